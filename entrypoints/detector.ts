@@ -1,0 +1,50 @@
+// The detector: runs on every http(s) page at document_idle and only answers "article or not".
+// It changes nothing on the page and makes no request. It talks through the bare `chrome`
+// runtime (present in Chrome and Firefox content scripts) rather than the polyfill, which alone
+// would be larger than this whole script's 10 KB budget; the message shapes still come from
+// utils/messages.ts. For the same reason it is an unlisted script (WXT's content-script wrapper
+// brings the polyfill along) declared as a content script in wxt.config.ts.
+import { detect } from '@/utils/article/detect';
+import type { Message, Res } from '@/utils/messages';
+
+export default defineUnlistedScript({
+  main() {
+    const runtime = (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime;
+    let last = detect(document);
+    let lastUrl = location.href;
+    let lastSent = '';
+
+    const report = () => {
+      const key = `${lastUrl}|${last.isArticle}`;
+      if (key === lastSent) return;
+      lastSent = key;
+      const message: Message<'detector/result'> = { type: 'detector/result', payload: last };
+      runtime.sendMessage(message).catch(() => {
+        // The background may be restarting; the popup asks again when it opens.
+      });
+    };
+    report();
+
+    runtime.onMessage.addListener((message: Message, _sender, sendResponse: (r: Res<'detector/get'>) => void) => {
+      if (message?.type !== 'detector/get') return undefined;
+      last = detect(document);
+      sendResponse(last);
+      return undefined;
+    });
+
+    // Single-page apps change the URL without a load: re-check shortly after each change, and
+    // once more later for content that renders slowly.
+    const recheck = () => {
+      if (location.href === lastUrl) return;
+      lastUrl = location.href;
+      for (const delay of [600, 2500]) {
+        setTimeout(() => {
+          last = detect(document);
+          report();
+        }, delay);
+      }
+    };
+    window.addEventListener('popstate', recheck);
+    setInterval(() => document.visibilityState === 'visible' && recheck(), 1000);
+  },
+});

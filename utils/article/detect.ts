@@ -1,0 +1,94 @@
+// Cheap "is this an article?" check for the detector content script. It reads the DOM only:
+// no changes, no requests, and nothing heavy (the detector bundle must stay under 10 KB).
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import type { Detection } from './types';
+
+const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/;
+
+function typeMatches(type: unknown): boolean {
+  if (Array.isArray(type)) return type.some(typeMatches);
+  return typeof type === 'string' && ARTICLE_TYPES.test(type.replace(/^https?:\/\/schema\.org\//, ''));
+}
+
+function hasArticleType(node: unknown, depth = 0): boolean {
+  if (!node || typeof node !== 'object' || depth > 4) return false;
+  if (Array.isArray(node)) return node.some((n) => hasArticleType(n, depth + 1));
+  const obj = node as Record<string, unknown>;
+  if (typeMatches(obj['@type'])) return true;
+  return hasArticleType(obj['@graph'], depth + 1) || hasArticleType(obj['mainEntity'], depth + 1);
+}
+
+/** schema.org Article types in JSON-LD or microdata. */
+export function hasStructuredArticle(doc: Document): boolean {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      if (hasArticleType(JSON.parse(script.textContent ?? ''))) return true;
+    } catch {
+      // Broken JSON-LD is common; it is simply not a signal.
+    }
+  }
+  for (const el of doc.querySelectorAll('[itemtype]')) {
+    if (typeMatches(el.getAttribute('itemtype')?.split(/\s+/).pop())) return true;
+  }
+  return false;
+}
+
+function textLength(el: Element | null): number {
+  return el?.textContent?.replace(/\s+/g, ' ').trim().length ?? 0;
+}
+
+/** Share of an element's text that is link text. */
+export function linkDensity(el: Element | null): number {
+  const total = textLength(el);
+  if (!el || !total) return 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += textLength(a);
+  return Math.min(1, linked / total);
+}
+
+/**
+ * Characters of running prose: paragraph-like blocks of at least 80 characters whose text is
+ * mostly not links. Menus, teaser lists and footers rarely have such blocks.
+ */
+function proseLength(doc: Document): number {
+  let total = 0;
+  for (const el of doc.querySelectorAll('p, pre, blockquote, div, td, section, article')) {
+    // Count only the element's own text nodes, so nested blocks are not counted twice.
+    let own = 0;
+    for (const child of el.childNodes) {
+      if (child.nodeType === 3) own += child.textContent!.replace(/\s+/g, ' ').trim().length;
+      else if (child.nodeType === 1 && /^(?:B|STRONG|EM|I|SPAN|FONT|U|MARK|SUB|SUP|SMALL|Q|CITE|ABBR|TIME)$/.test((child as Element).tagName)) own += textLength(child as Element);
+    }
+    if (own >= 80) total += own;
+  }
+  return total;
+}
+
+export function detect(doc: Document): Detection {
+  const body = doc.body;
+  const readerable = body ? isProbablyReaderable(doc) : false;
+  const structured = hasStructuredArticle(doc);
+  const ogType = doc.querySelector('meta[property="og:type"], meta[name="og:type"]')?.getAttribute('content')?.trim().toLowerCase() ?? '';
+  const ogArticle = ogType === 'article' || ogType.startsWith('article.') || ogType === 'blog';
+  let articleElementText = 0;
+  let articleElementCount = 0;
+  for (const el of doc.querySelectorAll('article')) {
+    const len = textLength(el);
+    if (len >= 200) articleElementCount++;
+    articleElementText = Math.max(articleElementText, len);
+  }
+  const proseText = body ? proseLength(doc) : 0;
+  const density = linkDensity(body);
+
+  // A page that lists many articles (a home or section page) is not one article, whatever its
+  // metadata says: several substantial <article> teasers or a body that is mostly links.
+  const listLike = articleElementCount >= 4 || density > 0.55;
+  const enoughProse = proseText >= 500;
+  const isArticle =
+    !listLike &&
+    ((readerable && (enoughProse || structured || ogArticle)) ||
+      ((structured || ogArticle) && proseText >= 250) ||
+      (articleElementCount === 1 && articleElementText >= 600 && enoughProse));
+
+  return { isArticle, readerable, structured, ogArticle, articleElementText, articleElementCount, proseText, linkDensity: density };
+}

@@ -1,0 +1,85 @@
+// Plain text, word counts and reading time. Korean, Japanese and Chinese are counted by
+// characters (a space-separated "word" means nothing in Japanese or Chinese, and a Korean
+// eojeol carries particles), everything else by words.
+
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/gu;
+const HAN_KANA = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+/** Reading speeds of adults reading news silently, in units per minute. */
+export const READING_SPEED = { words: 230, hangul: 500, hanKana: 400 } as const;
+
+export interface TextCounts {
+  words: number;
+  hangul: number;
+  hanKana: number;
+}
+
+export function countText(text: string): TextCounts {
+  const hangul = text.match(HANGUL)?.length ?? 0;
+  const hanKana = text.match(HAN_KANA)?.length ?? 0;
+  const rest = text.replace(HANGUL, ' ').replace(HAN_KANA, ' ');
+  const words = rest.match(WORD)?.length ?? 0;
+  return { words, hangul, hanKana };
+}
+
+/** Words for spaced scripts plus characters for CJK: the unit a reader's pace is measured in. */
+export function wordCount(text: string): number {
+  const c = countText(text);
+  return c.words + c.hangul + c.hanKana;
+}
+
+/** Whole minutes, at least 1 for any text at all. */
+export function readingMinutes(text: string): number {
+  const c = countText(text);
+  const minutes = c.words / READING_SPEED.words + c.hangul / READING_SPEED.hangul + c.hanKana / READING_SPEED.hanKana;
+  return c.words + c.hangul + c.hanKana === 0 ? 0 : Math.max(1, Math.round(minutes));
+}
+
+/** Guess a language from the script when the page declares none. */
+export function languageFromScript(text: string): string | null {
+  const sample = text.slice(0, 2000);
+  const c = countText(sample);
+  const kana = sample.match(/[\u3040-\u30ff]/gu)?.length ?? 0;
+  if (c.hangul > 20 && c.hangul >= c.hanKana) return 'ko';
+  if (kana > 10) return 'ja';
+  if (c.hanKana > 20) return 'zh';
+  return null;
+}
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
+  'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'CAPTION',
+]);
+
+/** Text of an element with block boundaries as blank lines and `<br>` as line breaks. */
+export function toPlainText(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      parts.push(node.textContent ?? '');
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
+    const el = node as Element;
+    const tag = el.tagName ?? '';
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') return;
+    if (tag === 'BR') {
+      parts.push('\n');
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) parts.push('\n\n');
+    for (const child of node.childNodes) walk(child);
+    if (block) parts.push('\n\n');
+  };
+  walk(root);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\f\v\u00a0\u200b]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,64 @@
+// Every message between the extension's contexts, declared once: its name, what it carries and
+// what it answers. Senders and handlers share these types, so a renamed field is a type error.
+import { browser, type Browser } from 'wxt/browser';
+import type { Detection } from './article/types';
+
+/** What the popup needs to describe the current tab. */
+export interface PageInfo {
+  isArticle: boolean;
+  readerOpen: boolean;
+  title: string;
+  siteName: string | null;
+  lang: string | null;
+  readingMinutes: number | null;
+}
+
+export interface ProtocolMap {
+  /** detector → background: the verdict for the sender's tab (sets badge and title). */
+  'detector/result': { req: Detection; res: void };
+  /** popup → detector: the last verdict, answered synchronously. */
+  'detector/get': { req: void; res: Detection };
+  /** popup → reader script: describe the page (extracts once, cached until the URL changes). */
+  'reader/info': { req: void; res: PageInfo };
+  /** popup/background → reader script: open, close or toggle the overlay; answers the new state. */
+  'reader/open': { req: void; res: PageInfo };
+  'reader/close': { req: void; res: PageInfo };
+  'reader/toggle': { req: void; res: PageInfo };
+  /** popup → background: open or toggle the reader in a tab (injects the reader script first). */
+  'tab/reader': { req: { tabId: number; action: 'open' | 'close' | 'toggle' | 'info' }; res: PageInfo };
+}
+
+export type MessageName = keyof ProtocolMap;
+export type Req<K extends MessageName> = ProtocolMap[K]['req'];
+export type Res<K extends MessageName> = ProtocolMap[K]['res'];
+export type Message<K extends MessageName = MessageName> = K extends MessageName
+  ? { type: K; payload: Req<K> }
+  : never;
+
+export function isMessage(value: unknown): value is Message {
+  return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
+}
+
+export function sendToBackground<K extends MessageName>(type: K, payload: Req<K>): Promise<Res<K>> {
+  return browser.runtime.sendMessage({ type, payload }) as Promise<Res<K>>;
+}
+
+export function sendToTab<K extends MessageName>(tabId: number, type: K, payload: Req<K>): Promise<Res<K>> {
+  return browser.tabs.sendMessage(tabId, { type, payload }) as Promise<Res<K>>;
+}
+
+export type Handlers = {
+  [K in MessageName]?: (payload: Req<K>, sender: Browser.runtime.MessageSender) => Res<K> | Promise<Res<K>>;
+};
+
+/** Answers the messages named in `handlers`; others are left to other listeners. */
+export function listen(handlers: Handlers): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isMessage(message)) return undefined;
+    const handler = handlers[message.type] as ((p: unknown, s: typeof sender) => unknown) | undefined;
+    if (!handler) return undefined;
+    return Promise.resolve().then(() => handler(message.payload, sender));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

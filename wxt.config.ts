@@ -1,0 +1,55 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Chrome MV3 and Firefox MV3 from one source. Permissions are the least the features need;
+// README.md ("Permissions") says why each is there.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  zip: {
+    // The Firefox sources zip must rebuild the add-on: everything but outputs and dependencies.
+    excludeSources: ['.output/**', 'tests/screenshots/**', 'bench-results/**'],
+  },
+  hooks: {
+    // The detector is built as an unlisted script to stay tiny (see entrypoints/detector.ts) and
+    // declared here as the content script it is: every http(s) page, once the page is idle.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_idle' },
+      ];
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+A' },
+      },
+      'toggle-reader': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_commandToggleReader__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'reading-assistant@example.org',
+              strict_min_version: '128.0',
+              // Firefox asks every add-on to declare what it collects: nothing leaves the device.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
