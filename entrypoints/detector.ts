@@ -7,9 +7,17 @@
 import { detect } from '@/utils/article/detect';
 import type { Message, Res } from '@/utils/messages';
 
+/** The few runtime calls the detector makes, as both browsers expose them on `chrome`. */
+interface BareRuntime {
+  sendMessage(message: Message): Promise<unknown>;
+  onMessage: {
+    addListener(cb: (message: Message, sender: unknown, sendResponse: (reply: Res<'detector/get'>) => void) => undefined): void;
+  };
+}
+
 export default defineUnlistedScript({
   main() {
-    const runtime = (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime;
+    const runtime = (globalThis as unknown as { chrome: { runtime: BareRuntime } }).chrome.runtime;
     let last = detect(document);
     let lastUrl = location.href;
     let lastSent = '';
@@ -25,7 +33,7 @@ export default defineUnlistedScript({
     };
     report();
 
-    runtime.onMessage.addListener((message: Message, _sender, sendResponse: (r: Res<'detector/get'>) => void) => {
+    runtime.onMessage.addListener((message, _sender, sendResponse) => {
       if (message?.type !== 'detector/get') return undefined;
       last = detect(document);
       sendResponse(last);

@@ -24,8 +24,6 @@ export interface ProtocolMap {
   'reader/open': { req: void; res: PageInfo };
   'reader/close': { req: void; res: PageInfo };
   'reader/toggle': { req: void; res: PageInfo };
-  /** popup → background: open or toggle the reader in a tab (injects the reader script first). */
-  'tab/reader': { req: { tabId: number; action: 'open' | 'close' | 'toggle' | 'info' }; res: PageInfo };
 }
 
 export type MessageName = keyof ProtocolMap;

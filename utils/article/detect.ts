@@ -90,5 +90,5 @@ export function detect(doc: Document): Detection {
       ((structured || ogArticle) && proseText >= 250) ||
       (articleElementCount === 1 && articleElementText >= 600 && enoughProse));
 
-  return { isArticle, readerable, structured, ogArticle, articleElementText, articleElementCount, proseText, linkDensity: density };
+  return { isArticle, title: doc.title, readerable, structured, ogArticle, articleElementText, articleElementCount, proseText, linkDensity: density };
 }

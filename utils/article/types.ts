@@ -1,6 +1,8 @@
 /** What the detector found on a page: cheap signals, no extraction. */
 export interface Detection {
   isArticle: boolean;
+  /** The document's title, for the toolbar button's tooltip. */
+  title: string;
   /** Readability's own isProbablyReaderable verdict, kept to compare against. */
   readerable: boolean;
   /** schema.org Article/NewsArticle/BlogPosting… in JSON-LD or microdata. */

@@ -1,0 +1,134 @@
+// The reader: injected on demand into the current tab (never on every page). It extracts the
+// article from a clone of the page and shows it over the page in a shadow root; the page itself
+// is not touched, and closing brings it back at the same scroll position.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { extract } from '@/utils/article/extract';
+import type { Article } from '@/utils/article/types';
+import { listen, type PageInfo } from '@/utils/messages';
+import { loadTypography, saveTypography, siteKey, watchTypography, DEFAULT_TYPOGRAPHY, type EffectiveTypography } from '@/utils/settings/typography';
+import { ReaderView } from '@/components/ReaderView';
+import css from '@/components/reader.css?inline';
+
+const FLAG = '__readingAssistantReader';
+
+export default defineContentScript({
+  registration: 'runtime',
+  main() {
+    const w = window as unknown as Record<string, unknown>;
+    if (w[FLAG]) return; // Already here: a second injection must not add a second listener.
+    w[FLAG] = true;
+
+    let cache: { url: string; article: Article | null; error: string | null } | null = null;
+    let overlay: { host: HTMLElement; scroll: [number, number]; focus: Element | null } | null = null;
+
+    const article = () => {
+      if (cache?.url !== location.href) {
+        try {
+          cache = { url: location.href, article: extract(document, location.href), error: null };
+        } catch (err) {
+          cache = { url: location.href, article: null, error: err instanceof Error ? err.message : String(err) };
+        }
+      }
+      return cache;
+    };
+
+    const info = (): PageInfo => {
+      const a = article().article;
+      return {
+        isArticle: !!a,
+        readerOpen: !!overlay,
+        title: a?.title ?? document.title,
+        siteName: a?.siteName ?? siteKey(location.href),
+        lang: a?.lang ?? (document.documentElement.lang || null),
+        readingMinutes: a?.readingMinutes ?? null,
+      };
+    };
+
+    const close = () => {
+      if (!overlay) return;
+      const { host, scroll, focus } = overlay;
+      overlay = null;
+      const root = host.shadowRoot?.querySelector('.ra-mount');
+      if (root) render(null, root);
+      host.remove();
+      document.removeEventListener('keydown', onKey, true);
+      if (window.scrollX !== scroll[0] || window.scrollY !== scroll[1]) window.scrollTo(scroll[0], scroll[1]);
+      if (focus instanceof HTMLElement) focus.focus({ preventScroll: true });
+    };
+
+    const onKey = (event: KeyboardEvent) => {
+      if (!overlay) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        close();
+        return;
+      }
+      if (event.key === 'Tab') trapFocus(event, overlay.host.shadowRoot!);
+    };
+
+    const open = () => {
+      if (overlay) return;
+      const { article: a, error } = article();
+      const host = document.createElement('reading-assistant-reader');
+      const shadow = host.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = css;
+      const mount = document.createElement('div');
+      mount.className = 'ra-mount';
+      shadow.append(style, mount);
+      overlay = { host, scroll: [window.scrollX, window.scrollY], focus: document.activeElement };
+      document.documentElement.append(host);
+      document.addEventListener('keydown', onKey, true);
+      render(<Reader article={a} error={error} onClose={close} />, mount);
+    };
+
+    listen({
+      'reader/info': () => info(),
+      'reader/open': () => (open(), info()),
+      'reader/close': () => (close(), info()),
+      'reader/toggle': () => (overlay ? close() : open(), info()),
+    });
+  },
+});
+
+/** Keeps Tab and Shift+Tab inside the reader while it is open. */
+function trapFocus(event: KeyboardEvent, shadow: ShadowRoot) {
+  const focusable = Array.from(shadow.querySelectorAll<HTMLElement>('button:not([disabled]), select, input, a[href], [tabindex="0"]'));
+  if (!focusable.length) return;
+  const first = focusable[0]!;
+  const last = focusable[focusable.length - 1]!;
+  const active = shadow.activeElement;
+  if (event.shiftKey && (active === first || !active)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !active)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+function Reader({ article, error, onClose }: { article: Article | null; error: string | null; onClose: () => void }) {
+  const site = siteKey(location.href);
+  const [typo, setTypo] = useState<EffectiveTypography>({ value: DEFAULT_TYPOGRAPHY, perSite: false });
+  useEffect(() => {
+    void loadTypography(site).then(setTypo);
+    // Changes from the popup or another tab's reader apply here at once.
+    return watchTypography(site, setTypo);
+  }, [site]);
+  return (
+    <ReaderView
+      article={article}
+      error={error}
+      typography={typo.value}
+      perSite={typo.perSite}
+      site={site}
+      onTypography={(value, perSite) => {
+        setTypo({ value, perSite });
+        void saveTypography(site, value, perSite);
+      }}
+      onClose={onClose}
+    />
+  );
+}
