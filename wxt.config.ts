@@ -28,7 +28,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // activeTab: when the user clicks the button, the popup may read the tab's address, so it can
+    // say why a browser page, a store page or a file cannot be read.
     permissions: ['storage', 'contextMenus', 'scripting', 'activeTab'],
+    // The same sites the detector already runs on (so no new install warning): lets the reader
+    // be injected into the tab from the popup, the menu or a shortcut.
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: {

@@ -1,0 +1,71 @@
+// Starting Debian's Chromium and Firefox ESR with the built extension loaded. Shared by the
+// end-to-end tests and `npm start`; never downloads a browser.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const CHROME_BUILD = resolve('.output/chrome-mv3');
+export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
+
+function need(path, what) {
+  if (!existsSync(path)) throw new Error(`${what} not found at ${path}. ${what.includes('build') ? 'Run `npm run build:all` first.' : 'Install it: apt-get install -y chromium firefox-esr'}`);
+}
+
+/**
+ * Chromium with the extension; resolves once its service worker runs.
+ * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string}} [options]
+ */
+export async function launchChromium(options = {}) {
+  need(CHROMIUM, 'Chromium');
+  need(join(CHROME_BUILD, 'manifest.json'), 'The Chrome build');
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'ra-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, profile };
+}
+
+/**
+ * Firefox ESR over WebDriver BiDi with the add-on installed (temporarily, as web-ext does).
+ * @param {{headless?: boolean}} [options]
+ */
+export async function launchFirefox(options = {}) {
+  need(FIREFOX, 'Firefox ESR');
+  need(join(FIREFOX_BUILD, 'manifest.json'), 'The Firefox build');
+  const puppeteer = (await import('puppeteer-core')).default;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: options.headless ?? true,
+    extraPrefsFirefox: {
+      // No network but 127.0.0.1: no updates, telemetry or remote settings.
+      'app.update.enabled': false,
+      'extensions.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+    },
+  });
+  const addonId = await browser.installExtension(FIREFOX_BUILD);
+  return { browser, addonId };
+}

@@ -1,0 +1,167 @@
+// The built Chrome extension in Debian's Chromium, driven by Playwright; pages come from a server
+// on 127.0.0.1 that this test starts.
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/browsers.mjs';
+import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
+import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture, squash } from './helpers';
+
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let context: BrowserContext;
+let worker: Worker;
+let extensionId: string;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await serveFixtures();
+  ({ context, worker, extensionId } = await launchChromium());
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+/** Opens `path` in a new tab and returns the page with its tab id. */
+async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(server.url(path));
+  await page.bringToFront();
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  return { page, tabId };
+}
+
+/** The popup for a tab, opened as a page (a test cannot click the toolbar button). */
+async function openPopup(tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 340, height: 480 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByTestId('toggle-reader').or(popup.getByTestId('restricted')).waitFor();
+  return popup;
+}
+
+const readerText = (page: Page) => page.locator('reading-assistant-reader .ra-article').innerText();
+const badge = (tabId: number) => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+const actionTitle = (tabId: number) => worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+
+test('the badge marks an article page and stays off on a portal home page', async () => {
+  const article = await openTab(DEMO.path);
+  await expect.poll(() => badge(article.tabId)).toBe('✓');
+  expect(await actionTitle(article.tabId)).toContain('article found');
+
+  const home = await openTab('/demo/home.html');
+  // The title changes once the detector has answered, so the empty badge is its verdict.
+  await expect.poll(() => actionTitle(home.tabId)).toBe('Reading Assistant: no article on this page');
+  expect(await badge(home.tabId)).toBe('');
+  await article.page.close();
+  await home.page.close();
+});
+
+for (const fixture of [DEMO, koreanFixture('mk-3')]) {
+  test(`the reader shows the article of ${fixture.path} without the portal's clutter`, async () => {
+    const { page, tabId } = await openTab(fixture.path);
+    const before = await page.evaluate(() => document.body.outerHTML);
+    const popup = await openPopup(tabId);
+    await expect.poll(() => popup.getByTestId('status').innerText()).toBe('Article found');
+    await popup.getByTestId('toggle-reader').click();
+    await page.locator('reading-assistant-reader .ra-content').waitFor();
+    const text = squash(await readerText(page));
+    for (const sentence of fixture.mustShow) expect(text).toContain(squash(sentence));
+    for (const clutter of CLUTTER_STRINGS) expect(text, clutter).not.toContain(clutter);
+    // The page underneath is untouched: the reader lives beside <body>, in its own shadow root.
+    expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
+    await popup.close();
+    await page.close();
+  });
+}
+
+test('A+ in the popup grows the reader text; Esc closes the reader at the same scroll position', async () => {
+  const { page, tabId } = await openTab(DEMO.path);
+  await page.evaluate(() => window.scrollTo(0, 300));
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  expect(scrollBefore).toBeGreaterThan(0);
+  const popup = await openPopup(tabId);
+  await popup.getByTestId('toggle-reader').click();
+  const article = page.locator('reading-assistant-reader .ra-article');
+  await article.waitFor();
+  const size = () => article.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const base = await size();
+
+  // Reopened, the popup sees the reader open and offers the reader's font size.
+  await popup.reload();
+  await expect.poll(() => popup.getByTestId('toggle-reader').innerText()).toBe('Close reader view');
+  await popup.getByRole('button', { name: 'Larger text' }).click();
+  await popup.getByRole('button', { name: 'Larger text' }).click();
+  await expect.poll(() => popup.getByTestId('font-percent').innerText()).toBe('125%');
+  await expect.poll(size).toBeCloseTo(base * 1.25, 1);
+  // Reset: back to 100% (the setting is global and persists, so later tests start from it).
+  await popup.getByRole('button', { name: /Reset text size/ }).click();
+  await expect.poll(size).toBeCloseTo(base, 1);
+
+  await page.bringToFront();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('reading-assistant-reader').count()).toBe(0);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+
+  await page.close();
+  await popup.close();
+});
+
+test('outside the reader, A+ zooms the page itself, for this tab only', async () => {
+  const { page, tabId } = await openTab(DEMO.path);
+  const popup = await openPopup(tabId);
+  await popup.getByRole('button', { name: 'Larger text' }).click();
+  await expect.poll(() => worker.evaluate((id) => chrome.tabs.getZoom(id), tabId)).toBeCloseTo(1.1, 5);
+  expect(await popup.getByTestId('font-percent').innerText()).toBe('110%');
+  const other = await openTab(DEMO.path);
+  expect(await worker.evaluate((id) => chrome.tabs.getZoom(id), other.tabId)).toBe(1);
+  await popup.getByRole('button', { name: /Reset text size/ }).click();
+  await expect.poll(() => worker.evaluate((id) => chrome.tabs.getZoom(id), tabId)).toBe(1);
+  await Promise.all([page.close(), popup.close(), other.page.close()]);
+});
+
+test('on a page with no article the reader says so instead of showing the page', async () => {
+  const { page, tabId } = await openTab('/demo/home.html');
+  const popup = await openPopup(tabId);
+  expect(await popup.getByTestId('status').innerText()).toBe('No article was found on this page.');
+  await popup.getByTestId('toggle-reader').click();
+  const empty = page.locator('reading-assistant-reader .ra-empty');
+  await empty.waitFor();
+  expect(await empty.innerText()).toContain('does not seem to hold an article');
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('where extensions cannot run, the popup says so in one sentence', async () => {
+  // A PDF: the address is ours to read (host permission), so the popup names the PDF viewer.
+  const pdf = await openTab('/demo/document.pdf');
+  const pdfPopup = await openPopup(pdf.tabId);
+  expect(await pdfPopup.getByTestId('restricted').innerText()).toBe('Extensions cannot read documents shown in the PDF viewer.');
+  // A browser page: without the user's click (activeTab) even its address is hidden, so the
+  // popup falls back to the general sentence; a real click names browser pages.
+  const page = await context.newPage();
+  await page.goto('chrome://version');
+  await page.bringToFront();
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  const popup = await openPopup(tabId);
+  expect(await popup.getByTestId('restricted').innerText()).toBe('Extensions cannot run on this page.');
+  expect(await popup.getByTestId('toggle-reader').count()).toBe(0);
+  await Promise.all([page.close(), popup.close(), pdf.page.close(), pdfPopup.close()]);
+});
+
+test('screenshots of the popup and the reader, light and dark', async () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    const { page, tabId } = await openTab(DEMO.path);
+    await page.emulateMedia({ colorScheme: scheme });
+    const popup = await openPopup(tabId);
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.screenshot({ path: `${SCREENSHOTS}chromium-popup-${scheme}.png`, fullPage: true });
+    await popup.getByTestId('toggle-reader').click();
+    await page.locator('reading-assistant-reader .ra-content').waitFor();
+    await page.bringToFront();
+    const background = await page.locator('reading-assistant-reader .ra-root').evaluate((el) => getComputedStyle(el).backgroundColor);
+    // Dark mode follows the system: the reader's background is dark only when the system is.
+    expect(background).toBe(scheme === 'dark' ? 'rgb(27, 27, 31)' : 'rgb(255, 255, 255)');
+    await page.screenshot({ path: `${SCREENSHOTS}chromium-reader-${scheme}.png` });
+    await Promise.all([page.close(), popup.close()]);
+  }
+});

@@ -1,0 +1,47 @@
+// What the end-to-end tests share: the fixtures they open and what a reader must (not) see.
+import { readFileSync } from 'node:fs';
+import { FIXTURES } from '../../scripts/lib/fixture-server.mjs';
+
+/** Clutter lines a portal leaves around its articles: none may reach the reader. */
+export const CLUTTER_STRINGS = [
+  '본문 글자 크기 조정',
+  '번역할 언어 선택',
+  '더 작게',
+  '무단 전재',
+  '재배포 금지',
+  '베스트 기사',
+  'Top으로 이동',
+  '종목 추적기',
+  '투자 권유',
+  '페이스북',
+  '링크복사',
+  '많이 본 뉴스',
+  'sky.kim@demo-ilbo.example',
+  '기사입력',
+];
+
+export interface ArticleFixture {
+  path: string;
+  /** Sentences the reader must show. */
+  mustShow: string[];
+}
+
+/** Our own demo page: a Korean portal layout with every kind of clutter around a short story. */
+export const DEMO: ArticleFixture = {
+  path: '/demo/article.html',
+  mustShow: ['밤 10시 이후에도 문을 여는 공공도서관이 생긴다.', '참가 신청은 한빛시 통합예약 누리집에서 받는다.'],
+};
+
+/** A real Korean portal page (see tests/fixtures/README.md): first and last true paragraphs. */
+export function koreanFixture(id: string): ArticleFixture {
+  const expected = readFileSync(`${FIXTURES}korean/${id}/expected.txt`, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 20);
+  return { path: `/korean/${id}/source.html`, mustShow: [expected[0]!, expected[expected.length - 1]!] };
+}
+
+export const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
+
+/** Collapse white space the way a reader sees text. */
+export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

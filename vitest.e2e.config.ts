@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests drive real browsers one file at a time (never two browsers at once).
+export default defineConfig({
+  test: {
+    environment: 'node',
+    globals: true,
+    include: ['tests/e2e/**/*.e2e.ts'],
+    fileParallelism: false,
+    testTimeout: 60000,
+    hookTimeout: 120000,
+  },
+});
