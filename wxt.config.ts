@@ -49,10 +49,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'reading-assistant@example.org',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               // Firefox asks every add-on to declare what it collects: nothing leaves the device.
               data_collection_permissions: { required: ['none'] },
             },
+            // The data-collection declaration needs Firefox for Android 142 or later.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,29 @@
+// Lint: TypeScript's recommended rules, and no HTML written into the DOM from unsanitized input
+// (eslint-plugin-no-unsanitized, plus a ban on Preact's dangerouslySetInnerHTML: page-derived
+// HTML goes through components/SafeHtml.tsx, which sanitizes it with DOMPurify).
+import js from '@eslint/js';
+import nounsanitized from 'eslint-plugin-no-unsanitized';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/screenshots/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  nounsanitized.configs.recommended,
+  {
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearTimeout: 'readonly', performance: 'readonly', globalThis: 'readonly' },
+    },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render page-derived HTML with <SafeHtml>, which sanitizes it.' },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+  },
+);

@@ -1,0 +1,110 @@
+// The built Firefox add-on in Debian's Firefox ESR over WebDriver BiDi (puppeteer-core). BiDi may
+// not navigate to moz-extension:// pages, so the test works through the page the add-on opens
+// itself on install (the welcome page): from there it asks the add-on's APIs and opens the popup.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchFirefox } from '../../scripts/lib/browsers.mjs';
+import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
+import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture, squash } from './helpers';
+
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let browser: Browser;
+let extensionPage: Page;
+
+/** `browser` inside the add-on's own pages (the WebExtension API, not puppeteer's). */
+type ExtApi = { tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>> }; action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await serveFixtures();
+  ({ browser } = await launchFirefox());
+  // Puppeteer reports the welcome tab's URL as about:blank; its document knows better.
+  const end = Date.now() + 30000;
+  while (!extensionPage && Date.now() < end) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.endsWith('/welcome.html')) extensionPage = page;
+    }
+    if (!extensionPage) await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!extensionPage) throw new Error('The add-on did not open its welcome page on install');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.newPage();
+  const url = server.url(path);
+  await page.goto(url);
+  const tabId = await extensionPage.evaluate(
+    async (u) => {
+      const api = (globalThis as unknown as { browser: ExtApi }).browser;
+      return (await api.tabs.query({})).find((t) => t.url === u)!.id;
+    },
+    url,
+  );
+  return { page, tabId };
+}
+
+async function poll<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10000): Promise<T> {
+  const end = Date.now() + ms;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    value = await read();
+  }
+  return value;
+}
+
+const badge = (tabId: number) => extensionPage.evaluate((id) => (globalThis as unknown as { browser: ExtApi }).browser.action.getBadgeText({ tabId: id }), tabId);
+const title = (tabId: number) => extensionPage.evaluate((id) => (globalThis as unknown as { browser: ExtApi }).browser.action.getTitle({ tabId: id }), tabId);
+
+/** The popup for a tab: the extension page navigates itself there (BiDi cannot). */
+async function showPopup(tabId: number) {
+  await extensionPage.evaluate((id) => {
+    location.href = `/popup.html?tab=${id}`;
+  }, tabId);
+  await extensionPage.waitForSelector('[data-testid="toggle-reader"], [data-testid="restricted"]');
+}
+
+const readerText = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('reading-assistant-reader')?.shadowRoot;
+    return (root?.querySelector('.ra-article') as HTMLElement | null)?.innerText ?? null;
+  });
+
+test('the detector sets the badge on an article and not on a home page', async () => {
+  const article = await openTab(DEMO.path);
+  expect(await poll(() => badge(article.tabId), (b) => b === '✓')).toBe('✓');
+  const home = await openTab('/demo/home.html');
+  expect(await poll(() => title(home.tabId), (t) => t.includes('no article'))).toBe('Reading Assistant: no article on this page');
+  expect(await badge(home.tabId)).toBe('');
+  await article.page.close();
+  await home.page.close();
+});
+
+for (const fixture of [DEMO, koreanFixture('mk-3')]) {
+  test(`the reader overlay opens on ${fixture.path} with the article and without clutter; Esc closes it`, async () => {
+    const { page, tabId } = await openTab(fixture.path);
+    const before = await page.evaluate(() => document.body.outerHTML);
+    await showPopup(tabId);
+    if (fixture === DEMO) {
+      await extensionPage.setViewport({ width: 340, height: 480 });
+      await extensionPage.screenshot({ path: `${SCREENSHOTS}firefox-popup-light.png` });
+    }
+    await extensionPage.click('[data-testid="toggle-reader"]');
+    const text = squash((await poll(() => readerText(page), (t) => !!t)) ?? '');
+    for (const sentence of fixture.mustShow) expect(text).toContain(squash(sentence));
+    for (const clutter of CLUTTER_STRINGS) expect(text, clutter).not.toContain(clutter);
+    expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
+    if (fixture === DEMO) await page.screenshot({ path: `${SCREENSHOTS}firefox-reader-light.png` });
+
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    expect(await poll(() => page.evaluate(() => document.querySelectorAll('reading-assistant-reader').length), (n) => n === 0)).toBe(0);
+    await page.close();
+  });
+}
