@@ -57,6 +57,21 @@ test('the badge marks an article page and stays off on a portal home page', asyn
   await home.page.close();
 });
 
+test('after a single-page-app navigation the detector checks again', async () => {
+  const { page, tabId } = await openTab('/demo/home.html');
+  await expect.poll(() => actionTitle(tabId)).toBe('Reading Assistant: no article on this page');
+  // The app swaps in an article and changes the URL without loading a page.
+  const articleHtml = await (await fetch(server.url(DEMO.path))).text();
+  await page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    document.title = doc.title;
+    document.body.replaceWith(document.adoptNode(doc.body));
+    history.pushState({}, '', '/demo/story/1');
+  }, articleHtml);
+  await expect.poll(() => badge(tabId), { timeout: 10000 }).toBe('✓');
+  await page.close();
+});
+
 for (const fixture of [DEMO, koreanFixture('mk-3')]) {
   test(`the reader shows the article of ${fixture.path} without the portal's clutter`, async () => {
     const { page, tabId } = await openTab(fixture.path);

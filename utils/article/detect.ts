@@ -64,9 +64,27 @@ function proseLength(doc: Document): number {
   return total;
 }
 
+const CJK_LANG = /^(?:ko|ja|zh)\b/i;
+const CJK_CHAR = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
+
+/** Declared Korean/Japanese/Chinese, or mostly CJK characters in the title and first paragraphs. */
+export function isCjkDocument(doc: Document): boolean {
+  if (CJK_LANG.test(doc.documentElement.getAttribute('lang') ?? '')) return true;
+  let sample = doc.title;
+  for (const p of doc.querySelectorAll('p')) {
+    if (sample.length > 600) break;
+    sample += p.textContent ?? '';
+  }
+  const letters = sample.replace(/[\s\d\p{P}\p{S}]/gu, '').length;
+  return letters > 0 && (sample.match(CJK_CHAR)?.length ?? 0) / letters > 0.5;
+}
+
 export function detect(doc: Document): Detection {
   const body = doc.body;
   const readerable = body ? isProbablyReaderable(doc) : false;
+  // Readability's thresholds count characters as English letters; a Korean, Japanese or Chinese
+  // paragraph says as much in about half as many, so its paragraphs are measured at half length.
+  const readerableHere = readerable || (!!body && isCjkDocument(doc) && isProbablyReaderable(doc, { minContentLength: 70 }));
   const structured = hasStructuredArticle(doc);
   const ogType = doc.querySelector('meta[property="og:type"], meta[name="og:type"]')?.getAttribute('content')?.trim().toLowerCase() ?? '';
   const ogArticle = ogType === 'article' || ogType.startsWith('article.') || ogType === 'blog';
@@ -86,7 +104,7 @@ export function detect(doc: Document): Detection {
   const enoughProse = proseText >= 500;
   const isArticle =
     !listLike &&
-    ((readerable && (enoughProse || structured || ogArticle)) ||
+    ((readerableHere && (enoughProse || structured || ogArticle)) ||
       ((structured || ogArticle) && proseText >= 250) ||
       (articleElementCount === 1 && articleElementText >= 600 && enoughProse));
 
