@@ -1,6 +1,7 @@
 import { render } from 'preact';
-import { uiLanguage } from '@/utils/i18n';
+import { t, uiLanguage } from '@/utils/i18n';
 import { App } from './App';
 
 document.documentElement.lang = uiLanguage();
+document.title = t('extName');
 render(<App />, document.getElementById('app')!);
