@@ -1,0 +1,59 @@
+// The saved-articles library: what is stored, and the shapes the popup, the library page and the
+// background share. Dexie is opened only in extension contexts (never in a content script).
+
+/** full: extracted article; bookmark: the page held no article (title and what could be read);
+ *  pending: imported without content, to be fetched later. */
+export type SaveStatus = 'full' | 'bookmark' | 'pending';
+
+/** Metadata of a saved article: one row per canonical URL (the primary key). Small, so lists of
+ *  10,000 stay fast; the content and the search terms live in their own tables. */
+export interface ArticleMeta {
+  /** Canonical URL: saving the same article again updates this row. */
+  url: string;
+  /** The address it was saved from (may differ from the canonical URL). */
+  pageUrl: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** Host name without "www.", for the site filter. */
+  site: string;
+  lang: string | null;
+  dir: 'ltr' | 'rtl';
+  publishedTime: string | null;
+  excerpt: string | null;
+  leadImage: string | null;
+  wordCount: number;
+  readingMinutes: number;
+  status: SaveStatus;
+  /** Epoch milliseconds. savedAt is the first save; updatedAt the last. */
+  savedAt: number;
+  updatedAt: number;
+  /** When it was marked read; 0 when unread (0, not null, so it can be indexed). */
+  readAt: number;
+  /** Reading progress, 0..1. */
+  progress: number;
+  tags: string[];
+}
+
+/** The article body: sanitized HTML (sanitized again when shown) and plain text. */
+export interface ArticleContent {
+  url: string;
+  contentHtml: string;
+  text: string;
+}
+
+/** Search terms of one article (folded words and word prefixes, CJK bigrams). */
+export interface ArticleTerms {
+  url: string;
+  terms: string[];
+}
+
+/** A whole saved article, as exported and imported. */
+export type SavedArticle = ArticleMeta & Omit<ArticleContent, 'url'>;
+
+export interface LibraryFilter {
+  query?: string;
+  site?: string;
+  tag?: string;
+  read?: 'read' | 'unread';
+}
