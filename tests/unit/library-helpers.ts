@@ -1,0 +1,44 @@
+// Shared by the library tests (not a test file itself): fresh databases and sample articles.
+import 'fake-indexeddb/auto';
+import type { Article } from '@/utils/article/types';
+import { wordCount, readingMinutes } from '@/utils/article/text';
+import { LibraryDB } from '@/utils/library/db';
+
+let n = 0;
+const opened: LibraryDB[] = [];
+
+/** A new, empty library database with a unique name. */
+export function freshDb(prefix = 'lib'): LibraryDB {
+  const db = new LibraryDB(`${prefix}-${Date.now()}-${n++}`);
+  opened.push(db);
+  return db;
+}
+
+/** Closes and deletes the databases opened by freshDb (call from afterEach/afterAll). */
+export async function dropDbs(): Promise<void> {
+  for (const db of opened.splice(0)) await db.delete();
+}
+
+/** An extracted article as utils/article/extract.ts returns it. */
+export function article(over: Partial<Article> & { text?: string } = {}): Article {
+  const text = over.text ?? 'Body text of the article, long enough to be a real paragraph of news.';
+  const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+  const url = over.url ?? 'https://news.example.com/2024/05/story';
+  return {
+    title: 'A story',
+    byline: 'Kim Min-ji',
+    siteName: 'Example News',
+    publishedTime: '2024-05-01T09:00:00Z',
+    lang: 'en',
+    dir: 'ltr',
+    excerpt: 'The first lines.',
+    leadImage: 'https://news.example.com/lead.jpg',
+    url,
+    canonicalUrl: over.canonicalUrl ?? url,
+    contentHtml: paragraphs.join(''),
+    text,
+    wordCount: wordCount(text),
+    readingMinutes: readingMinutes(text),
+    ...over,
+  };
+}

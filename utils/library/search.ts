@@ -1,0 +1,264 @@
+// Full-text search over the library, index-based so it stays fast at 10,000 articles.
+//
+// What is indexed (termsFor): the title and the plain text (the excerpt when an article has no
+// text: bookmarks, imported items not fetched yet), folded — Unicode NFKD, accents and
+// other combining diacritics removed, lower case, NFC again (so "Café" → "cafe", full-width
+// "ＡＢＣ" → "abc", half-width katakana → full width; kana voicing marks are kept: が ≠ か).
+// - Spaced scripts (Latin, Cyrillic, Greek…, and Korean Hangul, which is written with spaces):
+//   each distinct word once, stored whole. Queries match word PREFIXES with a key range on the
+//   multiEntry index (`startsWith`), so "cafe" finds "cafés" and "삼성" finds "삼성전자는".
+//   A word is split where the script changes ("LG전자" → "lg", "전자"). One-character words in
+//   spaced scripts other than Hangul ("a", "I", "5") are not indexed.
+// - Korean: besides the eojeol itself ("삼성전자는"), its stem with trailing particles removed
+//   (up to two: "서울에서는" → "서울에서", "서울"; stems of 2+ syllables only) and every suffix of
+//   2+ syllables of the shortest stem ("삼성전자" → "성전자", "전자"). So a query matches any part
+//   of a Korean word's stem: "전자" finds "삼성전자는", "민국" finds "대한민국의". A query that
+//   carries its own particle matches from the start of a word only ("전자는" does not find
+//   "삼성전자는", "삼성전자는" does).
+// - Japanese and Chinese (Han, hiragana, katakana, ー 々): each run becomes its character bigrams,
+//   plus the run's last character alone (so every character starts some term and a one-character
+//   query finds it anywhere). A query of 2 characters is one bigram; a query of 3+ characters needs
+//   all its bigrams, and the candidates are then verified against the stored text (the only
+//   place search reads article text), so "東京都" does not match "京都と東京".
+// - At most MAX_TERMS distinct terms per article: the title's first, then the text's in order of
+//   appearance, then the Korean suffixes. Text past that point of a very long article is not found.
+//
+// Query semantics: every query word must match (AND), in any order; filters (site, tag,
+// read/unread) narrow further; results are newest first (savedAt, then URL). A query with nothing
+// searchable in it (a single Latin letter or digit, punctuation) matches nothing.
+//
+// Cost: one key range per query term on the terms index (primary keys only, no records), terms
+// sorted longest (most selective) first; once the candidates are few (≤ SMALL_SET), the remaining
+// terms are checked on those candidates' term rows instead of scanning the index again. Ordering
+// reads savedAt index keys (or the few candidates' metadata), a page of metadata is read at the
+// end, and contents are read only to verify 3+ character CJK queries, lazily, in result order.
+import type { LibraryDB } from './db';
+import type { ArticleMeta, LibraryFilter } from './types';
+
+export const MAX_TERMS = 1500;
+/** Longer words are cut to this length, at indexing and query time alike. */
+export const MAX_TERM_LENGTH = 32;
+/** Below this many candidates, remaining terms are checked on term rows rather than the index. */
+const SMALL_SET = 200;
+
+/** Combining diacritical marks (Latin, Greek, Cyrillic accents), not kana voicing or Indic vowel signs. */
+// eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, on purpose
+const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/gu;
+const LETTER_MAP: Record<string, string> = { ß: 'ss', ø: 'o', đ: 'd', ł: 'l', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+const MAPPED = /[ßøđłæœıþ]/g;
+
+/** Search folding: NFKD, lower case, diacritics removed, a few letters spelled out, NFC. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(DIACRITICS, '')
+    .replace(MAPPED, (c) => LETTER_MAP[c] ?? c)
+    .normalize('NFC');
+}
+
+/** Runs of letters, digits and marks. */
+const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
+/** A run split by script: 1 CJK (Han, kana), 2 Hangul, 3 anything else. */
+const SEGMENT =
+  /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\u3005\u3006\u3007\u303b]+)|(\p{sc=Hangul}+)|([^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30fc\u3005\u3006\u3007\u303b]+)/gu;
+
+/** Korean particles and copulas, longest first. Only ever used to add a stem as an extra term. */
+const PARTICLES = ['입니다', '에서', '에게', '으로', '까지', '부터', '보다', '처럼', '이다', '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '만'];
+
+function stripParticle(word: string): string | null {
+  for (const p of PARTICLES) {
+    if (word.length - p.length >= 2 && word.endsWith(p)) return word.slice(0, -p.length);
+  }
+  return null;
+}
+
+type Kind = 'cjk' | 'hangul' | 'word';
+
+function* segments(folded: string): Generator<[Kind, string]> {
+  for (const run of folded.matchAll(WORD_RUN)) {
+    for (const m of run[0].matchAll(SEGMENT)) {
+      if (m[1]) yield ['cjk', m[1]];
+      else if (m[2]) yield ['hangul', m[2]];
+      else if (m[3]) yield ['word', m[3]];
+    }
+  }
+}
+
+const cut = (s: string) => (s.length > MAX_TERM_LENGTH ? [...s].slice(0, MAX_TERM_LENGTH).join('') : s);
+
+/** Adds the terms of `text` to `main` (words, stems, CJK grams) and `extra` (Korean suffixes). */
+function collect(text: string, main: Set<string>, extra: Set<string>): void {
+  for (const [kind, seg] of segments(fold(text))) {
+    if (kind === 'word') {
+      if (seg.length >= 2) main.add(cut(seg));
+    } else if (kind === 'hangul') {
+      main.add(cut(seg));
+      const stem1 = stripParticle(seg);
+      const stem2 = stem1 && stripParticle(stem1);
+      if (stem1) main.add(stem1);
+      if (stem2) main.add(stem2);
+      const base = stem2 || stem1 || seg;
+      for (let i = 1; i + 2 <= base.length; i++) extra.add(cut(base.slice(i)));
+    } else {
+      const chars = [...seg];
+      for (let i = 0; i + 1 < chars.length; i++) main.add(chars[i]! + chars[i + 1]!);
+      main.add(chars[chars.length - 1]!);
+    }
+  }
+}
+
+/** The search terms of an article: title terms first, at most MAX_TERMS. */
+export function termsFor(title: string, text: string): string[] {
+  const out = new Set<string>();
+  const add = (set: Set<string>) => {
+    for (const t of set) {
+      if (out.size >= MAX_TERMS) return;
+      out.add(t);
+    }
+  };
+  const titleMain = new Set<string>();
+  const titleExtra = new Set<string>();
+  collect(title, titleMain, titleExtra);
+  add(titleMain);
+  add(titleExtra);
+  const main = new Set<string>();
+  const extra = new Set<string>();
+  collect(text, main, extra);
+  add(main);
+  add(extra);
+  return [...out];
+}
+
+export interface ParsedQuery {
+  /** Prefix terms, all of which must match. */
+  terms: string[];
+  /** Folded CJK runs of 3+ characters the stored text must contain. */
+  verify: string[];
+  /** The query held something (even if nothing searchable). */
+  blank: boolean;
+}
+
+export function parseQuery(query: string): ParsedQuery {
+  const terms = new Set<string>();
+  const verify: string[] = [];
+  for (const [kind, seg] of segments(fold(query))) {
+    if (kind === 'word') {
+      if (seg.length >= 2) terms.add(cut(seg));
+    } else if (kind === 'hangul') {
+      terms.add(cut(seg));
+    } else {
+      const chars = [...seg];
+      if (chars.length === 1) terms.add(seg);
+      for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i]! + chars[i + 1]!);
+      if (chars.length >= 3) verify.push(seg);
+    }
+  }
+  // A term that is a prefix of another adds nothing: the longer one's match implies it.
+  const list = [...terms].filter((t) => ![...terms].some((o) => o !== t && o.startsWith(t)));
+  return { terms: list, verify, blank: query.trim() === '' };
+}
+
+/** The prefix terms of a query, built the same way as the index. */
+export function queryTerms(query: string): string[] {
+  return parseQuery(query).terms;
+}
+
+function intersect(a: Set<string> | null, b: Iterable<string>): Set<string> {
+  if (a === null) return new Set(b);
+  const out = new Set<string>();
+  for (const x of b) if (a.has(x)) out.add(x);
+  return out;
+}
+
+/** URLs passing the site/tag/read filters and the query's terms (unordered), or null for all. */
+async function candidates(db: LibraryDB, filter: LibraryFilter, q: ParsedQuery): Promise<Set<string> | null> {
+  const filters: (() => Promise<string[]>)[] = [];
+  if (filter.site !== undefined) filters.push(() => db.articles.where('site').equals(filter.site!).primaryKeys());
+  if (filter.tag !== undefined) filters.push(() => db.articles.where('tags').equals(filter.tag!).primaryKeys());
+  if (filter.read === 'read') filters.push(() => db.articles.where('readAt').above(0).primaryKeys());
+  if (filter.read === 'unread') filters.push(() => db.articles.where('readAt').equals(0).primaryKeys());
+  let set: Set<string> | null = null;
+  for (const keys of filters) {
+    if (set?.size === 0) return set;
+    set = intersect(set, await keys());
+  }
+  if (q.blank) return set;
+  if (q.terms.length === 0) return new Set();
+  const terms = [...q.terms].sort((a, b) => b.length - a.length);
+  for (let i = 0; i < terms.length; i++) {
+    if (set?.size === 0) return set;
+    if (set && set.size <= SMALL_SET) {
+      const rest = terms.slice(i);
+      const rows = await db.terms.bulkGet([...set]);
+      const out = new Set<string>();
+      for (const row of rows) {
+        if (row && rest.every((t) => row.terms.some((x) => x.startsWith(t)))) out.add(row.url);
+      }
+      return out;
+    }
+    set = intersect(set, await db.terms.where('terms').startsWith(terms[i]!).primaryKeys());
+  }
+  return set;
+}
+
+/** Newest first: savedAt descending, then URL descending (the savedAt index's order reversed). */
+async function ordered(db: LibraryDB, set: Set<string> | null): Promise<string[]> {
+  if (set !== null && set.size <= SMALL_SET * 5) {
+    const metas = (await db.articles.bulkGet([...set])).filter((m): m is ArticleMeta => !!m);
+    metas.sort((a, b) => b.savedAt - a.savedAt || (a.url < b.url ? 1 : a.url > b.url ? -1 : 0));
+    return metas.map((m) => m.url);
+  }
+  // Forward key reads use getAllKeys (fast); reverse ones would walk a cursor.
+  const keys = await db.articles.orderBy('savedAt').primaryKeys();
+  keys.reverse();
+  return set === null ? keys : keys.filter((k) => set.has(k));
+}
+
+/** Keeps the URLs whose folded title + text contain every `needles` string, in order, until `want`. */
+async function verified(db: LibraryDB, urls: string[], needles: string[], want = Infinity): Promise<string[]> {
+  if (needles.length === 0) return urls.slice(0, want);
+  const out: string[] = [];
+  const CHUNK = 50;
+  for (let i = 0; i < urls.length && out.length < want; i += CHUNK) {
+    const chunk = urls.slice(i, i + CHUNK);
+    const [metas, contents] = await Promise.all([db.articles.bulkGet(chunk), db.contents.bulkGet(chunk)]);
+    chunk.forEach((url, j) => {
+      if (out.length >= want) return;
+      const hay = fold(`${metas[j]?.title ?? ''}\n${contents[j]?.text || metas[j]?.excerpt || ''}`);
+      if (needles.every((n) => hay.includes(n))) out.push(url);
+    });
+  }
+  return out;
+}
+
+function noFilter(filter: LibraryFilter): boolean {
+  return !filter.query?.trim() && filter.site === undefined && filter.tag === undefined && filter.read === undefined;
+}
+
+/** Every matching URL, newest first (keys only: for a virtualized list). */
+export async function matchUrls(db: LibraryDB, filter: LibraryFilter, want = Infinity): Promise<string[]> {
+  const q = parseQuery(filter.query ?? '');
+  return db.transaction('r', db.articles, db.contents, db.terms, async () => {
+    const set = await candidates(db, filter, q);
+    const urls = await ordered(db, set);
+    return verified(db, urls, q.verify, want);
+  });
+}
+
+/** Matching articles, newest first; all of them unless `limit` is given. */
+export async function searchLibrary(db: LibraryDB, filter: LibraryFilter, options: { limit?: number; offset?: number } = {}): Promise<ArticleMeta[]> {
+  const limit = Math.max(0, options.limit ?? Infinity);
+  const offset = Math.max(0, options.offset ?? 0);
+  if (limit === 0) return [];
+  if (noFilter(filter)) {
+    let c = db.articles.orderBy('savedAt').reverse().offset(offset);
+    if (Number.isFinite(limit)) c = c.limit(limit);
+    return c.toArray();
+  }
+  return db.transaction('r', db.articles, db.contents, db.terms, async () => {
+    const urls = (await matchUrls(db, filter, offset + limit)).slice(offset);
+    const metas = await db.articles.bulkGet(urls);
+    return metas.filter((m): m is ArticleMeta => !!m);
+  });
+}
