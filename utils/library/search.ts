@@ -28,7 +28,7 @@
 // searchable in it (a single Latin letter or digit, punctuation) matches nothing.
 //
 // Cost: one key range per query term on the terms index (primary keys only, no records), terms
-// sorted longest (most selective) first; once the candidates are few (≤ SMALL_SET), the remaining
+// sorted longest (most selective) first; once the candidates are few (≤ smallSet), the remaining
 // terms are checked on those candidates' term rows instead of scanning the index again. Ordering
 // reads savedAt index keys (or the few candidates' metadata), a page of metadata is read at the
 // end, and contents are read only to verify 3+ character CJK queries, lazily, in result order.
@@ -38,8 +38,13 @@ import type { ArticleMeta, LibraryFilter } from './types';
 export const MAX_TERMS = 1500;
 /** Longer words are cut to this length, at indexing and query time alike. */
 export const MAX_TERM_LENGTH = 32;
-/** Below this many candidates, remaining terms are checked on term rows rather than the index. */
-const SMALL_SET = 200;
+/** Thresholds of the query plan (changed only by tests, to cover every path). */
+export const SEARCH_TUNING = {
+  /** Below this many candidates, remaining terms are checked on term rows rather than the index. */
+  smallSet: 200,
+  /** Up to this many results are ordered from their metadata; more by walking the savedAt index. */
+  sortInMemory: 1000,
+};
 
 /** Combining diacritical marks (Latin, Greek, Cyrillic accents), not kana voicing or Indic vowel signs. */
 // eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, on purpose
@@ -188,7 +193,7 @@ async function candidates(db: LibraryDB, filter: LibraryFilter, q: ParsedQuery):
   const terms = [...q.terms].sort((a, b) => b.length - a.length);
   for (let i = 0; i < terms.length; i++) {
     if (set?.size === 0) return set;
-    if (set && set.size <= SMALL_SET) {
+    if (set && set.size <= SEARCH_TUNING.smallSet) {
       const rest = terms.slice(i);
       const rows = await db.terms.bulkGet([...set]);
       const out = new Set<string>();
@@ -204,7 +209,7 @@ async function candidates(db: LibraryDB, filter: LibraryFilter, q: ParsedQuery):
 
 /** Newest first: savedAt descending, then URL descending (the savedAt index's order reversed). */
 async function ordered(db: LibraryDB, set: Set<string> | null): Promise<string[]> {
-  if (set !== null && set.size <= SMALL_SET * 5) {
+  if (set !== null && set.size <= SEARCH_TUNING.sortInMemory) {
     const metas = (await db.articles.bulkGet([...set])).filter((m): m is ArticleMeta => !!m);
     metas.sort((a, b) => b.savedAt - a.savedAt || (a.url < b.url ? 1 : a.url > b.url ? -1 : 0));
     return metas.map((m) => m.url);
