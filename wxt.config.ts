@@ -30,7 +30,8 @@ export default defineConfig({
     default_locale: 'en',
     // activeTab: when the user clicks the button, the popup may read the tab's address, so it can
     // say why a browser page, a store page or a file cannot be read.
-    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab'],
+    // offscreen (Chrome only): a DOM to parse pages fetched by "Save link"; Firefox's background has one.
+    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // The same sites the detector already runs on (so no new install warning): lets the reader
     // be injected into the tab from the popup, the menu or a shortcut.
     host_permissions: ['http://*/*', 'https://*/*'],
@@ -42,6 +43,10 @@ export default defineConfig({
       'toggle-reader': {
         suggested_key: { default: 'Alt+Shift+R' },
         description: '__MSG_commandToggleReader__',
+      },
+      'save-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSaveArticle__',
       },
     },
     ...(browser === 'firefox'

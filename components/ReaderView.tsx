@@ -11,6 +11,8 @@ export interface ReaderViewProps {
   /** The article, null when the page holds none, or an error message. */
   article: Article | null;
   error?: string | null;
+  /** A line above the article (a saved bookmark, an item imported without text). */
+  notice?: string | null;
   typography: Typography;
   perSite: boolean;
   site: string | null;
@@ -18,7 +20,7 @@ export interface ReaderViewProps {
   onClose: () => void;
 }
 
-export function ReaderView({ article, error, typography, perSite, site, onTypography, onClose }: ReaderViewProps) {
+export function ReaderView({ article, error, notice, typography, perSite, site, onTypography, onClose }: ReaderViewProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -42,6 +44,11 @@ export function ReaderView({ article, error, typography, perSite, site, onTypogr
       <main ref={mainRef} class="ra-main" tabIndex={-1}>
         {article ? (
           <article class="ra-article" lang={article.lang ?? undefined} dir={article.dir}>
+            {notice && (
+              <p class="ra-notice" role="note">
+                {notice}
+              </p>
+            )}
             <h1 class="ra-title">{article.title}</h1>
             {meta.length > 0 && <p class="ra-meta">{meta.join(' · ')}</p>}
             <SafeHtml class="ra-content" html={article.contentHtml} />
@@ -54,7 +61,7 @@ export function ReaderView({ article, error, typography, perSite, site, onTypogr
         ) : (
           <section class="ra-article ra-empty" role="status">
             <h1 class="ra-title">{t('readerNoArticleTitle')}</h1>
-            <p>{error ? t('readerError', error) : t('readerNoArticle')}</p>
+            <p>{error ?? t('readerNoArticle')}</p>
           </section>
         )}
       </main>

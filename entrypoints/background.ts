@@ -1,12 +1,18 @@
-// Service worker (Chrome) / event page (Firefox): the badge, the context menu and the shortcuts.
-// It holds no state of its own: everything it needs comes with the event.
+// Service worker (Chrome) / event page (Firefox): the badge, the context menus, the shortcuts and
+// every write to the library. It keeps no state of its own between events.
 import { browser } from 'wxt/browser';
 import type { Detection } from '@/utils/article/types';
+import { captureFromHtml } from '@/utils/article/from-html';
 import { t } from '@/utils/i18n';
-import { listen } from '@/utils/messages';
+import { openLibrary } from '@/utils/library/db';
+import { pendingUrls } from '@/utils/library/io';
+import { listen, type PageCapture } from '@/utils/messages';
 import { readerCommand } from '@/utils/reader-control';
+import { fetchPending, pendingProgress, saveLink, saveMessage, saveTab } from '@/utils/save-page';
 
-const MENU_OPEN_READER = 'open-reader';
+const MENU = { openReader: 'open-reader', saveArticle: 'save-article', saveLink: 'save-link' } as const;
+
+const db = openLibrary();
 
 /** Badge and title for a tab from the detector's verdict. */
 export async function showDetection(tabId: number, detection: Detection): Promise<void> {
@@ -18,7 +24,9 @@ export async function showDetection(tabId: number, detection: Detection): Promis
 
 async function createMenus() {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: MENU_OPEN_READER, title: t('menuOpenReader'), contexts: ['page'] });
+  browser.contextMenus.create({ id: MENU.openReader, title: t('menuOpenReader'), contexts: ['page'] });
+  browser.contextMenus.create({ id: MENU.saveArticle, title: t('menuSaveArticle'), contexts: ['page'] });
+  browser.contextMenus.create({ id: MENU.saveLink, title: t('menuSaveLink'), contexts: ['link'] });
 }
 
 async function runReader(tabId: number | undefined, action: 'open' | 'toggle') {
@@ -30,6 +38,40 @@ async function runReader(tabId: number | undefined, action: 'open' | 'toggle') {
     console.warn('Reader could not run in this tab:', err);
   }
 }
+
+/** HTML to a capture where a DOM exists: here in Firefox, Chrome's offscreen document otherwise. */
+async function parseHtml(html: string, url: string): Promise<PageCapture> {
+  if (typeof DOMParser !== 'undefined') return captureFromHtml(html, url);
+  const offscreen = browser.offscreen;
+  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+  if (!contexts.length) {
+    await offscreen
+      .createDocument({ url: 'offscreen.html', reasons: ['DOM_PARSER'], justification: 'Parse a fetched page to save its article' })
+      .catch((err: unknown) => {
+        // Two saves at once may both try to create it; one document is all we need.
+        if (!String(err).includes('single offscreen')) throw err;
+      });
+  }
+  return browser.runtime.sendMessage({ type: 'offscreen/extract', payload: { html, url } }) as Promise<PageCapture>;
+}
+
+async function saveLinkFromTab(url: string, tabId: number | undefined) {
+  const result = await saveLink(db, url, parseHtml);
+  if (tabId !== undefined && tabId >= 0) {
+    await runReaderToast(tabId, saveMessage(result), result.ok ? 'ok' : 'error');
+  }
+}
+
+async function runReaderToast(tabId: number, message: string, kind: 'ok' | 'error') {
+  try {
+    await readerCommand(tabId, 'info');
+    await browser.tabs.sendMessage(tabId, { type: 'reader/toast', payload: { message, kind } });
+  } catch {
+    // No page to speak in (a browser page): the result is in the library all the same.
+  }
+}
+
+let fetching: Promise<unknown> | null = null;
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -44,15 +86,24 @@ export default defineBackground(() => {
     'detector/result': async (detection, sender) => {
       if (sender.tab?.id !== undefined && sender.frameId === 0) await showDetection(sender.tab.id, detection);
     },
+    'library/save-tab': ({ tabId }) => saveTab(db, tabId),
+    'library/fetch-pending': async () => {
+      if (fetching) return { started: false };
+      const urls = await pendingUrls(db);
+      fetching = fetchPending(db, urls, parseHtml, (p) => pendingProgress.setValue(p)).finally(() => (fetching = null));
+      return { started: urls.length > 0 };
+    },
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_OPEN_READER) void runReader(tab?.id, 'open');
+    if (info.menuItemId === MENU.openReader) void runReader(tab?.id, 'open');
+    if (info.menuItemId === MENU.saveArticle && tab?.id !== undefined) void saveTab(db, tab.id);
+    if (info.menuItemId === MENU.saveLink && info.linkUrl) void saveLinkFromTab(info.linkUrl, tab?.id);
   });
 
   browser.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== 'toggle-reader') return;
     const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    await runReader(target?.id, 'toggle');
+    if (command === 'toggle-reader') await runReader(target?.id, 'toggle');
+    if (command === 'save-article' && target?.id !== undefined) await saveTab(db, target.id);
   });
 });

@@ -21,6 +21,7 @@ if (!headless) {
 } else {
   const out = resolve('demo-screenshots');
   mkdirSync(out, { recursive: true });
+  // eslint-disable-next-line no-undef -- runs in the extension's service worker
   const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 340, height: 460 });

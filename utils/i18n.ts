@@ -30,3 +30,18 @@ export function formatDate(iso: string | null | undefined): string | null {
   if (Number.isNaN(date.getTime())) return null;
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
+
+export function formatShortDate(epochMs: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(new Date(epochMs));
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: value < 10 && unit ? 1 : 0 }).format(value)} ${units[unit]}`;
+}

@@ -1,7 +1,8 @@
 // Every message between the extension's contexts, declared once: its name, what it carries and
 // what it answers. Senders and handlers share these types, so a renamed field is a type error.
 import { browser, type Browser } from 'wxt/browser';
-import type { Detection } from './article/types';
+import type { Article, Detection } from './article/types';
+import type { SaveStatus } from './library/types';
 
 /** What the popup needs to describe the current tab. */
 export interface PageInfo {
@@ -12,6 +13,20 @@ export interface PageInfo {
   lang: string | null;
   readingMinutes: number | null;
 }
+
+/** What the reader script read from its page, for saving. */
+export interface PageCapture {
+  url: string;
+  title: string;
+  excerpt: string | null;
+  /** Null when the page holds no article (it is then saved as a bookmark). */
+  article: Article | null;
+}
+
+/** The outcome of a save, shown in the popup and as a toast in the page. */
+export type SaveResult =
+  | { ok: true; url: string; title: string; status: SaveStatus; created: boolean }
+  | { ok: false; error: 'quota' | 'unreachable' | 'not-html' | 'too-large' | 'restricted' | 'failed'; detail?: string };
 
 export interface ProtocolMap {
   /** detector → background: the verdict for the sender's tab (sets badge and title). */
@@ -24,6 +39,16 @@ export interface ProtocolMap {
   'reader/open': { req: void; res: PageInfo };
   'reader/close': { req: void; res: PageInfo };
   'reader/toggle': { req: void; res: PageInfo };
+  /** background → reader script: the page's article (or what a bookmark needs) for saving. */
+  'reader/capture': { req: void; res: PageCapture };
+  /** background → reader script: a short confirmation in the page (toast in a shadow root). */
+  'reader/toast': { req: { message: string; kind: 'ok' | 'error' }; res: void };
+  /** popup → background: save the article of a tab. */
+  'library/save-tab': { req: { tabId: number }; res: SaveResult };
+  /** library page → background: fetch the articles imported without content; answers at once. */
+  'library/fetch-pending': { req: void; res: { started: boolean } };
+  /** background → offscreen document (Chrome): extract the article of fetched HTML. */
+  'offscreen/extract': { req: { html: string; url: string }; res: PageCapture };
 }
 
 export type MessageName = keyof ProtocolMap;

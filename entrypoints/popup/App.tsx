@@ -2,10 +2,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { FontSizeControl } from '@/components/FontSizeControl';
+import { SavedList } from '@/components/SavedList';
 import { Shortcuts } from '@/components/Shortcuts';
+import { openLibrary } from '@/utils/library/db';
 import { ThemeSelect } from '@/components/TypographyControls';
 import { languageName, t, type MessageKey } from '@/utils/i18n';
-import type { PageInfo } from '@/utils/messages';
+import { sendToBackground, type PageInfo, type SaveResult } from '@/utils/messages';
+import { saveMessage } from '@/utils/save-page';
 import { readerCommand } from '@/utils/reader-control';
 import { restrictionOf, type Restriction } from '@/utils/restricted';
 import {
@@ -20,6 +23,8 @@ import {
   watchTypography,
   type EffectiveTypography,
 } from '@/utils/settings/typography';
+
+const db = openLibrary();
 
 type State =
   | { kind: 'loading' }
@@ -70,6 +75,7 @@ export function App() {
         </p>
       )}
       {state.kind === 'ready' && <TabPanel tab={state.tab} info={state.info} onInfo={(info) => setState({ ...state, info })} />}
+      <SavedList db={db} />
       <Shortcuts />
     </main>
   );
@@ -79,6 +85,14 @@ function TabPanel({ tab, info, onInfo }: { tab: Browser.tabs.Tab & { id: number 
   const site = siteKey(tab.url ?? '');
   const [typo, setTypo] = useState<EffectiveTypography | null>(null);
   const [zoom, setZoom] = useState(1);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<SaveResult | null>(null);
+
+  const save = async () => {
+    setSaving(true);
+    setSaved(await sendToBackground('library/save-tab', { tabId: tab.id }));
+    setSaving(false);
+  };
 
   useEffect(() => {
     void loadTypography(site).then(setTypo);
@@ -132,9 +146,19 @@ function TabPanel({ tab, info, onInfo }: { tab: Browser.tabs.Tab & { id: number 
         )}
       </section>
       <section class="controls">
-        <button type="button" class="primary" onClick={toggleReader} data-testid="toggle-reader">
-          {info.readerOpen ? t('popupCloseReader') : t('popupOpenReader')}
-        </button>
+        <div class="row buttons">
+          <button type="button" class="primary" onClick={toggleReader} data-testid="toggle-reader">
+            {info.readerOpen ? t('popupCloseReader') : t('popupOpenReader')}
+          </button>
+          <button type="button" onClick={() => void save()} disabled={saving} data-testid="save">
+            {saving ? t('popupSaving') : t('popupSave')}
+          </button>
+        </div>
+        {saved && (
+          <p class={saved.ok ? 'save-result' : 'save-result error'} role="status" data-testid="save-result">
+            {saveMessage(saved)}
+          </p>
+        )}
         <div class="row">
           <span class="row-label">{info.readerOpen ? t('popupReaderFontSize') : t('popupPageZoom')}</span>
           {info.readerOpen && typo ? (

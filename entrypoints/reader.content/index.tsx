@@ -5,10 +5,12 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { extract } from '@/utils/article/extract';
 import type { Article } from '@/utils/article/types';
+import { t } from '@/utils/i18n';
 import { listen, type PageInfo } from '@/utils/messages';
 import { loadTypography, saveTypography, siteKey, watchTypography, DEFAULT_TYPOGRAPHY, type EffectiveTypography } from '@/utils/settings/typography';
 import { ReaderView } from '@/components/ReaderView';
 import css from '@/components/reader.css?inline';
+import { showToast } from './toast';
 
 const FLAG = '__readingAssistantReader';
 
@@ -81,7 +83,7 @@ export default defineContentScript({
       overlay = { host, scroll: [window.scrollX, window.scrollY], focus: document.activeElement };
       document.documentElement.append(host);
       document.addEventListener('keydown', onKey, true);
-      render(<Reader article={a} error={error} onClose={close} />, mount);
+      render(<Reader article={a} error={error ? t('readerError', error) : null} onClose={close} />, mount);
     };
 
     listen({
@@ -89,6 +91,12 @@ export default defineContentScript({
       'reader/open': () => (open(), info()),
       'reader/close': () => (close(), info()),
       'reader/toggle': () => (overlay ? close() : open(), info()),
+      'reader/capture': () => {
+        const a = article().article;
+        const description = document.querySelector('meta[name="description"], meta[property="og:description"]')?.getAttribute('content');
+        return { url: location.href, title: a?.title ?? document.title, excerpt: a?.excerpt ?? description?.trim() ?? null, article: a };
+      },
+      'reader/toast': ({ message, kind }) => showToast(message, kind),
     });
   },
 });

@@ -1,0 +1,55 @@
+// The popup's saved articles: search, the newest ones, open / read / delete with undo.
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { LibraryDB } from '@/utils/library/db';
+import { searchLibrary } from '@/utils/library/search';
+import { recent, removeArticles, restoreArticles, setRead } from '@/utils/library/store';
+import type { SavedArticle } from '@/utils/library/types';
+import { openLibraryPage, openSaved } from '@/utils/open-saved';
+import { ArticleRow, UndoBar } from './ArticleRow';
+import { useLive } from './useLive';
+
+export function SavedList({ db, limit = 8 }: { db: LibraryDB; limit?: number }) {
+  const [query, setQuery] = useState('');
+  const [removed, setRemoved] = useState<SavedArticle[] | null>(null);
+  const items = useLive(() => (query.trim() ? searchLibrary(db, { query }, { limit }) : recent(db, limit)), [db, query, limit]);
+
+  return (
+    <section class="saved" aria-labelledby="saved-heading">
+      <div class="saved-head">
+        <h2 id="saved-heading">{t('popupRecent')}</h2>
+        <button type="button" class="link" onClick={() => void openLibraryPage()}>
+          {t('popupOpenLibrary')}
+        </button>
+      </div>
+      <input
+        type="search"
+        class="search"
+        value={query}
+        placeholder={t('searchPlaceholder')}
+        aria-label={t('searchLabel')}
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        data-testid="saved-search"
+      />
+      {removed && (
+        <UndoBar
+          count={removed.length}
+          onUndo={() => void restoreArticles(db, removed).then(() => setRemoved(null))}
+          onDismiss={() => setRemoved(null)}
+        />
+      )}
+      {items && items.length === 0 && <p class="empty">{query.trim() ? t('popupNoMatches') : t('popupNoSaved')}</p>}
+      <ul class="article-list" data-testid="saved-list">
+        {items?.map((meta) => (
+          <ArticleRow
+            key={meta.url}
+            meta={meta}
+            onOpen={(m) => void openSaved(m.url)}
+            onToggleRead={(m) => void setRead(db, m.url, !(m.readAt > 0))}
+            onDelete={(m) => void removeArticles(db, [m.url]).then(setRemoved)}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

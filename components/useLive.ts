@@ -1,0 +1,13 @@
+// A Dexie live query as a Preact hook: the value updates whenever the data it read changes, in
+// this page or in another extension context (the background saving, the library deleting).
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
+  const [value, setValue] = useState<T>();
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({ next: setValue, error: (err) => console.error(err) });
+    return () => subscription.unsubscribe();
+  }, deps);
+  return value;
+}

@@ -1,0 +1,294 @@
+// The library: every saved article, newest first, in a virtualized list; search, filters, tags,
+// bulk delete with undo, storage, import and export, and fetching imported items' text.
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ArticleRow, UndoBar } from '@/components/ArticleRow';
+import { useLive } from '@/components/useLive';
+import { VirtualList } from '@/components/VirtualList';
+import { formatBytes, t, uiLanguage } from '@/utils/i18n';
+import { openLibrary } from '@/utils/library/db';
+import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport, pendingUrls } from '@/utils/library/io';
+import { searchLibrary } from '@/utils/library/search';
+import { getMetas, listUrls, removeArticles, restoreArticles, setRead, setTags, sites, storageEstimate, tags, LibraryError } from '@/utils/library/store';
+import type { ArticleMeta, LibraryFilter, SavedArticle } from '@/utils/library/types';
+import { sendToBackground } from '@/utils/messages';
+import { openSaved } from '@/utils/open-saved';
+import { pendingProgress } from '@/utils/save-page';
+
+const db = openLibrary();
+const ROW_HEIGHT = 84;
+
+function download(name: string, data: BlobPart, type: string) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+function Library() {
+  const [filter, setFilter] = useState<LibraryFilter>({});
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [removed, setRemoved] = useState<SavedArticle[] | null>(null);
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  const urls = useLive(async () => (filter.query?.trim() ? (await searchLibrary(db, filter)).map((m) => m.url) : listUrls(db, filter)), [JSON.stringify(filter)]) ?? [];
+  const siteList = useLive(() => sites(db), []) ?? [];
+  const tagList = useLive(() => tags(db), []) ?? [];
+  const pending = useLive(() => pendingUrls(db), []) ?? [];
+  const progress = useStorage(pendingProgress);
+
+  const setF = (patch: Partial<LibraryFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setSelected(new Set());
+  };
+
+  const remove = async (list: string[]) => {
+    const gone = await removeArticles(db, list);
+    setRemoved(gone);
+    setSelected(new Set());
+  };
+
+  const onImport = async (file: File) => {
+    try {
+      const parsed = parseImport(await file.text(), file.name);
+      const r = await importItems(db, parsed.items);
+      setMessage({ text: t('importDone', r.added, r.updated, r.unchanged) });
+    } catch (err) {
+      setMessage({ text: t('importFailed', err instanceof LibraryError || err instanceof Error ? err.message : String(err)), error: true });
+    }
+  };
+
+  return (
+    <main class="library">
+      <header class="lib-head">
+        <h1>{t('libraryTitle')}</h1>
+        <span class="count" data-testid="library-count">
+          {t('libraryCount', urls.length)}
+        </span>
+        <input
+          type="search"
+          class="search"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchLabel')}
+          value={filter.query ?? ''}
+          onInput={(e) => setF({ query: (e.currentTarget as HTMLInputElement).value })}
+          data-testid="library-search"
+        />
+        <Select label={t('filterSite')} value={filter.site ?? ''} onChange={(site) => setF({ site: site || undefined })} options={siteList.map((s) => [s.site, `${s.site} (${s.count})`])} />
+        <Select label={t('filterTag')} value={filter.tag ?? ''} onChange={(tag) => setF({ tag: tag || undefined })} options={tagList.map((s) => [s.tag, `${s.tag} (${s.count})`])} />
+        <Select
+          label={t('filterRead')}
+          value={filter.read ?? ''}
+          onChange={(read) => setF({ read: (read || undefined) as LibraryFilter['read'] })}
+          options={[
+            ['unread', t('filterUnread')],
+            ['read', t('filterReadOnly')],
+          ]}
+        />
+      </header>
+
+      <section class="lib-tools">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={urls.length > 0 && selected.size === urls.length}
+            onChange={(e) => setSelected((e.currentTarget as HTMLInputElement).checked ? new Set(urls) : new Set())}
+          />
+          {t('selectAll')}
+        </label>
+        <button type="button" disabled={!selected.size} onClick={() => void remove([...selected])} data-testid="delete-selected">
+          {t('deleteSelected', selected.size)}
+        </button>
+        <span class="spacer" />
+        <button type="button" onClick={() => void exportJson(db).then((json) => download(`reading-assistant-${stamp()}.json`, json, 'application/json'))}>
+          {t('exportJson')}
+        </button>
+        <button type="button" onClick={() => void exportMarkdownZip(db).then((zip) => download(`reading-assistant-${stamp()}.zip`, zip as BlobPart, 'application/zip'))}>
+          {t('exportMarkdown')}
+        </button>
+        <button type="button" onClick={() => void exportHtml(db).then((html) => download(`reading-assistant-${stamp()}.html`, html, 'text/html'))}>
+          {t('exportHtml')}
+        </button>
+        <label class="file-button" title={t('importHelp')}>
+          {t('importFile')}
+          <input
+            type="file"
+            accept=".json,.csv,.txt,.html,text/plain,text/csv,application/json,text/html"
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) void onImport(file).finally(() => (input.value = ''));
+            }}
+            data-testid="import-file"
+          />
+        </label>
+      </section>
+
+      {message && (
+        <p class={message.error ? 'lib-message error' : 'lib-message'} role={message.error ? 'alert' : 'status'} data-testid="library-message">
+          {message.text}
+        </p>
+      )}
+      {pending.length > 0 && !progress?.running && (
+        <p class="lib-message">
+          <button type="button" onClick={() => void sendToBackground('library/fetch-pending', undefined)} data-testid="fetch-pending">
+            {t('fetchPending', pending.length)}
+          </button>
+        </p>
+      )}
+      {progress && (
+        <p class="lib-message" role="status" data-testid="fetch-progress">
+          {progress.running ? t('fetchProgress', progress.done, progress.total, progress.failed) : t('fetchDone', progress.done, progress.total, progress.failed)}
+        </p>
+      )}
+      {removed && (
+        <UndoBar count={removed.length} onUndo={() => void restoreArticles(db, removed).then(() => setRemoved(null))} onDismiss={() => setRemoved(null)} />
+      )}
+
+      <VirtualList
+        count={urls.length}
+        rowHeight={ROW_HEIGHT}
+        label={t('libraryTitle')}
+        renderRows={(start, end) => (
+          <Rows
+            urls={urls.slice(start, end)}
+            selected={selected}
+            editing={editing}
+            onEdit={setEditing}
+            onSelect={(m, on) =>
+              setSelected((s) => {
+                const next = new Set(s);
+                if (on) next.add(m.url);
+                else next.delete(m.url);
+                return next;
+              })
+            }
+            onDelete={(m) => void remove([m.url])}
+          />
+        )}
+      />
+      <StorageInfo />
+    </main>
+  );
+}
+
+function Rows(props: {
+  urls: string[];
+  selected: Set<string>;
+  editing: string | null;
+  onEdit: (url: string | null) => void;
+  onSelect: (m: ArticleMeta, on: boolean) => void;
+  onDelete: (m: ArticleMeta) => void;
+}) {
+  const key = props.urls.join('\n');
+  const metas = useLive(() => getMetas(db, props.urls), [key]);
+  return (
+    <>
+      {(metas ?? []).map((meta) =>
+        meta ? (
+          <ArticleRow
+            key={meta.url}
+            meta={meta}
+            selected={props.selected.has(meta.url)}
+            onSelect={props.onSelect}
+            onOpen={(m) => void openSaved(m.url)}
+            onToggleRead={(m) => void setRead(db, m.url, !(m.readAt > 0))}
+            onDelete={props.onDelete}
+          >
+            {props.editing === meta.url ? (
+              <TagEditor meta={meta} onDone={() => props.onEdit(null)} />
+            ) : (
+              <button type="button" class="link small" onClick={() => props.onEdit(meta.url)}>
+                {t('editTags')}
+              </button>
+            )}
+          </ArticleRow>
+        ) : null,
+      )}
+    </>
+  );
+}
+
+function TagEditor({ meta, onDone }: { meta: ArticleMeta; onDone: () => void }) {
+  const [value, setValue] = useState(meta.tags.join(', '));
+  return (
+    <form
+      class="tag-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const list = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+        void setTags(db, meta.url, list).then(onDone);
+      }}
+    >
+      <input aria-label={t('tagsLabel')} value={value} onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)} autoFocus />
+      <button type="submit">{t('saveTags')}</button>
+    </form>
+  );
+}
+
+function Select({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: Array<[string, string]> }) {
+  const id = useMemo(() => `f-${Math.random().toString(36).slice(2)}`, []);
+  return (
+    <span class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">{t('filterAll')}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function StorageInfo() {
+  const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [denied, setDenied] = useState(false);
+  useEffect(() => {
+    void storageEstimate().then(setEstimate);
+    void navigator.storage?.persisted?.().then(setPersisted);
+  }, []);
+  return (
+    <footer class="lib-foot">
+      {estimate && <span data-testid="storage-used">{t('storageUsed', formatBytes(estimate.usage), formatBytes(estimate.quota))}</span>}
+      {persisted ? (
+        <span>{t('storagePersistent')}</span>
+      ) : persisted === false ? (
+        <button
+          type="button"
+          onClick={() =>
+            void navigator.storage.persist().then((ok) => {
+              setPersisted(ok);
+              setDenied(!ok);
+            })
+          }
+        >
+          {t('storageRequestPersist')}
+        </button>
+      ) : null}
+      {denied && <span role="status">{t('storagePersistDenied')}</span>}
+    </footer>
+  );
+}
+
+/** A wxt storage item's value, kept current. */
+function useStorage<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | undefined {
+  const [value, setValue] = useState<T>();
+  useEffect(() => {
+    void item.getValue().then(setValue);
+    return item.watch(setValue);
+  }, [item]);
+  return value;
+}
+
+document.documentElement.lang = uiLanguage();
+document.title = `${t('libraryTitle')} · ${t('extName')}`;
+render(<Library />, document.getElementById('app')!);

@@ -1,0 +1,154 @@
+// Saved articles in Chromium: save from a tab (the handler behind the menu, the shortcut and the
+// popup's button), the popup's list, the library, and the offline reader, which must run nothing
+// that came from a page.
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/browsers.mjs';
+import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
+import { DEMO, squash } from './helpers';
+
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let context: BrowserContext;
+let worker: Worker;
+let extensionId: string;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  ({ context, worker, extensionId } = await launchChromium());
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(server.url(path));
+  await page.bringToFront();
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  return { page, tabId };
+}
+
+async function extensionPage(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${path}`);
+  return page;
+}
+
+test('the popup saves the tab: a toast in the page, the badge, and the article in the list', async () => {
+  const { page, tabId } = await openTab(DEMO.path);
+  const popup = await extensionPage(`popup.html?tab=${tabId}`);
+  await popup.getByTestId('save').click();
+  await expect.poll(() => popup.getByTestId('save-result').innerText()).toBe('Saved to your library.');
+  await expect.poll(() => page.locator('reading-assistant-toast div').innerText()).toBe('Saved to your library.');
+  expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('★');
+  await expect.poll(() => popup.getByTestId('saved-list').innerText()).toContain('한빛시, 24시간 무인 도서관 문 연다');
+
+  // Saving again updates the same entry and says so.
+  await popup.getByTestId('save').click();
+  await expect.poll(() => popup.getByTestId('save-result').innerText()).toBe('Already in your library: updated.');
+  expect(await popup.locator('[data-testid="saved-list"] > li').count()).toBe(1);
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('the library lists it, finds it by a Korean word inside an eojeol prefix, and opens it offline', async () => {
+  const library = await extensionPage('library.html');
+  await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('1 articles');
+  await library.getByTestId('library-search').fill('도서관');
+  await expect.poll(() => library.getByTestId('virtual-list').innerText()).toContain('한빛시');
+  await library.getByTestId('library-search').fill('없는단어');
+  await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('0 articles');
+  await library.getByTestId('library-search').fill('');
+
+  await server.close(); // offline from here on
+  const [reader] = await Promise.all([context.waitForEvent('page'), library.getByRole('button', { name: /한빛시/ }).click()]);
+  await reader.locator('.ra-content').waitFor();
+  const text = squash(await reader.locator('.ra-article').innerText());
+  for (const sentence of DEMO.mustShow) expect(text).toContain(squash(sentence));
+  expect(text).not.toContain('무단 전재');
+  server = await serveFixtures();
+  await Promise.all([library.close(), reader.close()]);
+});
+
+test('a hostile saved page runs nothing in the extension page', async () => {
+  const { page, tabId } = await openTab('/demo/hostile.html');
+  const popup = await extensionPage(`popup.html?tab=${tabId}`);
+  await popup.getByTestId('save').click();
+  await expect.poll(() => popup.getByTestId('save-result').innerText()).toBe('Saved to your library.');
+  const url = await popup.evaluate(async () => {
+    // The row's data-url is the saved article's key.
+    return document.querySelector('[data-testid="saved-list"] li[data-url*="hostile"]')?.getAttribute('data-url');
+  });
+  expect(url).toContain('/demo/hostile.html');
+  const reader = await extensionPage(`read.html?url=${encodeURIComponent(url!)}`);
+  await reader.locator('.ra-content').waitFor();
+  await reader.evaluate(() => {
+    // Give every handler its chance: click everything, wait for images to fail.
+    for (const el of document.querySelectorAll<HTMLElement>('.ra-content *')) el.click?.();
+  });
+  await reader.waitForTimeout(500);
+  expect(await reader.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
+  expect(await dangerousNodes(reader)).toEqual([]);
+  expect(await reader.locator('.ra-content').innerText()).toContain('ordinary article text');
+  await Promise.all([page.close(), popup.close(), reader.close()]);
+});
+
+/** Elements and attributes that could run code, left in the rendered article. */
+function dangerousNodes(page: Page): Promise<string[]> {
+  return page.locator('.ra-content').evaluate((root) => {
+    const found: string[] = [];
+    for (const el of root.querySelectorAll('*')) {
+      if (/^(script|iframe|object|embed|frame)$/i.test(el.localName)) found.push(el.localName);
+      for (const attr of el.attributes) {
+        if (/^on/i.test(attr.name)) found.push(`${el.localName}[${attr.name}]`);
+        if (/^\s*(javascript|data|vbscript):/i.test(attr.value) && /href|src|action/i.test(attr.name)) found.push(`${el.localName}[${attr.name}=${attr.value}]`);
+      }
+    }
+    return found;
+  });
+}
+
+test('a backup file with hostile HTML is sanitized when shown (stored HTML is never trusted)', async () => {
+  const hostile = {
+    format: 'reading-assistant-library',
+    version: 1,
+    exportedAt: Date.now(),
+    articles: [
+      {
+        url: 'https://evil.example/story',
+        pageUrl: 'https://evil.example/story',
+        title: 'Imported hostile story',
+        byline: null,
+        siteName: 'Evil',
+        site: 'evil.example',
+        lang: 'en',
+        dir: 'ltr',
+        publishedTime: null,
+        excerpt: null,
+        leadImage: null,
+        wordCount: 10,
+        readingMinutes: 1,
+        status: 'full',
+        savedAt: 1700000000000,
+        updatedAt: 1700000000000,
+        readAt: 0,
+        progress: 0,
+        tags: [],
+        text: 'Visible text of the imported story.',
+        contentHtml:
+          '<p>Visible text of the imported story.</p><script>window.__pwned="script"</script><img src=x onerror="window.__pwned=\'img\'"><a href="javascript:window.__pwned=\'a\'">link</a><svg><script>window.__pwned="svg"</script></svg><iframe srcdoc="<script>parent.__pwned=1</script>"></iframe><form action="javascript:alert(1)"><button>go</button></form>',
+      },
+    ],
+  };
+  const library = await extensionPage('library.html');
+  await library.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+  await expect.poll(() => library.getByTestId('library-message').innerText()).toContain('Imported: 1 new');
+  const reader = await extensionPage(`read.html?url=${encodeURIComponent('https://evil.example/story')}`);
+  await reader.locator('.ra-content').waitFor();
+  await reader.locator('.ra-content a').click().catch(() => undefined);
+  await reader.waitForTimeout(500);
+  expect(await reader.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
+  expect(await dangerousNodes(reader)).toEqual([]);
+  expect(await reader.locator('.ra-content').innerText()).toContain('Visible text of the imported story.');
+  await Promise.all([library.close(), reader.close()]);
+});
