@@ -1,6 +1,6 @@
 // Service worker (Chrome) / event page (Firefox): the badge, the context menus, the shortcuts and
 // every write to the library. It keeps no state of its own between events.
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { Detection } from '@/utils/article/types';
 import { captureFromHtml } from '@/utils/article/from-html';
 import { t } from '@/utils/i18n';
@@ -22,11 +22,21 @@ export async function showDetection(tabId: number, detection: Detection): Promis
   ]);
 }
 
+const MENUS: Browser.contextMenus.CreateProperties[] = [
+  { id: MENU.openReader, title: t('menuOpenReader'), contexts: ['page'] },
+  { id: MENU.saveArticle, title: t('menuSaveArticle'), contexts: ['page'] },
+  { id: MENU.saveLink, title: t('menuSaveLink'), contexts: ['link'] },
+];
+
 async function createMenus() {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: MENU.openReader, title: t('menuOpenReader'), contexts: ['page'] });
-  browser.contextMenus.create({ id: MENU.saveArticle, title: t('menuSaveArticle'), contexts: ['page'] });
-  browser.contextMenus.create({ id: MENU.saveLink, title: t('menuSaveLink'), contexts: ['link'] });
+  for (const menu of MENUS) browser.contextMenus.create(menu);
+}
+
+async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
+  if (info.menuItemId === MENU.openReader) await runReader(tab?.id, 'open');
+  if (info.menuItemId === MENU.saveArticle && tab?.id !== undefined) await saveTab(db, tab.id);
+  if (info.menuItemId === MENU.saveLink && info.linkUrl) await saveLinkFromTab(info.linkUrl, tab?.id);
 }
 
 async function runReader(tabId: number | undefined, action: 'open' | 'toggle') {
@@ -95,11 +105,9 @@ export default defineBackground(() => {
     },
   });
 
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU.openReader) void runReader(tab?.id, 'open');
-    if (info.menuItemId === MENU.saveArticle && tab?.id !== undefined) void saveTab(db, tab.id);
-    if (info.menuItemId === MENU.saveLink && info.linkUrl) void saveLinkFromTab(info.linkUrl, tab?.id);
-  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+  // Native menus cannot be clicked by a test: the end-to-end tests call the same handler here.
+  Object.assign(globalThis, { readingAssistantMenus: { entries: MENUS, click: onMenuClicked } });
 
   browser.commands.onCommand.addListener(async (command, tab) => {
     const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];

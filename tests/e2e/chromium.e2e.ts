@@ -25,7 +25,8 @@ afterAll(async () => {
 /** Opens `path` in a new tab and returns the page with its tab id. */
 async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await context.newPage();
-  await page.goto(server.url(path));
+  // The DOM is enough: the fixtures' own third-party resources never load here (no network).
+  await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
   await page.bringToFront();
   const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
   return { page, tabId };

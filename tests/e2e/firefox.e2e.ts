@@ -38,7 +38,7 @@ afterAll(async () => {
 async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await browser.newPage();
   const url = server.url(path);
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
   const tabId = await extensionPage.evaluate(
     async (u) => {
       const api = (globalThis as unknown as { browser: ExtApi }).browser;
@@ -108,3 +108,66 @@ for (const fixture of [DEMO, koreanFixture('mk-3')]) {
     await page.close();
   });
 }
+
+describe('saved articles in Firefox', () => {
+  test('the popup saves the tab; the list shows it; the library opens it offline', async () => {
+    const { page, tabId } = await openTab(DEMO.path);
+    await showPopup(tabId);
+    await extensionPage.click('[data-testid="save"]');
+    const result = await poll(
+      () => extensionPage.evaluate(() => document.querySelector('[data-testid="save-result"]')?.textContent ?? ''),
+      (t) => t.length > 0,
+    );
+    expect(['Saved to your library.', 'Already in your library: updated.']).toContain(result);
+    expect(await poll(() => page.evaluate(() => document.querySelector('reading-assistant-toast')?.shadowRoot?.querySelector('div')?.textContent ?? ''), (t) => t.length > 0)).toBe(result);
+    expect(await badge(tabId)).toBe('★');
+    const list = await poll(
+      () => extensionPage.evaluate(() => document.querySelector('[data-testid="saved-list"]')?.textContent ?? ''),
+      (t) => t.includes('한빛시'),
+    );
+    expect(list).toContain('한빛시, 24시간 무인 도서관 문 연다');
+    await page.close();
+
+    await server.close(); // offline from here on
+    await extensionPage.evaluate(() => location.assign('/library.html'));
+    await extensionPage.waitForSelector('[data-testid="virtual-list"] .row-title');
+    await extensionPage.evaluate(() => {
+      const url = document.querySelector('[data-testid="virtual-list"] li')!.getAttribute('data-url')!;
+      location.assign(`/read.html?url=${encodeURIComponent(url)}`);
+    });
+    await extensionPage.waitForSelector('.ra-content p');
+    const text = squash(await extensionPage.evaluate(() => (document.querySelector('.ra-article') as HTMLElement).innerText));
+    for (const sentence of DEMO.mustShow) expect(text).toContain(squash(sentence));
+    server = await serveFixtures();
+  });
+
+  test('a hostile saved page runs nothing in the extension page', async () => {
+    const { page, tabId } = await openTab('/demo/hostile.html');
+    await showPopup(tabId);
+    await extensionPage.click('[data-testid="save"]');
+    await poll(
+      () => extensionPage.evaluate(() => document.querySelector('[data-testid="save-result"]')?.textContent ?? ''),
+      (t) => t.length > 0,
+    );
+    const url = await poll(
+      () => extensionPage.evaluate(() => document.querySelector('[data-testid="saved-list"] li[data-url*="hostile"]')?.getAttribute('data-url') ?? ''),
+      (u) => u.length > 0,
+    );
+    await extensionPage.evaluate((u) => location.assign(`/read.html?url=${encodeURIComponent(u)}`), url);
+    await extensionPage.waitForSelector('.ra-content p');
+    const report = await extensionPage.evaluate(async () => {
+      for (const el of document.querySelectorAll<HTMLElement>('.ra-content *')) el.click?.();
+      await new Promise((r) => setTimeout(r, 500));
+      const bad: string[] = [];
+      for (const el of document.querySelectorAll('.ra-content *')) {
+        if (/^(script|iframe|object|embed)$/i.test(el.localName)) bad.push(el.localName);
+        for (const a of el.attributes) if (/^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)) bad.push(`${el.localName}[${a.name}]`);
+      }
+      return { pwned: (window as unknown as { __pwned?: string }).__pwned ?? null, bad, text: (document.querySelector('.ra-content') as HTMLElement).innerText };
+    });
+    expect(report.pwned).toBeNull();
+    expect(report.bad).toEqual([]);
+    expect(report.text).toContain('ordinary article text');
+    await page.close();
+  });
+});

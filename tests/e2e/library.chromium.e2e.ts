@@ -23,7 +23,8 @@ afterAll(async () => {
 
 async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await context.newPage();
-  await page.goto(server.url(path));
+  // The DOM is enough: the fixtures' own third-party resources never load here (no network).
+  await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
   await page.bringToFront();
   const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
   return { page, tabId };
@@ -151,4 +152,37 @@ test('a backup file with hostile HTML is sanitized when shown (stored HTML is ne
   expect(await dangerousNodes(reader)).toEqual([]);
   expect(await reader.locator('.ra-content').innerText()).toContain('Visible text of the imported story.');
   await Promise.all([library.close(), reader.close()]);
+});
+
+type MenuHook = { entries: Array<{ id: string; contexts: string[] }>; click(info: object, tab?: object): Promise<void> };
+
+test('the right-click entries exist; "Save linked article" fetches and saves the link (offscreen parser)', async () => {
+  const entries = await worker.evaluate(() => (globalThis as unknown as { readingAssistantMenus: MenuHook }).readingAssistantMenus.entries.map((e) => `${e.id}:${e.contexts.join(',')}`));
+  expect(entries).toEqual(['open-reader:page', 'save-article:page', 'save-link:link']);
+
+  const home = await openTab('/demo/home.html');
+  const link = server.url('/korean/mk-3/source.html');
+  await worker.evaluate(
+    async ({ linkUrl, tabId }) => {
+      const hook = (globalThis as unknown as { readingAssistantMenus: MenuHook }).readingAssistantMenus;
+      await hook.click({ menuItemId: 'save-link', linkUrl, editable: false }, { id: tabId });
+    },
+    { linkUrl: link, tabId: home.tabId },
+  );
+  await expect.poll(() => home.page.locator('reading-assistant-toast div').innerText()).toBe('Saved to your library.');
+  const library = await extensionPage('library.html');
+  await library.getByTestId('library-search').fill('');
+  // The linked page's own site name, read by the extraction that ran in the offscreen document.
+  await expect.poll(() => library.getByTestId('virtual-list').innerText()).toContain('매일경제');
+  await Promise.all([home.page.close(), library.close()]);
+});
+
+test('"Save article" from the menu on a page without an article keeps a bookmark and says so', async () => {
+  const home = await openTab('/demo/home.html');
+  await worker.evaluate(async (tabId) => {
+    const hook = (globalThis as unknown as { readingAssistantMenus: MenuHook }).readingAssistantMenus;
+    await hook.click({ menuItemId: 'save-article', editable: false }, { id: tabId });
+  }, home.tabId);
+  await expect.poll(() => home.page.locator('reading-assistant-toast div').innerText()).toBe('No article here: saved as a bookmark.');
+  await home.page.close();
 });
