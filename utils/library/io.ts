@@ -96,7 +96,7 @@ function frontMatter(a: SavedArticle): string {
   if (a.readAt) lines.push(`read: ${JSON.stringify(iso(a.readAt))}`);
   if (a.lang) lines.push(`lang: ${JSON.stringify(a.lang)}`);
   if (a.status !== 'full') lines.push(`status: ${a.status}`);
-  lines.push(`tags: [${a.tags.map((t) => JSON.stringify(t)).join(', ')}]`);
+  lines.push(`tags: [${a.tags.map((tag) => JSON.stringify(tag)).join(', ')}]`);
   lines.push('---');
   return lines.join('\n');
 }
@@ -280,7 +280,7 @@ function validateArticle(raw: unknown, where: string, name?: string): SavedArtic
   for (const k of NULLABLE_STRINGS) if (r[k] !== undefined && r[k] !== null && typeof r[k] !== 'string') throw fail(k, 'must be text or null');
   for (const k of NUMBERS) if (r[k] !== undefined && (typeof r[k] !== 'number' || !Number.isFinite(r[k]) || (r[k] as number) < 0)) throw fail(k, 'must be a number ≥ 0');
   if (r.savedAt === undefined) throw fail('savedAt', 'is missing');
-  if (r.tags !== undefined && (!Array.isArray(r.tags) || r.tags.some((t) => typeof t !== 'string'))) throw fail('tags', 'must be a list of text');
+  if (r.tags !== undefined && (!Array.isArray(r.tags) || r.tags.some((tag) => typeof tag !== 'string'))) throw fail('tags', 'must be a list of text');
   if (r.status !== undefined && !(typeof r.status === 'string' && r.status in STATUS_RANK)) throw fail('status', 'must be "full", "bookmark" or "pending"');
   if (r.dir !== undefined && r.dir !== 'ltr' && r.dir !== 'rtl') throw fail('dir', 'must be "ltr" or "rtl"');
   const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
@@ -401,7 +401,7 @@ function instapaperTags(raw: string): string[] {
   if (v.startsWith('[')) {
     try {
       const list: unknown = JSON.parse(v);
-      if (Array.isArray(list)) return list.map((t) => (typeof t === 'string' ? t : typeof t === 'object' && t && 'name' in t ? String((t as { name: unknown }).name) : '')).filter(Boolean);
+      if (Array.isArray(list)) return list.map((tag) => (typeof tag === 'string' ? tag : typeof tag === 'object' && tag && 'name' in tag ? String((tag as { name: unknown }).name) : '')).filter(Boolean);
     } catch {
       // not JSON: split below
     }

@@ -10,6 +10,8 @@ const BLOCKS = new Set([
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'SVG', 'MATH', 'BUTTON', 'FORM', 'SELECT']);
 
 const isElement = (n: Node): n is Element => n.nodeType === 1;
+/** Upper-case tag name (SVG and MathML elements keep their own case in tagName). */
+const tagOf = (el: Element) => el.tagName.toUpperCase();
 
 function escapeText(s: string): string {
   return s.replace(/[\\`*_[\]<]/g, '\\$&');
@@ -44,9 +46,9 @@ function codeSpan(text: string): string {
 
 function inline(node: Node): string {
   if (node.nodeType === 3) return escapeText((node.textContent ?? '').replace(/\s+/g, ' '));
-  if (!isElement(node) || SKIP.has(node.tagName)) return '';
+  if (!isElement(node) || SKIP.has(tagOf(node))) return '';
   const children = () => [...node.childNodes].map(inline).join('');
-  switch (node.tagName) {
+  switch (tagOf(node)) {
     case 'BR':
       return '  \n';
     case 'STRONG':
@@ -80,14 +82,12 @@ function inline(node: Node): string {
   }
 }
 
+/** Inline Markdown as a paragraph: spaces collapsed; every newline in it came from a <br>. */
 function paragraph(text: string): string {
-  return escapeLineStarts(
-    text
-      .split('\n')
-      .map((l) => l.replace(/^ +/, '').replace(/ +$/, (t) => (t.length >= 2 ? '  ' : '')))
-      .join('\n')
-      .trim(),
-  );
+  const lines = text.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
+  while (lines.length && !lines[0]) lines.shift();
+  while (lines.length && !lines[lines.length - 1]) lines.pop();
+  return escapeLineStarts(lines.join('  \n'));
 }
 
 function indent(text: string, by: string, first: string): string {
@@ -98,13 +98,14 @@ function indent(text: string, by: string, first: string): string {
 }
 
 function list(el: Element): string {
-  const ordered = el.tagName === 'OL';
+  const ordered = tagOf(el) === 'OL';
   let n = Number(el.getAttribute('start')) || 1;
   const items: string[] = [];
   for (const li of el.children) {
-    if (li.tagName !== 'LI') continue;
+    if (tagOf(li) !== 'LI') continue;
     const marker = ordered ? `${n++}. ` : '- ';
-    const body = blocks(li).join('\n\n') || '';
+    // a nested list follows its item's text directly (a tight list)
+    const body = blocks(li).reduce((acc, b) => (acc ? `${acc}${/^(- |\d+\. )/.test(b) ? '\n' : '\n\n'}${b}` : b), '');
     items.push(indent(body, ' '.repeat(marker.length), marker));
   }
   return items.join('\n');
@@ -112,7 +113,7 @@ function list(el: Element): string {
 
 function table(el: Element): string {
   const rows = [...el.querySelectorAll('tr')].map((tr) =>
-    [...tr.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH').map((c) => inline(c).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')),
+    [...tr.children].filter((c) => tagOf(c) === 'TD' || tagOf(c) === 'TH').map((c) => inline(c).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')),
   );
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (width === 0) return '';
@@ -122,7 +123,8 @@ function table(el: Element): string {
 }
 
 function block(el: Element): string {
-  switch (el.tagName) {
+  const tag = tagOf(el);
+  switch (tag) {
     case 'H1':
     case 'H2':
     case 'H3':
@@ -130,7 +132,7 @@ function block(el: Element): string {
     case 'H5':
     case 'H6': {
       const text = inline(el).replace(/\s+/g, ' ').trim();
-      return text ? `${'#'.repeat(Number(el.tagName[1]))} ${text}` : '';
+      return text ? `${'#'.repeat(Number(tag[1]))} ${text}` : '';
     }
     case 'P':
     case 'DT':
@@ -178,8 +180,8 @@ function blocks(parent: Node): string[] {
     run = '';
   };
   for (const child of parent.childNodes) {
-    if (isElement(child) && SKIP.has(child.tagName)) continue;
-    if (isElement(child) && BLOCKS.has(child.tagName)) {
+    if (isElement(child) && SKIP.has(tagOf(child))) continue;
+    if (isElement(child) && BLOCKS.has(tagOf(child))) {
       flush();
       const b = block(child);
       if (b.trim()) out.push(b);

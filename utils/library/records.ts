@@ -152,7 +152,7 @@ export function mergeArticle(stored: ArticleMeta, incoming: ArticleMeta): Merged
 export function sameMeta(a: ArticleMeta, b: ArticleMeta): boolean {
   for (const k of META_KEYS) {
     if (k === 'tags') {
-      if (a.tags.length !== b.tags.length || a.tags.some((t, i) => t !== b.tags[i])) return false;
+      if (a.tags.length !== b.tags.length || a.tags.some((tag, i) => tag !== b.tags[i])) return false;
     } else if (a[k] !== b[k]) return false;
   }
   return true;

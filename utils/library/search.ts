@@ -117,9 +117,9 @@ function collect(text: string, main: Set<string>, extra: Set<string>): void {
 export function termsFor(title: string, text: string): string[] {
   const out = new Set<string>();
   const add = (set: Set<string>) => {
-    for (const t of set) {
+    for (const term of set) {
       if (out.size >= MAX_TERMS) return;
-      out.add(t);
+      out.add(term);
     }
   };
   const titleMain = new Set<string>();
@@ -160,7 +160,7 @@ export function parseQuery(query: string): ParsedQuery {
     }
   }
   // A term that is a prefix of another adds nothing: the longer one's match implies it.
-  const list = [...terms].filter((t) => ![...terms].some((o) => o !== t && o.startsWith(t)));
+  const list = [...terms].filter((term) => ![...terms].some((o) => o !== term && o.startsWith(term)));
   return { terms: list, verify, blank: query.trim() === '' };
 }
 
@@ -198,7 +198,7 @@ async function candidates(db: LibraryDB, filter: LibraryFilter, q: ParsedQuery):
       const rows = await db.terms.bulkGet([...set]);
       const out = new Set<string>();
       for (const row of rows) {
-        if (row && rest.every((t) => row.terms.some((x) => x.startsWith(t)))) out.add(row.url);
+        if (row && rest.every((term) => row.terms.some((x) => x.startsWith(term)))) out.add(row.url);
       }
       return out;
     }

@@ -315,9 +315,9 @@ function countKeys(keys: string[]): [string, number][] {
 /** Storage used and available to the extension, or null where the browser does not say. */
 export async function storageEstimate(): Promise<{ usage: number; quota: number } | null> {
   try {
-    const storage = (globalThis as { navigator?: { storage?: StorageManager } }).navigator?.storage;
-    if (!storage?.estimate) return null;
-    const e = await storage.estimate();
+    const manager = (globalThis as { navigator?: { storage?: StorageManager } }).navigator?.storage;
+    if (!manager?.estimate) return null;
+    const e = await manager.estimate();
     return { usage: e.usage ?? 0, quota: e.quota ?? 0 };
   } catch {
     return null;
