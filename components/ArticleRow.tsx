@@ -48,10 +48,18 @@ export function ArticleRow({ meta, onOpen, onToggleRead, onDelete, selected, onS
           {read ? '◯' : '✓'}
         </button>
         <button type="button" class="icon" onClick={() => onDelete(meta)} aria-label={t('deleteArticle')} title={t('deleteArticle')}>
-          🗑
+          <TrashIcon />
         </button>
       </div>
     </li>
+  );
+}
+
+function TrashIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true">
+      <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" />
+    </svg>
   );
 }
 

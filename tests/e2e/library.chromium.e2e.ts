@@ -4,7 +4,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/browsers.mjs';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
-import { DEMO, squash } from './helpers';
+import { DEMO, SCREENSHOTS, squash } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let context: BrowserContext;
@@ -185,4 +185,22 @@ test('"Save article" from the menu on a page without an article keeps a bookmark
   }, home.tabId);
   await expect.poll(() => home.page.locator('reading-assistant-toast div').innerText()).toBe('No article here: saved as a bookmark.');
   await home.page.close();
+});
+
+test('screenshots of the popup with saved articles and of the library, light and dark', async () => {
+  const { page, tabId } = await openTab(DEMO.path);
+  for (const scheme of ['light', 'dark'] as const) {
+    const popup = await extensionPage(`popup.html?tab=${tabId}`);
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.setViewportSize({ width: 340, height: 640 });
+    await popup.getByTestId('saved-list').locator('li').first().waitFor();
+    await popup.screenshot({ path: `${SCREENSHOTS}chromium-popup-saved-${scheme}.png`, fullPage: true });
+    const library = await extensionPage('library.html');
+    await library.emulateMedia({ colorScheme: scheme });
+    await library.setViewportSize({ width: 1100, height: 700 });
+    await library.getByTestId('virtual-list').locator('li').first().waitFor();
+    await library.screenshot({ path: `${SCREENSHOTS}chromium-library-${scheme}.png` });
+    await Promise.all([popup.close(), library.close()]);
+  }
+  await page.close();
 });
