@@ -23,13 +23,13 @@ describe('folding and terms', () => {
     expect(t).toEqual(['the', 'cafe', 'and', 'москва', 'covid', '19', 'iphone15']);
   });
 
-  test('Korean: eojeol, stem without particles, suffixes of the stem', () => {
-    const t = termsFor('', '삼성전자는 서울에서는 대한민국의 LG전자 집에');
-    expect(t).toEqual(expect.arrayContaining(['삼성전자는', '삼성전자', '성전자', '전자', '서울에서는', '서울에서', '서울', '대한민국의', '대한민국', '한민국', '민국', 'lg', '집에']));
-    // particles are removed only to add a stem; never a suffix made of a particle alone
-    expect(t).not.toContain('에서');
-    expect(t).not.toContain('자는');
-    expect(t).not.toContain('집');
+  test('Korean: eojeol, stem without particles, compound parts from the third syllable on', () => {
+    const t = termsFor('', '삼성전자는 서울에서는 대한민국의 LG전자 집에 경기도지사가 발표했다');
+    expect(t).toEqual(
+      expect.arrayContaining(['삼성전자는', '삼성전자', '전자', '서울에서는', '서울에서', '서울', '대한민국의', '대한민국', '민국', 'lg', '집에', '경기도지사', '도지사', '지사', '발표했다']),
+    );
+    // not from the second syllable, not from predicates, never a particle alone or a 1-syllable stem
+    for (const no of ['성전자', '한민국', '기도지사', '했다', '표했다', '에서', '자는', '집']) expect(t).not.toContain(no);
   });
 
   test('Japanese and Chinese: bigrams plus the last character of each run', () => {

@@ -10,11 +10,14 @@
 //   A word is split where the script changes ("LG전자" → "lg", "전자"). One-character words in
 //   spaced scripts other than Hangul ("a", "I", "5") are not indexed.
 // - Korean: besides the eojeol itself ("삼성전자는"), its stem with trailing particles removed
-//   (up to two: "서울에서는" → "서울에서", "서울"; stems of 2+ syllables only) and every suffix of
-//   2+ syllables of the shortest stem ("삼성전자" → "성전자", "전자"). So a query matches any part
-//   of a Korean word's stem: "전자" finds "삼성전자는", "민국" finds "대한민국의". A query that
-//   carries its own particle matches from the start of a word only ("전자는" does not find
-//   "삼성전자는", "삼성전자는" does).
+//   (up to two: "서울에서는" → "서울에서", "서울"; stems of 2+ syllables only) and the suffixes of
+//   2+ syllables of the shortest stem that start at its third syllable or later ("삼성전자" →
+//   "전자"; "경기도지사" → "도지사", "지사"), where the second part of a compound noun begins
+//   (Sino-Korean morphemes are mostly two syllables). So "전자" finds "삼성전자는", "민국" finds
+//   "대한민국의", "시장" finds "성남시장과"; a part starting at the second syllable is not found
+//   ("성전자", "통령" in "대통령"), nor a part of a predicate ("표했다"), and a query that carries its own particle matches from the
+//   start of a word only ("전자는" does not find "삼성전자는"; "삼성전자는" does). Suffixes cost
+//   about 15-20% more Korean terms; dropping them changes what old indexes match (rebuild).
 // - Japanese and Chinese (Han, hiragana, katakana, ー 々): each run becomes its character bigrams,
 //   plus the run's last character alone (so every character starts some term and a one-character
 //   query finds it anywhere). A query of 2 characters is one bigram; a query of 3+ characters needs
@@ -52,8 +55,12 @@ const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-
 const LETTER_MAP: Record<string, string> = { ß: 'ss', ø: 'o', đ: 'd', ł: 'l', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
 const MAPPED = /[ßøđłæœıþ]/g;
 
+/** Text that folding leaves alone but for case: ASCII, Hangul syllables, common quotes and dashes. */
+const SIMPLE = /^[\t\n\r\x20-\x7e\uac00-\ud7a3\u2013\u2014\u2018-\u201f\u00b7]*$/;
+
 /** Search folding: NFKD, lower case, diacritics removed, a few letters spelled out, NFC. */
 export function fold(s: string): string {
+  if (SIMPLE.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .toLowerCase()
@@ -62,53 +69,56 @@ export function fold(s: string): string {
     .normalize('NFC');
 }
 
-/** Runs of letters, digits and marks. */
-const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
-/** A run split by script: 1 CJK (Han, kana), 2 Hangul, 3 anything else. */
+/**
+ * One pass over folded text, by script: 1 CJK (Han, kana, ー 々 〆 〇 〻), 2 Hangul, 3 letters,
+ * digits and marks of any other script (the general categories L, M, N are what is left once
+ * punctuation P, symbols S, separators Z and controls C are excluded).
+ */
 const SEGMENT =
-  /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\u3005\u3006\u3007\u303b]+)|(\p{sc=Hangul}+)|([^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30fc\u3005\u3006\u3007\u303b]+)/gu;
+  /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\u3005\u3006\u3007\u303b]+)|(\p{sc=Hangul}+)|([^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30fc\u3005\u3006\u3007\u303b\p{P}\p{S}\p{Z}\p{C}]+)/gu;
 
 /** Korean particles and copulas, longest first. Only ever used to add a stem as an extra term. */
 const PARTICLES = ['입니다', '에서', '에게', '으로', '까지', '부터', '보다', '처럼', '이다', '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '만'];
+const PARTICLE_ENDS = new Set(PARTICLES.map((p) => p[p.length - 1]!));
+/** Endings of verbs and adjectives (했다, 하고, 하며, 하면서, 하게, 한데, 하니, 하니까…). */
+const PREDICATE_END = /(다|고|며|면|서|게|자|요|죠|데|니|까|록|듯|던|지만)$/u;
 
 function stripParticle(word: string): string | null {
+  if (!PARTICLE_ENDS.has(word[word.length - 1]!)) return null;
   for (const p of PARTICLES) {
     if (word.length - p.length >= 2 && word.endsWith(p)) return word.slice(0, -p.length);
   }
   return null;
 }
 
-type Kind = 'cjk' | 'hangul' | 'word';
-
-function* segments(folded: string): Generator<[Kind, string]> {
-  for (const run of folded.matchAll(WORD_RUN)) {
-    for (const m of run[0].matchAll(SEGMENT)) {
-      if (m[1]) yield ['cjk', m[1]];
-      else if (m[2]) yield ['hangul', m[2]];
-      else if (m[3]) yield ['word', m[3]];
-    }
-  }
-}
-
 const cut = (s: string) => (s.length > MAX_TERM_LENGTH ? [...s].slice(0, MAX_TERM_LENGTH).join('') : s);
 
-/** Adds the terms of `text` to `main` (words, stems, CJK grams) and `extra` (Korean suffixes). */
-function collect(text: string, main: Set<string>, extra: Set<string>): void {
-  for (const [kind, seg] of segments(fold(text))) {
-    if (kind === 'word') {
-      if (seg.length >= 2) main.add(cut(seg));
-    } else if (kind === 'hangul') {
-      main.add(cut(seg));
+/** Adds the terms of folded text to `out` (words, stems, CJK grams) and `extra` (Korean suffixes). */
+function collect(folded: string, out: Set<string>, extra: string[]): void {
+  const re = new RegExp(SEGMENT);
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    if (out.size >= MAX_TERMS) return;
+    const seg = m[0];
+    if (m[3] !== undefined) {
+      if (seg.length >= 2) out.add(cut(seg));
+    } else if (m[2] !== undefined) {
+      out.add(cut(seg));
       const stem1 = stripParticle(seg);
       const stem2 = stem1 && stripParticle(stem1);
-      if (stem1) main.add(stem1);
-      if (stem2) main.add(stem2);
+      if (stem1) out.add(stem1);
+      if (stem2) out.add(stem2);
       const base = stem2 || stem1 || seg;
-      for (let i = 1; i + 2 <= base.length; i++) extra.add(cut(base.slice(i)));
+      // parts of compound nouns start at the third syllable or later (삼성|전자, 대한|민국,
+      // 경기|도|지사); predicates ("발표했다", "하면서") are not compounds worth splitting
+      if (stem1 || !PREDICATE_END.test(seg)) {
+        for (let i = 2; i + 2 <= base.length; i++) extra.push(cut(base.slice(i)));
+      }
+    } else if (seg.length === 1 || (seg.length === 2 && seg.charCodeAt(0) >= 0xd800 && seg.charCodeAt(0) < 0xdc00)) {
+      out.add(seg);
     } else {
       const chars = [...seg];
-      for (let i = 0; i + 1 < chars.length; i++) main.add(chars[i]! + chars[i + 1]!);
-      main.add(chars[chars.length - 1]!);
+      for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+      out.add(chars[chars.length - 1]!);
     }
   }
 }
@@ -116,23 +126,30 @@ function collect(text: string, main: Set<string>, extra: Set<string>): void {
 /** The search terms of an article: title terms first, at most MAX_TERMS. */
 export function termsFor(title: string, text: string): string[] {
   const out = new Set<string>();
-  const add = (set: Set<string>) => {
-    for (const term of set) {
+  const addAll = (terms: string[]) => {
+    for (const term of terms) {
       if (out.size >= MAX_TERMS) return;
       out.add(term);
     }
   };
-  const titleMain = new Set<string>();
-  const titleExtra = new Set<string>();
-  collect(title, titleMain, titleExtra);
-  add(titleMain);
-  add(titleExtra);
-  const main = new Set<string>();
-  const extra = new Set<string>();
-  collect(text, main, extra);
-  add(main);
-  add(extra);
+  const titleExtra: string[] = [];
+  collect(fold(title), out, titleExtra);
+  addAll(titleExtra);
+  const extra: string[] = [];
+  collect(fold(text), out, extra);
+  addAll(extra);
   return [...out];
+}
+
+type Kind = 'cjk' | 'hangul' | 'word';
+
+function* segments(folded: string): Generator<[Kind, string]> {
+  const re = new RegExp(SEGMENT);
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    if (m[1] !== undefined) yield ['cjk', m[0]];
+    else if (m[2] !== undefined) yield ['hangul', m[0]];
+    else yield ['word', m[0]];
+  }
 }
 
 export interface ParsedQuery {
