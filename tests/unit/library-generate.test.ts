@@ -111,7 +111,7 @@ describe('search over generated articles agrees with a brute-force scan', () => 
     const want = bruteForce(list, filter);
     const saved = { ...SEARCH_TUNING };
     onTestFinished(() => void Object.assign(SEARCH_TUNING, saved));
-    for (const tuning of [{ smallSet: 200, sortInMemory: 1000 }, { smallSet: 0, sortInMemory: 0 }]) {
+    for (const tuning of [{ smallSet: 200, sortInMemory: 500 }, { smallSet: 0, sortInMemory: 0 }, { smallSet: 10_000, sortInMemory: 10_000 }]) {
       Object.assign(SEARCH_TUNING, tuning);
       expect(await listUrls(db, filter)).toEqual(want);
       expect((await searchLibrary(db, filter, { limit: 7, offset: 3 })).map((m) => m.url)).toEqual(want.slice(3, 10));

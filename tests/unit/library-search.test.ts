@@ -144,7 +144,7 @@ describe('searchLibrary', () => {
   });
 
   test.each([
-    ['default plan', { smallSet: 200, sortInMemory: 1000 }],
+    ['default plan', { smallSet: 200, sortInMemory: 500 }],
     ['index intersections and savedAt walk only', { smallSet: 0, sortInMemory: 0 }],
     ['term rows and in-memory ordering at once', { smallSet: 10_000, sortInMemory: 10_000 }],
   ])('many matching articles (%s): intersection, ordering and verification over hundreds', async (_, tuning) => {

@@ -30,11 +30,14 @@
 // read/unread) narrow further; results are newest first (savedAt, then URL). A query with nothing
 // searchable in it (a single Latin letter or digit, punctuation) matches nothing.
 //
-// Cost: one key range per query term on the terms index (primary keys only, no records), terms
-// sorted longest (most selective) first; once the candidates are few (≤ smallSet), the remaining
-// terms are checked on those candidates' term rows instead of scanning the index again. Ordering
-// reads savedAt index keys (or the few candidates' metadata), a page of metadata is read at the
-// end, and contents are read only to verify 3+ character CJK queries, lazily, in result order.
+// Cost (no full scan of any table's records): with several terms, each term's key range on the
+// terms index is counted first, and the rarest is read first (primary keys only). Once the
+// candidates are few (≤ smallSet), the other terms are checked on those candidates' term rows
+// instead of reading more index ranges; when only a page is wanted (searchLibrary with a limit)
+// and one term still leaves many candidates, the other terms are checked on term rows in result
+// order until the page is full. Ordering reads the savedAt index keys (or the few candidates'
+// metadata), then a page of metadata is read; contents are read only to verify 3+ character CJK
+// queries, lazily, in result order.
 import type { LibraryDB } from './db';
 import type { ArticleMeta, LibraryFilter } from './types';
 
@@ -46,7 +49,7 @@ export const SEARCH_TUNING = {
   /** Below this many candidates, remaining terms are checked on term rows rather than the index. */
   smallSet: 200,
   /** Up to this many results are ordered from their metadata; more by walking the savedAt index. */
-  sortInMemory: 1000,
+  sortInMemory: 500,
 };
 
 /** Combining diacritical marks (Latin, Greek, Cyrillic accents), not kana voicing or Indic vowel signs. */
@@ -193,8 +196,23 @@ function intersect(a: Set<string> | null, b: Iterable<string>): Set<string> {
   return out;
 }
 
-/** URLs passing the site/tag/read filters and the query's terms (unordered), or null for all. */
-async function candidates(db: LibraryDB, filter: LibraryFilter, q: ParsedQuery): Promise<Set<string> | null> {
+interface Plan {
+  /** Candidate URLs (unordered), or null for every article. */
+  set: Set<string> | null;
+  /** Query terms not applied to `set` yet: checked on the candidates' term rows, in result order. */
+  lazy: string[];
+}
+
+const hasPrefix = (terms: readonly string[], prefix: string) => terms.some((x) => x.startsWith(prefix));
+
+/**
+ * The candidates passing the site/tag/read filters and the query's terms. With several terms,
+ * each term's index range is counted first (a count transfers no keys) and the rarest is read
+ * first. Once the candidates are few, the other terms are checked on their term rows; when only
+ * a page is wanted (`lazy`) and the candidates are still many after one term, the other terms are
+ * left to be checked in result order until the page is full.
+ */
+async function candidates(db: LibraryDB, filter: LibraryFilter, q: ParsedQuery, lazy: boolean): Promise<Plan> {
   const filters: (() => Promise<string[]>)[] = [];
   if (filter.site !== undefined) filters.push(() => db.articles.where('site').equals(filter.site!).primaryKeys());
   if (filter.tag !== undefined) filters.push(() => db.articles.where('tags').equals(filter.tag!).primaryKeys());
@@ -202,26 +220,29 @@ async function candidates(db: LibraryDB, filter: LibraryFilter, q: ParsedQuery):
   if (filter.read === 'unread') filters.push(() => db.articles.where('readAt').equals(0).primaryKeys());
   let set: Set<string> | null = null;
   for (const keys of filters) {
-    if (set?.size === 0) return set;
+    if (set?.size === 0) return { set, lazy: [] };
     set = intersect(set, await keys());
   }
-  if (q.blank) return set;
-  if (q.terms.length === 0) return new Set();
-  const terms = [...q.terms].sort((a, b) => b.length - a.length);
+  if (q.blank) return { set, lazy: [] };
+  if (q.terms.length === 0) return { set: new Set(), lazy: [] };
+  let terms = q.terms;
+  if (terms.length > 1) {
+    const counts = await Promise.all(terms.map((term) => db.terms.where('terms').startsWith(term).count()));
+    terms = terms.map((term, i) => [term, counts[i]!] as const).sort((a, b) => a[1] - b[1] || b[0].length - a[0].length).map(([term]) => term);
+  }
   for (let i = 0; i < terms.length; i++) {
-    if (set?.size === 0) return set;
+    if (set?.size === 0) return { set, lazy: [] };
     if (set && set.size <= SEARCH_TUNING.smallSet) {
       const rest = terms.slice(i);
       const rows = await db.terms.bulkGet([...set]);
       const out = new Set<string>();
-      for (const row of rows) {
-        if (row && rest.every((term) => row.terms.some((x) => x.startsWith(term)))) out.add(row.url);
-      }
-      return out;
+      for (const row of rows) if (row && rest.every((term) => hasPrefix(row.terms, term))) out.add(row.url);
+      return { set: out, lazy: [] };
     }
+    if (set && lazy && i > 0) return { set, lazy: terms.slice(i) };
     set = intersect(set, await db.terms.where('terms').startsWith(terms[i]!).primaryKeys());
   }
-  return set;
+  return { set, lazy: [] };
 }
 
 /** Newest first: savedAt descending, then URL descending (the savedAt index's order reversed). */
@@ -237,19 +258,31 @@ async function ordered(db: LibraryDB, set: Set<string> | null): Promise<string[]
   return set === null ? keys : keys.filter((k) => set.has(k));
 }
 
-/** Keeps the URLs whose folded title + text contain every `needles` string, in order, until `want`. */
-async function verified(db: LibraryDB, urls: string[], needles: string[], want = Infinity): Promise<string[]> {
-  if (needles.length === 0) return urls.slice(0, want);
+/**
+ * Keeps, in order and until `want` are found, the URLs whose term rows have every `terms` prefix
+ * and whose folded title + text contain every `needles` string (CJK runs of 3+ characters).
+ */
+async function checked(db: LibraryDB, urls: string[], terms: string[], needles: string[], want = Infinity): Promise<string[]> {
+  if (needles.length === 0 && terms.length === 0) return urls.slice(0, want);
   const out: string[] = [];
-  const CHUNK = 50;
+  const CHUNK = 64;
   for (let i = 0; i < urls.length && out.length < want; i += CHUNK) {
-    const chunk = urls.slice(i, i + CHUNK);
-    const [metas, contents] = await Promise.all([db.articles.bulkGet(chunk), db.contents.bulkGet(chunk)]);
-    chunk.forEach((url, j) => {
-      if (out.length >= want) return;
-      const hay = fold(`${metas[j]?.title ?? ''}\n${contents[j]?.text || metas[j]?.excerpt || ''}`);
-      if (needles.every((n) => hay.includes(n))) out.push(url);
-    });
+    let chunk = urls.slice(i, i + CHUNK);
+    if (terms.length) {
+      const rows = await db.terms.bulkGet(chunk);
+      chunk = chunk.filter((_, j) => {
+        const row = rows[j];
+        return !!row && terms.every((term) => hasPrefix(row.terms, term));
+      });
+    }
+    if (needles.length && chunk.length) {
+      const [metas, contents] = await Promise.all([db.articles.bulkGet(chunk), db.contents.bulkGet(chunk)]);
+      chunk = chunk.filter((_, j) => {
+        const hay = fold(`${metas[j]?.title ?? ''}\n${contents[j]?.text || metas[j]?.excerpt || ''}`);
+        return needles.every((n) => hay.includes(n));
+      });
+    }
+    for (const url of chunk) if (out.length < want) out.push(url);
   }
   return out;
 }
@@ -262,9 +295,9 @@ function noFilter(filter: LibraryFilter): boolean {
 export async function matchUrls(db: LibraryDB, filter: LibraryFilter, want = Infinity): Promise<string[]> {
   const q = parseQuery(filter.query ?? '');
   return db.transaction('r', db.articles, db.contents, db.terms, async () => {
-    const set = await candidates(db, filter, q);
-    const urls = await ordered(db, set);
-    return verified(db, urls, q.verify, want);
+    const plan = await candidates(db, filter, q, Number.isFinite(want));
+    const urls = await ordered(db, plan.set);
+    return checked(db, urls, plan.lazy, q.verify, want);
   });
 }
 
