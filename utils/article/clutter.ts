@@ -17,43 +17,109 @@ const textOf = (el: Node) => norm(el.textContent);
 const FRAME = /^(?:HTML|BODY|MAIN|ARTICLE)$/;
 
 function removable(el: Element, root: Element): boolean {
-  return el !== root && root.contains(el) && !FRAME.test(el.tagName) && !el.contains(root);
+  return el !== root && root.contains(el) && !FRAME.test(el.tagName) && !el.contains(root) && el.getAttribute('itemprop') !== 'articleBody';
 }
 
+/** Words of a text, split on spaces (Korean eojeol count as words here). */
+const wordsOf = (text: string) => text.split(' ').filter(Boolean).length;
+
 /**
- * Removes the outermost element whose whole text is at most `maxLen` characters and matches
- * `pattern` (so a widget goes with its buttons), and short stray text nodes that match when no
- * element holds them alone. Matching is on whole short texts only: a long paragraph that
- * mentions the same words is article text and is never touched.
+ * Running prose rather than a widget label or a notice: a Korean sentence in the plain declarative
+ * form news is written in ("…했다.", "…이다.", not the polite "…합니다." of notices), or, in other
+ * languages, a sentence of six words or more ending in a full stop that does not open with a call to
+ * action ("Subscribe…", "Sign up…").
  */
-function removeShortMatches(root: Element, pattern: RegExp, maxLen: number): number {
-  let removed = 0;
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (!removable(el, root)) continue;
-    const text = textOf(el);
-    if (!text || text.length > maxLen || !pattern.test(text)) continue;
-    if (el.querySelector('img, video, picture, iframe') && text.length < 2) continue;
-    el.remove();
-    removed++;
-  }
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const stray: Text[] = [];
+export function looksLikeProse(text: string): boolean {
+  const t = text.replace(/["'”’»)\]]+$/, '');
+  const hangul = t.match(/[가-힣]/g)?.length ?? 0;
+  if (hangul > (t.match(/[a-z]/gi)?.length ?? 0)) return /(?:[^니]|^)다[.!]?$/.test(t) && wordsOf(t) >= 3;
+  if (/^(?:subscribe|sign\s+up|join|get|follow|click|tap|download|support|donate|register|log\s*in|already)\b/i.test(t)) return false;
+  return wordsOf(t) >= 6 && /[.!?。！？]$/.test(t);
+}
+
+interface ShortTextOptions {
+  /** Also remove texts that read like prose (the pattern alone is specific enough). */
+  prose?: boolean;
+}
+
+const INLINE = /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
+
+/**
+ * Whether a node is a line of its own: no running text (text nodes or inline elements with text)
+ * right before or after it inside its parent. A match inside a sentence ("the <em>font size</em>
+ * was …", "please email <a>x@y.org</a> for …") is part of that sentence.
+ */
+export function standsAlone(node: Node): boolean {
+  const clear = (step: (n: Node) => Node | null) => {
+    for (let n = step(node); n; n = step(n)) {
+      if (n.nodeType === 3) {
+        if (norm(n.textContent)) return false;
+        continue;
+      }
+      if (n.nodeType !== 1) continue;
+      const el = n as Element;
+      if (INLINE.test(el.tagName)) {
+        if (textOf(el)) return false;
+        continue;
+      }
+      return true;
+    }
+    return true;
+  };
+  return clear((n) => n.previousSibling) && clear((n) => n.nextSibling);
+}
+
+type TextTest = RegExp | ((text: string) => boolean);
+const testText = (test: TextTest, text: string) => (typeof test === 'function' ? test(text) : test.test(text));
+
+/**
+ * Removes short lines whose whole text matches `test`: starting from the innermost element (or the
+ * text node) that matches, it climbs to the wrapper that holds little else (so a widget goes with
+ * its buttons), and removes it when it stands as a line of its own. Texts longer than `maxLen`,
+ * texts that read like prose, and matches inside a sentence are left alone: a paragraph that
+ * mentions the same words is article text and is never touched. A wrapper that holds a heading
+ * which does not match itself is not climbed into (a sticky header repeats the headline beside its
+ * font buttons), nor one that holds a picture or a table (a caption's credit is not its figure).
+ */
+function removeShortMatches(root: Element, test: TextTest, maxLen: number, options: ShortTextOptions = {}): number {
+  const matches = (text: string) => !!text && text.length <= maxLen && testText(test, text) && (options.prose || !looksLikeProse(text));
+  const matching = new Set<Element>();
+  for (const el of root.querySelectorAll('*')) if (removable(el, root) && matches(textOf(el))) matching.add(el);
+  const starts: Node[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const matchingTextIn = new Set<Element>();
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const text = norm(n.textContent);
-    if (text && text.length <= maxLen && pattern.test(text)) stray.push(n as Text);
+    if (!matches(norm(n.textContent))) continue;
+    starts.push(n);
+    matchingTextIn.add(n.parentElement!);
   }
-  for (const t of stray) {
-    const next = t.nextSibling as Element | null;
-    if (next?.tagName === 'BR') next.remove();
-    t.remove();
+  for (const el of matching) {
+    if (!matchingTextIn.has(el) && !Array.from(el.children).some((c) => matching.has(c))) starts.push(el);
+  }
+  let removed = 0;
+  for (const start of starts) {
+    if (!start.isConnected || !root.contains(start)) continue;
+    const own = textOf(start).length;
+    let box: Node = start;
+    for (let parent = box.parentElement; parent && removable(parent, root); parent = parent.parentElement) {
+      const len = textOf(parent).length;
+      if (len > maxLen || len - own > Math.max(30, own)) break;
+      if (Array.from(parent.querySelectorAll('h1, h2, h3')).some((h) => !matches(textOf(h)))) break;
+      // A caption's credit goes, the picture it belongs to stays.
+      if (Array.from(parent.querySelectorAll('img, picture, video, audio, iframe, table')).some((m) => !box.contains(m))) break;
+      box = parent;
+    }
+    if (!standsAlone(box)) continue;
+    const next = box.nextSibling as Element | null;
+    if (box.nodeType === 3 && next?.tagName === 'BR') next.remove();
+    box.parentNode?.removeChild(box);
     removed++;
   }
   return removed;
 }
 
-function shortTextRule(id: string, why: string, pattern: RegExp, maxLen: number): ClutterRule {
-  return { id, why, apply: (root) => removeShortMatches(root, pattern, maxLen) };
+function shortTextRule(id: string, why: string, pattern: TextTest, maxLen: number, options?: ShortTextOptions): ClutterRule {
+  return { id, why, apply: (root) => removeShortMatches(root, pattern, maxLen, options) };
 }
 
 /** Share of an element's text inside links. */
@@ -65,35 +131,79 @@ function linkShare(el: Element): number {
   return linked / total;
 }
 
+// Words that on their own name a share/like/print control.
 const SHARE_WORDS = new Set(
-  `공유 공유하기 좋아요 싫어요 추천 추천하기 스크랩 인쇄 프린트 페이스북 트위터 카카오톡 카카오스토리 카카오 밴드 네이버 블로그
-  링크복사 링크 복사 url 닫기 메일 이메일 보내기 댓글 sns 엑스 x 공감 화나요 슬퍼요 후속기사 원해요 기사 저장 북마크
-  share shares sharing like likes tweet print email e-mail mail copy link facebook twitter linkedin whatsapp reddit pinterest
-  telegram line save bookmark comments comment flipboard messenger 0 1 2 3 4 5 6 7 8 9`
+  `공유 공유하기 좋아요 싫어요 추천 추천하기 스크랩 인쇄 프린트 페이스북 트위터 카카오톡 카카오스토리 카카오 링크복사 공감 화나요 슬퍼요
+  후속기사 원해요 북마크 share shares sharing tweet print facebook twitter linkedin whatsapp reddit pinterest telegram bookmark
+  flipboard messenger`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+// Words that appear in share bars but also mean other things ("link", "email", "comments"): a text
+// made only of these needs two different ones to count.
+const WEAK_SHARE_WORDS = new Set(
+  `밴드 네이버 블로그 링크 복사 url 닫기 메일 이메일 보내기 댓글 sns 엑스 x 기사 저장 like likes email e-mail mail copy link line
+  save comments comment`
     .split(/\s+/)
     .filter(Boolean),
 );
 const SHARE_HOSTS = /facebook\.com\/sharer|twitter\.com\/(?:intent|share)|x\.com\/intent|linkedin\.com\/(?:share|shareArticle)|share\.kakao|story\.kakao\.com\/share|band\.us\/plugin|line\.me\/R\/msg|pinterest\.com\/pin|reddit\.com\/submit|wa\.me\/|api\.whatsapp\.com\/send|t\.me\/share|mailto:\?/i;
 
-/** The words of a short text are all share/like/count words: a share bar, not prose. */
+/**
+ * The words of a short text are all share/like words and counts, with at least one word that names
+ * a share control or two different weaker ones: a share bar, not a number in a table or a "link".
+ */
 function isShareText(text: string): boolean {
   const words = text.toLowerCase().replace(/[()[\]{}|·•:,/]+/g, ' ').split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w));
+  if (!words.length || !words.every((w) => SHARE_WORDS.has(w) || WEAK_SHARE_WORDS.has(w) || /^\d+$/.test(w))) return false;
+  if (words.some((w) => SHARE_WORDS.has(w))) return true;
+  return new Set(words.filter((w) => WEAK_SHARE_WORDS.has(w))).size >= 2;
 }
 
+// Generic words ("more", "top", "latest", "popular") count as a list label only with a noun
+// ("Top stories", "Latest news"); a bare "TOP" is a back-to-top button, a bare "More" a button.
 const RELATED_LABEL =
-  /^[[【<〈「(]?\s*(?:[^\]】>〉」)\s]{0,12}\s)?(?:베스트|인기|많이\s*본|가장\s*많이\s*본|관련|추천|주요|화제의|오늘의|이\s*시각\s*(?:주요|인기)|함께\s*(?:보면|볼만한)|다른|최신|실시간)\s*(?:기사|뉴스|포토|영상|콘텐츠)(?:\s*(?:더보기|보기))?\s*[\]】>〉」)]?$|^(?:related|recommended|more|popular|most\s+(?:read|popular|viewed|shared)|trending|top|latest|editor'?s\s+picks?|read\s+(?:more|next|also)|also\s+read|see\s+also|more\s+from\s+\S+(?:\s+\S+)?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy))(?:\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic))?\s*:?$|^(?:関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸閱讀|延伸阅读)$/i;
+  /^[[【<〈「(]?\s*(?:[^\]】>〉」)\s]{0,12}\s)?(?:베스트|인기|많이\s*본|가장\s*많이\s*본|많이\s*읽은|관련|추천|주요|화제의?|핫|오늘의|이\s*시각\s*(?:주요|인기)|함께\s*(?:보면|볼만한)|다른|최신|실시간)\s*(?:기사|뉴스|포토|영상|콘텐츠)(?:\s*(?:더보기|보기))?\s*[\]】>〉」)]?$|^(?:related|trending|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks?|read\s+(?:more|next|also)|also\s+read|see\s+also|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy))(?:\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic))?\s*:?$|^(?:recommended|more|popular|top|latest|more\s+from\s+\S+(?:\s+\S+)?)\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic)\s*:?$|^(?:関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸閱讀|延伸阅读)$/i;
+
+/**
+ * Whether `el` holds running prose: some element whose own text outside links (its text nodes
+ * and inline children together) reaches `min` characters. Headline lists, menus and widgets have
+ * none; a container that has some holds the story and is never removed as a whole.
+ */
+export function holdsProse(el: Element, min = 200): boolean {
+  const own = new Map<Element, number>();
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    let block = n.parentElement;
+    if (!block || block.closest('a')) continue;
+    while (block !== el && block.parentElement && /^(?:B|STRONG|EM|I|SPAN|FONT|U|MARK|SUB|SUP|SMALL|Q|CITE|ABBR|TIME)$/.test(block.tagName)) block = block.parentElement;
+    const len = (own.get(block) ?? 0) + norm(n.textContent).length;
+    if (len >= min) return true;
+    own.set(block, len);
+  }
+  return false;
+}
+
+/** A sibling that reads like an entry of a headline list: short, or mostly a link. */
+function headlineLike(node: Node): boolean {
+  const text = textOf(node);
+  if (!text) return true;
+  if (node.nodeType !== 1) return text.length <= 120 && !looksLikeProse(text);
+  const el = node as Element;
+  if (el.tagName === 'BR' || el.tagName === 'HR') return true;
+  if (linkShare(el) >= 0.5) return true;
+  return text.length <= 120 && !looksLikeProse(text) && !el.querySelector('p, h1, h2, h3, h4, blockquote, figure, table');
+}
 
 /**
  * "Related / best / popular articles": a short label that names such a list, with the list.
  * Removes the label's container while the container is mostly links (a list of headlines) or
- * nothing but the label; when the label heads a run of siblings in the last part of the text
- * (portals paste whole unrelated stories after "[… 베스트 기사]"), the label and what follows it
- * in the same parent go, because nothing after such a label belongs to the story.
+ * nothing but the label. When the label sits in running content (portals paste
+ * "[… 베스트 기사]" and a few headlines after the story), the label goes with the headline-like
+ * siblings that follow it, up to the first sibling that reads like prose.
  */
 function removeRelatedLists(root: Element): number {
   let removed = 0;
-  const total = textOf(root).length || 1;
   for (const label of Array.from(root.querySelectorAll('*'))) {
     if (!removable(label, root)) continue;
     const text = textOf(label);
@@ -102,7 +212,7 @@ function removeRelatedLists(root: Element): number {
     while (box.parentElement && removable(box.parentElement, root)) {
       const parent = box.parentElement;
       const rest = textOf(parent).length - text.length;
-      if (rest > 0 && linkShare(parent) < 0.5) break;
+      if (rest > 0 && (linkShare(parent) < 0.5 || holdsProse(parent))) break;
       box = parent;
     }
     if (box !== label || textOf(box.parentElement ?? box).length === text.length) {
@@ -110,13 +220,10 @@ function removeRelatedLists(root: Element): number {
       removed++;
       continue;
     }
-    // A label inside running content: drop it and what follows, if it sits in the last part.
-    const before = textBefore(root, label);
-    if (before / total < 0.35) continue;
     let next = label.nextSibling;
     label.remove();
     removed++;
-    while (next) {
+    while (next && headlineLike(next)) {
       const after = next.nextSibling;
       next.parentNode?.removeChild(next);
       removed++;
@@ -126,27 +233,119 @@ function removeRelatedLists(root: Element): number {
   return removed;
 }
 
-/** Characters of text that come before `node` inside `root`. */
-function textBefore(root: Element, node: Node): number {
-  const range = root.ownerDocument.createRange();
-  range.setStart(root, 0);
-  range.setEndBefore(node);
-  return norm(range.toString()).length;
+const AI_SUMMARY =
+  /(?:^|[^a-z])(?:AI|인공지능)\s*(?:가|이)?\s*(?:요약|정리)|요약(?:은|는)?[^.]{0,30}(?:OpenAI|GPT|인공지능|[^a-z]AI(?:[^a-z]|$))|(?:AI|machine)[-\s](?:generated|powered)\s+summar|summar(?:y|ies)\s+(?:(?:was|were|is|are|has\s+been)\s+)?(?:generated|written|created|produced)\s+(?:by|with|using)\s+(?:AI|artificial\s+intelligence|an?\s+(?:AI|language\s+model))|AI\s*(?:による|で)?要約|AI\s*(?:摘要|总结|總結)/i;
+
+/**
+ * Machine-made summary boxes ("AI 요약은 … 기술을 활용해 …", "AI-generated summary"): the
+ * disclaimer, with the box around it while that box stays small (summaries are a few sentences)
+ * and holds no headline. A sentence in plain news prose that reports on AI summaries is kept.
+ */
+function removeAiSummaries(root: Element): number {
+  let removed = 0;
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (!removable(el, root)) continue;
+    const text = textOf(el);
+    if (!text || text.length > 300 || !AI_SUMMARY.test(text) || looksLikeProse(text)) continue;
+    // Up (at most four levels) to the box that also holds the summary sentences, then through
+    // wrappers that add no more than a button's worth of text.
+    const own = text.length;
+    let box: Element = el;
+    let reached = false;
+    for (let level = 0; box.parentElement && removable(box.parentElement, root); level++) {
+      const parent = box.parentElement;
+      const len = textOf(parent).length;
+      if (len > 800 || Array.from(parent.querySelectorAll('h1, h2, [itemprop="articleBody"]')).some((h) => !box.contains(h))) break;
+      if (reached ? len - textOf(box).length > 30 : level >= 4) break;
+      box = parent;
+      if (len - own >= 100) reached = true;
+    }
+    if (!reached) box = el;
+    box.remove();
+    removed++;
+  }
+  return removed;
+}
+
+/** Text nodes and elements whose whole text is the pattern, plus links/buttons that say only "top". */
+function removeBackToTop(root: Element): number {
+  let removed = removeShortMatches(root, BACK_TO_TOP, 30);
+  for (const el of Array.from(root.querySelectorAll('a, button, [role="button"]'))) {
+    if (!removable(el, root) || !/^(?:top|맨\s*위|위로)\s*[↑▲^]?$/i.test(textOf(el))) continue;
+    let box: Element = el;
+    // The wrapper that holds nothing but the button goes with it.
+    while (box.parentElement && removable(box.parentElement, root) && textOf(box.parentElement) === textOf(el)) box = box.parentElement;
+    box.remove();
+    removed++;
+  }
+  return removed;
+}
+
+const BACK_TO_TOP =
+  /^(?:top\s*으로\s*(?:이동|가기)|맨\s*위로(?:\s*가기|\s*이동)?|위로\s*(?:가기|이동)|상단으로(?:\s*이동|\s*가기)?|(?:back|scroll|return|go)\s+to\s+(?:the\s+)?top|top\s*[↑▲^]|ページの先頭へ|ページトップへ|返回顶部|回到頂部|回到顶部)\s*[↑▲^]?$/i;
+
+// A copyright sign before a year or a capitalised name ("© 2024", "ⓒ 한경닷컴", "© Reuters"), not
+// a "™©" flourish inside a sentence; case matters here, so it is apart from the wording below.
+const COPYRIGHT_SIGN = /[©ⓒ]\s*(?:\d{4}|[A-Z가-힣])|\([cC]\)\s*(?:\d{4}|[A-Z가-힣])/;
+const COPYRIGHT_WORDS =
+  /copyrights?\s*(?:©|ⓒ|\(c\)|\d{4})|all\s+rights\s+reserved|저작권자\s*[©ⓒ(]|(?:무단\s*(?:전재|복제|배포|복사)|재배포)[^.。]{0,40}(?:금지|금합니다|불가|엄금)|無断(?:転載|複製)|転載禁止|禁止转载|版权所有|版權所有|不得转载|不得轉載/i;
+
+/**
+ * A copyright or "no redistribution" notice, not prose about copyright. Notice wording counts
+ * unless the line is a Korean sentence in news prose ("…'무단 전재 금지' 문구를 붙였다."); English
+ * notices are often whole sentences ("This material may not be … redistributed."), so there the
+ * wording alone decides.
+ */
+function isCopyrightNotice(text: string): boolean {
+  if (COPYRIGHT_WORDS.test(text)) return !/[가-힣]/.test(text) || !looksLikeProse(text);
+  return COPYRIGHT_SIGN.test(text) && !looksLikeProse(text);
+}
+
+const EMAIL = /[[(【<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])】>]?$/;
+
+/** A line that ends in an e-mail address: `whole` when at most six words come before it. */
+function signOff(text: string): { whole: boolean; before: string } | null {
+  const m = EMAIL.exec(text);
+  if (!m) return null;
+  const before = text.slice(0, m.index).trim();
+  if (/[.!?。]["'”’)]*$/.test(before)) return { whole: false, before };
+  return wordsOf(before) <= 6 ? { whole: true, before } : null;
+}
+
+/**
+ * Reporter sign-offs that end in an e-mail address ("홍길동 기자 hong@example.com"): the whole line
+ * when at most six words come before the address; when the words before it are a sentence (a TV
+ * sign-off: "MBN뉴스 안진우입니다. [a@b.kr]"), only the address goes.
+ */
+function removeReporterEmails(root: Element): number {
+  let removed = removeShortMatches(root, (text) => !!signOff(text)?.whole, 120, { prose: true });
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  for (const t of texts) {
+    const text = norm(t.textContent);
+    const found = text.length <= 120 ? signOff(text) : null;
+    if (!found || found.whole || !standsAlone(t)) continue;
+    t.textContent = found.before;
+    removed++;
+  }
+  return removed;
 }
 
 export const CLUTTER_RULES: ClutterRule[] = [
   shortTextRule(
     'font-size-widget',
-    'Font-size pickers ("본문 글자 크기 조정", "Text size") with their buttons; their whole text is a short label.',
-    /글자\s*크기|글씨\s*크기|본문\s*글자|글꼴\s*(?:크기|선택|변경)|폰트\s*크기|font[\s-]*size|text[\s-]*size|文字サイズ|文字の大きさ|字号|字體大小|字体大小|字級/i,
+    'Font-size and display pickers ("본문 글자 크기 조정", "검은색 배경", "Text size") with their buttons: a short label, never a sentence.',
+    /글자\s*크기|글씨\s*크기|본문\s*글자|글꼴\s*(?:크기|선택|변경)|폰트\s*크기|글자\s*행간|줄\s*간격|(?:흰색|검은색|검정|어두운|밝은)\s*배경|배경\s*(?:색|설정)|font[\s-]*size|text[\s-]*size|line[\s-]*spacing|(?:dark|night|light)\s*(?:mode|theme)|文字サイズ|文字の大きさ|字号|字體大小|字体大小|字級/i,
     80,
   ),
   shortTextRule(
     'translation-widget',
-    'Translation pickers and their placeholders ("번역할 언어 선택", "결과물 출력을 준비하고 있어요"); short labels only.',
-    /번역할\s*언어|기사\s*번역|언어\s*선택|결과물\s*출력을\s*준비|번역\s*(?:중|하기|보기)|translate\s+(?:this|article|page)|select\s+(?:a\s+)?language|choose\s+(?:a\s+)?language|言語を選択|选择语言|選擇語言/i,
+    'Translation pickers and their placeholders ("번역할 언어 선택", "결과물 출력을 준비하고 있어요"): short labels, never a sentence.',
+    /번역할\s*언어|기사\s*번역|언어\s*(?:선택|변경)|결과물\s*출력을\s*준비|번역\s*(?:하기|보기)|translate\s+(?:this|article|page)|select\s+(?:a\s+)?language|choose\s+(?:a\s+)?language|言語を選択|选择语言|選擇語言/i,
     80,
   ),
+  { id: 'ai-summary', why: 'Machine-made summary boxes ("AI 요약은 … 활용해", "AI-generated summary") that repeat the story above it.', apply: removeAiSummaries },
   {
     id: 'share-bar',
     why: 'Share, like and print bars: short blocks made only of share words and counts, or of links to share endpoints.',
@@ -166,35 +365,33 @@ export const CLUTTER_RULES: ClutterRule[] = [
       return removed;
     },
   },
-  { id: 'related-lists', why: 'Lists of other stories (best/popular/related) and what portals paste after their label.', apply: removeRelatedLists },
+  shortTextRule(
+    'reaction-prompt',
+    'Prompts to like or rate the story and bookmark/copy toasts ("좋아요를 눌러주세요", "해당 기사를 북마크했습니다", "Was this article helpful?").',
+    /좋아요를?\s*(?:눌러|클릭)|기사가?\s*(?:마음에\s*(?:드셨|들었|드신)|유익하셨|도움이\s*되셨)|(?:did|do)\s+you\s+(?:like|enjoy|find)\s+this\s+(?:article|story|post)|was\s+this\s+(?:article|story|post|page)\s+(?:helpful|useful)|rate\s+this\s+(?:article|story)|(?:북마크|스크랩)(?:했습니다|되었습니다|가\s*(?:추가|해제|완료))|(?:기사\s*)?URL이\s*복사|bookmark\s+(?:added|removed|saved)|added\s+to\s+(?:your\s+)?(?:bookmarks|reading\s+list)|link\s+copied|この記事(?:は役に立ちましたか|が気に入ったら)|这篇文章对您有帮助吗/i,
+    100,
+  ),
+  { id: 'related-lists', why: 'Lists of other stories (best/popular/related) and the headlines portals paste after their label.', apply: removeRelatedLists },
   shortTextRule(
     'copyright-line',
-    'Copyright and "no redistribution" lines ("무단 전재 및 재배포 금지", "All rights reserved"): short lines only.',
-    /무단\s*(?:전재|복제|배포|사용)|재배포\s*(?:금지|불가)|저작권자\s*[©ⓒ(]|all\s+rights\s+reserved|copyright\s*(?:©|ⓒ|\(c\)|\d{4})|^[©ⓒ]\s*\d{4}|無断転載|転載禁止|禁止转载|版权所有|版權所有|不得转载|不得轉載/i,
+    'Copyright and "no redistribution" notices ("무단 전재 및 재배포 금지", "© 2024 …", "All rights reserved"): short lines with the notice wording, not prose about copyright.',
+    isCopyrightNotice,
     200,
+    { prose: true },
   ),
-  shortTextRule(
-    'back-to-top',
-    '"Top으로 이동" / "Back to top" links: the whole text is the phrase.',
-    /^(?:top\s*으로\s*(?:이동|가기)|맨\s*위로(?:\s*가기|\s*이동)?|위로\s*(?:가기|이동)|상단으로(?:\s*이동)?|(?:back|scroll|return|go)\s+to\s+(?:the\s+)?top|top|ページの先頭へ|返回顶部|回到頂部)\s*[↑▲^]?$/i,
-    30,
-  ),
+  { id: 'back-to-top', why: '"Top으로 이동" / "Back to top" links and buttons: the whole text is the phrase.', apply: removeBackToTop },
   shortTextRule(
     'stock-tracker',
-    'Stock-tracker and investment-disclaimer boxes ("종목 추적기", "not investment advice"), by their label.',
-    /종목\s*추적기|관련\s*종목|투자\s*유의\s*사항|투자\s*권유를?\s*(?:목적|위한)|투자\s*판단의\s*(?:참고|책임)|stock\s*tracker|tickers?\s+(?:in|mentioned\s+in)\s+this\s+(?:story|article)|not\s+(?:an?\s+)?investment\s+advice|stocks?\s+mentioned/i,
+    'Stock-tracker widgets and investment disclaimers ("종목 추적기", "투자 판단의 책임은 …", "not investment advice"), by wording notices use.',
+    /종목\s*추적기|투자\s*유의\s*사항|투자\s*권유를?\s*(?:목적|위한)|투자\s*판단의\s*(?:참고|책임)|stock\s*tracker|tickers?\s+mentioned\s+in\s+this\s+(?:story|article)|not\s+(?:an?\s+)?(?:offer|solicitation|recommendation)\s+to\s+(?:buy|sell)|does\s+not\s+constitute\s+investment\s+advice|is\s+not\s+investment\s+advice/i,
     600,
+    { prose: true },
   ),
-  shortTextRule(
-    'reporter-email',
-    'Reporter sign-off lines that end in an e-mail address ("홍길동 기자 hong@example.com"): six words at most before it.',
-    /^(?:[[(【]?[^\s@]+[\])】]?\s*){0,6}[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])】]?$/,
-    120,
-  ),
+  { id: 'reporter-email', why: 'Reporter sign-offs ending in an e-mail address ("홍길동 기자 hong@example.com"); a spoken sign-off sentence keeps its words.', apply: removeReporterEmails },
   shortTextRule(
     'photo-credit',
-    'Photo and graphic credits ("사진=연합뉴스", "Photo: Getty Images"): a credit word, a separator and a short source.',
-    /^[[(【]?\s*(?:사진|사진\s*제공|자료\s*사진|그래픽|영상|촬영|이미지|photo|photograph|image|credit|picture|illustration|写真|图片|圖片|照片)\s*(?:[=:：/|]|by\b)\s*.{1,40}[\])】]?$/i,
+    'Photo, graphic and production credits ("사진=연합뉴스", "영상편집 : 김경준", "/연합뉴스", "Photo: Getty Images"): a credit word, a separator and a short source.',
+    /^[[(【]?\s*(?:사진|사진\s*제공|자료\s*사진|그래픽|영상|촬영|이미지|영상\s*(?:취재|편집|촬영|제공|디자인)|촬영\s*기자|편집|취재\s*지원|photo|photograph|image|credit|picture|illustration|video|graphics?|写真|图片|圖片|照片)\s*(?:[=:：/|＝]|by\b)\s*.{1,40}[\])】]?$|^\/\s*[가-힣A-Za-z]{2,12}$/i,
     60,
   ),
   shortTextRule(
@@ -205,9 +402,29 @@ export const CLUTTER_RULES: ClutterRule[] = [
   ),
   shortTextRule(
     'subscribe-prompt',
-    'Subscription and newsletter prompts ("기자 구독", "Subscribe to our newsletter"): short prompts only.',
-    /구독\s*(?:하기|신청|하세요)|뉴스레터\s*(?:구독|신청)|기자\s*구독|subscribe\s+(?:now|today|to\s+(?:our|the))|sign\s+up\s+for\s+(?:our|the)\s+\S*\s*newsletter|already\s+a\s+subscriber|newsletter\s+sign[\s-]*up/i,
+    'Subscription and newsletter prompts ("기자 구독", "Subscribe to our newsletter"): short calls to action, never a sentence reporting on subscriptions.',
+    /구독\s*(?:하기|신청|하세요|해\s*주세요)|뉴스레터\s*(?:구독|신청)|기자\s*구독|^subscribe\b|^sign\s+up\b.*\bnewsletter|already\s+a\s+subscriber|newsletter\s+sign[\s-]*up|^get\s+(?:our|the)\s+\S*\s*newsletter/i,
     120,
+  ),
+  shortTextRule(
+    'tip-off',
+    'Tip-off and contact notices appended to stories ("기사문의 및 제보 : 카톡/라인 …", "당신의 제보가 뉴스가 됩니다", "Send us a tip"): short notices, not prose.',
+    /기사\s*문의\s*(?:및|·|\/)?\s*제보|제보\s*(?:하기|하러\s*가기)$|^제보\s*[:：]|당신의\s*제보가\s*뉴스가|카톡\s*\/\s*라인|^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips?\b|have\s+a\s+(?:news\s+)?tip\?/i,
+    120,
+  ),
+  shortTextRule(
+    'hashtag-line',
+    'Lines made only of hashtags ("#고물가 #짠테크"): two tags or more and nothing else.',
+    /^#[^\s#]+(?:\s+#[^\s#]+)+$/,
+    300,
+    { prose: true },
+  ),
+  shortTextRule(
+    'end-marker',
+    'End-of-story markers and lone separators ("(끝)", "<끝>", "-END-", "■"): the whole text is the marker.',
+    /^(?:[(<\[〈【/-]\s*(?:끝|END|완|終|完)\s*[)>\]〉】/-]|[■□◆◇▲△▶▷●○★☆※*#=~_\-–—·•]+)$/i,
+    12,
+    { prose: true },
   ),
 ];
 

@@ -113,7 +113,12 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
   const base = doc.baseURI || url;
   if (clone.body) {
     resolveLazyImages(clone, base);
-    if (!options.raw) removeClutter(clone.body);
+    if (!options.raw) {
+      // Scripts, styles and templates are not text; left in, they make a widget look long to the
+      // rules. JSON-LD stays: Readability reads its metadata.
+      for (const el of clone.querySelectorAll('script:not([type="application/ld+json"]), style, template')) el.remove();
+      removeClutter(clone.body);
+    }
   }
   const parsed = new Readability(clone, { serializer: (el: Node) => el as Element }).parse();
   const content = parsed?.content;
