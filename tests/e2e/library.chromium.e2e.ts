@@ -54,11 +54,11 @@ test('the popup saves the tab: a toast in the page, the badge, and the article i
 
 test('the library lists it, finds it by a Korean word inside an eojeol prefix, and opens it offline', async () => {
   const library = await extensionPage('library.html');
-  await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('1 articles');
+  await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('Saved: 1');
   await library.getByTestId('library-search').fill('도서관');
   await expect.poll(() => library.getByTestId('virtual-list').innerText()).toContain('한빛시');
   await library.getByTestId('library-search').fill('없는단어');
-  await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('0 articles');
+  await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('Saved: 0');
   await library.getByTestId('library-search').fill('');
 
   await server.close(); // offline from here on
@@ -203,4 +203,34 @@ test('screenshots of the popup with saved articles and of the library, light and
     await Promise.all([popup.close(), library.close()]);
   }
   await page.close();
+});
+
+test('a list of URLs imports as items without text; fetching them shows progress and fills them in', async () => {
+  const library = await extensionPage('library.html');
+  const list = [`# reading list`, server.url('/demo/article.html?from=list'), server.url('/korean/mk-3/source.html?from=list'), server.url('/missing.html')].join('\n');
+  await library.getByTestId('import-file').setInputFiles({ name: 'urls.txt', mimeType: 'text/plain', buffer: Buffer.from(list) });
+  await expect.poll(() => library.getByTestId('library-message').innerText()).toContain('Imported: 3 new');
+  await library.getByTestId('fetch-pending').click();
+  await expect.poll(() => library.getByTestId('fetch-progress').innerText(), { timeout: 20000 }).toBe('Fetched 2 of 3 (1 failed; they stay in the list to try again).');
+  await library.getByTestId('library-search').fill('무인 도서관');
+  await expect.poll(() => library.getByTestId('virtual-list').locator('li').count()).toBeGreaterThanOrEqual(2);
+  // The missing page stays pending, to be tried again.
+  await library.getByTestId('library-search').fill('');
+  await expect.poll(() => library.getByTestId('fetch-pending').innerText()).toBe('Fetch the text of imported articles (1)');
+  await library.close();
+});
+
+test('the popup deletes an article and Undo brings it back exactly', async () => {
+  const { page, tabId } = await openTab(DEMO.path);
+  const popup = await extensionPage(`popup.html?tab=${tabId}`);
+  const rows = popup.getByTestId('saved-list').locator('li.article-row');
+  await rows.first().waitFor();
+  const before = await rows.count();
+  const title = await rows.first().locator('.row-title').innerText();
+  await rows.first().getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => rows.count()).toBe(before - 1);
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => rows.count()).toBe(before);
+  expect(await rows.first().locator('.row-title').innerText()).toBe(title);
+  await Promise.all([page.close(), popup.close()]);
 });
