@@ -186,6 +186,9 @@ describe('broken and foreign files: a clear message and nothing written', () => 
     expect(() => parseImport('{"format":"reading-assistant-library","version":1,"articles":[{"url":"javascript:alert(1)","savedAt":1}]}')).toThrow(
       /article 1: "url" is not a web address/,
     );
+    expect(() => parseImport('{"format":"reading-assistant-library","version":1,"articles":[{"url":"https://a.example.com/","savedAt":1,"status":"constructor"}]}')).toThrow(
+      /article 1: "status" must be "full", "bookmark" or "pending"/,
+    );
   });
 
   test('importItems is all or nothing: one bad item, or a failing write, leaves the library as it was', async () => {

@@ -18,6 +18,10 @@
 // `this.version(2).stores(SCHEMA_V2).upgrade(tx => …)` below the v1 line, and add a test in
 // tests/unit/library-schema.test.ts that writes v1 (and v2…) data with `writeV1` and opens it
 // with the current class, finding every record intact.
+//
+// (Files in utils/library avoid local names that WXT auto-imports — t, storage, browser… — since
+// the auto-import transform adds imports for them even where they are local, which would pull
+// extension code into this layer and break it in plain Node / jsdom tests.)
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { ArticleContent, ArticleMeta, ArticleTerms } from './types';
 

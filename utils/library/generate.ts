@@ -21,10 +21,10 @@ export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -202,10 +202,10 @@ function body(r: Rand, w: Writer, other: Writer | null, site: string, targetByte
   let size = 0;
   let excerpt = '';
   let para = 0;
-  const push = (h: string, t: string) => {
+  const push = (h: string, plain: string) => {
     html.push(h);
-    text.push(t);
-    size += bytes(t) + 2;
+    text.push(plain);
+    size += bytes(plain) + 2;
   };
   while (size < targetBytes) {
     const roll = r();

@@ -14,7 +14,7 @@ import { sanitizeHtml } from '../article/sanitize';
 import type { LibraryDB } from './db';
 import { guard, LibraryError } from './errors';
 import { htmlToMarkdown } from './markdown';
-import { canonicalUrl, isWebUrl, joinSaved, normalizeTags, siteOf, STATUS_RANK } from './records';
+import { canonicalUrl, isStatus, isWebUrl, joinSaved, normalizeTags, siteOf } from './records';
 import { CsvError, parseCsv, type CsvRow } from './csv';
 import { mergeArticles, type MergeCounts } from './store';
 import type { ArticleMeta, SaveStatus, SavedArticle } from './types';
@@ -281,7 +281,7 @@ function validateArticle(raw: unknown, where: string, name?: string): SavedArtic
   for (const k of NUMBERS) if (r[k] !== undefined && (typeof r[k] !== 'number' || !Number.isFinite(r[k]) || (r[k] as number) < 0)) throw fail(k, 'must be a number ≥ 0');
   if (r.savedAt === undefined) throw fail('savedAt', 'is missing');
   if (r.tags !== undefined && (!Array.isArray(r.tags) || r.tags.some((tag) => typeof tag !== 'string'))) throw fail('tags', 'must be a list of text');
-  if (r.status !== undefined && !(typeof r.status === 'string' && r.status in STATUS_RANK)) throw fail('status', 'must be "full", "bookmark" or "pending"');
+  if (r.status !== undefined && !isStatus(r.status)) throw fail('status', 'must be "full", "bookmark" or "pending"');
   if (r.dir !== undefined && r.dir !== 'ltr' && r.dir !== 'rtl') throw fail('dir', 'must be "ltr" or "rtl"');
   const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
   const opt = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);

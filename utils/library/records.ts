@@ -98,7 +98,12 @@ export function joinSaved(meta: ArticleMeta, content: ArticleContent | undefined
 }
 
 /** How much of a page a row holds: an import never replaces more with less. */
-export const STATUS_RANK: Record<SaveStatus, number> = { pending: 0, bookmark: 1, full: 2 };
+export const STATUS_RANK: Readonly<Record<SaveStatus, number>> = Object.freeze({ pending: 0, bookmark: 1, full: 2 });
+
+/** A known SaveStatus (own keys only: "constructor" is not a status). */
+export function isStatus(value: unknown): value is SaveStatus {
+  return typeof value === 'string' && Object.hasOwn(STATUS_RANK, value);
+}
 
 /** A title is a placeholder when it is empty or just the address. */
 function placeholderTitle(meta: ArticleMeta): boolean {

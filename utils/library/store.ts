@@ -6,7 +6,7 @@
 import type { Article } from '../article/types';
 import type { LibraryDB } from './db';
 import { guard, LibraryError } from './errors';
-import { canonicalUrl, clampProgress, contentOf, isWebUrl, joinSaved, mergeArticle, metaOf, normalizeTags, siteOf, STATUS_RANK } from './records';
+import { canonicalUrl, clampProgress, contentOf, isStatus, isWebUrl, joinSaved, mergeArticle, metaOf, normalizeTags, siteOf, STATUS_RANK } from './records';
 import { matchUrls, termsFor } from './search';
 import type { ArticleMeta, ArticleTerms, LibraryFilter, SaveStatus, SavedArticle } from './types';
 
@@ -223,7 +223,7 @@ export function normalizeSaved(a: SavedArticle): SavedArticle {
     site: siteOf(url),
     tags: normalizeTags(a.tags),
     progress: clampProgress(a.progress),
-    status: a.status in STATUS_RANK ? a.status : 'pending',
+    status: isStatus(a.status) ? a.status : 'pending',
     dir: a.dir === 'rtl' ? 'rtl' : 'ltr',
   };
 }
