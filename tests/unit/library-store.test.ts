@@ -1,5 +1,7 @@
 // @vitest-environment node
 // Saving, updating, de-duplicating, read state, tags, remove/undo, quota errors (fake-indexeddb).
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { article, dropDbs, freshDb } from './library-helpers';
 import type { LibraryDB } from '@/utils/library/db';
 import {
@@ -234,6 +236,8 @@ describe('quota and atomicity', () => {
   test.each([
     ['DOMException QuotaExceededError', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
     ['wrapped as inner', () => Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: new DOMException('full', 'QuotaExceededError') })],
+    ["Dexie's QuotaExceededError", () => new Dexie.QuotaExceededError('Quota exceeded')],
+    ["Dexie's AbortError with the quota error inside", () => new Dexie.AbortError('Transaction aborted', new DOMException('full', 'QuotaExceededError'))],
   ])('%s on the last table of a new article → LibraryError quota, nothing written', async (_, error) => {
     const db = failingDb('terms', error);
     const err = await saveArticle(db, article(), { pageUrl: 'https://news.example.com/2024/05/story' }).catch((e) => e);
