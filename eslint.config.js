@@ -12,7 +12,7 @@ export default tseslint.config(
   nounsanitized.configs.recommended,
   {
     languageOptions: {
-      globals: { window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearTimeout: 'readonly', performance: 'readonly', globalThis: 'readonly' },
+      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', performance: 'readonly', console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearTimeout: 'readonly', globalThis: 'readonly' },
     },
     rules: {
       'no-restricted-syntax': [

@@ -7,12 +7,13 @@ import { recent, removeArticles, restoreArticles, setRead } from '@/utils/librar
 import type { SavedArticle } from '@/utils/library/types';
 import { openLibraryPage, openSaved } from '@/utils/open-saved';
 import { ArticleRow, UndoBar } from './ArticleRow';
-import { useLive } from './useLive';
+import { useFirstRenderMark, useLive } from './useLive';
 
 export function SavedList({ db, limit = 8 }: { db: LibraryDB; limit?: number }) {
   const [query, setQuery] = useState('');
   const [removed, setRemoved] = useState<SavedArticle[] | null>(null);
   const items = useLive(() => (query.trim() ? searchLibrary(db, { query }, { limit }) : recent(db, limit)), [db, query, limit]);
+  useFirstRenderMark('saved-list-rendered', !!items?.length);
 
   return (
     <section class="saved" aria-labelledby="saved-heading">

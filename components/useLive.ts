@@ -1,7 +1,7 @@
 // A Dexie live query as a Preact hook: the value updates whenever the data it read changes, in
 // this page or in another extension context (the background saving, the library deleting).
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T>();
@@ -10,4 +10,15 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefi
     return () => subscription.unsubscribe();
   }, deps);
   return value;
+}
+
+/** A User Timing mark the first time a list shows rows (read by npm run bench:library). */
+export function useFirstRenderMark(name: string, shown: boolean): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (shown && !done.current) {
+      done.current = true;
+      performance.mark(name);
+    }
+  }, [shown]);
 }

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ArticleRow, UndoBar } from '@/components/ArticleRow';
-import { useLive } from '@/components/useLive';
+import { useFirstRenderMark, useLive } from '@/components/useLive';
 import { VirtualList } from '@/components/VirtualList';
 import { formatBytes, t, uiLanguage } from '@/utils/i18n';
 import { openLibrary } from '@/utils/library/db';
@@ -187,6 +187,7 @@ function Rows(props: {
 }) {
   const key = props.urls.join('\n');
   const metas = useLive(() => getMetas(db, props.urls), [key]);
+  useFirstRenderMark('library-list-rendered', !!metas?.length);
   return (
     <>
       {(metas ?? []).map((meta) =>

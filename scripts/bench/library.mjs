@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// npm run bench:library [-- --n 10000 --out FILE]
+//
+// The saved-articles library at scale, in Debian's headless Chromium with the built extension
+// loaded: the library code runs inside an extension page (the real IndexedDB of the extension's
+// origin), bundled from the same sources the extension ships. It prints and writes:
+//  - import of N generated articles (mixed Korean/English, ~5 KB text each) from our JSON backup
+//    into an empty library, export of all N, and re-import (merge) of that export;
+//  - time to save one more article (median of 20);
+//  - search latency for Korean and English queries (median of 15 after a first, cold run);
+//  - time to first render of the popup's list and of the library's list (User Timing marks the
+//    pages set when their lists first show rows), median of 5 openings;
+//  - the database size (navigator.storage.estimate) and the IndexedDB folder on disk.
+// Figures only: nothing here fails on a time.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { launchChromium, CHROME_BUILD } from '../lib/browsers.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const N = Number(args.n ?? 10000);
+const OUT = path.resolve(ROOT, args.out ?? 'bench-results/library.json');
+const TARGETS = { listMs: 100, searchMs: 50, saveMs: 50, exportImportMs: 10000 };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const dirSize = (dir) => {
+  let total = 0;
+  if (!fs.existsSync(dir)) return 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    total += entry.isDirectory() ? dirSize(p) : fs.statSync(p).size;
+  }
+  return total;
+};
+
+if (!fs.existsSync(path.join(CHROME_BUILD, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+const bundle = await build({
+  entryPoints: [path.join(ROOT, 'scripts/bench/library-entry.ts')],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  write: false,
+  alias: { '@': ROOT },
+  logLevel: 'silent',
+});
+const code = bundle.outputFiles[0].text;
+
+const { context, extensionId, profile } = await launchChromium();
+const base = `chrome-extension://${extensionId}`;
+const page = await context.newPage();
+await page.goto(`${base}/welcome.html`);
+await page.evaluate(code); // CDP evaluation is not subject to the page's CSP
+
+const results = await page.evaluate(async (n) => {
+  const lib = window.__lib;
+  const db = lib.openLibrary();
+  const now = () => performance.now();
+  const articles = lib.generateArticles(n, 20261125);
+  const backup = JSON.stringify({ format: 'reading-assistant-library', version: 1, exportedAt: Date.now(), articles });
+
+  let t = now();
+  const parsed = lib.parseImport(backup, 'backup.json');
+  const first = await lib.importItems(db, parsed.items);
+  const importMs = now() - t;
+
+  t = now();
+  const exported = await lib.exportJson(db);
+  const exportMs = now() - t;
+
+  t = now();
+  const again = await lib.importItems(db, lib.parseImport(exported, 'backup.json').items);
+  const reimportMs = now() - t;
+
+  const extra = lib.generateArticles(20, 7);
+  const saveTimes = [];
+  for (const a of extra) {
+    const article = { ...a, canonicalUrl: `${a.url}?bench-save`, contentHtml: a.contentHtml, text: a.text };
+    t = now();
+    await lib.saveArticle(db, article, { pageUrl: article.canonicalUrl });
+    saveTimes.push(now() - t);
+  }
+
+  const queries = { korean: '삼성', koreanTwoWords: '반도체 수출', english: 'inflation', englishPrefix: 'semicond' };
+  const search = {};
+  for (const [name, query] of Object.entries(queries)) {
+    t = now();
+    const firstResults = await lib.searchLibrary(db, { query }, { limit: 50 });
+    const cold = now() - t;
+    const times = [];
+    for (let i = 0; i < 15; i++) {
+      t = now();
+      await lib.searchLibrary(db, { query }, { limit: 50 });
+      times.push(now() - t);
+    }
+    t = now();
+    const all = await lib.searchLibrary(db, { query });
+    const allMs = now() - t;
+    search[name] = { query, firstPageHits: firstResults.length, totalHits: all.length, coldMs: cold, times, allResultsMs: allMs };
+  }
+  const estimate = await navigator.storage.estimate();
+  return { importMs, first, exportMs, exportBytes: exported.length, reimportMs, again, saveTimes, search, usage: estimate.usage };
+}, N);
+
+async function firstRender(pagePath, mark, selector) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const p = await context.newPage();
+    await p.goto(`${base}/${pagePath}`);
+    await p.locator(selector).first().waitFor({ timeout: 30000 });
+    times.push(await p.evaluate((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN, mark));
+    await p.close();
+  }
+  return times;
+}
+const popupTimes = await firstRender('popup.html', 'saved-list-rendered', '[data-testid="saved-list"] li');
+const libraryTimes = await firstRender('library.html', 'library-list-rendered', '[data-testid="virtual-list"] li');
+await context.close();
+const diskBytes = dirSize(path.join(profile, 'Default', 'IndexedDB'));
+fs.rmSync(profile, { recursive: true, force: true });
+
+const figures = {
+  version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
+  articles: N,
+  importMs: results.importMs,
+  exportMs: results.exportMs,
+  exportPlusImportMs: results.importMs + results.exportMs,
+  reimportMergeMs: results.reimportMs,
+  importCounts: results.first,
+  reimportCounts: results.again,
+  exportMB: results.exportBytes / 1e6,
+  saveMedianMs: median(results.saveTimes),
+  search: Object.fromEntries(Object.entries(results.search).map(([k, v]) => [k, { ...v, medianMs: median(v.times), times: undefined }])),
+  popupListFirstRenderMs: median(popupTimes),
+  libraryListFirstRenderMs: median(libraryTimes),
+  storageEstimateMB: results.usage / 1e6,
+  indexedDbOnDiskMB: diskBytes / 1e6,
+  targets: TARGETS,
+};
+fs.mkdirSync(path.dirname(OUT), { recursive: true });
+fs.writeFileSync(OUT, JSON.stringify(figures, null, 1));
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+const row = (label, value, target) => console.log(`${label.padEnd(44)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}`);
+console.log(`\nLibrary benchmark, ${N} articles, Chromium ${execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']).toString().trim()}`);
+row('popup list, first render', ms(figures.popupListFirstRenderMs), `≤ ${TARGETS.listMs} ms`);
+row('library list, first render', ms(figures.libraryListFirstRenderMs));
+for (const [name, s] of Object.entries(figures.search)) row(`search "${s.query}" (${name}), first 50 of ${s.totalHits}`, ms(s.medianMs), `≤ ${TARGETS.searchMs} ms`);
+for (const [name, s] of Object.entries(figures.search)) row(`  all ${s.totalHits} results of "${s.query}" (${name})`, ms(s.allResultsMs));
+row('save one article (median of 20)', ms(figures.saveMedianMs), `≤ ${TARGETS.saveMs} ms`);
+row(`import ${N} from a JSON backup`, ms(figures.importMs));
+row(`export ${N} as a JSON backup (${figures.exportMB.toFixed(1)} MB)`, ms(figures.exportMs));
+row('export + import', ms(figures.exportPlusImportMs), `≤ ${TARGETS.exportImportMs} ms`);
+row('re-import the same backup (merge, all unchanged)', ms(figures.reimportMergeMs));
+row('database size (storage estimate)', `${figures.storageEstimateMB.toFixed(1)} MB`);
+row('IndexedDB folder on disk', `${figures.indexedDbOnDiskMB.toFixed(1)} MB`);
+console.log(`\nwritten: ${path.relative(ROOT, OUT)}`);
