@@ -1,0 +1,596 @@
+#!/usr/bin/env node
+// npm run bench:extract [-- --corpus DIR [--corpus DIR2] [--out FILE] [--reps N] [--limit N]]
+//
+// Extraction quality and cost of the extension's pipeline (utils/article/extract.ts) against
+// unchanged Readability, on the same pages loaded in Debian's headless Chromium:
+//  - both are bundled with esbuild from the sources the extension ships and evaluated in the page;
+//  - pages are served from 127.0.0.1 at their original URL's path; every other request is blocked,
+//    and the page's own scripts do not run: the page is served with a CSP that forbids every script
+//    (page.evaluate is not subject to it). A context with javaScriptEnabled: false was tried and
+//    does not work: evaluate runs, but DOM callbacks (DOMPurify's node filters) then throw;
+//  - text is scored with scripts/bench/score.mjs, times are medians of alternating runs and are
+//    reported as figures only (never pass/fail).
+// Without --corpus every corpus under ../shared/corpus is run and bench-results/extract-<name>.json
+// is written for each. Output JSON: {version, output: {id: {articleBody}}} (ours) plus the figures.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { detectLayout, loadCorpus } from './corpus.mjs';
+import { aggregate, matchPage, pageF1, precisionOf, recallOf } from './score.mjs';
+import { CLUTTER_PATTERNS, clutterLines } from './clutter-patterns.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// ---------------------------------------------------------------- arguments
+
+function parseArgs(argv) {
+  const args = { corpus: [], out: null, reps: 3, limit: Infinity, worst: 15, pageTimeout: 10, pageBudget: 2, ablate: 'losses' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--corpus') args.corpus.push(path.resolve(value()));
+    else if (a === '--out') args.out = path.resolve(value());
+    else if (a === '--reps') args.reps = Math.max(0, Number.parseInt(value(), 10));
+    else if (a === '--limit') args.limit = Math.max(1, Number.parseInt(value(), 10));
+    else if (a === '--page-timeout') args.pageTimeout = Math.max(1, Number(value()));
+    else if (a === '--page-budget') args.pageBudget = Math.max(0, Number(value()));
+    else if (a === '--ablate') {
+      args.ablate = value();
+      if (!['losses', 'all', 'off'].includes(args.ablate)) throw new Error('--ablate is losses, all or off');
+    } else if (a === '--worst') args.worst = Math.max(0, Number.parseInt(value(), 10));
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run bench:extract -- [--corpus DIR]... [--out FILE] [--reps N=3] [--limit N] [--worst N=15] [--page-timeout S=10] [--page-budget S=2] [--ablate losses|all|off]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (args.out && args.corpus.length !== 1) throw new Error('--out needs exactly one --corpus');
+  return args;
+}
+
+/** Every corpus folder under ../shared/corpus, at most two levels down. */
+function defaultCorpora() {
+  const base = path.resolve(ROOT, '../shared/corpus');
+  if (!fs.existsSync(base)) throw new Error(`no --corpus given and ${base} does not exist`);
+  const found = [];
+  const visit = (dir, depth) => {
+    try {
+      detectLayout(dir);
+      found.push(dir);
+      return;
+    } catch {
+      // Not a corpus itself: look one level further down.
+    }
+    if (depth >= 2) return;
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) if (d.isDirectory()) visit(path.join(dir, d.name), depth + 1);
+  };
+  visit(base, 0);
+  return found.sort();
+}
+
+// ---------------------------------------------------------------- build and version
+
+async function bundle() {
+  const aliasRoot = {
+    name: 'alias-root',
+    setup(b) {
+      // `@/x` is the repository root, as in WXT's tsconfig.
+      b.onResolve({ filter: /^@\// }, (args) => b.resolve(`./${args.path.slice(2)}`, { resolveDir: ROOT, kind: args.kind }));
+    },
+  };
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'scripts/bench/page-bench.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+    plugins: [aliasRoot],
+  });
+  return result.outputFiles[0].text;
+}
+
+function version() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  let sha = 'nogit';
+  try {
+    sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'utils/article'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    if (dirty) sha += '-dirty';
+  } catch {
+    // Not a git checkout: the version alone.
+  }
+  return `${pkg.version}+${sha}`;
+}
+
+// ---------------------------------------------------------------- browser and server
+
+/** Serves the one page being measured, at the path of its original URL; nothing else. */
+function startServer() {
+  const state = { path: null, html: '' };
+  const server = http.createServer((req, res) => {
+    if (req.url === state.path) {
+      // The page's own scripts never run: CSP forbids every script, inline ones and handlers too.
+      // (A context with javaScriptEnabled: false is not usable here: page.evaluate still runs, but
+      // every DOM API that calls back into script — NodeIterator/TreeWalker filters, which
+      // DOMPurify uses — throws "The provided callback is no longer runnable".) The same policy
+      // stops images, styles, fonts, frames and fetches before they start, so the route below
+      // sees almost nothing; inline style attributes stay (Readability reads element.style).
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; form-action 'none'",
+      });
+      res.end(state.html);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, state, origin: `http://127.0.0.1:${server.address().port}` })));
+}
+
+function localPath(url) {
+  try {
+    const u = new URL(url);
+    return (u.pathname || '/') + u.search;
+  } catch {
+    return '/page.html';
+  }
+}
+
+async function launch(origin, blocked = { count: 0 }) {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  // Whatever the page's CSP lets through: only top-level documents from our own server pass.
+  await context.route('**/*', (route) => {
+    const req = route.request();
+    if (req.isNavigationRequest() && !req.frame().parentFrame() && req.url().startsWith(`${origin}/`)) return route.continue();
+    blocked.count++;
+    return route.abort('blockedbyclient');
+  });
+  return { browser, context, page: await context.newPage(), blocked };
+}
+
+const TIMEOUT = Symbol('timeout');
+
+/** A page stuck in a script (an extractor that never returns) is closed and replaced. */
+async function replacePage(env) {
+  const closed = await Promise.race([env.page.close({ runBeforeUnload: false }).then(() => true, () => false), sleep(10000).then(() => false)]);
+  if (!closed) {
+    await Promise.race([env.browser.close().catch(() => {}), sleep(10000)]);
+    Object.assign(env, await launch(env.server.origin, env.blocked));
+  } else {
+    env.page = await env.context.newPage();
+  }
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Opens `item` in the page; `step` evaluates with a time limit and recovers from a stuck page. */
+async function openPage(env, code, item, args) {
+  const p = localPath(item.url);
+  env.server.state.path = p;
+  env.server.state.html = item.html;
+  const load = async () => {
+    const t0 = Date.now();
+    try {
+      await env.page.goto(env.server.origin + p, { waitUntil: 'domcontentloaded', timeout: 30000 });
+    } catch (e) {
+      // A page whose load event never comes is still a parsed document to measure.
+      if (!env.page.url().startsWith(env.server.origin)) throw e;
+    }
+    tally(env, 'load', t0);
+    const t1 = Date.now();
+    await env.page.evaluate(code);
+    tally(env, 'inject', t1);
+  };
+  const limit = args.pageTimeout * 1000;
+  const step = async (fn, arg, ms = limit, phase = 'runs') => {
+    const t0 = Date.now();
+    let timer;
+    const result = await Promise.race([env.page.evaluate(fn, arg), new Promise((resolve) => (timer = setTimeout(() => resolve(TIMEOUT), ms)))]);
+    clearTimeout(timer);
+    tally(env, phase, t0);
+    if (result === TIMEOUT) {
+      await replacePage(env);
+      await load();
+    }
+    return result;
+  };
+  await load();
+  return { step, limit };
+}
+
+/** Harness time by phase (where a slow run goes), printed at the end. */
+function tally(env, phase, t0) {
+  env.phases[phase] = (env.phases[phase] ?? 0) + (Date.now() - t0);
+}
+
+const timedOut = (ms) => ({ ms: NaN, text: '', none: true, error: `timeout: no result after ${ms / 1000} s` });
+
+/**
+ * Loads one page and runs, each as its own evaluate with a time limit: Readability, ours, ours with
+ * the rules off (their outputs; untimed first runs), detection, then the timed alternating runs.
+ */
+async function measurePage(env, code, item, args) {
+  const { step, limit } = await openPage(env, code, item, args);
+  const truth = item.truthHtml !== undefined ? await step((html) => globalThis.__bench.htmlToText(html), item.truthHtml) : item.truth;
+  if (truth === TIMEOUT) throw new Error('timeout converting expected.html');
+  const runRaw = await step(() => globalThis.__bench.runReadability());
+  const raw = runRaw === TIMEOUT ? timedOut(limit) : runRaw;
+  const runOurs = await step((url) => globalThis.__bench.runOurs(url, false), item.url);
+  const ours = runOurs === TIMEOUT ? timedOut(limit) : runOurs;
+  const runNoRules = await step((url) => globalThis.__bench.runOurs(url, true), item.url);
+  const oursNoRules = runNoRules === TIMEOUT ? timedOut(limit) : runNoRules;
+  const det = await step(() => globalThis.__bench.detection());
+  const detection = det === TIMEOUT ? { detection: null, detectMs: NaN, detectError: 'timeout', readerable: null } : det;
+
+  // Timed runs: fewer on a page where one run of each already takes long (times stay figures).
+  let times = { oursMs: [], rawMs: [] };
+  if (args.reps > 0 && Number.isFinite(ours.ms) && Number.isFinite(raw.ms)) {
+    const reps = Math.max(1, Math.min(args.reps, Math.floor((args.pageBudget * 1000) / Math.max(1, ours.ms + raw.ms))));
+    const t = await step(({ url, reps }) => globalThis.__bench.timed(url, reps), { url: item.url, reps }, limit * 2, 'timed runs');
+    if (t !== TIMEOUT) times = t;
+  }
+  return { truth, result: { ours, raw, oursNoRules, ...times, ...detection } };
+}
+
+/** Ours with each clutter rule left out in turn, on one page (see page-bench.ts `ablate`). */
+async function ablatePage(env, code, item, args) {
+  const { step, limit } = await openPage(env, code, item, args);
+  const out = await step((url) => globalThis.__bench.ablate(url, null), item.url, limit * 3, 'ablation');
+  return out === TIMEOUT ? null : out;
+}
+
+/** Pages to ablate: all with `--ablate all`, else those where the rules cost F1 (>= 0.05). */
+function needsAblation(m, mode) {
+  if (mode === 'off' || m.item.scored === false || !m.truth.trim()) return false;
+  if (mode === 'all') return true;
+  const ours = pageF1(matchPage(m.truth, m.result.ours.text));
+  const noRules = pageF1(matchPage(m.truth, m.result.oursNoRules.text));
+  return noRules - ours >= 0.05;
+}
+
+// ---------------------------------------------------------------- figures
+
+const CJK_LANG = /^(?:ja|zh)/i;
+
+function summarise(corpus, all) {
+  const measured = all.filter((m) => m.item.scored !== false);
+  const score = (key, unit = 'word', filter = () => true) =>
+    aggregate(measured.filter(filter).map((m) => matchPage(m.truth, m.result[key].text, { unit })));
+  const scores = { ours: score('ours'), raw: score('raw'), oursNoRules: score('oursNoRules') };
+  const cjk = (m) => CJK_LANG.test(m.item.lang ?? '');
+  const charScores = measured.some(cjk) ? { pages: measured.filter(cjk).length, ours: score('ours', 'char', cjk), raw: score('raw', 'char', cjk) } : null;
+
+  const oursMed = all.map((m) => median(m.result.oursMs));
+  const rawMed = all.map((m) => median(m.result.rawMs));
+  const timing = {
+    reps: Math.max(0, ...all.map((m) => m.result.oursMs.length)),
+    oursMedianMs: median(oursMed),
+    rawMedianMs: median(rawMed),
+    ratioOfMedians: median(oursMed) / median(rawMed),
+    medianPageRatio: median(oursMed.map((o, i) => o / rawMed[i])),
+    detectMedianMs: median(all.map((m) => m.result.detectMs)),
+  };
+
+  const confusion = (predict) => {
+    let tp = 0;
+    let tn = 0;
+    let fp = 0;
+    let fn = 0;
+    const fpIds = [];
+    const fnIds = [];
+    for (const m of all) {
+      const predicted = predict(m);
+      if (predicted && m.item.isArticle) tp++;
+      else if (!predicted && !m.item.isArticle) tn++;
+      else if (predicted) {
+        fp++;
+        fpIds.push(shortId(m));
+      } else {
+        fn++;
+        fnIds.push(shortId(m));
+      }
+    }
+    return { pages: all.length, positives: tp + fn, negatives: tn + fp, accuracy: (tp + tn) / all.length, falsePositives: fp, falseNegatives: fn, fpIds, fnIds };
+  };
+  const detection = {
+    ours: confusion((m) => !!m.result.detection?.isArticle),
+    readerable: confusion((m) => !!m.result.readerable),
+  };
+
+  const clutterPages = (key) => {
+    const perPattern = Object.fromEntries(CLUTTER_PATTERNS.map((p) => [p.id, 0]));
+    const pages = {};
+    for (const m of all) {
+      const found = clutterLines(m.result[key].text, m.truth);
+      if (found.length) pages[m.item.id] = found;
+      for (const id of new Set(found.map((f) => f.id))) perPattern[id]++;
+    }
+    return { pages: Object.keys(pages).length, perPattern, lines: pages };
+  };
+  const clutter = { ours: clutterPages('ours'), raw: clutterPages('raw') };
+
+  const declined = {
+    articles: all.filter((m) => m.item.isArticle && m.result.ours.none).map((m) => m.item.id),
+    nonArticles: all.filter((m) => !m.item.isArticle && m.result.ours.none).map((m) => m.item.id),
+    nonArticleTotal: all.filter((m) => !m.item.isArticle).length,
+  };
+  const ablation = ruleBlame(all);
+  const errors = all.flatMap((m) =>
+    ['ours', 'raw', 'oursNoRules'].filter((k) => m.result[k].error).map((k) => ({ id: m.item.id, run: k, error: m.result[k].error })),
+  );
+  return { scoredPages: measured.length, scores, charScores, timing, detection, clutter, declined, ablation, errors };
+}
+
+/**
+ * From the ablation runs: per rule, the pages where leaving that rule out alone raises the page's
+ * F1 by at least 0.05 (the rule removed article text there), with the F1 it reaches.
+ */
+function ruleBlame(measured) {
+  const byRule = {};
+  for (const m of measured) {
+    if (!m.ablation) continue;
+    const base = pageF1(matchPage(m.truth, m.result.ours.text));
+    for (const [rule, run] of Object.entries(m.ablation)) {
+      const f1 = pageF1(matchPage(m.truth, run.text));
+      if (f1 - base >= 0.05) (byRule[rule] ??= []).push({ id: m.item.id, from: base, to: f1 });
+    }
+  }
+  return byRule;
+}
+
+function pageRecord(m) {
+  const one = (key, unit = 'word') => {
+    const s = matchPage(m.truth, m.result[key].text, { unit });
+    return { precision: precisionOf(s), recall: recallOf(s), f1: pageF1(s), chars: m.result[key].text.length, none: m.result[key].none, error: m.result[key].error };
+  };
+  return {
+    url: m.item.url,
+    isArticle: m.item.isArticle,
+    lang: m.item.lang,
+    truthChars: m.truth.length,
+    ours: one('ours'),
+    raw: one('raw'),
+    oursNoRules: one('oursNoRules'),
+    oursMedianMs: median(m.result.oursMs),
+    rawMedianMs: median(m.result.rawMs),
+    detectMs: m.result.detectMs,
+    detection: m.result.detection,
+    readerable: m.result.readerable,
+    clutterOurs: clutterLines(m.result.ours.text, m.truth),
+    ...(m.ablation ? { ablationF1: Object.fromEntries(Object.entries(m.ablation).map(([rule, run]) => [rule, pageF1(matchPage(m.truth, run.text))])) } : {}),
+  };
+}
+
+// ---------------------------------------------------------------- printing
+
+const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '-');
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? pad(c, widths[i]) : lpad(c, widths[i]))).join('  ')).join('\n');
+}
+
+function shortId(m) {
+  if (/^[0-9a-f]{40,}$/.test(m.item.id)) {
+    try {
+      const u = new URL(m.item.url);
+      return `${m.item.id.slice(0, 8)} ${(u.hostname.replace(/^www\./, '') + u.pathname).slice(0, 40)}`;
+    } catch {
+      return m.item.id.slice(0, 12);
+    }
+  }
+  return m.item.id;
+}
+
+function printCorpus(corpus, measured, s, worstN) {
+  const lines = [];
+  lines.push('', `=== ${corpus.name} (${corpus.layout}, ${measured.length} pages) ===`);
+  if (s.scoredPages !== measured.length) {
+    const left = measured.filter((m) => m.item.scored === false).map((m) => m.item.id);
+    lines.push(`extraction scored on ${s.scoredPages} pages; ${left.length} marked not readerable count for detection only (${left.join(', ')})`);
+  }
+  const row = (name, a) => [name, f3(a.f1), f3(a.precision), f3(a.recall)];
+  lines.push(
+    table([
+      ['extractor', 'F1', 'P', 'R'],
+      row('ours (extract)', s.scores.ours),
+      row('raw Readability', s.scores.raw),
+      row('ours, rules off (raw:true)', s.scores.oursNoRules),
+      ...(s.charScores
+        ? [row(`ours, ja/zh chars (${s.charScores.pages})`, s.charScores.ours), row(`raw, ja/zh chars (${s.charScores.pages})`, s.charScores.raw)]
+        : []),
+    ]),
+  );
+  const t = s.timing;
+  lines.push(
+    `time per page (median of ${t.reps} alternating runs; median over pages): ours ${ms(t.oursMedianMs)}, raw Readability ${ms(t.rawMedianMs)}, ` +
+      `ratio ours/raw ${f3(t.ratioOfMedians)} (median per-page ratio ${f3(t.medianPageRatio)}); detect() ${ms(t.detectMedianMs)}`,
+  );
+  if (s.declined.articles.length) lines.push(`ours declined ${s.declined.articles.length} article page(s): ${s.declined.articles.join(', ')}`);
+  if (s.declined.nonArticleTotal) lines.push(`ours declined ${s.declined.nonArticles.length}/${s.declined.nonArticleTotal} non-article page(s)`);
+  for (const e of s.errors) lines.push(`ERROR ${e.run} on ${e.id}: ${e.error.split('\n')[0]}`);
+
+  const c = s.clutter;
+  const hits = (x) => Object.entries(x.perPattern).filter(([, n]) => n).map(([id, n]) => `${id} ${n}`).join(', ') || 'none';
+  lines.push(`pages with a known clutter line: ours ${c.ours.pages}/${measured.length} [${hits(c.ours)}]; raw ${c.raw.pages}/${measured.length} [${hits(c.raw)}]`);
+  for (const [id, found] of Object.entries(c.ours.lines)) lines.push(`  ours ${id}: ${found.map((f) => `${f.id} «${f.line.slice(0, 60)}»`).join('; ')}`);
+
+  const ablated = measured.filter((m) => m.ablation);
+  if (ablated.length) {
+    lines.push(`rules that cost text (leaving that one rule out raises page F1 by >= 0.05; ${ablated.length} page(s) where the rules cost F1 were ablated):`);
+    const blamed = new Set();
+    const byId = new Map(measured.map((m) => [m.item.id, m]));
+    for (const [rule, hitsOf] of Object.entries(s.ablation).sort((a, b) => b[1].length - a[1].length)) {
+      lines.push(`  ${rule} (${hitsOf.length}): ${hitsOf.map((h) => `${shortId(byId.get(h.id))} ${h.from.toFixed(2)}→${h.to.toFixed(2)}`).join(', ')}`);
+      for (const h of hitsOf) blamed.add(h.id);
+    }
+    const unexplained = ablated.filter((m) => !blamed.has(m.item.id));
+    if (unexplained.length) lines.push(`  no single rule (several together, or the post-clean): ${unexplained.map(shortId).join(', ')}`);
+  }
+
+  if (worstN) {
+    const ranked = measured
+      .filter((m) => m.truth.trim() && m.item.scored !== false)
+      .map((m) => ({ m, rec: pageRecord(m) }))
+      .sort((a, b) => a.rec.ours.f1 - b.rec.ours.f1)
+      .slice(0, worstN);
+    lines.push(`worst ${ranked.length} pages (ours):`);
+    lines.push(
+      table([
+        ['page', 'F1', 'P', 'R', 'raw P', 'raw R', 'rules off F1', 'chars ours/truth'],
+        ...ranked.map(({ m, rec }) => [
+          shortId(m),
+          f3(rec.ours.f1),
+          f3(rec.ours.precision),
+          f3(rec.ours.recall),
+          f3(rec.raw.precision),
+          f3(rec.raw.recall),
+          f3(rec.oursNoRules.f1),
+          `${rec.ours.none ? 'declined' : rec.ours.chars}/${rec.truthChars}`,
+        ]),
+      ]),
+    );
+  }
+  return lines.join('\n');
+}
+
+function detectionTable(title, groups, { lists = false } = {}) {
+  const rows = [['pages', 'n (art/non)', 'ours acc', 'FP', 'FN', 'readerable acc', 'FP', 'FN']];
+  for (const [name, d] of groups) {
+    rows.push([name, `${d.ours.pages} (${d.ours.positives}/${d.ours.negatives})`, f3(d.ours.accuracy), d.ours.falsePositives, d.ours.falseNegatives, f3(d.readerable.accuracy), d.readerable.falsePositives, d.readerable.falseNegatives]);
+  }
+  const out = [`\n${title}`, table(rows)];
+  if (lists) {
+    for (const [, d] of groups) {
+      for (const who of ['ours', 'readerable']) {
+        if (d[who].fpIds.length) out.push(`  ${who} FP: ${d[who].fpIds.join(', ')}`);
+        if (d[who].fnIds.length) out.push(`  ${who} FN: ${d[who].fnIds.join(', ')}`);
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const corpora = args.corpus.length ? args.corpus : defaultCorpora();
+  const started = Date.now();
+  const code = await bundle();
+  const ver = version();
+  const server = await startServer();
+  const env = { ...(await launch(server.origin)), server, phases: {} };
+  const all = [];
+  console.log(`bench:extract ${ver} — Chromium ${env.browser.version()}, page scripts blocked by CSP, ${args.reps} timed runs per page and extractor`);
+  try {
+    for (const dir of corpora) {
+      const corpus = loadCorpus(dir);
+      const items = corpus.pages.slice(0, args.limit);
+      const measured = [];
+      const t0 = Date.now();
+      for (const [i, item] of items.entries()) {
+        process.stderr.write(`\r${corpus.name}: ${i + 1}/${items.length} ${item.id.slice(0, 40).padEnd(40)}`);
+        try {
+          const { truth, result } = await measurePage(env, code, item, args);
+          measured.push({ item, truth, result });
+        } catch (e) {
+          process.stderr.write(`\n${corpus.name}/${item.id}: ${e.message.split('\n')[0]}\n`);
+          const none = { ms: NaN, text: '', none: true, error: `harness: ${e.message.split('\n')[0]}` };
+          measured.push({ item, truth: item.truth ?? '', result: { ours: none, raw: none, oursNoRules: none, oursMs: [], rawMs: [], detection: null, detectMs: NaN, readerable: null } });
+        }
+      }
+      const measuredIn = (Date.now() - t0) / 1000;
+      const toAblate = measured.filter((m) => needsAblation(m, args.ablate));
+      for (const [i, m] of toAblate.entries()) {
+        process.stderr.write(`\r${corpus.name}: ablating rules ${i + 1}/${toAblate.length} ${m.item.id.slice(0, 40).padEnd(40)}`);
+        try {
+          m.ablation = await ablatePage(env, code, m.item, args);
+        } catch (e) {
+          process.stderr.write(`\n${corpus.name}/${m.item.id} (ablation): ${e.message.split('\n')[0]}\n`);
+        }
+      }
+      process.stderr.write(`\r${corpus.name}: ${items.length} pages in ${measuredIn.toFixed(1)} s, ${toAblate.length} ablated in ${((Date.now() - t0) / 1000 - measuredIn).toFixed(1)} s${' '.repeat(40)}\n`);
+      const summary = summarise(corpus, measured);
+      console.log(printCorpus(corpus, measured, summary, args.worst));
+      console.log(detectionTable(`detection on ${corpus.name} (article = ${corpus.layout === 'readability-tests' ? 'readerable flag' : corpus.layout === 'manifest' ? 'manifest "article"' : 'every page'})`, [[corpus.name, summary.detection]], { lists: true }));
+      all.push({ corpus, measured, summary });
+
+      const out = args.out ?? path.join(ROOT, 'bench-results', `extract-${corpus.name}.json`);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      const json = {
+        version: ver,
+        output: Object.fromEntries(measured.map((m) => [m.item.id, { articleBody: m.result.ours.text }])),
+        corpus: { name: corpus.name, layout: corpus.layout, dir: path.relative(ROOT, corpus.dir), pages: measured.length },
+        browser: `Chromium ${env.browser.version()}`,
+        generated: new Date().toISOString(),
+        summary,
+        pages: Object.fromEntries(measured.map((m) => [m.item.id, pageRecord(m)])),
+      };
+      fs.writeFileSync(out, `${JSON.stringify(json, null, 1)}\n`);
+      console.log(`wrote ${path.relative(process.cwd(), out) || out}`);
+    }
+  } finally {
+    await env.browser.close();
+    server.server.close();
+  }
+
+  if (all.length > 1) {
+    // The detection figures the brief asks for, side by side, plus everything together.
+    const pick = (layout) => all.filter((a) => a.corpus.layout === layout);
+    const combine = (parts) => {
+      const measured = parts.flatMap((a) => a.measured);
+      return summarise({ name: 'all' }, measured).detection;
+    };
+    const groups = [];
+    for (const a of pick('readability-tests')) groups.push([`${a.corpus.name} (readerable flag)`, a.summary.detection]);
+    for (const a of pick('manifest')) {
+      const non = a.measured.filter((m) => !m.item.isArticle);
+      if (non.length) groups.push([`${a.corpus.name} non-articles only`, summarise({ name: 'non' }, non).detection]);
+      groups.push([`${a.corpus.name} (all)`, a.summary.detection]);
+    }
+    for (const a of pick('ground-truth')) groups.push([`${a.corpus.name} (all articles)`, a.summary.detection]);
+    groups.push(['all corpora', combine(all)]);
+    console.log(detectionTable('=== detection summary: ours = detect().isArticle, readerable = isProbablyReaderable alone ===', groups));
+    const summaryFile = path.join(ROOT, 'bench-results', 'extract-summary.json');
+    fs.writeFileSync(
+      summaryFile,
+      `${JSON.stringify({ version: ver, corpora: Object.fromEntries(all.map((a) => [a.corpus.name, a.summary])), detection: Object.fromEntries(groups) }, null, 1)}\n`,
+    );
+    console.log(`wrote ${path.relative(process.cwd(), summaryFile)}`);
+  }
+  const phases = Object.entries(env.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
+  console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s (${phases}); ${env.blocked.count} requests refused by the route (CSP stops the rest); times are figures, never pass/fail`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+// Bundled by scripts/bench/extract.mjs (esbuild, IIFE) and evaluated in each benchmark page: the
+// very extraction and detection code the extension ships, next to unchanged Readability.
+import { Readability } from '@mozilla/readability';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import * as clutter from '@/utils/article/clutter';
+import { extract } from '@/utils/article/extract';
+import { detect } from '@/utils/article/detect';
+import { toPlainText } from '@/utils/article/text';
+import type { Detection } from '@/utils/article/types';
+
+/** HTML (Readability's `content`, a test page's expected.html) as text, parsed in an inert document. */
+function htmlToText(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return toPlainText(doc.body);
+}
+
+interface Run {
+  ms: number;
+  text: string;
+  /** The pipeline declined the page (null result), or Readability found nothing. */
+  none: boolean;
+  error: string | null;
+}
+
+function runOurs(url: string, raw = false): Run {
+  const t0 = performance.now();
+  try {
+    const article = extract(document, url, { raw });
+    const ms = performance.now() - t0;
+    return { ms, text: article?.text ?? '', none: !article, error: null };
+  } catch (e) {
+    return { ms: performance.now() - t0, text: '', none: true, error: String((e as Error)?.stack ?? e) };
+  }
+}
+
+/** Unchanged Readability on a clone; only the parse is timed, the text conversion is not. */
+function runReadability(): Run {
+  const t0 = performance.now();
+  try {
+    const parsed = new Readability(document.cloneNode(true) as Document).parse();
+    const ms = performance.now() - t0;
+    return { ms, text: parsed?.content ? htmlToText(parsed.content) : '', none: !parsed?.content, error: null };
+  } catch (e) {
+    return { ms: performance.now() - t0, text: '', none: true, error: String((e as Error)?.stack ?? e) };
+  }
+}
+
+/** `reps` timed runs of each, alternating which goes first. */
+function timed(url: string, reps: number): { oursMs: number[]; rawMs: number[] } {
+  const oursMs: number[] = [];
+  const rawMs: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    if (i % 2 === 0) {
+      oursMs.push(runOurs(url).ms);
+      rawMs.push(runReadability().ms);
+    } else {
+      rawMs.push(runReadability().ms);
+      oursMs.push(runOurs(url).ms);
+    }
+  }
+  return { oursMs, rawMs };
+}
+
+/** The detector's verdict and Readability's readerable check alone, on the same document. */
+function detection(): { detection: Detection | null; detectMs: number; detectError: string | null; readerable: boolean | null } {
+  let result: Detection | null = null;
+  let detectError: string | null = null;
+  const t0 = performance.now();
+  try {
+    result = detect(document);
+  } catch (e) {
+    detectError = String((e as Error)?.stack ?? e);
+  }
+  const detectMs = performance.now() - t0;
+  let readerable: boolean | null = null;
+  try {
+    readerable = isProbablyReaderable(document);
+  } catch {
+    readerable = null;
+  }
+  return { detection: result, detectMs, detectError, readerable };
+}
+
+interface NamedRule {
+  id: string;
+}
+
+/**
+ * Ours with one clutter rule left out at a time (`ids`: only those rules), to see which rule costs
+ * a page its text. Works on the rule list the pipeline reads (CLUTTER_RULES, changed in place and
+ * restored); returns {} when the module has no such list.
+ */
+function ablate(url: string, ids: string[] | null): Record<string, Run> {
+  const rules = (clutter as Record<string, unknown>).CLUTTER_RULES;
+  if (!Array.isArray(rules)) return {};
+  const all = (rules as NamedRule[]).slice();
+  const out: Record<string, Run> = {};
+  for (const rule of all) {
+    if (ids && !ids.includes(rule.id)) continue;
+    rules.splice(0, rules.length, ...all.filter((r) => r !== rule));
+    try {
+      out[rule.id] = runOurs(url);
+    } finally {
+      rules.splice(0, rules.length, ...all);
+    }
+  }
+  return out;
+}
+
+(globalThis as unknown as { __bench: unknown }).__bench = { extract, detect, Readability, isProbablyReaderable, toPlainText, htmlToText, runOurs, runReadability, timed, detection, ablate };
