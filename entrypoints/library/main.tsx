@@ -8,7 +8,6 @@ import { VirtualList } from '@/components/VirtualList';
 import { formatBytes, t, uiLanguage } from '@/utils/i18n';
 import { openLibrary } from '@/utils/library/db';
 import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport, pendingUrls } from '@/utils/library/io';
-import { searchLibrary } from '@/utils/library/search';
 import { getMetas, listUrls, removeArticles, restoreArticles, setRead, setTags, sites, storageEstimate, tags, LibraryError } from '@/utils/library/store';
 import type { ArticleMeta, LibraryFilter, SavedArticle } from '@/utils/library/types';
 import { sendToBackground } from '@/utils/messages';
@@ -36,7 +35,7 @@ function Library() {
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
 
-  const urls = useLive(async () => (filter.query?.trim() ? (await searchLibrary(db, filter)).map((m) => m.url) : listUrls(db, filter)), [JSON.stringify(filter)]) ?? [];
+  const urls = useLive(() => listUrls(db, filter), [JSON.stringify(filter)]) ?? [];
   const siteList = useLive(() => sites(db), []) ?? [];
   const tagList = useLive(() => tags(db), []) ?? [];
   const pending = useLive(() => pendingUrls(db), []) ?? [];
