@@ -84,24 +84,34 @@ export function detect(doc: Document): Detection {
   const readerable = body ? isProbablyReaderable(doc) : false;
   // Readability's thresholds count characters as English letters; a Korean, Japanese or Chinese
   // paragraph says as much in about half as many, so its paragraphs are measured at half length.
-  const readerableHere = readerable || (!!body && isCjkDocument(doc) && isProbablyReaderable(doc, { minContentLength: 70 }));
+  const cjk = !!body && isCjkDocument(doc);
+  const readerableHere = readerable || (cjk && isProbablyReaderable(doc, { minContentLength: 70 }));
   const structured = hasStructuredArticle(doc);
   const ogType = doc.querySelector('meta[property="og:type"], meta[name="og:type"]')?.getAttribute('content')?.trim().toLowerCase() ?? '';
   const ogArticle = ogType === 'article' || ogType.startsWith('article.') || ogType === 'blog';
   let articleElementText = 0;
   let articleElementCount = 0;
+  let secondLargest = 0;
   for (const el of doc.querySelectorAll('article')) {
     const len = textLength(el);
     if (len >= 200) articleElementCount++;
-    articleElementText = Math.max(articleElementText, len);
+    if (el.parentElement?.closest('article')) continue;
+    if (len > articleElementText) [articleElementText, secondLargest] = [len, articleElementText];
+    else secondLargest = Math.max(secondLargest, len);
   }
   const proseText = body ? proseLength(doc) : 0;
   const density = linkDensity(body);
 
   // A page that lists many articles (a home or section page) is not one article, whatever its
-  // metadata says: several substantial <article> teasers or a body that is mostly links.
-  const listLike = articleElementCount >= 4 || density > 0.55;
-  const enoughProse = proseText >= 500;
+  // metadata says: several substantial <article> teasers of similar size (a story whose comments
+  // are <article>s too has one that dwarfs the rest), or a body that is mostly links and little
+  // prose (a long story under a heavy menu is still a story; so is a page that declares itself an
+  // article in both schema.org and Open Graph).
+  const teaserList = articleElementCount >= 4 && !(articleElementText >= 2000 && articleElementText >= 2 * secondLargest);
+  const linkList = density > 0.55 && proseText < 3000 && !(structured && ogArticle);
+  const listLike = teaserList || linkList;
+  // Korean, Japanese and Chinese say as much in about half the characters.
+  const enoughProse = proseText >= (cjk ? 250 : 500);
   const isArticle =
     !listLike &&
     ((readerableHere && (enoughProse || structured || ogArticle)) ||

@@ -1,0 +1,217 @@
+// Extraction end to end on real pages: Readability's test pages (our text must cover what
+// Readability itself extracts, and the metadata must match), Korean portal pages (the true
+// article paragraphs, and none of the portal's clutter), plus safety and URL handling.
+import { extract } from '@/utils/article/extract';
+import { htmlText, koreanPages, parse, READABILITY_URL, readabilityPages, shingleRecall } from './article-helpers';
+
+const readable = readabilityPages().filter((p) => p.meta.readerable);
+const tooSmall = readabilityPages().filter((p) => !p.meta.readerable && htmlText(p.expectedHtml).length < 140);
+
+describe('Readability test pages', () => {
+  test.each(readable.map((p) => [p.name, p] as const))('%s: covers the expected article, metadata matches', (_name, page) => {
+    const article = extract(parse(page.source, READABILITY_URL), READABILITY_URL);
+    expect(article).not.toBeNull();
+    const recall = shingleRecall(htmlText(page.expectedHtml), article!.text);
+    expect(recall, 'share of expected 4-word shingles in our text').toBeGreaterThanOrEqual(0.9);
+    const m = page.meta;
+    if (m.title) expect(article!.title).toBe(m.title);
+    if (m.byline) expect(article!.byline).toBe(m.byline);
+    if (m.lang) expect(article!.lang).toBe(m.lang);
+    if (m.dir) expect(article!.dir).toBe(m.dir);
+    if (m.excerpt) expect(article!.excerpt).toBe(m.excerpt);
+    expect(article!.wordCount).toBeGreaterThan(0);
+    expect(article!.readingMinutes).toBeGreaterThanOrEqual(1);
+  });
+
+  test.each(tooSmall.map((p) => [p.name, p] as const))('%s: a page with almost no text gives no article', (_name, page) => {
+    expect(extract(parse(page.source, READABILITY_URL), READABILITY_URL)).toBeNull();
+  });
+
+  test('hidden-nodes and remove-aria-hidden: hidden text stays out', () => {
+    const hidden = readabilityPages().find((p) => p.name === 'hidden-nodes')!;
+    // The two hidden paragraphs repeat the visible one: the text must hold it once, not three times.
+    const text = extract(parse(hidden.source, READABILITY_URL), READABILITY_URL)!.text;
+    expect(text.match(/Stet clita kasd/g)?.length).toBe(htmlText(hidden.expectedHtml).match(/Stet clita kasd/g)?.length);
+    // Too short to be an article, but what there is must not show the aria-hidden span.
+    const aria = readabilityPages().find((p) => p.name === 'remove-aria-hidden')!;
+    const raw = extract(parse(aria.source, READABILITY_URL), READABILITY_URL, { raw: true });
+    expect(raw?.text ?? '').not.toContain('WRONG');
+  });
+
+  test('an RTL page says so', () => {
+    const page = readabilityPages().find((p) => p.meta.dir === 'rtl')!;
+    expect(extract(parse(page.source, READABILITY_URL), READABILITY_URL)!.dir).toBe('rtl');
+  });
+});
+
+/**
+ * Portal clutter that must not reach the reader. Each is checked only where the true article does
+ * not contain it itself.
+ */
+const CLUTTER = [
+  /글자\s*크기/,
+  /번역할\s*언어/,
+  /무단\s*전재/,
+  /재배포\s*금지/,
+  /베스트\s*기사/,
+  /Top\s*으로\s*이동/i,
+  /AI\s*요약/,
+  /요약쏙/,
+  /회원용\s*콘텐츠/,
+  /좋아요를\s*눌러/,
+  /기사\s*공유/,
+  /Copyright|All rights reserved|ⓒ|©/i,
+  /종목\s*추적기/,
+  /인기\s*뉴스|많이\s*본\s*뉴스/,
+];
+/** Lines that carry an e-mail address and little else: reporter sign-offs. */
+const emailLines = (text: string) => text.split('\n').filter((l) => l.length < 80 && /\S+@\S+\.\w+/.test(l));
+
+describe('Korean portal pages', () => {
+  const pages = koreanPages();
+
+  test.each(pages.filter((p) => p.article).map((p) => [p.id, p] as const))('%s: the article is there and the clutter is not', (_id, page) => {
+    const doc = parse(page.source, page.url);
+    const article = extract(doc, page.url)!;
+    expect(article).not.toBeNull();
+    const truth = page.expected.join('\n');
+    expect(shingleRecall(truth, article.text), 'share of true 4-word shingles in our text').toBeGreaterThanOrEqual(0.9);
+    // The first and last true paragraphs, whole.
+    const squash = (s: string) => s.replace(/\s+/g, ' ');
+    expect(squash(article.text)).toContain(squash(page.expected.find((l) => l.length > 30)!));
+    expect(squash(article.text)).toContain(squash([...page.expected].reverse().find((l) => l.length > 30)!));
+    for (const pattern of CLUTTER) {
+      if (pattern.test(truth)) continue;
+      expect(article.text, String(pattern)).not.toMatch(pattern);
+    }
+    expect(emailLines(article.text)).toEqual([]);
+    expect(article.lang).toBe('ko');
+    expect(article.dir).toBe('ltr');
+    expect(article.publishedTime).toMatch(/^\d{4}-\d\d-\d\d/);
+    // Characters, not spaces: a Korean article of this size reads in a few minutes.
+    expect(article.wordCount).toBeGreaterThan(article.text.split(/\s+/).length);
+    expect(article.readingMinutes).toBeGreaterThanOrEqual(1);
+  });
+
+  test('mk-1: the article, not the AI summary box (which used to be all that came out)', () => {
+    const page = pages.find((p) => p.id === 'mk-1')!;
+    const article = extract(parse(page.source, page.url), page.url)!;
+    expect(article.text.length).toBeGreaterThan(1000);
+    expect(article.text).not.toContain('OpenAI');
+  });
+
+  test('a non-article page (a portal section front) gives no article', () => {
+    const page = pages.find((p) => !p.article)!;
+    expect(extract(parse(page.source, page.url), page.url)).toBeNull();
+  });
+
+  test('raw Readability leaves portal clutter on these pages that our rules remove', () => {
+    // The baseline the benchmark compares with: if raw output were clean, the rules would be idle.
+    let rawHits = 0;
+    for (const page of pages.filter((p) => p.article)) {
+      const raw = extract(parse(page.source, page.url), page.url, { raw: true });
+      const truth = page.expected.join('\n');
+      rawHits += CLUTTER.filter((pattern) => !pattern.test(truth) && pattern.test(raw?.text ?? '')).length;
+      rawHits += emailLines(raw?.text ?? '').length;
+    }
+    expect(rawHits).toBeGreaterThan(0);
+  });
+});
+
+describe('the page itself', () => {
+  test('extract does not modify the document it reads', () => {
+    for (const [source, url] of [
+      [koreanPages()[0]!.source, koreanPages()[0]!.url],
+      [readable[0]!.source, READABILITY_URL],
+    ] as const) {
+      const doc = parse(source, url);
+      const before = doc.documentElement.outerHTML;
+      expect(extract(doc, url)).not.toBeNull();
+      expect(doc.documentElement.outerHTML).toBe(before);
+    }
+  });
+});
+
+const BODY = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i + 1}. The council voted on Tuesday to extend the opening hours of the city's public libraries, after a year in which evening visits rose by a third and students asked for quiet places to work.</p>`).join('\n');
+const story = (extra: string, head = '') =>
+  `<!doctype html><html lang="en"><head><title>Libraries stay open late</title>${head}</head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Libraries stay open late</h1>${BODY}${extra}</article><footer>Footer</footer></body></html>`;
+
+describe('sanitizing and URLs', () => {
+  test('scripts, handlers, javascript: links, svg scripts, frames and styles do not survive', () => {
+    const hostile = `
+      <p>Look <a href="javascript:alert(1)">here</a> and <a href="JaVaScRiPt:alert(2)" onclick="alert(3)">there</a>.</p>
+      <script>alert(4)</script>
+      <img src="/pic.jpg" onerror="alert(5)" onload="alert(6)" alt="pic">
+      <svg width="10" height="10"><script>alert(7)</script><a href="javascript:alert(8)"><circle r="5"/></a></svg>
+      <iframe src="https://evil.example/"></iframe>
+      <p style="background:url(javascript:alert(9))" onmouseover="alert(10)">Styled text that is part of the story and must stay readable.</p>
+      <form action="https://evil.example/"><input name="q"><button>Go</button></form>
+      <object data="x.swf"></object><embed src="x.swf">
+      <math><mtext><table><mglyph><style><img src=x onerror=alert(11)></style></mglyph></table></mtext></math>`;
+    const article = extract(parse(story(hostile), 'https://news.example.com/a/1'), 'https://news.example.com/a/1')!;
+    const html = article.contentHtml;
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\son\w+\s*=/i);
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).not.toMatch(/<(?:iframe|form|input|object|embed|style)\b/i);
+    expect(html).not.toMatch(/\sstyle\s*=/i);
+    expect(html).not.toContain('alert(');
+    expect(article.text).toContain('Styled text that is part of the story');
+    // Links that are left open outside the reader, without a referrer.
+    const out = parse(`<div>${html}</div>`).querySelectorAll('a[href]');
+    for (const a of out) expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  test('lazy images get their real source, made absolute; relative links become absolute', () => {
+    const extra = `
+      <figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/reading-room.jpg" alt="Reading room"></figure>
+      <p><img class="lazyload" data-original="img/stacks.jpg" alt="Stacks"> The stacks were opened for the evening crowd as well, with new lamps on every table.</p>
+      <p><img src="https://cdn.example.com/blank.gif" data-lazy-src="//cdn.example.com/late.jpg" alt="Late"> A third picture loads late too, from another host, but it belongs to the story.</p>
+      <p>See <a href="/reports/2024.pdf">the report</a>, <a href="../archive/">the archive</a> and <a href="#notes">the notes</a>.</p>
+      <p><img srcset="/img/a-400.jpg 400w, img/a-800.jpg 800w" src="/img/a.jpg" alt="A"> The last picture comes in two sizes for small and large screens alike.</p>`;
+    const url = 'https://news.example.com/local/2024/libraries.html';
+    const html = extract(parse(story(extra), url), url)!.contentHtml;
+    const frag = parse(`<div>${html}</div>`);
+    const srcOf = (alt: string) => frag.querySelector(`img[alt="${alt}"]`)?.getAttribute('src');
+    expect(srcOf('Reading room')).toBe('https://news.example.com/img/reading-room.jpg');
+    expect(srcOf('Stacks')).toBe('https://news.example.com/local/2024/img/stacks.jpg');
+    expect(srcOf('Late')).toBe('https://cdn.example.com/late.jpg');
+    expect(frag.querySelector('img[alt="A"]')?.getAttribute('srcset')).toBe('https://news.example.com/img/a-400.jpg 400w, https://news.example.com/local/2024/img/a-800.jpg 800w');
+    const hrefs = Array.from(frag.querySelectorAll('a')).map((a) => a.getAttribute('href'));
+    expect(hrefs).toContain('https://news.example.com/reports/2024.pdf');
+    expect(hrefs).toContain('https://news.example.com/local/archive/');
+    expect(hrefs).toContain('#notes');
+  });
+
+  test('a <base href> decides where relative links point', () => {
+    const url = 'https://news.example.com/a/1';
+    const html = extract(parse(story('<p>Read <a href="more.html">more</a> about it in the full programme of the season.</p>', '<base href="https://static.example.org/dir/">'), url), url)!.contentHtml;
+    expect(html).toContain('href="https://static.example.org/dir/more.html"');
+  });
+
+  test('metadata: canonical URL without fragment, site name, lead image, published time, language', () => {
+    const head = `
+      <link rel="canonical" href="/a/1?ref=x#top">
+      <meta property="og:site_name" content="Example News">
+      <meta property="og:image" content="/img/lead.jpg">
+      <meta property="article:published_time" content="2024-05-01T10:00:00+09:00">`;
+    const url = 'https://news.example.com/a/1?utm=feed';
+    const article = extract(parse(story('', head), url), url)!;
+    expect(article.canonicalUrl).toBe('https://news.example.com/a/1?ref=x');
+    expect(article.url).toBe(url);
+    expect(article.siteName).toBe('Example News');
+    expect(article.leadImage).toBe('https://news.example.com/img/lead.jpg');
+    expect(article.publishedTime).toBe('2024-05-01T10:00:00+09:00');
+    expect(article.lang).toBe('en');
+    expect(article.title).toBe('Libraries stay open late');
+  });
+
+  test('a Korean page that prints only "기사입력 : …" gets its date in Korea time', () => {
+    const p = '<p>시의회는 화요일 시립 도서관의 운영 시간을 밤 10시까지 늘리는 조례안을 통과시켰다. 지난해 저녁 방문객이 3분의 1 늘었고, 학생들이 늦게까지 공부할 조용한 공간을 요청해 왔다.</p>';
+    const doc = parse(`<!doctype html><html><head><title>도서관</title></head><body><div class="info">기사입력 : 2025년02월04일 16:20</div><div>${p.repeat(4)}</div></body></html>`, 'https://news.example.kr/1');
+    const article = extract(doc, 'https://news.example.kr/1')!;
+    expect(article.publishedTime).toBe('2025-02-04T07:20:00.000Z');
+    expect(article.lang).toBe('ko');
+    expect(article.text).not.toContain('기사입력');
+  });
+});
