@@ -11,7 +11,17 @@ export interface ClutterRule {
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-const textOf = (el: Node) => norm(el.textContent);
+/**
+ * Text of a node with a space between text nodes: "<li>Share</li><li>Tweet</li>" reads as two
+ * words, as on screen, not as "ShareTweet".
+ */
+function textOf(node: Node): string {
+  if (node.nodeType === 3) return norm(node.textContent);
+  const parts: string[] = [];
+  const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data);
+  return norm(parts.join(' '));
+}
 
 /** Elements that are the article's frame: a rule may empty parts of them, never drop them. */
 const FRAME = /^(?:HTML|BODY|MAIN|ARTICLE)$/;
@@ -104,6 +114,8 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
     for (let parent = box.parentElement; parent && removable(parent, root); parent = parent.parentElement) {
       const len = textOf(parent).length;
       if (len > maxLen || len - own > Math.max(30, own)) break;
+      // A sentence beside it in the same parent ("시는 … 발표했다.<br>[저작권자 …]"): the match is one line of several.
+      if (Array.from(parent.childNodes).some((n) => n !== box && n.nodeType === 3 && (looksLikeProse(norm(n.textContent)) || norm(n.textContent).length > 40))) break;
       if (Array.from(parent.querySelectorAll('h1, h2, h3')).some((h) => !matches(textOf(h)))) break;
       // A caption's credit goes, the picture it belongs to stays.
       if (Array.from(parent.querySelectorAll('img, picture, video, audio, iframe, table')).some((m) => !box.contains(m))) break;
