@@ -42,7 +42,9 @@ export function languageFromScript(text: string): string | null {
   const c = countText(sample);
   const kana = sample.match(/[\u3040-\u30ff]/gu)?.length ?? 0;
   if (c.hangul > 20 && c.hangul >= c.hanKana) return 'ko';
-  if (kana > 10) return 'ja';
+  // Chinese has no kana at all, while every Japanese sentence has some: a few kana decide, however
+  // short the text (a count of ten took two-sentence Japanese texts for Chinese).
+  if (kana >= 3 && kana >= c.hanKana * 0.05) return 'ja';
   if (c.hanKana > 20) return 'zh';
   return null;
 }
