@@ -109,11 +109,13 @@ const CASES: Record<string, Case> = {
   },
   'photo-credit': {
     clutter: `<figure><img src="a.jpg" alt="council"><figcaption>사진=연합뉴스</figcaption></figure>
-      <p>영상편집 : 김경준</p><p>Photo: Getty Images</p><p>/연합뉴스</p>`,
-    gone: ['사진=연합뉴스', '영상편집', 'Getty Images', '/연합뉴스'],
+      <p>영상편집 : 김경준</p><p>Photo: Getty Images</p><p>/연합뉴스</p>
+      <figure><img src="b.jpg" alt="vance"><figcaption>비트코인 2025에서 연설 중인 JD 밴스 미국 부통령. 사진=BTC미디어</figcaption></figure>
+      <div class="cap">출정식에서 지지자들에게 인사하고 있다. [사진 출처 = 연합뉴스]</div>`,
+    gone: ['사진=연합뉴스', '영상편집', 'Getty Images', '/연합뉴스', 'BTC미디어', '사진 출처'],
     keep: `<p>사진 속 인물은 1978년 공장에서 일하던 시절의 이재명 당선인이다.</p>
       <p>The photo: a crowd outside the library at ten at night, waiting for the doors to open again.</p>`,
-    kept: ['사진 속 인물은', 'a crowd outside the library'],
+    kept: ['사진 속 인물은', 'a crowd outside the library', '연설 중인 JD 밴스 미국 부통령.', '지지자들에게 인사하고 있다.'],
   },
   dateline: {
     clutter: `<span class="time">기사입력 2023-04-04 19:01 l 최종수정 2023-04-04 19:56</span>
@@ -202,6 +204,7 @@ test('a caption credit goes, its picture stays', () => {
   const root = body(CASES['photo-credit']!);
   removeClutter(root);
   expect(root.querySelector('img[alt="council"]')).not.toBeNull();
+  expect(root.querySelector('img[alt="vance"]')).not.toBeNull();
 });
 
 test('rules never remove the root, <main> or <article>, and leave a clean page alone', () => {
@@ -246,4 +249,13 @@ describe('helpers', () => {
     expect(holdsProse(doc.getElementById('list')!)).toBe(false);
     expect(holdsProse(doc.getElementById('story')!)).toBe(true);
   });
+});
+
+test('removeEmpty drops empty wrappers but keeps pictures, and a space held by an inline element', () => {
+  const doc = parse('<!doctype html><html><body><div id="r"><p>price tag of<b>&nbsp;</b>$35 USD.</p><div><span></span></div><p><img src="a.jpg" alt="a"></p><ul><li> </li></ul><p>End</p></div></body></html>');
+  const root = doc.getElementById('r')!;
+  removeEmpty(root);
+  expect(root.textContent).toContain('price tag of $35 USD.');
+  expect(root.querySelector('img')).not.toBeNull();
+  expect(root.querySelector('span, ul')).toBeNull();
 });

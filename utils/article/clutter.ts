@@ -346,6 +346,35 @@ function isStockWidget(text: string): boolean {
   return INVESTMENT_DISCLAIMER.test(text) || (STOCK_LABEL.test(text) && !looksLikeProse(text));
 }
 
+const CREDIT_WORD = '(?:사진|사진\\s*(?:제공|출처)|자료\\s*사진|그래픽|영상|촬영|이미지|영상\\s*(?:취재|편집|촬영|제공|디자인)|촬영\\s*기자|편집|취재\\s*지원|photo|photograph|image|credit|picture|illustration|video|graphics?|写真|图片|圖片|照片)';
+/** A whole credit line: a credit word, a separator and a short source; or a lone "/연합뉴스". */
+const CREDIT_LINE = new RegExp(`^[[(【]?\\s*${CREDIT_WORD}\\s*(?:[=:：/|＝]|by\\b)\\s*.{1,40}[\\])】]?$|^\\/\\s*[가-힣A-Za-z]{2,12}$`, 'i');
+/** A credit at the end of a caption ("… 부통령. 사진=BTC미디어", "… 인사하고 있다. [사진 = 김혜진 기자]"). */
+const CREDIT_SUFFIX = new RegExp(`(?:\\s+[-–—|·])?\\s*[[(【]?\\s*${CREDIT_WORD}\\s*[=:：＝]\\s*[^\\])】=.!?]{1,40}[\\])】]?$`, 'i');
+
+/**
+ * Credit lines go whole; a credit that ends a short caption line is cut off it, the caption's
+ * words stay. A sentence that ends in a full stop is never cut.
+ */
+function removeCredits(root: Element): number {
+  let removed = removeShortMatches(root, CREDIT_LINE, 60);
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  for (const t of texts) {
+    const text = norm(t.textContent);
+    if (!text || text.length > 300) continue;
+    const m = CREDIT_SUFFIX.exec(text);
+    if (!m || !m.index) continue;
+    const next = t.nextSibling;
+    // The credit must end the line: nothing but a break or the end of the parent after it.
+    if (next && !(next.nodeType === 1 && (next as Element).tagName === 'BR') && norm(next.textContent)) continue;
+    t.textContent = text.slice(0, m.index);
+    removed++;
+  }
+  return removed;
+}
+
 const EMAIL = /[[(【<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])】>]?$/;
 
 /** A line that ends in an e-mail address: `whole` when at most six words come before it. */
@@ -433,12 +462,7 @@ export const CLUTTER_RULES: ClutterRule[] = [
     { prose: true },
   ),
   { id: 'reporter-email', why: 'Reporter sign-offs ending in an e-mail address ("홍길동 기자 hong@example.com"); a spoken sign-off sentence keeps its words.', apply: removeReporterEmails },
-  shortTextRule(
-    'photo-credit',
-    'Photo, graphic and production credits ("사진=연합뉴스", "영상편집 : 김경준", "/연합뉴스", "Photo: Getty Images"): a credit word, a separator and a short source.',
-    /^[[(【]?\s*(?:사진|사진\s*제공|자료\s*사진|그래픽|영상|촬영|이미지|영상\s*(?:취재|편집|촬영|제공|디자인)|촬영\s*기자|편집|취재\s*지원|photo|photograph|image|credit|picture|illustration|video|graphics?|写真|图片|圖片|照片)\s*(?:[=:：/|＝]|by\b)\s*.{1,40}[\])】]?$|^\/\s*[가-힣A-Za-z]{2,12}$/i,
-    60,
-  ),
+  { id: 'photo-credit', why: 'Photo, graphic and production credits ("사진=연합뉴스", "영상편집 : 김경준", "Photo: Getty Images"), whole or at the end of a caption; the caption and picture stay.', apply: removeCredits },
   shortTextRule(
     'dateline',
     'Entry and revision time lines ("기사입력 : 2025.02.04", "Updated: …"): the reader shows the date itself.',
@@ -467,7 +491,7 @@ export const CLUTTER_RULES: ClutterRule[] = [
   shortTextRule(
     'end-marker',
     'End-of-story markers and lone separators ("(끝)", "<끝>", "-END-", "■"): the whole text is the marker.',
-    /^(?:[(<\[〈【/-]\s*(?:끝|END|완|終|完)\s*[)>\]〉】/-]|[■□◆◇▲△▶▷●○★☆※*#=~_\-–—·•]+)$/i,
+    /^(?:[(<[〈【/-]\s*(?:끝|END|완|終|完)\s*[)>\]〉】/-]|[■□◆◇▲△▶▷●○★☆※*#=~_\-–—·•]+)$/i,
     12,
     { prose: true },
   ),
@@ -489,7 +513,9 @@ export function removeEmpty(root: Element): number {
     if (textOf(el)) continue;
     if (el.querySelector('img, picture, video, audio, iframe, svg, math, canvas, object, embed, br + br, hr')) continue;
     if (el.tagName === 'TD' || el.tagName === 'TR') continue;
-    el.remove();
+    // "price tag of<b>&nbsp;</b>$35": an inline element that holds only a space is that space.
+    if (INLINE.test(el.tagName) && /\s/.test(el.textContent ?? '')) el.replaceWith(el.ownerDocument.createTextNode(' '));
+    else el.remove();
     removed++;
   }
   return removed;
