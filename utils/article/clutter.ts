@@ -11,16 +11,129 @@ export interface ClutterRule {
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+
+/** Longest text a rule ever reads whole; longer texts are only measured. */
+const TEXT_LIMIT = 1000;
+
+interface TextInfo {
+  /** Length of the normalised text. */
+  len: number;
+  /** The normalised text, when `len` is at most TEXT_LIMIT. */
+  text: string | null;
+}
+
+/**
+ * Normalised text of elements, computed bottom-up once and kept until a rule changes the tree
+ * below them (`drop`, `setText` forget the ancestors): every rule reads every element's text, and
+ * reading `textContent` of each element of a page is quadratic. Built per `removeClutter` call.
+ */
+class TextMemo {
+  private cache = new WeakMap<Node, TextInfo>();
+
+  info(node: Node): TextInfo {
+    if (node.nodeType === 3) {
+      const text = norm((node as Text).data);
+      return { len: text.length, text: text.length <= TEXT_LIMIT ? text : null };
+    }
+    const hit = this.cache.get(node);
+    if (hit) return hit;
+    const parts: TextInfo[] = [];
+    let len = 0;
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 3 && c.nodeType !== 1) continue;
+      const i = this.info(c);
+      if (!i.len) continue;
+      len += (parts.length ? 1 : 0) + i.len;
+      parts.push(i);
+    }
+    const info: TextInfo = { len, text: len <= TEXT_LIMIT ? parts.map((i) => i.text).join(' ') : null };
+    this.cache.set(node, info);
+    return info;
+  }
+
+  private lists = new Map<Element, { elements: Element[]; texts: Text[] }>();
+
+  /**
+   * Elements and text nodes below `root`, listed once per memo: rules never add nodes, so a rule
+   * reads this list (skipping what an earlier rule removed) instead of walking the tree again.
+   */
+  nodes(root: Element): { elements: Element[]; texts: Text[] } {
+    let hit = this.lists.get(root);
+    if (!hit) {
+      const texts: Text[] = [];
+      const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+      hit = { elements: Array.from(root.querySelectorAll('*')), texts };
+      this.lists.set(root, hit);
+    }
+    return hit;
+  }
+
+  /** Forgets `node` and its ancestors (their text changed). */
+  forget(node: Node | null): void {
+    for (let n = node; n; n = n.parentNode) this.cache.delete(n);
+  }
+}
+
+let active: TextMemo | null = null;
+
+/** Runs `fn` with a text memo: the caller's, or a new one for this call only. */
+function withMemo<T>(fn: () => T): T {
+  if (active) return fn();
+  active = new TextMemo();
+  try {
+    return fn();
+  } finally {
+    active = null;
+  }
+}
+const memo = () => active ?? new TextMemo();
+
 /**
  * Text of a node with a space between text nodes: "<li>Share</li><li>Tweet</li>" reads as two
  * words, as on screen, not as "ShareTweet".
  */
 function textOf(node: Node): string {
-  if (node.nodeType === 3) return norm(node.textContent);
+  if (node.nodeType === 3) return norm((node as Text).data);
+  const info = memo().info(node);
+  if (info.text !== null) return info.text;
   const parts: string[] = [];
   const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data);
   return norm(parts.join(' '));
+}
+/** Length of `textOf(node)`, without building the text of a long node. */
+const lengthOf = (node: Node) => memo().info(node).len;
+/** `textOf(node)` when it is at most `max` characters long, else null. */
+function shortText(node: Node, max: number): string | null {
+  const info = memo().info(node);
+  return info.len <= max ? (info.text ?? textOf(node)) : null;
+}
+
+/** Elements below `root` (some may have been removed by an earlier rule: check `removable`). */
+const elementsBelow = (root: Element) => memo().nodes(root).elements;
+/** Text nodes below `root` (some may have been removed: check `root.contains`). */
+const textsBelow = (root: Element) => memo().nodes(root).texts;
+
+/** `test` with its answers kept: nested wrappers often share one text. */
+function cached(test: (text: string) => boolean): (text: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined) seen.set(text, (v = test(text)));
+    return v;
+  };
+}
+
+/** Removes a node, telling the memo its ancestors' text changed. */
+function drop(node: Node): void {
+  active?.forget(node.parentNode);
+  node.parentNode?.removeChild(node);
+}
+/** Changes a text node's text, telling the memo. */
+function setText(node: Text, text: string): void {
+  active?.forget(node.parentNode);
+  node.data = text;
 }
 
 /** Elements that are the article's frame: a rule may empty parts of them, never drop them. */
@@ -69,7 +182,7 @@ export function standsAlone(node: Node): boolean {
       if (n.nodeType !== 1) continue;
       const el = n as Element;
       if (INLINE.test(el.tagName)) {
-        if (textOf(el)) return false;
+        if (lengthOf(el)) return false;
         continue;
       }
       return true;
@@ -92,14 +205,14 @@ const testText = (test: TextTest, text: string) => (typeof test === 'function' ?
  * font buttons), nor one that holds a picture or a table (a caption's credit is not its figure).
  */
 function removeShortMatches(root: Element, test: TextTest, maxLen: number, options: ShortTextOptions = {}): number {
-  const matches = (text: string) => !!text && text.length <= maxLen && testText(test, text) && (options.prose || !looksLikeProse(text));
+  const test1 = cached((text) => testText(test, text) && (options.prose || !looksLikeProse(text)));
+  const matches = (text: string | null) => !!text && text.length <= maxLen && test1(text);
   const matching = new Set<Element>();
-  for (const el of root.querySelectorAll('*')) if (removable(el, root) && matches(textOf(el))) matching.add(el);
+  for (const el of elementsBelow(root)) if (matches(shortText(el, maxLen)) && removable(el, root)) matching.add(el);
   const starts: Node[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const matchingTextIn = new Set<Element>();
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!matches(norm(n.textContent))) continue;
+  for (const n of textsBelow(root)) {
+    if (!matches(textOf(n)) || !root.contains(n)) continue;
     starts.push(n);
     matchingTextIn.add(n.parentElement!);
   }
@@ -108,11 +221,11 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
   }
   let removed = 0;
   for (const start of starts) {
-    if (!start.isConnected || !root.contains(start)) continue;
-    const own = textOf(start).length;
+    if (!root.contains(start)) continue;
+    const own = lengthOf(start);
     let box: Node = start;
     for (let parent = box.parentElement; parent && removable(parent, root); parent = parent.parentElement) {
-      const len = textOf(parent).length;
+      const len = lengthOf(parent);
       if (len > maxLen || len - own > Math.max(30, own)) break;
       // A sentence beside it in the same parent ("시는 … 발표했다.<br>[저작권자 …]"): the match is one line of several.
       if (Array.from(parent.childNodes).some((n) => n !== box && n.nodeType === 3 && (looksLikeProse(norm(n.textContent)) || norm(n.textContent).length > 40))) break;
@@ -123,23 +236,23 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
     }
     if (!standsAlone(box)) continue;
     const next = box.nextSibling as Element | null;
-    if (box.nodeType === 3 && next?.tagName === 'BR') next.remove();
-    box.parentNode?.removeChild(box);
+    if (box.nodeType === 3 && next?.tagName === 'BR') drop(next);
+    drop(box);
     removed++;
   }
   return removed;
 }
 
 function shortTextRule(id: string, why: string, pattern: TextTest, maxLen: number, options?: ShortTextOptions): ClutterRule {
-  return { id, why, apply: (root) => removeShortMatches(root, pattern, maxLen, options) };
+  return { id, why, apply: (root) => withMemo(() => removeShortMatches(root, pattern, maxLen, options)) };
 }
 
 /** Share of an element's text inside links. */
 function linkShare(el: Element): number {
-  const total = textOf(el).length;
+  const total = lengthOf(el);
   if (!total) return 0;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += textOf(a).length;
+  for (const a of el.querySelectorAll('a')) linked += lengthOf(a);
   return linked / total;
 }
 
@@ -208,13 +321,16 @@ export function holdsProse(el: Element, min = 200): boolean {
 
 /** A sibling that reads like an entry of a headline list: short, or mostly a link. */
 function headlineLike(node: Node): boolean {
-  const text = textOf(node);
-  if (!text) return true;
-  if (node.nodeType !== 1) return text.length <= 120 && !looksLikeProse(text);
+  if (!lengthOf(node)) return true;
+  if (node.nodeType !== 1) {
+    const text = shortText(node, 120);
+    return !!text && !looksLikeProse(text);
+  }
   const el = node as Element;
   if (el.tagName === 'BR' || el.tagName === 'HR') return true;
   if (linkShare(el) >= 0.5) return true;
-  return text.length <= 120 && !looksLikeProse(text) && !el.querySelector('p, h1, h2, h3, h4, blockquote, figure, table');
+  const text = shortText(el, 120);
+  return !!text && !looksLikeProse(text) && !el.querySelector('p, h1, h2, h3, h4, blockquote, figure, table');
 }
 
 /**
@@ -226,28 +342,28 @@ function headlineLike(node: Node): boolean {
  */
 function removeRelatedLists(root: Element): number {
   let removed = 0;
-  for (const label of Array.from(root.querySelectorAll('*'))) {
-    if (!removable(label, root)) continue;
-    const text = textOf(label);
-    if (!text || text.length > 40 || !RELATED_LABEL.test(text)) continue;
+  const isLabel = cached((text) => RELATED_LABEL.test(text));
+  for (const label of elementsBelow(root)) {
+    const text = shortText(label, 40);
+    if (!text || !isLabel(text) || !removable(label, root)) continue;
     let box: Element = label;
     while (box.parentElement && removable(box.parentElement, root)) {
       const parent = box.parentElement;
-      const rest = textOf(parent).length - text.length;
+      const rest = lengthOf(parent) - text.length;
       if (rest > 0 && (linkShare(parent) < 0.5 || holdsProse(parent))) break;
       box = parent;
     }
-    if (box !== label || textOf(box.parentElement ?? box).length === text.length) {
-      box.remove();
+    if (box !== label || lengthOf(box.parentElement ?? box) === text.length) {
+      drop(box);
       removed++;
       continue;
     }
     let next = label.nextSibling;
-    label.remove();
+    drop(label);
     removed++;
     while (next && headlineLike(next)) {
       const after = next.nextSibling;
-      next.parentNode?.removeChild(next);
+      drop(next);
       removed++;
       next = after;
     }
@@ -279,10 +395,10 @@ function isAiSummaryNote(text: string): boolean {
  */
 function removeAiSummaries(root: Element): number {
   let removed = 0;
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (!removable(el, root)) continue;
-    const text = textOf(el);
-    if (!text || !isAiSummaryNote(text)) continue;
+  const isNote = cached(isAiSummaryNote);
+  for (const el of elementsBelow(root)) {
+    const text = shortText(el, 300);
+    if (!text || !isNote(text) || !removable(el, root)) continue;
     // Up (at most four levels) to the box that also holds the summary sentences, then through
     // wrappers that add no more than a button's worth of text.
     const own = text.length;
@@ -290,14 +406,14 @@ function removeAiSummaries(root: Element): number {
     let reached = false;
     for (let level = 0; box.parentElement && removable(box.parentElement, root); level++) {
       const parent = box.parentElement;
-      const len = textOf(parent).length;
+      const len = lengthOf(parent);
       if (len > 800 || Array.from(parent.querySelectorAll('h1, h2, [itemprop="articleBody"]')).some((h) => !box.contains(h))) break;
-      if (reached ? len - textOf(box).length > 30 : level >= 4) break;
+      if (reached ? len - lengthOf(box) > 30 : level >= 4) break;
       box = parent;
       if (len - own >= 100) reached = true;
     }
     if (!reached) box = el;
-    box.remove();
+    drop(box);
     removed++;
   }
   return removed;
@@ -306,12 +422,14 @@ function removeAiSummaries(root: Element): number {
 /** Text nodes and elements whose whole text is the pattern, plus links/buttons that say only "top". */
 function removeBackToTop(root: Element): number {
   let removed = removeShortMatches(root, BACK_TO_TOP, 30);
-  for (const el of Array.from(root.querySelectorAll('a, button, [role="button"]'))) {
-    if (!removable(el, root) || !/^(?:top|맨\s*위|위로)\s*[↑▲^]?$/i.test(textOf(el))) continue;
+  for (const el of elementsBelow(root)) {
+    if (!(el.tagName === 'A' || el.tagName === 'BUTTON' || el.getAttribute('role') === 'button')) continue;
+    const text = shortText(el, 12);
+    if (!text || !/^(?:top|맨\s*위|위로)\s*[↑▲^]?$/i.test(text) || !removable(el, root)) continue;
     let box: Element = el;
     // The wrapper that holds nothing but the button goes with it.
-    while (box.parentElement && removable(box.parentElement, root) && textOf(box.parentElement) === textOf(el)) box = box.parentElement;
-    box.remove();
+    while (box.parentElement && removable(box.parentElement, root) && shortText(box.parentElement, 12) === text) box = box.parentElement;
+    drop(box);
     removed++;
   }
   return removed;
@@ -358,18 +476,15 @@ const CREDIT_SUFFIX = new RegExp(`(?:\\s+[-–—|·])?\\s*[[(【]?\\s*${CREDIT_
  */
 function removeCredits(root: Element): number {
   let removed = removeShortMatches(root, CREDIT_LINE, 60);
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const texts: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-  for (const t of texts) {
-    const text = norm(t.textContent);
+  for (const t of textsBelow(root)) {
+    const text = textOf(t);
     if (!text || text.length > 300) continue;
     const m = CREDIT_SUFFIX.exec(text);
-    if (!m || !m.index) continue;
+    if (!m || !m.index || !root.contains(t)) continue;
     const next = t.nextSibling;
     // The credit must end the line: nothing but a break or the end of the parent after it.
     if (next && !(next.nodeType === 1 && (next as Element).tagName === 'BR') && norm(next.textContent)) continue;
-    t.textContent = text.slice(0, m.index);
+    setText(t, text.slice(0, m.index));
     removed++;
   }
   return removed;
@@ -393,14 +508,11 @@ function signOff(text: string): { whole: boolean; before: string } | null {
  */
 function removeReporterEmails(root: Element): number {
   let removed = removeShortMatches(root, (text) => !!signOff(text)?.whole, 120, { prose: true });
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const texts: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-  for (const t of texts) {
-    const text = norm(t.textContent);
+  for (const t of textsBelow(root)) {
+    const text = textOf(t);
     const found = text.length <= 120 ? signOff(text) : null;
-    if (!found || found.whole || !standsAlone(t)) continue;
-    t.textContent = found.before;
+    if (!found || found.whole || !root.contains(t) || !standsAlone(t)) continue;
+    setText(t, found.before);
     removed++;
   }
   return removed;
@@ -419,25 +531,37 @@ export const CLUTTER_RULES: ClutterRule[] = [
     /번역할\s*언어|기사\s*번역|언어\s*(?:선택|변경)|결과물\s*출력을\s*준비|번역\s*(?:하기|보기)|translate\s+(?:this|article|page)|select\s+(?:a\s+)?language|choose\s+(?:a\s+)?language|言語を選択|选择语言|選擇語言/i,
     80,
   ),
-  { id: 'ai-summary', why: 'Machine-made summary boxes ("AI 요약은 … 활용해", "AI-generated summary") that repeat the story above it.', apply: removeAiSummaries },
+  { id: 'ai-summary', why: 'Machine-made summary boxes ("AI 요약은 … 활용해", "AI-generated summary") that repeat the story above it.', apply: (root) => withMemo(() => removeAiSummaries(root)) },
   {
     id: 'share-bar',
     why: 'Share, like and print bars: short blocks made only of share words and counts, or of links to share endpoints with hardly any other text (a byline with a "follow" link stays).',
-    apply(root) {
+    apply: (root) => withMemo(() => {
       let removed = 0;
-      for (const el of Array.from(root.querySelectorAll('*'))) {
+      // Only an element that holds two share links can be a bar of links.
+      const shareLinkCount = new Map<Element, number>();
+      for (const a of root.querySelectorAll('a[href]')) {
+        if (!SHARE_HOSTS.test(a.getAttribute('href') ?? '')) continue;
+        for (let p: Element | null = a; p && p !== root; p = p.parentElement) shareLinkCount.set(p, (shareLinkCount.get(p) ?? 0) + 1);
+      }
+      const isShare = cached(isShareText);
+      for (const el of elementsBelow(root)) {
+        const text = shortText(el, 120);
+        if (text === null) continue;
+        const textBar = !!text && isShare(text);
+        if (!textBar && (shareLinkCount.get(el) ?? 0) < 2) continue;
         if (!removable(el, root)) continue;
-        const text = textOf(el);
-        if (text.length > 120) continue;
-        const links = Array.from(el.querySelectorAll('a[href]'));
-        const shareLinks = links.filter((a) => SHARE_HOSTS.test(a.getAttribute('href') ?? ''));
-        const isBar = (text && isShareText(text)) || (shareLinks.length >= 2 && shareLinks.length >= links.length / 2 && nonShareText(text).length <= 15);
+        let isBar = textBar;
+        if (!isBar) {
+          const links = Array.from(el.querySelectorAll('a[href]'));
+          const shareLinks = links.filter((a) => SHARE_HOSTS.test(a.getAttribute('href') ?? ''));
+          isBar = shareLinks.length >= 2 && shareLinks.length >= links.length / 2 && nonShareText(text).length <= 15;
+        }
         if (!isBar || el.querySelector('p, h1, h2, h3, figure, picture, video')) continue;
-        el.remove();
+        drop(el);
         removed++;
       }
       return removed;
-    },
+    }),
   },
   shortTextRule(
     'reaction-prompt',
@@ -445,7 +569,7 @@ export const CLUTTER_RULES: ClutterRule[] = [
     /좋아요를?\s*(?:눌러|클릭)|기사가?\s*(?:마음에\s*(?:드셨|들었|드신)|유익하셨|도움이\s*되셨)|(?:did|do)\s+you\s+(?:like|enjoy|find)\s+this\s+(?:article|story|post)|was\s+this\s+(?:article|story|post|page)\s+(?:helpful|useful)|rate\s+this\s+(?:article|story)|(?:북마크|스크랩)(?:했습니다|되었습니다|가\s*(?:추가|해제|완료))|(?:기사\s*)?URL이\s*복사|bookmark\s+(?:added|removed|saved)|added\s+to\s+(?:your\s+)?(?:bookmarks|reading\s+list)|link\s+copied|この記事(?:は役に立ちましたか|が気に入ったら)|这篇文章对您有帮助吗/i,
     100,
   ),
-  { id: 'related-lists', why: 'Lists of other stories (best/popular/related) and the headlines portals paste after their label.', apply: removeRelatedLists },
+  { id: 'related-lists', why: 'Lists of other stories (best/popular/related) and the headlines portals paste after their label.', apply: (root) => withMemo(() => removeRelatedLists(root)) },
   shortTextRule(
     'copyright-line',
     'Copyright and "no redistribution" notices ("무단 전재 및 재배포 금지", "© 2024 …", "All rights reserved"): short lines with the notice wording, not prose about copyright.',
@@ -453,7 +577,7 @@ export const CLUTTER_RULES: ClutterRule[] = [
     200,
     { prose: true },
   ),
-  { id: 'back-to-top', why: '"Top으로 이동" / "Back to top" links and buttons: the whole text is the phrase.', apply: removeBackToTop },
+  { id: 'back-to-top', why: '"Top으로 이동" / "Back to top" links and buttons: the whole text is the phrase.', apply: (root) => withMemo(() => removeBackToTop(root)) },
   shortTextRule(
     'stock-tracker',
     'Stock-tracker widgets and investment disclaimers ("종목 추적기", "투자 판단의 책임은 …", "not investment advice"), by wording notices use.',
@@ -461,8 +585,8 @@ export const CLUTTER_RULES: ClutterRule[] = [
     600,
     { prose: true },
   ),
-  { id: 'reporter-email', why: 'Reporter sign-offs ending in an e-mail address ("홍길동 기자 hong@example.com"); a spoken sign-off sentence keeps its words.', apply: removeReporterEmails },
-  { id: 'photo-credit', why: 'Photo, graphic and production credits ("사진=연합뉴스", "영상편집 : 김경준", "Photo: Getty Images"), whole or at the end of a caption; the caption and picture stay.', apply: removeCredits },
+  { id: 'reporter-email', why: 'Reporter sign-offs ending in an e-mail address ("홍길동 기자 hong@example.com"); a spoken sign-off sentence keeps its words.', apply: (root) => withMemo(() => removeReporterEmails(root)) },
+  { id: 'photo-credit', why: 'Photo, graphic and production credits ("사진=연합뉴스", "영상편집 : 김경준", "Photo: Getty Images"), whole or at the end of a caption; the caption and picture stay.', apply: (root) => withMemo(() => removeCredits(root)) },
   shortTextRule(
     'dateline',
     'Entry and revision time lines ("기사입력 : 2025.02.04", "Updated: …"): the reader shows the date itself.',
@@ -499,21 +623,27 @@ export const CLUTTER_RULES: ClutterRule[] = [
 
 /** Runs every rule once below `root`; returns removals per rule (for tests and the benchmark). */
 export function removeClutter(root: Element, rules: ClutterRule[] = CLUTTER_RULES): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const rule of rules) counts[rule.id] = rule.apply(root);
-  return counts;
+  return withMemo(() => {
+    const counts: Record<string, number> = {};
+    for (const rule of rules) counts[rule.id] = rule.apply(root);
+    return counts;
+  });
 }
 
 /** Empty wrappers left behind: no text and no media. */
 export function removeEmpty(root: Element): number {
+  return withMemo(() => removeEmptyIn(root));
+}
+
+function removeEmptyIn(root: Element): number {
   let removed = 0;
   const candidates = Array.from(root.querySelectorAll('p, div, span, section, li, ul, ol, figure, figcaption, strong, b, em, a, h1, h2, h3, h4, h5, h6, table, tbody, tr, td')).reverse();
   for (const el of candidates) {
-    if (el === root || !root.contains(el)) continue;
-    if (textOf(el)) continue;
+    if (el === root || lengthOf(el) || !root.contains(el)) continue;
     if (el.querySelector('img, picture, video, audio, iframe, svg, math, canvas, object, embed, br + br, hr')) continue;
     if (el.tagName === 'TD' || el.tagName === 'TR') continue;
     // "price tag of<b>&nbsp;</b>$35": an inline element that holds only a space is that space.
+    active?.forget(el.parentNode);
     if (INLINE.test(el.tagName) && /\s/.test(el.textContent ?? '')) el.replaceWith(el.ownerDocument.createTextNode(' '));
     else el.remove();
     removed++;
