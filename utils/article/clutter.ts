@@ -13,7 +13,7 @@ export interface ClutterRule {
 const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 
 /** Longest text a rule ever reads whole; longer texts are only measured. */
-const TEXT_LIMIT = 1000;
+const TEXT_LIMIT = 600;
 
 interface TextInfo {
   /** Length of the normalised text. */
@@ -51,28 +51,75 @@ class TextMemo {
     return info;
   }
 
-  private lists = new Map<Element, { elements: Element[]; texts: Text[] }>();
+  private indexes = new Map<Element, TextIndex>();
+  /** Nodes whose text changed since the indexes were built. */
+  private changed = new Set<Node>();
 
   /**
-   * Elements and text nodes below `root`, listed once per memo: rules never add nodes, so a rule
-   * reads this list (skipping what an earlier rule removed) instead of walking the tree again.
+   * Short elements and text nodes below `root` grouped by their text, built once per memo: rules
+   * never add nodes, so each rule tests every distinct short text once instead of walking the tree.
    */
-  nodes(root: Element): { elements: Element[]; texts: Text[] } {
-    let hit = this.lists.get(root);
-    if (!hit) {
-      const texts: Text[] = [];
-      const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-      hit = { elements: Array.from(root.querySelectorAll('*')), texts };
-      this.lists.set(root, hit);
+  index(root: Element): TextIndex {
+    let idx = this.indexes.get(root);
+    if (!idx) {
+      idx = { nodes: [], order: new Map(), byText: new Map() };
+      const add = (node: Node, text: string | null) => {
+        const i = idx!.nodes.length;
+        idx!.nodes.push(node);
+        idx!.order.set(node, i);
+        if (!text) return;
+        const list = idx!.byText.get(text);
+        if (list) list.push(i);
+        else idx!.byText.set(text, [i]);
+      };
+      // Document order, each element before its text nodes.
+      const walker = root.ownerDocument.createTreeWalker(root, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) add(n, n.nodeType === 3 ? norm((n as Text).data) : this.info(n).text);
+      this.indexes.set(root, idx);
     }
-    return hit;
+    return idx;
+  }
+
+  /**
+   * Nodes below `root` (elements or text nodes, as `kind` says) whose current text is at most
+   * `maxLen` long and passes `test`, in document order. Some may since have been removed.
+   */
+  find<T extends Node>(root: Element, kind: 1 | 3, maxLen: number, test: (text: string) => boolean): T[] {
+    const idx = this.index(root);
+    const hits: number[] = [];
+    for (const [text, ids] of idx.byText) if (text.length <= maxLen && test(text)) hits.push(...ids);
+    for (const n of this.changed) {
+      const i = idx.order.get(n);
+      if (i !== undefined) hits.push(i);
+    }
+    if (this.changed.size) hits.sort((a, b) => a - b);
+    const out: T[] = [];
+    let last = -1;
+    for (const i of hits) {
+      if (i === last) continue;
+      last = i;
+      const node = idx.nodes[i]!;
+      if (node.nodeType !== kind) continue;
+      const text = node.nodeType === 3 ? norm((node as Text).data) : this.info(node).len <= maxLen ? this.info(node).text : null;
+      if (text && test(text)) out.push(node as T);
+    }
+    return out;
   }
 
   /** Forgets `node` and its ancestors (their text changed). */
   forget(node: Node | null): void {
-    for (let n = node; n; n = n.parentNode) this.cache.delete(n);
+    for (let n = node; n; n = n.parentNode) {
+      this.cache.delete(n);
+      if (this.indexes.size) this.changed.add(n);
+    }
   }
+}
+
+interface TextIndex {
+  nodes: Node[];
+  order: Map<Node, number>;
+  /** Indexes into `nodes` by text, for texts of at most TEXT_LIMIT characters. */
+  byText: Map<string, number[]>;
 }
 
 let active: TextMemo | null = null;
@@ -110,10 +157,10 @@ function shortText(node: Node, max: number): string | null {
   return info.len <= max ? (info.text ?? textOf(node)) : null;
 }
 
-/** Elements below `root` (some may have been removed by an earlier rule: check `removable`). */
-const elementsBelow = (root: Element) => memo().nodes(root).elements;
-/** Text nodes below `root` (some may have been removed: check `root.contains`). */
-const textsBelow = (root: Element) => memo().nodes(root).texts;
+/** Elements below `root` whose text passes `test` (some may have been removed: check `removable`). */
+const elementsWith = (root: Element, maxLen: number, test: (text: string) => boolean) => memo().find<Element>(root, 1, maxLen, cached(test));
+/** Text nodes below `root` whose text passes `test` (some may have been removed: check `root.contains`). */
+const textsWith = (root: Element, maxLen: number, test: (text: string) => boolean) => memo().find<Text>(root, 3, maxLen, cached(test));
 
 /** `test` with its answers kept: nested wrappers often share one text. */
 function cached(test: (text: string) => boolean): (text: string) => boolean {
@@ -132,7 +179,7 @@ function drop(node: Node): void {
 }
 /** Changes a text node's text, telling the memo. */
 function setText(node: Text, text: string): void {
-  active?.forget(node.parentNode);
+  active?.forget(node);
   node.data = text;
 }
 
@@ -208,11 +255,11 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
   const test1 = cached((text) => testText(test, text) && (options.prose || !looksLikeProse(text)));
   const matches = (text: string | null) => !!text && text.length <= maxLen && test1(text);
   const matching = new Set<Element>();
-  for (const el of elementsBelow(root)) if (matches(shortText(el, maxLen)) && removable(el, root)) matching.add(el);
+  for (const el of elementsWith(root, maxLen, test1)) if (removable(el, root)) matching.add(el);
   const starts: Node[] = [];
   const matchingTextIn = new Set<Element>();
-  for (const n of textsBelow(root)) {
-    if (!matches(textOf(n)) || !root.contains(n)) continue;
+  for (const n of textsWith(root, maxLen, test1)) {
+    if (!root.contains(n)) continue;
     starts.push(n);
     matchingTextIn.add(n.parentElement!);
   }
@@ -343,9 +390,9 @@ function headlineLike(node: Node): boolean {
 function removeRelatedLists(root: Element): number {
   let removed = 0;
   const isLabel = cached((text) => RELATED_LABEL.test(text));
-  for (const label of elementsBelow(root)) {
-    const text = shortText(label, 40);
-    if (!text || !isLabel(text) || !removable(label, root)) continue;
+  for (const label of elementsWith(root, 40, isLabel)) {
+    const text = textOf(label);
+    if (!removable(label, root)) continue;
     let box: Element = label;
     while (box.parentElement && removable(box.parentElement, root)) {
       const parent = box.parentElement;
@@ -396,9 +443,9 @@ function isAiSummaryNote(text: string): boolean {
 function removeAiSummaries(root: Element): number {
   let removed = 0;
   const isNote = cached(isAiSummaryNote);
-  for (const el of elementsBelow(root)) {
-    const text = shortText(el, 300);
-    if (!text || !isNote(text) || !removable(el, root)) continue;
+  for (const el of elementsWith(root, 300, isNote)) {
+    const text = textOf(el);
+    if (!removable(el, root)) continue;
     // Up (at most four levels) to the box that also holds the summary sentences, then through
     // wrappers that add no more than a button's worth of text.
     const own = text.length;
@@ -422,10 +469,10 @@ function removeAiSummaries(root: Element): number {
 /** Text nodes and elements whose whole text is the pattern, plus links/buttons that say only "top". */
 function removeBackToTop(root: Element): number {
   let removed = removeShortMatches(root, BACK_TO_TOP, 30);
-  for (const el of elementsBelow(root)) {
+  for (const el of elementsWith(root, 12, (t) => /^(?:top|맨\s*위|위로)\s*[↑▲^]?$/i.test(t))) {
     if (!(el.tagName === 'A' || el.tagName === 'BUTTON' || el.getAttribute('role') === 'button')) continue;
-    const text = shortText(el, 12);
-    if (!text || !/^(?:top|맨\s*위|위로)\s*[↑▲^]?$/i.test(text) || !removable(el, root)) continue;
+    const text = textOf(el);
+    if (!removable(el, root)) continue;
     let box: Element = el;
     // The wrapper that holds nothing but the button goes with it.
     while (box.parentElement && removable(box.parentElement, root) && shortText(box.parentElement, 12) === text) box = box.parentElement;
@@ -476,9 +523,8 @@ const CREDIT_SUFFIX = new RegExp(`(?:\\s+[-–—|·])?\\s*[[(【]?\\s*${CREDIT_
  */
 function removeCredits(root: Element): number {
   let removed = removeShortMatches(root, CREDIT_LINE, 60);
-  for (const t of textsBelow(root)) {
+  for (const t of textsWith(root, 300, (text) => !!CREDIT_SUFFIX.exec(text)?.index)) {
     const text = textOf(t);
-    if (!text || text.length > 300) continue;
     const m = CREDIT_SUFFIX.exec(text);
     if (!m || !m.index || !root.contains(t)) continue;
     const next = t.nextSibling;
@@ -508,9 +554,8 @@ function signOff(text: string): { whole: boolean; before: string } | null {
  */
 function removeReporterEmails(root: Element): number {
   let removed = removeShortMatches(root, (text) => !!signOff(text)?.whole, 120, { prose: true });
-  for (const t of textsBelow(root)) {
-    const text = textOf(t);
-    const found = text.length <= 120 ? signOff(text) : null;
+  for (const t of textsWith(root, 120, (text) => signOff(text)?.whole === false)) {
+    const found = signOff(textOf(t));
     if (!found || found.whole || !root.contains(t) || !standsAlone(t)) continue;
     setText(t, found.before);
     removed++;
@@ -543,12 +588,14 @@ export const CLUTTER_RULES: ClutterRule[] = [
         if (!SHARE_HOSTS.test(a.getAttribute('href') ?? '')) continue;
         for (let p: Element | null = a; p && p !== root; p = p.parentElement) shareLinkCount.set(p, (shareLinkCount.get(p) ?? 0) + 1);
       }
-      const isShare = cached(isShareText);
-      for (const el of elementsBelow(root)) {
+      const textual = elementsWith(root, 120, isShareText);
+      const byLinks = Array.from(shareLinkCount).filter(([, n]) => n >= 2).map(([el]) => el);
+      const order = memo().index(root).order;
+      const candidates = [...new Set([...textual, ...byLinks])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      for (const el of candidates) {
         const text = shortText(el, 120);
         if (text === null) continue;
-        const textBar = !!text && isShare(text);
-        if (!textBar && (shareLinkCount.get(el) ?? 0) < 2) continue;
+        const textBar = !!text && isShareText(text);
         if (!removable(el, root)) continue;
         let isBar = textBar;
         if (!isBar) {
