@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import type { Article } from '@/utils/article/types';
 import { wordCount, readingMinutes } from '@/utils/article/text';
+import { type CatalogEntry, readCatalog } from '@/utils/library/catalog';
 import { LibraryDB } from '@/utils/library/db';
 
 let n = 0;
@@ -41,4 +42,23 @@ export function article(over: Partial<Article> & { text?: string } = {}): Articl
     readingMinutes: readingMinutes(text),
     ...over,
   };
+}
+
+/** The pending search terms of an article (see utils/library/search.ts), or undefined. */
+export async function pendingTerms(db: LibraryDB, url: string): Promise<string[] | undefined> {
+  return (await db.terms.get(url))?.terms.split(' ');
+}
+
+/** The pending-terms table without the internal ids (which a restore or re-import gives anew). */
+export async function termRows(db: LibraryDB): Promise<{ url: string; terms: string }[]> {
+  return (await db.terms.toArray()).map(({ url, terms }) => ({ url, terms }));
+}
+
+/** The catalog's entries in list order, without the internal ids. */
+export async function catalogRows(db: LibraryDB): Promise<Omit<CatalogEntry, 'id'>[]> {
+  const cat = await readCatalog(db);
+  return cat.ids.map((_, i) => {
+    const { id: _id, ...rest } = cat.entry(i);
+    return rest;
+  });
 }

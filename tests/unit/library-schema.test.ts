@@ -5,20 +5,29 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1 } from '@/utils/library/db';
-import { getArticle, listUrls } from '@/utils/library/store';
+import type { CatalogRow } from '@/utils/library/catalog';
+import type { PostingBlock } from '@/utils/library/postings';
+import { getArticle, listUrls, sites, tags } from '@/utils/library/store';
 import { searchLibrary } from '@/utils/library/search';
+import { pendingUrls } from '@/utils/library/io';
 import type { ArticleContent, ArticleMeta, ArticleTerms } from '@/utils/library/types';
 
-/** Version 1 exactly as it shipped. Do not edit: it is what users' databases contain. */
+/** Version 1 exactly as it will ship. Do not edit once released: it is what users' databases
+ *  contain. (Before any release it was changed in place: the search index moved from a multiEntry
+ *  index on `terms` to posting lists, with the catalog.) */
 const FROZEN_V1 = {
-  articles: 'url, savedAt, updatedAt, site, readAt, status, *tags',
+  articles: 'url',
   contents: 'url',
-  terms: 'url, *terms',
+  catalog: '',
+  postings: '',
+  terms: 'url',
 };
 
 interface V1Data {
   articles: ArticleMeta[];
   contents: ArticleContent[];
+  catalog: CatalogRow;
+  postings: [string, PostingBlock][];
   terms: ArticleTerms[];
 }
 
@@ -26,15 +35,20 @@ interface V1Data {
 async function writeV1(name: string, data: V1Data): Promise<void> {
   const old = new Dexie(name);
   old.version(1).stores(FROZEN_V1);
-  await old.transaction('rw', old.table('articles'), old.table('contents'), old.table('terms'), async () => {
+  await old.transaction('rw', ['articles', 'contents', 'catalog', 'postings', 'terms'], async () => {
     await old.table('articles').bulkPut(data.articles);
     await old.table('contents').bulkPut(data.contents);
+    await old.table('catalog').put(data.catalog, 'catalog');
+    await old.table('postings').bulkPut(
+      data.postings.map(([, block]) => block),
+      data.postings.map(([key]) => key),
+    );
     await old.table('terms').bulkPut(data.terms);
   });
   old.close();
 }
 
-/** Records as version 1 wrote them (terms included: v1 stored them, later versions may rebuild). */
+/** Records as version 1 writes them: two articles in the posting lists, one still pending. */
 function v1Data(): V1Data {
   const base = {
     byline: null, siteName: 'Example News', lang: 'ko', dir: 'ltr' as const, publishedTime: '2024-05-01T09:00:00Z',
@@ -50,12 +64,31 @@ function v1Data(): V1Data {
     { url: 'https://blog.example.org/2', contentHtml: '<p>A café in Paris.</p>', text: 'A café in Paris.' },
     { url: 'https://old.example.net/3', contentHtml: '', text: '' },
   ];
-  const terms: ArticleTerms[] = [
-    { url: 'https://news.example.com/1', terms: ['삼성전자는', '삼성전자', '성전자', '전자', '반도체를', '반도체', '만든다'] },
-    { url: 'https://blog.example.org/2', terms: ['cafe', 'culture', 'in', 'paris'] },
-    { url: 'https://old.example.net/3', terms: ['https', 'old', 'example', 'net'] },
+  // ids: news 1, blog 2, old 3; newest first: blog, news, old
+  const catalog: CatalogRow = {
+    nextId: 4,
+    stale: 0,
+    ids: Uint32Array.of(2, 1, 3),
+    savedAt: Float64Array.of(1_700_000_100_000, 1_700_000_000_000, 1_600_000_000_000),
+    urls: 'https://blog.example.org/2\nhttps://news.example.com/1\nhttps://old.example.net/3',
+    read: Uint8Array.of(1, 0, 0),
+    status: Uint8Array.of(2, 2, 0),
+    sites: 'blog.example.org\nnews.example.com\nold.example.net',
+    site: Uint32Array.of(0, 1, 2),
+    tags: JSON.stringify([[2, ['food', 'paris']], [1, ['경제']]]),
+  };
+  const postings: [string, PostingBlock][] = [
+    [
+      'cafe',
+      {
+        terms: ['cafe', 'culture', 'in', 'paris', '만든다', '반도체', '반도체를', '삼성전자', '삼성전자는', '전자'].join('\n'),
+        ends: Uint32Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+        ids: Uint32Array.of(2, 2, 2, 2, 1, 1, 1, 1, 1, 1),
+      },
+    ],
   ];
-  return { articles, contents, terms };
+  const terms: ArticleTerms[] = [{ url: 'https://old.example.net/3', id: 3, terms: 'https old example net' }];
+  return { articles, contents, catalog, postings, terms };
 }
 
 test('the current version is declared, and v1 is still the schema it shipped with', () => {
@@ -76,24 +109,32 @@ test('data written by version 1 opens with the current LibraryDB, every record i
   expect(sortByUrl(await db.articles.toArray())).toEqual(sortByUrl(data.articles));
   expect(sortByUrl(await db.contents.toArray())).toEqual(sortByUrl(data.contents));
   expect(sortByUrl(await db.terms.toArray())).toEqual(sortByUrl(data.terms));
+  expect(await db.catalog.get('catalog')).toEqual(data.catalog);
+  expect(await db.postings.toArray()).toEqual(data.postings.map(([, block]) => block));
 
-  // …and usable through the API: indexes, lookups, search.
+  // …and usable through the API: catalog, lookups, search (posting lists and the pending row).
   expect(await listUrls(db)).toEqual(['https://blog.example.org/2', 'https://news.example.com/1', 'https://old.example.net/3']);
   expect(await listUrls(db, { read: 'read' })).toEqual(['https://blog.example.org/2']);
   expect(await listUrls(db, { tag: '경제' })).toEqual(['https://news.example.com/1']);
+  expect(await listUrls(db, { site: 'old.example.net' })).toEqual(['https://old.example.net/3']);
+  expect(await sites(db)).toEqual([{ site: 'blog.example.org', count: 1 }, { site: 'news.example.com', count: 1 }, { site: 'old.example.net', count: 1 }]);
+  expect(await tags(db)).toEqual([{ tag: 'food', count: 1 }, { tag: 'paris', count: 1 }, { tag: '경제', count: 1 }]);
+  expect(await pendingUrls(db)).toEqual(['https://old.example.net/3']);
   expect((await getArticle(db, 'https://blog.example.org/2'))?.text).toBe('A café in Paris.');
   expect((await searchLibrary(db, { query: '삼성' })).map((m) => m.url)).toEqual(['https://news.example.com/1']);
+  expect((await searchLibrary(db, { query: '전자 반도' })).map((m) => m.url)).toEqual(['https://news.example.com/1']);
   expect((await searchLibrary(db, { query: 'cafe' })).map((m) => m.url)).toEqual(['https://blog.example.org/2']);
+  expect((await searchLibrary(db, { query: 'exam' })).map((m) => m.url)).toEqual(['https://old.example.net/3']);
   db.close();
   await Dexie.delete(name);
 });
 
-test('the IndexedDB layout of version 1: stores, key paths, indexes, multiEntry', async () => {
+test('the IndexedDB layout of version 1: stores, key paths, no secondary index', async () => {
   const name = `schema-layout-${Date.now()}`;
   const db = new LibraryDB(name);
   await db.open();
   const idb = db.backendDB();
-  const tx = idb.transaction(['articles', 'contents', 'terms'], 'readonly');
+  const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
   const layout = Object.fromEntries(
     [...idb.objectStoreNames].sort().map((store) => {
       const s = tx.objectStore(store);
@@ -105,13 +146,11 @@ test('the IndexedDB layout of version 1: stores, key paths, indexes, multiEntry'
     }),
   );
   expect(layout).toEqual({
-    articles: {
-      keyPath: 'url',
-      autoIncrement: false,
-      indexes: ['readAt:readAt', 'savedAt:savedAt', 'site:site', 'status:status', 'tags:tags:multi', 'updatedAt:updatedAt'],
-    },
+    articles: { keyPath: 'url', autoIncrement: false, indexes: [] },
+    catalog: { keyPath: null, autoIncrement: false, indexes: [] },
     contents: { keyPath: 'url', autoIncrement: false, indexes: [] },
-    terms: { keyPath: 'url', autoIncrement: false, indexes: ['terms:terms:multi'] },
+    postings: { keyPath: null, autoIncrement: false, indexes: [] },
+    terms: { keyPath: 'url', autoIncrement: false, indexes: [] },
   });
   db.close();
   await Dexie.delete(name);

@@ -3,7 +3,7 @@
 import { article, dropDbs, freshDb } from './library-helpers';
 import type { LibraryDB } from '@/utils/library/db';
 import { fold, MAX_TERMS, parseQuery, queryTerms, SEARCH_TUNING, searchLibrary, termsFor } from '@/utils/library/search';
-import { listUrls, saveArticle, saveBookmark, setRead, setTags } from '@/utils/library/store';
+import { indexPending, indexSettled, listUrls, rebuildIndex, removeArticles, restoreArticles, saveArticle, saveBookmark, setRead, setTags } from '@/utils/library/store';
 
 afterEach(dropDbs);
 
@@ -144,9 +144,9 @@ describe('searchLibrary', () => {
   });
 
   test.each([
-    ['default plan', { smallSet: 200, sortInMemory: 500 }],
-    ['index intersections and savedAt walk only', { smallSet: 0, sortInMemory: 0 }],
-    ['term rows and in-memory ordering at once', { smallSet: 10_000, sortInMemory: 10_000 }],
+    ['default tuning', { pendingMax: 128, blockIds: 16384 }],
+    ['posting lists only, rebuilt after every save, in blocks of a few ids', { pendingMax: 0, blockIds: 8 }],
+    ['pending term rows only', { pendingMax: Infinity, blockIds: 16384 }],
   ])('many matching articles (%s): intersection, ordering and verification over hundreds', async (_, tuning) => {
     const saved = { ...SEARCH_TUNING };
     Object.assign(SEARCH_TUNING, tuning);
@@ -158,6 +158,9 @@ describe('searchLibrary', () => {
       return { url, text, now: T0 + ((i * 7919) % 450) * 1000 };
     });
     for (const r of rows) await saveArticle(db, article({ url: r.url, title: `Bulk ${r.url}`, text: r.text }), { pageUrl: r.url, now: r.now });
+    await indexSettled(db);
+    if (tuning.pendingMax === 0) await indexPending(db);
+    expect(await db.terms.count()).toEqual(tuning.pendingMax === 0 ? 0 : tuning.pendingMax === Infinity ? 450 : expect.any(Number));
     const expectOrder = (pred: (r: (typeof rows)[number], i: number) => boolean) =>
       rows.filter(pred).sort((a, b) => b.now - a.now).map((r) => r.url);
 
@@ -179,12 +182,43 @@ describe('searchLibrary', () => {
     for (const url of urls) await saveArticle(db, article({ url, text: 'same time' }), { pageUrl: url, now: T0 });
     const want = [...urls].sort().reverse();
     expect((await searchLibrary(db, {})).map((m) => m.url)).toEqual(want);
-    const saved = { ...SEARCH_TUNING };
-    onTestFinished(() => void Object.assign(SEARCH_TUNING, saved));
-    for (const sortInMemory of [0, 100]) {
-      SEARCH_TUNING.sortInMemory = sortInMemory;
+    // pending term rows, then posting lists
+    for (const rebuild of [false, true]) {
+      if (rebuild) await indexPending(db, { force: true });
+      expect(await db.terms.count()).toBe(rebuild ? 0 : 4);
       expect(await listUrls(db, { query: 'same' })).toEqual(want);
       expect(await listUrls(db, { site: 't.example.com' })).toEqual(want);
     }
+  });
+
+  test('posting lists and pending rows together: re-saved articles match their new text only, deleted ones nothing', async () => {
+    const db = freshDb();
+    const url = (i: number) => `https://mix.example.com/${i}`;
+    const save = (i: number, text: string, now: number) => saveArticle(db, article({ url: url(i), title: `Mix ${i}`, text }), { pageUrl: url(i), now });
+    for (let i = 0; i < 4; i++) await save(i, `alpha 반도체를 number${i}`, T0 + i);
+    await indexPending(db, { force: true });
+    expect(await db.terms.count()).toBe(0);
+    await save(1, 'beta 자동차', T0 + 50); // re-saved: its postings are stale, its new terms pending
+    const removed = await removeArticles(db, [url(2)]); // deleted: its postings are stale
+    await save(4, 'alpha beta', T0 + 60); // new: pending only
+    const found = async (query: string) => (await listUrls(db, { query })).map((u) => Number(u.slice(-1)));
+    const check = async () => {
+      expect(await found('alpha')).toEqual([4, 3, 0]);
+      expect(await found('반도체')).toEqual([3, 0]);
+      expect(await found('beta')).toEqual([4, 1]);
+      expect(await found('자동')).toEqual([1]);
+      expect(await found('number1')).toEqual([]);
+      expect(await found('number2')).toEqual([]);
+      expect(await found('alpha beta')).toEqual([4]);
+      expect(await found('mix')).toEqual([4, 3, 1, 0]); // a re-save keeps savedAt
+    };
+    await check();
+    await indexPending(db, { force: true });
+    await check();
+    await rebuildIndex(db);
+    await check();
+    await restoreArticles(db, removed);
+    expect(await found('number2')).toEqual([2]);
+    expect(await found('alpha')).toEqual([4, 3, 2, 0]);
   });
 });

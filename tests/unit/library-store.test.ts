@@ -2,7 +2,7 @@
 // Saving, updating, de-duplicating, read state, tags, remove/undo, quota errors (fake-indexeddb).
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { article, dropDbs, freshDb } from './library-helpers';
+import { article, catalogRows, dropDbs, freshDb, pendingTerms, termRows } from './library-helpers';
 import type { LibraryDB } from '@/utils/library/db';
 import {
   getArticle,
@@ -23,6 +23,7 @@ import {
   canonicalUrl,
 } from '@/utils/library/store';
 import { isQuotaError } from '@/utils/library/errors';
+import { readCatalog } from '@/utils/library/catalog';
 
 afterEach(dropDbs);
 
@@ -69,7 +70,7 @@ describe('saving', () => {
     const saved = await getArticle(db, 'https://news.example.com/2024/05/story#top');
     expect(saved?.contentHtml).toBe(a.contentHtml);
     expect(saved?.text).toBe(a.text);
-    expect((await db.terms.get(meta.url))?.terms).toContain('삼성전자');
+    expect(await pendingTerms(db, meta.url)).toContain('삼성전자');
   });
 
   test('saving the same canonical URL again updates it and keeps savedAt, tags, read state and progress', async () => {
@@ -87,8 +88,8 @@ describe('saving', () => {
     expect(again.meta).toMatchObject({ url, title: 'A story, updated', savedAt: T0, updatedAt: T0 + 1000, readAt: T0 + 10, progress: 0.4, tags: ['tech', 'korea'] });
     expect(await counts(db)).toEqual({ articles: 1, contents: 1, terms: 1 });
     expect((await getArticle(db, url))?.text).toBe('Second version, longer.');
-    expect((await db.terms.get(url))?.terms).toContain('updated');
-    expect((await db.terms.get(url))?.terms).not.toContain('first');
+    expect(await pendingTerms(db, url)).toContain('updated');
+    expect(await pendingTerms(db, url)).not.toContain('first');
   });
 
   test('two saves of the same URL at once make one row', async () => {
@@ -126,7 +127,7 @@ describe('saving', () => {
     const { created, meta } = await saveBookmark(db, { url: 'https://shop.example.com/list', title: 'Summer sale', excerpt: 'Everything half price' }, { now: T0 });
     expect(created).toBe(true);
     expect(meta).toMatchObject({ status: 'bookmark', title: 'Summer sale', excerpt: 'Everything half price', site: 'shop.example.com', wordCount: 0 });
-    expect((await db.terms.get(meta.url))?.terms).toEqual(expect.arrayContaining(['summer', 'sale', 'everything', 'half', 'price']));
+    expect(await pendingTerms(db, meta.url)).toEqual(expect.arrayContaining(['summer', 'sale', 'everything', 'half', 'price']));
 
     const url = 'https://news.example.com/2024/05/story';
     await saveArticle(db, article(), { pageUrl: url, now: T0 });
@@ -193,6 +194,35 @@ describe('lists', () => {
   });
 });
 
+describe('the catalog', () => {
+  test('matches the articles table after every kind of write', async () => {
+    const db = freshDb();
+    const fromArticles = async () =>
+      (await db.articles.toArray())
+        .sort((a, b) => b.savedAt - a.savedAt || (a.url < b.url ? 1 : -1))
+        .map((m) => ({ url: m.url, savedAt: m.savedAt, read: m.readAt > 0, status: m.status, site: m.site, tags: m.tags }));
+    const steps: (() => Promise<unknown>)[] = [
+      () => saveArticle(db, article({ url: 'https://a.example.com/1' }), { pageUrl: 'https://a.example.com/1', now: T0 + 5 }),
+      () => saveArticle(db, article({ url: 'https://b.example.com/2' }), { pageUrl: 'https://b.example.com/2', now: T0 + 5 }),
+      () => saveBookmark(db, { url: 'https://c.example.com/3', title: 'C' }, { now: T0 + 1 }),
+      () => setTags(db, 'https://a.example.com/1', ['x', 'y']),
+      () => setRead(db, 'https://b.example.com/2', true, { now: T0 + 9 }),
+      () => setProgress(db, 'https://b.example.com/2', 0.5),
+      () => saveArticle(db, article({ url: 'https://c.example.com/3' }), { pageUrl: 'https://c.example.com/3', now: T0 + 20 }),
+      () => restoreArticles(db, [{ ...article({ url: 'https://d.example.com/4' }), url: 'https://d.example.com/4', pageUrl: 'https://d.example.com/4', site: 'd.example.com', status: 'full', savedAt: T0 - 100, updatedAt: T0, readAt: T0, progress: 0, tags: ['z'] }]),
+      () => removeArticles(db, ['https://a.example.com/1']),
+      () => setTags(db, 'https://b.example.com/2', []),
+    ];
+    for (const step of steps) {
+      await step();
+      expect(await catalogRows(db)).toEqual(await fromArticles());
+    }
+    const cat = await readCatalog(db);
+    expect(new Set(cat.ids).size).toBe(cat.size);
+    expect(Math.max(...cat.ids)).toBeLessThan(cat.nextId);
+  });
+});
+
 describe('remove and undo', () => {
   test('removeArticles returns what it removed and restoreArticles puts back exactly that', async () => {
     const db = freshDb();
@@ -203,7 +233,7 @@ describe('remove and undo', () => {
     await setTags(db, 'https://news.example.com/1', ['keep']);
     await setRead(db, 'https://news.example.com/1', true, { now: T0 + 50 });
     await setProgress(db, 'https://news.example.com/1', 0.5);
-    const before = { articles: await db.articles.toArray(), contents: await db.contents.toArray(), terms: await db.terms.toArray() };
+    const before = { articles: await db.articles.toArray(), contents: await db.contents.toArray(), terms: await termRows(db), catalog: await catalogRows(db) };
 
     const removed = await removeArticles(db, ['https://news.example.com/1', 'https://news.example.com/2#x', 'https://never.example.com/']);
     expect(removed.map((a) => a.url)).toEqual(['https://news.example.com/1', 'https://news.example.com/2']);
@@ -211,7 +241,7 @@ describe('remove and undo', () => {
     expect(await counts(db)).toEqual({ articles: 1, contents: 1, terms: 1 });
 
     await restoreArticles(db, removed);
-    expect({ articles: await db.articles.toArray(), contents: await db.contents.toArray(), terms: await db.terms.toArray() }).toEqual(before);
+    expect({ articles: await db.articles.toArray(), contents: await db.contents.toArray(), terms: await termRows(db), catalog: await catalogRows(db) }).toEqual(before);
   });
 });
 

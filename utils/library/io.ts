@@ -14,10 +14,12 @@ import { sanitizeHtml } from '../article/sanitize';
 import type { LibraryDB } from './db';
 import { guard, LibraryError } from './errors';
 import { htmlToMarkdown } from './markdown';
+import { compareEntries, readCatalog } from './catalog';
 import { canonicalUrl, isStatus, isWebUrl, joinSaved, normalizeTags, siteOf } from './records';
 import { CsvError, parseCsv, type CsvRow } from './csv';
+import { urlsWithStatus } from './search';
 import { mergeArticles, type MergeCounts } from './store';
-import type { ArticleMeta, SaveStatus, SavedArticle } from './types';
+import type { ArticleContent, ArticleMeta, SaveStatus, SavedArticle } from './types';
 
 export const EXPORT_FORMAT = 'reading-assistant-library';
 export const EXPORT_VERSION = 1;
@@ -61,10 +63,16 @@ export interface ParsedImport {
 async function allArticles(db: LibraryDB): Promise<SavedArticle[]> {
   return guard(() =>
     db.transaction('r', db.articles, db.contents, async () => {
-      const [metas, contents] = await Promise.all([db.articles.orderBy('savedAt').toArray(), db.contents.toArray()]);
-      const byUrl = new Map(contents.map((c) => [c.url, c]));
-      // newest first: savedAt descending, then URL descending (as the lists show them)
-      return metas.reverse().map((m) => joinSaved(m, byUrl.get(m.url)));
+      // Whole tables in key order (one read each), not through an index: the fastest reads there are.
+      const [metas, contents] = await Promise.all([db.articles.toArray(), db.contents.toArray()]);
+      // newest first, as the lists show them (both tables are in URL order)
+      let byUrl: Map<string, ArticleContent> | null = null;
+      const contentOf = (m: ArticleMeta, i: number) => {
+        if (contents[i]?.url === m.url) return contents[i];
+        byUrl ??= new Map(contents.map((c) => [c.url, c]));
+        return byUrl.get(m.url);
+      };
+      return metas.map((m, i) => joinSaved(m, contentOf(m, i))).sort(compareEntries);
     }),
   );
 }
@@ -513,8 +521,5 @@ export async function importItems(db: LibraryDB, items: readonly ImportItem[], o
 
 /** URLs imported without content, waiting to be fetched, newest first (as the list shows them). */
 export async function pendingUrls(db: LibraryDB): Promise<string[]> {
-  return guard(async () => {
-    const metas: ArticleMeta[] = await db.articles.where('status').equals('pending').toArray();
-    return metas.sort((a, b) => b.savedAt - a.savedAt || (a.url < b.url ? 1 : a.url > b.url ? -1 : 0)).map((m) => m.url);
-  });
+  return guard(async () => urlsWithStatus(await readCatalog(db), 'pending'));
 }

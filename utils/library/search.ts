@@ -6,7 +6,7 @@
 // "ＡＢＣ" → "abc", half-width katakana → full width; kana voicing marks are kept: が ≠ か).
 // - Spaced scripts (Latin, Cyrillic, Greek…, and Korean Hangul, which is written with spaces):
 //   each distinct word once, stored whole. Queries match word PREFIXES with a key range on the
-//   multiEntry index (`startsWith`), so "cafe" finds "cafés" and "삼성" finds "삼성전자는".
+//   posting blocks (postings.ts), so "cafe" finds "cafés" and "삼성" finds "삼성전자는".
 //   A word is split where the script changes ("LG전자" → "lg", "전자"). One-character words in
 //   spaced scripts other than Hangul ("a", "I", "5") are not indexed.
 // - Korean: besides the eojeol itself ("삼성전자는"), its stem with trailing particles removed
@@ -30,28 +30,27 @@
 // read/unread) narrow further; results are newest first (savedAt, then URL). A query with nothing
 // searchable in it (a single Latin letter or digit, punctuation) matches nothing.
 //
-// Cost (no full scan of any table's records): with several terms, each term's key range on the
-// terms index is counted first, and the rarest is read first (primary keys only). Once the
-// candidates are few (≤ smallSet), the other terms are checked on those candidates' term rows
-// instead of reading more index ranges; when only a page is wanted (searchLibrary with a limit)
-// and one term still leaves many candidates, the other terms are checked on term rows in result
-// order until the page is full. Ordering reads the savedAt index keys (or the few candidates'
-// metadata), then a page of metadata is read; contents are read only to verify 3+ character CJK
-// queries, lazily, in result order.
+// Where terms live (no full scan of any table, no index but the primary keys): the posting lists
+// (postings.ts) map each term to the numeric ids of its articles; the articles saved since the
+// posting lists were last rebuilt have their terms in the `terms` table instead (one row each,
+// the terms joined with spaces), matched one by one, and their older postings, if any, are
+// ignored. Once more than SEARCH_TUNING.pendingMax wait there, the next write rebuilds the
+// posting lists (an import of many articles does it in its own transaction). A query reads, per
+// term, the posting blocks of the term's prefix range, plus those pending rows; intersects the
+// id sets; walks the catalog (catalog.ts: every article, newest first, one row) for order and for
+// the site / tag / read filters; and reads metadata for a page only. Contents are read only to
+// verify 3+ character CJK queries, lazily, in result order.
+import { type Catalog, readCatalog } from './catalog';
 import type { LibraryDB } from './db';
-import type { ArticleMeta, LibraryFilter } from './types';
+import { prefixPostings } from './postings';
+import { STATUS_RANK } from './records';
+import type { ArticleMeta, ArticleTerms, LibraryFilter } from './types';
+
+export { SEARCH_TUNING } from './postings';
 
 export const MAX_TERMS = 1500;
 /** Longer words are cut to this length, at indexing and query time alike. */
 export const MAX_TERM_LENGTH = 32;
-/** Thresholds of the query plan (changed only by tests, to cover every path). */
-export const SEARCH_TUNING = {
-  /** Below this many candidates, remaining terms are checked on term rows rather than the index. */
-  smallSet: 200,
-  /** Up to this many results are ordered from their metadata; more by walking the savedAt index. */
-  sortInMemory: 500,
-};
-
 /** Combining diacritical marks (Latin, Greek, Cyrillic accents), not kana voicing or Indic vowel signs. */
 // eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, on purpose
 const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/gu;
@@ -189,115 +188,84 @@ export function queryTerms(query: string): string[] {
   return parseQuery(query).terms;
 }
 
-function intersect(a: Set<string> | null, b: Iterable<string>): Set<string> {
-  if (a === null) return new Set(b);
-  const out = new Set<string>();
-  for (const x of b) if (a.has(x)) out.add(x);
+/** True when one of the space-joined `terms` starts with `prefix`. */
+export function hasPrefix(terms: string, prefix: string): boolean {
+  return terms.startsWith(prefix) || terms.includes(` ${prefix}`);
+}
+
+/** Marks (by id) the articles having a term that starts with `term`. */
+async function termMarks(db: LibraryDB, term: string, pending: readonly ArticleTerms[], skip: Uint8Array, size: number): Promise<Uint8Array> {
+  const marks = new Uint8Array(size);
+  for (const ids of await prefixPostings(db, term)) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (skip[id] !== 1) marks[id] = 1;
+    }
+  }
+  for (const row of pending) if (hasPrefix(row.terms, term)) marks[row.id] = 1;
+  return marks;
+}
+
+/** Marks (by catalog position) the articles passing the site / tag / read filters, or null for all. */
+function filterMask(cat: Catalog, filter: LibraryFilter): Uint8Array | null {
+  if (filter.site === undefined && filter.tag === undefined && filter.read === undefined) return null;
+  const mask = new Uint8Array(cat.size);
+  const wantRead = filter.read === undefined ? -1 : filter.read === 'read' ? 1 : 0;
+  for (let i = 0; i < cat.size; i++) {
+    if (filter.site !== undefined && cat.site[i] !== filter.site) continue;
+    if (wantRead >= 0 && cat.read[i] !== wantRead) continue;
+    if (filter.tag !== undefined && !(cat.tags.get(cat.ids[i]!) ?? []).includes(filter.tag)) continue;
+    mask[i] = 1;
+  }
+  return mask;
+}
+
+/** Marks (by id) the articles matching every query term, or null when the query has none (all). */
+async function queryMarks(db: LibraryDB, cat: Catalog, q: ParsedQuery): Promise<Uint8Array | null> {
+  if (q.blank) return null;
+  const size = cat.nextId;
+  if (q.terms.length === 0) return new Uint8Array(size);
+  const pending = await db.terms.toArray();
+  const skip = new Uint8Array(size);
+  for (const row of pending) skip[row.id] = 1;
+  const sets = await Promise.all(q.terms.map((term) => termMarks(db, term, pending, skip, size)));
+  const out = sets[0]!;
+  for (const set of sets.slice(1)) for (let id = 0; id < size; id++) out[id]! &= set[id]!;
   return out;
 }
 
-interface Plan {
-  /** Candidate URLs (unordered), or null for every article. */
-  set: Set<string> | null;
-  /** Query terms not applied to `set` yet: checked on the candidates' term rows, in result order. */
-  lazy: string[];
-}
-
-const hasPrefix = (terms: readonly string[], prefix: string) => terms.some((x) => x.startsWith(prefix));
-
 /**
- * The candidates passing the site/tag/read filters and the query's terms. With several terms,
- * each term's index range is counted first (a count transfers no keys) and the rarest is read
- * first. Once the candidates are few, the other terms are checked on their term rows; when only
- * a page is wanted (`lazy`) and the candidates are still many after one term, the other terms are
- * left to be checked in result order until the page is full.
+ * Keeps, in order and until `want` are found, the URLs whose folded title + text contain every
+ * `needles` string (CJK runs of 3+ characters).
  */
-async function candidates(db: LibraryDB, filter: LibraryFilter, q: ParsedQuery, lazy: boolean): Promise<Plan> {
-  const filters: (() => Promise<string[]>)[] = [];
-  if (filter.site !== undefined) filters.push(() => db.articles.where('site').equals(filter.site!).primaryKeys());
-  if (filter.tag !== undefined) filters.push(() => db.articles.where('tags').equals(filter.tag!).primaryKeys());
-  if (filter.read === 'read') filters.push(() => db.articles.where('readAt').above(0).primaryKeys());
-  if (filter.read === 'unread') filters.push(() => db.articles.where('readAt').equals(0).primaryKeys());
-  let set: Set<string> | null = null;
-  for (const keys of filters) {
-    if (set?.size === 0) return { set, lazy: [] };
-    set = intersect(set, await keys());
-  }
-  if (q.blank) return { set, lazy: [] };
-  if (q.terms.length === 0) return { set: new Set(), lazy: [] };
-  let terms = q.terms;
-  if (terms.length > 1) {
-    const counts = await Promise.all(terms.map((term) => db.terms.where('terms').startsWith(term).count()));
-    terms = terms.map((term, i) => [term, counts[i]!] as const).sort((a, b) => a[1] - b[1] || b[0].length - a[0].length).map(([term]) => term);
-  }
-  for (let i = 0; i < terms.length; i++) {
-    if (set?.size === 0) return { set, lazy: [] };
-    if (set && set.size <= SEARCH_TUNING.smallSet) {
-      const rest = terms.slice(i);
-      const rows = await db.terms.bulkGet([...set]);
-      const out = new Set<string>();
-      for (const row of rows) if (row && rest.every((term) => hasPrefix(row.terms, term))) out.add(row.url);
-      return { set: out, lazy: [] };
-    }
-    if (set && lazy && i > 0) return { set, lazy: terms.slice(i) };
-    set = intersect(set, await db.terms.where('terms').startsWith(terms[i]!).primaryKeys());
-  }
-  return { set, lazy: [] };
-}
-
-/** Newest first: savedAt descending, then URL descending (the savedAt index's order reversed). */
-async function ordered(db: LibraryDB, set: Set<string> | null): Promise<string[]> {
-  if (set !== null && set.size <= SEARCH_TUNING.sortInMemory) {
-    const metas = (await db.articles.bulkGet([...set])).filter((m): m is ArticleMeta => !!m);
-    metas.sort((a, b) => b.savedAt - a.savedAt || (a.url < b.url ? 1 : a.url > b.url ? -1 : 0));
-    return metas.map((m) => m.url);
-  }
-  // Forward key reads use getAllKeys (fast); reverse ones would walk a cursor.
-  const keys = await db.articles.orderBy('savedAt').primaryKeys();
-  keys.reverse();
-  return set === null ? keys : keys.filter((k) => set.has(k));
-}
-
-/**
- * Keeps, in order and until `want` are found, the URLs whose term rows have every `terms` prefix
- * and whose folded title + text contain every `needles` string (CJK runs of 3+ characters).
- */
-async function checked(db: LibraryDB, urls: string[], terms: string[], needles: string[], want = Infinity): Promise<string[]> {
-  if (needles.length === 0 && terms.length === 0) return urls.slice(0, want);
+async function verified(db: LibraryDB, urls: string[], needles: string[], want: number): Promise<string[]> {
+  if (needles.length === 0) return urls.slice(0, want);
   const out: string[] = [];
   const CHUNK = 64;
   for (let i = 0; i < urls.length && out.length < want; i += CHUNK) {
-    let chunk = urls.slice(i, i + CHUNK);
-    if (terms.length) {
-      const rows = await db.terms.bulkGet(chunk);
-      chunk = chunk.filter((_, j) => {
-        const row = rows[j];
-        return !!row && terms.every((term) => hasPrefix(row.terms, term));
-      });
-    }
-    if (needles.length && chunk.length) {
-      const [metas, contents] = await Promise.all([db.articles.bulkGet(chunk), db.contents.bulkGet(chunk)]);
-      chunk = chunk.filter((_, j) => {
-        const hay = fold(`${metas[j]?.title ?? ''}\n${contents[j]?.text || metas[j]?.excerpt || ''}`);
-        return needles.every((n) => hay.includes(n));
-      });
-    }
-    for (const url of chunk) if (out.length < want) out.push(url);
+    const chunk = urls.slice(i, i + CHUNK);
+    const [metas, contents] = await Promise.all([db.articles.bulkGet(chunk), db.contents.bulkGet(chunk)]);
+    chunk.forEach((url, j) => {
+      const hay = fold(`${metas[j]?.title ?? ''}\n${contents[j]?.text || metas[j]?.excerpt || ''}`);
+      if (out.length < want && needles.every((n) => hay.includes(n))) out.push(url);
+    });
   }
   return out;
-}
-
-function noFilter(filter: LibraryFilter): boolean {
-  return !filter.query?.trim() && filter.site === undefined && filter.tag === undefined && filter.read === undefined;
 }
 
 /** Every matching URL, newest first (keys only: for a virtualized list). */
 export async function matchUrls(db: LibraryDB, filter: LibraryFilter, want = Infinity): Promise<string[]> {
   const q = parseQuery(filter.query ?? '');
-  return db.transaction('r', db.articles, db.contents, db.terms, async () => {
-    const plan = await candidates(db, filter, q, Number.isFinite(want));
-    const urls = await ordered(db, plan.set);
-    return checked(db, urls, plan.lazy, q.verify, want);
+  return db.transaction('r', [db.catalog, db.postings, db.terms, db.articles, db.contents], async () => {
+    const cat = await readCatalog(db);
+    const mask = filterMask(cat, filter);
+    const marks = await queryMarks(db, cat, q);
+    const limit = q.verify.length ? Infinity : want;
+    const urls: string[] = [];
+    for (let i = 0; i < cat.size && urls.length < limit; i++) {
+      if ((mask === null || mask[i] === 1) && (marks === null || marks[cat.ids[i]!] === 1)) urls.push(cat.urls[i]!);
+    }
+    return verified(db, urls, q.verify, want);
   });
 }
 
@@ -306,14 +274,31 @@ export async function searchLibrary(db: LibraryDB, filter: LibraryFilter, option
   const limit = Math.max(0, options.limit ?? Infinity);
   const offset = Math.max(0, options.offset ?? 0);
   if (limit === 0) return [];
-  if (noFilter(filter)) {
-    let c = db.articles.orderBy('savedAt').reverse().offset(offset);
-    if (Number.isFinite(limit)) c = c.limit(limit);
-    return c.toArray();
-  }
-  return db.transaction('r', db.articles, db.contents, db.terms, async () => {
+  return db.transaction('r', [db.catalog, db.postings, db.terms, db.articles, db.contents], async () => {
     const urls = (await matchUrls(db, filter, offset + limit)).slice(offset);
     const metas = await db.articles.bulkGet(urls);
     return metas.filter((m): m is ArticleMeta => !!m);
   });
+}
+
+/** Sites with their article counts, most articles first. */
+export function siteCounts(cat: Catalog): { site: string; count: number }[] {
+  return countKeys(cat.site).map(([site, count]) => ({ site, count }));
+}
+
+/** Tags with their article counts, most used first. */
+export function tagCounts(cat: Catalog): { tag: string; count: number }[] {
+  return countKeys([...cat.tags.values()].flat()).map(([tag, count]) => ({ tag, count }));
+}
+
+function countKeys(keys: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** URLs of the articles with a status, newest first. */
+export function urlsWithStatus(cat: Catalog, status: keyof typeof STATUS_RANK): string[] {
+  const rank = STATUS_RANK[status];
+  return cat.urls.filter((_, i) => cat.status[i] === rank);
 }

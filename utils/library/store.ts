@@ -1,26 +1,127 @@
 // Reading and writing the saved-articles library. Every function takes the database, so tests
-// (and the benchmark) use fresh ones. Every write of an article touches its three rows (articles,
-// contents, terms) in one read-write transaction: a failure (quota…) leaves nothing half-written,
-// and IndexedDB runs overlapping read-write transactions one after the other, so two saves of the
-// same URL at once (two tabs, two windows) end as one row.
+// (and the benchmark) use fresh ones. Every write of an article touches its rows (articles,
+// contents, the catalog, its pending search terms) in one read-write transaction: a failure
+// (quota…) leaves nothing half-written, and IndexedDB runs overlapping read-write transactions one
+// after the other, so two saves of the same URL at once (two tabs, two windows) end as one row.
 import type { Article } from '../article/types';
+import { Catalog, readCatalog, writeCatalog } from './catalog';
 import type { LibraryDB } from './db';
 import { guard, LibraryError } from './errors';
+import { mergePostings, type PostingBlock, rewritePostings, SEARCH_TUNING } from './postings';
 import { canonicalUrl, clampProgress, contentOf, isStatus, isWebUrl, joinSaved, mergeArticle, metaOf, normalizeTags, siteOf, STATUS_RANK } from './records';
-import { matchUrls, termsFor } from './search';
-import type { ArticleMeta, ArticleTerms, LibraryFilter, SaveStatus, SavedArticle } from './types';
+import { matchUrls, searchLibrary, siteCounts, tagCounts, termsFor } from './search';
+import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle } from './types';
 
 export { LibraryError, isQuotaError } from './errors';
 export type { LibraryErrorCode } from './errors';
 export { canonicalUrl } from './records';
 
 /** What is searched of an article: its title and text, or its excerpt when it has no text. */
-export function termsOf(meta: Pick<ArticleMeta, 'url' | 'title' | 'excerpt'>, text: string): ArticleTerms {
-  return { url: meta.url, terms: termsFor(meta.title, text || meta.excerpt || '') };
+export function termsOf(meta: Pick<ArticleMeta, 'title' | 'excerpt'>, text: string): string[] {
+  return termsFor(meta.title, text || meta.excerpt || '');
 }
 
 function tables(db: LibraryDB) {
-  return [db.articles, db.contents, db.terms] as const;
+  return [db.articles, db.contents, db.catalog, db.terms] as const;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The search index: posting lists, and the terms of articles saved since they were built.
+
+function needsRebuild(cat: Catalog, pending: number): boolean {
+  return pending > SEARCH_TUNING.pendingMax || cat.stale > Math.max(1000, cat.size);
+}
+
+/**
+ * Rebuilds the posting lists inside the caller's read-write transaction (catalog, postings):
+ * the old postings of live articles (`old`, when already read), except those in `fresh`, whose
+ * terms are given.
+ */
+async function rebuildPostings(db: LibraryDB, cat: Catalog, fresh: Iterable<readonly [number, readonly string[]]>, old?: readonly PostingBlock[]): Promise<void> {
+  const keep = new Uint8Array(cat.nextId);
+  for (const id of cat.ids) keep[id] = 1;
+  const added = new Map<string, number[]>();
+  for (const [id, terms] of fresh) {
+    keep[id] = 0;
+    for (const term of terms) {
+      const ids = added.get(term);
+      if (ids) ids.push(id);
+      else added.set(term, [id]);
+    }
+  }
+  cat.stale = 0;
+  await rewritePostings(db, keep, added, old);
+}
+
+const rebuilding = new WeakMap<LibraryDB, Promise<void>>();
+
+/**
+ * Merges the terms of the articles saved since the last rebuild into the posting lists, when
+ * more than SEARCH_TUNING.pendingMax wait (or `force`), in one transaction. Writes start it by
+ * themselves once they have committed (see afterWrite).
+ */
+export async function indexPending(db: LibraryDB, options: { force?: boolean } = {}): Promise<void> {
+  await guard(() =>
+    db.transaction('rw', [db.catalog, db.postings, db.terms], async () => {
+      const [cat, pending] = await Promise.all([readCatalog(db), db.terms.toArray()]);
+      if (!options.force && !needsRebuild(cat, pending.length)) return;
+      await rebuildPostings(db, cat, pending.map((row) => [row.id, row.terms ? row.terms.split(' ') : []] as const));
+      await db.terms.clear();
+      await writeCatalog(db, cat);
+    }),
+  );
+}
+
+/** After a write has committed: rebuild the postings in the background if it is time. */
+function afterWrite(db: LibraryDB, cat: Catalog, pending: number): void {
+  if (!needsRebuild(cat, pending) || rebuilding.has(db)) return;
+  const run = indexPending(db)
+    .catch((err: unknown) => console.warn('Search index rebuild failed; retried after the next save.', err))
+    .finally(() => rebuilding.delete(db));
+  rebuilding.set(db, run);
+}
+
+/** Resolves once a background rebuild of the postings (if one is running) has finished. */
+export async function indexSettled(db: LibraryDB): Promise<void> {
+  await rebuilding.get(db);
+}
+
+/**
+ * Rebuilds the catalog and the search index from the articles and their contents (new ids). For
+ * repairs and schema upgrades; nothing needs it in normal use.
+ */
+export async function rebuildIndex(db: LibraryDB): Promise<void> {
+  await guard(() =>
+    db.transaction('rw', [db.articles, db.contents, db.catalog, db.postings, db.terms], async () => {
+      const [metas, contents] = await Promise.all([db.articles.toArray(), db.contents.toArray()]);
+      const texts = new Map(contents.map((c) => [c.url, c.text]));
+      const cat = Catalog.of(metas);
+      const added = new Map<string, number[]>();
+      cat.urls.forEach((url, i) => {
+        const meta = metas.find((m) => m.url === url)!;
+        for (const term of termsOf(meta, texts.get(url) ?? '')) {
+          const ids = added.get(term);
+          if (ids) ids.push(cat.ids[i]!);
+          else added.set(term, [cat.ids[i]!]);
+        }
+      });
+      const { blocks, keys } = mergePostings([], new Uint8Array(0), added);
+      await Promise.all([db.postings.clear(), db.terms.clear()]);
+      if (blocks.length) await db.postings.bulkPut(blocks, keys);
+      await writeCatalog(db, cat);
+    }),
+  );
+}
+
+/**
+ * Writes one article's rows (in the caller's transaction, catalog read): metadata, content when
+ * given, and, when its text or title changed, its terms (pending until the next rebuild).
+ */
+async function putArticle(db: LibraryDB, cat: Catalog, meta: ArticleMeta, content: ArticleContent, terms: string[], existed: boolean): Promise<void> {
+  const id = cat.upsert(meta);
+  if (existed) cat.stale++;
+  await Promise.all([db.articles.put(meta), db.contents.put(content), db.terms.put({ url: meta.url, id, terms: terms.join(' ') })]);
+  await writeCatalog(db, cat);
 }
 
 function webUrl(raw: string): string {
@@ -67,9 +168,9 @@ export async function saveArticle(db: LibraryDB, article: Article, options: Save
     status: options.status ?? 'full',
   } satisfies Partial<ArticleMeta>;
   const terms = termsOf(fresh, article.text);
-  return guard(() =>
+  const { outcome, cat, pending } = await guard(() =>
     db.transaction('rw', tables(db), async () => {
-      const existing = await db.articles.get(url);
+      const [existing, cat] = await Promise.all([db.articles.get(url), readCatalog(db)]);
       const meta: ArticleMeta = {
         ...fresh,
         savedAt: existing?.savedAt ?? now,
@@ -78,12 +179,12 @@ export async function saveArticle(db: LibraryDB, article: Article, options: Save
         progress: existing?.progress ?? 0,
         tags: existing?.tags ?? [],
       };
-      await db.articles.put(meta);
-      await db.contents.put({ url, contentHtml: article.contentHtml, text: article.text });
-      await db.terms.put(terms);
-      return { created: !existing, meta };
+      await putArticle(db, cat, meta, { url, contentHtml: article.contentHtml, text: article.text }, terms, !!existing);
+      return { outcome: { created: !existing, meta }, cat, pending: await db.terms.count() };
     }),
   );
+  afterWrite(db, cat, pending);
+  return outcome;
 }
 
 export interface Bookmark {
@@ -104,10 +205,10 @@ export async function saveBookmark(db: LibraryDB, page: Bookmark, options: { now
   const url = webUrl(page.url);
   const now = options.now ?? Date.now();
   const excerpt = page.excerpt?.trim() || null;
-  return guard(() =>
+  const { outcome, cat, pending } = await guard(() =>
     db.transaction('rw', tables(db), async () => {
-      const existing = await db.articles.get(url);
-      if (existing && STATUS_RANK[existing.status] > STATUS_RANK.bookmark) return { created: false, meta: existing };
+      const [existing, cat] = await Promise.all([db.articles.get(url), readCatalog(db)]);
+      if (existing && STATUS_RANK[existing.status] > STATUS_RANK.bookmark) return { outcome: { created: false, meta: existing }, cat, pending: 0 };
       const title = page.title.trim() || existing?.title || url;
       const meta: ArticleMeta = {
         url,
@@ -130,12 +231,12 @@ export async function saveBookmark(db: LibraryDB, page: Bookmark, options: { now
         progress: existing?.progress ?? 0,
         tags: existing?.tags ?? [],
       };
-      await db.articles.put(meta);
-      await db.contents.put({ url, contentHtml: '', text: '' });
-      await db.terms.put(termsOf(meta, ''));
-      return { created: !existing, meta };
+      await putArticle(db, cat, meta, { url, contentHtml: '', text: '' }, termsOf(meta, ''), !!existing);
+      return { outcome: { created: !existing, meta }, cat, pending: await db.terms.count() };
     }),
   );
+  afterWrite(db, cat, pending);
+  return outcome;
 }
 
 /** The saved article at `url` (canonicalised), with its content. */
@@ -151,7 +252,7 @@ export async function getArticle(db: LibraryDB, url: string): Promise<SavedArtic
 
 /** The `limit` newest saved articles. */
 export async function recent(db: LibraryDB, limit: number): Promise<ArticleMeta[]> {
-  return guard(() => db.articles.orderBy('savedAt').reverse().limit(Math.max(0, limit)).toArray());
+  return guard(() => searchLibrary(db, {}, { limit }));
 }
 
 /** Every URL matching the filter (query included), newest first: keys only, for a virtualized list. */
@@ -164,14 +265,19 @@ export async function getMetas(db: LibraryDB, urls: readonly string[]): Promise<
   return guard(() => db.articles.bulkGet([...urls]));
 }
 
-async function update(db: LibraryDB, url: string, change: (meta: ArticleMeta) => ArticleMeta): Promise<ArticleMeta> {
+/** Changes an article's metadata; `listed` when the change shows in the catalog (read state, tags). */
+async function update(db: LibraryDB, url: string, listed: boolean, change: (meta: ArticleMeta) => ArticleMeta): Promise<ArticleMeta> {
   const key = canonicalUrl(url);
   return guard(() =>
-    db.transaction('rw', db.articles, async () => {
-      const meta = await db.articles.get(key);
+    db.transaction('rw', listed ? [db.articles, db.catalog] : [db.articles], async () => {
+      const [meta, cat] = await Promise.all([db.articles.get(key), listed ? readCatalog(db) : null]);
       if (!meta) throw new LibraryError('not-found', `No saved article at ${key}.`);
       const next = change(metaOf(meta));
       await db.articles.put(next);
+      if (cat) {
+        cat.upsert(next);
+        await writeCatalog(db, cat);
+      }
       return next;
     }),
   );
@@ -179,33 +285,36 @@ async function update(db: LibraryDB, url: string, change: (meta: ArticleMeta) =>
 
 /** Marks read (keeping the first time it was marked) or unread. */
 export function setRead(db: LibraryDB, url: string, read: boolean, options: { now?: number } = {}): Promise<ArticleMeta> {
-  return update(db, url, (m) => ({ ...m, readAt: read ? m.readAt || (options.now ?? Date.now()) : 0 }));
+  return update(db, url, true, (m) => ({ ...m, readAt: read ? m.readAt || (options.now ?? Date.now()) : 0 }));
 }
 
-/** Reading progress, clamped to 0..1. */
+/** Reading progress, clamped to 0..1 (often written while reading: the catalog is left alone). */
 export function setProgress(db: LibraryDB, url: string, progress: number): Promise<ArticleMeta> {
-  return update(db, url, (m) => ({ ...m, progress: clampProgress(progress) }));
+  return update(db, url, false, (m) => ({ ...m, progress: clampProgress(progress) }));
 }
 
 /** Replaces the tags (trimmed, de-duplicated ignoring case). */
 export function setTags(db: LibraryDB, url: string, tags: readonly string[]): Promise<ArticleMeta> {
-  return update(db, url, (m) => ({ ...m, tags: normalizeTags(tags) }));
+  return update(db, url, true, (m) => ({ ...m, tags: normalizeTags(tags) }));
 }
 
 /** Deletes articles and returns exactly what was deleted, for restoreArticles (undo). */
 export async function removeArticles(db: LibraryDB, urls: readonly string[]): Promise<SavedArticle[]> {
   const keys = [...new Set(urls.map(canonicalUrl))];
-  return guard(() =>
+  const { removed, cat } = await guard(() =>
     db.transaction('rw', tables(db), async () => {
-      const [metas, contents] = await Promise.all([db.articles.bulkGet(keys), db.contents.bulkGet(keys)]);
+      const [metas, contents, cat] = await Promise.all([db.articles.bulkGet(keys), db.contents.bulkGet(keys), readCatalog(db)]);
       const removed: SavedArticle[] = [];
       metas.forEach((meta, i) => {
         if (meta) removed.push(joinSaved(meta, contents[i]));
       });
-      await Promise.all([db.articles.bulkDelete(keys), db.contents.bulkDelete(keys), db.terms.bulkDelete(keys)]);
-      return removed;
+      cat.stale += cat.remove(keys).length;
+      await Promise.all([db.articles.bulkDelete(keys), db.contents.bulkDelete(keys), db.terms.bulkDelete(keys), writeCatalog(db, cat)]);
+      return { removed, cat };
     }),
   );
+  afterWrite(db, cat, 0);
+  return removed;
 }
 
 export interface MergeCounts {
@@ -249,44 +358,73 @@ export async function mergeArticles(db: LibraryDB, articles: readonly SavedArtic
   const incoming = [...byUrl.values()];
   const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0 };
   if (incoming.length === 0) return counts;
-  return guard(() =>
-    db.transaction('rw', tables(db), async () => {
-      const stored = await db.articles.bulkGet(incoming.map((a) => a.url));
+  const { cat, pending } = await guard(() =>
+    db.transaction('rw', [db.articles, db.contents, db.catalog, db.terms, db.postings], async () => {
+      const cat = await readCatalog(db);
+      // only URLs the catalog knows can be stored: an import into an empty library reads nothing
+      const known = incoming.filter((a) => cat.indexOf(a.url) >= 0);
+      const storedRows = known.length ? await db.articles.bulkGet(known.map((a) => a.url)) : [];
+      const stored = new Map(storedRows.filter((m): m is ArticleMeta => !!m).map((m) => [m.url, m]));
       const metas: ArticleMeta[] = [];
-      const contents: SavedArticle[] = [];
-      const terms: ArticleTerms[] = [];
-      const retitled: ArticleMeta[] = [];
-      incoming.forEach((a, i) => {
-        const s = stored[i];
+      const contents: ArticleContent[] = [];
+      /** Articles whose terms change, with their text. */
+      const reindex: { meta: ArticleMeta; text: string | null }[] = [];
+      let restale = 0;
+      for (const a of incoming) {
+        const s = stored.get(a.url);
         if (!s) {
           counts.added++;
-          metas.push(metaOf(a));
-          contents.push(a);
-          terms.push(termsOf(a, a.text));
-          return;
+          const meta = metaOf(a);
+          metas.push(meta);
+          contents.push(contentOf(a));
+          reindex.push({ meta, text: a.text });
+          continue;
         }
         const m = mergeArticle(s, a);
         if (!m.changed) {
           counts.unchanged++;
-          return;
+          continue;
         }
         counts.updated++;
         metas.push(m.meta);
-        if (m.takeContent) {
-          contents.push(a);
-          terms.push(termsOf(m.meta, a.text));
-        } else if (m.reindex) retitled.push(m.meta);
-      });
-      if (retitled.length) {
-        const texts = await db.contents.bulkGet(retitled.map((m) => m.url));
-        retitled.forEach((m, i) => terms.push(termsOf(m, texts[i]?.text ?? '')));
+        if (m.takeContent) contents.push(contentOf(a));
+        if (m.reindex) {
+          reindex.push({ meta: m.meta, text: m.takeContent ? a.text : null });
+          restale++;
+        }
       }
-      await db.articles.bulkPut(metas);
-      await db.contents.bulkPut(contents.map(contentOf));
-      await db.terms.bulkPut(terms);
-      return counts;
+      const retitled = reindex.filter((r) => r.text === null);
+      if (retitled.length) {
+        const texts = await db.contents.bulkGet(retitled.map((r) => r.meta.url));
+        retitled.forEach((r, i) => (r.text = texts[i]?.text ?? ''));
+      }
+      // Many at once (an import) go straight into the posting lists, with those already waiting.
+      const waiting = await db.terms.toArray();
+      const rebuild = waiting.length + reindex.length > SEARCH_TUNING.pendingMax;
+      // Every read before the writes (a read would wait for them), then the writes: the browser
+      // stores them while the terms and postings are worked out here.
+      const old = rebuild ? await db.postings.toArray() : undefined;
+      const writes: Promise<unknown>[] = [db.articles.bulkPut(metas), db.contents.bulkPut(contents)];
+      const ids = cat.upsertMany(metas);
+      const idOf = new Map(metas.map((m, i) => [m.url, ids[i]!]));
+      cat.stale += restale;
+      const fresh = reindex.map((r) => [idOf.get(r.meta.url)!, termsOf(r.meta, r.text ?? '')] as const);
+      let pending = 0;
+      if (rebuild) {
+        const freshIds = new Set(fresh.map(([id]) => id));
+        const older = waiting.filter((row) => !freshIds.has(row.id)).map((row) => [row.id, row.terms ? row.terms.split(' ') : []] as const);
+        writes.push(rebuildPostings(db, cat, [...older, ...fresh], old), db.terms.clear());
+      } else {
+        writes.push(db.terms.bulkPut(reindex.map((r, i) => ({ url: r.meta.url, id: fresh[i]![0], terms: fresh[i]![1].join(' ') }))));
+        pending = new Set([...waiting.map((row) => row.url), ...reindex.map((r) => r.meta.url)]).size;
+      }
+      writes.push(writeCatalog(db, cat));
+      await Promise.all(writes);
+      return { cat, pending };
     }),
   );
+  afterWrite(db, cat, pending);
+  return counts;
 }
 
 /** Undo of removeArticles: puts the articles back exactly (merging with any saved since). */
@@ -296,20 +434,12 @@ export async function restoreArticles(db: LibraryDB, saved: readonly SavedArticl
 
 /** Sites with their article counts, most articles first. */
 export async function sites(db: LibraryDB): Promise<{ site: string; count: number }[]> {
-  const keys = (await guard(() => db.articles.orderBy('site').keys())) as string[];
-  return countKeys(keys).map(([site, count]) => ({ site, count }));
+  return siteCounts(await guard(() => readCatalog(db)));
 }
 
 /** Tags with their article counts, most used first. */
 export async function tags(db: LibraryDB): Promise<{ tag: string; count: number }[]> {
-  const keys = (await guard(() => db.articles.orderBy('tags').keys())) as string[];
-  return countKeys(keys).map(([tag, count]) => ({ tag, count }));
-}
-
-function countKeys(keys: string[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return tagCounts(await guard(() => readCatalog(db)));
 }
 
 /** Storage used and available to the extension, or null where the browser does not say. */

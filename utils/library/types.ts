@@ -5,8 +5,8 @@
  *  pending: imported without content, to be fetched later. */
 export type SaveStatus = 'full' | 'bookmark' | 'pending';
 
-/** Metadata of a saved article: one row per canonical URL (the primary key). Small, so lists of
- *  10,000 stay fast; the content and the search terms live in their own tables. */
+/** Metadata of a saved article: one row per canonical URL (the primary key). Small, so a page of
+ *  a list reads fast; the content lives in its own table, the search index in others. */
 export interface ArticleMeta {
   /** Canonical URL: saving the same article again updates this row. */
   url: string;
@@ -42,10 +42,13 @@ export interface ArticleContent {
   text: string;
 }
 
-/** Search terms of one article (folded words and word prefixes, CJK bigrams). */
+/** Search terms of an article not yet in the posting lists (folded words, Korean stems and
+ *  compound parts, CJK bigrams: see search.ts), joined with spaces. */
 export interface ArticleTerms {
   url: string;
-  terms: string[];
+  /** The article's id in the catalog. */
+  id: number;
+  terms: string;
 }
 
 /** A whole saved article, as exported and imported. */
