@@ -2,7 +2,8 @@
 // Search terms and queries: Korean, Japanese, Chinese and English, folding, filters, paging.
 import { article, dropDbs, freshDb } from './library-helpers';
 import type { LibraryDB } from '@/utils/library/db';
-import { fold, MAX_TERMS, parseQuery, queryTerms, SEARCH_TUNING, searchLibrary, termsFor } from '@/utils/library/search';
+import { prng } from '@/utils/library/generate';
+import { fold, MAX_TERMS, parseQuery, queryTerms, SEARCH_TUNING, searchLibrary, segments, termsFor } from '@/utils/library/search';
 import { indexPending, indexSettled, listUrls, rebuildIndex, removeArticles, restoreArticles, saveArticle, saveBookmark, setRead, setTags } from '@/utils/library/store';
 
 afterEach(dropDbs);
@@ -47,6 +48,18 @@ describe('folding and terms', () => {
     expect(t).toContain('word0');
     expect(t).not.toContain(`word${MAX_TERMS + 100}`);
     expect(termsFor('', 'x'.repeat(100))).toEqual(['x'.repeat(32)]);
+  });
+
+  test('text is cut into runs by script exactly as the defining regular expression does', () => {
+    const DEFINITION =
+      /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\u3005\u3006\u3007\u303b]+)|(\p{sc=Hangul}+)|([^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30fc\u3005\u3006\u3007\u303b\p{P}\p{S}\p{Z}\p{C}]+)/gu;
+    const byRegex = (s: string) => [...s.matchAll(DEFINITION)].map((m) => [m[1] !== undefined ? 'cjk' : m[2] !== undefined ? 'hangul' : 'word', m[0]]);
+    const chars = [...'abcXYZ09 가나다삼성전자는에서 東京都に住むカタカナーー々〆 éüñß øæ \u0301\u0308 😀𝒜𠀀 .,;!?-—“”\t\n ㄱㅏ 가 Москва ١٢٣ مرحبا ｶﾞｲﾄﾞ', '\ud800', '\udc00'];
+    const rand = prng(9);
+    for (let k = 0; k < 2000; k++) {
+      const s = Array.from({ length: Math.floor(rand() * 30) }, () => chars[Math.floor(rand() * chars.length)]).join('');
+      expect(segments(s)).toEqual(byRegex(s));
+    }
   });
 
   test('queries are built the same way; a prefix of another query word is dropped', () => {
