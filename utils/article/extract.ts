@@ -1,5 +1,5 @@
-// The article pipeline of docs/DESIGN.md: clone → pre-clean → Readability → post-clean → lazy
-// images and absolute URLs → sanitize → metadata. The same function serves the reader, saving and
+// The article pipeline of docs/DESIGN.md: clone → drop scripts and styles → Readability → clutter
+// rules on its result → lazy images and absolute URLs → sanitize → metadata. The same function serves the reader, saving and
 // the benchmark, in a page or in a test's DOM.
 import { Readability } from '@mozilla/readability';
 import { removeClutter, removeEmpty } from './clutter';
@@ -114,10 +114,12 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
   if (clone.body) {
     resolveLazyImages(clone, base);
     if (!options.raw) {
-      // Scripts, styles and templates are not text; left in, they make a widget look long to the
-      // rules. JSON-LD stays: Readability reads its metadata.
+      // Scripts, styles and templates are not text, and Readability is faster without them. JSON-LD
+      // stays: Readability reads its metadata. The clutter rules run once, on Readability's result
+      // rather than on the whole page: measured on the three corpora, cleaning the page first did not
+      // help Readability choose (zyte-dev F1 0.948 with it, 0.955 without; the Korean pages alike) and
+      // cost more than Readability itself.
       for (const el of clone.querySelectorAll('script:not([type="application/ld+json"]), style, template')) el.remove();
-      removeClutter(clone.body);
     }
   }
   const parsed = new Readability(clone, { serializer: (el: Node) => el as Element }).parse();
@@ -134,8 +136,9 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
   const contentHtml = holder.innerHTML;
   const text = toPlainText(holder);
   if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return null;
-  // A page that is not an article and whose "article" is a list of links is a list page.
-  if (!options.raw && linkDensity(holder) > 0.35 && !detect(doc).isArticle) return null;
+  // A page that is not an article and whose "article" is a fifth links or more is a list page (the
+  // pages the detector misses have text with a tenth links at most; portal fronts a quarter or more).
+  if (!options.raw && linkDensity(holder) > 0.2 && !detect(doc).isArticle) return null;
 
   const lang = (parsed.lang || doc.documentElement.getAttribute('lang') || meta(doc, 'og:locale')?.replace('_', '-') || languageFromScript(text) || '').trim() || null;
   const declaredDir = (parsed.dir || doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
