@@ -1,7 +1,7 @@
 // Word counts, reading time and plain text: Korean, Japanese and Chinese are counted by
 // characters (a space-separated "word" means nothing in Japanese or Chinese, and a Korean eojeol
 // carries its particles), other scripts by words.
-import { countText, languageFromScript, readingMinutes, READING_SPEED, toPlainText, wordCount } from '@/utils/article/text';
+import { countText, languageFromScript, minutesFor, readingMinutes, READING_SPEED, toPlainText, wordCount } from '@/utils/article/text';
 import { parse } from './article-helpers';
 
 describe('counting', () => {
@@ -122,4 +122,10 @@ describe('toPlainText', () => {
     const text = toPlainText(el('<table><tr><th>Year</th><th>Visits</th></tr><tr><td>2023</td><td>1,200</td></tr></table>'));
     expect(text.split(/\n+/)).toEqual(['Year', 'Visits', '2023', '1,200']);
   });
+});
+
+test('minutesFor gives readingMinutes from counts taken once', () => {
+  for (const text of ['', 'One two three.', '시의회가 도서관 운영 시간을 늘렸다. '.repeat(200), 'word '.repeat(1000)]) {
+    expect(minutesFor(countText(text))).toBe(readingMinutes(text));
+  }
 });

@@ -5,7 +5,7 @@ import { Readability } from '@mozilla/readability';
 import { removeClutter, removeEmpty } from './clutter';
 import { detect, linkDensity } from './detect';
 import { sanitizeToFragment } from './sanitize';
-import { languageFromScript, readingMinutes, toPlainText, wordCount } from './text';
+import { countText, languageFromScript, minutesFor, toPlainText } from './text';
 import type { Article } from './types';
 
 export interface ExtractOptions {
@@ -151,6 +151,7 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
     // about:blank and the like have no host.
   }
 
+  const counts = countText(text);
   return {
     title: (parsed.title || meta(doc, 'og:title') || doc.title || host).trim(),
     byline: parsed.byline?.trim() || null,
@@ -164,7 +165,7 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
     canonicalUrl: canonicalUrl(doc, url),
     contentHtml,
     text,
-    wordCount: wordCount(text),
-    readingMinutes: readingMinutes(text),
+    wordCount: counts.words + counts.hangul + counts.hanKana,
+    readingMinutes: minutesFor(counts),
   };
 }

@@ -31,7 +31,11 @@ export function wordCount(text: string): number {
 
 /** Whole minutes, at least 1 for any text at all. */
 export function readingMinutes(text: string): number {
-  const c = countText(text);
+  return minutesFor(countText(text));
+}
+
+/** Reading minutes from counts already taken (`countText`), so a long text is counted once. */
+export function minutesFor(c: TextCounts): number {
   const minutes = c.words / READING_SPEED.words + c.hangul / READING_SPEED.hangul + c.hanKana / READING_SPEED.hanKana;
   return c.words + c.hangul + c.hanKana === 0 ? 0 : Math.max(1, Math.round(minutes));
 }
