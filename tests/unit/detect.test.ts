@@ -96,6 +96,23 @@ describe('signals', () => {
     expect(detect(doc).isArticle).toBe(true);
   });
 
+  test('a story that declares itself an article, with related stories as <article> teasers around it, is an article', () => {
+    const teaser = (i: number) => `<article><h2><a href="/story/${i}">Story number ${i} about the city budget and libraries</a></h2><p>The council voted on Tuesday to extend the opening hours of the city's public libraries, after a year in which evening visits rose by a third and students asked for quiet places.</p></article>`;
+    const doc = page('<meta property="og:type" content="article">', `<main><div class="story"><h1>Libraries stay open late</h1>${PROSE}${PROSE}</div><aside>${Array.from({ length: 6 }, (_, i) => teaser(i)).join('')}</aside></main>`);
+    const d = detect(doc);
+    expect(d.articleElementCount).toBe(6);
+    expect(d.isArticle).toBe(true);
+  });
+
+  test('one <article> of a thousand characters on a readable page is an article, even when its lines are short', () => {
+    const items = Array.from({ length: 14 }, (_, i) => `<li>Step ${i + 1}: fill the cannon with fog and aim it at the far wall.</li>`).join('');
+    const intro = '<p>Our vortex cannon is a bin with a hole in its lid and a rubber sheet over its bottom; pull the sheet and a ring of air flies across the room, strong enough to knock down a paper cup at ten metres, as the class found out on Friday afternoon in the gym.</p>';
+    const d = detect(page('', `<header><a href="/">Home</a></header><article><h1>Build a vortex cannon</h1>${intro}<ol>${items}</ol></article>`));
+    expect(d.articleElementCount).toBe(1);
+    expect(d.proseText).toBeLessThan(500);
+    expect(d.isArticle).toBe(true);
+  });
+
   test('a page that is mostly links (a portal front page) is not an article', () => {
     const links = Array.from({ length: 60 }, (_, i) => `<li><a href="/n/${i}">Headline number ${i} about something that happened</a></li>`).join('');
     const doc = page('', `<nav><ul>${links}</ul></nav><p>Short blurb about the site and what it offers to its readers every day, with a few words more to make a paragraph that is long enough.</p>`);

@@ -50,8 +50,11 @@ export function linkDensity(el: Element | null): number {
  * Characters of running prose: paragraph-like blocks of at least 80 characters whose text is
  * mostly not links. Menus, teaser lists and footers rarely have such blocks.
  */
-function proseLength(doc: Document): number {
+function proseLength(doc: Document): { total: number; together: number } {
   let total = 0;
+  // Prose per parent: a story's paragraphs sit side by side, a teaser list's each in its own box.
+  const byParent = new Map<Element | null, number>();
+  let together = 0;
   for (const el of doc.querySelectorAll('p, pre, blockquote, div, td, section, article')) {
     // Count only the element's own text nodes, so nested blocks are not counted twice.
     let own = 0;
@@ -59,9 +62,14 @@ function proseLength(doc: Document): number {
       if (child.nodeType === 3) own += child.textContent!.replace(/\s+/g, ' ').trim().length;
       else if (child.nodeType === 1 && /^(?:B|STRONG|EM|I|SPAN|FONT|U|MARK|SUB|SUP|SMALL|Q|CITE|ABBR|TIME)$/.test((child as Element).tagName)) own += textLength(child as Element);
     }
-    if (own >= 80) total += own;
+    if (own >= 80) {
+      total += own;
+      const sum = (byParent.get(el.parentElement) ?? 0) + own;
+      byParent.set(el.parentElement, sum);
+      together = Math.max(together, sum);
+    }
   }
-  return total;
+  return { total, together };
 }
 
 const CJK_LANG = /^(?:ko|ja|zh)\b/i;
@@ -99,7 +107,8 @@ export function detect(doc: Document): Detection {
     if (len > articleElementText) [articleElementText, secondLargest] = [len, articleElementText];
     else secondLargest = Math.max(secondLargest, len);
   }
-  const proseText = body ? proseLength(doc) : 0;
+  const prose = body ? proseLength(doc) : { total: 0, together: 0 };
+  const proseText = prose.total;
   const density = linkDensity(body);
 
   // A page that lists many articles (a home or section page) is not one article, whatever its
@@ -107,7 +116,11 @@ export function detect(doc: Document): Detection {
   // are <article>s too has one that dwarfs the rest), or a body that is mostly links and little
   // prose (a long story under a heavy menu is still a story; so is a page that declares itself an
   // article in both schema.org and Open Graph).
-  const teaserList = articleElementCount >= 4 && !(articleElementText >= 2000 && articleElementText >= 2 * secondLargest);
+  // A page that Readability finds readable, that declares itself an article and holds a story's
+  // worth of prose side by side (not one paragraph per teaser box) is a story whose related links,
+  // comments or embeds are <article>s too.
+  const declaredStory = readerableHere && (structured || ogArticle) && prose.together >= 1000;
+  const teaserList = articleElementCount >= 4 && !(articleElementText >= 2000 && articleElementText >= 2 * secondLargest) && !declaredStory;
   const linkList = density > 0.55 && proseText < 3000 && !(structured && ogArticle);
   const listLike = teaserList || linkList;
   // Korean, Japanese and Chinese say as much in about half the characters.
@@ -116,7 +129,9 @@ export function detect(doc: Document): Detection {
     !listLike &&
     ((readerableHere && (enoughProse || structured || ogArticle)) ||
       ((structured || ogArticle) && proseText >= 250) ||
-      (articleElementCount === 1 && articleElementText >= 600 && enoughProse));
+      (articleElementCount === 1 && articleElementText >= 600 && enoughProse) ||
+      // One <article> of a thousand characters on a readable page: a post whose paragraphs are short.
+      (readerableHere && articleElementCount === 1 && articleElementText >= 1000 && proseText >= 250));
 
   return { isArticle, title: doc.title, readerable, structured, ogArticle, articleElementText, articleElementCount, proseText, linkDensity: density };
 }
