@@ -50,8 +50,10 @@ const CASES: Record<string, Case> = {
     keep: `<p>회사는 페이스북과 트위터에 공유하기 버튼을 없애고 댓글 기능도 닫기로 했다.</p>
       <table><tr><td>2019</td><td>63</td></tr></table>
       <p><a href="/doc">link</a></p>
-      <div class="byline">by Jane Roe <a href="https://twitter.com/intent/follow?screen_name=jroe">@jroe</a> <a href="https://twitter.com/intent/user?screen_name=jroe">Follow</a></div>`,
-    kept: ['공유하기 버튼을 없애고', '2019', '63', 'link', 'by Jane Roe'],
+      <div class="byline">by Jane Roe <a href="https://twitter.com/intent/follow?screen_name=jroe">@jroe</a> <a href="https://twitter.com/intent/user?screen_name=jroe">Follow</a></div>
+      <p>Be sure to visit the shelter on <a href="https://facebook.com/shelter">Facebook</a>, <a href="https://twitter.com/shelter">Twitter</a> and Instagram.</p>
+      <p>The results sent <a href="/q">shares</a> lower ahead of the open.</p>`,
+    kept: ['공유하기 버튼을 없애고', '2019', '63', 'link', 'by Jane Roe', 'visit the shelter on Facebook, Twitter and Instagram.', 'sent shares lower'],
   },
   'reaction-prompt': {
     clutter: `<p class="like">이 기사가 마음에 들었다면, 좋아요를 눌러주세요.</p>
@@ -150,8 +152,8 @@ const CASES: Record<string, Case> = {
   'end-marker': {
     clutter: `<p>(끝)</p><p>■</p><div>-END-</div>`,
     gone: ['(끝)', '■', '-END-'],
-    keep: `<p>경기는 연장 끝에 무승부로 끝났다.</p><p>In the end, the council agreed.</p>`,
-    kept: ['무승부로 끝났다', 'In the end, the council agreed.'],
+    keep: `<p>경기는 연장 끝에 무승부로 끝났다.</p><p>In the end, the council agreed.</p><p>___</p><p>Associated Press writer Jane Roe contributed.</p>`,
+    kept: ['무승부로 끝났다', 'In the end, the council agreed.', '___'],
   },
 };
 

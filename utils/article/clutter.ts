@@ -603,7 +603,8 @@ export const CLUTTER_RULES: ClutterRule[] = [
           const shareLinks = links.filter((a) => SHARE_HOSTS.test(a.getAttribute('href') ?? ''));
           isBar = shareLinks.length >= 2 && shareLinks.length >= links.length / 2 && nonShareText(text).length <= 15;
         }
-        if (!isBar || el.querySelector('p, h1, h2, h3, figure, picture, video')) continue;
+        // A "Facebook" link inside a sentence ("visit us on <a>Facebook</a>, …") is not a bar.
+        if (!isBar || el.querySelector('p, h1, h2, h3, figure, picture, video') || !standsAlone(el)) continue;
         drop(el);
         removed++;
       }
@@ -661,8 +662,8 @@ export const CLUTTER_RULES: ClutterRule[] = [
   ),
   shortTextRule(
     'end-marker',
-    'End-of-story markers and lone separators ("(끝)", "<끝>", "-END-", "■"): the whole text is the marker.',
-    /^(?:[(<[〈【/-]\s*(?:끝|END|완|終|完)\s*[)>\]〉】/-]|[■□◆◇▲△▶▷●○★☆※*#=~_\-–—·•]+)$/i,
+    'End-of-story markers and lone separators ("(끝)", "<끝>", "-END-", "■"): the whole text is the marker (a "___" rule between sections is the story\'s own).',
+    /^(?:[(<[〈【/-]\s*(?:끝|END|완|終|完)\s*[)>\]〉】/-]|[■□◆◇▲△▶▷●○★☆※*#=~\-–—·•]+)$/i,
     12,
     { prose: true },
   ),
