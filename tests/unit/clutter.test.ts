@@ -77,8 +77,9 @@ const CASES: Record<string, Case> = {
   'copyright-line': {
     clutter: `<p class="copy">Copyright ⓒ 매일방송. 무단전재 및 재배포 금지</p>
       <footer><p>© 2024 Example News. All rights reserved.</p></footer>
-      <div class="body2"><p>시는 예산안을 발표했다.<br>[저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지]</p></div>`,
-    gone: ['무단전재 및 재배포 금지', 'All rights reserved', '저작권자(c)'],
+      <div class="body2"><p>시는 예산안을 발표했다.<br>[저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지]</p></div>
+      <p>저작권자 ⓒ 예시미디어(<a href="http://www.example.co.kr/">www.example.co.kr</a>), 무단전재 및 재배포금지</p>`,
+    gone: ['무단전재 및 재배포 금지', 'All rights reserved', '저작권자(c)', '예시미디어', 'www.example.co.kr'],
     keep: `<p>저작권법 개정안은 무단 전재와 재배포를 금지하는 조항을 강화했다.</p>
       <p>The court said copyright law does not protect facts, only the way they are expressed.</p>
       <p>This isn't supposed to be a manifesto™© we just think it's cool to share what we learned.</p>`,

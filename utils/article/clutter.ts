@@ -257,18 +257,19 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
   const matching = new Set<Element>();
   for (const el of elementsWith(root, maxLen, test1)) if (removable(el, root)) matching.add(el);
   const starts: Node[] = [];
-  const matchingTextIn = new Set<Element>();
-  for (const n of textsWith(root, maxLen, test1)) {
-    if (!root.contains(n)) continue;
-    starts.push(n);
-    matchingTextIn.add(n.parentElement!);
-  }
-  for (const el of matching) {
-    if (!matchingTextIn.has(el) && !Array.from(el.children).some((c) => matching.has(c))) starts.push(el);
-  }
+  for (const n of textsWith(root, maxLen, test1)) if (root.contains(n)) starts.push(n);
+  // The innermost matching elements too, after the text nodes: a notice whose text is split by a
+  // link ("저작권자 ⓒ 엔터미디어(<a>www…</a>), 무단전재 금지") goes whole when its first part,
+  // which matches alone, cannot (it does not stand alone beside the link).
+  for (const el of matching) if (!Array.from(el.children).some((c) => matching.has(c))) starts.push(el);
   let removed = 0;
   for (const start of starts) {
     if (!root.contains(start)) continue;
+    if (start.nodeType === 1) {
+      if (!matches(shortText(start, maxLen))) continue;
+      // A sentence of its own beside the match ("시는 … 발표했다.<br>[저작권자 …]"): only the line goes.
+      if (Array.from(start.childNodes).some((n) => n.nodeType === 3 && !matches(textOf(n)) && (looksLikeProse(textOf(n)) || textOf(n).length > 40))) continue;
+    }
     const own = lengthOf(start);
     let box: Node = start;
     for (let parent = box.parentElement; parent && removable(parent, root); parent = parent.parentElement) {
@@ -276,6 +277,8 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
       if (len > maxLen || len - own > Math.max(30, own)) break;
       // A sentence beside it in the same parent ("시는 … 발표했다.<br>[저작권자 …]"): the match is one line of several.
       if (Array.from(parent.childNodes).some((n) => n !== box && n.nodeType === 3 && (looksLikeProse(norm(n.textContent)) || norm(n.textContent).length > 40))) break;
+      // …or in an element beside it ("<div><p>시는 … 발표했다.</p></div><p>저작권자 …</p>").
+      if (Array.from(parent.children).some((c) => c !== box && !matches(shortText(c, maxLen)) && (lengthOf(c) > 300 || looksLikeProse(textOf(c))))) break;
       if (Array.from(parent.querySelectorAll('h1, h2, h3')).some((h) => !matches(textOf(h)))) break;
       // A caption's credit goes, the picture it belongs to stays.
       if (Array.from(parent.querySelectorAll('img, picture, video, audio, iframe, table')).some((m) => !box.contains(m))) break;
