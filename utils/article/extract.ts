@@ -4,7 +4,7 @@
 import { Readability } from '@mozilla/readability';
 import { removeClutter, removeEmpty } from './clutter';
 import { detect, linkDensity } from './detect';
-import { sanitizeToFragment } from './sanitize';
+import { sanitizeInPlace } from './sanitize';
 import { countText, languageFromScript, minutesFor, toPlainText } from './text';
 import type { Article } from './types';
 
@@ -131,9 +131,9 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
     removeEmpty(content);
   }
   absolutizeUrls(content, base);
-  const holder = doc.createElement('div');
-  holder.append(sanitizeToFragment(content));
-  const contentHtml = holder.innerHTML;
+  // Readability's result is ours (a detached tree of the clone): sanitized where it lies.
+  const holder = sanitizeInPlace(content);
+  const contentHtml = holder.outerHTML;
   const text = toPlainText(holder);
   if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return null;
   // A page that is not an article and whose "article" is a fifth links or more is a list page (the

@@ -32,6 +32,15 @@ export function sanitizeHtml(html: string | Node): string {
   return purify().sanitize(html, CONFIG) as unknown as string;
 }
 
+/**
+ * Sanitizes a detached element in place (no copy of the tree): the extraction pipeline owns
+ * Readability's result, so cleaning it where it lies saves a full clone of the article.
+ */
+export function sanitizeInPlace(el: Element): Element {
+  purify().sanitize(el, { ...CONFIG, IN_PLACE: true });
+  return el;
+}
+
 /** The same, as a fragment ready to be appended (no HTML string round trip). */
 export function sanitizeToFragment(html: string | Node): DocumentFragment {
   return purify().sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
