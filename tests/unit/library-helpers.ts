@@ -1,7 +1,6 @@
 // Shared by the library tests (not a test file itself): fresh databases and sample articles.
 import 'fake-indexeddb/auto';
 import type { Article } from '@/utils/article/types';
-import type { ArticleContent } from '@/utils/library/types';
 import { wordCount, readingMinutes } from '@/utils/article/text';
 import { type CatalogEntry, readCatalog } from '@/utils/library/catalog';
 import { LibraryDB } from '@/utils/library/db';
@@ -55,16 +54,11 @@ export async function termRows(db: LibraryDB): Promise<{ url: string; terms: str
   return (await db.terms.toArray()).map(({ url, terms }) => ({ url, terms }));
 }
 
-/** The catalog's entries in list order, without the internal ids and pack numbers. */
-export async function catalogRows(db: LibraryDB): Promise<Omit<CatalogEntry, 'id' | 'pack'>[]> {
+/** The catalog's entries in list order, without the internal ids. */
+export async function catalogRows(db: LibraryDB): Promise<Omit<CatalogEntry, 'id'>[]> {
   const cat = await readCatalog(db);
   return cat.ids.map((_, i) => {
-    const { id: _id, pack: _pack, ...rest } = cat.entry(i);
+    const { id: _id, ...rest } = cat.entry(i);
     return rest;
   });
-}
-
-/** Every article content, whatever pack holds it, in URL order. */
-export async function contentItems(db: LibraryDB): Promise<ArticleContent[]> {
-  return (await db.contents.toArray()).flatMap((pack) => pack.items).sort((a, b) => (a.url < b.url ? -1 : 1));
 }

@@ -2,7 +2,7 @@
 // Import formats (real-looking files under tests/fixtures/import), broken files, merging, the
 // JSON export → import round trip.
 import { readFileSync } from 'node:fs';
-import { article, catalogRows, contentItems, dropDbs, freshDb, termRows } from './library-helpers';
+import { article, catalogRows, dropDbs, freshDb, termRows } from './library-helpers';
 import type { LibraryDB } from '@/utils/library/db';
 import { parseCsv } from '@/utils/library/csv';
 import { exportJson, importItems, parseImport, pendingUrls, type ImportItem } from '@/utils/library/io';
@@ -15,7 +15,7 @@ const fixture = (name: string) => new TextDecoder().decode(readFileSync(new URL(
 const NOW = Date.UTC(2024, 6, 1);
 
 async function snapshot(db: LibraryDB) {
-  return { a: await db.articles.toArray(), c: await contentItems(db), t: await termRows(db), cat: await catalogRows(db) };
+  return { a: await db.articles.toArray(), c: await db.contents.toArray(), t: await termRows(db), cat: await catalogRows(db) };
 }
 
 /** What the library page does with a chosen file. */

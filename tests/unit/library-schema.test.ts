@@ -5,20 +5,19 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1 } from '@/utils/library/db';
-import type { CatalogHead, CatalogRow } from '@/utils/library/catalog';
+import type { CatalogRow } from '@/utils/library/catalog';
 import type { PostingBlock } from '@/utils/library/postings';
-import { getArticle, listUrls, recent, sites, tags } from '@/utils/library/store';
+import { getArticle, listUrls, sites, tags } from '@/utils/library/store';
 import { searchLibrary } from '@/utils/library/search';
 import { pendingUrls } from '@/utils/library/io';
-import type { ContentPack } from '@/utils/library/contents';
-import type { ArticleMeta, ArticleTerms } from '@/utils/library/types';
+import type { ArticleContent, ArticleMeta, ArticleTerms } from '@/utils/library/types';
 
 /** Version 1 exactly as it will ship. Do not edit once released: it is what users' databases
  *  contain. (Before any release it was changed in place: the search index moved from a multiEntry
  *  index on `terms` to posting lists, with the catalog.) */
 const FROZEN_V1 = {
   articles: 'url',
-  contents: 'id',
+  contents: 'url',
   catalog: '',
   postings: '',
   terms: 'url',
@@ -26,9 +25,8 @@ const FROZEN_V1 = {
 
 interface V1Data {
   articles: ArticleMeta[];
-  contents: ContentPack[];
+  contents: ArticleContent[];
   catalog: CatalogRow;
-  head: CatalogHead;
   postings: [string, PostingBlock][];
   terms: ArticleTerms[];
 }
@@ -41,7 +39,6 @@ async function writeV1(name: string, data: V1Data): Promise<void> {
     await old.table('articles').bulkPut(data.articles);
     await old.table('contents').bulkPut(data.contents);
     await old.table('catalog').put(data.catalog, 'catalog');
-    await old.table('catalog').put(data.head, 'head');
     await old.table('postings').bulkPut(
       data.postings.map(([, block]) => block),
       data.postings.map(([key]) => key),
@@ -62,21 +59,14 @@ function v1Data(): V1Data {
     { ...base, url: 'https://blog.example.org/2', pageUrl: 'https://blog.example.org/2?ref=x', title: 'Café culture', lang: 'en', site: 'blog.example.org', savedAt: 1_700_000_100_000, updatedAt: 1_700_000_200_000, readAt: 1_700_000_300_000, progress: 0.75, tags: ['food', 'paris'] },
     { ...base, url: 'https://old.example.net/3', pageUrl: 'https://old.example.net/3', title: 'https://old.example.net/3', site: 'old.example.net', status: 'pending', wordCount: 0, readingMinutes: 0, excerpt: null, savedAt: 1_600_000_000_000, updatedAt: 1_600_000_000_000, readAt: 0, tags: [] },
   ];
-  // news and blog imported together (one pack), old saved on its own
-  const contents: ContentPack[] = [
-    {
-      id: 1,
-      items: [
-        { url: 'https://news.example.com/1', contentHtml: '<p>삼성전자는 반도체를 만든다.</p>', text: '삼성전자는 반도체를 만든다.' },
-        { url: 'https://blog.example.org/2', contentHtml: '<p>A café in Paris.</p>', text: 'A café in Paris.' },
-      ],
-    },
-    { id: 2, items: [{ url: 'https://old.example.net/3', contentHtml: '', text: '' }] },
+  const contents: ArticleContent[] = [
+    { url: 'https://news.example.com/1', contentHtml: '<p>삼성전자는 반도체를 만든다.</p>', text: '삼성전자는 반도체를 만든다.' },
+    { url: 'https://blog.example.org/2', contentHtml: '<p>A café in Paris.</p>', text: 'A café in Paris.' },
+    { url: 'https://old.example.net/3', contentHtml: '', text: '' },
   ];
   // ids: news 1, blog 2, old 3; newest first: blog, news, old
   const catalog: CatalogRow = {
     nextId: 4,
-    nextPack: 3,
     stale: 0,
     ids: Uint32Array.of(2, 1, 3),
     savedAt: Float64Array.of(1_700_000_100_000, 1_700_000_000_000, 1_600_000_000_000),
@@ -86,9 +76,7 @@ function v1Data(): V1Data {
     sites: 'blog.example.org\nnews.example.com\nold.example.net',
     site: Uint32Array.of(0, 1, 2),
     tags: JSON.stringify([[2, ['food', 'paris']], [1, ['경제']]]),
-    pack: Uint32Array.of(1, 1, 2),
   };
-  const head: CatalogHead = { urls: catalog.urls };
   const postings: [string, PostingBlock][] = [
     [
       'cafe',
@@ -100,7 +88,7 @@ function v1Data(): V1Data {
     ],
   ];
   const terms: ArticleTerms[] = [{ url: 'https://old.example.net/3', id: 3, terms: 'https old example net' }];
-  return { articles, contents, catalog, head, postings, terms };
+  return { articles, contents, catalog, postings, terms };
 }
 
 test('the current version is declared, and v1 is still the schema it shipped with', () => {
@@ -119,15 +107,13 @@ test('data written by version 1 opens with the current LibraryDB, every record i
   expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
   const sortByUrl = <T extends { url: string }>(rows: T[]) => [...rows].sort((a, b) => a.url.localeCompare(b.url));
   expect(sortByUrl(await db.articles.toArray())).toEqual(sortByUrl(data.articles));
-  expect(await db.contents.toArray()).toEqual(data.contents);
+  expect(sortByUrl(await db.contents.toArray())).toEqual(sortByUrl(data.contents));
   expect(sortByUrl(await db.terms.toArray())).toEqual(sortByUrl(data.terms));
   expect(await db.catalog.get('catalog')).toEqual(data.catalog);
-  expect(await db.catalog.get('head')).toEqual(data.head);
   expect(await db.postings.toArray()).toEqual(data.postings.map(([, block]) => block));
 
   // …and usable through the API: catalog, lookups, search (posting lists and the pending row).
   expect(await listUrls(db)).toEqual(['https://blog.example.org/2', 'https://news.example.com/1', 'https://old.example.net/3']);
-  expect((await recent(db, 2)).map((m) => m.url)).toEqual(['https://blog.example.org/2', 'https://news.example.com/1']);
   expect(await listUrls(db, { read: 'read' })).toEqual(['https://blog.example.org/2']);
   expect(await listUrls(db, { tag: '경제' })).toEqual(['https://news.example.com/1']);
   expect(await listUrls(db, { site: 'old.example.net' })).toEqual(['https://old.example.net/3']);
@@ -162,7 +148,7 @@ test('the IndexedDB layout of version 1: stores, key paths, no secondary index',
   expect(layout).toEqual({
     articles: { keyPath: 'url', autoIncrement: false, indexes: [] },
     catalog: { keyPath: null, autoIncrement: false, indexes: [] },
-    contents: { keyPath: 'id', autoIncrement: false, indexes: [] },
+    contents: { keyPath: 'url', autoIncrement: false, indexes: [] },
     postings: { keyPath: null, autoIncrement: false, indexes: [] },
     terms: { keyPath: 'url', autoIncrement: false, indexes: [] },
   });

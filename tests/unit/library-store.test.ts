@@ -2,7 +2,7 @@
 // Saving, updating, de-duplicating, read state, tags, remove/undo, quota errors (fake-indexeddb).
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { article, catalogRows, contentItems, dropDbs, freshDb, pendingTerms, termRows } from './library-helpers';
+import { article, catalogRows, dropDbs, freshDb, pendingTerms, termRows } from './library-helpers';
 import type { LibraryDB } from '@/utils/library/db';
 import {
   getArticle,
@@ -10,7 +10,6 @@ import {
   LibraryError,
   listUrls,
   recent,
-  mergeArticles,
   removeArticles,
   restoreArticles,
   saveArticle,
@@ -31,7 +30,7 @@ afterEach(dropDbs);
 const T0 = Date.UTC(2024, 4, 1);
 
 async function counts(db: LibraryDB) {
-  return { articles: await db.articles.count(), contents: (await contentItems(db)).length, terms: await db.terms.count() };
+  return { articles: await db.articles.count(), contents: await db.contents.count(), terms: await db.terms.count() };
 }
 
 describe('canonical URLs', () => {
@@ -217,57 +216,10 @@ describe('the catalog', () => {
     for (const step of steps) {
       await step();
       expect(await catalogRows(db)).toEqual(await fromArticles());
-      expect((await recent(db, 64)).map((m) => m.url)).toEqual((await fromArticles()).map((m) => m.url));
     }
     const cat = await readCatalog(db);
     expect(new Set(cat.ids).size).toBe(cat.size);
     expect(Math.max(...cat.ids)).toBeLessThan(cat.nextId);
-  });
-});
-
-describe('content packs', () => {
-  /** Every listed article has exactly one content item, in the pack the catalog names. */
-  async function expectConsistent(db: LibraryDB) {
-    const cat = await readCatalog(db);
-    const packs = await db.contents.toArray();
-    const where = new Map<string, number[]>();
-    for (const pack of packs) {
-      expect(pack.items.length).toBeGreaterThan(0);
-      for (const item of pack.items) where.set(item.url, [...(where.get(item.url) ?? []), pack.id]);
-    }
-    expect([...where.keys()].sort()).toEqual([...cat.urls].sort());
-    cat.urls.forEach((url) => expect(where.get(url)).toEqual([cat.packOf(url)]));
-    expect(Math.max(0, ...packs.map((p) => p.id))).toBeLessThan(cat.nextPack);
-  }
-
-  test('imported articles share packs; saves, updates, deletes and undo keep every content whole', async () => {
-    const db = freshDb();
-    const url = (i: number) => `https://pack.example.com/${i}`;
-    const items = Array.from({ length: 40 }, (_, i) => ({ url: url(i), title: `Item ${i}`, text: `Text of item ${i}. `.repeat(i % 7 ? 10 : 2000) }));
-    const saved = items.map((it, i) => ({ ...article({ url: it.url, title: it.title, text: it.text }), pageUrl: it.url, site: 'pack.example.com', status: 'full' as const, savedAt: T0 + i, updatedAt: T0 + i, readAt: 0, progress: 0, tags: [] }));
-    await restoreArticles(db, saved);
-    const packs = await db.contents.toArray();
-    expect(packs.length).toBeGreaterThan(3);
-    expect(packs.length).toBeLessThan(20);
-    await expectConsistent(db);
-
-    await saveArticle(db, article({ url: url(3), text: 'Saved again.' }), { pageUrl: url(3), now: T0 + 100 });
-    await saveArticle(db, article({ url: url(99), text: 'New on its own.' }), { pageUrl: url(99), now: T0 + 101 });
-    const removed = await removeArticles(db, [url(4), url(5), url(0)]);
-    expect(removed.map((a) => a.text)).toEqual([items[4]!.text, items[5]!.text, items[0]!.text]);
-    await expectConsistent(db);
-    await restoreArticles(db, [{ ...saved[6]!, updatedAt: T0 + 500, text: 'Newer import.', contentHtml: '<p>Newer import.</p>' }]);
-    // newer content for stored articles and new articles in one import
-    const mixed = [7, 8, 100, 101].map((i) => ({ ...(saved[i] ?? { ...saved[1]!, url: url(i), pageUrl: url(i) }), updatedAt: T0 + 600, text: `Mixed ${i}.`, contentHtml: `<p>Mixed ${i}.</p>` }));
-    expect(await mergeArticles(db, mixed)).toEqual({ added: 2, updated: 2, unchanged: 0 });
-    await expectConsistent(db);
-    for (const i of [7, 8, 100, 101]) expect((await getArticle(db, url(i)))?.text).toBe(`Mixed ${i}.`);
-    await restoreArticles(db, removed);
-    await expectConsistent(db);
-    expect((await getArticle(db, url(3)))?.text).toBe('Saved again.');
-    expect((await getArticle(db, url(6)))?.text).toBe('Newer import.');
-    expect((await getArticle(db, url(99)))?.text).toBe('New on its own.');
-    for (const i of [0, 1, 2, 4, 5, 9, 39]) expect((await getArticle(db, url(i)))?.text).toBe(items[i]!.text);
   });
 });
 
@@ -281,7 +233,7 @@ describe('remove and undo', () => {
     await setTags(db, 'https://news.example.com/1', ['keep']);
     await setRead(db, 'https://news.example.com/1', true, { now: T0 + 50 });
     await setProgress(db, 'https://news.example.com/1', 0.5);
-    const before = { articles: await db.articles.toArray(), contents: await contentItems(db), terms: await termRows(db), catalog: await catalogRows(db) };
+    const before = { articles: await db.articles.toArray(), contents: await db.contents.toArray(), terms: await termRows(db), catalog: await catalogRows(db) };
 
     const removed = await removeArticles(db, ['https://news.example.com/1', 'https://news.example.com/2#x', 'https://never.example.com/']);
     expect(removed.map((a) => a.url)).toEqual(['https://news.example.com/1', 'https://news.example.com/2']);
@@ -289,7 +241,7 @@ describe('remove and undo', () => {
     expect(await counts(db)).toEqual({ articles: 1, contents: 1, terms: 1 });
 
     await restoreArticles(db, removed);
-    expect({ articles: await db.articles.toArray(), contents: await contentItems(db), terms: await termRows(db), catalog: await catalogRows(db) }).toEqual(before);
+    expect({ articles: await db.articles.toArray(), contents: await db.contents.toArray(), terms: await termRows(db), catalog: await catalogRows(db) }).toEqual(before);
   });
 });
 

@@ -5,19 +5,17 @@
 //   articles  ArticleMeta, primary key `url` (canonical URL, see records.ts canonicalUrl). No other
 //             index: lists, filters and counts come from the catalog (an index entry costs about a
 //             quarter of a put in Chromium, and reading 10,000 index keys 50-100 ms).
-//   contents  ContentPack, primary key `id`: the contents (sanitized HTML + plain text, empty
-//             strings for pending items) of one article, or of several imported together
-//             (contents.ts; the catalog says which pack holds which article)
+//   contents  ArticleContent, primary key `url` (sanitized HTML + plain text; one row per article,
+//             empty strings for pending items)
 //   catalog   one row, key 'catalog' (catalog.ts): every article's id, savedAt, URL, read state,
-//             status, site, tags and contents pack, newest first; and key 'head': the newest 64
-//             URLs (for the popup)
+//             status, site and tags, newest first
 //   postings  the search index (postings.ts): blocks of posting lists, key = the block's first term
 //   terms     ArticleTerms, primary key `url`: the terms of articles saved since the postings were
 //             last rebuilt (search.ts); emptied when they are merged into the postings
 //
-// Every article has exactly one row in articles, one entry in the catalog and one item in the
-// pack the catalog names, and every write that touches an article writes them in one transaction
-// (with its terms row, when its text or title changed).
+// Every article has exactly one row in articles and contents and one entry in the catalog, and
+// every write that touches an article writes them in one transaction (with its terms row, when
+// its text or title changed).
 //
 // Changing the schema
 // -------------------
@@ -32,17 +30,16 @@
 // the auto-import transform adds imports for them even where they are local, which would pull
 // extension code into this layer and break it in plain Node / jsdom tests.)
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { CatalogHead, CatalogRow } from './catalog';
-import type { ContentPack } from './contents';
+import type { CatalogRow } from './catalog';
 import type { PostingBlock } from './postings';
-import type { ArticleMeta, ArticleTerms } from './types';
+import type { ArticleContent, ArticleMeta, ArticleTerms } from './types';
 
 export const LIBRARY_DB_NAME = 'library';
 
 /** Version 1 of the schema. Frozen: a later version gets its own constant. */
 export const SCHEMA_V1 = Object.freeze({
   articles: 'url',
-  contents: 'id',
+  contents: 'url',
   catalog: '',
   postings: '',
   terms: 'url',
@@ -53,8 +50,8 @@ export const LIBRARY_SCHEMA_VERSION = 1;
 
 export class LibraryDB extends Dexie {
   articles!: Table<ArticleMeta, string>;
-  contents!: Table<ContentPack, number>;
-  catalog!: Table<CatalogRow | CatalogHead, string>;
+  contents!: Table<ArticleContent, string>;
+  catalog!: Table<CatalogRow, string>;
   postings!: Table<PostingBlock, string>;
   terms!: Table<ArticleTerms, string>;
 

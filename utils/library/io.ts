@@ -9,18 +9,17 @@
 // nothing lost (more content beats less, newer beats older, tags united, read wins, earliest
 // savedAt), nothing duplicated. Items without content are stored as 'pending' (pendingUrls) for
 // the background to fetch later.
-// fflate and the sanitizer (DOMPurify) are loaded when an export needs them, not with the page.
-import type { Zippable } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { sanitizeHtml } from '../article/sanitize';
 import type { LibraryDB } from './db';
 import { guard, LibraryError } from './errors';
 import { htmlToMarkdown } from './markdown';
 import { compareEntries, readCatalog } from './catalog';
-import { allContents } from './contents';
 import { canonicalUrl, isStatus, isWebUrl, joinSaved, normalizeTags, siteOf } from './records';
 import { CsvError, parseCsv, type CsvRow } from './csv';
 import { urlsWithStatus } from './search';
 import { mergeArticles, type MergeCounts } from './store';
-import type { SaveStatus, SavedArticle } from './types';
+import type { ArticleContent, ArticleMeta, SaveStatus, SavedArticle } from './types';
 
 export const EXPORT_FORMAT = 'reading-assistant-library';
 export const EXPORT_VERSION = 1;
@@ -64,11 +63,16 @@ export interface ParsedImport {
 async function allArticles(db: LibraryDB): Promise<SavedArticle[]> {
   return guard(() =>
     db.transaction('r', db.articles, db.contents, async () => {
-      // Whole tables (one read each), not through an index: the fastest reads there are.
-      const [metas, contents] = await Promise.all([db.articles.toArray(), allContents(db)]);
-      const byUrl = new Map(contents.map((c) => [c.url, c]));
-      // newest first, as the lists show them
-      return metas.map((m) => joinSaved(m, byUrl.get(m.url))).sort(compareEntries);
+      // Whole tables in key order (one read each), not through an index: the fastest reads there are.
+      const [metas, contents] = await Promise.all([db.articles.toArray(), db.contents.toArray()]);
+      // newest first, as the lists show them (both tables are in URL order)
+      let byUrl: Map<string, ArticleContent> | null = null;
+      const contentOf = (m: ArticleMeta, i: number) => {
+        if (contents[i]?.url === m.url) return contents[i];
+        byUrl ??= new Map(contents.map((c) => [c.url, c]));
+        return byUrl.get(m.url);
+      };
+      return metas.map((m, i) => joinSaved(m, contentOf(m, i))).sort(compareEntries);
     }),
   );
 }
@@ -135,7 +139,6 @@ export function articleMarkdown(a: SavedArticle, parseHtml: ((html: string) => D
  */
 export async function exportMarkdownZip(db: LibraryDB, options: { parseHtml?: (html: string) => Document } = {}): Promise<Uint8Array> {
   const parse = options.parseHtml ?? defaultParser();
-  const { strToU8, zipSync } = await import('fflate');
   const files: Zippable = {};
   const used = new Set<string>();
   for (const a of await allArticles(db)) {
@@ -165,7 +168,7 @@ blockquote{margin-left:0;padding-left:1em;border-left:3px solid #ccc;color:#444}
  * a DOM) and a Content-Security-Policy forbids scripts should anything slip through.
  */
 export async function exportHtml(db: LibraryDB, options: { sanitize?: (html: string) => string; now?: number } = {}): Promise<string> {
-  const sanitize = options.sanitize ?? (await import('../article/sanitize')).sanitizeHtml;
+  const sanitize = options.sanitize ?? sanitizeHtml;
   const articles = await allArticles(db);
   const toc: string[] = [];
   const bodies: string[] = [];

@@ -41,7 +41,6 @@
 // the site / tag / read filters; and reads metadata for a page only. Contents are read only to
 // verify 3+ character CJK queries, lazily, in result order.
 import { type Catalog, readCatalog } from './catalog';
-import { readContents } from './contents';
 import type { LibraryDB } from './db';
 import { prefixPostings } from './postings';
 import { STATUS_RANK } from './records';
@@ -313,13 +312,13 @@ async function queryMarks(db: LibraryDB, cat: Catalog, q: ParsedQuery): Promise<
  * Keeps, in order and until `want` are found, the URLs whose folded title + text contain every
  * `needles` string (CJK runs of 3+ characters).
  */
-async function verified(db: LibraryDB, cat: Catalog, urls: string[], needles: string[], want: number): Promise<string[]> {
+async function verified(db: LibraryDB, urls: string[], needles: string[], want: number): Promise<string[]> {
   if (needles.length === 0) return urls.slice(0, want);
   const out: string[] = [];
   const CHUNK = 64;
   for (let i = 0; i < urls.length && out.length < want; i += CHUNK) {
     const chunk = urls.slice(i, i + CHUNK);
-    const [metas, contents] = await Promise.all([db.articles.bulkGet(chunk), readContents(db, cat, chunk)]);
+    const [metas, contents] = await Promise.all([db.articles.bulkGet(chunk), db.contents.bulkGet(chunk)]);
     chunk.forEach((url, j) => {
       const hay = fold(`${metas[j]?.title ?? ''}\n${contents[j]?.text || metas[j]?.excerpt || ''}`);
       if (out.length < want && needles.every((n) => hay.includes(n))) out.push(url);
@@ -335,14 +334,12 @@ export async function matchUrls(db: LibraryDB, filter: LibraryFilter, want = Inf
     const cat = await readCatalog(db);
     const mask = filterMask(cat, filter);
     const marks = await queryMarks(db, cat, q);
-    // the newest few, unfiltered (the popup): without decoding the whole catalog
-    if (mask === null && marks === null && Number.isFinite(want)) return cat.firstUrls(want);
     const limit = q.verify.length ? Infinity : want;
     const urls: string[] = [];
     for (let i = 0; i < cat.size && urls.length < limit; i++) {
       if ((mask === null || mask[i] === 1) && (marks === null || marks[cat.ids[i]!] === 1)) urls.push(cat.urls[i]!);
     }
-    return verified(db, cat, urls, q.verify, want);
+    return verified(db, urls, q.verify, want);
   });
 }
 

@@ -4,13 +4,12 @@
 // (quota…) leaves nothing half-written, and IndexedDB runs overlapping read-write transactions one
 // after the other, so two saves of the same URL at once (two tabs, two windows) end as one row.
 import type { Article } from '../article/types';
-import { Catalog, newestUrls, readCatalog, writeCatalog } from './catalog';
-import { allContents, readContents, removeContents, writeContents } from './contents';
+import { Catalog, readCatalog, writeCatalog } from './catalog';
 import type { LibraryDB } from './db';
 import { guard, LibraryError } from './errors';
 import { mergePostings, type PostingBlock, rewritePostings, SEARCH_TUNING } from './postings';
 import { canonicalUrl, clampProgress, contentOf, isStatus, isWebUrl, joinSaved, mergeArticle, metaOf, normalizeTags, siteOf, STATUS_RANK } from './records';
-import { matchUrls, siteCounts, tagCounts, termsFor } from './search';
+import { matchUrls, searchLibrary, siteCounts, tagCounts, termsFor } from './search';
 import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle } from './types';
 
 export { LibraryError, isQuotaError } from './errors';
@@ -94,7 +93,7 @@ export async function indexSettled(db: LibraryDB): Promise<void> {
 export async function rebuildIndex(db: LibraryDB): Promise<void> {
   await guard(() =>
     db.transaction('rw', [db.articles, db.contents, db.catalog, db.postings, db.terms], async () => {
-      const [metas, contents] = await Promise.all([db.articles.toArray(), allContents(db)]);
+      const [metas, contents] = await Promise.all([db.articles.toArray(), db.contents.toArray()]);
       const texts = new Map(contents.map((c) => [c.url, c.text]));
       const cat = Catalog.of(metas);
       const added = new Map<string, number[]>();
@@ -107,9 +106,6 @@ export async function rebuildIndex(db: LibraryDB): Promise<void> {
         }
       });
       const { blocks, keys } = mergePostings([], new Uint8Array(0), added);
-      const packs = await db.contents.toArray();
-      for (const pack of packs) for (const item of pack.items) if (cat.indexOf(item.url) >= 0) cat.setPack(item.url, pack.id);
-      cat.nextPack = packs.reduce((max, p) => Math.max(max, p.id), 0) + 1;
       await Promise.all([db.postings.clear(), db.terms.clear()]);
       if (blocks.length) await db.postings.bulkPut(blocks, keys);
       await writeCatalog(db, cat);
@@ -124,7 +120,7 @@ export async function rebuildIndex(db: LibraryDB): Promise<void> {
 async function putArticle(db: LibraryDB, cat: Catalog, meta: ArticleMeta, content: ArticleContent, terms: string[], existed: boolean): Promise<void> {
   const id = cat.upsert(meta);
   if (existed) cat.stale++;
-  await Promise.all([db.articles.put(meta), writeContents(db, cat, [content], false), db.terms.put({ url: meta.url, id, terms: terms.join(' ') })]);
+  await Promise.all([db.articles.put(meta), db.contents.put(content), db.terms.put({ url: meta.url, id, terms: terms.join(' ') })]);
   await writeCatalog(db, cat);
 }
 
@@ -247,21 +243,16 @@ export async function saveBookmark(db: LibraryDB, page: Bookmark, options: { now
 export async function getArticle(db: LibraryDB, url: string): Promise<SavedArticle | undefined> {
   const key = canonicalUrl(url);
   return guard(() =>
-    db.transaction('r', db.articles, db.contents, db.catalog, async () => {
-      const [meta, cat] = await Promise.all([db.articles.get(key), readCatalog(db)]);
-      return meta ? joinSaved(meta, (await readContents(db, cat, [key]))[0]) : undefined;
+    db.transaction('r', db.articles, db.contents, async () => {
+      const meta = await db.articles.get(key);
+      return meta ? joinSaved(meta, await db.contents.get(key)) : undefined;
     }),
   );
 }
 
 /** The `limit` newest saved articles. */
 export async function recent(db: LibraryDB, limit: number): Promise<ArticleMeta[]> {
-  return guard(() =>
-    db.transaction('r', db.catalog, db.articles, async () => {
-      const metas = await db.articles.bulkGet(await newestUrls(db, Math.max(0, limit)));
-      return metas.filter((m): m is ArticleMeta => !!m);
-    }),
-  );
+  return guard(() => searchLibrary(db, {}, { limit }));
 }
 
 /** Every URL matching the filter (query included), newest first: keys only, for a virtualized list. */
@@ -312,15 +303,13 @@ export async function removeArticles(db: LibraryDB, urls: readonly string[]): Pr
   const keys = [...new Set(urls.map(canonicalUrl))];
   const { removed, cat } = await guard(() =>
     db.transaction('rw', tables(db), async () => {
-      const [metas, cat] = await Promise.all([db.articles.bulkGet(keys), readCatalog(db)]);
-      const contents = await readContents(db, cat, keys);
+      const [metas, contents, cat] = await Promise.all([db.articles.bulkGet(keys), db.contents.bulkGet(keys), readCatalog(db)]);
       const removed: SavedArticle[] = [];
       metas.forEach((meta, i) => {
         if (meta) removed.push(joinSaved(meta, contents[i]));
       });
-      await removeContents(db, cat, keys);
       cat.stale += cat.remove(keys).length;
-      await Promise.all([db.articles.bulkDelete(keys), db.terms.bulkDelete(keys), writeCatalog(db, cat)]);
+      await Promise.all([db.articles.bulkDelete(keys), db.contents.bulkDelete(keys), db.terms.bulkDelete(keys), writeCatalog(db, cat)]);
       return { removed, cat };
     }),
   );
@@ -406,7 +395,7 @@ export async function mergeArticles(db: LibraryDB, articles: readonly SavedArtic
       }
       const retitled = reindex.filter((r) => r.text === null);
       if (retitled.length) {
-        const texts = await readContents(db, cat, retitled.map((r) => r.meta.url));
+        const texts = await db.contents.bulkGet(retitled.map((r) => r.meta.url));
         retitled.forEach((r, i) => (r.text = texts[i]?.text ?? ''));
       }
       // Many at once (an import) go straight into the posting lists, with those already waiting.
@@ -415,8 +404,8 @@ export async function mergeArticles(db: LibraryDB, articles: readonly SavedArtic
       // Every read before the writes (a read would wait for them), then the writes: the browser
       // stores them while the terms and postings are worked out here.
       const old = rebuild ? await db.postings.toArray() : undefined;
+      const writes: Promise<unknown>[] = [db.articles.bulkPut(metas), db.contents.bulkPut(contents)];
       const ids = cat.upsertMany(metas);
-      const writes: Promise<unknown>[] = [db.articles.bulkPut(metas), writeContents(db, cat, contents, true)];
       const idOf = new Map(metas.map((m, i) => [m.url, ids[i]!]));
       cat.stale += restale;
       const fresh = reindex.map((r) => [idOf.get(r.meta.url)!, termsOf(r.meta, r.text ?? '')] as const);
