@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60000,
     hookTimeout: 120000,
+    // A fresh machine's first page loads are slow: give polled expectations time (no test waits
+    // this long when things work).
+    expect: { poll: { timeout: 10000 } },
   },
 });

@@ -3,13 +3,13 @@
 // opens the popup and the reader itself and saves screenshots instead.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchChromium } from './lib/browsers.mjs';
+import { chromiumTabId, launchChromium } from './lib/browsers.mjs';
 import { serveFixtures } from './lib/fixture-server.mjs';
 
 const headless = process.env.HEADLESS === '1' || !process.env.DISPLAY || !!process.env.CI;
 const server = await serveFixtures(Number(process.env.PORT ?? 0));
 const articleUrl = server.url('/demo/article.html');
-const { context, worker, extensionId } = await launchChromium({ headless });
+const { context, worker, extensionId } = await launchChromium({ headless, keepWelcome: !headless });
 const page = await context.newPage();
 await page.goto(articleUrl);
 await page.bringToFront();
@@ -21,8 +21,7 @@ if (!headless) {
 } else {
   const out = resolve('demo-screenshots');
   mkdirSync(out, { recursive: true });
-  // eslint-disable-next-line no-undef -- runs in the extension's service worker
-  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+  const tabId = await chromiumTabId(worker, page);
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 340, height: 460 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);

@@ -15,7 +15,7 @@ function need(path, what) {
 
 /**
  * Chromium with the extension; resolves once its service worker runs.
- * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string}} [options]
+ * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string, keepWelcome?: boolean}} [options]
  */
 export async function launchChromium(options = {}) {
   need(CHROMIUM, 'Chromium');
@@ -42,7 +42,33 @@ export async function launchChromium(options = {}) {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30000 }));
   const extensionId = new URL(worker.url()).host;
+  // A fresh profile is a fresh install, so the extension opens its welcome tab. Wait for it and
+  // close it: arriving late, it would otherwise become the active tab in the middle of a test.
+  const isWelcome = (p) => p.url().endsWith('/welcome.html');
+  const welcome = context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 15000 }).catch(() => undefined));
+  if (!options.keepWelcome) await welcome?.close();
   return { context, worker, extensionId, profile };
+}
+
+/**
+ * The extension's id for the tab showing `page` (found by its URL, which the host permission lets
+ * the extension see), so a test never depends on which tab happens to be active.
+ * @param {import('playwright-core').Worker} worker
+ * @param {import('playwright-core').Page} page
+ */
+export async function chromiumTabId(worker, page) {
+  const url = page.url();
+  for (let i = 0; i < 100; i++) {
+    // eslint-disable-next-line no-undef -- runs in the extension's service worker
+    const id = await worker.evaluate(async (u) => {
+      // Two tabs may show the same address: the one just brought to the front, else the newest.
+      const tabs = (await chrome.tabs.query({})).filter((t) => t.url === u).sort((a, b) => Number(b.active) - Number(a.active) || b.id - a.id);
+      return tabs[0]?.id;
+    }, url);
+    if (id !== undefined) return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No tab shows ${url}`);
 }
 
 /**

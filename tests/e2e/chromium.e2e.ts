@@ -2,7 +2,7 @@
 // on 127.0.0.1 that this test starts.
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/browsers.mjs';
+import { chromiumTabId, launchChromium } from '../../scripts/lib/browsers.mjs';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture, squash } from './helpers';
 
@@ -28,8 +28,7 @@ async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   // The DOM is enough: the fixtures' own third-party resources never load here (no network).
   await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
   await page.bringToFront();
-  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
-  return { page, tabId };
+  return { page, tabId: await chromiumTabId(worker, page) };
 }
 
 /** The popup for a tab, opened as a page (a test cannot click the toolbar button). */

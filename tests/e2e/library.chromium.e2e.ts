@@ -2,7 +2,7 @@
 // popup's button), the popup's list, the library, and the offline reader, which must run nothing
 // that came from a page.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/browsers.mjs';
+import { chromiumTabId, launchChromium } from '../../scripts/lib/browsers.mjs';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { DEMO, SCREENSHOTS, squash } from './helpers';
 
@@ -26,8 +26,7 @@ async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   // The DOM is enough: the fixtures' own third-party resources never load here (no network).
   await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
   await page.bringToFront();
-  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
-  return { page, tabId };
+  return { page, tabId: await chromiumTabId(worker, page) };
 }
 
 async function extensionPage(path: string): Promise<Page> {
