@@ -59,9 +59,10 @@ export async function launchChromium(options = {}) {
 export async function chromiumTabId(worker, page) {
   const url = page.url();
   for (let i = 0; i < 100; i++) {
-    // eslint-disable-next-line no-undef -- runs in the extension's service worker
+    // The function runs in the extension's service worker, where `chrome` exists.
     const id = await worker.evaluate(async (u) => {
       // Two tabs may show the same address: the one just brought to the front, else the newest.
+      // eslint-disable-next-line no-undef
       const tabs = (await chrome.tabs.query({})).filter((t) => t.url === u).sort((a, b) => Number(b.active) - Number(a.active) || b.id - a.id);
       return tabs[0]?.id;
     }, url);
