@@ -58,8 +58,9 @@ const CASES: Record<string, Case> = {
   'reaction-prompt': {
     clutter: `<p class="like">이 기사가 마음에 들었다면, 좋아요를 눌러주세요.</p>
       <div class="toast">해당 기사를 북마크했습니다.</div>
-      <div class="rate">Was this article helpful? <button>Yes</button><button>No</button></div>`,
-    gone: ['좋아요를 눌러주세요', '북마크했습니다', 'Was this article helpful'],
+      <div class="rate">Was this article helpful? <button>Yes</button><button>No</button></div>
+      <div class="react"><p>이 기사 어땠나요?</p><button>훌륭해요</button><button>후속요청</button></div>`,
+    gone: ['좋아요를 눌러주세요', '북마크했습니다', 'Was this article helpful', '이 기사 어땠나요', '후속요청'],
     keep: `<p>구독자들이 좋아요를 눌러 준 덕분에 채널이 빠르게 성장했다고 그는 밝혔다.</p>
       <p>Readers who did not like this article's first version wrote in, and the paper corrected it.</p>`,
     kept: ['좋아요를 눌러 준 덕분에', 'wrote in, and the paper corrected it'],
@@ -114,16 +115,18 @@ const CASES: Record<string, Case> = {
     clutter: `<figure><img src="a.jpg" alt="council"><figcaption>사진=연합뉴스</figcaption></figure>
       <p>영상편집 : 김경준</p><p>Photo: Getty Images</p><p>/연합뉴스</p>
       <figure><img src="b.jpg" alt="vance"><figcaption>비트코인 2025에서 연설 중인 JD 밴스 미국 부통령. 사진=BTC미디어</figcaption></figure>
-      <div class="cap">출정식에서 지지자들에게 인사하고 있다. [사진 출처 = 연합뉴스]</div>`,
-    gone: ['사진=연합뉴스', '영상편집', 'Getty Images', '/연합뉴스', 'BTC미디어', '사진 출처'],
+      <div class="cap">출정식에서 지지자들에게 인사하고 있다. [사진 출처 = 연합뉴스]</div>
+      <figure><img src="c.jpg" alt="sachs"><figcaption>세션에 참가한 데이비드 삭스 크립토 차르. &lt;이종화 기자&gt;</figcaption></figure>
+      <p><span>图像来源，</span>Getty Images</p><p>Image source, Reuters</p><p>(责编：牛镛、岳弘彬)</p>`,
+    gone: ['사진=연합뉴스', '영상편집', 'Getty Images', '/연합뉴스', 'BTC미디어', '사진 출처', '이종화 기자', '图像来源', 'Reuters', '责编'],
     keep: `<p>사진 속 인물은 1978년 공장에서 일하던 시절의 이재명 당선인이다.</p>
       <p>The photo: a crowd outside the library at ten at night, waiting for the doors to open again.</p>`,
-    kept: ['사진 속 인물은', 'a crowd outside the library', '연설 중인 JD 밴스 미국 부통령.', '지지자들에게 인사하고 있다.'],
+    kept: ['사진 속 인물은', 'a crowd outside the library', '연설 중인 JD 밴스 미국 부통령.', '지지자들에게 인사하고 있다.', '데이비드 삭스 크립토 차르.'],
   },
   dateline: {
     clutter: `<span class="time">기사입력 2023-04-04 19:01 l 최종수정 2023-04-04 19:56</span>
-      <p>Updated: 2024-05-01 10:00 KST</p>`,
-    gone: ['기사입력', '최종수정', 'Updated: 2024'],
+      <p>Updated: 2024-05-01 10:00 KST</p><p>2023年4月4日 18:32 (2023年4月4日 19:19更新)</p>`,
+    gone: ['기사입력', '최종수정', 'Updated: 2024', '19:19更新'],
     keep: `<p>수정 2023년 예산안은 4월 4일 국회를 통과했으며 정부는 이를 환영했다.</p>
       <p>Published 2019, the report was updated twice before the council voted on it this week.</p>`,
     kept: ['수정 2023년 예산안은', 'Published 2019, the report'],
@@ -131,8 +134,8 @@ const CASES: Record<string, Case> = {
   'subscribe-prompt': {
     clutter: `<div class="sub"><a href="/sub">기자 구독</a></div>
       <p>Subscribe to our newsletter for the latest updates.</p>
-      <div><a href="/s">구독하기</a></div>`,
-    gone: ['기자 구독', 'Subscribe to our newsletter', '구독하기'],
+      <div><a href="/s">구독하기</a></div><div class="paywall"><p>春割ですべての記事が読み放題</p><p>有料会員が2カ月無料</p></div>`,
+    gone: ['기자 구독', 'Subscribe to our newsletter', '구독하기', '読み放題', '有料会員'],
     keep: `<p>뉴스레터 구독 신청이 한 달 만에 두 배로 늘었다고 회사는 밝혔다.</p>
       <p>Readers who subscribe to the print edition also get the app, the company said.</p>`,
     kept: ['뉴스레터 구독 신청이', 'Readers who subscribe to the print edition'],
@@ -261,4 +264,13 @@ test('removeEmpty drops empty wrappers but keeps pictures, and a space held by a
   expect(root.textContent).toContain('price tag of $35 USD.');
   expect(root.querySelector('img')).not.toBeNull();
   expect(root.querySelector('span, ul')).toBeNull();
+});
+
+test('related-lists knows the English labels tabloids use ("DON\'T MISS", "More from UK")', () => {
+  const story = '<p>The council voted on Tuesday to extend the opening hours of the city library until ten at night, after a year in which evening visits grew by a third and students asked for a quiet place to study.</p>';
+  const root = parse(`<!doctype html><html><body><div>${story}<div class="more"><h3>DON'T MISS</h3><ul><li><a href="/p">Plague fears grow in the north</a></li><li><a href="/q">Two more cases confirmed</a></li></ul></div><section><h3>More from UK</h3><ul><li><a href="/r">Train strike called off</a></li><li><a href="/s">Storm warning for Wales</a></li></ul></section>${story}</div></body></html>`).body;
+  removeClutter(root);
+  const text = root.textContent ?? '';
+  for (const gone of ["DON'T MISS", 'Plague fears', 'More from UK', 'Train strike']) expect(text).not.toContain(gone);
+  expect(text).toContain('evening visits grew by a third');
 });

@@ -1,7 +1,7 @@
 // Extraction end to end on real pages: Readability's test pages (our text must cover what
 // Readability itself extracts, and the metadata must match), Korean portal pages (the true
 // article paragraphs, and none of the portal's clutter), plus safety and URL handling.
-import { extract } from '@/utils/article/extract';
+import { extract, removeAdjacentRepeats, removeHiddenCopies, removeTitleRepeats } from '@/utils/article/extract';
 import { htmlText, koreanPages, parse, READABILITY_URL, readabilityPages, shingleRecall } from './article-helpers';
 
 const readable = readabilityPages().filter((p) => p.meta.readerable);
@@ -213,5 +213,37 @@ describe('sanitizing and URLs', () => {
     expect(article.publishedTime).toBe('2025-02-04T07:20:00.000Z');
     expect(article.lang).toBe('ko');
     expect(article.text).not.toContain('기사입력');
+  });
+});
+
+describe('repeats the reader would show twice', () => {
+  const story = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<p>문단 ${i + 1}. 시의회는 화요일 시립 도서관의 운영 시간을 밤 10시까지 늘리는 조례안을 통과시켰다. 지난해 저녁 방문객이 3분의 1 늘었고, 학생들이 늦게까지 공부할 조용한 공간을 요청해 왔다.</p>`).join('');
+
+  test('a hidden print copy of the story is dropped; a hidden block found nowhere else stays in the page', () => {
+    const html = `<!doctype html><html><head><title>도서관 밤 10시까지</title></head><body><div id="body">${story(5)}</div><div class="hide" id="print"><ul><li>도서관 밤 10시까지</li></ul>${story(5)}</div></body></html>`;
+    const article = extract(parse(html, 'https://news.example.kr/2'), 'https://news.example.kr/2')!;
+    // Each paragraph once, not twice.
+    expect(article.text.split('문단 3.').length - 1).toBe(1);
+    const doc = parse(`<!doctype html><html><body><div class="hidden">${story(3)}</div><div><p>전혀 다른 이야기: 구청은 올해 공원 세 곳에 야간 조명을 새로 달고, 산책로 네 곳을 넓히기로 했다고 밝혔다. 공사는 봄에 시작한다.</p></div></body></html>`);
+    expect(removeHiddenCopies(doc)).toBe(0);
+    // "hidden md:block" shows on wide screens: never treated as hidden.
+    const wide = parse(`<!doctype html><html><body><div class="hidden md:block">${story(3)}</div><div>${story(3)}</div></body></html>`);
+    expect(removeHiddenCopies(wide)).toBe(0);
+  });
+
+  test('a line that only repeats the title goes; the title inside a sentence stays', () => {
+    const doc = parse(`<!doctype html><html><body><div><p>시립 도서관, 밤 10시까지 연다</p><p>"시립 도서관, 밤 10시까지 연다"는 소식에 학생들이 반겼다는 내용의 기사가 화제가 됐다.</p></div></body></html>`);
+    const root = doc.body.firstElementChild!;
+    expect(removeTitleRepeats(root, '시립 도서관, 밤 10시까지 연다')).toBe(1);
+    expect(root.textContent).toContain('소식에 학생들이 반겼다');
+  });
+
+  test('a caption printed twice in a row shows once; a refrain in two paragraphs stays twice', () => {
+    const doc = parse(`<!doctype html><html><body><div><figcaption>도서관 앞에 줄을 선 시민들.</figcaption><div>도서관 앞에 줄을 선 시민들.</div><p>후렴이다, 다시 한 번.</p><p>후렴이다, 다시 한 번.</p></div></body></html>`);
+    const root = doc.body.firstElementChild!;
+    expect(removeAdjacentRepeats(root)).toBe(1);
+    expect(root.textContent!.split('줄을 선 시민들').length - 1).toBe(1);
+    expect(root.textContent!.split('후렴이다').length - 1).toBe(2);
   });
 });

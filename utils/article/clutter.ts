@@ -348,7 +348,7 @@ function nonShareText(text: string): string {
 // Generic words ("more", "top", "latest", "popular") count as a list label only with a noun
 // ("Top stories", "Latest news"); a bare "TOP" is a back-to-top button, a bare "More" a button.
 const RELATED_LABEL =
-  /^[[【<〈「(]?\s*(?:[^\]】>〉」)\s]{0,12}\s)?(?:베스트|인기|많이\s*본|가장\s*많이\s*본|많이\s*읽은|관련|추천|주요|화제의?|핫|오늘의|이\s*시각\s*(?:주요|인기)|함께\s*(?:보면|볼만한)|다른|최신|실시간)\s*(?:기사|뉴스|포토|영상|콘텐츠)(?:\s*(?:더보기|보기))?\s*[\]】>〉」)]?$|^(?:related|trending|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks?|read\s+(?:more|next|also)|also\s+read|see\s+also|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy))(?:\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic))?\s*:?$|^(?:recommended|more|popular|top|latest|more\s+from\s+\S+(?:\s+\S+)?)\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic)\s*:?$|^(?:関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸閱讀|延伸阅读)$/i;
+  /^[[【<〈「(]?\s*(?:[^\]】>〉」)\s]{0,12}\s)?(?:베스트|인기|많이\s*본|가장\s*많이\s*본|많이\s*읽은|관련|추천|주요|화제의?|핫|오늘의|이\s*시각\s*(?:주요|인기)|함께\s*(?:보면|볼만한)|다른|최신|실시간)\s*(?:기사|뉴스|포토|영상|콘텐츠)(?:\s*(?:더보기|보기))?\s*[\]】>〉」)]?$|^(?:related|trending|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks?|read\s+(?:more|next|also)|also\s+read|see\s+also|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy))(?:\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic))?\s*:?$|^(?:recommended|more|popular|top|latest|more\s+from\s+\S+(?:\s+\S+)?)\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic)\s*:?$|^(?:don'?t\s+miss|see\s+more|more\s+from\s+(?:the\s+)?\S+|you\s+(?:may|might)\s+also\s+like)\s*[:.…]*$|^(?:関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸閱讀|延伸阅读)$/i;
 
 /**
  * Whether `el` holds running prose: some element whose own text outside links (its text nodes
@@ -492,7 +492,7 @@ const BACK_TO_TOP =
 // a "™©" flourish inside a sentence; case matters here, so it is apart from the wording below.
 const COPYRIGHT_SIGN = /[©ⓒ]\s*(?:\d{4}|[A-Z가-힣])|\([cC]\)\s*(?:\d{4}|[A-Z가-힣])/;
 const COPYRIGHT_WORDS =
-  /copyrights?\s*(?:©|ⓒ|\(c\)|\d{4})|all\s+rights\s+reserved|저작권자\s*[©ⓒ(]|(?:무단\s*(?:전재|복제|배포|복사)|재배포)[^.。]{0,40}(?:금지|금합니다|불가|엄금)|無断(?:転載|複製)|転載禁止|禁止转载|版权所有|版權所有|不得转载|不得轉載/i;
+  /copyrights?\s*(?:©|ⓒ|\(c\)|\d{4})|all\s+rights\s+reserved|저작권자\s*[©ⓒ(]|(?:무단\s*(?:전재|복제|배포|복사)|재배포)[^.。]{0,40}(?:금지|금합니다|불가|엄금)|無断(?:転載|複製)|転載禁止|転載・複製|禁止转载|版权所有|版權所有|不得转载|不得轉載/i;
 
 /**
  * A copyright or "no redistribution" notice, not prose about copyright. Notice wording counts
@@ -514,11 +514,17 @@ function isStockWidget(text: string): boolean {
   return INVESTMENT_DISCLAIMER.test(text) || (STOCK_LABEL.test(text) && !looksLikeProse(text));
 }
 
-const CREDIT_WORD = '(?:사진|사진\\s*(?:제공|출처)|자료\\s*사진|그래픽|영상|촬영|이미지|영상\\s*(?:취재|편집|촬영|제공|디자인)|촬영\\s*기자|편집|취재\\s*지원|photo|photograph|image|credit|picture|illustration|video|graphics?|写真|图片|圖片|照片)';
+const CREDIT_WORD = '(?:사진|사진\\s*(?:제공|출처)|자료\\s*사진|그래픽|영상|촬영|이미지|영상\\s*(?:취재|편집|촬영|제공|디자인)|촬영\\s*기자|편집|취재\\s*지원|photo|photograph|image|credit|picture|illustration|video|graphics?|写真|图片|圖片|照片|责编|責編)';
 /** A whole credit line: a credit word, a separator and a short source; or a lone "/연합뉴스". */
-const CREDIT_LINE = new RegExp(`^[[(【]?\\s*${CREDIT_WORD}\\s*(?:[=:：/|＝]|by\\b)\\s*.{1,40}[\\])】]?$|^\\/\\s*[가-힣A-Za-z]{2,12}$`, 'i');
+const CREDIT_LINE = new RegExp(
+  `^[[(【]?\\s*${CREDIT_WORD}\\s*(?:[=:：/|＝]|by\\b)\\s*.{1,40}[\\])】]?$|^\\/\\s*[가-힣A-Za-z]{2,12}$` +
+    // "Image source, Getty Images" / "图像来源，Getty Images", and the label before a caption that
+    // screen readers get ("Image caption,", "图像加注文字，"): the caption itself is another line.
+    `|^(?:image\\s+source|图像来源|圖像來源|图片来源|圖片來源)\\s*[,，:：]\\s*.{1,40}$|^(?:image|media)\\s+caption\\s*[,，:：]?$|^(?:图像加注文字|圖像加註文字)\\s*[,，:：]?$`,
+  'i',
+);
 /** A credit at the end of a caption ("… 부통령. 사진=BTC미디어", "… 인사하고 있다. [사진 = 김혜진 기자]"). */
-const CREDIT_SUFFIX = new RegExp(`(?:\\s+[-–—|·])?\\s*[[(【]?\\s*${CREDIT_WORD}\\s*[=:：＝]\\s*[^\\])】=.!?]{1,40}[\\])】]?$`, 'i');
+const CREDIT_SUFFIX = new RegExp(`(?:\\s+[-–—|·])?\\s*[[(【]?\\s*${CREDIT_WORD}\\s*[=:：＝]\\s*[^\\])】=.!?]{1,40}[\\])】]?$|\\s*[<〈[]\\s*[가-힣]{2,4}\\s*(?:기자|특파원)\\s*[>〉\\]]$`, 'i');
 
 /**
  * Credit lines go whole; a credit that ends a short caption line is cut off it, the caption's
@@ -617,7 +623,7 @@ export const CLUTTER_RULES: ClutterRule[] = [
   shortTextRule(
     'reaction-prompt',
     'Prompts to like or rate the story and bookmark/copy toasts ("좋아요를 눌러주세요", "해당 기사를 북마크했습니다", "Was this article helpful?").',
-    /좋아요를?\s*(?:눌러|클릭)|기사가?\s*(?:마음에\s*(?:드셨|들었|드신)|유익하셨|도움이\s*되셨)|(?:did|do)\s+you\s+(?:like|enjoy|find)\s+this\s+(?:article|story|post)|was\s+this\s+(?:article|story|post|page)\s+(?:helpful|useful)|rate\s+this\s+(?:article|story)|(?:북마크|스크랩)(?:했습니다|되었습니다|가\s*(?:추가|해제|완료))|(?:기사\s*)?URL이\s*복사|bookmark\s+(?:added|removed|saved)|added\s+to\s+(?:your\s+)?(?:bookmarks|reading\s+list)|link\s+copied|この記事(?:は役に立ちましたか|が気に入ったら)|这篇文章对您有帮助吗/i,
+    /좋아요를?\s*(?:눌러|클릭)|기사가?\s*(?:마음에\s*(?:드셨|들었|드신)|유익하셨|도움이\s*되셨)|(?:did|do)\s+you\s+(?:like|enjoy|find)\s+this\s+(?:article|story|post)|was\s+this\s+(?:article|story|post|page)\s+(?:helpful|useful)|rate\s+this\s+(?:article|story)|(?:북마크|스크랩)(?:했습니다|되었습니다|가\s*(?:추가|해제|완료))|(?:기사\s*)?URL이\s*복사|bookmark\s+(?:added|removed|saved)|added\s+to\s+(?:your\s+)?(?:bookmarks|reading\s+list)|link\s+copied|この記事(?:は役に立ちましたか|が気に入ったら)|这篇文章对您有帮助吗|이\s*기사\s*어땠나요|중복\s*선택\s*불가|이미\s*공감\s*표현을/i,
     100,
   ),
   { id: 'related-lists', why: 'Lists of other stories (best/popular/related) and the headlines portals paste after their label.', apply: (root) => withMemo(() => removeRelatedLists(root)) },
@@ -641,13 +647,13 @@ export const CLUTTER_RULES: ClutterRule[] = [
   shortTextRule(
     'dateline',
     'Entry and revision time lines ("기사입력 : 2025.02.04", "Updated: …"): the reader shows the date itself.',
-    /^(?:기사\s*)?(?:입력|수정|최종\s*수정|등록|승인|송고|업데이트|published|updated|posted)\s*(?:일시|시간)?\s*[:：]?\s*\d{4}[.\-년/]\s*\d{1,2}[.\-월/]\s*\d{1,2}/i,
+    /^(?:기사\s*)?(?:입력|수정|최종\s*수정|등록|승인|송고|업데이트|published|updated|posted)\s*(?:일시|시간)?\s*[:：]?\s*\d{4}[.\-년/]\s*\d{1,2}[.\-월/]\s*\d{1,2}|^\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:[(（]\s*\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:更新|更新済み)\s*[)）])?$/i,
     60,
   ),
   shortTextRule(
     'subscribe-prompt',
     'Subscription and newsletter prompts ("기자 구독", "Subscribe to our newsletter"): short calls to action, never a sentence reporting on subscriptions.',
-    /구독\s*(?:하기|신청|하세요|해\s*주세요)|뉴스레터\s*(?:구독|신청)|기자\s*구독|^subscribe\b|^sign\s+up\b.*\bnewsletter|already\s+a\s+subscriber|newsletter\s+sign[\s-]*up|^get\s+(?:our|the)\s+\S*\s*newsletter/i,
+    /구독\s*(?:하기|신청|하세요|해\s*주세요)|뉴스레터\s*(?:구독|신청)|기자\s*구독|^subscribe\b|^sign\s+up\b.*\bnewsletter|already\s+a\s+subscriber|newsletter\s+sign[\s-]*up|^get\s+(?:our|the)\s+\S*\s*newsletter|読み放題|有料会員(?:限定|登録|になる|が\S{0,4}無料)|記事利用サービス/i,
     120,
   ),
   shortTextRule(
