@@ -1,11 +1,13 @@
 // A Dexie live query as a Preact hook: the value updates whenever the data it read changes, in
 // this page or in another extension context (the background saving, the library deleting).
 import { liveQuery } from 'dexie';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T>();
-  useEffect(() => {
+  // A layout effect starts the query as soon as the component is in the DOM; a plain effect
+  // waits for the next frame (~10 ms of the popup's first render).
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({ next: setValue, error: (err) => console.error(err) });
     return () => subscription.unsubscribe();
   }, deps);

@@ -6,7 +6,7 @@ import { ArticleRow, UndoBar } from '@/components/ArticleRow';
 import { useFirstRenderMark, useLive } from '@/components/useLive';
 import { VirtualList } from '@/components/VirtualList';
 import { formatBytes, t, uiLanguage } from '@/utils/i18n';
-import { openLibrary } from '@/utils/library/db';
+import { openLibraryNow } from '@/utils/library/db';
 import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport, pendingUrls } from '@/utils/library/io';
 import { getMetas, listUrls, removeArticles, restoreArticles, setRead, setTags, sites, storageEstimate, tags, LibraryError } from '@/utils/library/store';
 import type { ArticleMeta, LibraryFilter, SavedArticle } from '@/utils/library/types';
@@ -14,7 +14,7 @@ import { sendToBackground } from '@/utils/messages';
 import { openSaved } from '@/utils/open-saved';
 import { pendingProgress } from '@/utils/save-page';
 
-const db = openLibrary();
+const db = openLibraryNow();
 const ROW_HEIGHT = 84;
 
 function download(name: string, data: BlobPart, type: string) {

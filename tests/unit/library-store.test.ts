@@ -23,7 +23,7 @@ import {
   canonicalUrl,
 } from '@/utils/library/store';
 import { isQuotaError } from '@/utils/library/errors';
-import { readCatalog } from '@/utils/library/catalog';
+import { HEAD_KEY, HEAD_SIZE, readCatalog } from '@/utils/library/catalog';
 
 afterEach(dropDbs);
 
@@ -216,10 +216,38 @@ describe('the catalog', () => {
     for (const step of steps) {
       await step();
       expect(await catalogRows(db)).toEqual(await fromArticles());
+      expect((await recent(db, 64)).map((m) => m.url)).toEqual((await fromArticles()).map((m) => m.url));
     }
     const cat = await readCatalog(db);
     expect(new Set(cat.ids).size).toBe(cat.size);
     expect(Math.max(...cat.ids)).toBeLessThan(cat.nextId);
+  });
+});
+
+describe('the newest articles (the popup)', () => {
+  test('recent() follows saves, deletes and undo past the head row, and reads a library that has none', async () => {
+    const db = freshDb();
+    const url = (i: number) => `https://head.example.com/${i}`;
+    const saved = Array.from({ length: HEAD_SIZE + 6 }, (_, i) => ({ ...article({ url: url(i) }), url: url(i), pageUrl: url(i), site: 'head.example.com', status: 'full' as const, savedAt: T0 + i, updatedAt: T0 + i, readAt: 0, progress: 0, tags: [] }));
+    await restoreArticles(db, saved);
+    const newest = async (n: number) => (await recent(db, n)).map((m) => m.url);
+    expect(await newest(8)).toEqual((await listUrls(db)).slice(0, 8));
+    expect(await newest(HEAD_SIZE + 10)).toEqual(await listUrls(db));
+    expect(await newest(0)).toEqual([]);
+
+    const removed = await removeArticles(db, [url(HEAD_SIZE + 5), url(HEAD_SIZE + 3)]);
+    await saveArticle(db, article({ url: 'https://head.example.com/new' }), { pageUrl: 'https://head.example.com/new', now: T0 + 1000 });
+    expect(await newest(3)).toEqual(['https://head.example.com/new', url(HEAD_SIZE + 4), url(HEAD_SIZE + 2)]);
+    await restoreArticles(db, removed);
+    expect(await newest(3)).toEqual(['https://head.example.com/new', url(HEAD_SIZE + 5), url(HEAD_SIZE + 4)]);
+
+    // a library written before the head row existed: the catalog answers
+    await db.catalog.delete(HEAD_KEY);
+    expect(await newest(3)).toEqual(['https://head.example.com/new', url(HEAD_SIZE + 5), url(HEAD_SIZE + 4)]);
+    // …until the next write puts the head row back
+    await setRead(db, url(HEAD_SIZE + 5), true);
+    expect(await db.catalog.get(HEAD_KEY)).toBeDefined();
+    expect((await recent(db, 2)).map((m) => [m.url, m.readAt > 0])).toEqual([['https://head.example.com/new', false], [url(HEAD_SIZE + 5), true]]);
   });
 });
 

@@ -10,6 +10,10 @@
 // transaction, so it always matches the articles table.
 //
 // Order: newest first — savedAt descending, then URL descending.
+// Head: a second, small row (key 'head') holds the newest HEAD_SIZE URLs, written with the catalog
+// by writeCatalog; the popup's recent list reads it instead of the whole catalog (~1 MB, ~7 ms to
+// read and decode at 10,000 articles). A database without it (none written yet) falls back to the
+// catalog.
 // Ids: each article has a numeric id (the search index's posting lists hold ids, not URLs). An id
 // stays with its URL while the article is saved; the next id only grows.
 import type { LibraryDB } from './db';
@@ -37,6 +41,14 @@ export interface CatalogRow {
 }
 
 export const CATALOG_KEY = 'catalog';
+/** Key of the head row: the newest HEAD_SIZE URLs. */
+export const HEAD_KEY = 'head';
+export const HEAD_SIZE = 64;
+
+/** The head row: the catalog's first HEAD_SIZE URLs joined with "\n". */
+export interface CatalogHead {
+  urls: string;
+}
 
 const STATUSES = Object.keys(STATUS_RANK) as SaveStatus[];
 const statusOf = (rank: number): SaveStatus => STATUSES.find((s) => STATUS_RANK[s] === rank) ?? 'pending';
@@ -242,9 +254,19 @@ export function compareEntries(a: { savedAt: number; url: string }, b: { savedAt
 }
 
 export async function readCatalog(db: LibraryDB): Promise<Catalog> {
-  return Catalog.decode(await db.catalog.get(CATALOG_KEY));
+  return Catalog.decode((await db.catalog.get(CATALOG_KEY)) as CatalogRow | undefined);
 }
 
+/** The newest `n` URLs: from the head row when it holds enough, else from the catalog. */
+export async function newestUrls(db: LibraryDB, n: number): Promise<string[]> {
+  if (n <= 0) return [];
+  const head = n <= HEAD_SIZE ? ((await db.catalog.get(HEAD_KEY)) as CatalogHead | undefined) : undefined;
+  if (head) return head.urls ? head.urls.split('\n', n) : [];
+  return (await readCatalog(db)).urls.slice(0, n);
+}
+
+/** Writes the catalog and its head row. */
 export async function writeCatalog(db: LibraryDB, catalog: Catalog): Promise<void> {
-  await db.catalog.put(catalog.encode(), CATALOG_KEY);
+  const head: CatalogHead = { urls: catalog.urls.slice(0, HEAD_SIZE).join('\n') };
+  await db.catalog.bulkPut([catalog.encode(), head], [CATALOG_KEY, HEAD_KEY]);
 }

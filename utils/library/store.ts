@@ -4,12 +4,12 @@
 // (quota…) leaves nothing half-written, and IndexedDB runs overlapping read-write transactions one
 // after the other, so two saves of the same URL at once (two tabs, two windows) end as one row.
 import type { Article } from '../article/types';
-import { Catalog, readCatalog, writeCatalog } from './catalog';
+import { Catalog, newestUrls, readCatalog, writeCatalog } from './catalog';
 import type { LibraryDB } from './db';
 import { guard, LibraryError } from './errors';
 import { mergePostings, type PostingBlock, rewritePostings, SEARCH_TUNING } from './postings';
 import { canonicalUrl, clampProgress, contentOf, isStatus, isWebUrl, joinSaved, mergeArticle, metaOf, normalizeTags, siteOf, STATUS_RANK } from './records';
-import { matchUrls, searchLibrary, siteCounts, tagCounts, termsFor } from './search';
+import { matchUrls, siteCounts, tagCounts, termsFor } from './search';
 import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle } from './types';
 
 export { LibraryError, isQuotaError } from './errors';
@@ -250,9 +250,14 @@ export async function getArticle(db: LibraryDB, url: string): Promise<SavedArtic
   );
 }
 
-/** The `limit` newest saved articles. */
+/** The `limit` newest saved articles (up to HEAD_SIZE of them read from the catalog's head row). */
 export async function recent(db: LibraryDB, limit: number): Promise<ArticleMeta[]> {
-  return guard(() => searchLibrary(db, {}, { limit }));
+  return guard(() =>
+    db.transaction('r', db.catalog, db.articles, async () => {
+      const metas = await db.articles.bulkGet(await newestUrls(db, limit));
+      return metas.filter((m): m is ArticleMeta => !!m);
+    }),
+  );
 }
 
 /** Every URL matching the filter (query included), newest first: keys only, for a virtualized list. */
