@@ -4,10 +4,11 @@
 // only that version's declaration, never the current class, and a test that opens its data.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1 } from '@/utils/library/db';
+import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from '@/utils/library/db';
+import { DexieTranslationCache } from '@/utils/translate/cache';
 import type { CatalogRow } from '@/utils/library/catalog';
 import type { PostingBlock } from '@/utils/library/postings';
-import { getArticle, listUrls, sites, tags } from '@/utils/library/store';
+import { getArticle, listUrls, recent, sites, tags } from '@/utils/library/store';
 import { searchLibrary } from '@/utils/library/search';
 import { pendingUrls } from '@/utils/library/io';
 import type { ArticleContent, ArticleMeta, ArticleTerms } from '@/utils/library/types';
@@ -21,6 +22,12 @@ const FROZEN_V1 = {
   catalog: '',
   postings: '',
   terms: 'url',
+};
+
+/** Version 2 exactly as it will ship: v1 plus the translation cache (issue 5). */
+const FROZEN_V2 = {
+  ...FROZEN_V1,
+  translations: 'key, lastUsed',
 };
 
 interface V1Data {
@@ -91,10 +98,12 @@ function v1Data(): V1Data {
   return { articles, contents, catalog, postings, terms };
 }
 
-test('the current version is declared, and v1 is still the schema it shipped with', () => {
-  expect(LIBRARY_SCHEMA_VERSION).toBe(1);
+test('the current version is declared, and v1 and v2 are still the schemas they shipped with', () => {
+  expect(LIBRARY_SCHEMA_VERSION).toBe(2);
   expect({ ...SCHEMA_V1 }).toEqual(FROZEN_V1);
   expect(Object.isFrozen(SCHEMA_V1)).toBe(true);
+  expect({ ...SCHEMA_V2 }).toEqual(FROZEN_V2);
+  expect(Object.isFrozen(SCHEMA_V2)).toBe(true);
 });
 
 test('data written by version 1 opens with the current LibraryDB, every record intact', async () => {
@@ -114,6 +123,7 @@ test('data written by version 1 opens with the current LibraryDB, every record i
 
   // …and usable through the API: catalog, lookups, search (posting lists and the pending row).
   expect(await listUrls(db)).toEqual(['https://blog.example.org/2', 'https://news.example.com/1', 'https://old.example.net/3']);
+  expect((await recent(db, 2)).map((m) => m.url)).toEqual(['https://blog.example.org/2', 'https://news.example.com/1']);
   expect(await listUrls(db, { read: 'read' })).toEqual(['https://blog.example.org/2']);
   expect(await listUrls(db, { tag: '경제' })).toEqual(['https://news.example.com/1']);
   expect(await listUrls(db, { site: 'old.example.net' })).toEqual(['https://old.example.net/3']);
@@ -125,11 +135,18 @@ test('data written by version 1 opens with the current LibraryDB, every record i
   expect((await searchLibrary(db, { query: '전자 반도' })).map((m) => m.url)).toEqual(['https://news.example.com/1']);
   expect((await searchLibrary(db, { query: 'cafe' })).map((m) => m.url)).toEqual(['https://blog.example.org/2']);
   expect((await searchLibrary(db, { query: 'exam' })).map((m) => m.url)).toEqual(['https://old.example.net/3']);
+
+  // v2's translation cache is there, empty, and works beside the old data.
+  expect(await db.translations.count()).toBe(0);
+  const cache = new DexieTranslationCache(db);
+  await cache.putMany('deepl:x', 'ko', 'en', [{ source: '삼성전자는 반도체를 만든다.', translation: 'Samsung makes chips.' }]);
+  expect(await cache.getMany('deepl:x', 'ko', 'en', ['삼성전자는 반도체를 만든다.'])).toEqual(['Samsung makes chips.']);
+  expect(sortByUrl(await db.articles.toArray())).toEqual(sortByUrl(data.articles));
   db.close();
   await Dexie.delete(name);
 });
 
-test('the IndexedDB layout of version 1: stores, key paths, no secondary index', async () => {
+test('the IndexedDB layout of version 2: v1 stores with no secondary index, translations by lastUsed', async () => {
   const name = `schema-layout-${Date.now()}`;
   const db = new LibraryDB(name);
   await db.open();
@@ -151,6 +168,7 @@ test('the IndexedDB layout of version 1: stores, key paths, no secondary index',
     contents: { keyPath: 'url', autoIncrement: false, indexes: [] },
     postings: { keyPath: null, autoIncrement: false, indexes: [] },
     terms: { keyPath: 'url', autoIncrement: false, indexes: [] },
+    translations: { keyPath: 'key', autoIncrement: false, indexes: ['lastUsed:lastUsed'] },
   });
   db.close();
   await Dexie.delete(name);

@@ -1,0 +1,52 @@
+// @vitest-environment node
+// Target languages, the default from the UI language, and the stored translation settings.
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defaultTargetLanguage, normalizeLang, sameLanguage, TARGET_LANGUAGES } from '@/utils/translate/languages';
+import { displayMode, displayModeItem, effectiveProvider, normalizeProviderConfig, providerConfigItem, targetLanguage, targetLanguageItem } from '@/utils/translate/settings';
+
+beforeEach(() => fakeBrowser.reset());
+
+test('at least the 20 most used languages, Korean, English, Japanese and Chinese among them, no duplicates', () => {
+  expect(TARGET_LANGUAGES.length).toBeGreaterThanOrEqual(20);
+  for (const code of ['ko', 'en', 'ja', 'zh', 'zh-TW', 'es', 'hi', 'ar', 'pt', 'fr', 'de', 'ru']) expect(TARGET_LANGUAGES).toContain(code);
+  expect(new Set(TARGET_LANGUAGES).size).toBe(TARGET_LANGUAGES.length);
+  // Every code has a name the UI can show.
+  const names = new Intl.DisplayNames(['en'], { type: 'language' });
+  for (const code of TARGET_LANGUAGES) expect(names.of(code)).not.toBe(code);
+});
+
+test('the default target is the UI language when offered, English otherwise', () => {
+  expect(defaultTargetLanguage('ko-KR')).toBe('ko');
+  expect(defaultTargetLanguage('zh-TW')).toBe('zh-TW');
+  expect(defaultTargetLanguage('zh_CN')).toBe('zh');
+  expect(defaultTargetLanguage('pt-BR')).toBe('pt');
+  expect(defaultTargetLanguage('gd')).toBe('en');
+  expect(defaultTargetLanguage('')).toBe('en');
+});
+
+test('language tags are normalized; regions do not make a different language', () => {
+  expect(normalizeLang('EN-us')).toBe('en');
+  expect(normalizeLang('zh-Hant-HK')).toBe('zh-TW');
+  expect(normalizeLang('iw')).toBe('he');
+  expect(normalizeLang('und')).toBeNull();
+  expect(normalizeLang('  ')).toBeNull();
+  expect(sameLanguage('en-GB', 'en-US')).toBe(true);
+  expect(sameLanguage('zh-TW', 'zh-CN')).toBe(false);
+});
+
+test('stored settings: provider made safe, on-device by default where it exists, target and mode', async () => {
+  expect(await effectiveProvider(true)).toEqual({ kind: 'browser' });
+  expect(await effectiveProvider(false)).toBeNull();
+  await providerConfigItem.setValue({ kind: 'deepl', apiKey: ' k:fx ' });
+  expect(await effectiveProvider(true)).toEqual({ kind: 'deepl', apiKey: 'k:fx' });
+  expect(normalizeProviderConfig({ kind: 'openai', baseUrl: 'http://localhost:11434/v1', model: '' })).toBeNull();
+  expect(normalizeProviderConfig({ kind: 'libretranslate', url: 'https://lt.example', apiKey: '' })).toEqual({ kind: 'libretranslate', url: 'https://lt.example' });
+  expect(normalizeProviderConfig({ kind: 'ftp' })).toBeNull();
+
+  expect(await targetLanguage('ja-JP')).toBe('ja');
+  await targetLanguageItem.setValue('ko');
+  expect(await targetLanguage('ja-JP')).toBe('ko');
+  expect(await displayMode()).toBe('side-by-side');
+  await displayModeItem.setValue('translation-only');
+  expect(await displayMode()).toBe('translation-only');
+});
