@@ -1,0 +1,42 @@
+// Runs a decoded model over a text: features → emission scores → Viterbi → spans.
+import type { KoreanModel } from './codec';
+import { extractFeatures, NF } from './features';
+import { PERSON_TITLES, SURNAMES } from './lexicon';
+import { labelsToSpans, viterbi, type KoreanEntity } from './decode';
+
+let featBuf = new Int32Array(0);
+
+export function tagWithModel(model: KoreanModel, text: string): KoreanEntity[] {
+  const n = text.length;
+  if (n === 0) return [];
+  if (featBuf.length < n * NF) featBuf = new Int32Array(Math.max(n * NF, 4096 * NF));
+  const feats = extractFeatures(text, model.bits, featBuf);
+  const L = model.labels;
+  const W = model.weights;
+  const emit = new Float32Array(n * L);
+  for (let i = 0; i < n; i++) {
+    const eo = i * L;
+    for (let k = i * NF, end = k + NF; k < end; k++) {
+      const fi = feats[k]!;
+      if (fi < 0) continue;
+      const wo = fi * L;
+      for (let y = 0; y < L; y++) emit[eo + y] = emit[eo + y]! + W[wo + y]!;
+    }
+  }
+  return labelsToSpans(text, viterbi(n, emit, model.trans)).map((e) => (e.type === 'person' ? fullName(text, e) : e));
+}
+
+const stripParticle = (w: string): string => w.replace(/[^가-힣A-Za-z]+$/, '').replace(/(은|는|이|가|을|를|의|과|와|에게|도)$/, '');
+
+/**
+ * 손정의 회장: a three-syllable name whose last syllable is also a particle (의, 이, 은) is cut to two
+ * syllables by the tagger. Extend it when it starts with a surname and a title follows within two words.
+ */
+function fullName(text: string, e: KoreanEntity): KoreanEntity {
+  if (e.end - e.start !== 2 || !SURNAMES.has(text[e.start]!) || !'의이은'.includes(text[e.end] ?? 'x')) return e;
+  if (e.start > 0 && /[가-힣]/.test(text[e.start - 1]!)) return e;
+  const after = text.slice(e.end + 1, e.end + 40);
+  if (!/^\s/.test(after)) return e;
+  const words = after.trim().split(/\s+/, 2).map(stripParticle);
+  return words.some((w) => PERSON_TITLES.has(w)) ? { ...e, end: e.end + 1 } : e;
+}
