@@ -1,11 +1,21 @@
 // The clean reader: toolbar and article. Used by the in-page overlay (in a shadow root) and,
 // later, by the library's offline reader.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/article/types';
+import { DEFAULT_HIGHLIGHTS, loadHighlightSettings, setGroupEnabled, watchHighlightSettings } from '@/utils/entities/settings';
+import type { EntityGroup } from '@/utils/entities/types';
 import { formatDate, t } from '@/utils/i18n';
+import type { TranslationStatus } from '@/utils/messages';
 import type { Typography } from '@/utils/settings/typography';
+import type { DisplayMode } from '@/utils/translate/segment';
+import { EntityPanel } from './EntityPanel';
+import { ReaderTools } from './ReaderTools';
 import { SafeHtml } from './SafeHtml';
 import { TypographyControls, typographyStyle } from './TypographyControls';
+import { useReaderTools, type ReaderTools as Tools, type ReaderToolsEnv } from './useReaderTools';
+
+/** Commands from outside the reader (the popup): translate, show the original, highlights. */
+export type ReaderCommand = { kind: 'translate'; to: string; mode: DisplayMode; from?: string } | { kind: 'original' } | { kind: 'highlight'; on: boolean };
 
 export interface ReaderViewProps {
   /** The article, null when the page holds none, or an error message. */
@@ -18,11 +28,31 @@ export interface ReaderViewProps {
   site: string | null;
   onTypography: (value: Typography, perSite: boolean) => void;
   onClose: () => void;
+  env: ReaderToolsEnv;
+  /** Lets the host send commands to the reader (the popup's Translate and Highlight). */
+  commands?: { current: ((command: ReaderCommand) => void) | null };
+  /** Told when translation or highlights change (the popup asks the host). */
+  onToolsChange?: (state: { translation: TranslationStatus | null; highlights: boolean }) => void;
 }
 
-export function ReaderView({ article, error, notice, typography, perSite, site, onTypography, onClose }: ReaderViewProps) {
+export function ReaderView({ article, error, notice, typography, perSite, site, onTypography, onClose, env, commands, onToolsChange }: ReaderViewProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const mainRef = useRef<HTMLElement>(null);
+  const [groups, setGroups] = useState<EntityGroup[]>(DEFAULT_HIGHLIGHTS.groups);
+  const content = () => mainRef.current?.querySelector<HTMLElement>('.ra-content') ?? null;
+  const tools = useReaderTools(content, article, env, groups, (state) => {
+    onToolsChange?.(state);
+  });
+  useEffect(() => {
+    // The kinds shown are remembered; so is whether highlights were on, which then come back.
+    void loadHighlightSettings().then((s) => {
+      setGroups(s.groups);
+      if (s.on && article) void tools.setHighlights(true, false);
+    });
+    return watchHighlightSettings((s) => setGroups(s.groups));
+  }, []);
+  useEffect(() => tools.setEnabledGroups(groups), [groups]);
+  if (commands) commands.current = (command) => runCommand(tools, command);
   useEffect(() => {
     // Keyboard users land in the article, so arrows and Space scroll it at once.
     mainRef.current?.focus({ preventScroll: true });
@@ -41,6 +71,8 @@ export function ReaderView({ article, error, notice, typography, perSite, site, 
           ✕
         </button>
       </div>
+      {article && <ReaderTools tools={tools} canTranslate />}
+      <div class={tools.highlights.on ? 'ra-body ra-with-entities' : 'ra-body'}>
       <main ref={mainRef} class="ra-main" tabIndex={-1}>
         {article ? (
           <article class="ra-article" lang={article.lang ?? undefined} dir={article.dir}>
@@ -65,6 +97,22 @@ export function ReaderView({ article, error, notice, typography, perSite, site, 
           </section>
         )}
       </main>
+      {tools.highlights.on && tools.api && (
+        <EntityPanel
+          groups={tools.highlights.groups}
+          enabled={groups}
+          onToggle={(group, on) => void setGroupEnabled(group, on).then((s) => setGroups(s.groups))}
+          root={content()}
+          api={tools.api}
+        />
+      )}
+      </div>
     </div>
   );
+}
+
+function runCommand(tools: Tools, command: ReaderCommand): void {
+  if (command.kind === 'translate') tools.translate(command.to, command.mode, command.from);
+  else if (command.kind === 'original') tools.showOriginal();
+  else void tools.setHighlights(command.on);
 }

@@ -9,10 +9,14 @@ import { pendingUrls } from '@/utils/library/io';
 import { listen, type PageCapture } from '@/utils/messages';
 import { readerCommand } from '@/utils/reader-control';
 import { fetchPending, pendingProgress, saveLink, saveMessage, saveTab } from '@/utils/save-page';
+import { DexieTranslationCache } from '@/utils/translate/cache';
+import { listenForTranslatePorts, translateCacheHandlers } from '@/utils/translate/port';
+import { normalizeProviderConfig, providerConfigItem } from '@/utils/translate/settings';
 
 const MENU = { openReader: 'open-reader', saveArticle: 'save-article', saveLink: 'save-link' } as const;
 
 const db = openLibrary();
+const translations = new DexieTranslationCache(db);
 
 /** Badge and title for a tab from the detector's verdict. */
 export async function showDetection(tabId: number, detection: Detection): Promise<void> {
@@ -97,6 +101,12 @@ export default defineBackground(() => {
       if (sender.tab?.id !== undefined && sender.frameId === 0) await showDetection(sender.tab.id, detection);
     },
     'library/save-tab': ({ tabId }) => saveTab(db, tabId),
+    // The reader asked for highlights: the recognizer joins it, in its frame, only now.
+    'entities/load': async (_, sender) => {
+      if (sender.tab?.id === undefined) return;
+      await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/entities.js'] });
+    },
+    ...translateCacheHandlers(translations),
     'library/fetch-pending': async () => {
       if (fetching) return { started: false };
       const urls = await pendingUrls(db);
@@ -104,6 +114,10 @@ export default defineBackground(() => {
       return { started: urls.length > 0 };
     },
   });
+
+  // Translation with a network provider runs here (the cache is here, and the provider's host
+  // permission): pages stream their paragraphs over a 'translate' port (utils/translate/port.ts).
+  listenForTranslatePorts({ getConfig: async () => normalizeProviderConfig(await providerConfigItem.getValue()), cache: translations });
 
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   // Native menus cannot be clicked by a test: the end-to-end tests call the same handler here.

@@ -4,10 +4,25 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Article, Detection } from './article/types';
 import type { SaveStatus } from './library/types';
 
+/** The reader's translation, as the popup shows it. */
+export interface TranslationStatus {
+  state: 'running' | 'done' | 'error';
+  /** Target language. */
+  to: string;
+  done: number;
+  total: number;
+  /** The error sentence, when state is 'error'. */
+  message?: string;
+}
+
 /** What the popup needs to describe the current tab. */
 export interface PageInfo {
   isArticle: boolean;
   readerOpen: boolean;
+  /** The reader's translation (null: the original is shown). */
+  translation?: TranslationStatus | null;
+  /** Entity highlights are on in the reader. */
+  highlights?: boolean;
   title: string;
   siteName: string | null;
   lang: string | null;
@@ -39,6 +54,12 @@ export interface ProtocolMap {
   'reader/open': { req: void; res: PageInfo };
   'reader/close': { req: void; res: PageInfo };
   'reader/toggle': { req: void; res: PageInfo };
+  /** popup → reader script: translate the article in the reader (opening it), or null: show the original. */
+  'reader/translate': { req: { to: string; mode: 'side-by-side' | 'translation-only'; from?: string } | null; res: PageInfo };
+  /** popup → reader script: entity highlights on or off in the reader (opening it to turn them on). */
+  'reader/highlight': { req: { on: boolean }; res: PageInfo };
+  /** reader script → background: inject the entity recognizer (/entities.js) into the sender's frame. */
+  'entities/load': { req: void; res: void };
   /** background → reader script: the page's article (or what a bookmark needs) for saving. */
   'reader/capture': { req: void; res: PageCapture };
   /** background → reader script: a short confirmation in the page (toast in a shadow root). */
@@ -49,6 +70,11 @@ export interface ProtocolMap {
   'library/fetch-pending': { req: void; res: { started: boolean } };
   /** background → offscreen document (Chrome): extract the article of fetched HTML. */
   'offscreen/extract': { req: { html: string; url: string }; res: PageCapture };
+  /** page (on-device translation) → background: cached translations, null for a miss. The
+   *  translation itself streams over a `runtime.connect` port named 'translate' (utils/translate/port.ts). */
+  'translate/cache-get': { req: { cacheId: string; from: string; to: string; texts: string[] }; res: (string | null)[] };
+  /** page (on-device translation) → background: keep these translations. */
+  'translate/cache-put': { req: { cacheId: string; from: string; to: string; entries: { source: string; translation: string }[] }; res: void };
 }
 
 export type MessageName = keyof ProtocolMap;

@@ -2,9 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { FontSizeControl } from '@/components/FontSizeControl';
+import { ArticleTools } from './ArticleTools';
 import { SavedList } from '@/components/SavedList';
 import { Shortcuts } from '@/components/Shortcuts';
-import { openLibrary } from '@/utils/library/db';
+import { openLibraryNow } from '@/utils/library/db';
 import { ThemeSelect } from '@/components/TypographyControls';
 import { languageName, t, type MessageKey } from '@/utils/i18n';
 import { sendToBackground, type PageInfo, type SaveResult } from '@/utils/messages';
@@ -24,7 +25,7 @@ import {
   type EffectiveTypography,
 } from '@/utils/settings/typography';
 
-const db = openLibrary();
+const db = openLibraryNow();
 
 type State =
   | { kind: 'loading' }
@@ -185,6 +186,7 @@ function TabPanel({ tab, info, onInfo }: { tab: Browser.tabs.Tab & { id: number 
           </div>
         )}
       </section>
+      {info.isArticle && <ArticleTools tabId={tab.id} info={info} onInfo={onInfo} />}
     </>
   );
 }

@@ -4,14 +4,15 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ReaderView } from '@/components/ReaderView';
 import '@/components/reader.css';
+import '@/components/entities.css';
 import type { Article } from '@/utils/article/types';
 import { t, uiLanguage } from '@/utils/i18n';
-import { openLibrary } from '@/utils/library/db';
+import { openLibraryNow } from '@/utils/library/db';
 import { getArticle, setProgress } from '@/utils/library/store';
 import type { SavedArticle } from '@/utils/library/types';
 import { DEFAULT_TYPOGRAPHY, loadTypography, saveTypography, siteKey, watchTypography, type EffectiveTypography } from '@/utils/settings/typography';
 
-const db = openLibrary();
+const db = openLibraryNow();
 const url = new URLSearchParams(location.search).get('url') ?? '';
 
 function toArticle(saved: SavedArticle): Article {
@@ -68,6 +69,7 @@ function SavedReader() {
         void saveTypography(site, value, perSite);
       }}
       onClose={() => location.assign('/library.html')}
+      env={{ loadEntities: async () => (await import('@/utils/entities/bundle')).ENTITIES }}
     />
   );
 }

@@ -6,10 +6,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { extract } from '@/utils/article/extract';
 import type { Article } from '@/utils/article/types';
 import { t } from '@/utils/i18n';
-import { listen, type PageInfo } from '@/utils/messages';
+import { entitiesApi } from '@/utils/entities/api';
+import { listen, sendToBackground, type PageInfo, type TranslationStatus } from '@/utils/messages';
 import { loadTypography, saveTypography, siteKey, watchTypography, DEFAULT_TYPOGRAPHY, type EffectiveTypography } from '@/utils/settings/typography';
-import { ReaderView } from '@/components/ReaderView';
+import { ReaderView, type ReaderCommand } from '@/components/ReaderView';
 import css from '@/components/reader.css?inline';
+import entitiesCss from '@/components/entities.css?inline';
 import { showToast } from './toast';
 
 const FLAG = '__readingAssistantReader';
@@ -23,6 +25,9 @@ export default defineContentScript({
 
     let cache: { url: string; article: Article | null; error: string | null } | null = null;
     let overlay: { host: HTMLElement; scroll: [number, number]; focus: Element | null } | null = null;
+    // The reader's tools, as the popup sees them, and the way in for its commands.
+    let tools: { translation: TranslationStatus | null; highlights: boolean } = { translation: null, highlights: false };
+    const commands: { current: ((command: ReaderCommand) => void) | null } = { current: null };
 
     const article = () => {
       if (cache?.url !== location.href) {
@@ -40,6 +45,8 @@ export default defineContentScript({
       return {
         isArticle: !!a,
         readerOpen: !!overlay,
+        translation: overlay ? tools.translation : null,
+        highlights: !!overlay && tools.highlights,
         title: a?.title ?? document.title,
         siteName: a?.siteName ?? siteKey(location.href),
         lang: a?.lang ?? (document.documentElement.lang || null),
@@ -76,14 +83,15 @@ export default defineContentScript({
       const host = document.createElement('reading-assistant-reader');
       const shadow = host.attachShadow({ mode: 'open' });
       const style = document.createElement('style');
-      style.textContent = css;
+      style.textContent = css + entitiesCss;
       const mount = document.createElement('div');
       mount.className = 'ra-mount';
       shadow.append(style, mount);
       overlay = { host, scroll: [window.scrollX, window.scrollY], focus: document.activeElement };
       document.documentElement.append(host);
       document.addEventListener('keydown', onKey, true);
-      render(<Reader article={a} error={error ? t('readerError', error) : null} onClose={close} />, mount);
+      tools = { translation: null, highlights: false };
+      render(<Reader article={a} error={error ? t('readerError', error) : null} onClose={close} commands={commands} onTools={(s) => (tools = s)} />, mount);
     };
 
     listen({
@@ -91,6 +99,21 @@ export default defineContentScript({
       'reader/open': () => (open(), info()),
       'reader/close': () => (close(), info()),
       'reader/toggle': () => (overlay ? close() : open(), info()),
+      'reader/translate': async (request) => {
+        if (request) open();
+        await settle();
+        commands.current?.(request ? { kind: 'translate', ...request } : { kind: 'original' });
+        await settle();
+        return info();
+      },
+      'reader/highlight': async ({ on }) => {
+        if (on) open();
+        else if (!overlay) return info();
+        await settle();
+        commands.current?.({ kind: 'highlight', on });
+        await settle();
+        return info();
+      },
       'reader/capture': () => {
         const a = article().article;
         const description = document.querySelector('meta[name="description"], meta[property="og:description"]')?.getAttribute('content');
@@ -100,6 +123,17 @@ export default defineContentScript({
     });
   },
 });
+
+/** Lets Preact run its effects (the reader mounts, a command's state reaches `tools`). */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The entity code, injected into this world by the background on first use. */
+async function loadEntities() {
+  if (!entitiesApi()) await sendToBackground('entities/load', undefined);
+  const api = entitiesApi();
+  if (!api) throw new Error('the entity recognizer did not load');
+  return api;
+}
 
 /** Keeps Tab and Shift+Tab inside the reader while it is open. */
 function trapFocus(event: KeyboardEvent, shadow: ShadowRoot) {
@@ -117,7 +151,15 @@ function trapFocus(event: KeyboardEvent, shadow: ShadowRoot) {
   }
 }
 
-function Reader({ article, error, onClose }: { article: Article | null; error: string | null; onClose: () => void }) {
+interface ReaderProps {
+  article: Article | null;
+  error: string | null;
+  onClose: () => void;
+  commands: { current: ((command: ReaderCommand) => void) | null };
+  onTools: (state: { translation: TranslationStatus | null; highlights: boolean }) => void;
+}
+
+function Reader({ article, error, onClose, commands, onTools }: ReaderProps) {
   const site = siteKey(location.href);
   const [typo, setTypo] = useState<EffectiveTypography>({ value: DEFAULT_TYPOGRAPHY, perSite: false });
   useEffect(() => {
@@ -137,6 +179,9 @@ function Reader({ article, error, onClose }: { article: Article | null; error: s
         void saveTypography(site, value, perSite);
       }}
       onClose={onClose}
+      env={{ loadEntities }}
+      commands={commands}
+      onToolsChange={onTools}
     />
   );
 }

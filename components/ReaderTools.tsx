@@ -1,0 +1,98 @@
+// The reader's second toolbar row: translation (target language, display mode, Translate / Show
+// original, progress and Cancel) and the Highlight switch. State lives in useReaderTools.
+import { useEffect, useState } from 'preact/hooks';
+import { languageName, t } from '@/utils/i18n';
+import { TARGET_LANGUAGES } from '@/utils/translate/languages';
+import type { DisplayMode } from '@/utils/translate/segment';
+import { displayModeItem, targetLanguageItem, targetLanguage } from '@/utils/translate/settings';
+import { uiLanguage } from '@/utils/i18n';
+import type { ReaderTools as Tools } from './useReaderTools';
+
+export function ReaderTools({ tools, canTranslate }: { tools: Tools; canTranslate: boolean }) {
+  const [to, setTo] = useState<string | null>(null);
+  const [mode, setMode] = useState<DisplayMode>('side-by-side');
+  useEffect(() => {
+    void targetLanguage(uiLanguage()).then(setTo);
+    void displayModeItem.getValue().then((m) => setMode(m === 'translation-only' ? 'translation-only' : 'side-by-side'));
+  }, []);
+  const tr = tools.translation;
+  const running = tr?.state === 'running';
+  const { highlights } = tools;
+
+  return (
+    <div class="ra-tools" role="group" aria-label={t('readerTools')}>
+      {canTranslate && to && (
+        <div class="ra-translate">
+          <label class="ra-field">
+            <span>{t('translateTargetLabel')}</span>
+            <select
+              value={to}
+              data-testid="reader-translate-to"
+              onChange={(e) => {
+                const value = (e.currentTarget as HTMLSelectElement).value;
+                setTo(value);
+                void targetLanguageItem.setValue(value);
+              }}
+            >
+              {TARGET_LANGUAGES.map((code) => (
+                <option value={code} key={code}>
+                  {languageName(code)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="ra-field">
+            <span>{t('translateModeLabel')}</span>
+            <select
+              value={mode}
+              data-testid="reader-translate-mode"
+              onChange={(e) => {
+                const value = (e.currentTarget as HTMLSelectElement).value as DisplayMode;
+                setMode(value);
+                void displayModeItem.setValue(value);
+                tools.setMode(value);
+              }}
+            >
+              <option value="side-by-side">{t('translateModeSideBySide')}</option>
+              <option value="translation-only">{t('translateModeOnly')}</option>
+            </select>
+          </label>
+          {running ? (
+            <button type="button" class="ra-btn" onClick={tools.cancelTranslation} data-testid="reader-translate-cancel">
+              {t('translateCancel')}
+            </button>
+          ) : tr && tr.state !== 'error' ? (
+            <button type="button" class="ra-btn" onClick={tools.showOriginal} data-testid="reader-show-original">
+              {t('translateShowOriginal')}
+            </button>
+          ) : (
+            <button type="button" class="ra-btn ra-primary" onClick={() => tools.translate(to, mode)} data-testid="reader-translate">
+              {t('translateButton')}
+            </button>
+          )}
+          {tr && tr.state === 'error' && tr.done > 0 && (
+            <button type="button" class="ra-btn" onClick={tools.showOriginal} data-testid="reader-show-original">
+              {t('translateShowOriginal')}
+            </button>
+          )}
+        </div>
+      )}
+      <button
+        type="button"
+        class={highlights.on ? 'ra-btn ra-toggle ra-on' : 'ra-btn ra-toggle'}
+        aria-pressed={highlights.on}
+        disabled={highlights.loading}
+        onClick={() => void tools.setHighlights(!highlights.on)}
+        data-testid="reader-highlight"
+      >
+        {t('entityHighlight')}
+      </button>
+      <p class="ra-tools-status" role="status" aria-live="polite" data-testid="reader-translate-status">
+        {tr?.state === 'running' && (tr.message ?? t('translateProgress', tr.done, tr.total))}
+        {tr?.state === 'done' && t('translateDone', languageName(tr.to) ?? tr.to)}
+        {tr?.state === 'error' && <span class="ra-error">{tr.message}</span>}
+        {highlights.error && <span class="ra-error">{highlights.error}</span>}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+// The entity recognizer and highlighter, loaded only when highlights are first used: the
+// background injects this file (`scripting.executeScript({files: ['/entities.js']})`) into the tab,
+// into the same isolated world as the reader content script, and the reader then finds the API on
+// `globalThis.__readingAssistantEntities`. The reader's own bundle does not carry the recognizer,
+// the English tagger or the ticker table. (The saved-article reader, an extension page, imports
+// utils/entities/bundle.ts on first use instead.)
+import { ENTITIES } from '@/utils/entities/bundle';
+import { ENTITIES_GLOBAL } from '@/utils/entities/api';
+
+export default defineUnlistedScript({
+  main() {
+    const g = globalThis as unknown as Record<string, unknown>;
+    g[ENTITIES_GLOBAL] ??= ENTITIES;
+  },
+});

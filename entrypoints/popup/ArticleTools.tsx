@@ -1,0 +1,145 @@
+// The popup's translation and highlight controls for the current tab. They drive the reader in
+// the tab (opening it when needed): the translation and the highlights are shown there.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { languageName, t, uiLanguage } from '@/utils/i18n';
+import { sendToTab, type PageInfo } from '@/utils/messages';
+import { ensureReader } from '@/utils/reader-control';
+import { normalizeLang, TARGET_LANGUAGES } from '@/utils/translate/languages';
+import { onDeviceApis } from '@/utils/translate/providers/browser';
+import { providerDestination } from '@/utils/translate/providers/index';
+import type { DisplayMode } from '@/utils/translate/segment';
+import { displayMode, displayModeItem, effectiveProvider, targetLanguage, targetLanguageItem } from '@/utils/translate/settings';
+import type { ProviderConfig } from '@/utils/translate/types';
+
+export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: PageInfo; onInfo: (info: PageInfo) => void }) {
+  const detected = normalizeLang(info.lang);
+  const [from, setFrom] = useState<string>(detected ?? '');
+  const [to, setTo] = useState<string | null>(null);
+  const [mode, setMode] = useState<DisplayMode>('side-by-side');
+  const [provider, setProvider] = useState<ProviderConfig | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void targetLanguage(uiLanguage()).then(setTo);
+    void displayMode().then(setMode);
+    void effectiveProvider(!!onDeviceApis().translator).then(setProvider);
+  }, []);
+
+  // While a translation runs in the reader, follow its progress.
+  useEffect(() => {
+    if (info.translation?.state !== 'running') return;
+    const timer = setInterval(() => {
+      void sendToTab(tabId, 'reader/info', undefined)
+        .then(onInfo)
+        .catch(() => undefined);
+    }, 400);
+    return () => clearInterval(timer);
+  }, [info.translation?.state, tabId]);
+
+  const run = async (action: () => Promise<PageInfo>) => {
+    setBusy(true);
+    try {
+      await ensureReader(tabId);
+      onInfo(await action());
+    } finally {
+      setBusy(false);
+    }
+  };
+  const translate = () => run(() => sendToTab(tabId, 'reader/translate', { to: to!, mode, ...(from ? { from } : {}) }));
+  const original = () => run(() => sendToTab(tabId, 'reader/translate', null));
+  const highlight = (on: boolean) => run(() => sendToTab(tabId, 'reader/highlight', { on }));
+
+  const tr = info.translation;
+  const languages = [...new Set([...(detected ? [detected] : []), ...TARGET_LANGUAGES])];
+  return (
+    <section class="tools" aria-labelledby="tools-heading">
+      <h2 id="tools-heading" class="visually-hidden">
+        {t('readerTools')}
+      </h2>
+      <div class="row field-row">
+        <label>
+          <span class="row-label">{t('translateFromLabel')}</span>
+          <select value={from} onChange={(e) => setFrom((e.currentTarget as HTMLSelectElement).value)} data-testid="translate-from">
+            {!detected && <option value="">{t('translateFromUnknown')}</option>}
+            {languages.map((code) => (
+              <option value={code} key={code}>
+                {languageName(code)}
+                {code === detected ? ` (${t('translateDetected')})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        {to && (
+          <label>
+            <span class="row-label">{t('translateTargetLabel')}</span>
+            <select
+              value={to}
+              onChange={(e) => {
+                const value = (e.currentTarget as HTMLSelectElement).value;
+                setTo(value);
+                void targetLanguageItem.setValue(value);
+              }}
+              data-testid="translate-to"
+            >
+              {TARGET_LANGUAGES.map((code) => (
+                <option value={code} key={code}>
+                  {languageName(code)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <fieldset class="row mode">
+        <legend class="row-label">{t('translateModeLabel')}</legend>
+        {(['side-by-side', 'translation-only'] as const).map((m) => (
+          <label key={m}>
+            <input
+              type="radio"
+              name="translate-mode"
+              value={m}
+              checked={mode === m}
+              onChange={() => {
+                setMode(m);
+                void displayModeItem.setValue(m);
+              }}
+            />
+            {m === 'side-by-side' ? t('translateModeSideBySide') : t('translateModeOnly')}
+          </label>
+        ))}
+      </fieldset>
+      {provider !== undefined && (
+        <p class={provider ? 'privacy' : 'privacy none'} data-testid="translate-destination">
+          {providerDestination(provider)}{' '}
+          {!provider && (
+            <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+              {t('translateOpenOptions')}
+            </button>
+          )}
+        </p>
+      )}
+      <div class="row buttons">
+        {tr && tr.state !== 'error' ? (
+          <button type="button" onClick={() => void original()} disabled={busy} data-testid="show-original">
+            {t('translateShowOriginal')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void translate()} disabled={busy || !to || !provider} data-testid="translate">
+            {t('translateButton')}
+          </button>
+        )}
+        <button type="button" aria-pressed={!!info.highlights} onClick={() => void highlight(!info.highlights)} disabled={busy} data-testid="highlight">
+          {t('entityHighlight')}
+        </button>
+      </div>
+      {tr && (
+        <p class={tr.state === 'error' ? 'save-result error' : 'save-result'} role="status" data-testid="translate-status">
+          {tr.state === 'running' && (tr.message ?? t('translateProgress', tr.done, tr.total))}
+          {tr.state === 'done' && t('translateDone', languageName(tr.to) ?? tr.to)}
+          {tr.state === 'error' && tr.message}
+        </p>
+      )}
+    </section>
+  );
+}
