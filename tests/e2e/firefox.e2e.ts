@@ -3,31 +3,20 @@
 // itself on install (the welcome page): from there it asks the add-on's APIs and opens the popup.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefox } from '../../scripts/lib/browsers.mjs';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
+import { poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
 import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture, squash } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
+let session: FirefoxSession;
 let browser: Browser;
 let extensionPage: Page;
-
-/** `browser` inside the add-on's own pages (the WebExtension API, not puppeteer's). */
-type ExtApi = { tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>> }; action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serveFixtures();
-  ({ browser } = await launchFirefox());
-  // Puppeteer reports the welcome tab's URL as about:blank; its document knows better.
-  const end = Date.now() + 30000;
-  while (!extensionPage && Date.now() < end) {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && href.endsWith('/welcome.html')) extensionPage = page;
-    }
-    if (!extensionPage) await new Promise((r) => setTimeout(r, 250));
-  }
-  if (!extensionPage) throw new Error('The add-on did not open its welcome page on install');
+  session = await startFirefox();
+  ({ browser, extensionPage } = session);
 });
 
 afterAll(async () => {
@@ -35,40 +24,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.newPage();
-  const url = server.url(path);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  const tabId = await extensionPage.evaluate(
-    async (u) => {
-      const api = (globalThis as unknown as { browser: ExtApi }).browser;
-      return (await api.tabs.query({})).find((t) => t.url === u)!.id;
-    },
-    url,
-  );
-  return { page, tabId };
-}
-
-async function poll<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10000): Promise<T> {
-  const end = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 200));
-    value = await read();
-  }
-  return value;
-}
+const openTab = (path: string) => session.openTab(server.url(path));
+const showPopup = (tabId: number) => session.showPopup(tabId);
 
 const badge = (tabId: number) => extensionPage.evaluate((id) => (globalThis as unknown as { browser: ExtApi }).browser.action.getBadgeText({ tabId: id }), tabId);
 const title = (tabId: number) => extensionPage.evaluate((id) => (globalThis as unknown as { browser: ExtApi }).browser.action.getTitle({ tabId: id }), tabId);
-
-/** The popup for a tab: the extension page navigates itself there (BiDi cannot). */
-async function showPopup(tabId: number) {
-  await extensionPage.evaluate((id) => {
-    location.href = `/popup.html?tab=${id}`;
-  }, tabId);
-  await extensionPage.waitForSelector('[data-testid="toggle-reader"], [data-testid="restricted"]');
-}
 
 const readerText = (page: Page) =>
   page.evaluate(() => {

@@ -1,0 +1,163 @@
+// Translation and entity highlights in Chromium: a local server on 127.0.0.1 speaks LibreTranslate
+// (deterministic "[en] …" translations, counted requests, injected failures); the popup drives the
+// reader in the tab; the entity recognizer is injected only when highlights are first used.
+// Chrome's on-device Translator has no model on this machine: its provider is unit-tested against
+// a fake written to Chrome's documented API (tests/unit/translate-providers.test.ts).
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { chromiumTabId, launchChromium } from '../../scripts/lib/browsers.mjs';
+import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
+import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
+import { SCREENSHOTS, koreanFixture } from './helpers';
+
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let translator: Awaited<ReturnType<typeof startTranslateServer>>;
+let context: BrowserContext;
+let worker: Worker;
+let extensionId: string;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  translator = await startTranslateServer();
+  ({ context, worker, extensionId } = await launchChromium());
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  await translator?.close();
+});
+
+async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
+  await page.bringToFront();
+  return { page, tabId: await chromiumTabId(worker, page) };
+}
+
+async function openPopup(tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 340, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByTestId('toggle-reader').waitFor();
+  return popup;
+}
+
+/** Sets the provider the way the options page stores it. */
+async function useProvider(config: unknown) {
+  await worker.evaluate((value) => chrome.storage.local.set({ translateProvider: value }), config);
+}
+
+const reader = (page: Page) => page.locator('reading-assistant-reader');
+const contentText = (page: Page) => reader(page).locator('.ra-content').evaluate((el) => el.textContent ?? '');
+const translations = (page: Page) => reader(page).locator('.ra-content .ra-translation');
+
+test('options: the LibreTranslate server is configured and its Test button says it works', async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.locator('#provider-libretranslate').check();
+  await options.locator('#lt-url').fill(translator.origin);
+  await options.getByRole('button', { name: 'Save' }).click();
+  const status = options.locator('p.status[role="status"]');
+  await expect.poll(() => status.innerText()).toContain('Saved.');
+  expect(await status.innerText()).toContain('127.0.0.1');
+  const stored = await worker.evaluate(() => chrome.storage.local.get('translateProvider'));
+  expect(stored.translateProvider).toMatchObject({ kind: 'libretranslate', url: translator.origin });
+  await options.getByRole('button', { name: 'Test' }).click();
+  await expect.poll(() => status.innerText()).toMatch(/^It works\. Sample translation: “\[ko\] /);
+  await options.screenshot({ path: `${SCREENSHOTS}chromium-options.png`, fullPage: true });
+  await options.close();
+});
+
+test('the popup translates a Korean article side by side in the reader; the second time makes no request', async () => {
+  const fixture = koreanFixture('mk-3');
+  const { page, tabId } = await openTab(fixture.path);
+  await useProvider({ kind: 'libretranslate', url: translator.origin });
+  const popup = await openPopup(tabId);
+  await expect.poll(() => popup.getByTestId('translate-destination').innerText()).toContain('127.0.0.1');
+  await popup.getByTestId('toggle-reader').click();
+  await reader(page).locator('.ra-content').waitFor();
+  const original = await contentText(page);
+  await popup.getByTestId('translate-to').selectOption('en');
+  translator.reset();
+  await popup.getByTestId('translate').click();
+  expect(original.length).toBeGreaterThan(500);
+  await expect.poll(() => reader(page).getByTestId('reader-translate-status').innerText(), { timeout: 20000 }).toBe('Translated into English.');
+  const shown = await translations(page).allInnerTexts();
+  expect(shown.length).toBeGreaterThan(5);
+  // Side by side: each translation follows its original, which is still there.
+  for (const text of shown) expect(text.startsWith('[en] ')).toBe(true);
+  expect(await contentText(page)).toContain(fixture.mustShow[0]!.slice(0, 30));
+  const firstRun = translator.stats.requests;
+  expect(firstRun).toBeGreaterThan(0);
+  // Batched: far fewer requests than paragraphs.
+  expect(firstRun).toBeLessThan(shown.length);
+
+  // Show original restores the text exactly.
+  await reader(page).getByTestId('reader-show-original').click();
+  await expect.poll(() => translations(page).count()).toBe(0);
+  expect(await contentText(page)).toBe(original);
+
+  // Again: every paragraph comes from the cache.
+  await reader(page).getByTestId('reader-translate').click();
+  await expect.poll(() => reader(page).getByTestId('reader-translate-status').innerText()).toBe('Translated into English.');
+  expect(await translations(page).count()).toBe(shown.length);
+  expect(translator.stats.requests).toBe(firstRun);
+  await page.screenshot({ path: `${SCREENSHOTS}chromium-reader-translated.png` });
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('a 500 and a bad key show their messages and keep the original', async () => {
+  const fixture = koreanFixture('mk-3');
+  const { page, tabId } = await openTab(fixture.path);
+  const popup = await openPopup(tabId);
+  // Japanese has never been asked for: nothing is cached.
+  await popup.getByTestId('translate-to').selectOption('ja');
+  translator.fail(500, 50);
+  await popup.getByTestId('translate').click();
+  await reader(page).locator('.ra-content').waitFor();
+  const status = reader(page).getByTestId('reader-translate-status');
+  await expect.poll(() => status.innerText(), { timeout: 30000 }).toMatch(/failed \(error 500\)/);
+  expect(await translations(page).count()).toBe(0);
+  expect(await contentText(page)).toContain(fixture.mustShow[0]!.slice(0, 30));
+  translator.reset();
+
+  await useProvider({ kind: 'libretranslate', url: translator.origin, apiKey: 'bad-key' });
+  await reader(page).getByTestId('reader-translate').click();
+  await expect.poll(() => status.innerText(), { timeout: 20000 }).toMatch(/refused the API key/);
+  expect(await translations(page).count()).toBe(0);
+  await useProvider({ kind: 'libretranslate', url: translator.origin });
+  await Promise.all([page.close(), popup.close()]);
+});
+
+for (const { path, company, ticker, lang } of [
+  { path: '/demo/business.html', company: '삼성전자', ticker: '005930', lang: 'ko' },
+  { path: '/demo/business-en.html', company: 'Oracle', ticker: 'ORCL', lang: 'en' },
+]) {
+  test(`highlights on ${path} (${lang}): marks of each kind, the panel lists ${company} with ${ticker}, off restores the text`, async () => {
+    const { page, tabId } = await openTab(path);
+    const popup = await openPopup(tabId);
+    await popup.getByTestId('toggle-reader').click();
+    await reader(page).locator('.ra-content').waitFor();
+    const before = await reader(page).locator('.ra-content').evaluate((el) => el.innerHTML);
+    await popup.getByTestId('highlight').click();
+    const panel = reader(page).getByTestId('entity-panel');
+    await panel.waitFor();
+    for (const type of ['person', 'org', 'place', 'date', 'money']) {
+      expect(await reader(page).locator(`mark.ra-ent-${type}`).count(), type).toBeGreaterThan(0);
+    }
+    // Never colour alone: each mark says its kind.
+    expect(await reader(page).locator('mark.ra-ent-org').first().getAttribute('title')).toMatch(/^(Organisation|기관·기업): /);
+    const row = panel.locator(`[data-testid="entity-row"]`, { hasText: company }).first();
+    await row.waitFor();
+    expect(await row.getByTestId('entity-ticker').innerText()).toContain(ticker);
+    // Selecting an entity goes to its mentions, one after another.
+    await row.locator('button').click();
+    await expect.poll(() => reader(page).locator('mark.ra-ent-current').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOTS}chromium-reader-entities-${lang}.png` });
+
+    await reader(page).getByTestId('reader-highlight').click();
+    await expect.poll(() => reader(page).locator('mark.ra-ent').count()).toBe(0);
+    expect(await reader(page).locator('.ra-content').evaluate((el) => el.innerHTML)).toBe(before);
+    await Promise.all([page.close(), popup.close()]);
+  });
+}

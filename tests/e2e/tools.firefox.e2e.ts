@@ -1,0 +1,118 @@
+// Translation and entity highlights in Firefox ESR: the options page configures a local
+// LibreTranslate server (deterministic "[en] …" answers, counted requests, injected failures), the
+// popup drives the reader overlay in the tab, and highlights load the recognizer on first use.
+import type { Page } from 'puppeteer-core';
+import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
+import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
+import { poll, startFirefox, type FirefoxSession } from './firefox-session';
+import { SCREENSHOTS, koreanFixture } from './helpers';
+
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let translator: Awaited<ReturnType<typeof startTranslateServer>>;
+let session: FirefoxSession;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  translator = await startTranslateServer();
+  session = await startFirefox();
+});
+
+afterAll(async () => {
+  await session?.browser.close();
+  await server?.close();
+  await translator?.close();
+});
+
+type Read = 'text' | 'html' | 'count' | 'texts';
+/** What the reader's shadow root holds at `selector`: its text, its HTML, how many, or all their texts. */
+function reader(page: Page, selector: string, what: 'count'): Promise<number>;
+function reader(page: Page, selector: string, what: 'texts'): Promise<string[]>;
+function reader(page: Page, selector: string, what: 'text' | 'html'): Promise<string | null>;
+function reader(page: Page, selector: string, what: Read): Promise<unknown> {
+  return page.evaluate(
+    (sel, kind) => {
+      const root = document.querySelector('reading-assistant-reader')?.shadowRoot;
+      const all = root ? Array.from(root.querySelectorAll(sel)) : [];
+      if (kind === 'count') return all.length;
+      if (kind === 'texts') return all.map((el) => el.textContent ?? '');
+      const el = all[0];
+      return el ? (kind === 'html' ? el.innerHTML : (el.textContent ?? '')) : null;
+    },
+    selector,
+    what,
+  );
+}
+
+/** Clicks a control of the reader (inside its shadow root). */
+const click = (page: Page, testId: string) =>
+  page.evaluate((id) => (document.querySelector('reading-assistant-reader')!.shadowRoot!.querySelector(`[data-testid="${id}"]`) as HTMLElement).click(), testId);
+
+test('options configure LibreTranslate; the popup translates a Korean article side by side; the second run makes no request; a 500 keeps the original', async () => {
+  const ext = session.extensionPage;
+  await session.goTo('/options.html');
+  await ext.click('#provider-libretranslate');
+  await ext.type('#lt-url', translator.origin);
+  await ext.click('button[type="submit"]');
+  expect(await poll(() => ext.$eval('p.status', (p) => p.textContent ?? ''), (t) => t.includes('Saved.'))).toContain('127.0.0.1');
+
+  const fixture = koreanFixture('mk-3');
+  const { page, tabId } = await session.openTab(server.url(fixture.path));
+  await session.showPopup(tabId);
+  await ext.click('[data-testid="toggle-reader"]');
+  const original = await poll(() => reader(page, '.ra-content', 'text'), (t) => !!t && t.length > 500);
+  await ext.select('[data-testid="translate-to"]', 'en');
+  translator.reset();
+  await ext.click('[data-testid="translate"]');
+  const status = () => reader(page, '[data-testid="reader-translate-status"]', 'text');
+  expect(await poll(status, (t) => t === 'Translated into English.', 20000)).toBe('Translated into English.');
+  const shown = await reader(page, '.ra-content .ra-translation', 'texts');
+  expect(shown.length).toBeGreaterThan(5);
+  for (const text of shown) expect(text.startsWith('[en] ')).toBe(true);
+  const firstRun = translator.stats.requests;
+  expect(firstRun).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SCREENSHOTS}firefox-reader-translated.png` });
+
+  await click(page, 'reader-show-original');
+  expect(await poll(() => reader(page, '.ra-translation', 'count'), (n) => n === 0)).toBe(0);
+  expect(await reader(page, '.ra-content', 'text')).toBe(original);
+  await click(page, 'reader-translate');
+  expect(await poll(status, (t) => t === 'Translated into English.', 20000)).toBe('Translated into English.');
+  expect(translator.stats.requests).toBe(firstRun);
+
+  // A language never asked for, and a server that fails: the message, and the original untouched.
+  await click(page, 'reader-show-original');
+  await page.evaluate(() => {
+    const select = document.querySelector('reading-assistant-reader')!.shadowRoot!.querySelector('[data-testid="reader-translate-to"]') as HTMLSelectElement;
+    select.value = 'fr';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  translator.fail(500, 50);
+  await click(page, 'reader-translate');
+  expect(await poll(status, (t) => /failed \(error 500\)/.test(t ?? ''), 30000)).toMatch(/failed \(error 500\)/);
+  expect(await reader(page, '.ra-translation', 'count')).toBe(0);
+  expect(await reader(page, '.ra-content', 'text')).toBe(original);
+  translator.reset();
+  await page.close();
+});
+
+test('highlights on a Korean business story: marks of each kind, 삼성전자 with 005930 in the panel, off restores the text', async () => {
+  const ext = session.extensionPage;
+  const { page, tabId } = await session.openTab(server.url('/demo/business.html'));
+  await session.showPopup(tabId);
+  await ext.click('[data-testid="toggle-reader"]');
+  const before = await poll(() => reader(page, '.ra-content', 'html'), (t) => !!t);
+  await ext.click('[data-testid="highlight"]');
+  const kinds = await poll(
+    () => Promise.all(['person', 'org', 'place', 'date', 'money'].map((k) => reader(page, `mark.ra-ent-${k}`, 'count'))),
+    (counts) => counts.every((n) => n > 0),
+    15000,
+  );
+  expect(kinds.every((n) => n > 0)).toBe(true);
+  const samsung = (await reader(page, '[data-testid="entity-row"]', 'texts')).find((text) => text.includes('삼성전자'));
+  expect(samsung).toContain('005930');
+  await page.screenshot({ path: `${SCREENSHOTS}firefox-reader-entities.png` });
+  await click(page, 'reader-highlight');
+  expect(await poll(() => reader(page, 'mark.ra-ent', 'count'), (n) => n === 0)).toBe(0);
+  expect(await reader(page, '.ra-content', 'html')).toBe(before);
+  await page.close();
+});
