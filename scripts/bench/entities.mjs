@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// npm run bench:entities [-- --corpus DIR --out FILE --no-browser]
+//
+// Entity recognition quality and cost, figures only (nothing fails on a number):
+//  1. Quality on ../shared/corpus/ner (ko-klue-dev, en-uner-dev): entity-level precision, recall
+//     and F1 per type and overall, exact (same span and type) and relaxed (overlap, same type),
+//     scoring only each sentence's annotated_types. Ours (utils/entities, bundled from the shipped
+//     sources) against on-device JavaScript libraries in the same run: compromise (people(),
+//     organizations(), places(); spans trimmed of punctuation and "'s", as ours are) for English.
+//     wink-nlp's English model (wink-eng-lite-web-model 1.8.1, checked by hand) finds dates, times,
+//     money and percentages but no person/organisation/place entities, and no JavaScript NER
+//     library for Korean was found (npm has morphological analysers such as kiwi-nlp, which needs
+//     a model download and tags proper nouns without types), so Korean is ours alone.
+//  2. Time to recognize and highlight a ~5,000-character article in headless Chromium
+//     (/usr/bin/chromium or CHROMIUM_PATH), median over corpus articles (korean-portals expected.txt,
+//     zyte-dev ground truth), run under the shared browser lock by the npm script.
+//  3. Size of the lazily loaded entity bundle (minified, gzip) and of the ticker table.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { score } from './ner-score.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
+const CORPUS = path.resolve(ROOT, opt('corpus', '../shared/corpus'));
+const OUT = path.resolve(ROOT, opt('out', 'bench-results/entities.json'));
+const NO_BROWSER = argv.includes('--no-browser');
+const NAME_TYPES = ['PERSON', 'ORG', 'PLACE'];
+const ALL_TYPES = ['PERSON', 'ORG', 'PLACE', 'DATE', 'TIME', 'MONEY', 'QUANTITY'];
+const TO_NER = { person: 'PERSON', org: 'ORG', place: 'PLACE', date: 'DATE', time: 'TIME', money: 'MONEY', quantity: 'QUANTITY' };
+
+const bundle = async (entry, format, platform) =>
+  (
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      format,
+      platform,
+      target: 'es2022',
+      write: false,
+      alias: { '@': ROOT },
+      logLevel: 'silent',
+    })
+  ).outputFiles[0].text;
+
+// Ours, from the same sources the extension ships.
+const tmp = fs.mkdtempSync(path.join(ROOT, 'node_modules/.bench-entities-'));
+const oursFile = path.join(tmp, 'entities.mjs');
+fs.writeFileSync(oursFile, await bundle(path.join(ROOT, 'utils/entities/index.ts'), 'esm', 'neutral'));
+// eslint-disable-next-line no-unsanitized/method -- our own bundle, written just above
+const ours = await import(pathToFileURL(oursFile).href);
+const { default: nlp } = await import('compromise');
+
+const readJsonl = (file) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const round = (x) => Math.round(x * 1000) / 1000;
+const trimSpan = (text, start, end) => {
+  while (end > start && /[\s.,;:!?"'’)\]]/.test(text[end - 1])) end--;
+  if (/['’]s$/.test(text.slice(start, end))) end -= 2;
+  while (start < end && /[\s"'‘“([]/.test(text[start])) start++;
+  return [start, end];
+};
+
+const systems = {
+  ours: (l, lang) => ours.recognize(l.text, lang).filter((s) => TO_NER[s.type]).map((s) => ({ start: s.start, end: s.end, type: TO_NER[s.type] })),
+  compromise: (l) => {
+    const doc = nlp(l.text);
+    const pred = [];
+    for (const [m, type] of [[doc.people(), 'PERSON'], [doc.organizations(), 'ORG'], [doc.places(), 'PLACE']]) {
+      for (const o of m.json({ offset: true })) {
+        const [start, end] = trimSpan(l.text, o.offset.start, o.offset.start + o.offset.length);
+        if (end > start) pred.push({ start, end, type });
+      }
+    }
+    return pred;
+  },
+};
+
+const quality = {};
+for (const [file, lang, libs] of [
+  ['ner/ko-klue-dev.jsonl', 'ko', ['ours']],
+  ['ner/en-uner-dev.jsonl', 'en', ['ours', 'compromise']],
+]) {
+  const full = path.join(CORPUS, file);
+  if (!fs.existsSync(full)) continue;
+  const lines = readJsonl(full);
+  const name = path.basename(file, '.jsonl');
+  quality[name] = {};
+  for (const lib of libs) {
+    const t0 = performance.now();
+    const items = lines.map((l) => ({ gold: l.entities, pred: systems[lib](l, lang), annotated: l.annotated_types }));
+    const ms = performance.now() - t0;
+    const types = ALL_TYPES.filter((ty) => lines.some((l) => l.annotated_types.includes(ty)));
+    quality[name][lib] = { names: score(items, NAME_TYPES).overall, all: score(items, types), msPerSentence: round(ms / lines.length) };
+  }
+}
+
+const fmt = (r) => `P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`;
+for (const [set, libs] of Object.entries(quality)) {
+  console.log(`\n${set}`);
+  for (const [lib, r] of Object.entries(libs)) {
+    console.log(`  ${lib.padEnd(11)} PERSON/ORG/PLACE exact ${fmt(r.names.exact)} | relaxed ${fmt(r.names.relaxed)} | ${r.msPerSentence} ms/sentence`);
+    for (const [ty, x] of Object.entries(r.all.types)) console.log(`    ${ty.padEnd(9)} n=${String(x.exact.support).padEnd(4)} exact ${fmt(x.exact)} | relaxed ${fmt(x.relaxed)}`);
+  }
+}
+
+// Sizes: the lazy entity bundle as the extension ships it (.output/chrome-mv3/entities.js, built from
+// entrypoints/entities.ts; built here when missing), and the ticker table inside it.
+const BUILT = path.join(ROOT, '.output/chrome-mv3/entities.js');
+if (!fs.existsSync(BUILT)) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+const entryCode = fs.readFileSync(BUILT, 'utf8');
+const tickerJson = fs.readFileSync(path.join(ROOT, 'utils/entities/data/tickers.json'));
+const sizes = {
+  bundleBytes: Buffer.byteLength(entryCode),
+  bundleGzip: zlib.gzipSync(entryCode).length,
+  tickersBytes: tickerJson.length,
+  tickersGzip: zlib.gzipSync(tickerJson).length,
+};
+console.log(`\nsizes: entity bundle ${sizes.bundleBytes} B (gzip ${sizes.bundleGzip} B), of which ticker table ${sizes.tickersBytes} B (gzip ${sizes.tickersGzip} B)`);
+
+// Time to highlight a ~5,000-character article in Chromium.
+let timing = null;
+if (!NO_BROWSER) timing = await browserTiming();
+
+fs.mkdirSync(path.dirname(OUT), { recursive: true });
+fs.writeFileSync(OUT, JSON.stringify({ version: 1, date: new Date().toISOString(), quality, sizes, timing }, (k, v) => (typeof v === 'number' ? round(v) : v), 2));
+fs.rmSync(tmp, { recursive: true, force: true });
+console.log(`\nwrote ${path.relative(ROOT, OUT)}`);
+
+/** Articles of about 5,000 characters, as paragraphs: Korean portal pages and English zyte pages. */
+function articles() {
+  const out = [];
+  const take = (id, lang, paragraphs) => {
+    const kept = [];
+    let n = 0;
+    for (const p of paragraphs.map((x) => x.trim()).filter(Boolean)) {
+      if (n >= 5000) break;
+      kept.push(p.slice(0, 5000 - n));
+      n += p.length;
+    }
+    if (n >= 3000) out.push({ id, lang, paragraphs: kept });
+  };
+  const kp = path.join(CORPUS, 'korean-portals');
+  if (fs.existsSync(path.join(kp, 'manifest.json'))) {
+    for (const id of fs.readdirSync(kp)) {
+      const f = path.join(kp, id, 'expected.txt');
+      if (fs.existsSync(f)) {
+        const text = fs.readFileSync(f, 'utf8');
+        // Short articles are repeated to reach the length; the recognizer sees real sentences either way.
+        const paras = text.split('\n');
+        take(id, /[가-힣]/.test(text) ? 'ko' : null, Array.from({ length: Math.ceil(5000 / Math.max(1, text.length)) }, () => paras).flat());
+      }
+    }
+  }
+  const gt = path.join(CORPUS, 'extraction/zyte-dev/ground-truth.json');
+  if (fs.existsSync(gt)) {
+    const truth = JSON.parse(fs.readFileSync(gt, 'utf8'));
+    for (const [id, { articleBody }] of Object.entries(truth).slice(0, 40)) take(`zyte-${id}`, 'en', articleBody.split('\n'));
+  }
+  return out;
+}
+
+async function browserTiming() {
+  const { chromium } = await import('playwright-core');
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    console.log(`no Chromium at ${executablePath}: timing skipped`);
+    return null;
+  }
+  const code = entryCode;
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><meta charset="utf-8"><article id="a"></article>');
+    await page.evaluate(code);
+    const rows = [];
+    for (const a of articles()) {
+      const r = await page.evaluate(({ paragraphs, lang }) => {
+        const api = globalThis.__readingAssistantEntities;
+        const root = document.getElementById('a');
+        root.replaceChildren(
+          ...paragraphs.map((p) => {
+            const el = document.createElement('p');
+            // Some inline markup, as articles have: the first words bold, a link in the middle.
+            const third = Math.floor(p.length / 3);
+            el.append(document.createElement('b'), p.slice(20, third), document.createElement('a'), p.slice(2 * third));
+            el.firstChild.textContent = p.slice(0, 20);
+            el.childNodes[2].textContent = p.slice(third, 2 * third);
+            return el;
+          }),
+        );
+        const before = root.innerHTML;
+        const times = [];
+        let count = 0;
+        for (let rep = 0; rep < 5; rep++) {
+          const t0 = performance.now();
+          const spans = api.recognize(api.textOf(root).text, lang);
+          const handle = api.highlightEntities(root, spans, ['person', 'org', 'place', 'datetime', 'amount', 'contact']);
+          const t1 = performance.now();
+          count = handle.spans.length;
+          api.removeHighlights(root);
+          times.push({ total: t1 - t0, remove: performance.now() - t1 });
+        }
+        const sorted = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+        return { ms: sorted(times.slice(1).map((x) => x.total)), firstMs: times[0].total, removeMs: sorted(times.map((x) => x.remove)), chars: api.textOf(root).text.length, marks: count, restored: root.innerHTML === before };
+      }, a);
+      rows.push({ id: a.id, lang: a.lang, ...r });
+    }
+    const med = (xs) => {
+      const s = [...xs].sort((x, y) => x - y);
+      return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null;
+    };
+    const summary = {};
+    for (const lang of ['ko', 'en']) {
+      const r = rows.filter((x) => x.lang === lang);
+      summary[lang] = { articles: r.length, medianChars: med(r.map((x) => x.chars)), medianMs: med(r.map((x) => x.ms)), medianFirstMs: med(r.map((x) => x.firstMs)), medianRemoveMs: med(r.map((x) => x.removeMs)), allRestored: r.every((x) => x.restored) };
+      console.log(`highlight ${lang}: ${summary[lang].articles} articles of ~${summary[lang].medianChars} chars, median ${summary[lang].medianMs?.toFixed(1)} ms (first run ${summary[lang].medianFirstMs?.toFixed(1)} ms), remove ${summary[lang].medianRemoveMs?.toFixed(2)} ms, DOM restored: ${summary[lang].allRestored}`);
+    }
+    return { summary, articles: rows };
+  } finally {
+    await browser.close();
+  }
+}
