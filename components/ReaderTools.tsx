@@ -6,7 +6,7 @@ import { TARGET_LANGUAGES } from '@/utils/translate/languages';
 import type { DisplayMode } from '@/utils/translate/segment';
 import { displayModeItem, targetLanguageItem, targetLanguage } from '@/utils/translate/settings';
 import { uiLanguage } from '@/utils/i18n';
-import type { ReaderTools as Tools } from './useReaderTools';
+import type { ReaderToolsState as Tools } from './useReaderTools';
 
 export function ReaderTools({ tools, canTranslate }: { tools: Tools; canTranslate: boolean }) {
   const [to, setTo] = useState<string | null>(null);

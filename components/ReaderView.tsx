@@ -12,7 +12,7 @@ import { EntityPanel } from './EntityPanel';
 import { ReaderTools } from './ReaderTools';
 import { SafeHtml } from './SafeHtml';
 import { TypographyControls, typographyStyle } from './TypographyControls';
-import { useReaderTools, type ReaderTools as Tools, type ReaderToolsEnv } from './useReaderTools';
+import { useReaderTools, type ReaderToolsState as Tools, type ReaderToolsEnv } from './useReaderTools';
 
 /** Commands from outside the reader (the popup): translate, show the original, highlights. */
 export type ReaderCommand = { kind: 'translate'; to: string; mode: DisplayMode; from?: string } | { kind: 'original' } | { kind: 'highlight'; on: boolean };

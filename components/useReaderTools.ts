@@ -32,7 +32,7 @@ export interface HighlightState {
   error: string | null;
 }
 
-export interface ReaderTools {
+export interface ReaderToolsState {
   translation: TranslationStatus | null;
   /** `from`: the source language the user chose, else the article's. */
   translate: (to: string, mode: DisplayMode, from?: string) => void;
@@ -56,7 +56,7 @@ export function useReaderTools(
   env: ReaderToolsEnv,
   enabledGroups: EntityGroup[],
   onChange?: (state: { translation: TranslationStatus | null; highlights: boolean }) => void,
-): ReaderTools {
+): ReaderToolsState {
   const [translation, setTranslation] = useState<TranslationStatus | null>(null);
   const [highlights, setHighlightState] = useState<HighlightState>(NO_HIGHLIGHTS);
   const job = useRef<ArticleTranslation | null>(null);
