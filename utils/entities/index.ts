@@ -42,7 +42,7 @@ export function recognize(text: string, lang: string | null): EntitySpan[] {
     const known = new Set(model.filter((s) => NAME_TYPES.has(s.type)).map((s) => text.slice(s.start, s.end)));
     for (const s of model) {
       if (s.type === 'quantity' && MONEY_UNIT.test(text.slice(s.start, s.end))) s.type = 'money';
-      if (NAME_TYPES.has(s.type)) s.end = s.start + trimKoreanName(text.slice(s.start, s.end), known).length;
+      if (NAME_TYPES.has(s.type)) s.end = s.start + trimKoreanName(text.slice(s.start, s.end), known, true).length;
     }
     // A title alone ("최고경영자") is not a person.
     fixed = model.filter((s) => s.end > s.start && !(s.type === 'person' && TITLE_WORDS.has(text.slice(s.start, s.end))));
@@ -97,11 +97,21 @@ function titledPeople(text: string, fixed: RawSpan[], names: RawSpan[]) {
     }
     if (!TITLE_AFTER.test(text.slice(at, at + 8)) || NOT_NAMES.has(m[0]) || JOSA_END.test(m[0])) continue;
     if (surname) {
-      if (m[0].length <= 3 && !SURNAMES.has(m[0][0]!)) surname.start = start;
+      if (!FAMILIAR_TITLE.test(text.slice(at, at + 3)) && foreignGivenName(m[0], text.slice(surname.start, surname.end))) surname.start = start;
       continue;
     }
     if (m[0].length >= 2 && m[0].length <= 4 && SURNAMES.has(m[0][0]!)) names.push({ start, end, type: 'person' });
   }
+}
+// A foreign given name before a foreign family name the recognizer found ("샘 올트먼", "팀 쿡"): a
+// short word that is not a Korean surname and does not end like a particle, verb or adverb ("관리한
+// 박씨", "가운데 오바마"), before a name that is not Korean-shaped (surname and one or two syllables).
+// 씨/군/양/님 follow Korean given names ("아들 준혁 군", "멤버 광희 씨") more than foreign ones.
+const FAMILIAR_TITLE = /^ ?[씨군양님](?![가-힣])|^ ?[씨군양님][은는이가을를의과와도]/;
+const NOT_GIVEN_END = /[한된던인은는을를의에서고며면데로게지도만와과요다까니라야린진운]$/;
+function foreignGivenName(given: string, family: string): boolean {
+  if (given.length > 3 || SURNAMES.has(given[0]!) || NOT_GIVEN_END.test(given) || NOT_NAMES.has(given)) return false;
+  return family.length >= 2 && /^[가-힣]+$/.test(family) && !(family.length <= 3 && SURNAMES.has(family[0]!));
 }
 const TITLE_WORDS = new Set([...KO_TITLES, ...EN_TITLES]);
 const JOSA_END = /(?:은|는|이|가|을|를|의|에|와|과|도|만)$/;
@@ -120,11 +130,11 @@ function addTickerMention(m: TickerMention, fixed: RawSpan[], names: RawSpan[], 
   names.push(span);
 }
 
-/** A Korean name without trailing particles or titles: "손정의 회장과" → 손정의. */
-export function trimKoreanName(name: string, known: ReadonlySet<string> = new Set()): string {
+/** A Korean name without trailing particles or titles: "손정의 회장과" → 손정의. `strict`: see stripParticles. */
+export function trimKoreanName(name: string, known: ReadonlySet<string> = new Set(), strict = false): string {
   let words = name.trim().split(/\s+/);
   while (words.length > 1 && [KO_TITLES, EN_TITLES].some((list) => list.includes(stripParticles(words[words.length - 1]!)))) words = words.slice(0, -1);
-  words[words.length - 1] = stripParticles(words[words.length - 1]!, known);
+  words[words.length - 1] = stripParticles(words[words.length - 1]!, known, strict);
   return words.join(' ');
 }
 

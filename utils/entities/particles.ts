@@ -17,14 +17,16 @@ export const EN_TITLES = ['CEO', 'CFO', 'CTO', 'COO', 'Chairman', 'President'];
 
 /**
  * A Korean word without its trailing particles. `known` (names already seen bare) lets a one-syllable
- * particle that also ends names (이, 가, 도 …) go only when what is left is such a name.
+ * particle that also ends names (이, 가, 도 …) go only when what is left is such a name; `strict`
+ * asks that of every particle (for names a recognizer trained to leave particles out already cut:
+ * 벨기에 stays 벨기에 unless 벨기 stands elsewhere).
  */
-export function stripParticles(word: string, known?: ReadonlySet<string>): string {
+export function stripParticles(word: string, known?: ReadonlySet<string>, strict = false): string {
   if (!/[가-힣]$/.test(word)) return word;
   for (const p of PARTICLES) {
     if (word.length - p.length < 2 || !word.endsWith(p)) continue;
     const stem = word.slice(0, -p.length);
-    if (AMBIGUOUS.has(p) && /[가-힣]$/.test(stem) && !(known?.has(stem) ?? true)) continue;
+    if ((strict || AMBIGUOUS.has(p)) && /[가-힣]$/.test(stem) && !(known?.has(stem) ?? true)) continue;
     return stem;
   }
   return word;
