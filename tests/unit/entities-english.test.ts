@@ -37,3 +37,55 @@ describe('English', () => {
     expect(show('However, Korean firms said the deal was good.')).toEqual([]);
   });
 });
+
+describe('English names: what is not a name (UNER conventions)', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('leaves out nationalities, hyphenated ones too, but keeps the place they go with', () => {
+    expect(names('The Macedonian army advanced toward Thrace.')).toEqual(['place:Thrace']);
+    expect(names('This came as a surprise to the Austro-Prussian army.')).toEqual([]);
+  });
+
+  it('leaves out events, and a storm named in the text stays a storm', () => {
+    expect(names('Hurricane Katrina hit New Orleans, and Katrina was a disaster.')).toEqual(['place:New Orleans']);
+    expect(names('Diplomats met in Fallujah and Ramadi to discuss the Paris Agreement.')).toEqual(['place:Fallujah', 'place:Ramadi']);
+  });
+
+  it('leaves out titles of works in quotation marks and domain names', () => {
+    expect(names('They recorded “Walk On The Wild Side” at home.')).toEqual([]);
+    expect(names('Posted via Example.Com today.')).toEqual([]);
+  });
+});
+
+describe('English names: deciding the type', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('takes a sentence-opening word for a name only when it is no common English word', () => {
+    expect(names('Trudeau will extend that invitation.')).toEqual(['person:Trudeau']);
+    expect(names('Meanwhile, the wife of a senator launched her campaign.')).toEqual([]);
+  });
+
+  it('knows well-known organisations and places', () => {
+    expect(names('Hamas has become unpopular in Gaza.')).toEqual(['org:Hamas', 'place:Gaza']);
+  });
+
+  it('reads a role or a kind of organisation before or after the name', () => {
+    expect(names('By then the emperor Caracalla made a new division.')).toEqual(['person:Caracalla']);
+    expect(names('They bought satellite imaging company Keyhole and backed the ruling Fatah party.')).toEqual(['org:Keyhole', 'org:Fatah']);
+    expect(names('“It is a disaster,” said Guilbeault.')).toEqual(['person:Guilbeault']);
+  });
+
+  it('gives names listed together the type of the one it knows', () => {
+    expect(names('Rivals such as Zorbly, Quintex and Microsoft cut prices.')).toEqual(['org:Zorbly', 'org:Quintex', 'org:Microsoft=MSFT']);
+  });
+
+  it('keeps particles in names and drops titles and nationalities in front of them', () => {
+    expect(names('Shiite cleric Muqtada al-Sadr praised bin Laden.')).toEqual(['person:Muqtada al-Sadr', 'person:bin Laden']);
+    expect(names('The engine was improved by Scotsman James Watt, and Palestinian Leader Mahmoud Abbas spoke.')).toEqual(['person:James Watt', 'person:Mahmoud Abbas']);
+  });
+
+  it('reads regions of a country as the country, and a state code after a town as a place', () => {
+    expect(names('Northern Algeria is temperate.')).toEqual(['place:Algeria']);
+    expect(names('She lives near Smallville, KS with her dog.')).toEqual(['place:Smallville', 'place:KS']);
+  });
+});
