@@ -6,97 +6,16 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from '@/utils/library/db';
 import { DexieTranslationCache } from '@/utils/translate/cache';
-import type { CatalogRow } from '@/utils/library/catalog';
-import type { PostingBlock } from '@/utils/library/postings';
 import { getArticle, listUrls, recent, sites, tags } from '@/utils/library/store';
 import { searchLibrary } from '@/utils/library/search';
 import { pendingUrls } from '@/utils/library/io';
-import type { ArticleContent, ArticleMeta, ArticleTerms } from '@/utils/library/types';
-
-/** Version 1 exactly as it will ship. Do not edit once released: it is what users' databases
- *  contain. (Before any release it was changed in place: the search index moved from a multiEntry
- *  index on `terms` to posting lists, with the catalog.) */
-const FROZEN_V1 = {
-  articles: 'url',
-  contents: 'url',
-  catalog: '',
-  postings: '',
-  terms: 'url',
-};
+import { FROZEN_V1, v1Data, writeV1 } from '../fixtures/library-v1';
 
 /** Version 2 exactly as it will ship: v1 plus the translation cache (issue 5). */
 const FROZEN_V2 = {
   ...FROZEN_V1,
   translations: 'key, lastUsed',
 };
-
-interface V1Data {
-  articles: ArticleMeta[];
-  contents: ArticleContent[];
-  catalog: CatalogRow;
-  postings: [string, PostingBlock][];
-  terms: ArticleTerms[];
-}
-
-/** Writes raw v1 records with a Dexie that knows only version 1, then closes it. */
-async function writeV1(name: string, data: V1Data): Promise<void> {
-  const old = new Dexie(name);
-  old.version(1).stores(FROZEN_V1);
-  await old.transaction('rw', ['articles', 'contents', 'catalog', 'postings', 'terms'], async () => {
-    await old.table('articles').bulkPut(data.articles);
-    await old.table('contents').bulkPut(data.contents);
-    await old.table('catalog').put(data.catalog, 'catalog');
-    await old.table('postings').bulkPut(
-      data.postings.map(([, block]) => block),
-      data.postings.map(([key]) => key),
-    );
-    await old.table('terms').bulkPut(data.terms);
-  });
-  old.close();
-}
-
-/** Records as version 1 writes them: two articles in the posting lists, one still pending. */
-function v1Data(): V1Data {
-  const base = {
-    byline: null, siteName: 'Example News', lang: 'ko', dir: 'ltr' as const, publishedTime: '2024-05-01T09:00:00Z',
-    excerpt: '요약', leadImage: null, wordCount: 20, readingMinutes: 1, status: 'full' as const, progress: 0,
-  };
-  const articles: ArticleMeta[] = [
-    { ...base, url: 'https://news.example.com/1', pageUrl: 'https://news.example.com/1', title: '삼성전자는 반도체를', site: 'news.example.com', savedAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, readAt: 0, tags: ['경제'] },
-    { ...base, url: 'https://blog.example.org/2', pageUrl: 'https://blog.example.org/2?ref=x', title: 'Café culture', lang: 'en', site: 'blog.example.org', savedAt: 1_700_000_100_000, updatedAt: 1_700_000_200_000, readAt: 1_700_000_300_000, progress: 0.75, tags: ['food', 'paris'] },
-    { ...base, url: 'https://old.example.net/3', pageUrl: 'https://old.example.net/3', title: 'https://old.example.net/3', site: 'old.example.net', status: 'pending', wordCount: 0, readingMinutes: 0, excerpt: null, savedAt: 1_600_000_000_000, updatedAt: 1_600_000_000_000, readAt: 0, tags: [] },
-  ];
-  const contents: ArticleContent[] = [
-    { url: 'https://news.example.com/1', contentHtml: '<p>삼성전자는 반도체를 만든다.</p>', text: '삼성전자는 반도체를 만든다.' },
-    { url: 'https://blog.example.org/2', contentHtml: '<p>A café in Paris.</p>', text: 'A café in Paris.' },
-    { url: 'https://old.example.net/3', contentHtml: '', text: '' },
-  ];
-  // ids: news 1, blog 2, old 3; newest first: blog, news, old
-  const catalog: CatalogRow = {
-    nextId: 4,
-    stale: 0,
-    ids: Uint32Array.of(2, 1, 3),
-    savedAt: Float64Array.of(1_700_000_100_000, 1_700_000_000_000, 1_600_000_000_000),
-    urls: 'https://blog.example.org/2\nhttps://news.example.com/1\nhttps://old.example.net/3',
-    read: Uint8Array.of(1, 0, 0),
-    status: Uint8Array.of(2, 2, 0),
-    sites: 'blog.example.org\nnews.example.com\nold.example.net',
-    site: Uint32Array.of(0, 1, 2),
-    tags: JSON.stringify([[2, ['food', 'paris']], [1, ['경제']]]),
-  };
-  const postings: [string, PostingBlock][] = [
-    [
-      'cafe',
-      {
-        terms: ['cafe', 'culture', 'in', 'paris', '만든다', '반도체', '반도체를', '삼성전자', '삼성전자는', '전자'].join('\n'),
-        ends: Uint32Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
-        ids: Uint32Array.of(2, 2, 2, 2, 1, 1, 1, 1, 1, 1),
-      },
-    ],
-  ];
-  const terms: ArticleTerms[] = [{ url: 'https://old.example.net/3', id: 3, terms: 'https old example net' }];
-  return { articles, contents, catalog, postings, terms };
-}
 
 test('the current version is declared, and v1 and v2 are still the schemas they shipped with', () => {
   expect(LIBRARY_SCHEMA_VERSION).toBe(2);
