@@ -89,3 +89,33 @@ describe('English names: deciding the type', () => {
     expect(names('She lives near Smallville, KS with her dog.')).toEqual(['place:Smallville', 'place:KS']);
   });
 });
+
+describe('English names: evidence from the name, its neighbours and the sentence', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('takes a whole name from the gazetteer before its last word ("West Bank" is no bank)', () => {
+    expect(names('Israeli settlements in the West Bank grew.')).toEqual(['place:West Bank']);
+  });
+
+  it('reads a post in an organisation and an organisation known by its initials', () => {
+    expect(names('“We are moving,” said Erik Solheim, head of UN Environment.')).toEqual(['person:Erik Solheim', 'org:UN Environment']);
+    expect(names('“It is over,” wrote Jesse Larkin, founder of Hack Forums, in a message.')).toEqual(['person:Jesse Larkin', 'org:Hack Forums']);
+  });
+
+  it('takes the name before "administration" for the president', () => {
+    expect(names('Critics of the Bush administration spoke.')).toEqual(['person:Bush']);
+  });
+
+  it('reads principalities and republics as places', () => {
+    expect(names('In 833 this became the state of Great Moravia with the conquest of the Principality of Nitra.')).toEqual(['place:Great Moravia', 'place:Principality of Nitra']);
+  });
+
+  it('shares a type only across a list closed by "and" or "or", not across a comma alone', () => {
+    expect(names('In his haste to capture Kadesh, Ramesses II committed a major error.')).toEqual(['place:Kadesh', 'person:Ramesses II']);
+  });
+
+  it('takes an unknown name for a place by its ending or an article before it', () => {
+    expect(names('The army fell back on Flensburg.')).toEqual(['place:Flensburg']);
+    expect(names('The Danevirke has remained in German possession ever since.')).toEqual(['place:Danevirke']);
+  });
+});

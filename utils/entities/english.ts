@@ -63,13 +63,13 @@ interface Candidate {
 }
 
 const ORG_LAST = new Set(
-  'Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC PLC plc Group Holdings Bank Bancorp University College School Institute Institution Association Society Agency Authority Administration Administrations Bureau Council Committee Commission Department Ministry Office Party Union Federation League Foundation Fund Trust Church Army Navy Force Forces Guard Police Court Parliament Congress Senate Assembly Cabinet Government Times Post News Journal Press Herald Tribune Gazette Magazine Network Airlines Airways Motors Systems Technologies Labs Laboratories Industries Electronics Pharmaceuticals Entertainment Studios Records Media Club FC Team Center Centre Hospital Hospitals Clinic Museum Library Organization Organisation Coalition Alliance Movement Brigade Corps Command Service Services Board Exchange Reserve Marines Empire Dynasty Caliphate Sultanate Khanate Books Publishing Publications Review Monthly Weekly Daily Channel Radio TV Television Broadcasting Studio Film Films Pictures Capital Partners Associates Ventures Consulting Solutions Software Interactive Energy Oil Petroleum Mining Steel Chemicals Foods Brands Stores Markets Telecom Communications Wireless Mobile Insurance Securities Investments Financial Bank Credit Express Logistics Shipping Railways Railroad Transit Authority Council Tribunal Inquiry Secretariat Directorate Agency Academy Conservatory Seminary Cathedral Abbey Mosque Temple Synagogue'.split(' '),
+  'Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC PLC plc Group Holdings Bank Bancorp University College School Institute Institution Association Society Agency Authority Administration Administrations Bureau Council Committee Commission Department Ministry Office Party Union Federation League Foundation Fund Trust Church Army Navy Force Forces Guard Police Court Parliament Congress Senate Assembly Cabinet Government Times Post News Journal Press Herald Tribune Gazette Magazine Network Airlines Airways Motors Systems Technologies Labs Laboratories Industries Electronics Pharmaceuticals Entertainment Studios Records Media Club FC Team Center Centre Hospital Hospitals Clinic Museum Library Organization Organisation Coalition Alliance Movement Brigade Corps Command Service Services Board Exchange Reserve Marines Empire Dynasty Caliphate Khanate Books Publishing Publications Review Monthly Weekly Daily Channel Radio TV Television Broadcasting Studio Film Films Pictures Capital Partners Associates Ventures Consulting Solutions Software Interactive Energy Oil Petroleum Mining Steel Chemicals Foods Brands Stores Markets Telecom Communications Wireless Mobile Insurance Securities Investments Financial Bank Credit Express Logistics Shipping Railways Railroad Transit Authority Council Tribunal Inquiry Secretariat Directorate Agency Academy Conservatory Seminary Cathedral Abbey Mosque Temple Synagogue'.split(' '),
 );
-const ORG_FIRST = new Set('University Ministry Department Bank Bureau Institute Council Committee Commission Office Board Church House Court Federation Association Museum Government Republic Kingdom Order Society College School Academy League Union Party Army'.split(' '));
+const ORG_FIRST = new Set('University Ministry Department Bank Bureau Institute Council Committee Commission Office Board Church House Court Federation Association Museum Government Order Society College School Academy League Union Party Army'.split(' '));
 const PLACE_LAST = new Set(
-  'River Rivers Sea Seas Ocean Island Islands Isle Mountain Mountains Mount Lake Lakes Bay Gulf Valley Hills Hill Desert Peninsula Strait Straits Street St Avenue Ave Road Rd Boulevard Lane Drive Square Park Bridge County Province City Town Village District Region Coast Canyon Falls Beach Station Airport Heights Forest Plain Plains Basin Delta Channel Cape Point Harbor Harbour Oblast Krai Prefecture Governorate Territory Territories Township Borough Parish Canal Glacier Reef Springs Creek Fjord Highway Freeway Motorway Square Plaza Circle Quay Wharf Pier Port Dam Stadium Arena Palace Castle Tower Towers Building Hall Field Fields Gardens Garden Zoo Cemetery Prison Base Airbase'.split(' '),
+  'River Rivers Sea Seas Ocean Island Islands Isle Mountain Mountains Mount Lake Lakes Bay Gulf Valley Hills Hill Desert Peninsula Strait Straits Street St Avenue Ave Road Rd Boulevard Lane Drive Square Park Bridge County Province City Town Village District Region Coast Canyon Falls Beach Station Airport Heights Forest Plain Plains Basin Delta Channel Cape Point Harbor Harbour Oblast Krai Prefecture Governorate Territory Territories Township Borough Parish Canal Glacier Reef Springs Creek Fjord Principality Duchy Emirate Republic Kingdom Highway Freeway Motorway Square Plaza Circle Quay Wharf Pier Port Dam Stadium Arena Palace Castle Tower Towers Building Hall Field Fields Gardens Garden Zoo Cemetery Prison Base Airbase'.split(' '),
 );
-const PLACE_FIRST = new Set('Mount Mt Mt. Lake Cape Port Fort Saint St. St Gulf Bay Isle Isla Lago Rio Río San Santa Sierra Costa Puerto Los Las El New'.split(' '));
+const PLACE_FIRST = new Set('Republic Kingdom Principality Duchy Emirate Sultanate Province Mount Mt Mt. Lake Cape Port Fort Saint St. St Gulf Bay Isle Isla Lago Rio Río San Santa Sierra Costa Puerto Los Las El New'.split(' '));
 // Titles written before a name, not part of it.
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Gen|Col|Maj|Capt|Cpt|Cmdr|Lt|Sgt|Cpl|Pvt|Adm|Rev|Fr|Sen|Rep|Gov|Pres|Supt|Insp|Det|President|Senator|Governor|Minister|Prime|King|Queen|Prince|Princess|Pope|Chancellor|Judge|Justice|Secretary|Mayor|General|Colonel|Major|Captain|Ambassador|Chairman|Director|Professor|Sheikh|Shaikh|Ayatollah|Imam|Premier|Emperor|Empress|Pharaoh|Sultan|Tsar|Czar|Shah|Emir|Representative|Congressman|Congresswoman|Commissioner|Chief|Officer|Lieutenant|Sergeant|Admiral|Commander|Bishop|Archbishop|Cardinal|Rabbi|Father|Brother|Sister|Uncle|Aunt|CEO|CFO|COO|CTO|Chair|Chairwoman|Founder|Cofounder|Co-founder|Vice|Deputy|Leader|Spokesman|Spokeswoman|Coach|Manager|Editor|Executive|Administrator|PM|MP|Sec|Hon|Mme|Mlle|Herr|Frau|Dear)\.?$/;
 const CONNECT = new Set(['of', 'de', 'del', 'della', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'y', '&', 'for', 'and', 'the', 'on', 'upon']);
@@ -91,12 +91,16 @@ const NOT_NAME = new Set(
   ),
 );
 const DIRECTION = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Outer|Inner|Middle|Mid|North-West|North-East|South-West|South-East|Northwest|Northeast|Southwest|Southeast|Northwestern|Northeastern|Southwestern|Southeastern)$/;
+// Endings of place names: "-burg", "-stan", "-ia", "-polis", "-ae".
+const PLACE_SUFFIX = /(?:ia|ium|ae|stan|land|burg|bourg|berg|borg|shire|ville|polis|grad|abad|pur|pura|nesia|ania|onia|ovo|ovia|stad|heim|sund|sand|fjord|mouth|chester|caster|bury|sea|thorpe|wick|gorod|ovsk|evsk|insk)$/;
 // The first halves of "Austro-Prussian", "Sino-Soviet", "Franco-German".
 const COMBINING = /^(?:Austro|Franco|Anglo|Sino|Russo|Greco|Graeco|Indo|Afro|Euro|Judeo|Judaeo|Italo|Hispano|Luso|Serbo|Turco|Perso|Arabo|Irano|Germano|Polono|Nippo|Korean|Japano|Americo|Afghan|Pakistani|Israeli|Palestinian|Arab)$/;
 const PLACE_TAGS = ['Place', 'Country', 'City', 'Region', 'Address'];
-const PLACE_BEFORE = /\b(?:in|from|near|into|across|throughout|outside|inside|toward|towards|via|around|through|between|within|visited|visiting|visit|entered|invaded|conquered|capture|captured|occupied|annexed|bombed|reached|left|leave|fled|north|south|east|west|northern|southern|eastern|western|central|born in|based in|lives in|living in|flew to|moved to|travelled to|traveled to|returned to|trip to|trips to|return to|way to|back to|road to|capital of|city of|town of|village of|province of|state of|region of|island of|county of|streets of|people of|outskirts of|citizens of|residents of|part of|parts of|north of|south of|east of|west of|coast of)\s+(?:the\s+)?$/i;
+const PLACE_BEFORE = /\b(?:in|from|near|into|across|throughout|outside|inside|toward|towards|via|around|through|within|visited|visiting|visit|entered|invaded|conquered|capture|captured|occupied|annexed|bombed|reached|left|leave|fled|north|south|east|west|northern|southern|eastern|western|central|born in|based in|lives in|living in|flew to|moved to|travelled to|traveled to|returned to|trip to|trips to|return to|way to|back to|road to|capital of|city of|town of|village of|province of|state of|region of|island of|county of|streets of|people of|outskirts of|citizens of|residents of|part of|parts of|north of|south of|east of|west of|coast of)\s+(?:the\s+)?$/i;
 const SAY_AFTER = /^[\s,]*(?:said|says|told|tells|wrote|writes|added|adds|asked|asks|replied|replies|argued|argues|explained|explains|noted|notes|recalled|recalls|insisted|insists|suggested|suggests|believes|believed|thinks|thought|stated|states|announced|admitted|acknowledged|warned|claimed|claims|commented|continued|declared|confirmed|denied|emphasised|emphasized|stressed|added|laughed|smiled|sighed|shrugged|nodded|who|whose|himself|herself)\b/;
-const SAY_BEFORE = /\b(?:said|says|told|asked|according to|wrote|added|explains|explained|adds)\s+$/;
+const SAY_BEFORE = /\b(?:said|says|told|asked|wrote|added|explains|explained|adds)\s+$/;
+// A post in an organisation before its name: "founder of Hack Forums", "head of UN Environment".
+const ORG_OF = /\b(?:president|vice-president|vice president|CEO|chief executive|chief|founder|co-founder|chairman|chairwoman|director|head|spokesman|spokeswoman|spokesperson|member|members|employee|employees|executive|executives|manager|editor|staff|board|shareholders|owner|owners|leader|leaders) (?:of|at|for) (?:the\s+)?$/;
 const PERSON_VERB_AFTER = /^\s+(?:(?:also|then|later|soon|once|never|still|reportedly|successfully|eventually|finally|quickly|had|has|was|is|will|would)\s+)?(?:married|divorced|died|was born|grew up|studied|graduated|met|fell in love|lived|moved|wrote|sang|played|starred|directed|painted|composed|resigned|retired|smiled|laughed|dismisses|dismissed|suggested|regretted|impressed|preoccupies|herself|himself)\b/;
 const COMPANY_ROLE_AFTER = /^\s+(?:CEO|CFO|COO|CTO|Chairman|Chairwoman|chairman|chairwoman|chief executive|chief financial officer|founder|co-founder|spokesman|spokeswoman|spokesperson|president|vice-president|director|executive|board|shares|stock)\b/;
 
@@ -234,11 +238,14 @@ function classify(c: Candidate, text: string) {
   if (/["“‘']\s*$/.test(before) && /^\s*[,.!?]?["”’']/.test(after) && words.length > 1 && words.some((w) => /^(?:If|You|Is|Are|To|In|On|At|A|An|The|And|Of|My|Your|I|Me|We|It)$/.test(w))) return set(c, null);
   // "Chillicothe, OH": a state's postal code after a town.
   if (STATE_CODES.has(name) && /\p{Lu}[\p{L}.]*,\s*$/u.test(before)) return set(c, 'place');
-  if (/^,\s/.test(after) && STATE_CODES.has(text.slice(c.end + 2).split(/[\s,.;]/)[0]!) && words.length <= 3) return set(c, 'place');
+  if (/^,\s/.test(after) && STATE_CODES.has(text.slice(c.end + 2).split(/[\s,;]/)[0]!) && words.length <= 3 && !chunk.some((x) => has(x, 'FirstName', 'Person'))) return set(c, 'place');
+  // Whole names in the gazetteer first: "West Bank" is no bank, "Republic of China" a country.
+  if (multi && (COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name)) && !KNOWN_ORGS.has(name)) return set(c, 'place');
   if (ORG_LAST.has(last) && multi && !DEMONYMS.has(name)) return set(c, 'org');
   if (KNOWN_ORGS.has(name)) return set(c, 'org');
-  if (multi && (COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name))) return set(c, 'place');
   if (ORG_FIRST.has(first) && multi) return set(c, 'org');
+  // "UN Environment", "BBC World Service"; "Georgetown BID".
+  if (multi && ((KNOWN_ORGS.has(first) && /^[A-Z.]{2,}$/.test(first)) || (/^[A-Z]{2,5}$/.test(last) && !NOT_ACRONYM.has(last) && !COUNTRY_SHORT.has(last) && !STATE_CODES.has(last)))) return set(c, 'org');
   if (multi && EVENT_FIRST.has(first)) {
     c.event = words.slice(1).join(' ');
     return set(c, null);
@@ -269,7 +276,9 @@ function classify(c: Candidate, text: string) {
   if (lookupTicker(name) && multi) return set(c, 'org');
   if (prev && HONORIFIC.test(prev.text.replace(/\.$/, '')) && !/^(?:CEO|CFO|COO|CTO|Founder|Cofounder|Co-founder|Chairman|Chair|Chairwoman)$/.test(prev.text)) return set(c, 'person');
   if (PERSON_BEFORE.test(before) && !ORG_BEFORE.test(before)) return set(c, 'person');
-  if (ORG_BEFORE.test(before)) return set(c, 'org');
+  // "the Bush administration", "the Obama presidency".
+  if (/^\s+(?:administration|presidency)\b/.test(after) && !c.initial) return set(c, 'person');
+  if (ORG_BEFORE.test(before) || ORG_OF.test(before)) return set(c, 'org');
   // "OpenAI CEO", "Samsung chairman": the name before a company role is the company.
   if (COMPANY_ROLE_AFTER.test(after) && !chunk.some((x) => has(x, 'Person', 'FirstName'))) return set(c, 'org');
   if (ORG_AFTER.test(after) && !chunk.some((x) => has(x, 'FirstName'))) return set(c, 'org');
@@ -318,15 +327,25 @@ function decideFromText(cands: Candidate[], text: string) {
     const t = known.get(name);
     if (t) set(c, t);
   }
-  // Lists: "Reddit, Twitter and Spotify", "Rumsfeld, Wolfowitz and Feith".
-  for (let k = 0; k < 2; k++) {
-    for (let n = 0; n + 1 < cands.length; n++) {
-      const a = cands[n]!;
-      const b = cands[n + 1]!;
-      if (!/^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start))) continue;
-      if (a.type && !b.type && b.sure === false && !isCommonWord(text.slice(b.start, b.end))) set(b, a.type, false);
-      else if (b.type && !a.type && a.sure === false && !isCommonWord(text.slice(a.start, a.end))) set(a, b.type, false);
+  // Lists: "Reddit, Twitter and Spotify", "Rumsfeld, Wolfowitz and Feith": names joined by commas
+  // and a closing "and"/"or" share the type most of the typed ones have.
+  for (let n = 0; n < cands.length; ) {
+    let m = n;
+    let closed = false;
+    while (m + 1 < cands.length) {
+      const sep = text.slice(cands[m]!.end, cands[m + 1]!.start);
+      if (/^(?:,\s*(?:and|or)\s+|\s+(?:and|or)\s+)$/.test(sep)) closed = true;
+      else if (!/^,\s*$/.test(sep) || closed) break;
+      m++;
     }
+    const run = cands.slice(n, m + 1);
+    if (closed && run.length > 1) {
+      const votes = new Map<NameType, number>();
+      for (const c of run) if (c.type) votes.set(c.type, (votes.get(c.type) ?? 0) + (c.sure ? 2 : 1));
+      const best = [...votes.entries()].sort((x, y) => y[1] - x[1])[0];
+      if (best) for (const c of run) if (!c.type && !c.sure && !isCommonWord(text.slice(c.start, c.end))) set(c, best[0], false);
+    }
+    n = m + 1;
   }
   // Whatever is left: a name that is no common word, not opening a sentence alone, is a person.
   for (const c of cands) {
@@ -335,6 +354,18 @@ function decideFromText(cands: Candidate[], text: string) {
     const words = name.split(/\s+/);
     if (words.some((w) => isCommonWord(bare(w)) && !/^(?:of|de|al|bin|van|von)$/.test(w)) && !(words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) && !isCommonWord(bare(words[0]!)))) continue;
     if (/^[A-Z0-9.&-]+$/.test(name) || /\d/.test(name)) continue;
+    const before = text.slice(Math.max(0, c.start - 12), c.start);
+    const last = words[words.length - 1]!;
+    // Places by their shape ("Flensburg", "Thermopylae", "Byzantium") or after "the": a person's
+    // name rarely takes an article ("the Danevirke", "the Sahel").
+    if (words.length === 1 && PLACE_SUFFIX.test(last) && !has(c.terms[c.i]!, 'FirstName')) {
+      set(c, 'place', false);
+      continue;
+    }
+    if (/\bthe\s+$/i.test(before) && !has(c.terms[c.i]!, 'FirstName')) {
+      set(c, 'place', false);
+      continue;
+    }
     const after = text.slice(c.end, c.end + 30);
     if (/^\s*(?:'s|’s)?\s*(?:[-–]\s*)?\p{Ll}/u.test(after) && /^\s+(?:\p{Ll}+ing|\p{Ll}+ed)?\s*(?:army|troops|forces|people|language|dialects?|culture|cuisine|style|era|period|dynasty|empire|state|city|cities|coast|border|region|government|society|province|village|villages|tribes?|community|communities)\b/u.test(after)) continue;
     set(c, 'person', false);
