@@ -95,24 +95,29 @@ test('options configure LibreTranslate; the popup translates a Korean article si
   await page.close();
 });
 
-test('highlights on a Korean business story: marks of each kind, 삼성전자 with 005930 in the panel, off restores the text', async () => {
-  const ext = session.extensionPage;
-  const { page, tabId } = await session.openTab(server.url('/demo/business.html'));
-  await session.showPopup(tabId);
-  await ext.click('[data-testid="toggle-reader"]');
-  const before = await poll(() => reader(page, '.ra-content', 'html'), (t) => !!t);
-  await ext.click('[data-testid="highlight"]');
-  const kinds = await poll(
-    () => Promise.all(['person', 'org', 'place', 'date', 'money'].map((k) => reader(page, `mark.ra-ent-${k}`, 'count'))),
-    (counts) => counts.every((n) => n > 0),
-    15000,
-  );
-  expect(kinds.every((n) => n > 0)).toBe(true);
-  const samsung = (await reader(page, '[data-testid="entity-row"]', 'texts')).find((text) => text.includes('삼성전자'));
-  expect(samsung).toContain('005930');
-  await page.screenshot({ path: `${SCREENSHOTS}firefox-reader-entities.png` });
-  await click(page, 'reader-highlight');
-  expect(await poll(() => reader(page, 'mark.ra-ent', 'count'), (n) => n === 0)).toBe(0);
-  expect(await reader(page, '.ra-content', 'html')).toBe(before);
-  await page.close();
-});
+for (const { path, company, ticker, lang } of [
+  { path: '/demo/business.html', company: '삼성전자', ticker: '005930', lang: 'ko' },
+  { path: '/demo/business-en.html', company: 'Oracle', ticker: 'ORCL', lang: 'en' },
+]) {
+  test(`highlights on ${path} (${lang}): marks of each kind, ${company} with ${ticker} in the panel, off restores the text`, async () => {
+    const ext = session.extensionPage;
+    const { page, tabId } = await session.openTab(server.url(path));
+    await session.showPopup(tabId);
+    await ext.click('[data-testid="toggle-reader"]');
+    const before = await poll(() => reader(page, '.ra-content', 'html'), (t) => !!t);
+    await ext.click('[data-testid="highlight"]');
+    const kinds = await poll(
+      () => Promise.all(['person', 'org', 'place', 'date', 'money'].map((k) => reader(page, `mark.ra-ent-${k}`, 'count'))),
+      (counts) => counts.every((n) => n > 0),
+      15000,
+    );
+    expect(kinds.every((n) => n > 0)).toBe(true);
+    const row = (await reader(page, '[data-testid="entity-row"]', 'texts')).find((text) => text.includes(company));
+    expect(row).toContain(ticker);
+    await page.screenshot({ path: `${SCREENSHOTS}firefox-reader-entities-${lang}.png` });
+    await click(page, 'reader-highlight');
+    expect(await poll(() => reader(page, 'mark.ra-ent', 'count'), (n) => n === 0)).toBe(0);
+    expect(await reader(page, '.ra-content', 'html')).toBe(before);
+    await page.close();
+  });
+}
