@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { LibraryDB } from '@/utils/library/db';
 import { searchLibrary } from '@/utils/library/search';
+import { readRecentSnapshot, writeRecentSnapshot } from '@/utils/library/recent-snapshot';
 import { recent, removeArticles, restoreArticles, setRead } from '@/utils/library/store';
 import type { SavedArticle } from '@/utils/library/types';
 import { openLibraryPage, openSaved } from '@/utils/open-saved';
@@ -12,7 +13,19 @@ import { useFirstRenderMark, useLive } from './useLive';
 export function SavedList({ db, limit = 8 }: { db: LibraryDB; limit?: number }) {
   const [query, setQuery] = useState('');
   const [removed, setRemoved] = useState<SavedArticle[] | null>(null);
-  const items = useLive(() => (query.trim() ? searchLibrary(db, { query }, { limit }) : recent(db, limit)), [db, query, limit]);
+  // The first paint shows the list as the popup last showed it (read synchronously); the live
+  // query replaces it as soon as the database answers, and its answer is kept for next time.
+  const items = useLive(
+    () =>
+      query.trim()
+        ? searchLibrary(db, { query }, { limit })
+        : recent(db, limit).then((metas) => {
+            writeRecentSnapshot(metas);
+            return metas;
+          }),
+    [db, query, limit],
+    () => readRecentSnapshot()?.slice(0, limit),
+  );
   useFirstRenderMark('saved-list-rendered', !!items?.length);
 
   return (

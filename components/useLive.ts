@@ -3,8 +3,9 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
-export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
-  const [value, setValue] = useState<T>();
+/** `initial`: what to show until the query first answers (e.g. the popup's last list). */
+export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial?: () => T | undefined): T | undefined {
+  const [value, setValue] = useState<T | undefined>(initial);
   // A layout effect starts the query as soon as the component is in the DOM; a plain effect
   // waits for the next frame (~10 ms of the popup's first render).
   useLayoutEffect(() => {

@@ -9,6 +9,7 @@ import type { LibraryDB } from './db';
 import { guard, LibraryError } from './errors';
 import { mergePostings, type PostingBlock, rewritePostings, SEARCH_TUNING } from './postings';
 import { canonicalUrl, clampProgress, contentOf, isStatus, isWebUrl, joinSaved, mergeArticle, metaOf, normalizeTags, siteOf, STATUS_RANK } from './records';
+import { forgetRecentSnapshot } from './recent-snapshot';
 import { matchUrls, siteCounts, tagCounts, termsFor } from './search';
 import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle } from './types';
 
@@ -319,6 +320,8 @@ export async function removeArticles(db: LibraryDB, urls: readonly string[]): Pr
     }),
   );
   afterWrite(db, cat, 0);
+  // The popup's early list must not show a deleted title again (recent-snapshot.ts).
+  forgetRecentSnapshot();
   return removed;
 }
 
