@@ -119,3 +119,44 @@ describe('English names: evidence from the name, its neighbours and the sentence
     expect(names('The Danevirke has remained in German possession ever since.')).toEqual(['place:Danevirke']);
   });
 });
+
+describe('English names: spans and agreement across the text', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('cuts nationality and party words off the end of a name, and leaves nationalities with common words alone', () => {
+    expect(names('Kentucky Democrats beat Gov. Matt Bevin in a state Trump won by 30 points.')).toEqual(['place:Kentucky', 'person:Matt Bevin', 'person:Trump']);
+    expect(names('Interim Palestinian leader Mahmoud Abbas talks.')).toEqual(['person:Mahmoud Abbas']);
+  });
+
+  it('takes the name before a hyphen and a common word', () => {
+    expect(names('The U.S.-based firm hired Polish-style managers.')).toEqual(['place:U.S.']);
+  });
+
+  it('takes no plural initials or capitalised function words for organisations', () => {
+    expect(names('Dealers sold several new small SUVs, and there IS a bar.')).toEqual([]);
+  });
+
+  it('gives every mention of a name the type most of the evidence says', () => {
+    expect(names('He said WeWork needs a more efficient organization. The company WeWork grew.')).toEqual(['org:WeWork', 'org:WeWork']);
+  });
+
+  it('reads a title before a name only when nothing stands between them', () => {
+    expect(names('The Attorney General (NYAG) is investigating.')).toEqual(['org:NYAG']);
+  });
+
+  it('joins the legal form after a comma, and reads a town before a state as a place', () => {
+    expect(names('My income changed to Google, Inc. of Mountain View, California.')).toEqual(['org:Google, Inc.', 'place:Mountain View', 'place:California']);
+  });
+
+  it('does not take a word after a bracket for a sentence opening', () => {
+    expect(names('Colonies were sent west (Pithekoussae, Cumae) in that age.')).toEqual(['place:Pithekoussae', 'place:Cumae']);
+  });
+
+  it('reads a place noun after a name, and takes no currency abbreviation for a name', () => {
+    expect(names('The mall is in Delhi’s Saket area and costs Rs 300.')).toEqual(['place:Delhi', 'place:Saket']);
+  });
+
+  it('takes a sentence-opening unknown word before a possessive for a name', () => {
+    expect(names('Arafat ’s death creates a vacuum.')).toEqual(['person:Arafat']);
+  });
+});

@@ -56,14 +56,18 @@ interface Candidate {
   terms: Term[];
   initial: boolean;
   type: NameType | null;
-  /** A type from the name itself or its context (true), or a guess the rest of the text may overrule. */
-  sure: boolean;
+  /**
+   * How sure the type (or the decision that this is no name) is: 3 from the name itself (gazetteer,
+   * lexicon, endings, a title before it), 2 from the words around it, 1 a guess, 0 undecided.
+   * Mentions of one name take the type of the surest mention.
+   */
+  strength: number;
   /** The name of a storm, operation or treaty ("Katrina" in "Hurricane Katrina"): not a name alone either. */
   event?: string;
 }
 
 const ORG_LAST = new Set(
-  'Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC PLC plc Group Holdings Bank Bancorp University College School Institute Institution Association Society Agency Authority Administration Administrations Bureau Council Committee Commission Department Ministry Office Party Union Federation League Foundation Fund Trust Church Army Navy Force Forces Guard Police Court Parliament Congress Senate Assembly Cabinet Government Times Post News Journal Press Herald Tribune Gazette Magazine Network Airlines Airways Motors Systems Technologies Labs Laboratories Industries Electronics Pharmaceuticals Entertainment Studios Records Media Club FC Team Center Centre Hospital Hospitals Clinic Museum Library Organization Organisation Coalition Alliance Movement Brigade Corps Command Service Services Board Exchange Reserve Marines Empire Dynasty Caliphate Khanate Books Publishing Publications Review Monthly Weekly Daily Channel Radio TV Television Broadcasting Studio Film Films Pictures Capital Partners Associates Ventures Consulting Solutions Software Interactive Energy Oil Petroleum Mining Steel Chemicals Foods Brands Stores Markets Telecom Communications Wireless Mobile Insurance Securities Investments Financial Bank Credit Express Logistics Shipping Railways Railroad Transit Authority Council Tribunal Inquiry Secretariat Directorate Agency Academy Conservatory Seminary Cathedral Abbey Mosque Temple Synagogue'.split(' '),
+  'Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC PLC plc Group Holdings Bank Bancorp University College School Institute Institution Association Society Agency Authority Administration Administrations Bureau Council Committee Commission Department Ministry Office Party Union Federation League Foundation Fund Trust Church Army Navy Force Forces Guard Police Court Parliament Congress Senate Assembly Cabinet Government Times Post News Journal Press Herald Tribune Gazette Magazine Network Airlines Airways Motors Systems Technologies Labs Laboratories Industries Electronics Pharmaceuticals Entertainment Studios Records Media Club FC Team Center Centre Hospital Hospitals Clinic Museum Library Organization Organisation Coalition Alliance Movement Brigade Corps Command Service Services Board Exchange Reserve Marines Empire Dynasty Caliphate Khanate Books Publishing Publications Review Monthly Weekly Daily Channel Radio TV Television Broadcasting Studio Film Films Pictures Partners Associates Ventures Consulting Solutions Software Interactive Energy Oil Petroleum Mining Steel Chemicals Foods Brands Stores Markets Telecom Communications Wireless Mobile Insurance Securities Investments Financial Bank Credit Express Logistics Shipping Railways Railroad Transit Authority Council Tribunal Inquiry Secretariat Directorate Agency Academy Conservatory Seminary Cathedral Abbey Mosque Temple Synagogue'.split(' '),
 );
 const ORG_FIRST = new Set('University Ministry Department Bank Bureau Institute Council Committee Commission Office Board Church House Court Federation Association Museum Government Order Society College School Academy League Union Party Army'.split(' '));
 const PLACE_LAST = new Set(
@@ -80,13 +84,13 @@ const NAME_PARTICLE = /^(?:al|el|an|ar|as|ash|at|az|ad|ed|bin|ibn|bint|ben|abu|d
 const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|Jr\.?|Sr\.?)$/;
 // Acronyms that are not names (eras, times of day, common nouns).
 const NOT_ACRONYM = new Set(
-  'BC AD BCE CE AM PM TV DNA RNA IPO CEO CFO CTO COO GDP GNP HIV AIDS OK FAQ PC ID PDF USB ADHD FYI LOL IMO IMHO BTW ASAP DIY RSS HTML URL CD DVD GPS SMS PS PPS NB AKA ETA VIP PR HR IT QA AI VR AR TBA TBD RIP OMG WTF LGBT LGBTQ MRI CT ICU ER UV LED LCD CPU GPU RAM SUV ATM PIN VAT GST NGO NGOs MBA PhD MD BA MA BSc MSc QC KC MVP CV ISBN II III IV VI VII VIII IX XI XII CO2 HFCs HFC CFC PM2 OH NO YES THE AND FOR NOT BUT ALL YOU ARE WAS HAS HAD CAN MAY NEW NOW OUT ONE TWO TOP BIG FREE HOT WOW'.split(
+  'BC AD BCE CE AM PM TV DNA RNA IPO CEO CFO CTO COO GDP GNP HIV AIDS OK FAQ PC ID PDF USB ADHD FYI LOL IMO IMHO BTW ASAP DIY RSS HTML URL CD DVD GPS SMS PS PPS NB AKA ETA VIP PR HR IT QA AI VR AR TBA TBD RIP OMG WTF LGBT LGBTQ MRI CT ICU ER UV LED LCD CPU GPU RAM SUV ATM PIN VAT GST NGO NGOs MBA PhD MD BA MA BSc MSc QC KC MVP CV ISBN II III IV VI VII VIII IX XI XII CO2 HFCs HFC CFC PM2 OH NO YES THE AND FOR NOT BUT ALL YOU ARE WAS HAS HAD CAN MAY NEW NOW OUT ONE TWO TOP BIG FREE HOT WOW IS AM BE DO GO SO UP AT ON IN OF TO BY OR IF AS AN MY WE HE ME OK HI EV EVs SUV SUVs AWD RWD FWD 4WD'.split(
     ' ',
   ),
 );
 // Capitalised words that are not names on their own.
 const NOT_NAME = new Set(
-  'I The A An This That These Those It Its He She We They You My Our Your His Her Their There Here What When Where Why How Who Which If But And Or So Yet Also Then Now Just Please Thanks Thank Hi Hello Hey Dear Yes No Not All Some Any Each Every One Two Three Mr Mrs Ms Dr God Internet Web OK Ok Re Fwd Subject Note Update Edit PS Today Yesterday Tomorrow Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Christmas Easter Posted Email From To Sent Date Cc'.split(
+  'I The A An This That These Those It Its He She We They You My Our Your His Her Their There Here What When Where Why How Who Which If But And Or So Yet Also Then Now Just Please Thanks Thank Hi Hello Hey Dear Yes No Not All Some Any Each Every One Two Three Mr Mrs Ms Dr God Internet Web OK Ok Re Fwd Subject Note Update Edit PS Today Yesterday Tomorrow Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Christmas Easter Posted Email From To Sent Date Cc Rs Rs. Re.'.split(
     ' ',
   ),
 );
@@ -133,7 +137,7 @@ export function recognizeEnglish(text: string, unresolved?: Array<{ start: numbe
 /** Is the term at i the first word of its sentence (or of a quotation)? */
 function isInitial(terms: Term[], i: number): boolean {
   const term = terms[i]!;
-  return i === 0 || /["“:‘'(\n]\s*$/.test(terms[i - 1]!.post) || /["“‘(]\s*$/.test(term.pre) || /(?:^|\s)[-–—]\s*$/.test(term.pre);
+  return i === 0 || /["“:‘'\n]\s*$/.test(terms[i - 1]!.post) || /["“‘]\s*$/.test(term.pre) || /(?:^|\s)[-–—]\s*$/.test(term.pre);
 }
 
 function startsName(terms: Term[], i: number): boolean {
@@ -166,8 +170,8 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
       const cur = terms[j]!;
       const next = terms[j + 1]!;
       const initial = /^[A-Z]$|^(?:St|Mt|Ft|U\.S|Jr|Sr|Dr)$/.test(cur.text) && /^\.\s?$/.test(cur.post);
-      // Hyphenated names: "Jae-yong", "al-Sadr", "Austro-Prussian".
-      if (/^[-‐]$/.test(cur.post) && /^\p{L}/u.test(next.text) && !/['’]s?$/.test(cur.text)) {
+      // Hyphenated names: "Jae-yong", "al-Sadr", "Austro-Prussian"; not "U.S.-based", "Polish-style".
+      if (/^[-‐]$/.test(cur.post) && /^\p{L}/u.test(next.text) && !/['’]s?$/.test(cur.text) && !(/^\p{Ll}/u.test(next.text) && isCommonWord(next.text))) {
         j++;
         continue;
       }
@@ -196,12 +200,17 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
     let f = i;
     while (f < j && front(f) && isCap(terms[f + 1]!.text)) f++;
     if (f > i && (has(terms[f]!, 'FirstName', 'Person') || HONORIFIC.test(bare(terms[f - 1]!.text))) && !ORG_LAST.has(terms[j]!.text) && !PLACE_LAST.has(terms[j]!.text)) first = f;
+    // "Kentucky Democrats", "Quebec journalists": a nationality or party word after a place is not part of it.
+    while (j > first && DEMONYMS.has(bare(terms[j]!.text)) && /s$/.test(terms[j]!.text) && !CONNECT.has(terms[j - 1]!.text)) j--;
     const chunk = terms.slice(first, j + 1);
     const start = chunk[0]!.offset.start;
     let end = chunk[chunk.length - 1]!.offset.start + chunk[chunk.length - 1]!.offset.length;
     while (end > start && /[\s.,;:!?'"’)\]]/.test(text[end - 1]!) && !/^(?:[A-Z]\.)+$|^(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.$/.test(text.slice(start, end).split(' ').pop()!)) end--;
     if (/['’]s$/.test(text.slice(start, end))) end -= 2;
-    if (end > start) cands.push({ start, end, i: first, j, terms, initial: isInitial(terms, i), type: null, sure: false });
+    // "U.S.-based", "Hezbollah-provoked": the name is the part before the hyphen.
+    const compound = text.slice(start, end).match(/^(.*\p{L}\.?)-(\p{Ll}+)$/u);
+    if (compound && isCommonWord(compound[2]!)) end = start + compound[1]!.length;
+    if (end > start) cands.push({ start, end, i: first, j, terms, initial: isInitial(terms, i), type: null, strength: 0 });
     i = j + 1;
   }
 }
@@ -210,9 +219,9 @@ function orgLike(chunk: Term[]): boolean {
   return chunk.some((x) => ORG_LAST.has(x.text) || ORG_FIRST.has(x.text) || PLACE_LAST.has(x.text));
 }
 
-const set = (c: Candidate, type: NameType | null, sure = true) => {
+const set = (c: Candidate, type: NameType | null, strength = 3) => {
   c.type = type;
-  c.sure = sure;
+  c.strength = strength;
 };
 
 /** Decides a candidate from the name itself and the words around it. */
@@ -232,13 +241,22 @@ function classify(c: Candidate, text: string) {
   const modifier = !!next && !/[,;:.!?()"“”]/.test(chunk[chunk.length - 1]!.post) && /^\p{Ll}/u.test(next.text) && has(next, 'Noun', 'Plural', 'Singular', 'Adjective') && !has(next, 'Verb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb');
 
   if (NOT_ENTITY.has(name) || NOT_ENTITY.has(first)) return set(c, null);
+  // "Google, Inc.": the legal form after a comma belongs to the name.
+  const legal = after.match(/^,\s*(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|LLP|L\.P|S\.A|AG|GmbH)\b\.?/);
+  if (legal) {
+    c.end += legal[0].length;
+    return set(c, 'org');
+  }
+  if (/^(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|LLP|GmbH)\.?$/.test(name) && /,\s*$/.test(before)) return set(c, null);
   // File and domain names, shouting ("FIRST"), and titles of works in quotation marks.
   if (/\.(?:com|org|net|jpg|png|gif|pdf|html?|doc|txt|exe)$/i.test(name) || /\.\./.test(name)) return set(c, null);
   if (/^[A-Z]{4,}$/.test(name) && isCommonWord(name)) return set(c, null);
   if (/["“‘']\s*$/.test(before) && /^\s*[,.!?]?["”’']/.test(after) && words.length > 1 && words.some((w) => /^(?:If|You|Is|Are|To|In|On|At|A|An|The|And|Of|My|Your|I|Me|We|It)$/.test(w))) return set(c, null);
   // "Chillicothe, OH": a state's postal code after a town.
   if (STATE_CODES.has(name) && /\p{Lu}[\p{L}.]*,\s*$/u.test(before)) return set(c, 'place');
-  if (/^,\s/.test(after) && STATE_CODES.has(text.slice(c.end + 2).split(/[\s,;]/)[0]!) && words.length <= 3 && !chunk.some((x) => has(x, 'FirstName', 'Person'))) return set(c, 'place');
+  // "Plano, Texas", "Mountain View, California", "Chillicothe, OH".
+  const nextName = after.match(/^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u)?.[1]?.replace(/(?<=\p{Ll})\.$/u, '');
+  if (nextName && (STATE_CODES.has(nextName) || US_STATES.has(nextName) || US_STATES.has(nextName.split(' ')[0]!) || COUNTRIES.has(nextName) || COUNTRIES.has(nextName.split(' ')[0]!)) && words.length <= 3 && !chunk.some((x) => has(x, 'FirstName', 'Person', 'LastName')) && !KNOWN_ORGS.has(name) && !lookupTicker(name)) return set(c, 'place', 2);
   // Whole names in the gazetteer first: "West Bank" is no bank, "Republic of China" a country.
   if (multi && (COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name)) && !KNOWN_ORGS.has(name)) return set(c, 'place');
   if (ORG_LAST.has(last) && multi && !DEMONYMS.has(name)) return set(c, 'org');
@@ -257,12 +275,14 @@ function classify(c: Candidate, text: string) {
     const place = COUNTRIES.has(name) || REGIONS.has(name);
     return set(c, place && !modifier ? 'place' : null);
   }
+  // A nationality with common words: "Interim Palestinian", "Holy Roman", "African Traditional Religion".
+  if (multi && words.some((w) => DEMONYMS.has(w)) && words.every((w) => DEMONYMS.has(w) || DIRECTION.test(w) || (isCommonWord(w) && !ORG_LAST.has(w) && !PLACE_LAST.has(w)))) return set(c, null);
   if (!multi && /(?:ians|eans|ites|ists|ese)$/.test(first) && !COUNTRIES.has(first) && !REGIONS.has(first)) return set(c, null);
   // Gazetteers.
   if (COUNTRY_SHORT.has(name)) return set(c, /\d\s*$/.test(before) ? null : KNOWN_ORGS.has(name) && !/^(?:EU|E\.U\.)$/.test(name) ? 'org' : 'place');
   const placeName = COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name);
   if (placeName) {
-    if (PERSON_LIKE_PLACES.has(name) && (SAY_AFTER.test(after) || PERSON_BEFORE.test(before) || has(chunk[0]!, 'FirstName') && has(chunk[chunk.length - 1]!, 'LastName'))) return set(c, 'person');
+    if (PERSON_LIKE_PLACES.has(name) && (SAY_AFTER.test(after) || PERSON_BEFORE.test(before) || (has(chunk[0]!, 'FirstName') && has(chunk[chunk.length - 1]!, 'LastName')))) return set(c, 'person', 2);
     if (modifier && !COUNTRIES.has(name) && !US_STATES.has(name) && !CITIES.has(name) && DEMONYMS.has(name)) return set(c, null);
     return set(c, 'place');
   }
@@ -274,59 +294,67 @@ function classify(c: Candidate, text: string) {
   if (PLACE_LAST.has(last) && multi) return set(c, 'place');
   if (PLACE_FIRST.has(first) && multi && !has(chunk[0]!, 'FirstName')) return set(c, 'place');
   if (lookupTicker(name) && multi) return set(c, 'org');
-  if (prev && HONORIFIC.test(prev.text.replace(/\.$/, '')) && !/^(?:CEO|CFO|COO|CTO|Founder|Cofounder|Co-founder|Chairman|Chair|Chairwoman)$/.test(prev.text)) return set(c, 'person');
-  if (PERSON_BEFORE.test(before) && !ORG_BEFORE.test(before)) return set(c, 'person');
+  if (prev && /^\.?\s+$/.test(prev.post) && !/\S/.test(chunk[0]!.pre) && HONORIFIC.test(prev.text.replace(/\.$/, '')) && !/^(?:CEO|CFO|COO|CTO|Founder|Cofounder|Co-founder|Chairman|Chair|Chairwoman)$/.test(prev.text)) return set(c, 'person');
+  if (PERSON_BEFORE.test(before) && !ORG_BEFORE.test(before)) return set(c, 'person', 2);
   // "the Bush administration", "the Obama presidency".
-  if (/^\s+(?:administration|presidency)\b/.test(after) && !c.initial) return set(c, 'person');
-  if (ORG_BEFORE.test(before) || ORG_OF.test(before)) return set(c, 'org');
+  if (/^\s+(?:administration|presidency)\b/.test(after) && !c.initial) return set(c, 'person', 2);
+  if (ORG_BEFORE.test(before) || ORG_OF.test(before)) return set(c, 'org', 2);
   // "OpenAI CEO", "Samsung chairman": the name before a company role is the company.
-  if (COMPANY_ROLE_AFTER.test(after) && !chunk.some((x) => has(x, 'Person', 'FirstName'))) return set(c, 'org');
-  if (ORG_AFTER.test(after) && !chunk.some((x) => has(x, 'FirstName'))) return set(c, 'org');
-  const placeish = chunk.every((x) => has(x, ...PLACE_TAGS) || CONNECT.has(x.text.toLowerCase()) || DIRECTION.test(x.text) || /^(?:New|United|Great)$/.test(x.text));
-  if (placeish && chunk.some((x) => has(x, ...PLACE_TAGS))) return set(c, 'place');
+  if (COMPANY_ROLE_AFTER.test(after) && !chunk.some((x) => has(x, 'Person', 'FirstName'))) return set(c, 'org', 2);
+  if (ORG_AFTER.test(after) && !chunk.some((x) => has(x, 'FirstName'))) return set(c, 'org', 2);
+  // compromise's place tags from its lexicon; those it infers from context ("a state Trump won")
+  // are not taken.
+  const isPlaceWord = (x: Term) => lexiconTag(bare(x.text)).some((t) => PLACE_TAGS.includes(t)) || (has(x, ...PLACE_TAGS) && !isCommonWord(bare(x.text)) && !/\bstate\s+$/i.test(text.slice(0, x.offset.start)));
+  const placeish = chunk.every((x) => isPlaceWord(x) || CONNECT.has(x.text.toLowerCase()) || DIRECTION.test(x.text) || /^(?:New|United|Great)$/.test(x.text));
+  if (placeish && chunk.some(isPlaceWord)) return set(c, 'place');
   if (chunk.some((x) => has(x, 'Person', 'FirstName', 'LastName', 'Honorific'))) {
     // compromise's "Person" on "Sadr" in "al-Sadr" is right; on "Jordan" alone it is a guess.
-    return set(c, 'person', multi || has(chunk[0]!, 'LastName') || SAY_AFTER.test(after));
+    return set(c, 'person', multi || has(chunk[0]!, 'LastName') ? 3 : SAY_AFTER.test(after) ? 2 : 1);
   }
   if (words.some((w) => lexiconTag(w).includes('Organization'))) return set(c, 'org');
   if (lookupTicker(name)) return set(c, 'org');
-  if (/^(?:[A-Z]\.?){2,6}$/.test(name) || /^[A-Z]{2,}[a-z]?[A-Z]*$/.test(name)) return set(c, NOT_ACRONYM.has(name.replace(/\./g, '')) || /\d\s*$/.test(before) ? null : 'org');
   if (/^[A-Z]{2,}s$/.test(name)) return set(c, null);
-  if (SAY_AFTER.test(after) || SAY_BEFORE.test(before) || PERSON_VERB_AFTER.test(after)) return set(c, 'person');
-  if (PLACE_BEFORE.test(before) && !/^\s*(?:'s|’s)/.test(after)) return set(c, 'place', false);
-  c.type = null;
-  c.sure = false;
+  if (/^(?:[A-Z]\.?){2,6}$/.test(name) || /^[A-Z]{2,}[a-z]?[A-Z]*$/.test(name)) return set(c, NOT_ACRONYM.has(name.replace(/\./g, '')) || /\d\s*$/.test(before) ? null : 'org');
+  // "said Guilbeault." — but in "said WeWork needs …" the name begins what was said.
+  if (SAY_AFTER.test(after) || (SAY_BEFORE.test(before) && /^\s*(?:[,.;:!?)"”]|$)/.test(after)) || PERSON_VERB_AFTER.test(after)) return set(c, 'person', 2);
+  if (PLACE_BEFORE.test(before) && !/^\s*(?:'s|’s)/.test(after)) return set(c, 'place', 1);
+  set(c, null, 0);
 }
 
 /**
- * What the rest of the text says about names left undecided: a name typed elsewhere has that type,
- * a last name alone is the person, names listed with a typed one share its type, and what is left
- * and is no common English word is taken as a person.
+ * What the rest of the text says: every mention of a name takes the type of its surest mention,
+ * a person's last name (or unusual first name) alone is that person, names listed together share
+ * the type most of them have, and what is left and is no common English word is a guess: a place
+ * by its ending or an article before it, otherwise a person.
  */
 function decideFromText(cands: Candidate[], text: string) {
-  const known = new Map<string, NameType>();
-  const learn = (sureOnly: boolean) => {
+  const nameOf = (c: Candidate) => text.slice(c.start, c.end);
+  const events = new Set(cands.map((c) => c.event).filter((e) => e !== undefined));
+  for (const c of cands) if (c.strength < 3 && events.has(nameOf(c))) set(c, null, 3);
+  const agree = () => {
+    // For each name, the evidence for each type (or for its being no name) summed over its mentions.
+    const votes = new Map<string, Map<NameType | null, number>>();
+    const vote = (name: string, type: NameType | null, w: number) => {
+      const v = votes.get(name) ?? new Map<NameType | null, number>();
+      v.set(type, (v.get(type) ?? 0) + w);
+      votes.set(name, v);
+    };
+    for (const c of cands) if (c.strength >= 1) vote(nameOf(c), c.type, c.strength);
+    // A person named in full makes the last name alone (and an unusual first name) that person.
     for (const c of cands) {
-      if (!c.type || (sureOnly && !c.sure)) continue;
-      const name = text.slice(c.start, c.end);
-      if (!known.has(name)) known.set(name, c.type);
-      const parts = name.split(' ');
-      if (c.type === 'person' && parts.length > 1) {
-        const lastName = parts[parts.length - 1]!;
-        if (!known.has(lastName) && !ROMAN.test(lastName)) known.set(lastName, 'person');
-        if (!known.has(parts[0]!) && !isCommonWord(parts[0]!)) known.set(parts[0]!, 'person');
-      }
+      if (c.type !== 'person' || c.strength < 2) continue;
+      const parts = nameOf(c).split(' ');
+      if (parts.length < 2) continue;
+      for (const part of [parts[parts.length - 1]!, ...(isCommonWord(parts[0]!) ? [] : [parts[0]!])]) if (!ROMAN.test(part)) vote(part, 'person', c.strength);
+    }
+    for (const c of cands) {
+      const v = votes.get(nameOf(c));
+      if (!v || c.strength >= 3) continue;
+      const [type, w] = [...v.entries()].sort((x, y) => y[1] - x[1])[0]!;
+      if (type !== c.type && w > (v.get(c.type) ?? 0)) set(c, type, Math.min(2.5, w));
     }
   };
-  learn(true);
-  const events = new Set(cands.map((c) => c.event).filter((e) => e !== undefined));
-  for (const c of cands) {
-    if (c.sure) continue;
-    const name = text.slice(c.start, c.end);
-    if (events.has(name)) set(c, null);
-    const t = known.get(name);
-    if (t) set(c, t);
-  }
+  agree();
   // Lists: "Reddit, Twitter and Spotify", "Rumsfeld, Wolfowitz and Feith": names joined by commas
   // and a closing "and"/"or" share the type most of the typed ones have.
   for (let n = 0; n < cands.length; ) {
@@ -341,33 +369,38 @@ function decideFromText(cands: Candidate[], text: string) {
     const run = cands.slice(n, m + 1);
     if (closed && run.length > 1) {
       const votes = new Map<NameType, number>();
-      for (const c of run) if (c.type) votes.set(c.type, (votes.get(c.type) ?? 0) + (c.sure ? 2 : 1));
+      for (const c of run) if (c.type) votes.set(c.type, (votes.get(c.type) ?? 0) + c.strength);
       const best = [...votes.entries()].sort((x, y) => y[1] - x[1])[0];
-      if (best) for (const c of run) if (!c.type && !c.sure && !isCommonWord(text.slice(c.start, c.end))) set(c, best[0], false);
+      if (best) for (const c of run) if (c.strength === 0 && !isCommonWord(nameOf(c))) set(c, best[0], 1);
     }
     n = m + 1;
   }
-  // Whatever is left: a name that is no common word, not opening a sentence alone, is a person.
   for (const c of cands) {
-    if (c.type || c.sure) continue;
-    const name = text.slice(c.start, c.end);
-    const words = name.split(/\s+/);
-    if (words.some((w) => isCommonWord(bare(w)) && !/^(?:of|de|al|bin|van|von)$/.test(w)) && !(words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) && !isCommonWord(bare(words[0]!)))) continue;
-    if (/^[A-Z0-9.&-]+$/.test(name) || /\d/.test(name)) continue;
-    const before = text.slice(Math.max(0, c.start - 12), c.start);
-    const last = words[words.length - 1]!;
-    // Places by their shape ("Flensburg", "Thermopylae", "Byzantium") or after "the": a person's
-    // name rarely takes an article ("the Danevirke", "the Sahel").
-    if (words.length === 1 && PLACE_SUFFIX.test(last) && !has(c.terms[c.i]!, 'FirstName')) {
-      set(c, 'place', false);
-      continue;
-    }
-    if (/\bthe\s+$/i.test(before) && !has(c.terms[c.i]!, 'FirstName')) {
-      set(c, 'place', false);
-      continue;
-    }
-    const after = text.slice(c.end, c.end + 30);
-    if (/^\s*(?:'s|’s)?\s*(?:[-–]\s*)?\p{Ll}/u.test(after) && /^\s+(?:\p{Ll}+ing|\p{Ll}+ed)?\s*(?:army|troops|forces|people|language|dialects?|culture|cuisine|style|era|period|dynasty|empire|state|city|cities|coast|border|region|government|society|province|village|villages|tribes?|community|communities)\b/u.test(after)) continue;
-    set(c, 'person', false);
+    if (c.strength > 0) continue;
+    const type = guess(c, text);
+    if (type) set(c, type, 0.5);
   }
+  agree();
+}
+
+/** The last resort for a name nothing else decided. */
+function guess(c: Candidate, text: string): NameType | null {
+  const name = text.slice(c.start, c.end);
+  const words = name.split(/\s+/);
+  if (words.some((w) => isCommonWord(bare(w)) && !/^(?:of|de|al|bin|van|von)$/.test(w)) && !(words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) && !isCommonWord(bare(words[0]!)))) return null;
+  if (/^[A-Z0-9.&-]+$/.test(name) || /\d/.test(name) || /^\p{Lu}$/u.test(name)) return null;
+  // A word opening a sentence alone is a name only as the subject of a verb ("Seagal made …").
+  const nextTerm = c.terms[c.j + 1];
+  if (c.initial && words.length === 1 && !(nextTerm && /^\s*$/.test(c.terms[c.j]!.post) && has(nextTerm, 'Verb')) && !/^(?:,\s*(?:who|whose)\b|\s?['’]s\s)/.test(text.slice(c.end, c.end + 10))) return null;
+  const before = text.slice(Math.max(0, c.start - 12), c.start);
+  const after = text.slice(c.end, c.end + 30);
+  const last = words[words.length - 1]!;
+  // Places by their shape ("Flensburg", "Thermopylae", "Byzantium"), by a place noun after them
+  // ("the Saket area") or after "the": a person's name rarely takes an article ("the Danevirke").
+  if (words.length === 1 && PLACE_SUFFIX.test(last) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
+  if (/^(?:['’]s)?\s+(?:area|district|region|province|neighbourhood|neighborhood|suburb|county|valley|coast|island|peninsula|river|municipality|prefecture|governorate)\b/.test(after)) return 'place';
+  if (/\bthe\s+$/i.test(before) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
+  // Modifiers of peoples and their things ("Bergeron classification" is left alone too).
+  if (/^\s*(?:'s|’s)?\s*(?:[-–]\s*)?\p{Ll}/u.test(after) && /^\s+(?:\p{Ll}+ing|\p{Ll}+ed)?\s*(?:army|troops|forces|people|language|dialects?|culture|cuisine|style|era|period|dynasty|empire|state|city|cities|coast|border|region|government|society|province|village|villages|tribes?|community|communities)\b/u.test(after)) return null;
+  return 'person';
 }
