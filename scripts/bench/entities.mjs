@@ -175,6 +175,12 @@ async function browserTiming() {
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><meta charset="utf-8"><article id="a"></article>');
+    // The built script carries WXT's webextension-polyfill, which refuses to load outside an
+    // extension (no chrome.runtime.id); the recognizer never calls it, so a stand-in id will do.
+    await page.evaluate(() => {
+      globalThis.chrome ??= {};
+      globalThis.chrome.runtime ??= { id: 'bench-entities' };
+    });
     await page.evaluate(code);
     const rows = [];
     for (const a of articles()) {
