@@ -160,3 +160,18 @@ describe('English names: spans and agreement across the text', () => {
     expect(names('Arafat ’s death creates a vacuum.')).toEqual(['person:Arafat']);
   });
 });
+
+describe('English names: class words and ruling houses', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('types names by the class word before "such as" or after "and other"', () => {
+    expect(names('Attacks took down websites such as Zorbly, Quintex and Plimbo.')).toEqual(['org:Zorbly', 'org:Quintex', 'org:Plimbo']);
+    expect(names('Some historians, such as Dragoman and Wetherby, disagree.')).toEqual(['person:Dragoman', 'person:Wetherby']);
+    expect(names('If Qaraqosh and other cities are any guide, it will last.')).toEqual(['place:Qaraqosh']);
+  });
+
+  it('takes a ruling house before "dynasty" for an organisation and an unknown name after "at" for a place', () => {
+    expect(names('With the fall of the Qing dynasty in 1911, Mongolia declared independence.')).toEqual(['org:Qing', 'place:Mongolia']);
+    expect(names('Medicine was studied at Salerno and later in Padua.')).toEqual(['place:Salerno', 'place:Padua']);
+  });
+});

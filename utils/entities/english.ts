@@ -315,10 +315,37 @@ function classify(c: Candidate, text: string) {
   if (lookupTicker(name)) return set(c, 'org');
   if (/^[A-Z]{2,}s$/.test(name)) return set(c, null);
   if (/^(?:[A-Z]\.?){2,6}$/.test(name) || /^[A-Z]{2,}[a-z]?[A-Z]*$/.test(name)) return set(c, NOT_ACRONYM.has(name.replace(/\./g, '')) || /\d\s*$/.test(before) ? null : 'org');
+  const kind = kindFromHypernym(c, text);
+  if (kind) return set(c, kind, 2);
   // "said Guilbeault." — but in "said WeWork needs …" the name begins what was said.
   if (SAY_AFTER.test(after) || (SAY_BEFORE.test(before) && /^\s*(?:[,.;:!?)"”]|$)/.test(after)) || PERSON_VERB_AFTER.test(after)) return set(c, 'person', 2);
   if (PLACE_BEFORE.test(before) && !/^\s*(?:'s|’s)/.test(after)) return set(c, 'place', 1);
   set(c, null, 0);
+}
+
+const PERSON_CLASS = /^(?:people|persons|figures|leaders|politicians|historians|writers|authors|novelists|poets|artists|painters|composers|musicians|singers|actors|actresses|players|athletes|stars|celebrities|scholars|scientists|philosophers|thinkers|economists|critics|journalists|presidents|kings|queens|rulers|emperors|generals|officials|ministers|founders|executives|entrepreneurs|candidates|students|friends|colleagues|guys|men|women|individuals|characters|saints|prophets|directors|filmmakers|designers|architects|commentators|analysts|experts|activists|clerics)$/;
+const ORG_CLASS = /^(?:companies|firms|corporations|businesses|groups|organi[sz]ations|institutions|agencies|websites|sites|services|platforms|networks|newspapers|papers|publications|magazines|broadcasters|channels|banks|lenders|insurers|brands|retailers|stores|chains|carriers|airlines|operators|manufacturers|makers|automakers|carmakers|startups|start-ups|providers|publishers|labels|studios|teams|clubs|parties|movements|militias|universities|colleges|schools|charities|unions|giants|rivals|competitors|suppliers|clients|customers|sponsors|investors|funds)$/;
+const PLACE_CLASS = /^(?:cities|towns|villages|countries|nations|states|provinces|regions|areas|places|islands|territories|districts|counties|capitals|ports|destinations|locations|markets|economies|emitters|neighbours|neighbors|continents|republics|kingdoms|communities|municipalities|suburbs|neighbourhoods|neighborhoods)$/;
+
+/**
+ * A class word around the name: "websites such as Reddit", "historians, such as Chandler and
+ * Weller", "cities like Milan", "Samarra and other cities". Names listed after the first one are
+ * found by walking back over the list.
+ */
+function kindFromHypernym(c: Candidate, text: string): NameType | null {
+  const classOf = (w: string | undefined): NameType | null => (!w ? null : PERSON_CLASS.test(w) ? 'person' : ORG_CLASS.test(w) ? 'org' : PLACE_CLASS.test(w) ? 'place' : null);
+  // Walk back over earlier items of a list: "such as Reddit, Twitter and [Spotify]".
+  let at = c.start;
+  for (let k = 0; k < 8; k++) {
+    const back = text.slice(Math.max(0, at - 60), at);
+    const m = back.match(/(\p{L}+)(?:,)?\s+(?:such as|like|including|especially|notably|namely)\s+(?:the\s+)?$/u);
+    if (m) return classOf(m[1]!.toLowerCase());
+    const item = back.match(/(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/u);
+    if (!item) break;
+    at -= item[0].length;
+  }
+  const m = text.slice(c.end, c.end + 40).match(/^(?:,)?\s+(?:and|or)\s+(?:other|many other|several other|similar)\s+(\p{L}+)/u);
+  return classOf(m?.[1]?.toLowerCase());
 }
 
 /**
@@ -387,7 +414,8 @@ function decideFromText(cands: Candidate[], text: string) {
 function guess(c: Candidate, text: string): NameType | null {
   const name = text.slice(c.start, c.end);
   const words = name.split(/\s+/);
-  if (words.some((w) => isCommonWord(bare(w)) && !/^(?:of|de|al|bin|van|von)$/.test(w)) && !(words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) && !isCommonWord(bare(words[0]!)))) return null;
+  const common = (w: string) => isCommonWord(w) || lexiconTag(w).some((t) => !/^(?:FirstName|LastName|MaleName|FemaleName|Person|Place|City|Country|Region|Organization|ProperNoun)$/.test(t));
+  if (words.some((w) => common(bare(w)) && !/^(?:of|de|al|bin|van|von)$/.test(w)) && !(words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) && !isCommonWord(bare(words[0]!)))) return null;
   if (/^[A-Z0-9.&-]+$/.test(name) || /\d/.test(name) || /^\p{Lu}$/u.test(name)) return null;
   // A word opening a sentence alone is a name only as the subject of a verb ("Seagal made …").
   const nextTerm = c.terms[c.j + 1];
@@ -399,7 +427,9 @@ function guess(c: Candidate, text: string): NameType | null {
   // ("the Saket area") or after "the": a person's name rarely takes an article ("the Danevirke").
   if (words.length === 1 && PLACE_SUFFIX.test(last) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
   if (/^(?:['’]s)?\s+(?:area|district|region|province|neighbourhood|neighborhood|suburb|county|valley|coast|island|peninsula|river|municipality|prefecture|governorate)\b/.test(after)) return 'place';
-  if (/\bthe\s+$/i.test(before) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
+  // "the Qing dynasty", "the Habsburg empire": ruling houses are organisations (UNER).
+  if (/^\s+(?:dynasty|empire|monarchy|regime|clan|house)\b/.test(after)) return 'org';
+  if (/\b(?:the|at)\s+$/i.test(before) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
   // Modifiers of peoples and their things ("Bergeron classification" is left alone too).
   if (/^\s*(?:'s|’s)?\s*(?:[-–]\s*)?\p{Ll}/u.test(after) && /^\s+(?:\p{Ll}+ing|\p{Ll}+ed)?\s*(?:army|troops|forces|people|language|dialects?|culture|cuisine|style|era|period|dynasty|empire|state|city|cities|coast|border|region|government|society|province|village|villages|tribes?|community|communities)\b/u.test(after)) return null;
   return 'person';
