@@ -175,3 +175,26 @@ describe('English names: class words and ruling houses', () => {
     expect(names('Medicine was studied at Salerno and later in Padua.')).toEqual(['place:Salerno', 'place:Padua']);
   });
 });
+
+describe('English names: spans of names', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('joins "and" only inside organisations and names the gazetteer knows', () => {
+    expect(names('Mount Kilimanjaro and Mount Kenya are in East Africa.')).toEqual(['place:Mount Kilimanjaro', 'place:Mount Kenya', 'place:East Africa']);
+    expect(names('Trinidad and Tobago won, and Johnson & Johnson lost.')).toEqual(['place:Trinidad and Tobago', 'org:Johnson & Johnson=JNJ']);
+  });
+
+  it('takes months that are given names into names, not dates', () => {
+    expect(names('Prime Minister Theresa May met President Barack Obama in May 2016.')).toEqual(['person:Theresa May', 'person:Barack Obama']);
+    expect(names('Justin Trudeau and April Ryan arrived in June.')).toEqual(['person:Justin Trudeau', 'person:April Ryan']);
+  });
+
+  it('keeps the period of "Jr." and takes no Hangul word for a capitalised name', () => {
+    expect(names('Martin Truex Jr. won the race.')).toEqual(['person:Martin Truex Jr.']);
+    expect(names('사진을 SNS에 공개한다.')).toEqual([]);
+  });
+
+  it('reads "empire" after a ruling house', () => {
+    expect(names('In 1519, he became ruler of the Habsburg empire.')).toEqual(['org:Habsburg']);
+  });
+});

@@ -108,7 +108,7 @@ const ORG_OF = /\b(?:president|vice-president|vice president|CEO|chief executive
 const PERSON_VERB_AFTER = /^\s+(?:(?:also|then|later|soon|once|never|still|reportedly|successfully|eventually|finally|quickly|had|has|was|is|will|would)\s+)?(?:married|divorced|died|was born|grew up|studied|graduated|met|fell in love|lived|moved|wrote|sang|played|starred|directed|painted|composed|resigned|retired|smiled|laughed|dismisses|dismissed|suggested|regretted|impressed|preoccupies|herself|himself)\b/;
 const COMPANY_ROLE_AFTER = /^\s+(?:CEO|CFO|COO|CTO|Chairman|Chairwoman|chairman|chairwoman|chief executive|chief financial officer|founder|co-founder|spokesman|spokeswoman|spokesperson|president|vice-president|director|executive|board|shares|stock)\b/;
 
-const isCap = (w: string) => /^[\p{Lu}\d][\p{L}\p{N}'’.&!-]*$/u.test(w) && /\p{Lu}/u.test(w) && !/^\d+(?:st|nd|rd|th|s|C|F|km|m|kg)?$/.test(w);
+const isCap = (w: string) => /^[\p{Lu}\d][\p{L}\p{N}'’.&!-]*$/u.test(w) && /\p{Lu}/u.test(w) && !/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w) && !/^\d+(?:st|nd|rd|th|s|C|F|km|m|kg)?$/.test(w);
 const has = (term: Term, ...tags: string[]) => tags.some((tg) => term.tags.includes(tg));
 const bare = (w: string) => w.replace(/['’]s$/, '').replace(/[’']$/, '');
 
@@ -146,12 +146,14 @@ function startsName(terms: Term[], i: number): boolean {
   const next = terms[i + 1];
   // "al-Sadr", "bin Laden": a particle before a capitalised word.
   if (NAME_PARTICLE.test(w) && next && isCap(next.text) && (/^[-‐]$/.test(term.post) || (/^(?:bin|ibn|bint|al|el)$/.test(w) && term.post === ' ') || (i > 0 && HONORIFIC.test(terms[i - 1]!.text.replace(/\.$/, '')) && term.post === ' '))) return true;
+  if (nameMonth(terms, i, false)) return true;
   if (!isCap(w) || NOT_NAME.has(w) || HONORIFIC.test(w) || has(term, 'Date', 'Month', 'WeekDay', 'Pronoun')) return false;
   if (!isInitial(terms, i)) return true;
   // First word of a sentence: a name when the lexicon knows it as one, when it is no common
   // English word, or when a capitalised word follows and it is no function word.
   if (has(term, 'Person', 'Place', 'Organization', 'FirstName', 'LastName', 'Country', 'City', 'Region', 'Acronym')) return !has(term, 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Adverb');
   if (/^[A-Z]{2,5}$/.test(w) && !isCommonWord(w)) return true;
+  if ((PLACE_FIRST.has(w) || ORG_FIRST.has(w)) && next && isCap(next.text) && !NOT_NAME.has(next.text)) return true;
   if (has(term, 'Verb', 'Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Adjective', 'Expression', 'Pronoun', 'QuestionWord', 'Plural')) return false;
   if (!isCommonWord(w) && !/(?:ly|ing|ed)$/.test(w)) return true;
   return !!next && isCap(next.text) && !NOT_NAME.has(next.text) && !has(term, 'Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Adjective', 'QuestionWord', 'Plural');
@@ -177,7 +179,7 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
       }
       if (!initial && (/[,;:!?()"“”[\]/<>|=]|[.]\s|\.$|\s[-–—]+\s|^\s*[–—]+\s*$|\.\.|-\s/.test(cur.post) || /[("“[<]/.test(next.pre))) break;
       if (/['’]s?$/.test(cur.text) && cur.text.length > 2) break;
-      if ((isCap(next.text) && !NOT_NAME.has(next.text) && !has(next, 'Date', 'Month', 'WeekDay') && !HONORIFIC.test(next.text)) || (ROMAN.test(next.text) && isCap(cur.text))) {
+      if ((isCap(next.text) && !NOT_NAME.has(next.text) && !has(next, 'Date', 'Month', 'WeekDay') && !HONORIFIC.test(next.text)) || (ROMAN.test(next.text) && isCap(cur.text)) || nameMonth(terms, j + 1, true)) {
         j++;
         continue;
       }
@@ -187,7 +189,7 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
         continue;
       }
       const after = terms[j + 2];
-      if (CONNECT.has(next.text.toLowerCase()) && after && isCap(after.text) && !NOT_NAME.has(after.text) && !/[,;:!?()"]/.test(next.post) && (!ORG_CONNECT.has(next.text.toLowerCase()) || orgLike(terms.slice(i, j + 3)))) {
+      if (CONNECT.has(next.text.toLowerCase()) && after && isCap(after.text) && !NOT_NAME.has(after.text) && !/[,;:!?()"]/.test(next.post) && (!ORG_CONNECT.has(next.text.toLowerCase()) || orgLike(terms.slice(i, j + 3)) || gazetteerName(terms.slice(i, j + 3)))) {
         j += 2;
         continue;
       }
@@ -207,6 +209,7 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
     let end = chunk[chunk.length - 1]!.offset.start + chunk[chunk.length - 1]!.offset.length;
     while (end > start && /[\s.,;:!?'"’)\]]/.test(text[end - 1]!) && !/^(?:[A-Z]\.)+$|^(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.$/.test(text.slice(start, end).split(' ').pop()!)) end--;
     if (/['’]s$/.test(text.slice(start, end))) end -= 2;
+    if (/(?:^|\s)(?:Jr|Sr|Inc|Corp|Co|Ltd|St)$/.test(text.slice(start, end)) && text[end] === '.') end++;
     // "U.S.-based", "Hezbollah-provoked": the name is the part before the hyphen.
     const compound = text.slice(start, end).match(/^(.*\p{L}\.?)-(\p{Ll}+)$/u);
     if (compound && isCommonWord(compound[2]!)) end = start + compound[1]!.length;
@@ -215,9 +218,23 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
   }
 }
 
-function orgLike(chunk: Term[]): boolean {
-  return chunk.some((x) => ORG_LAST.has(x.text) || ORG_FIRST.has(x.text) || PLACE_LAST.has(x.text));
+function gazetteerName(chunk: Term[]): boolean {
+  const name = chunk.map((x) => x.text).join(' ');
+  return COUNTRIES.has(name) || REGIONS.has(name) || KNOWN_ORGS.has(name);
 }
+
+function orgLike(chunk: Term[]): boolean {
+  return chunk.some((x) => ORG_LAST.has(x.text) || ORG_FIRST.has(x.text));
+}
+
+// Months that are also given names: "April Ryan", "Theresa May" (not "May 5", "in June").
+const NAME_MONTH = /^(?:April|May|June|August)$/;
+const nameMonth = (terms: Term[], k: number, afterName: boolean) => {
+  const t = terms[k]!;
+  const next = terms[k + 1];
+  if (!NAME_MONTH.test(t.text) || (next && /^\d/.test(next.text) && /^\s*$/.test(t.post))) return false;
+  return afterName ? /^\s+$/.test(terms[k - 1]!.post) && (has(terms[k - 1]!, 'FirstName') || (has(terms[k - 1]!, 'Person') && !isCommonWord(terms[k - 1]!.text))) : !!next && /^\s+$/.test(t.post) && has(next, 'LastName', 'FirstName') && !has(next, 'Date');
+};
 
 const set = (c: Candidate, type: NameType | null, strength = 3) => {
   c.type = type;
@@ -302,6 +319,8 @@ function classify(c: Candidate, text: string) {
   // "OpenAI CEO", "Samsung chairman": the name before a company role is the company.
   if (COMPANY_ROLE_AFTER.test(after) && !chunk.some((x) => has(x, 'Person', 'FirstName'))) return set(c, 'org', 2);
   if (ORG_AFTER.test(after) && !chunk.some((x) => has(x, 'FirstName'))) return set(c, 'org', 2);
+  // "the Habsburg empire", "the Qing dynasty": ruling houses are organisations (UNER).
+  if (/^\s+(?:dynasty|empire|monarchy|clan)\b/.test(after)) return set(c, 'org', 2);
   // compromise's place tags from its lexicon; those it infers from context ("a state Trump won")
   // are not taken.
   const isPlaceWord = (x: Term) => lexiconTag(bare(x.text)).some((t) => PLACE_TAGS.includes(t)) || (has(x, ...PLACE_TAGS) && !isCommonWord(bare(x.text)) && !/\bstate\s+$/i.test(text.slice(0, x.offset.start)));
