@@ -198,3 +198,31 @@ describe('English names: spans of names', () => {
     expect(names('In 1519, he became ruler of the Habsburg empire.')).toEqual(['org:Habsburg']);
   });
 });
+
+describe('English names: heads, possessives, initials and display names', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('reads the head before "of" and joins "People’s"', () => {
+    expect(names('It met the Motion Picture Association of America and the Russian Federation.')).toEqual(['org:Motion Picture Association of America', 'place:Russian Federation']);
+    expect(names('The oath is to the People’s Republic of China.')).toEqual(['place:People’s Republic of China']);
+  });
+
+  it('splits "Margaret of Parma" into a person and a place', () => {
+    expect(names('In 1566, nobles petitioned the governor Margaret of Parma.')).toEqual(['person:Margaret', 'place:Parma']);
+    expect(names('Catherine of Russia was also very satisfied.')).toEqual(['person:Catherine', 'place:Russia']);
+  });
+
+  it('keeps a first name that is also a faith, and an initial before a name', () => {
+    expect(names('Christian Wolmar will stand.')).toEqual(['person:Christian Wolmar']);
+    expect(names('Bush also nominated A. Noel Anketell Kramer for a term.')).toEqual(['person:A. Noel Anketell Kramer']);
+  });
+
+  it('does not join a gazetteer name to the next with "and"; cuts only cardinal directions off countries', () => {
+    expect(names('Having visited the West Bank and Israel, I can say.')).toEqual(['place:West Bank', 'place:Israel']);
+    expect(names('It lies in Lower Austria, not in Northern Algeria.')).toEqual(['place:Lower Austria', 'place:Algeria']);
+  });
+
+  it('takes an e-mail display name for a person', () => {
+    expect(names('Email: "Ryan Reynolds"<rreynol...@cogeco.ca>')).toEqual(['person:Ryan Reynolds']);
+  });
+});

@@ -64,6 +64,8 @@ interface Candidate {
   strength: number;
   /** The name of a storm, operation or treaty ("Katrina" in "Hurricane Katrina"): not a name alone either. */
   event?: string;
+  /** The type to guess when nothing else decides ("Parma" in "Margaret of Parma"). */
+  hint?: NameType;
 }
 
 const ORG_LAST = new Set(
@@ -97,6 +99,8 @@ const NOT_NAME = new Set(
 const DIRECTION = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Outer|Inner|Middle|Mid|North-West|North-East|South-West|South-East|Northwest|Northeast|Southwest|Southeast|Northwestern|Northeastern|Southwestern|Southeastern)$/;
 // Endings of place names: "-burg", "-stan", "-ia", "-polis", "-ae".
 const PLACE_SUFFIX = /(?:ia|ium|ae|stan|land|burg|bourg|berg|borg|shire|ville|polis|grad|abad|pur|pura|nesia|ania|onia|ovo|ovia|stad|heim|sund|sand|fjord|mouth|chester|caster|bury|sea|thorpe|wick|gorod|ovsk|evsk|insk)$/;
+// Directions that make a part of a country, not a name of its own ("Northern Algeria" but "Lower Austria").
+const CARDINAL = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-West|North-East|South-West|South-East|Northwest|Northeast|Southwest|Southeast|Northwestern|Northeastern|Southwestern|Southeastern)$/;
 // The first halves of "Austro-Prussian", "Sino-Soviet", "Franco-German".
 const COMBINING = /^(?:Austro|Franco|Anglo|Sino|Russo|Greco|Graeco|Indo|Afro|Euro|Judeo|Judaeo|Italo|Hispano|Luso|Serbo|Turco|Perso|Arabo|Irano|Germano|Polono|Nippo|Korean|Japano|Americo|Afghan|Pakistani|Israeli|Palestinian|Arab)$/;
 const PLACE_TAGS = ['Place', 'Country', 'City', 'Region', 'Address'];
@@ -124,7 +128,16 @@ export function recognizeEnglish(text: string, unresolved?: Array<{ start: numbe
   const sentences = doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>;
   const cands: Candidate[] = [];
   for (const { terms } of sentences) findNames(terms, text, cands);
-  for (const c of cands) classify(c, text);
+  // E-mail display names: "Ryan Reynolds" <rreynolds@…>.
+  for (const m of text.matchAll(/"([^"<>\n]{2,40})"\s*<[^<>\s]+@/g)) {
+    const start = m.index + 1;
+    const end = start + m[1]!.trim().length;
+    if (!/^\p{Lu}/u.test(m[1]!)) continue;
+    for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.start < end && start < cands[k]!.end) cands.splice(k, 1);
+    cands.push({ start, end, i: 0, j: -1, terms: [], initial: false, type: 'person', strength: 3 });
+  }
+  cands.sort((a, b) => a.start - b.start);
+  for (const c of cands) if (c.j >= c.i) classify(c, text);
   decideFromText(cands, text);
   const out: RawSpan[] = [];
   for (const c of cands) {
@@ -147,6 +160,8 @@ function startsName(terms: Term[], i: number): boolean {
   // "al-Sadr", "bin Laden": a particle before a capitalised word.
   if (NAME_PARTICLE.test(w) && next && isCap(next.text) && (/^[-‐]$/.test(term.post) || (/^(?:bin|ibn|bint|al|el)$/.test(w) && term.post === ' ') || (i > 0 && HONORIFIC.test(terms[i - 1]!.text.replace(/\.$/, '')) && term.post === ' '))) return true;
   if (nameMonth(terms, i, false)) return true;
+  // "A. Noel Anketell Kramer": an initial before a name.
+  if (/^[A-Z]$/.test(term.text) && /^\.\s+$/.test(term.post) && next && isCap(next.text) && !isInitial(terms, i) && has(next, 'FirstName', 'Person', 'ProperNoun')) return true;
   if (!isCap(w) || NOT_NAME.has(w) || HONORIFIC.test(w) || has(term, 'Date', 'Month', 'WeekDay', 'Pronoun')) return false;
   if (!isInitial(terms, i)) return true;
   // First word of a sentence: a name when the lexicon knows it as one, when it is no common
@@ -178,7 +193,8 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
         continue;
       }
       if (!initial && (/[,;:!?()"“”[\]/<>|=]|[.]\s|\.$|\s[-–—]+\s|^\s*[–—]+\s*$|\.\.|-\s/.test(cur.post) || /[("“[<]/.test(next.pre))) break;
-      if (/['’]s?$/.test(cur.text) && cur.text.length > 2) break;
+      // "People's Republic of China", "People's Party": the one possessive names are made with.
+      if (/['’]s?$/.test(cur.text) && cur.text.length > 2 && !(/^Peoples?['’]s?$/.test(cur.text) && isCap(next.text))) break;
       if ((isCap(next.text) && !NOT_NAME.has(next.text) && !has(next, 'Date', 'Month', 'WeekDay') && !HONORIFIC.test(next.text)) || (ROMAN.test(next.text) && isCap(cur.text)) || nameMonth(terms, j + 1, true)) {
         j++;
         continue;
@@ -189,7 +205,7 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
         continue;
       }
       const after = terms[j + 2];
-      if (CONNECT.has(next.text.toLowerCase()) && after && isCap(after.text) && !NOT_NAME.has(after.text) && !/[,;:!?()"]/.test(next.post) && (!ORG_CONNECT.has(next.text.toLowerCase()) || orgLike(terms.slice(i, j + 3)) || gazetteerName(terms.slice(i, j + 3)))) {
+      if (CONNECT.has(next.text.toLowerCase()) && after && isCap(after.text) && !NOT_NAME.has(after.text) && !/[,;:!?()"]/.test(next.post) && (!ORG_CONNECT.has(next.text.toLowerCase()) || gazetteerName(terms.slice(i, j + 3)) || (orgLike(terms.slice(i, j + 3)) && !gazetteerName(terms.slice(i, j + 1)) && !gazetteerName([after])))) {
         j += 2;
         continue;
       }
@@ -198,10 +214,10 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
     let first = i;
     // Titles, nationalities and roles at the front are not part of the name: "Palestinian Leader
     // Mahmoud Abbas" → Mahmoud Abbas, "Scotsman James Watt" → James Watt.
-    const front = (k: number) => HONORIFIC.test(bare(terms[k]!.text)) || DEMONYMS.has(bare(terms[k]!.text)) || /^(?:Scotsman|Englishman|Irishman|Frenchman|Welshman|Dutchman|Former|Ex|Late|Then|Acting|Interim)$/.test(terms[k]!.text);
+    const front = (k: number) => HONORIFIC.test(bare(terms[k]!.text)) || (DEMONYMS.has(bare(terms[k]!.text)) && !has(terms[k]!, 'FirstName')) || /^(?:Scotsman|Englishman|Irishman|Frenchman|Welshman|Dutchman|Former|Ex|Late|Then|Acting|Interim)$/.test(terms[k]!.text);
     let f = i;
     while (f < j && front(f) && isCap(terms[f + 1]!.text)) f++;
-    if (f > i && (has(terms[f]!, 'FirstName', 'Person') || HONORIFIC.test(bare(terms[f - 1]!.text))) && !ORG_LAST.has(terms[j]!.text) && !PLACE_LAST.has(terms[j]!.text)) first = f;
+    if (f > i && (j - f >= 1 || HONORIFIC.test(bare(terms[f - 1]!.text))) && (has(terms[f]!, 'FirstName', 'Person') || HONORIFIC.test(bare(terms[f - 1]!.text))) && !ORG_LAST.has(terms[j]!.text) && !PLACE_LAST.has(terms[j]!.text)) first = f;
     // "Kentucky Democrats", "Quebec journalists": a nationality or party word after a place is not part of it.
     while (j > first && DEMONYMS.has(bare(terms[j]!.text)) && /s$/.test(terms[j]!.text) && !CONNECT.has(terms[j - 1]!.text)) j--;
     const chunk = terms.slice(first, j + 1);
@@ -213,14 +229,20 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
     // "U.S.-based", "Hezbollah-provoked": the name is the part before the hyphen.
     const compound = text.slice(start, end).match(/^(.*\p{L}\.?)-(\p{Ll}+)$/u);
     if (compound && isCommonWord(compound[2]!)) end = start + compound[1]!.length;
-    if (end > start) cands.push({ start, end, i: first, j, terms, initial: isInitial(terms, i), type: null, strength: 0 });
+    // "Margaret of Parma", "Catherine of Russia": a person and a place, as UNER splits them.
+    const of = chunk.findIndex((x) => x.text === 'of');
+    const rest = of > 0 ? text.slice(chunk[of + 1]!.offset.start, end) : '';
+    if (of === 1 && has(chunk[0]!, 'FirstName') && (COUNTRIES.has(rest) || REGIONS.has(rest) || CITIES.has(rest) || lexiconTag(rest).some((t) => PLACE_TAGS.includes(t)) || (chunk.length === 3 && !isCommonWord(rest)))) {
+      cands.push({ start, end: chunk[0]!.offset.start + chunk[0]!.offset.length, i: first, j: first, terms, initial: isInitial(terms, i), type: null, strength: 0 });
+      cands.push({ start: chunk[2]!.offset.start, end, i: first + 2, j, terms, initial: false, type: null, strength: 0, hint: 'place' });
+    } else if (end > start) cands.push({ start, end, i: first, j, terms, initial: isInitial(terms, i), type: null, strength: 0 });
     i = j + 1;
   }
 }
 
 function gazetteerName(chunk: Term[]): boolean {
   const name = chunk.map((x) => x.text).join(' ');
-  return COUNTRIES.has(name) || REGIONS.has(name) || KNOWN_ORGS.has(name);
+  return COUNTRIES.has(name) || REGIONS.has(name) || CITIES.has(name) || US_STATES.has(name) || KNOWN_ORGS.has(name);
 }
 
 function orgLike(chunk: Term[]): boolean {
@@ -277,6 +299,10 @@ function classify(c: Candidate, text: string) {
   // Whole names in the gazetteer first: "West Bank" is no bank, "Republic of China" a country.
   if (multi && (COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name)) && !KNOWN_ORGS.has(name)) return set(c, 'place');
   if (ORG_LAST.has(last) && multi && !DEMONYMS.has(name)) return set(c, 'org');
+  // The head before "of": "Motion Picture Association of America", "Federal Republic of Cameroon".
+  const head = words.findIndex((w, k) => k > 0 && words[k + 1] === 'of');
+  if (head > 0 && /^(?:Republic|Kingdom|Principality|Duchy|Emirate|Sultanate|Commonwealth)$/.test(words[head]!)) return set(c, 'place');
+  if (head > 0 && ORG_LAST.has(words[head]!)) return set(c, 'org');
   if (KNOWN_ORGS.has(name)) return set(c, 'org');
   if (ORG_FIRST.has(first) && multi) return set(c, 'org');
   // "UN Environment", "BBC World Service"; "Georgetown BID".
@@ -304,7 +330,7 @@ function classify(c: Candidate, text: string) {
     return set(c, 'place');
   }
   // "Northern Algeria" is Algeria.
-  if (multi && DIRECTION.test(first) && (COUNTRIES.has(words.slice(1).join(' ')) || US_STATES.has(words.slice(1).join(' ')))) {
+  if (multi && CARDINAL.test(first) && (COUNTRIES.has(words.slice(1).join(' ')) || US_STATES.has(words.slice(1).join(' ')))) {
     c.start += chunk[1]!.offset.start - chunk[0]!.offset.start;
     return set(c, 'place');
   }
@@ -442,6 +468,7 @@ function guess(c: Candidate, text: string): NameType | null {
   const before = text.slice(Math.max(0, c.start - 12), c.start);
   const after = text.slice(c.end, c.end + 30);
   const last = words[words.length - 1]!;
+  if (c.hint) return c.hint;
   // Places by their shape ("Flensburg", "Thermopylae", "Byzantium"), by a place noun after them
   // ("the Saket area") or after "the": a person's name rarely takes an article ("the Danevirke").
   if (words.length === 1 && PLACE_SUFFIX.test(last) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
