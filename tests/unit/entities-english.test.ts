@@ -226,3 +226,25 @@ describe('English names: heads, possessives, initials and display names', () => 
     expect(names('Email: "Ryan Reynolds"<rreynol...@cogeco.ca>')).toEqual(['person:Ryan Reynolds']);
   });
 });
+
+describe('English names: what real articles hold besides people, organisations and places', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('takes no craft, product or work for a person', () => {
+    expect(names('NASA’s Galileo spacecraft and the Hubble Space Telescope saw an Olympic-size pool.')).toEqual(['org:NASA']);
+  });
+
+  it('takes a brand written with a capital inside for an organisation, not a person', () => {
+    expect(names('The money came from investor SoftBank last year.')).toEqual(['org:SoftBank']);
+    expect(names('The race went to Michael McDowell.')).toEqual(['person:Michael McDowell']);
+  });
+
+  it('reads people of a place as no name, and a state code after "in" as a place', () => {
+    expect(names('Meth is a serious problem in SD, and South Dakotans and New Yorkers know it.')).toEqual(['place:SD']);
+  });
+
+  it('does not take a common word for a person by the verb after it, but does after "says"', () => {
+    expect(names('The parent company, The We Company, announced a loss.')).toEqual([]);
+    expect(names('“Did you notice this?” says Pall.')).toEqual(['person:Pall']);
+  });
+});

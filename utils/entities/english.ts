@@ -293,6 +293,7 @@ function classify(c: Candidate, text: string) {
   if (/["“‘']\s*$/.test(before) && /^\s*[,.!?]?["”’']/.test(after) && words.length > 1 && words.some((w) => /^(?:If|You|Is|Are|To|In|On|At|A|An|The|And|Of|My|Your|I|Me|We|It)$/.test(w))) return set(c, null);
   // "Chillicothe, OH": a state's postal code after a town.
   if (STATE_CODES.has(name) && /\p{Lu}[\p{L}.]*,\s*$/u.test(before)) return set(c, 'place');
+  if (STATE_CODES.has(name) && /^[A-Z]{2}$/.test(name) && /\b(?:in|from|across|throughout)\s+$/.test(before) && !NOT_ACRONYM.has(name)) return set(c, 'place', 2);
   // "Plano, Texas", "Mountain View, California", "Chillicothe, OH".
   const nextName = after.match(/^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u)?.[1]?.replace(/(?<=\p{Ll})\.$/u, '');
   if (nextName && (STATE_CODES.has(nextName) || US_STATES.has(nextName) || US_STATES.has(nextName.split(' ')[0]!) || COUNTRIES.has(nextName) || COUNTRIES.has(nextName.split(' ')[0]!)) && words.length <= 3 && !chunk.some((x) => has(x, 'FirstName', 'Person', 'LastName')) && !KNOWN_ORGS.has(name) && !lookupTicker(name)) return set(c, 'place', 2);
@@ -321,6 +322,8 @@ function classify(c: Candidate, text: string) {
   // A nationality with common words: "Interim Palestinian", "Holy Roman", "African Traditional Religion".
   if (multi && words.some((w) => DEMONYMS.has(w)) && words.every((w) => DEMONYMS.has(w) || DIRECTION.test(w) || (isCommonWord(w) && !ORG_LAST.has(w) && !PLACE_LAST.has(w)))) return set(c, null);
   if (!multi && /(?:ians|eans|ites|ists|ese)$/.test(first) && !COUNTRIES.has(first) && !REGIONS.has(first)) return set(c, null);
+  // People of a place: "South Dakotans", "New Yorkers", "Latin Americans".
+  if (/(?:ans|ers)$/.test(last) && [name.replace(/ns$/, ''), name.replace(/ans$/, ''), name.replace(/ers$/, ''), name.replace(/ians$/, 'ia')].some((p) => COUNTRIES.has(p) || US_STATES.has(p) || REGIONS.has(p) || CITIES.has(p))) return set(c, null);
   // Gazetteers.
   if (COUNTRY_SHORT.has(name)) return set(c, /\d\s*$/.test(before) ? null : KNOWN_ORGS.has(name) && !/^(?:EU|E\.U\.)$/.test(name) ? 'org' : 'place');
   const placeName = COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name);
@@ -363,7 +366,7 @@ function classify(c: Candidate, text: string) {
   const kind = kindFromHypernym(c, text);
   if (kind) return set(c, kind, 2);
   // "said Guilbeault." — but in "said WeWork needs …" the name begins what was said.
-  if (SAY_AFTER.test(after) || (SAY_BEFORE.test(before) && /^\s*(?:[,.;:!?)"”]|$)/.test(after)) || PERSON_VERB_AFTER.test(after)) return set(c, 'person', 2);
+  if (((SAY_AFTER.test(after) || PERSON_VERB_AFTER.test(after)) && (multi || !isCommonWord(first))) || (SAY_BEFORE.test(before) && /^\s*(?:[,.;:!?)"”]|$)/.test(after))) return set(c, 'person', 2);
   if (PLACE_BEFORE.test(before) && !/^\s*(?:'s|’s)/.test(after)) return set(c, 'place', 1);
   set(c, null, 0);
 }
@@ -476,7 +479,10 @@ function guess(c: Candidate, text: string): NameType | null {
   // "the Qing dynasty", "the Habsburg empire": ruling houses are organisations (UNER).
   if (/^\s+(?:dynasty|empire|monarchy|regime|clan|house)\b/.test(after)) return 'org';
   if (/\b(?:the|at)\s+$/i.test(before) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
-  // Modifiers of peoples and their things ("Bergeron classification" is left alone too).
-  if (/^\s*(?:'s|’s)?\s*(?:[-–]\s*)?\p{Ll}/u.test(after) && /^\s+(?:\p{Ll}+ing|\p{Ll}+ed)?\s*(?:army|troops|forces|people|language|dialects?|culture|cuisine|style|era|period|dynasty|empire|state|city|cities|coast|border|region|government|society|province|village|villages|tribes?|community|communities)\b/u.test(after)) return null;
+  // Modifiers of peoples and their things ("Bergeron classification" is left alone too), and
+  // names of craft, products and works ("Galileo spacecraft", "Europa Clipper mission").
+  if (/^\s*(?:'s|’s)?\s*(?:[-–]\s*)?\p{Ll}/u.test(after) && /^\s+(?:\p{Ll}+ing|\p{Ll}+ed)?\s*(?:army|troops|forces|people|language|dialects?|culture|cuisine|style|era|period|dynasty|empire|state|city|cities|coast|border|region|government|society|province|village|villages|tribes?|community|communities|spacecraft|probe|rover|mission|telescope|satellite|rocket|aircraft|jet|plane|ship|vessel|submarine|tank|rifle|phone|phones|smartphone|tablet|laptop|app|software|browser|console|model|models|car|cars|sedan|vehicle|engine|drug|vaccine|album|song|film|movie|novel|book|series|show|game|classification|scale|index|theorem|effect|syndrome|method|system|award|prize)\b/u.test(after)) return null;
+  // Capitals inside a word: "WeWork", "SoftBank" are brands, unlike "McDowell" or "DiCaprio".
+  if (words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(name) && !/^(?:Mc|Mac|Di|De|Da|La|Le|Van|Von|O'|D'|Fitz|St)\p{Lu}/u.test(name)) return 'org';
   return 'person';
 }
