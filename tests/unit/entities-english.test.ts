@@ -248,3 +248,16 @@ describe('English names: what real articles hold besides people, organisations a
     expect(names('“Did you notice this?” says Pall.')).toEqual(['person:Pall']);
   });
 });
+
+describe('English names: particles and web addresses', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('does not take a name for a person only because it opens with "al-"', () => {
+    expect(names('The U.S. will keep its base in al-Tanf, Polygraph.info has established.')).toEqual(['place:U.S.', 'place:al-Tanf']);
+    expect(names('Shiite cleric Muqtada al-Sadr praised bin Laden, and al-Sadr said so.')).toEqual(['person:Muqtada al-Sadr', 'person:bin Laden', 'person:al-Sadr']);
+  });
+
+  it('takes no name before a key or a feature for a person', () => {
+    expect(names('It has a physical Esc key.')).toEqual([]);
+  });
+});

@@ -288,7 +288,7 @@ function classify(c: Candidate, text: string) {
   }
   if (/^(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|LLP|GmbH)\.?$/.test(name) && /,\s*$/.test(before)) return set(c, null);
   // File and domain names, shouting ("FIRST"), and titles of works in quotation marks.
-  if (/\.(?:com|org|net|jpg|png|gif|pdf|html?|doc|txt|exe)$/i.test(name) || /\.\./.test(name)) return set(c, null);
+  if (/\.(?:com|org|net|info|io|co|gov|edu|biz|tv|me|us|uk|de|fr|ca|au|jpg|jpeg|png|gif|pdf|html?|docx?|txt|exe|zip)$/i.test(name) || /\.\./.test(name)) return set(c, null);
   if (/^[A-Z]{4,}$/.test(name) && isCommonWord(name)) return set(c, null);
   if (/["“‘']\s*$/.test(before) && /^\s*[,.!?]?["”’']/.test(after) && words.length > 1 && words.some((w) => /^(?:If|You|Is|Are|To|In|On|At|A|An|The|And|Of|My|Your|I|Me|We|It)$/.test(w))) return set(c, null);
   // "Chillicothe, OH": a state's postal code after a town.
@@ -355,9 +355,12 @@ function classify(c: Candidate, text: string) {
   const isPlaceWord = (x: Term) => lexiconTag(bare(x.text)).some((t) => PLACE_TAGS.includes(t)) || (has(x, ...PLACE_TAGS) && !isCommonWord(bare(x.text)) && !/\bstate\s+$/i.test(text.slice(0, x.offset.start)));
   const placeish = chunk.every((x) => isPlaceWord(x) || CONNECT.has(x.text.toLowerCase()) || DIRECTION.test(x.text) || /^(?:New|United|Great)$/.test(x.text));
   if (placeish && chunk.some(isPlaceWord)) return set(c, 'place');
-  if (chunk.some((x) => has(x, 'Person', 'FirstName', 'LastName', 'Honorific'))) {
-    // compromise's "Person" on "Sadr" in "al-Sadr" is right; on "Jordan" alone it is a guess.
-    return set(c, 'person', multi || has(chunk[0]!, 'LastName') ? 3 : SAY_AFTER.test(after) ? 2 : 1);
+  // compromise's person tags, not counting particles ("al" in "al-Tanf" is tagged a person too).
+  const nameWords = chunk.filter((x) => !NAME_PARTICLE.test(x.text));
+  const lexPerson = (x: Term) => lexiconTag(bare(x.text)).some((t) => /^(?:Person|FirstName|LastName|MaleName|FemaleName)$/.test(t));
+  if (NAME_PARTICLE.test(chunk[0]!.text) ? nameWords.some(lexPerson) : nameWords.some((x) => has(x, 'Person', 'FirstName', 'LastName', 'Honorific'))) {
+    // Two names or a known last name are sure; "Jordan" alone is a guess.
+    return set(c, 'person', nameWords.length > 1 || has(nameWords[0]!, 'LastName') ? 3 : SAY_AFTER.test(after) ? 2 : 1);
   }
   if (words.some((w) => lexiconTag(w).includes('Organization'))) return set(c, 'org');
   if (lookupTicker(name)) return set(c, 'org');
@@ -481,7 +484,7 @@ function guess(c: Candidate, text: string): NameType | null {
   if (/\b(?:the|at)\s+$/i.test(before) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
   // Modifiers of peoples and their things ("Bergeron classification" is left alone too), and
   // names of craft, products and works ("Galileo spacecraft", "Europa Clipper mission").
-  if (/^\s*(?:'s|’s)?\s*(?:[-–]\s*)?\p{Ll}/u.test(after) && /^\s+(?:\p{Ll}+ing|\p{Ll}+ed)?\s*(?:army|troops|forces|people|language|dialects?|culture|cuisine|style|era|period|dynasty|empire|state|city|cities|coast|border|region|government|society|province|village|villages|tribes?|community|communities|spacecraft|probe|rover|mission|telescope|satellite|rocket|aircraft|jet|plane|ship|vessel|submarine|tank|rifle|phone|phones|smartphone|tablet|laptop|app|software|browser|console|model|models|car|cars|sedan|vehicle|engine|drug|vaccine|album|song|film|movie|novel|book|series|show|game|classification|scale|index|theorem|effect|syndrome|method|system|award|prize)\b/u.test(after)) return null;
+  if (/^\s*(?:'s|’s)?\s*(?:[-–]\s*)?\p{Ll}/u.test(after) && /^\s+(?:\p{Ll}+ing|\p{Ll}+ed)?\s*(?:army|troops|forces|people|language|dialects?|culture|cuisine|style|era|period|dynasty|empire|state|city|cities|coast|border|region|government|society|province|village|villages|tribes?|community|communities|spacecraft|probe|rover|mission|telescope|satellite|rocket|aircraft|jet|plane|ship|vessel|submarine|tank|rifle|phone|phones|smartphone|tablet|laptop|app|software|browser|console|model|models|car|cars|sedan|vehicle|engine|drug|vaccine|album|song|film|movie|novel|book|series|show|game|classification|scale|index|theorem|effect|syndrome|method|system|award|prize|key|button|keyboard|chip|processor|device|feature|update|version|edition|lineup|brand)\b/u.test(after)) return null;
   // Capitals inside a word: "WeWork", "SoftBank" are brands, unlike "McDowell" or "DiCaprio".
   if (words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(name) && !/^(?:Mc|Mac|Di|De|Da|La|Le|Van|Von|O'|D'|Fitz|St)\p{Lu}/u.test(name)) return 'org';
   return 'person';
