@@ -261,3 +261,19 @@ describe('English names: particles and web addresses', () => {
     expect(names('It has a physical Esc key.')).toEqual([]);
   });
 });
+
+describe('English names: lists opening a sentence, titles and initials of provinces', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('types a name opening a sentence by the list it heads, whatever ending it has', () => {
+    expect(names('Rumsfeld, Wolfowitz and Feith staffed the CPA.')).toEqual(['person:Rumsfeld', 'person:Wolfowitz', 'person:Feith', 'org:CPA']);
+  });
+
+  it('reads a province written with initials after "in"', () => {
+    expect(names('Police in B.C. said so.')).toEqual(['place:B.C.']);
+  });
+
+  it('keeps "Prophet" in the name it is part of', () => {
+    expect(names('They printed cartoons of the Prophet Mohammed.')).toEqual(['person:Prophet Mohammed']);
+  });
+});

@@ -169,8 +169,10 @@ function startsName(terms: Term[], i: number): boolean {
   if (has(term, 'Person', 'Place', 'Organization', 'FirstName', 'LastName', 'Country', 'City', 'Region', 'Acronym')) return !has(term, 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Adverb');
   if (/^[A-Z]{2,5}$/.test(w) && !isCommonWord(w)) return true;
   if ((PLACE_FIRST.has(w) || ORG_FIRST.has(w)) && next && isCap(next.text) && !NOT_NAME.has(next.text)) return true;
-  if (has(term, 'Verb', 'Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Adjective', 'Expression', 'Pronoun', 'QuestionWord', 'Plural')) return false;
-  if (!isCommonWord(w) && !/(?:ly|ing|ed)$/.test(w)) return true;
+  // compromise's tags on a word it does not know are guesses from its ending ("Rumsfeld" a past tense).
+  const known = lexiconTag(w).length > 0 || isCommonWord(w);
+  if (known && has(term, 'Verb', 'Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Adjective', 'Expression', 'Pronoun', 'QuestionWord', 'Plural')) return false;
+  if (!known) return true;
   return !!next && isCap(next.text) && !NOT_NAME.has(next.text) && !has(term, 'Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Adjective', 'QuestionWord', 'Plural');
 }
 
@@ -293,7 +295,7 @@ function classify(c: Candidate, text: string) {
   if (/["“‘']\s*$/.test(before) && /^\s*[,.!?]?["”’']/.test(after) && words.length > 1 && words.some((w) => /^(?:If|You|Is|Are|To|In|On|At|A|An|The|And|Of|My|Your|I|Me|We|It)$/.test(w))) return set(c, null);
   // "Chillicothe, OH": a state's postal code after a town.
   if (STATE_CODES.has(name) && /\p{Lu}[\p{L}.]*,\s*$/u.test(before)) return set(c, 'place');
-  if (STATE_CODES.has(name) && /^[A-Z]{2}$/.test(name) && /\b(?:in|from|across|throughout)\s+$/.test(before) && !NOT_ACRONYM.has(name)) return set(c, 'place', 2);
+  if (STATE_CODES.has(name) && /^(?:[A-Z]{2}|(?:[A-Z]\.){2})$/.test(name) && /\b(?:in|from|across|throughout)\s+$/.test(before) && !NOT_ACRONYM.has(name)) return set(c, 'place', 2);
   // "Plano, Texas", "Mountain View, California", "Chillicothe, OH".
   const nextName = after.match(/^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u)?.[1]?.replace(/(?<=\p{Ll})\.$/u, '');
   if (nextName && (STATE_CODES.has(nextName) || US_STATES.has(nextName) || US_STATES.has(nextName.split(' ')[0]!) || COUNTRIES.has(nextName) || COUNTRIES.has(nextName.split(' ')[0]!)) && words.length <= 3 && !chunk.some((x) => has(x, 'FirstName', 'Person', 'LastName')) && !KNOWN_ORGS.has(name) && !lookupTicker(name)) return set(c, 'place', 2);
@@ -435,29 +437,34 @@ function decideFromText(cands: Candidate[], text: string) {
   agree();
   // Lists: "Reddit, Twitter and Spotify", "Rumsfeld, Wolfowitz and Feith": names joined by commas
   // and a closing "and"/"or" share the type most of the typed ones have.
-  for (let n = 0; n < cands.length; ) {
-    let m = n;
-    let closed = false;
-    while (m + 1 < cands.length) {
-      const sep = text.slice(cands[m]!.end, cands[m + 1]!.start);
-      if (/^(?:,\s*(?:and|or)\s+|\s+(?:and|or)\s+)$/.test(sep)) closed = true;
-      else if (!/^,\s*$/.test(sep) || closed) break;
-      m++;
+  const lists = () => {
+    for (let n = 0; n < cands.length; ) {
+      let m = n;
+      let closed = false;
+      while (m + 1 < cands.length) {
+        const sep = text.slice(cands[m]!.end, cands[m + 1]!.start);
+        if (/^(?:,\s*(?:and|or)\s+|\s+(?:and|or)\s+)$/.test(sep)) closed = true;
+        else if (!/^,\s*$/.test(sep) || closed) break;
+        m++;
+      }
+      const run = cands.slice(n, m + 1);
+      if (closed && run.length > 1) {
+        const votes = new Map<NameType, number>();
+        for (const c of run) if (c.type) votes.set(c.type, (votes.get(c.type) ?? 0) + c.strength);
+        const best = [...votes.entries()].sort((x, y) => y[1] - x[1])[0];
+        if (best) for (const c of run) if (c.strength === 0 && !isCommonWord(nameOf(c))) set(c, best[0], 1);
+      }
+      n = m + 1;
     }
-    const run = cands.slice(n, m + 1);
-    if (closed && run.length > 1) {
-      const votes = new Map<NameType, number>();
-      for (const c of run) if (c.type) votes.set(c.type, (votes.get(c.type) ?? 0) + c.strength);
-      const best = [...votes.entries()].sort((x, y) => y[1] - x[1])[0];
-      if (best) for (const c of run) if (c.strength === 0 && !isCommonWord(nameOf(c))) set(c, best[0], 1);
-    }
-    n = m + 1;
-  }
+  };
+  lists();
   for (const c of cands) {
     if (c.strength > 0) continue;
     const type = guess(c, text);
     if (type) set(c, type, 0.5);
   }
+  // Guesses count in lists too: "Rumsfeld, Wolfowitz and Feith" opens a sentence with a name.
+  lists();
   agree();
 }
 
