@@ -277,3 +277,13 @@ describe('English names: lists opening a sentence, titles and initials of provin
     expect(names('They printed cartoons of the Prophet Mohammed.')).toEqual(['person:Prophet Mohammed']);
   });
 });
+
+describe('English names: teams named after countries', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('takes a country with a plural verb, "side" or after "beating" for its team, an organisation', () => {
+    expect(names('South Africa are almost at the point of no return.')).toEqual(['org:South Africa']);
+    expect(names('They have one crack at redemption, beating England in Sydney.')).toEqual(['org:England', 'place:Sydney']);
+    expect(names('South Africa is a country.')).toEqual(['place:South Africa']);
+  });
+});

@@ -329,6 +329,8 @@ function classify(c: Candidate, text: string) {
   // Gazetteers.
   if (COUNTRY_SHORT.has(name)) return set(c, /\d\s*$/.test(before) ? null : KNOWN_ORGS.has(name) && !/^(?:EU|E\.U\.)$/.test(name) ? 'org' : 'place');
   const placeName = COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name);
+  // A country's or city's team: "South Africa are …", "this Australia side", "beating England".
+  if ((COUNTRIES.has(name) || CITIES.has(name)) && (/^\s+(?:are|were|have|side|team|squad|XI|players|coach)\b/.test(after) || /\b(?:beat|beating|beats|defeated|defeating|thrashed|drew with|lost to)\s+$/.test(before))) return set(c, 'org', 2);
   if (placeName) {
     if (PERSON_LIKE_PLACES.has(name) && (SAY_AFTER.test(after) || PERSON_BEFORE.test(before) || (has(chunk[0]!, 'FirstName') && has(chunk[chunk.length - 1]!, 'LastName')))) return set(c, 'person', 2);
     if (modifier && !COUNTRIES.has(name) && !US_STATES.has(name) && !CITIES.has(name) && DEMONYMS.has(name)) return set(c, null);
