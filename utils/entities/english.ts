@@ -299,6 +299,8 @@ function classify(c: Candidate, text: string) {
   // "Plano, Texas", "Mountain View, California", "Chillicothe, OH".
   const nextName = after.match(/^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u)?.[1]?.replace(/(?<=\p{Ll})\.$/u, '');
   if (nextName && (STATE_CODES.has(nextName) || US_STATES.has(nextName) || US_STATES.has(nextName.split(' ')[0]!) || COUNTRIES.has(nextName) || COUNTRIES.has(nextName.split(' ')[0]!)) && words.length <= 3 && !chunk.some((x) => has(x, 'FirstName', 'Person', 'LastName')) && !KNOWN_ORGS.has(name) && !lookupTicker(name)) return set(c, 'place', 2);
+  // A country's or city's team: "South Africa are …", "this Australia side", "beating England".
+  if ((COUNTRIES.has(name) || CITIES.has(name)) && (/^\s+(?:are|were|have|side|team|squad|XI|players|coach)\b/.test(after) || /\b(?:beat|beating|beats|defeated|defeating|thrashed|drew with|lost to)\s+$/.test(before))) return set(c, 'org', 2);
   // Whole names in the gazetteer first: "West Bank" is no bank, "Republic of China" a country.
   if (multi && (COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name)) && !KNOWN_ORGS.has(name)) return set(c, 'place');
   if (ORG_LAST.has(last) && multi && !DEMONYMS.has(name)) return set(c, 'org');
@@ -329,8 +331,6 @@ function classify(c: Candidate, text: string) {
   // Gazetteers.
   if (COUNTRY_SHORT.has(name)) return set(c, /\d\s*$/.test(before) ? null : KNOWN_ORGS.has(name) && !/^(?:EU|E\.U\.)$/.test(name) ? 'org' : 'place');
   const placeName = COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name);
-  // A country's or city's team: "South Africa are …", "this Australia side", "beating England".
-  if ((COUNTRIES.has(name) || CITIES.has(name)) && (/^\s+(?:are|were|have|side|team|squad|XI|players|coach)\b/.test(after) || /\b(?:beat|beating|beats|defeated|defeating|thrashed|drew with|lost to)\s+$/.test(before))) return set(c, 'org', 2);
   if (placeName) {
     if (PERSON_LIKE_PLACES.has(name) && (SAY_AFTER.test(after) || PERSON_BEFORE.test(before) || (has(chunk[0]!, 'FirstName') && has(chunk[chunk.length - 1]!, 'LastName')))) return set(c, 'person', 2);
     if (modifier && !COUNTRIES.has(name) && !US_STATES.has(name) && !CITIES.has(name) && DEMONYMS.has(name)) return set(c, null);
