@@ -10,7 +10,13 @@
 //     wink-nlp's English model (wink-eng-lite-web-model 1.8.1, checked by hand) finds dates, times,
 //     money and percentages but no person/organisation/place entities, and no JavaScript NER
 //     library for Korean was found (npm has morphological analysers such as kiwi-nlp, which needs
-//     a model download and tags proper nouns without types), so Korean is ours alone.
+//     a model download and tags proper nouns without types), so Korean is ours alone. Other English
+//     candidates looked at and not measured, for want of typed PERSON/ORG/PLACE on the device:
+//     @nlpjs/ner and wink-ner (they find the entities you give them; @nlpjs/builtin-compromise is
+//     compromise again), natural, pos, en-pos and retext-pos (part-of-speech only),
+//     compromise-wikipedia (untyped article titles), entity-finder and Stanford-NER clients (a
+//     server or the network), transformers.js token classifiers (a model download).
+//     English figures are also given per source (PUD news, PUD Wikipedia, EWT weblog/newsgroup).
 //  2. Time to recognize and highlight a ~5,000-character article in headless Chromium
 //     (/usr/bin/chromium or CHROMIUM_PATH), median over corpus articles (korean-portals expected.txt,
 //     zyte-dev ground truth), run under the shared browser lock by the npm script.
@@ -94,7 +100,10 @@ for (const [file, lang, libs] of [
     const items = lines.map((l) => ({ gold: l.entities, pred: systems[lib](l, lang), annotated: l.annotated_types }));
     const ms = performance.now() - t0;
     const types = ALL_TYPES.filter((ty) => lines.some((l) => l.annotated_types.includes(ty)));
-    quality[name][lib] = { names: score(items, NAME_TYPES).overall, all: score(items, types), msPerSentence: round(ms / lines.length) };
+    // Per source (genre), names only: each source is a different kind of text.
+    const bySource = {};
+    for (const src of [...new Set(lines.map((l) => l.source))]) bySource[src] = score(items.filter((_, k) => lines[k].source === src), NAME_TYPES).overall;
+    quality[name][lib] = { names: score(items, NAME_TYPES).overall, all: score(items, types), bySource, msPerSentence: round(ms / lines.length) };
   }
 }
 
@@ -104,6 +113,7 @@ for (const [set, libs] of Object.entries(quality)) {
   for (const [lib, r] of Object.entries(libs)) {
     console.log(`  ${lib.padEnd(11)} PERSON/ORG/PLACE exact ${fmt(r.names.exact)} | relaxed ${fmt(r.names.relaxed)} | ${r.msPerSentence} ms/sentence`);
     for (const [ty, x] of Object.entries(r.all.types)) console.log(`    ${ty.padEnd(9)} n=${String(x.exact.support).padEnd(4)} exact ${fmt(x.exact)} | relaxed ${fmt(x.relaxed)}`);
+    if (Object.keys(r.bySource).length > 1) for (const [src, x] of Object.entries(r.bySource)) console.log(`    ${src.replace(/^UNER English-/, '').padEnd(30)} n=${String(x.exact.support).padEnd(4)} exact ${fmt(x.exact)}`);
   }
 }
 
