@@ -287,3 +287,30 @@ describe('English names: teams named after countries', () => {
     expect(names('South Africa is a country.')).toEqual(['place:South Africa']);
   });
 });
+
+describe('English names: what reading articles turned up', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('gives every mention of a name one type, guesses included', () => {
+    const spans = show('The Zorvik fans cheered. Later the Zorvik arena was full, and Zorvik said so.').filter((s) => s.includes('Zorvik'));
+    expect(new Set(spans.map((s) => s.split(':')[0])).size).toBe(1);
+  });
+
+  it('guesses nothing for an unknown plural after "the" (teams, bands, peoples)', () => {
+    expect(names('Fans of the Sabres cheered.')).toEqual([]);
+  });
+
+  it('reads firm names ending in Design or Brothers, and "Attorney" as a title', () => {
+    expect(names('The Doobie Brothers played; Peter Koros Design built it.')).toEqual(['org:Doobie Brothers', 'org:Peter Koros Design']);
+    expect(names('U.S. Attorney Nealy Cox spoke.')).toEqual(['place:U.S.', 'person:Nealy Cox']);
+  });
+
+  it('drops a role opening the sentence before a first name, and takes two common words written as one for no name', () => {
+    expect(names('Defenseman Jonas Brodin scored. Rainfall was heavy.')).toEqual(['person:Jonas Brodin']);
+    expect(names('Woodward said so.')).toEqual(['person:Woodward']);
+  });
+
+  it('splits a person "of" an organisation', () => {
+    expect(names('“It rains methane,” said Rosaly Lopes of NASA, in California.')).toEqual(['person:Rosaly Lopes', 'org:NASA', 'place:California']);
+  });
+});

@@ -69,7 +69,7 @@ interface Candidate {
 }
 
 const ORG_LAST = new Set(
-  'Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC PLC plc Group Holdings Bank Bancorp University College School Institute Institution Association Society Agency Authority Administration Administrations Bureau Council Committee Commission Department Ministry Office Party Union Federation League Foundation Fund Trust Church Army Navy Force Forces Guard Police Court Parliament Congress Senate Assembly Cabinet Government Times Post News Journal Press Herald Tribune Gazette Magazine Network Airlines Airways Motors Systems Technologies Labs Laboratories Industries Electronics Pharmaceuticals Entertainment Studios Records Media Club FC Team Center Centre Hospital Hospitals Clinic Museum Library Organization Organisation Coalition Alliance Movement Brigade Corps Command Service Services Board Exchange Reserve Marines Empire Dynasty Caliphate Khanate Books Publishing Publications Review Monthly Weekly Daily Channel Radio TV Television Broadcasting Studio Film Films Pictures Partners Associates Ventures Consulting Solutions Software Interactive Energy Oil Petroleum Mining Steel Chemicals Foods Brands Stores Markets Telecom Communications Wireless Mobile Insurance Securities Investments Financial Bank Credit Express Logistics Shipping Railways Railroad Transit Authority Council Tribunal Inquiry Secretariat Directorate Agency Academy Conservatory Seminary Cathedral Abbey Mosque Temple Synagogue'.split(' '),
+  'Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC PLC plc Group Holdings Bank Bancorp University College School Institute Institution Association Society Agency Authority Administration Administrations Bureau Council Committee Commission Department Ministry Office Party Union Federation League Foundation Fund Trust Church Army Navy Force Forces Guard Police Court Parliament Congress Senate Assembly Cabinet Government Times Post News Journal Press Herald Tribune Gazette Magazine Network Airlines Airways Motors Systems Technologies Labs Laboratories Industries Electronics Pharmaceuticals Entertainment Studios Records Media Club FC Team Center Centre Design Designs Architects Brothers Hospital Hospitals Clinic Museum Library Organization Organisation Coalition Alliance Movement Brigade Corps Command Service Services Board Exchange Reserve Marines Empire Dynasty Caliphate Khanate Books Publishing Publications Review Monthly Weekly Daily Channel Radio TV Television Broadcasting Studio Film Films Pictures Partners Associates Ventures Consulting Solutions Software Interactive Energy Oil Petroleum Mining Steel Chemicals Foods Brands Stores Markets Telecom Communications Wireless Mobile Insurance Securities Investments Financial Bank Credit Express Logistics Shipping Railways Railroad Transit Authority Council Tribunal Inquiry Secretariat Directorate Agency Academy Conservatory Seminary Cathedral Abbey Mosque Temple Synagogue'.split(' '),
 );
 const ORG_FIRST = new Set('University Ministry Department Bank Bureau Institute Council Committee Commission Office Board Church House Court Federation Association Museum Government Order Society College School Academy League Union Party Army'.split(' '));
 const PLACE_LAST = new Set(
@@ -77,7 +77,7 @@ const PLACE_LAST = new Set(
 );
 const PLACE_FIRST = new Set('Republic Kingdom Principality Duchy Emirate Sultanate Province Mount Mt Mt. Lake Cape Port Fort Saint St. St Gulf Bay Isle Isla Lago Rio Río San Santa Sierra Costa Puerto Los Las El New'.split(' '));
 // Titles written before a name, not part of it.
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Gen|Col|Maj|Capt|Cpt|Cmdr|Lt|Sgt|Cpl|Pvt|Adm|Rev|Fr|Sen|Rep|Gov|Pres|Supt|Insp|Det|President|Senator|Governor|Minister|Prime|King|Queen|Prince|Princess|Pope|Chancellor|Judge|Justice|Secretary|Mayor|General|Colonel|Major|Captain|Ambassador|Chairman|Director|Professor|Sheikh|Shaikh|Ayatollah|Imam|Premier|Emperor|Empress|Pharaoh|Sultan|Tsar|Czar|Shah|Emir|Representative|Congressman|Congresswoman|Commissioner|Chief|Officer|Lieutenant|Sergeant|Admiral|Commander|Bishop|Archbishop|Cardinal|Rabbi|Father|Brother|Sister|Uncle|Aunt|CEO|CFO|COO|CTO|Chair|Chairwoman|Founder|Cofounder|Co-founder|Vice|Deputy|Leader|Spokesman|Spokeswoman|Coach|Manager|Editor|Executive|Administrator|PM|MP|Sec|Hon|Mme|Mlle|Herr|Frau|Dear)\.?$/;
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Gen|Col|Maj|Capt|Cpt|Cmdr|Lt|Sgt|Cpl|Pvt|Adm|Rev|Fr|Sen|Rep|Gov|Pres|Supt|Insp|Det|President|Senator|Governor|Minister|Prime|King|Queen|Prince|Princess|Pope|Chancellor|Judge|Justice|Secretary|Mayor|General|Colonel|Major|Captain|Ambassador|Chairman|Director|Professor|Sheikh|Shaikh|Ayatollah|Imam|Premier|Emperor|Empress|Pharaoh|Sultan|Tsar|Czar|Shah|Emir|Representative|Congressman|Congresswoman|Commissioner|Attorney|Sheriff|Chief|Officer|Lieutenant|Sergeant|Admiral|Commander|Bishop|Archbishop|Cardinal|Rabbi|Father|Brother|Sister|Uncle|Aunt|CEO|CFO|COO|CTO|Chair|Chairwoman|Founder|Cofounder|Co-founder|Vice|Deputy|Leader|Spokesman|Spokeswoman|Coach|Manager|Editor|Executive|Administrator|PM|MP|Sec|Hon|Mme|Mlle|Herr|Frau|Dear)\.?$/;
 const CONNECT = new Set(['of', 'de', 'del', 'della', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'y', '&', 'for', 'and', 'the', 'on', 'upon']);
 // Connectors that join only inside an organisation's or place's name ("Bank of the West", "Johnson & Johnson").
 const ORG_CONNECT = new Set(['&', 'for', 'and', 'the', 'on', 'upon']);
@@ -170,7 +170,7 @@ function startsName(terms: Term[], i: number): boolean {
   if (/^[A-Z]{2,5}$/.test(w) && !isCommonWord(w)) return true;
   if ((PLACE_FIRST.has(w) || ORG_FIRST.has(w)) && next && isCap(next.text) && !NOT_NAME.has(next.text)) return true;
   // compromise's tags on a word it does not know are guesses from its ending ("Rumsfeld" a past tense).
-  const known = lexiconTag(w).length > 0 || isCommonWord(w);
+  const known = lexiconTag(w).length > 0 || isCommonWord(w) || (isCompound(w) && !(next && /^(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|asked|asks|argued|argues)$/.test(next.text)));
   if (known && has(term, 'Verb', 'Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Adjective', 'Expression', 'Pronoun', 'QuestionWord', 'Plural')) return false;
   if (!known) return true;
   return !!next && isCap(next.text) && !NOT_NAME.has(next.text) && !has(term, 'Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Adjective', 'QuestionWord', 'Plural');
@@ -222,6 +222,9 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
     if (f > i && (j - f >= 1 || HONORIFIC.test(bare(terms[f - 1]!.text))) && (has(terms[f]!, 'FirstName', 'Person') || HONORIFIC.test(bare(terms[f - 1]!.text))) && !ORG_LAST.has(terms[j]!.text) && !PLACE_LAST.has(terms[j]!.text)) first = f;
     // "Kentucky Democrats", "Quebec journalists": a nationality or party word after a place is not part of it.
     while (j > first && DEMONYMS.has(bare(terms[j]!.text)) && /s$/.test(terms[j]!.text) && !CONNECT.has(terms[j - 1]!.text)) j--;
+    // "Defenseman Jonas Brodin", "Actress Kate Henshaw": a capitalised common noun opening the
+    // sentence before a first name is a role, not part of the name.
+    if (first === i && j > i && isInitial(terms, i) && !EVENT_FIRST.has(terms[i]!.text) && !PLACE_FIRST.has(terms[i]!.text) && !ORG_FIRST.has(terms[i]!.text) && (isCommonWord(bare(terms[i]!.text)) || isCompound(bare(terms[i]!.text)) || /^\p{Lu}\p{Ll}{3,}(?:man|woman)$/u.test(terms[i]!.text)) && !lexiconTag(terms[i]!.text).some((t) => /Name|Person|Place|City|Country|Organization/.test(t)) && has(terms[i + 1]!, 'FirstName') && !ORG_LAST.has(terms[j]!.text) && !PLACE_LAST.has(terms[j]!.text)) first = i + 1;
     const chunk = terms.slice(first, j + 1);
     const start = chunk[0]!.offset.start;
     let end = chunk[chunk.length - 1]!.offset.start + chunk[chunk.length - 1]!.offset.length;
@@ -234,7 +237,12 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
     // "Margaret of Parma", "Catherine of Russia": a person and a place, as UNER splits them.
     const of = chunk.findIndex((x) => x.text === 'of');
     const rest = of > 0 ? text.slice(chunk[of + 1]!.offset.start, end) : '';
-    if (of === 1 && has(chunk[0]!, 'FirstName') && (COUNTRIES.has(rest) || REGIONS.has(rest) || CITIES.has(rest) || lexiconTag(rest).some((t) => PLACE_TAGS.includes(t)) || (chunk.length === 3 && !isCommonWord(rest)))) {
+    const orgAfterOf = of > 1 && has(chunk[0]!, 'FirstName', 'Person') && (KNOWN_ORGS.has(rest) || /^[A-Z]{2,5}$/.test(rest));
+    if (orgAfterOf) {
+      // "Rosaly Lopes of NASA": a person and the organisation.
+      cands.push({ start, end: chunk[of - 1]!.offset.start + chunk[of - 1]!.offset.length, i: first, j: first + of - 1, terms, initial: isInitial(terms, i), type: null, strength: 0 });
+      cands.push({ start: chunk[of + 1]!.offset.start, end, i: first + of + 1, j, terms, initial: false, type: null, strength: 0 });
+    } else if (of === 1 && has(chunk[0]!, 'FirstName') && (COUNTRIES.has(rest) || REGIONS.has(rest) || CITIES.has(rest) || lexiconTag(rest).some((t) => PLACE_TAGS.includes(t)) || (chunk.length === 3 && !isCommonWord(rest)))) {
       cands.push({ start, end: chunk[0]!.offset.start + chunk[0]!.offset.length, i: first, j: first, terms, initial: isInitial(terms, i), type: null, strength: 0 });
       cands.push({ start: chunk[2]!.offset.start, end, i: first + 2, j, terms, initial: false, type: null, strength: 0, hint: 'place' });
     } else if (end > start) cands.push({ start, end, i: first, j, terms, initial: isInitial(terms, i), type: null, strength: 0 });
@@ -249,6 +257,13 @@ function gazetteerName(chunk: Term[]): boolean {
 
 function orgLike(chunk: Term[]): boolean {
   return chunk.some((x) => ORG_LAST.has(x.text) || ORG_FIRST.has(x.text));
+}
+
+/** "Rainfall", "Lawmakers": two common words written as one, a common word too (at a sentence's start). */
+function isCompound(w: string): boolean {
+  const lower = w.toLowerCase();
+  for (let k = 4; k <= lower.length - 4; k++) if (isCommonWord(lower.slice(0, k)) && isCommonWord(lower.slice(k))) return true;
+  return false;
 }
 
 // Months that are also given names: "April Ryan", "Theresa May" (not "May 5", "in June").
@@ -413,7 +428,7 @@ function decideFromText(cands: Candidate[], text: string) {
   const nameOf = (c: Candidate) => text.slice(c.start, c.end);
   const events = new Set(cands.map((c) => c.event).filter((e) => e !== undefined));
   for (const c of cands) if (c.strength < 3 && events.has(nameOf(c))) set(c, null, 3);
-  const agree = () => {
+  const agree = (min: number) => {
     // For each name, the evidence for each type (or for its being no name) summed over its mentions.
     const votes = new Map<string, Map<NameType | null, number>>();
     const vote = (name: string, type: NameType | null, w: number) => {
@@ -421,7 +436,7 @@ function decideFromText(cands: Candidate[], text: string) {
       v.set(type, (v.get(type) ?? 0) + w);
       votes.set(name, v);
     };
-    for (const c of cands) if (c.strength >= 1) vote(nameOf(c), c.type, c.strength);
+    for (const c of cands) if (c.strength >= min) vote(nameOf(c), c.type, c.strength);
     // A person named in full makes the last name alone (and an unusual first name) that person.
     for (const c of cands) {
       if (c.type !== 'person' || c.strength < 2) continue;
@@ -436,7 +451,7 @@ function decideFromText(cands: Candidate[], text: string) {
       if (type !== c.type && w > (v.get(c.type) ?? 0)) set(c, type, Math.min(2.5, w));
     }
   };
-  agree();
+  agree(1);
   // Lists: "Reddit, Twitter and Spotify", "Rumsfeld, Wolfowitz and Feith": names joined by commas
   // and a closing "and"/"or" share the type most of the typed ones have.
   const lists = () => {
@@ -467,7 +482,8 @@ function decideFromText(cands: Candidate[], text: string) {
   }
   // Guesses count in lists too: "Rumsfeld, Wolfowitz and Feith" opens a sentence with a name.
   lists();
-  agree();
+  // Last, mentions of one name agree, guesses included ("the Sabres" and "Sabres" alike).
+  agree(0.5);
 }
 
 /** The last resort for a name nothing else decided. */
@@ -490,6 +506,8 @@ function guess(c: Candidate, text: string): NameType | null {
   if (/^(?:['’]s)?\s+(?:area|district|region|province|neighbourhood|neighborhood|suburb|county|valley|coast|island|peninsula|river|municipality|prefecture|governorate)\b/.test(after)) return 'place';
   // "the Qing dynasty", "the Habsburg empire": ruling houses are organisations (UNER).
   if (/^\s+(?:dynasty|empire|monarchy|regime|clan|house)\b/.test(after)) return 'org';
+  // "the Sabres", "the Khitans": teams, bands or peoples; no guess.
+  if (/\bthe\s+$/i.test(before) && words.length === 1 && /[^suio]s$/.test(last)) return null;
   if (/\b(?:the|at)\s+$/i.test(before) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
   // Modifiers of peoples and their things ("Bergeron classification" is left alone too), and
   // names of craft, products and works ("Galileo spacecraft", "Europa Clipper mission").
