@@ -1,12 +1,12 @@
 // Compact binary format of the Korean NER weights (shipped base64-encoded in model-data.ts).
-//   u8 version (1) | u8 bits | u8 labels L | u8 0 | int16 trans[(L+1)*L]
+//   u8 version (1) | u8 bits | u8 labels L | u8 flags (1: news domain copies) | int16 trans[(L+1)*L]
 //   u32 number of stored buckets | per bucket: varint bucket delta, u16 label mask, int8 weight per set bit
 // Weights are quantised: emission and transition scores share one integer scale.
 
-export interface KoreanModel { bits: number; labels: number; weights: Int8Array; trans: Float32Array }
+export interface KoreanModel { bits: number; labels: number; flags: number; weights: Int8Array | Float32Array; trans: Float32Array }
 
-export function encodeModel(bits: number, labels: number, weights: Int8Array, trans: Int16Array): Uint8Array {
-  const bytes: number[] = [1, bits, labels, 0];
+export function encodeModel(bits: number, labels: number, weights: Int8Array, trans: Int16Array, flags = 0): Uint8Array {
+  const bytes: number[] = [1, bits, labels, flags];
   for (const v of trans) bytes.push(v & 255, (v >> 8) & 255);
   const H = 1 << bits;
   const body: number[] = [];
@@ -29,7 +29,7 @@ export function encodeModel(bits: number, labels: number, weights: Int8Array, tr
 
 export function decodeModel(buf: Uint8Array): KoreanModel {
   if (buf.length < 8 || buf[0] !== 1) throw new Error('Korean NER model: bad header');
-  const bits = buf[1]!, L = buf[2]!;
+  const bits = buf[1]!, L = buf[2]!, flags = buf[3]!;
   if (bits < 8 || bits > 24 || L < 3 || L > 16) throw new Error('Korean NER model: bad header');
   let p = 4;
   const trans = new Float32Array((L + 1) * L);
@@ -48,7 +48,7 @@ export function decodeModel(buf: Uint8Array): KoreanModel {
     for (let y = 0; y < L; y++) if (m & (1 << y)) weights[b * L + y] = (buf[p++]! << 24) >> 24;
   }
   if (p !== buf.length) throw new Error('Korean NER model: trailing or missing bytes');
-  return { bits, labels: L, weights, trans };
+  return { bits, labels: L, flags, weights, trans };
 }
 
 export function base64ToBytes(b64: string): Uint8Array {

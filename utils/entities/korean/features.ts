@@ -5,7 +5,7 @@
 // Every UTF-16 code unit of the text gets NF hashed feature ids (or -1 where a template does
 // not apply). A feature id is a bucket in [0, 2^bits).
 
-import { JOSA_SET, KNOWN_ORGS, KOREAN_PLACES, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, SURNAMES, WORLD_PLACES } from './lexicon';
+import { JOSA_SET, KNOWN_ORGS, KOREAN_PLACES, MORE_ORGS, MORE_PLACES, ORG_SUFFIXES, PERSON_TITLES, PLACE_SUFFIXES, SURNAMES, WORLD_PLACES } from './lexicon';
 
 /** Labels: 0 = O, then B/I pairs for the six KLUE types (QT covers money and quantity). */
 export const TYPES = ['PS', 'OG', 'LC', 'DT', 'TI', 'QT'] as const;
@@ -50,10 +50,10 @@ function strHash(s: string, from: number, to: number): number {
 
 // Gazetteers: type code → set of entries.
 const G_KPLACE = 1, G_WPLACE = 2, G_COMPANY = 3, G_ORG = 4;
-const orgSet = new Set(KNOWN_ORGS);
+const orgSet = new Set([...KNOWN_ORGS, ...MORE_ORGS]);
 let companySet: Set<string> = new Set();
 const kplaceSet = new Set(KOREAN_PLACES);
-const wplaceSet = new Set(WORLD_PLACES);
+const wplaceSet = new Set([...WORLD_PLACES, ...MORE_PLACES]);
 const MAX_GAZ = 16;
 const orgSuffixes = [...new Set(ORG_SUFFIXES)].sort((a, b) => b.length - a.length);
 const placeSuffixes = [...new Set(PLACE_SUFFIXES)].sort((a, b) => b.length - a.length);
@@ -105,6 +105,15 @@ export function tokenize(text: string, cls: Uint8Array): Token[] {
   return toks;
 }
 
+/**
+ * Domain copies ("frustratingly easy" domain adaptation): a model trained with them has, besides
+ * each feature's shared weights, a news copy (domain 1) and a review copy (domain 2); the runtime
+ * reads news, so it adds the news copy of every feature.
+ */
+export function domainCopy(f: number, domain: number, bits: number): number {
+  return fin(mix(0x6d0 + domain, f)) & ((1 << bits) - 1);
+}
+
 /** Computes NF feature ids per code unit into out (length >= text.length * NF). */
 export function extractFeatures(text: string, bits: number, out?: Int32Array): Int32Array {
   const n = text.length;
@@ -135,6 +144,23 @@ export function extractFeatures(text: string, bits: number, out?: Int32Array): I
     const len = tk.coreEnd - tk.coreStart;
     // Longest gazetteer match from the token start ending at the core end or at the token end.
     for (const [g, set] of [[G_KPLACE, kplaceSet], [G_WPLACE, wplaceSet], [G_COMPANY, companySet], [G_ORG, orgSet]] as const) {
+      // Entries of two or three words ("두산 베어스", "LA 다저스"): words one space apart, the last
+      // one's core or the whole word.
+      let multi = 0;
+      for (let j = 2; j >= 1 && !multi; j--) {
+        const last = toks[k + j];
+        if (!last || last.start - tk.start > MAX_GAZ * 2) continue;
+        let spaced = true;
+        for (let q = 1; q <= j; q++) spaced &&= toks[k + q]!.start === toks[k + q - 1]!.end + 1 && text[toks[k + q - 1]!.end] === ' ';
+        if (!spaced) continue;
+        for (const e of [last.end, last.coreEnd]) {
+          if (!set.has(text.slice(tk.start, e))) continue;
+          for (let i = tk.start; i < e; i++) gaz[i * 5 + g] = i === tk.start ? 1 : i === e - 1 ? 3 : 2;
+          multi = e;
+          break;
+        }
+      }
+      if (multi) continue;
       for (let e = Math.min(tk.end, tk.start + MAX_GAZ); e > tk.start; e--) {
         if (e !== tk.coreEnd && e !== tk.end && !JOSA_SET.has(text.slice(e, tk.end))) continue;
         if (set.has(text.slice(tk.start, e))) {

@@ -1,10 +1,17 @@
 // Runs a decoded model over a text: features → emission scores → Viterbi → spans.
 import type { KoreanModel } from './codec';
-import { extractFeatures, NF } from './features';
+import { domainCopy, extractFeatures, NF } from './features';
 import { PERSON_TITLES, SURNAMES } from './lexicon';
 import { labelsToSpans, viterbi, type KoreanEntity } from './decode';
+import { isCommonNoun } from './nouns';
 
 let featBuf = new Int32Array(0);
+
+/** A "person" that is exactly a common noun (골키퍼, 주유소) is dropped; off only to measure it. */
+let nounFilter = true;
+export function setNounFilter(on: boolean): void {
+  nounFilter = on;
+}
 
 export function tagWithModel(model: KoreanModel, text: string): KoreanEntity[] {
   const n = text.length;
@@ -13,17 +20,23 @@ export function tagWithModel(model: KoreanModel, text: string): KoreanEntity[] {
   const feats = extractFeatures(text, model.bits, featBuf);
   const L = model.labels;
   const W = model.weights;
+  const news = model.flags & 1;
   const emit = new Float32Array(n * L);
   for (let i = 0; i < n; i++) {
     const eo = i * L;
     for (let k = i * NF, end = k + NF; k < end; k++) {
       const fi = feats[k]!;
       if (fi < 0) continue;
-      const wo = fi * L;
+      let wo = fi * L;
+      for (let y = 0; y < L; y++) emit[eo + y] = emit[eo + y]! + W[wo + y]!;
+      if (!news) continue;
+      wo = domainCopy(fi, 1, model.bits) * L;
       for (let y = 0; y < L; y++) emit[eo + y] = emit[eo + y]! + W[wo + y]!;
     }
   }
-  return labelsToSpans(text, viterbi(n, emit, model.trans)).map((e) => (e.type === 'person' ? fullName(text, e) : e));
+  return labelsToSpans(text, viterbi(n, emit, model.trans))
+    .map((e) => (e.type === 'person' ? fullName(text, e) : e))
+    .filter((e) => !(nounFilter && e.type === 'person' && isCommonNoun(text.slice(e.start, e.end))));
 }
 
 const stripParticle = (w: string): string => w.replace(/[^가-힣A-Za-z]+$/, '').replace(/(은|는|이|가|을|를|의|과|와|에게|도)$/, '');
