@@ -314,3 +314,21 @@ describe('English names: what reading articles turned up', () => {
     expect(names('“It rains methane,” said Rosaly Lopes of NASA, in California.')).toEqual(['person:Rosaly Lopes', 'org:NASA', 'place:California']);
   });
 });
+
+describe('English names: contractions, headings, units and titles after a country', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('takes no contraction, heading in capitals or unit after a number for a name', () => {
+    expect(names('There’ll be jam. Don’t worry.')).toEqual([]);
+    expect(names('WHAT YOU NEED TO MAKE JAM')).toEqual([]);
+    expect(names('It makes 400 Nm of torque.')).toEqual([]);
+  });
+
+  it('ends a name at a plural possessive, and reads "Town North" as a place', () => {
+    expect(names('Wichita Heights’ Aidan Gantenbein won; Wichita North lost.')).toEqual(['place:Wichita Heights', 'person:Aidan Gantenbein', 'place:Wichita North']);
+  });
+
+  it('keeps the country out of a title before a name', () => {
+    expect(names('“No deal,” said US Trade Representative Robert Lighthizer.')).toEqual(['place:US', 'person:Robert Lighthizer']);
+  });
+});

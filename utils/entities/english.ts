@@ -160,6 +160,8 @@ function startsName(terms: Term[], i: number): boolean {
   // "al-Sadr", "bin Laden": a particle before a capitalised word.
   if (NAME_PARTICLE.test(w) && next && isCap(next.text) && (/^[-‐]$/.test(term.post) || (/^(?:bin|ibn|bint|al|el)$/.test(w) && term.post === ' ') || (i > 0 && HONORIFIC.test(terms[i - 1]!.text.replace(/\.$/, '')) && term.post === ' '))) return true;
   if (nameMonth(terms, i, false)) return true;
+  // "There’ll", "Don’t": contractions are no names.
+  if (/['’](?:ll|re|ve|d|m)$|n['’]t$/i.test(term.text)) return false;
   // "A. Noel Anketell Kramer": an initial before a name.
   if (/^[A-Z]$/.test(term.text) && /^\.\s+$/.test(term.post) && next && isCap(next.text) && !isInitial(terms, i) && has(next, 'FirstName', 'Person', 'ProperNoun')) return true;
   if (!isCap(w) || NOT_NAME.has(w) || HONORIFIC.test(w) || has(term, 'Date', 'Month', 'WeekDay', 'Pronoun')) return false;
@@ -194,7 +196,7 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
         j++;
         continue;
       }
-      if (!initial && (/[,;:!?()"“”[\]/<>|=]|[.]\s|\.$|\s[-–—]+\s|^\s*[–—]+\s*$|\.\.|-\s/.test(cur.post) || /[("“[<]/.test(next.pre))) break;
+      if (!initial && (/[,;:!?()"“”[\]/<>|=]|[.]\s|\.$|\s[-–—]+\s|^\s*[–—]+\s*$|\.\.|-\s|^['’‘]/.test(cur.post) || /[("“[<‘]/.test(next.pre))) break;
       // "People's Republic of China", "People's Party": the one possessive names are made with.
       if (/['’]s?$/.test(cur.text) && cur.text.length > 2 && !(/^Peoples?['’]s?$/.test(cur.text) && isCap(next.text))) break;
       if ((isCap(next.text) && !NOT_NAME.has(next.text) && !has(next, 'Date', 'Month', 'WeekDay') && !HONORIFIC.test(next.text)) || (ROMAN.test(next.text) && isCap(cur.text)) || nameMonth(terms, j + 1, true)) {
@@ -234,6 +236,12 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
     // "U.S.-based", "Hezbollah-provoked": the name is the part before the hyphen.
     const compound = text.slice(start, end).match(/^(.*\p{L}\.?)-(\p{Ll}+)$/u);
     if (compound && isCommonWord(compound[2]!)) end = start + compound[1]!.length;
+    // "US Trade Representative Robert Lighthizer": a country, then common words of a title.
+    if (j > first && terms[j + 1] && HONORIFIC.test(terms[j + 1]!.text) && (COUNTRIES.has(bare(terms[first]!.text)) || COUNTRY_SHORT.has(terms[first]!.text)) && terms.slice(first + 1, j + 1).every((x) => isCommonWord(x.text))) {
+      cands.push({ start, end: terms[first]!.offset.start + bare(terms[first]!.text).length, i: first, j: first, terms, initial: isInitial(terms, i), type: null, strength: 0 });
+      i = j + 1;
+      continue;
+    }
     // "Margaret of Parma", "Catherine of Russia": a person and a place, as UNER splits them.
     const of = chunk.findIndex((x) => x.text === 'of');
     const rest = of > 0 ? text.slice(chunk[of + 1]!.offset.start, end) : '';
@@ -307,6 +315,8 @@ function classify(c: Candidate, text: string) {
   // File and domain names, shouting ("FIRST"), and titles of works in quotation marks.
   if (/\.(?:com|org|net|info|io|co|gov|edu|biz|tv|me|us|uk|de|fr|ca|au|jpg|jpeg|png|gif|pdf|html?|docx?|txt|exe|zip)$/i.test(name) || /\.\./.test(name)) return set(c, null);
   if (/^[A-Z]{4,}$/.test(name) && isCommonWord(name)) return set(c, null);
+  // Headings in capitals: "WHAT YOU NEED TO MAKE JAM", "HOW TO USE".
+  if (multi && name === name.toUpperCase() && words.filter((w) => isCommonWord(w)).length * 2 >= words.length) return set(c, null);
   if (/["“‘']\s*$/.test(before) && /^\s*[,.!?]?["”’']/.test(after) && words.length > 1 && words.some((w) => /^(?:If|You|Is|Are|To|In|On|At|A|An|The|And|Of|My|Your|I|Me|We|It)$/.test(w))) return set(c, null);
   // "Chillicothe, OH": a state's postal code after a town.
   if (STATE_CODES.has(name) && /\p{Lu}[\p{L}.]*,\s*$/u.test(before)) return set(c, 'place');
@@ -351,6 +361,8 @@ function classify(c: Candidate, text: string) {
     if (modifier && !COUNTRIES.has(name) && !US_STATES.has(name) && !CITIES.has(name) && DEMONYMS.has(name)) return set(c, null);
     return set(c, 'place');
   }
+  // "Wichita North", "Sydney West": a direction after a place names a part of it (or a school there).
+  if (multi && CARDINAL.test(last) && words.length === 2 && (COUNTRIES.has(first) || US_STATES.has(first) || CITIES.has(first) || lexiconTag(first).some((t) => PLACE_TAGS.includes(t)))) return set(c, 'place', 2);
   // "Northern Algeria" is Algeria.
   if (multi && CARDINAL.test(first) && (COUNTRIES.has(words.slice(1).join(' ')) || US_STATES.has(words.slice(1).join(' ')))) {
     c.start += chunk[1]!.offset.start - chunk[0]!.offset.start;
@@ -500,6 +512,8 @@ function guess(c: Candidate, text: string): NameType | null {
   const after = text.slice(c.end, c.end + 30);
   const last = words[words.length - 1]!;
   if (c.hint) return c.hint;
+  // "400 Nm", "5 GB": a unit after a number.
+  if (/\d\s*$/.test(before)) return null;
   // Places by their shape ("Flensburg", "Thermopylae", "Byzantium"), by a place noun after them
   // ("the Saket area") or after "the": a person's name rarely takes an article ("the Danevirke").
   if (words.length === 1 && PLACE_SUFFIX.test(last) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
