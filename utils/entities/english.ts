@@ -32,7 +32,7 @@ import {
   STATE_CODES,
   US_STATES,
 } from './en-gazetteer';
-import { isCommonWord } from './en-words';
+import { isCommonWord, lexiconTag } from './en-words';
 import type { RawSpan } from './patterns';
 import { lookupTicker } from './tickers';
 
@@ -116,12 +116,6 @@ const isCap = (w: string) => /^[\p{Lu}\d][\p{L}\p{N}'’.&!-]*$/u.test(w) && /\p
 const has = (term: Term, ...tags: string[]) => tags.some((tg) => term.tags.includes(tg));
 const bare = (w: string) => w.replace(/['’]s$/, '').replace(/[’']$/, '');
 
-let lexicon: Record<string, string | string[]> | null = null;
-const lexiconTag = (word: string): string[] => {
-  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-  const t = lexicon[word.toLowerCase()];
-  return t === undefined ? [] : Array.isArray(t) ? t : [t];
-};
 
 export function recognizeEnglish(text: string, unresolved?: Array<{ start: number; end: number }>): RawSpan[] {
   const doc = nlp(text);
@@ -502,8 +496,7 @@ function decideFromText(cands: Candidate[], text: string) {
 function guess(c: Candidate, text: string): NameType | null {
   const name = text.slice(c.start, c.end);
   const words = name.split(/\s+/);
-  const common = (w: string) => isCommonWord(w) || lexiconTag(w).some((t) => !/^(?:FirstName|LastName|MaleName|FemaleName|Person|Place|City|Country|Region|Organization|ProperNoun)$/.test(t));
-  if (words.some((w) => common(bare(w)) && !/^(?:of|de|al|bin|van|von)$/.test(w)) && !(words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) && !isCommonWord(bare(words[0]!)))) return null;
+  if (words.some((w) => isCommonWord(bare(w)) && !/^(?:of|de|al|bin|van|von)$/.test(w)) && !(words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) && !isCommonWord(bare(words[0]!)))) return null;
   if (/^[A-Z0-9.&-]+$/.test(name) || /\d/.test(name) || /^\p{Lu}$/u.test(name)) return null;
   // A word opening a sentence alone is a name only as the subject of a verb ("Seagal made …").
   const nextTerm = c.terms[c.j + 1];
