@@ -332,3 +332,17 @@ describe('English names: contractions, headings, units and titles after a countr
     expect(names('“No deal,” said US Trade Representative Robert Lighthizer.')).toEqual(['place:US', 'person:Robert Lighthizer']);
   });
 });
+
+describe('English names: headlines, firms with "&", company endings', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('reads a headline in title case without taking its common words for names', () => {
+    expect(names('Dallas Gas Station Dies After Fire In Plano Apartment')).toEqual(['place:Dallas', 'place:Plano']);
+    expect(names('Tim Cook, Marc Benioff And Alicia Keys Take The Stage')).toEqual(['person:Tim Cook', 'person:Marc Benioff', 'person:Alicia Keys']);
+  });
+
+  it('joins names with "&" into an organisation, and reads company endings and titles', () => {
+    expect(names('Analysts at Frost & Sullivan agreed, said Zentrabank and the U.S. Treasury.')).toEqual(['org:Frost & Sullivan', 'org:Zentrabank', 'org:U.S. Treasury']);
+    expect(names('Ombudsman Nadia Cruz spoke of the Nazis.')).toEqual(['person:Nadia Cruz']);
+  });
+});

@@ -32,7 +32,7 @@ import {
   STATE_CODES,
   US_STATES,
 } from './en-gazetteer';
-import { isCommonWord, lexiconTag } from './en-words';
+import { isCommonWord, lexiconTag, NAME_TAG } from './en-words';
 import type { RawSpan } from './patterns';
 import { lookupTicker } from './tickers';
 
@@ -69,7 +69,7 @@ interface Candidate {
 }
 
 const ORG_LAST = new Set(
-  'Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC PLC plc Group Holdings Bank Bancorp University College School Institute Institution Association Society Agency Authority Administration Administrations Bureau Council Committee Commission Department Ministry Office Party Union Federation League Foundation Fund Trust Church Army Navy Force Forces Guard Police Court Parliament Congress Senate Assembly Cabinet Government Times Post News Journal Press Herald Tribune Gazette Magazine Network Airlines Airways Motors Systems Technologies Labs Laboratories Industries Electronics Pharmaceuticals Entertainment Studios Records Media Club FC Team Center Centre Design Designs Architects Brothers Hospital Hospitals Clinic Museum Library Organization Organisation Coalition Alliance Movement Brigade Corps Command Service Services Board Exchange Reserve Marines Empire Dynasty Caliphate Khanate Books Publishing Publications Review Monthly Weekly Daily Channel Radio TV Television Broadcasting Studio Film Films Pictures Partners Associates Ventures Consulting Solutions Software Interactive Energy Oil Petroleum Mining Steel Chemicals Foods Brands Stores Markets Telecom Communications Wireless Mobile Insurance Securities Investments Financial Bank Credit Express Logistics Shipping Railways Railroad Transit Authority Council Tribunal Inquiry Secretariat Directorate Agency Academy Conservatory Seminary Cathedral Abbey Mosque Temple Synagogue'.split(' '),
+  'Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC PLC plc Group Holdings Bank Bancorp University College School Institute Institution Association Society Agency Authority Administration Administrations Bureau Council Committee Commission Department Ministry Office Party Union Federation League Foundation Fund Trust Church Army Navy Force Forces Guard Police Court Parliament Congress Senate Assembly Cabinet Government Times Post News Journal Press Herald Tribune Gazette Magazine Network Airlines Airways Motors Systems Technologies Labs Laboratories Industries Electronics Pharmaceuticals Entertainment Studios Records Media Club FC Team Center Centre Treasury Design Designs Architects Brothers Hospital Hospitals Clinic Museum Library Organization Organisation Coalition Alliance Movement Brigade Corps Command Service Services Board Exchange Reserve Marines Empire Dynasty Caliphate Khanate Books Publishing Publications Review Monthly Weekly Daily Channel Radio TV Television Broadcasting Studio Film Films Pictures Partners Associates Ventures Consulting Solutions Software Interactive Energy Oil Petroleum Mining Steel Chemicals Foods Brands Stores Markets Telecom Communications Wireless Mobile Insurance Securities Investments Financial Bank Credit Express Logistics Shipping Railways Railroad Transit Authority Council Tribunal Inquiry Secretariat Directorate Agency Academy Conservatory Seminary Cathedral Abbey Mosque Temple Synagogue'.split(' '),
 );
 const ORG_FIRST = new Set('University Ministry Department Bank Bureau Institute Council Committee Commission Office Board Church House Court Federation Association Museum Government Order Society College School Academy League Union Party Army'.split(' '));
 const PLACE_LAST = new Set(
@@ -77,7 +77,7 @@ const PLACE_LAST = new Set(
 );
 const PLACE_FIRST = new Set('Republic Kingdom Principality Duchy Emirate Sultanate Province Mount Mt Mt. Lake Cape Port Fort Saint St. St Gulf Bay Isle Isla Lago Rio Río San Santa Sierra Costa Puerto Los Las El New'.split(' '));
 // Titles written before a name, not part of it.
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Gen|Col|Maj|Capt|Cpt|Cmdr|Lt|Sgt|Cpl|Pvt|Adm|Rev|Fr|Sen|Rep|Gov|Pres|Supt|Insp|Det|President|Senator|Governor|Minister|Prime|King|Queen|Prince|Princess|Pope|Chancellor|Judge|Justice|Secretary|Mayor|General|Colonel|Major|Captain|Ambassador|Chairman|Director|Professor|Sheikh|Shaikh|Ayatollah|Imam|Premier|Emperor|Empress|Pharaoh|Sultan|Tsar|Czar|Shah|Emir|Representative|Congressman|Congresswoman|Commissioner|Attorney|Sheriff|Chief|Officer|Lieutenant|Sergeant|Admiral|Commander|Bishop|Archbishop|Cardinal|Rabbi|Father|Brother|Sister|Uncle|Aunt|CEO|CFO|COO|CTO|Chair|Chairwoman|Founder|Cofounder|Co-founder|Vice|Deputy|Leader|Spokesman|Spokeswoman|Coach|Manager|Editor|Executive|Administrator|PM|MP|Sec|Hon|Mme|Mlle|Herr|Frau|Dear)\.?$/;
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Gen|Col|Maj|Capt|Cpt|Cmdr|Lt|Sgt|Cpl|Pvt|Adm|Rev|Fr|Sen|Rep|Gov|Pres|Supt|Insp|Det|President|Senator|Governor|Minister|Prime|King|Queen|Prince|Princess|Pope|Chancellor|Judge|Justice|Secretary|Mayor|General|Colonel|Major|Captain|Ambassador|Chairman|Director|Professor|Sheikh|Shaikh|Ayatollah|Imam|Premier|Emperor|Empress|Pharaoh|Sultan|Tsar|Czar|Shah|Emir|Representative|Congressman|Congresswoman|Commissioner|Attorney|Sheriff|Ombudsman|Chief|Officer|Lieutenant|Sergeant|Admiral|Commander|Bishop|Archbishop|Cardinal|Rabbi|Father|Brother|Sister|Uncle|Aunt|CEO|CFO|COO|CTO|Chair|Chairwoman|Founder|Cofounder|Co-founder|Vice|Deputy|Leader|Spokesman|Spokeswoman|Coach|Manager|Editor|Executive|Administrator|PM|MP|Sec|Hon|Mme|Mlle|Herr|Frau|Dear)\.?$/;
 const CONNECT = new Set(['of', 'de', 'del', 'della', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'y', '&', 'for', 'and', 'the', 'on', 'upon']);
 // Connectors that join only inside an organisation's or place's name ("Bank of the West", "Johnson & Johnson").
 const ORG_CONNECT = new Set(['&', 'for', 'and', 'the', 'on', 'upon']);
@@ -112,7 +112,7 @@ const ORG_OF = /\b(?:president|vice-president|vice president|CEO|chief executive
 const PERSON_VERB_AFTER = /^\s+(?:(?:also|then|later|soon|once|never|still|reportedly|successfully|eventually|finally|quickly|had|has|was|is|will|would)\s+)?(?:married|divorced|died|was born|grew up|studied|graduated|met|fell in love|lived|moved|wrote|sang|played|starred|directed|painted|composed|resigned|retired|smiled|laughed|dismisses|dismissed|suggested|regretted|impressed|preoccupies|herself|himself)\b/;
 const COMPANY_ROLE_AFTER = /^\s+(?:CEO|CFO|COO|CTO|Chairman|Chairwoman|chairman|chairwoman|chief executive|chief financial officer|founder|co-founder|spokesman|spokeswoman|spokesperson|president|vice-president|director|executive|board|shares|stock)\b/;
 
-const isCap = (w: string) => /^[\p{Lu}\d][\p{L}\p{N}'’.&!-]*$/u.test(w) && /\p{Lu}/u.test(w) && !/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w) && !/^\d+(?:st|nd|rd|th|s|C|F|km|m|kg)?$/.test(w);
+const isCap = (w: string) => /^[\p{Lu}\d][\p{L}\p{N}'’.&!-]*$/u.test(w) && /\p{Lu}/u.test(w) && !/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}®™©*]/u.test(w) && !/^\d+(?:st|nd|rd|th|s|C|F|km|m|kg)?$/.test(w);
 const has = (term: Term, ...tags: string[]) => tags.some((tg) => term.tags.includes(tg));
 const bare = (w: string) => w.replace(/['’]s$/, '').replace(/[’']$/, '');
 
@@ -172,7 +172,14 @@ function startsName(terms: Term[], i: number): boolean {
   return !!next && isCap(next.text) && !NOT_NAME.has(next.text) && !has(term, 'Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Adjective', 'QuestionWord', 'Plural');
 }
 
-function findNames(terms: Term[], text: string, cands: Candidate[]) {
+function findNames(sentence: Term[], text: string, cands: Candidate[]) {
+  // A headline in title case ("Dallas Gas Station Dies"): its capitalised common words are no names.
+  const words = sentence.filter((t) => /\p{L}/u.test(t.text));
+  const capitals = words.slice(1).filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  const last = sentence[sentence.length - 1];
+  const titleCase = words.length >= 4 && capitals >= 0.7 * (words.length - 1) && words.some((t) => /\p{Ll}/u.test(t.text)) && !!last && !/[.!?:;,"”'’)]\s*$/.test(last.post);
+  const surname = (k: number) => k > 0 && has(sentence[k - 1]!, 'FirstName') && /^\s+$/.test(sentence[k - 1]!.post);
+  const terms = titleCase ? sentence.map((t, k) => (/^\p{Lu}\p{Ll}/u.test(t.text) && isCommonWord(t.text) && !lexiconTag(t.text).some((x) => NAME_TAG.test(x)) && !surname(k) ? { ...t, text: t.text.toLowerCase() } : t)) : sentence;
   let i = 0;
   while (i < terms.length) {
     if (!startsName(terms, i)) {
@@ -203,7 +210,7 @@ function findNames(terms: Term[], text: string, cands: Candidate[]) {
         continue;
       }
       const after = terms[j + 2];
-      if (CONNECT.has(next.text.toLowerCase()) && after && isCap(after.text) && !NOT_NAME.has(after.text) && !/[,;:!?()"]/.test(next.post) && (!ORG_CONNECT.has(next.text.toLowerCase()) || gazetteerName(terms.slice(i, j + 3)) || (orgLike(terms.slice(i, j + 3)) && !gazetteerName(terms.slice(i, j + 1)) && !gazetteerName([after])))) {
+      if (CONNECT.has(next.text.toLowerCase()) && after && isCap(after.text) && !NOT_NAME.has(after.text) && !/[,;:!?()"]/.test(next.post) && (!ORG_CONNECT.has(next.text.toLowerCase()) || next.text === '&' || gazetteerName(terms.slice(i, j + 3)) || (orgLike(terms.slice(i, j + 3)) && !gazetteerName(terms.slice(i, j + 1)) && !gazetteerName([after])))) {
         j += 2;
         continue;
       }
@@ -327,7 +334,7 @@ function classify(c: Candidate, text: string) {
   const head = words.findIndex((w, k) => k > 0 && words[k + 1] === 'of');
   if (head > 0 && /^(?:Republic|Kingdom|Principality|Duchy|Emirate|Sultanate|Commonwealth)$/.test(words[head]!)) return set(c, 'place');
   if (head > 0 && ORG_LAST.has(words[head]!)) return set(c, 'org');
-  if (KNOWN_ORGS.has(name)) return set(c, 'org');
+  if (KNOWN_ORGS.has(name) || / & /.test(name)) return set(c, 'org');
   if (ORG_FIRST.has(first) && multi) return set(c, 'org');
   // "UN Environment", "BBC World Service"; "Georgetown BID".
   if (multi && ((KNOWN_ORGS.has(first) && /^[A-Z.]{2,}$/.test(first)) || (/^[A-Z]{2,5}$/.test(last) && !NOT_ACRONYM.has(last) && !COUNTRY_SHORT.has(last) && !STATE_CODES.has(last)))) return set(c, 'org');
@@ -519,6 +526,8 @@ function guess(c: Candidate, text: string): NameType | null {
   // Modifiers of peoples and their things ("Bergeron classification" is left alone too), and
   // names of craft, products and works ("Galileo spacecraft", "Europa Clipper mission").
   if (/^\s*(?:'s|’s)?\s*(?:[-–]\s*)?\p{Ll}/u.test(after) && /^\s+(?:\p{Ll}+ing|\p{Ll}+ed)?\s*(?:army|troops|forces|people|language|dialects?|culture|cuisine|style|era|period|dynasty|empire|state|city|cities|coast|border|region|government|society|province|village|villages|tribes?|community|communities|spacecraft|probe|rover|mission|telescope|satellite|rocket|aircraft|jet|plane|ship|vessel|submarine|tank|rifle|phone|phones|smartphone|tablet|laptop|app|software|browser|console|model|models|car|cars|sedan|vehicle|engine|drug|vaccine|album|song|film|movie|novel|book|series|show|game|classification|scale|index|theorem|effect|syndrome|method|system|award|prize|key|button|keyboard|chip|processor|device|feature|update|version|edition|lineup|brand)\b/u.test(after)) return null;
+  // Endings of company names: "Commerzbank", "Investopedia", "Infotech".
+  if (words.length === 1 && /\p{Ll}(?:bank|soft|tech|corp|com|net|media|works|labs|pedia|ware|book|mart|air)$/u.test(name)) return 'org';
   // Capitals inside a word: "WeWork", "SoftBank" are brands, unlike "McDowell" or "DiCaprio".
   if (words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(name) && !/^(?:Mc|Mac|Di|De|Da|La|Le|Van|Von|O'|D'|Fitz|St)\p{Lu}/u.test(name)) return 'org';
   return 'person';
