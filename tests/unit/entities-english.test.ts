@@ -346,3 +346,12 @@ describe('English names: headlines, firms with "&", company endings', () => {
     expect(names('Ombudsman Nadia Cruz spoke of the Nazis.')).toEqual(['person:Nadia Cruz']);
   });
 });
+
+describe('English names: sports', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('takes a place with a plural for a team, and drops a position in capitals before a name', () => {
+    expect(names('The Cleveland Browns beat the Pittsburgh Steelers, and CB Denzel Ward starred near the Florida Keys.')).toEqual(['org:Cleveland Browns', 'org:Pittsburgh Steelers', 'person:Denzel Ward', 'place:Florida Keys']);
+    expect(names('The New York Yankees won.')).toEqual(['org:New York Yankees']);
+  });
+});

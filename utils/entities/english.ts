@@ -73,7 +73,7 @@ const ORG_LAST = new Set(
 );
 const ORG_FIRST = new Set('University Ministry Department Bank Bureau Institute Council Committee Commission Office Board Church House Court Federation Association Museum Government Order Society College School Academy League Union Party Army'.split(' '));
 const PLACE_LAST = new Set(
-  'River Rivers Sea Seas Ocean Island Islands Isle Mountain Mountains Mount Lake Lakes Bay Gulf Valley Hills Hill Desert Peninsula Strait Straits Street St Avenue Ave Road Rd Boulevard Lane Drive Square Park Bridge County Province City Town Village District Region Coast Canyon Falls Beach Station Airport Heights Forest Plain Plains Basin Delta Channel Cape Point Harbor Harbour Oblast Krai Prefecture Governorate Territory Territories Township Borough Parish Canal Glacier Reef Springs Creek Fjord Principality Duchy Emirate Republic Kingdom Highway Freeway Motorway Square Plaza Circle Quay Wharf Pier Port Dam Stadium Arena Palace Castle Tower Towers Building Hall Field Fields Gardens Garden Zoo Cemetery Prison Base Airbase'.split(' '),
+  'Keys River Rivers Sea Seas Ocean Island Islands Isle Mountain Mountains Mount Lake Lakes Bay Gulf Valley Hills Hill Desert Peninsula Strait Straits Street St Avenue Ave Road Rd Boulevard Lane Drive Square Park Bridge County Province City Town Village District Region Coast Canyon Falls Beach Station Airport Heights Forest Plain Plains Basin Delta Channel Cape Point Harbor Harbour Oblast Krai Prefecture Governorate Territory Territories Township Borough Parish Canal Glacier Reef Springs Creek Fjord Principality Duchy Emirate Republic Kingdom Highway Freeway Motorway Square Plaza Circle Quay Wharf Pier Port Dam Stadium Arena Palace Castle Tower Towers Building Hall Field Fields Gardens Garden Zoo Cemetery Prison Base Airbase'.split(' '),
 );
 const PLACE_FIRST = new Set('Republic Kingdom Principality Duchy Emirate Sultanate Province Mount Mt Mt. Lake Cape Port Fort Saint St. St Gulf Bay Isle Isla Lago Rio Río San Santa Sierra Costa Puerto Los Las El New'.split(' '));
 // Titles written before a name, not part of it.
@@ -225,6 +225,8 @@ function findNames(sentence: Term[], text: string, cands: Candidate[]) {
     if (f > i && (j - f >= 1 || HONORIFIC.test(bare(terms[f - 1]!.text))) && (has(terms[f]!, 'FirstName', 'Person') || HONORIFIC.test(bare(terms[f - 1]!.text))) && !ORG_LAST.has(terms[j]!.text) && !PLACE_LAST.has(terms[j]!.text)) first = f;
     // "Kentucky Democrats", "Quebec journalists": a nationality or party word after a place is not part of it.
     while (j > first && DEMONYMS.has(bare(terms[j]!.text)) && /s$/.test(terms[j]!.text) && !CONNECT.has(terms[j - 1]!.text)) j--;
+    // "CB Denzel Ward", "QB Tom Brady": a position in capitals before a first name.
+    if (first === i && j >= i + 2 && /^[A-Z]{1,3}$/.test(terms[i]!.text) && (has(terms[i + 1]!, 'FirstName') || !isCommonWord(terms[i + 1]!.text)) && !COUNTRY_SHORT.has(terms[i]!.text) && !KNOWN_ORGS.has(terms[i]!.text) && !ORG_LAST.has(terms[j]!.text)) first = i + 1;
     // "Defenseman Jonas Brodin", "Actress Kate Henshaw": a capitalised common noun opening the
     // sentence before a first name is a role, not part of the name.
     if (first === i && j > i && isInitial(terms, i) && !EVENT_FIRST.has(terms[i]!.text) && !PLACE_FIRST.has(terms[i]!.text) && !ORG_FIRST.has(terms[i]!.text) && (isCommonWord(bare(terms[i]!.text)) || isCompound(bare(terms[i]!.text)) || /^\p{Lu}\p{Ll}{3,}(?:man|woman)$/u.test(terms[i]!.text)) && !lexiconTag(terms[i]!.text).some((t) => /Name|Person|Place|City|Country|Organization/.test(t)) && has(terms[i + 1]!, 'FirstName') && !ORG_LAST.has(terms[j]!.text) && !PLACE_LAST.has(terms[j]!.text)) first = i + 1;
@@ -327,6 +329,9 @@ function classify(c: Candidate, text: string) {
   if (nextName && (STATE_CODES.has(nextName) || US_STATES.has(nextName) || US_STATES.has(nextName.split(' ')[0]!) || COUNTRIES.has(nextName) || COUNTRIES.has(nextName.split(' ')[0]!)) && words.length <= 3 && !chunk.some((x) => has(x, 'FirstName', 'Person', 'LastName')) && !KNOWN_ORGS.has(name) && !lookupTicker(name)) return set(c, 'place', 2);
   // A country's or city's team: "South Africa are …", "this Australia side", "beating England".
   if ((COUNTRIES.has(name) || CITIES.has(name)) && (/^\s+(?:are|were|have|side|team|squad|XI|players|coach)\b/.test(after) || /\b(?:beat|beating|beats|defeated|defeating|thrashed|drew with|lost to)\s+$/.test(before))) return set(c, 'org', 2);
+  // "Cleveland Browns", "New York Yankees": a place and a plural are a team.
+  const placePart = words.slice(0, -1).join(' ');
+  if (multi && /\p{Ll}s$/u.test(last) && !DEMONYMS.has(last) && !PLACE_LAST.has(last) && !ORG_LAST.has(last) && (CITIES.has(placePart) || US_STATES.has(placePart) || COUNTRIES.has(placePart))) return set(c, 'org', 2);
   // Whole names in the gazetteer first: "West Bank" is no bank, "Republic of China" a country.
   if (multi && (COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name)) && !KNOWN_ORGS.has(name)) return set(c, 'place');
   if (ORG_LAST.has(last) && multi && !DEMONYMS.has(name)) return set(c, 'org');
