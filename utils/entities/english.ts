@@ -73,7 +73,7 @@ const ORG_LAST = new Set(
 );
 const ORG_FIRST = new Set('University Ministry Department Bank Bureau Institute Council Committee Commission Office Board Church House Court Federation Association Museum Government Order Society College School Academy League Union Party Army'.split(' '));
 const PLACE_LAST = new Set(
-  'Keys River Rivers Sea Seas Ocean Island Islands Isle Mountain Mountains Mount Lake Lakes Bay Gulf Valley Hills Hill Desert Peninsula Strait Straits Street St Avenue Ave Road Rd Boulevard Lane Drive Square Park Bridge County Province City Town Village District Region Coast Canyon Falls Beach Station Airport Heights Forest Plain Plains Basin Delta Channel Cape Point Harbor Harbour Oblast Krai Prefecture Governorate Territory Territories Township Borough Parish Canal Glacier Reef Springs Creek Fjord Principality Duchy Emirate Republic Kingdom Highway Freeway Motorway Square Plaza Circle Quay Wharf Pier Port Dam Stadium Arena Palace Castle Tower Towers Building Hall Field Fields Gardens Garden Zoo Cemetery Prison Base Airbase'.split(' '),
+  'River Rivers Sea Seas Ocean Island Islands Isle Mountain Mountains Mount Lake Lakes Bay Gulf Valley Hills Hill Desert Peninsula Strait Straits Street St Avenue Ave Road Rd Boulevard Lane Drive Square Park Bridge County Province City Town Village District Region Coast Canyon Falls Beach Station Airport Heights Forest Plain Plains Basin Delta Channel Cape Point Harbor Harbour Oblast Krai Prefecture Governorate Territory Territories Township Borough Parish Canal Glacier Reef Springs Creek Fjord Principality Duchy Emirate Republic Kingdom Highway Freeway Motorway Square Plaza Circle Quay Wharf Pier Port Dam Stadium Arena Palace Castle Tower Towers Building Hall Field Fields Gardens Garden Zoo Cemetery Prison Base Airbase'.split(' '),
 );
 const PLACE_FIRST = new Set('Republic Kingdom Principality Duchy Emirate Sultanate Province Mount Mt Mt. Lake Cape Port Fort Saint St. St Gulf Bay Isle Isla Lago Rio Río San Santa Sierra Costa Puerto Los Las El New'.split(' '));
 // Titles written before a name, not part of it.
@@ -99,6 +99,8 @@ const NOT_NAME = new Set(
 const DIRECTION = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Outer|Inner|Middle|Mid|North-West|North-East|South-West|South-East|Northwest|Northeast|Southwest|Southeast|Northwestern|Northeastern|Southwestern|Southeastern)$/;
 // Endings of place names: "-burg", "-stan", "-ia", "-polis", "-ae".
 const PLACE_SUFFIX = /(?:ia|ium|ae|stan|land|burg|bourg|berg|borg|shire|ville|polis|grad|abad|pur|pura|nesia|ania|onia|ovo|ovia|stad|heim|sund|sand|fjord|mouth|chester|caster|bury|sea|thorpe|wick|gorod|ovsk|evsk|insk)$/;
+// Plural geographic words: "Florida Keys", "Grand Rapids" are places, not teams.
+const GEO_PLURAL = /^(?:Keys|Cays|Rapids|Woods|Glades|Everglades|Flats|Downs|Narrows|Shoals|Dunes|Isles|Highlands|Lowlands|Uplands|Moors|Meadows|Pines|Oaks|Palms|Sands|Banks)$/;
 // Directions that make a part of a country, not a name of its own ("Northern Algeria" but "Lower Austria").
 const CARDINAL = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-West|North-East|South-West|South-East|Northwest|Northeast|Southwest|Southeast|Northwestern|Northeastern|Southwestern|Southeastern)$/;
 // The first halves of "Austro-Prussian", "Sino-Soviet", "Franco-German".
@@ -226,7 +228,7 @@ function findNames(sentence: Term[], text: string, cands: Candidate[]) {
     // "Kentucky Democrats", "Quebec journalists": a nationality or party word after a place is not part of it.
     while (j > first && DEMONYMS.has(bare(terms[j]!.text)) && /s$/.test(terms[j]!.text) && !CONNECT.has(terms[j - 1]!.text)) j--;
     // "CB Denzel Ward", "QB Tom Brady": a position in capitals before a first name.
-    if (first === i && j >= i + 2 && /^[A-Z]{1,3}$/.test(terms[i]!.text) && (has(terms[i + 1]!, 'FirstName') || !isCommonWord(terms[i + 1]!.text)) && !COUNTRY_SHORT.has(terms[i]!.text) && !KNOWN_ORGS.has(terms[i]!.text) && !ORG_LAST.has(terms[j]!.text)) first = i + 1;
+    if (first === i && j >= i + 2 && /^[A-Z]{1,3}$/.test(terms[i]!.text) && !/^\./.test(terms[i]!.post) && (has(terms[i + 1]!, 'FirstName') || !isCommonWord(terms[i + 1]!.text)) && !COUNTRY_SHORT.has(terms[i]!.text) && !KNOWN_ORGS.has(terms[i]!.text) && !ORG_LAST.has(terms[j]!.text)) first = i + 1;
     // "Defenseman Jonas Brodin", "Actress Kate Henshaw": a capitalised common noun opening the
     // sentence before a first name is a role, not part of the name.
     if (first === i && j > i && isInitial(terms, i) && !EVENT_FIRST.has(terms[i]!.text) && !PLACE_FIRST.has(terms[i]!.text) && !ORG_FIRST.has(terms[i]!.text) && (isCommonWord(bare(terms[i]!.text)) || isCompound(bare(terms[i]!.text)) || /^\p{Lu}\p{Ll}{3,}(?:man|woman)$/u.test(terms[i]!.text)) && !lexiconTag(terms[i]!.text).some((t) => /Name|Person|Place|City|Country|Organization/.test(t)) && has(terms[i + 1]!, 'FirstName') && !ORG_LAST.has(terms[j]!.text) && !PLACE_LAST.has(terms[j]!.text)) first = i + 1;
@@ -331,7 +333,7 @@ function classify(c: Candidate, text: string) {
   if ((COUNTRIES.has(name) || CITIES.has(name)) && (/^\s+(?:are|were|have|side|team|squad|XI|players|coach)\b/.test(after) || /\b(?:beat|beating|beats|defeated|defeating|thrashed|drew with|lost to)\s+$/.test(before))) return set(c, 'org', 2);
   // "Cleveland Browns", "New York Yankees": a place and a plural are a team.
   const placePart = words.slice(0, -1).join(' ');
-  if (multi && /\p{Ll}s$/u.test(last) && !DEMONYMS.has(last) && !PLACE_LAST.has(last) && !ORG_LAST.has(last) && (CITIES.has(placePart) || US_STATES.has(placePart) || COUNTRIES.has(placePart))) return set(c, 'org', 2);
+  if (multi && /\p{Ll}s$/u.test(last) && !DEMONYMS.has(last) && !PLACE_LAST.has(last) && !ORG_LAST.has(last) && !GEO_PLURAL.test(last) && (CITIES.has(placePart) || US_STATES.has(placePart) || COUNTRIES.has(placePart))) return set(c, 'org', 2);
   // Whole names in the gazetteer first: "West Bank" is no bank, "Republic of China" a country.
   if (multi && (COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name)) && !KNOWN_ORGS.has(name)) return set(c, 'place');
   if (ORG_LAST.has(last) && multi && !DEMONYMS.has(name)) return set(c, 'org');
