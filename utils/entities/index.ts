@@ -69,7 +69,7 @@ export function recognize(text: string, lang: string | null): EntitySpan[] {
 
 // Words that start with a surname syllable but are not names ("이번 회장", "전 세계").
 const NOT_NAMES = new Set('이번 이날 이후 이전 이어 이미 이달 전날 전임 전체 전세계 지난 한편 정부 신임 현직 차기 공동 명예 최고 최대 최근 조만간 주요 김씨 이씨 박씨 당시 당일 오늘 내일 우리 모든 각국 양사'.split(' '));
-const TITLE_AFTER = new RegExp(`^ ?(?:${KO_TITLES.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')}|CEO|CFO|CTO|COO)(?:은|는|이|가|을|를|의|과|와|도|께서|에게)?(?![가-힣A-Za-z])`);
+const TITLE_AFTER = new RegExp(`^ ?(?:전 )?(?:${KO_TITLES.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')}|CEO|CFO|CTO|COO)(?:은|는|이|가|을|를|의|과|와|도|께서|에게)?(?![가-힣A-Za-z])`);
 
 /**
  * "이재용 삼성전자 회장", "손정의 소프트뱅크그룹 회장", "샘 올트먼 오픈AI CEO": a name before an
@@ -95,7 +95,13 @@ function titledPeople(text: string, fixed: RawSpan[], names: RawSpan[]) {
       if (!org || text[at] !== ' ') break;
       at = org.end;
     }
-    if (!TITLE_AFTER.test(text.slice(at, at + 8)) || NOT_NAMES.has(m[0]) || JOSA_END.test(m[0])) continue;
+    // A surname alone before a title is the person too ("채 전 총장", "배 아나운서"), as KLUE tags it.
+    const lone = m[0].length === 1 && SURNAMES.has(m[0]) && !NOT_LONE_SURNAMES.has(m[0]) && !surname;
+    if (!TITLE_AFTER.test(text.slice(at, at + 10)) || NOT_NAMES.has(m[0]) || (!lone && JOSA_END.test(m[0]))) continue;
+    if (lone) {
+      if (!(m[0] === '전' && !text.startsWith(' 전 ', end))) names.push({ start, end, type: 'person' });
+      continue;
+    }
     if (surname) {
       if (!FAMILIAR_TITLE.test(text.slice(at, at + 3)) && foreignGivenName(m[0], text.slice(surname.start, surname.end))) surname.start = start;
       continue;
@@ -113,6 +119,8 @@ function foreignGivenName(given: string, family: string): boolean {
   if (given.length > 3 || SURNAMES.has(given[0]!) || NOT_GIVEN_END.test(given) || NOT_NAMES.has(given)) return false;
   return family.length >= 2 && /^[가-힣]+$/.test(family) && !(family.length <= 3 && SURNAMES.has(family[0]!));
 }
+// One-syllable surnames that are more often a word before a title: 현 (current), 고 (the late), 제, 모 (某), 한 (one), 각, 총, 새, 본.
+const NOT_LONE_SURNAMES = new Set(['현', '고', '제', '모', '한', '각', '총', '새', '본']);
 const TITLE_WORDS = new Set([...KO_TITLES, ...EN_TITLES]);
 const JOSA_END = /(?:은|는|이|가|을|를|의|에|와|과|도|만)$/;
 

@@ -124,9 +124,13 @@ const US_STATES = split(`앨라배마 알래스카 애리조나 아칸소 캘리
   뉴멕시코 뉴욕 노스캐롤라이나 노스다코타 오하이오 오클라호마 오리건 펜실베이니아 로드아일랜드 사우스캐롤라이나 사우스다코타 테네시
   텍사스 유타 버몬트 버지니아 워싱턴 웨스트버지니아 위스콘신 와이오밍`);
 
+// Bare names that are also common words (시가 in-laws, 고치 fix, 나라 country, 미에, 메인 main) go only with their suffix.
+const COMMON_WORDS = new Set(split('시가 고치 나라 미에 메인 가가와'));
+const bare = (names: string[]): string[] => names.filter((n) => !COMMON_WORDS.has(n));
+
 export const MORE_PLACES = [
   ...COUNTIES.map((c) => `${c}군`), ...CITIES.map((c) => `${c}시`), ...CHINA, ...CHINA.map((c) => `${c}성`),
-  ...JAPAN, ...JAPAN.map((c) => `${c}현`), '도쿄도', '오사카부', '교토부', ...US_STATES, ...US_STATES.map((s) => `${s}주`),
+  ...bare(JAPAN), ...JAPAN.map((c) => `${c}현`), '도쿄도', '오사카부', '교토부', ...bare(US_STATES), ...US_STATES.map((s) => `${s}주`),
   ...split(`신장 위구르 신장위구르 티베트 시짱 내몽골 네이멍구 광시 닝샤 베이징시 상하이시 톈진시 충칭시 홍콩 마카오
   캔버라 웰링턴 브라질리아 카라카스 키토 라파스 몬테비데오 아순시온 아바나 파나마시티 더블린 베른 브라티슬라바 류블랴나 자그레브
   베오그라드 사라예보 소피아 부쿠레슈티 민스크 빌뉴스 리가 탈린 레이캬비크 트빌리시 예레반 바쿠 아스타나 타슈켄트 비슈케크 두샨베

@@ -7,6 +7,9 @@ import { isCommonNoun } from './nouns';
 
 let featBuf = new Int32Array(0);
 
+/** 미국인, 일본인들: a place followed by 인 (and a particle or the end of the word) is a nationality, not tagged in KLUE. */
+const NATIONALITY = /^인(?:들)?(?:[은는이가을를의과와도에]|[^가-힣]|$)/;
+
 /** A "person" that is exactly a common noun (골키퍼, 주유소) is dropped; off only to measure it. */
 let nounFilter = true;
 export function setNounFilter(on: boolean): void {
@@ -36,7 +39,7 @@ export function tagWithModel(model: KoreanModel, text: string): KoreanEntity[] {
   }
   return labelsToSpans(text, viterbi(n, emit, model.trans))
     .map((e) => (e.type === 'person' ? fullName(text, e) : e))
-    .filter((e) => !(nounFilter && e.type === 'person' && isCommonNoun(text.slice(e.start, e.end))));
+    .filter((e) => !(nounFilter && e.type === 'person' && isCommonNoun(text.slice(e.start, e.end))) && !(e.type === 'place' && NATIONALITY.test(text.slice(e.end, e.end + 3))));
 }
 
 const stripParticle = (w: string): string => w.replace(/[^가-힣A-Za-z]+$/, '').replace(/(은|는|이|가|을|를|의|과|와|에게|도)$/, '');
