@@ -355,3 +355,15 @@ describe('English names: sports', () => {
     expect(names('The New York Yankees won.')).toEqual(['org:New York Yankees']);
   });
 });
+
+describe('English names: countries that speak, display names of common words', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('keeps a country a place when it "says" something', () => {
+    expect(names('He said that Israel said no.')).toEqual(['place:Israel']);
+  });
+
+  it('takes a display name of common words for no person', () => {
+    expect(names('Email: "The Cat Album"<thecatal...@hotmail.com>')).toEqual([]);
+  });
+});

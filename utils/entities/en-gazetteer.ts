@@ -31,7 +31,7 @@ export const CITIES = new Set(
 );
 
 // Place names that are also common first or last names: a speech verb after one makes a person.
-export const PERSON_LIKE_PLACES = new Set(words(`Jordan|Chad|Georgia|Victoria|Florence|Washington|Houston|Austin|Lincoln|Jackson|Orlando|Sydney|Charlotte|Madison|Paris|Phoenix|Adelaide|Alexandria|Regina|Beverly|Kent|Chester|Tyler|Eugene|Raleigh|Dallas|Denver|Camden|Clinton|Warren|Marion|Aurora|Elizabeth|Santiago|Israel`));
+export const PERSON_LIKE_PLACES = new Set(words(`Jordan|Chad|Georgia|Victoria|Florence|Washington|Houston|Austin|Lincoln|Jackson|Orlando|Sydney|Charlotte|Madison|Paris|Phoenix|Adelaide|Alexandria|Regina|Beverly|Kent|Chester|Tyler|Eugene|Raleigh|Dallas|Denver|Camden|Clinton|Warren|Marion|Aurora|Elizabeth|Santiago`));
 
 // Nationalities, languages and peoples (adjective and plural forms): not names in UNER, nor in
 // most guidelines. Plurals of the -an/-ian forms are added below.

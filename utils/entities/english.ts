@@ -128,7 +128,7 @@ export function recognizeEnglish(text: string, unresolved?: Array<{ start: numbe
   for (const m of text.matchAll(/"([^"<>\n]{2,40})"\s*<[^<>\s]+@/g)) {
     const start = m.index + 1;
     const end = start + m[1]!.trim().length;
-    if (!/^\p{Lu}/u.test(m[1]!)) continue;
+    if (!/^\p{Lu}/u.test(m[1]!) || m[1]!.split(/\s+/).every((w) => isCommonWord(w))) continue;
     for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.start < end && start < cands[k]!.end) cands.splice(k, 1);
     cands.push({ start, end, i: 0, j: -1, terms: [], initial: false, type: 'person', strength: 3 });
   }
@@ -510,6 +510,9 @@ function decideFromText(cands: Candidate[], text: string) {
 function guess(c: Candidate, text: string): NameType | null {
   const name = text.slice(c.start, c.end);
   const words = name.split(/\s+/);
+  const last = words[words.length - 1]!;
+  // Common words make no guess, unless the name is capitalised throughout and opens with an
+  // unknown word ("Melania Trump" yes, "Google Assistant" no).
   if (words.some((w) => isCommonWord(bare(w)) && !/^(?:of|de|al|bin|van|von)$/.test(w)) && !(words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) && !isCommonWord(bare(words[0]!)))) return null;
   if (/^[A-Z0-9.&-]+$/.test(name) || /\d/.test(name) || /^\p{Lu}$/u.test(name)) return null;
   // A word opening a sentence alone is a name only as the subject of a verb ("Seagal made …").
@@ -517,7 +520,6 @@ function guess(c: Candidate, text: string): NameType | null {
   if (c.initial && words.length === 1 && !(nextTerm && /^\s*$/.test(c.terms[c.j]!.post) && has(nextTerm, 'Verb')) && !/^(?:,\s*(?:who|whose)\b|\s?['’]s\s)/.test(text.slice(c.end, c.end + 10))) return null;
   const before = text.slice(Math.max(0, c.start - 12), c.start);
   const after = text.slice(c.end, c.end + 30);
-  const last = words[words.length - 1]!;
   if (c.hint) return c.hint;
   // "400 Nm", "5 GB": a unit after a number.
   if (/\d\s*$/.test(before)) return null;
