@@ -39,7 +39,9 @@ describe('recognizeKorean on the seed article', () => {
   });
 
   it('finds amounts of money', () => {
-    expect(found(SEED_3)).toEqual(expect.arrayContaining(['5000억 달러/money', '720조원/money']));
+    expect(found(SEED_3)).toContain('5000억 달러/money');
+    // KLUE sometimes keeps 약 (about) inside the amount, sometimes not.
+    expect(found(SEED_3).some((g) => /^(?:약 )?720조원\/money$/.test(g))).toBe(true);
   });
 
   it('finds a compact date and a clock time', () => {
@@ -115,7 +117,7 @@ describe('the shipped model', () => {
       }
     }
     const f1 = (c: { tp: number; pred: number; gold: number }): number => (2 * c.tp) / (c.pred + c.gold);
-    // Measured when the model was trained: 0.683 (PERSON/ORG/PLACE) and 0.756 (all seven types).
+    // Measured when the model was trained: 0.679 (PERSON/ORG/PLACE) and 0.749 (all seven types).
     expect(f1(counts.core)).toBeGreaterThan(0.65);
     expect(f1(counts.all)).toBeGreaterThan(0.72);
   });
