@@ -367,3 +367,13 @@ describe('English names: countries that speak, display names of common words', (
     expect(names('Email: "The Cat Album"<thecatal...@hotmail.com>')).toEqual([]);
   });
 });
+
+describe('English names: a sentence-opening word the rest of the text names', () => {
+  const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
+
+  it('types a common word opening a sentence when another mention makes it a name', () => {
+    expect(names('Oracle agreed on Monday. Shares of Oracle rose.')).toEqual(['org:Oracle=ORCL', 'org:Oracle=ORCL']);
+    expect(names('Bush nominated Anderson. Critics of President Bush agreed.')).toEqual(['person:Bush', 'person:Anderson', 'person:Bush']);
+    expect(names('Apple pie is tasty.')).toEqual([]);
+  });
+});

@@ -66,6 +66,8 @@ interface Candidate {
   event?: string;
   /** The type to guess when nothing else decides ("Parma" in "Margaret of Parma"). */
   hint?: NameType;
+  /** A sentence-opening word that is a name only if the text names it elsewhere. */
+  weak?: boolean;
 }
 
 const ORG_LAST = new Set(
@@ -133,7 +135,7 @@ export function recognizeEnglish(text: string, unresolved?: Array<{ start: numbe
     cands.push({ start, end, i: 0, j: -1, terms: [], initial: false, type: 'person', strength: 3 });
   }
   cands.sort((a, b) => a.start - b.start);
-  for (const c of cands) if (c.j >= c.i) classify(c, text);
+  for (const c of cands) if (c.j >= c.i && !c.weak) classify(c, text);
   decideFromText(cands, text);
   const out: RawSpan[] = [];
   for (const c of cands) {
@@ -185,6 +187,13 @@ function findNames(sentence: Term[], text: string, cands: Candidate[]) {
   let i = 0;
   while (i < terms.length) {
     if (!startsName(terms, i)) {
+      // A capitalised word opening a sentence that is no name by itself ("Oracle agreed …") is one
+      // when the rest of the text names it: decided only by its other mentions.
+      const t = terms[i]!;
+      const w = bare(t.text);
+      if (isInitial(terms, i) && isCap(w) && /\p{Ll}/u.test(w) && !NOT_NAME.has(w) && !HONORIFIC.test(w) && !has(t, 'Date', 'Month', 'WeekDay', 'Pronoun') && !/['’]/.test(w)) {
+        cands.push({ start: t.offset.start, end: t.offset.start + w.length, i, j: i, terms, initial: true, type: null, strength: 0, weak: true });
+      }
       i++;
       continue;
     }
@@ -489,14 +498,14 @@ function decideFromText(cands: Candidate[], text: string) {
         const votes = new Map<NameType, number>();
         for (const c of run) if (c.type) votes.set(c.type, (votes.get(c.type) ?? 0) + c.strength);
         const best = [...votes.entries()].sort((x, y) => y[1] - x[1])[0];
-        if (best) for (const c of run) if (c.strength === 0 && !isCommonWord(nameOf(c))) set(c, best[0], 1);
+        if (best) for (const c of run) if (c.strength === 0 && !c.weak && !isCommonWord(nameOf(c))) set(c, best[0], 1);
       }
       n = m + 1;
     }
   };
   lists();
   for (const c of cands) {
-    if (c.strength > 0) continue;
+    if (c.strength > 0 || c.weak) continue;
     const type = guess(c, text);
     if (type) set(c, type, 0.5);
   }
