@@ -339,10 +339,29 @@ function summarise(corpus, all) {
     nonArticleTotal: all.filter((m) => !m.item.isArticle).length,
   };
   const ablation = ruleBlame(all);
+  const ruleEffects = ruleEffect(measured, scores.ours);
   const errors = all.flatMap((m) =>
     ['ours', 'raw', 'oursNoRules'].filter((k) => m.result[k].error).map((k) => ({ id: m.item.id, run: k, error: m.result[k].error })),
   );
-  return { scoredPages: measured.length, scores, charScores, timing, detection, clutter, declined, ablation, errors };
+  return { scoredPages: measured.length, scores, charScores, timing, detection, clutter, declined, ablation, ruleEffects, errors };
+}
+
+/**
+ * What each rule is worth on the whole corpus (`--ablate all`): the corpus F1, precision and
+ * recall with that one rule left out (ours everywhere else), and the change the rule makes
+ * (ours minus without it; positive = the rule helps). Null when not every scored page was ablated.
+ */
+function ruleEffect(measured, ours) {
+  const scored = measured.filter((m) => m.truth.trim());
+  if (!scored.length || scored.some((m) => !m.ablation)) return null;
+  const rules = [...new Set(scored.flatMap((m) => Object.keys(m.ablation)))];
+  const out = {};
+  for (const rule of rules) {
+    const without = aggregate(measured.map((m) => matchPage(m.truth, (m.ablation?.[rule] ?? m.result.ours).text)));
+    const pages = scored.filter((m) => m.ablation[rule] && m.ablation[rule].text !== m.result.ours.text).length;
+    out[rule] = { pagesChanged: pages, without, deltaF1: ours.f1 - without.f1, deltaP: ours.precision - without.precision, deltaR: ours.recall - without.recall };
+  }
+  return out;
 }
 
 /**
@@ -444,15 +463,23 @@ function printCorpus(corpus, measured, s, worstN) {
 
   const ablated = measured.filter((m) => m.ablation);
   if (ablated.length) {
-    lines.push(`rules that cost text (leaving that one rule out raises page F1 by >= 0.05; ${ablated.length} page(s) where the rules cost F1 were ablated):`);
+    const losing = ablated.filter((m) => needsAblation(m, 'losses')).length;
+    lines.push(`rules that cost text (leaving that one rule out raises page F1 by >= 0.05; ${ablated.length} page(s) ablated, ${losing} where the rules cost F1):`);
     const blamed = new Set();
     const byId = new Map(measured.map((m) => [m.item.id, m]));
     for (const [rule, hitsOf] of Object.entries(s.ablation).sort((a, b) => b[1].length - a[1].length)) {
       lines.push(`  ${rule} (${hitsOf.length}): ${hitsOf.map((h) => `${shortId(byId.get(h.id))} ${h.from.toFixed(2)}→${h.to.toFixed(2)}`).join(', ')}`);
       for (const h of hitsOf) blamed.add(h.id);
     }
-    const unexplained = ablated.filter((m) => !blamed.has(m.item.id));
+    const unexplained = ablated.filter((m) => !blamed.has(m.item.id) && needsAblation(m, 'losses'));
     if (unexplained.length) lines.push(`  no single rule (several together, or the post-clean): ${unexplained.map(shortId).join(', ')}`);
+  }
+
+  if (s.ruleEffects) {
+    lines.push('what each rule is worth (corpus F1 with all rules minus F1 with that rule left out; pages whose text it changed):');
+    const rows = Object.entries(s.ruleEffects).sort((a, b) => b[1].deltaF1 - a[1].deltaF1);
+    const sign = (x) => (x >= 0 ? '+' : '') + x.toFixed(4);
+    lines.push(table([['rule', 'ΔF1', 'ΔP', 'ΔR', 'pages'], ...rows.map(([id, e]) => [id, sign(e.deltaF1), sign(e.deltaP), sign(e.deltaR), e.pagesChanged])]));
   }
 
   if (worstN) {

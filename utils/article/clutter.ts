@@ -1,13 +1,24 @@
-// Portal clutter rules: general patterns, by structure and wording in several languages, never
-// keyed to one site. Each rule says what it removes and why that is safe. They run before
-// Readability on a clone of the page (so its scoring is not misled) and again on its result.
+// Clutter rules: general patterns, by structure, class names, link share, position and wording in
+// several languages, never keyed to one site. Each rule says what it removes and why that is safe.
+// They run once, on Readability's result (run with `keepClasses`, so class names are still there
+// to read; the sanitizer drops them afterwards).
+
+/** What a rule may know about the page beside the article's tree. */
+export interface ClutterContext {
+  /** The article's title. */
+  title?: string;
+  /** The author from the page's metadata (the reader shows it above the article). */
+  byline?: string | null;
+  /** The page's address and its canonical one. */
+  urls?: string[];
+}
 
 export interface ClutterRule {
   id: string;
   /** What the rule removes and why it cannot take article text with it. */
   why: string;
   /** Removes matches below `root` (never `root` itself) and returns how many nodes went. */
-  apply(root: Element): number;
+  apply(root: Element, context?: ClutterContext): number;
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
@@ -210,6 +221,8 @@ export function looksLikeProse(text: string): boolean {
 interface ShortTextOptions {
   /** Also remove texts that read like prose (the pattern alone is specific enough). */
   prose?: boolean;
+  /** Matches inside an element that matches this selector stay (headings, table cells…). */
+  notIn?: string;
 }
 
 const INLINE = /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
@@ -265,6 +278,7 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
   let removed = 0;
   for (const start of starts) {
     if (!root.contains(start)) continue;
+    if (options.notIn && (start.nodeType === 1 ? (start as Element) : start.parentElement)?.closest(options.notIn)) continue;
     if (start.nodeType === 1) {
       if (!matches(shortText(start, maxLen))) continue;
       // A sentence of its own beside the match ("시는 … 발표했다.<br>[저작권자 …]"): only the line goes.
@@ -348,7 +362,7 @@ function nonShareText(text: string): string {
 // Generic words ("more", "top", "latest", "popular") count as a list label only with a noun
 // ("Top stories", "Latest news"); a bare "TOP" is a back-to-top button, a bare "More" a button.
 const RELATED_LABEL =
-  /^[[【<〈「(]?\s*(?:[^\]】>〉」)\s]{0,12}\s)?(?:베스트|인기|많이\s*본|가장\s*많이\s*본|많이\s*읽은|관련|추천|주요|화제의?|핫|오늘의|이\s*시각\s*(?:주요|인기)|함께\s*(?:보면|볼만한)|다른|최신|실시간)\s*(?:기사|뉴스|포토|영상|콘텐츠)(?:\s*(?:더보기|보기))?\s*[\]】>〉」)]?$|^(?:related|trending|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks?|read\s+(?:more|next|also)|also\s+read|see\s+also|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy))(?:\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic))?\s*:?$|^(?:recommended|more|popular|top|latest|more\s+from\s+\S+(?:\s+\S+)?)\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic)\s*:?$|^(?:don'?t\s+miss|see\s+more|more\s+from\s+(?:the\s+)?\S+|you\s+(?:may|might)\s+also\s+like)\s*[:.…]*$|^(?:関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸閱讀|延伸阅读)$/i;
+  /^[[【<〈「(]?\s*(?:[^\]】>〉」)\s]{0,12}\s)?(?:베스트|인기|많이\s*본|가장\s*많이\s*본|많이\s*읽은|관련|추천|주요|화제의?|핫|오늘의|이\s*시각\s*(?:주요|인기)|함께\s*(?:보면|볼만한)|다른|최신|실시간)\s*(?:기사|뉴스|포토|영상|콘텐츠)(?:\s*(?:더보기|보기))?\s*[\]】>〉」)]?$|^(?:related|trending|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks?|read\s+(?:more|next|also)|also\s+read|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy))(?:\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic))?\s*:?$|^(?:recommended|more|popular|top|latest|more\s+from\s+\S+(?:\s+\S+)?)\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic)\s*:?$|^(?:don'?t\s+miss|see\s+more|more\s+from\s+(?:the\s+)?\S+|you\s+(?:may|might)\s+also\s+like)\s*[:.…]*$|^(?:関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸閱讀|延伸阅读)$/i;
 
 /**
  * Whether `el` holds running prose: some element whose own text outside links (its text nodes
@@ -379,6 +393,8 @@ function headlineLike(node: Node): boolean {
   const el = node as Element;
   if (el.tagName === 'BR' || el.tagName === 'HR') return true;
   if (linkShare(el) >= 0.5) return true;
+  // A heading that is not a link opens the article's next section.
+  if (/^H[1-6]$/.test(el.tagName)) return false;
   const text = shortText(el, 120);
   return !!text && !looksLikeProse(text) && !el.querySelector('p, h1, h2, h3, h4, blockquote, figure, table');
 }
@@ -524,7 +540,14 @@ const CREDIT_LINE = new RegExp(
   'i',
 );
 /** A credit at the end of a caption ("… 부통령. 사진=BTC미디어", "… 인사하고 있다. [사진 = 김혜진 기자]"). */
-const CREDIT_SUFFIX = new RegExp(`(?:\\s+[-–—|·])?\\s*[[(【]?\\s*${CREDIT_WORD}\\s*[=:：＝]\\s*[^\\])】=.!?]{1,40}[\\])】]?$|\\s*[<〈[]\\s*[가-힣]{2,4}\\s*(?:기자|특파원)\\s*[>〉\\]]$`, 'i');
+const CREDIT_SUFFIX = new RegExp(
+  `(?:\\s+[-–—|·])?\\s*[[(【]?\\s*${CREDIT_WORD}\\s*[=:：＝]\\s*[^\\])】=.!?]{1,40}[\\])】]?$|\\s*[<〈[]\\s*[가-힣]{2,4}\\s*(?:기자|특파원)\\s*[>〉\\]]$` +
+    // "(AP Photo/David Zalubowski)", and the Japanese "…（ソウルで、３日）＝ＡＰ".
+    `|\\s*\\(\\s*(?:AP|AFP|Reuters|EPA|Getty|UPI)\\s+(?:Photo|Images)\\b[^)]{0,40}\\)$|\\s*＝\\s*[^＝\\s。、]{1,12}$`,
+  'i',
+);
+/** A source at the end of a Korean caption without a separator ("…인사하고 있다. 연합뉴스", "… 고영권 기자"). */
+const CAPTION_SOURCE = /(?<=[.다)」』"”'’])\s+(?:(?:AP|AFP|EPA|UPI|로이터|신화)\s*)?(?:연합뉴스|뉴시스|뉴스1|[가-힣]{2,4}\s*기자|AP|AFP|EPA|로이터)$/;
 
 /**
  * Credit lines go whole; a credit that ends a short caption line is cut off it, the caption's
@@ -532,6 +555,23 @@ const CREDIT_SUFFIX = new RegExp(`(?:\\s+[-–—|·])?\\s*[[(【]?\\s*${CREDIT_
  */
 function removeCredits(root: Element): number {
   let removed = removeShortMatches(root, CREDIT_LINE, 60);
+  removed += removeShortMatches(root, isAgencyCredit, 90);
+  // A credit printed inside the caption's line ("…sought treatment<span>Credit: EPA</span>",
+  // "<cite>NASA Worldview</cite>"): an inline element at the end of a caption, or a cite in a figure.
+  for (const el of root.querySelectorAll('figcaption *, figure *, [class*="caption" i] *, [class*="credit" i], [class*="copyright" i]')) {
+    if (!root.contains(el) || !removable(el, root) || el.querySelector('img, picture, video, figcaption, p, div')) continue;
+    const text = shortText(el, 90);
+    if (!text) continue;
+    const named = /\b(?:credit|credits|copyright|photographer|attribution)\b/.test(Array.from(classWords(el)).join(' '));
+    const isCredit = CREDIT_LINE.test(text) || isAgencyCredit(text) || (el.tagName === 'CITE' && !!el.closest('figure')) || (named && !looksLikeProse(text));
+    if (!isCredit) continue;
+    // Last in its line: nothing but whitespace after it within its parent.
+    let after = false;
+    for (let n = el.nextSibling; n; n = n.nextSibling) if (norm(n.textContent)) after = true;
+    if (after && !standsAlone(el)) continue;
+    drop(el);
+    removed++;
+  }
   for (const t of textsWith(root, 300, (text) => !!CREDIT_SUFFIX.exec(text)?.index)) {
     const text = textOf(t);
     const m = CREDIT_SUFFIX.exec(text);
@@ -539,6 +579,14 @@ function removeCredits(root: Element): number {
     const next = t.nextSibling;
     // The credit must end the line: nothing but a break or the end of the parent after it.
     if (next && !(next.nodeType === 1 && (next as Element).tagName === 'BR') && norm(next.textContent)) continue;
+    setText(t, text.slice(0, m.index));
+    removed++;
+  }
+  for (const t of textsWith(root, 300, (text) => CAPTION_SOURCE.test(text))) {
+    if (!root.contains(t) || !t.parentElement?.closest('figcaption, figure, [class*="caption" i], [class*="photo" i]')) continue;
+    const text = textOf(t);
+    const m = CAPTION_SOURCE.exec(text);
+    if (!m) continue;
     setText(t, text.slice(0, m.index));
     removed++;
   }
@@ -571,6 +619,437 @@ function removeReporterEmails(root: Element): number {
   }
   return removed;
 }
+
+// ---------------------------------------------------------------- news-site boilerplate (English and
+// other Latin-script sites, mostly; the wording lists name other languages where they are known)
+
+/**
+ * Words of an element's class and id, lower case, split at punctuation and camelCase boundaries
+ * ("articleByline__bio" → article, byline, bio). Whole words only: "brand" never reads as "and",
+ * "header" never as "ad".
+ */
+export function classWords(el: Element): Set<string> {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return new Set(
+    raw
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+}
+
+/** Elements below `root` (document order) whose class/id words include one of `words`. */
+function elementsNamed(root: Element, words: Set<string>, pairs: string[] = []): Element[] {
+  const out: Element[] = [];
+  for (const el of root.querySelectorAll('[class], [id]')) {
+    const w = classWords(el);
+    let hit = false;
+    for (const x of w) if (words.has(x)) hit = true;
+    if (!hit && pairs.length) {
+      const joined = ` ${Array.from(w).join(' ')} `;
+      hit = pairs.some((p) => joined.includes(` ${p} `) || w.has(p.replace(' ', '')));
+    }
+    if (hit) out.push(el);
+  }
+  return out;
+}
+
+interface NamedBoxOptions {
+  /** Longest text such a box may hold. */
+  maxLen: number;
+  /** Least share of the text inside links (menus, tag lists): 0 = any. */
+  minLinkShare?: number;
+  /** Class-name pairs that also count ("about author", "read more"). */
+  pairs?: string[];
+  /** Extra check on the box. */
+  also?: (el: Element) => boolean;
+}
+
+/**
+ * Boxes the page itself names as clutter (class or id words such as "newsletter", "byline",
+ * "breadcrumb"): removed when they are short, hold no paragraph of prose and are not the article's
+ * frame. Readability drops such names only when they do not also say "article", "body" or
+ * "content" ("article-body__newsletter" survives it), and never inside the block it chose.
+ */
+function removeNamedBoxes(root: Element, words: Set<string>, o: NamedBoxOptions): number {
+  let removed = 0;
+  for (const el of elementsNamed(root, words, o.pairs)) {
+    if (!removable(el, root) || el.querySelector('[itemprop="articleBody"]')) continue;
+    // A link or a word inside a sentence is the sentence's, whatever its class says; a code
+    // highlighter's "comment" is code.
+    if ((INLINE.test(el.tagName) && !standsAlone(el)) || el.closest('pre, code')) continue;
+    const len = lengthOf(el);
+    if (len > o.maxLen) continue;
+    if (len && holdsProse(el, 200)) continue;
+    if (o.minLinkShare && len > 40 && linkShare(el) < o.minLinkShare) continue;
+    if (o.also && !o.also(el)) continue;
+    drop(el);
+    removed++;
+  }
+  return removed;
+}
+
+function namedBoxRule(id: string, why: string, words: string, o: NamedBoxOptions): ClutterRule {
+  const set = new Set(words.split(/\s+/).filter(Boolean));
+  return { id, why, apply: (root) => withMemo(() => removeNamedBoxes(root, set, o)) };
+}
+
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
+  'januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|' +
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|' +
+  'settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|gen|ago|set|ott|dic|giu|lug|mag|okt|dez';
+const WEEKDAYS = 'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
+/** The part of a line that is a date or a time. */
+const DATE_PART = new RegExp(
+  [
+    `\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4})?`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(?:${MONTHS})\\.?(?:,?\\s+(?:de\\s+)?\\d{4})?`,
+    `\\b(?:${MONTHS})\\.?\\s+\\d{4}\\b`,
+    '\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}\\b',
+    '\\b\\d{1,2}(?::\\d{2}){1,2}\\s*(?:[ap]\\.?\\s?m\\.?)?',
+    '\\b\\d{1,2}\\s*[ap]\\.?m\\.?',
+    '\\b(?:\\d+|an?|one)\\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\\s+ago\\b',
+  ].join('|'),
+  'gi',
+);
+/** Words that say a line is the story's date ("Published", "Updated on", "Posted:"). */
+const DATE_LABEL =
+  /\b(?:published|updated|posted|modified|first\s+published|last\s+updated|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato)\b/i;
+/** Words that go with a date ("Tue", "EST", "at", "on"). */
+const DATE_WORDS = new RegExp(
+  `\\b(?:${WEEKDAYS}|published|updated|posted|modified|created|first|last|on|at|date|time|am|pm|utc|gmt|[ecmp][sd]t|bst|cet|cest|ist|jst|kst|aest|et|pt|today|yesterday|` +
+    'publié|mis à jour|veröffentlicht|aktualisiert|am|um|publicado|actualizado|atualizado|pubblicato|aggiornato|alle|le|el|em|de|il|às|a las|\\d{4}|\\d{1,2})\\b',
+  'gi',
+);
+/** A full date (a day and a month, or a numeric date), not a bare time or "48 months". */
+const FULL_DATE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(?:${MONTHS})\\b|\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}\\b`, 'i');
+
+/**
+ * A line that is the story's date and little else: a full date alone ("Nov. 20, 2019, 9:28 AM
+ * UTC", "September 10, 2018 |"), or a date or time with a label ("Published 1 day ago", "PUBLISHED:
+ * 10:48, Tue, Nov 19, 2019", "Updated at 1:23 p.m.", "Updated on: November 19, 2019 / 10:07 AM /
+ * CBS News": with a label, up to three words of a source's name may remain). A bare time ("10
+ * p.m.", a live blog's entry) and a date with a place ("July 19 – Toronto, ON", a tour list) stay.
+ */
+export function isDateLine(text: string): boolean {
+  if (text.length > 100) return false;
+  DATE_PART.lastIndex = 0;
+  if (!DATE_PART.test(text)) return false;
+  DATE_PART.lastIndex = 0;
+  const labelled = DATE_LABEL.test(text);
+  if (!labelled && !FULL_DATE.test(text)) return false;
+  const rest = text.replace(DATE_PART, ' ').replace(DATE_WORDS, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return !rest || (labelled && wordsOf(rest) <= 3);
+}
+
+// A name in a byline: capitalised words, initials, particles ("Jean-Luc de la Fontaine").
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|de|da|del|der|den|di|du|la|le|van|von|bin|al|y|e)$/u;
+const BYLINE_FILLER = /^(?:and|&|with|staff|senior|chief|special|news|political|business|sports|science|health|technology|tech|writer|reporter|correspondent|editor|contributor|columnist|to|for|the|of|in|photographer|analyst)$/i;
+
+/**
+ * A byline printed in the body: "By Paul Takahashi", "By Justine Coleman - 11/18/19 11:04 PM EST",
+ * "By Regan September 15, 2014", "Written by …", "Von …", "Par …", "Por …"; or a line that is the
+ * metadata's author, alone or with a date. A sentence that opens with "By" ("By the end of the
+ * year, …") has lower-case words and a full stop, and stays.
+ */
+export function isBylineLine(text: string, byline?: string | null): boolean {
+  if (text.length > 120) return false;
+  const t = text.replace(/^[\s|·•–—-]+|[\s|·•–—,:-]+$/g, '');
+  const author = norm(byline).replace(/^by\s+/i, '');
+  if (author.length >= 3) {
+    if (t === author || t.toLowerCase() === `by ${author.toLowerCase()}`) return true;
+    if (t.startsWith(author) && isDateLine(t.slice(author.length).trim() || 'x')) return true;
+  }
+  const m = /^(?:by|written\s+by|posted\s+by|words\s+by|story\s+by|text\s+by|reporting\s+by|von|par|por|door|av|af)\s*:?\s+(.+)$/i.exec(t);
+  if (!m) return false;
+  let rest = m[1]!;
+  // A date after the name ("… - 11/18/19 11:04 PM EST", "… September 15, 2014").
+  rest = rest.replace(DATE_PART, ' ').replace(DATE_WORDS, ' ');
+  const words = rest.replace(/[,|/·•–—:;()]+|\s-\s/g, ' ').split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 9 || /[.!?]$/.test(t.replace(/\b\p{Lu}\.$/u, ''))) return false;
+  let names = 0;
+  for (const w of words) {
+    if (NAME_WORD.test(w)) names++;
+    else if (!BYLINE_FILLER.test(w)) return false;
+  }
+  return names >= 1;
+}
+
+/** "Read more:", "RELATED:", "Also on …", "Leggi anche", "관련기사": a prefix that announces another story. */
+const PROMO_PREFIX =
+  /^[([]?\s*(?:read\s+(?:more|also|next)|also\s+read|related(?:\s+(?:article|articles|story|stories|content|coverage|news|reading|video))?|see\s+(?:also|more)|more|also|watch|listen|recommended|don'?t\s+miss|must\s+read|trending(?:\s+now)?|popular|top\s+stories|latest|also\s+on\s+[^:：]{2,30}|more\s+(?:on|from|about)\s+[^:：]{1,30}|on\s+[\p{L}\d.-]+\.(?:com|net|org|co\.\w+|\w{2})|leggi\s+anche(?:\s+su)?|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lire\s+(?:aussi|également)|à\s+lire\s+(?:aussi|également)|voir\s+aussi|lee\s+también|ver\s+también|leia\s+(?:também|mais)|veja\s+também|관련\s*기사|관련\s*뉴스|함께\s*보면\s*좋은\s*기사|関連記事|相关阅读|相關閱讀|延伸阅读|延伸閱讀)\s*[:：|»>]\s*/iu;
+
+/**
+ * A promotion of another story inside the article: a line that opens with a "read more" prefix and
+ * whose rest is a link or a headline (not a sentence of the story), an all-capitals line that is
+ * one link ("'DANCING WITH THE STARS' … OPENS UP"), or a short all-capitals "click here" line.
+ */
+function isPromoLine(el: Element): boolean {
+  const text = textOf(el);
+  if (!text || text.length > 220) return false;
+  const m = PROMO_PREFIX.exec(text);
+  if (m && m[0].length < text.length) {
+    const rest = text.slice(m[0].length);
+    if (linkShare(el) >= 0.5 || (!looksLikeProse(rest) && rest.length <= 160)) return true;
+  }
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  const shouting = letters.length >= 12 && upper / letters.length > 0.8;
+  if (shouting && wordsOf(text) >= 3 && linkShare(el) >= 0.9) return true;
+  return shouting && /\bclick(?:ing)?\s+here\b/i.test(text);
+}
+
+/** Promotions of other stories: lines (paragraphs, list items, small boxes) that `isPromoLine` names. */
+function removePromoLines(root: Element): number {
+  let removed = 0;
+  for (const el of root.querySelectorAll('p, li, h2, h3, h4, h5, h6, div, aside, section')) {
+    if (!removable(el, root) || el.querySelector('p, li, div, h2, h3, h4, img, figure, table')) continue;
+    if (!isPromoLine(el) || !standsAlone(el)) continue;
+    drop(el);
+    removed++;
+  }
+  return removed;
+}
+
+const SHOUT_CHECK = /\p{Lu}/u;
+
+/** "Phil Helsel is a reporter for NBC News." after the story: the author's own bio line. */
+function isAuthorBio(text: string, byline: string | null | undefined): boolean {
+  const author = norm(byline).replace(/^by\s+/i, '');
+  if (author.length < 3 || text.length > 500 || !SHOUT_CHECK.test(author[0] ?? '')) return false;
+  const first = author.split(' ')[0]!;
+  const names = [author, ...(first.length >= 3 && first !== author ? [first] : [])];
+  return names.some((n) => new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:is|was|has|joined|covers|writes|reports|lives|previously|also)\\b`).test(text));
+}
+
+/**
+ * Author bios: a box the page names as such ("author-bio", "about-author"), the "About the
+ * author" label with the box after it, and a paragraph among the story's last few that opens with
+ * the metadata author's name and tells who they are ("… is a reporter for …", "… joined … in 2017").
+ */
+function removeAuthorBios(root: Element, context: ClutterContext): number {
+  let removed = removeNamedBoxes(root, new Set(['bio', 'biography', 'authorbio', 'bios']), {
+    maxLen: 800,
+    pairs: ['author box', 'author info', 'author card', 'author details', 'about author', 'author profile', 'author bio', 'about the author'],
+  });
+  removed += removeShortMatches(root, /^(?:about\s+the\s+author|about\s+the\s+authors|author\s+bio|über\s+den\s+autor|à\s+propos\s+de\s+l'auteur|sobre\s+el\s+autor|기자\s*소개|著者について)$/i, 30);
+  const blocks = Array.from(root.querySelectorAll('p, div')).filter((el) => !el.querySelector('p, div'));
+  for (const el of blocks.slice(-5)) {
+    if (!removable(el, root) || !standsAlone(el)) continue;
+    if (!isAuthorBio(textOf(el), context.byline)) continue;
+    drop(el);
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * A paragraph that also holds the text of a hover card (a picture and links, shown only on hover):
+ * inside a sentence, an inline element with a picture and two links or more is not the sentence.
+ */
+function removeHoverCards(root: Element): number {
+  let removed = 0;
+  for (const img of root.querySelectorAll('p span img, p a img, li span img')) {
+    let card: Element | null = img.parentElement;
+    // Up through inline wrappers that add no more than the name the card is about.
+    while (card?.parentElement && INLINE.test(card.parentElement.tagName) && card.parentElement.closest('p, li') && lengthOf(card.parentElement) - lengthOf(card) <= 40) {
+      card = card.parentElement;
+    }
+    if (!card || !INLINE.test(card.tagName) || !removable(card, root) || !root.contains(card)) continue;
+    const block = card.closest('p, li');
+    if (!block || card.querySelectorAll('a').length < 2) continue;
+    // The paragraph goes on around it: text before or after the card.
+    if (lengthOf(block) - lengthOf(card) < 40) continue;
+    // The name the card is for stays: the card's first link when it comes before the picture.
+    const first = card.querySelector('a');
+    if (first && !first.contains(img) && first.compareDocumentPosition(img) & 4 /* FOLLOWING */) {
+      for (let n = first.nextSibling; n; ) {
+        const next = n.nextSibling;
+        drop(n);
+        n = next;
+      }
+      first.replaceWith(...Array.from(first.childNodes));
+    } else drop(card);
+    removed++;
+  }
+  return removed;
+}
+
+/** Captions and their parts: figure captions, and blocks inside a figure or a box named caption. */
+const CAPTION_CONTEXT = 'figure, figcaption, [class*="caption" i], [class*="gallery" i], [class*="slide" i]';
+
+/**
+ * The same caption again later in the article (a gallery repeats one caption under every
+ * picture, a "truncated" copy sits beside the full one): the first copy stays, later copies of
+ * 30 characters or more go. Only captions: a heading repeated by a table of contents, a line of
+ * code or a reference said twice are the article's own.
+ */
+function removeRepeatedCaptions(root: Element): number {
+  const seen = new Map<string, Element>();
+  let removed = 0;
+  for (const el of root.querySelectorAll('figcaption, p, div, span')) {
+    if (!root.contains(el) || el.querySelector('p, div, figcaption, img, table, li, h2, h3, h4')) continue;
+    if (el.tagName !== 'FIGCAPTION' && !el.closest(CAPTION_CONTEXT)) continue;
+    if (el.closest('pre, code, li, td')) continue;
+    if (el.tagName === 'SPAN' && !standsAlone(el)) continue;
+    const text = shortText(el, 2000);
+    if (!text || text.length < 30) continue;
+    const first = seen.get(text);
+    if (!first) {
+      seen.set(text, el);
+      continue;
+    }
+    // A wrapper and the one element inside it share their text: that is one block, not two.
+    if (first.contains(el) || el.contains(first) || !removable(el, root)) continue;
+    drop(el);
+    removed++;
+  }
+  return removed;
+}
+
+/** A line that is only the page's own address (a print header repeats it above the story). */
+function removeUrlLines(root: Element, context: ClutterContext): number {
+  const urls = new Set((context.urls ?? []).flatMap((u) => [u, u.replace(/[?#].*$/, ''), u.replace(/\/$/, '')]));
+  if (!urls.size) return 0;
+  return removeShortMatches(root, (text) => urls.has(text) || urls.has(text.replace(/\/$/, '')), 2000, { prose: true });
+}
+
+/**
+ * Short lines inside a `<header>` of the article that are not a sentence and not a heading: the
+ * section label, date, byline and "Opinion columnist" the page prints above its headline. The
+ * headline and the standfirst (a sentence) stay.
+ */
+function removeHeaderLabels(root: Element): number {
+  let removed = 0;
+  for (const header of root.querySelectorAll('header')) {
+    if (!removable(header, root) || holdsProse(header, 300)) continue;
+    for (const el of Array.from(header.querySelectorAll('p, span, div, time, li, a, ol, ul'))) {
+      if (!header.contains(el) || el.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, img, picture, video, figure')) continue;
+      if (el.closest('h1, h2, h3, h4, h5, h6, figure')) continue;
+      const text = shortText(el, 80);
+      if (text === null || !text || looksLikeProse(text) || /[.!?…]["'”’]?$/.test(text)) continue;
+      if (!standsAlone(el) && el.tagName !== 'LI') continue;
+      drop(el);
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/**
+ * Agency and photographer credits that stand for a caption's source: "Getty Images", "J. Scott
+ * Applewhite / AP file", "Natalie Naccache | Bloomberg | Getty Images", "(AP Photo/David Zalubowski)",
+ * "© John Brecher", "Image copyright". Short, no sentence, and naming a picture agency, the photo
+ * word, or a copyright sign before a name.
+ */
+const AGENCY =
+  /\b(?:AP|Associated\s+Press|Reuters|AFP|Getty(?:\s+Images)?|EPA(?:-EFE)?|Shutterstock|Bloomberg|Alamy|iStock(?:photo)?|Corbis|Pool|Handout|Xinhua|Yonhap|Newsis|NurPhoto|SOPA\s+Images|Sipa|Rex\s+Features|PA\s+(?:Images|Wire|Media)|dpa|ANP|Anadolu|Kyodo|Imago|WENN|Splash\s+News|Wireimage|FilmMagic|Contributor|Staff|File)\b|연합뉴스|뉴시스|뉴스1|ＡＰ|ロイター|共同|時事|新华社/;
+export function isAgencyCredit(text: string): boolean {
+  if (text.length > 90 || looksLikeProse(text)) return false;
+  if (/^(?:image|photo|picture)\s+copyright(?:\s+.{1,40})?$/i.test(text)) return true;
+  if (/^[©ⓒ]\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}$/u.test(text)) return true;
+  if (!AGENCY.test(text)) return false;
+  // Names, slashes and bars: "Alex Wong | Getty Images", "Sakib Ali/Hindustan Times/Getty Images".
+  const words = text.replace(/[()[\]]/g, '').split(/[\s/|,;·•–—-]+/).filter(Boolean);
+  // Names and agencies are short words; a caption in a script without spaces is one long "word".
+  if (words.length > 10 || words.some((w) => w.length > 20)) return false;
+  return words.every((w) => /^(?:\p{Lu}|\d|[가-힣ぁ-んァ-ン一-龯]|Ｐ|photo|via|for|of|the|file|and|de|del|van|von|by)/u.test(w) || /^(?:photo|images?|pool|file|staff|handout|via|for|courtesy)$/i.test(w));
+}
+
+/** Navigation inside the article: `<nav>`, menu roles and boxes named so, when mostly links. */
+function removeNavigation(root: Element): number {
+  let removed = 0;
+  const named = elementsNamed(root, NAV_WORDS);
+  const tagged = Array.from(root.querySelectorAll('nav, [role="navigation"], [role="menu"], [role="menubar"]'));
+  for (const el of [...new Set([...tagged, ...named])]) {
+    if (!removable(el, root)) continue;
+    const len = lengthOf(el);
+    if (len > 2000 || (len > 60 && linkShare(el) < 0.5) || (len && holdsProse(el, 200))) continue;
+    drop(el);
+    removed++;
+  }
+  return removed;
+}
+const NAV_WORDS = new Set('nav navbar navigation breadcrumb breadcrumbs crumbs topnav subnav sitenav megamenu menu submenu'.split(' '));
+
+const AD_LABEL =
+  /^(?:advertisements?|adverts?|ads?|sponsored(?:\s+(?:content|links?|stories|post))?|paid\s+(?:content|partner|post)|promoted(?:\s+(?:content|stories))?|(?:the\s+)?(?:story|article|content|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advertisement|advert))?|continue\s+reading\s+(?:below|the\s+(?:main\s+)?story(?:\s+below)?)|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|publicidad|publicité|anzeige|werbung|pubblicità|reklame?|реклама|광고|広告|广告|廣告)$/i;
+
+const GALLERY_CONTROL =
+  /^(?:(?:image|photo|slide|picture|foto|bild)\s+)?\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^(?:enlarge\s+this\s+image|toggle\s+caption|(?:show|hide)\s+caption|view\s+(?:full\s+)?(?:gallery|slideshow)|(?:launch|open)\s+(?:gallery|slideshow)|view\s+\d+\s+(?:images|photos)|(?:prev(?:ious)?|next)\s+(?:slide|image|photo)|this\s+slideshow\s+requires\s+javascript\.?|skip\s+to\s+(?:main\s+)?content|skip\s+(?:ad|advertisement)|(?:watch|play)\s+(?:the\s+)?video|video\s+player\s+is\s+loading\.?|loading\.{0,3})$/i;
+
+const COMMENT_PROMPT =
+  /^(?:\d+\s+)?comments?(?:\s*\(\s*\d*\s*\))?$|^(?:view|show|read|see|load|hide|post|add|leave|write|join)\s+(?:all\s+)?(?:\d+\s+)?(?:a\s+|your\s+|the\s+)?(?:comments?|replies|reply|conversation|discussion)(?:\s*\(?\s*[+\d]*\s*\)?)?$|^(?:tell\s+us\s+what\s+you\s+think|what\s+do\s+you\s+think|have\s+your\s+say|join\s+the\s+(?:conversation|discussion|debate)|comment\s+on\s+this\s+(?:story|article)|be\s+the\s+first\s+to\s+comment)\s*(?:\.{3}|[.!?…])?$|^댓글(?:\s*\d+|\s*(?:쓰기|달기|보기|작성))?$|^コメント(?:\s*\d+|する|を書く)?$|^评论(?:\s*\d+)?$|^(?:kommentare?|commentaires?|comentarios?|commenti|comentários?)(?:\s*\(?\d+\)?)?$/i;
+
+const NEWSLETTER_PROMPT =
+  /\b(?:delivered|straight|right|directly)\s+(?:to|in(?:to)?)\s+your\s+inbox|sign\s+up\s+(?:for|to)\s+our\b|sign\s+up\s+(?:for\s+)?(?:the\s+)?(?:free\s+)?(?:\S+\s+){0,4}newsletter|subscribe\s+to\s+our\b|^(?:breaking\s+news|email|e-mail|news)\s+(?:alerts|emails|newsletters?)$|every\s+(?:day|morning|week(?:day)?)\s+we\s+send|want\s+more\s+stories\s+like\s+this|^get\s+(?:the\s+)?(?:latest|best|top|breaking)\s+(?:news|stories|updates|headlines)|^(?:sign\s+up|subscribe)(?:\s+(?:now|today|here))?[.!]?$|let\s+our\s+news\s+meet\s+your\s+inbox|news(?:letter)?\s+(?:and\s+stories\s+)?that\s+matters?,\s+delivered/i;
+
+const COOKIE_NOTICE =
+  /\b(?:this|our)\s+(?:web)?site\s+uses\s+cookies|\bwe\s+use\s+cookies|\bby\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:web)?site|\baccept\s+(?:all\s+)?cookies|\bcookie\s+(?:policy|settings|preferences|notice)\b|opt[\s-]out\s+if\s+you\s+wish|쿠키(?:를|\s*사용|\s*정책|\s*설정)|クッキー(?:の使用|ポリシー|を使用)|使用\s*cookie|verwendet\s+cookies|utilise\s+des\s+cookies|utiliza\s+cookies/i;
+
+const SHARE_PROMPT =
+  /^(?:(?:did\s+you\s+)?(?:like|enjoy(?:ed)?|love)\s+this\s+(?:article|story|post)\s*\?\s*)?share\s+(?:this|it)\b.{0,40}$|^share\s+(?:on|via)\s+\S+$|^(?:follow|like)\s+(?:us|me|him|her|them|\S+(?:\s+\S+)?)\s+on\s+(?:twitter|facebook|instagram|linkedin|youtube|tiktok|x)\b[^.]{0,60}\.?$|^(?:view|see)\s+(?:the\s+)?(?:author|all)\s+(?:archive|posts|articles|stories)$|^e-?mail\s+the\s+author$|^follow\s+on\s+(?:twitter|facebook|instagram|linkedin)$|^more\s+(?:articles|stories|posts)\s+(?:from|by)\s+.{1,40}$/i;
+
+/**
+ * Lines in the article that only repeat its title (the reader shows the title above it). Headings
+ * are Readability's to judge (it drops a heading that duplicates the title, and keeps one that
+ * opens the story's own sections); a paragraph, caption or label with the title's exact words goes
+ * when it is a line of its own (the title's words in bold inside the first sentence stay).
+ */
+export function removeTitleRepeats(content: Element, title: string): number {
+  return withMemo(() => {
+    const wanted = norm(title);
+    if (wanted.length < 8) return 0;
+    let removed = 0;
+    for (const el of content.querySelectorAll('p, div, span, strong, b, a, li, figcaption')) {
+      if (!content.contains(el) || el.querySelector(MEDIA) || el.closest('table, ul, ol, dl, nav')) continue;
+      if (shortText(el, wanted.length) !== wanted || !standsAlone(el)) continue;
+      drop(el);
+      removed++;
+    }
+    return removed;
+  });
+}
+
+const LEAF_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, figcaption, blockquote, dd, dt, div';
+const MEDIA = 'img, picture, video, iframe, table, svg';
+
+/**
+ * A short line repeated right after itself (a caption printed twice, a section label above each of
+ * two photos): the second copy goes. Only adjacent leaf blocks with the same text of at most 100
+ * characters, with no picture between, and never when both are paragraphs: a refrain the author
+ * repeats is the author's.
+ */
+export function removeAdjacentRepeats(content: Element): number {
+  return withMemo(() => {
+    let previous: { text: string; tag: string } = { text: '', tag: '' };
+    let removed = 0;
+    for (const el of content.querySelectorAll(`${LEAF_BLOCKS}, ${MEDIA}`)) {
+      // A picture between two captions makes them two captions of two pictures.
+      if (el.matches(MEDIA)) previous = { text: '', tag: '' };
+      if (!content.contains(el) || el.matches(MEDIA) || el.querySelector(LEAF_BLOCKS)) continue;
+      const text = shortText(el, 100);
+      if (text === null) {
+        previous = { text: '', tag: el.tagName };
+        continue;
+      }
+      if (!text) continue;
+      const repeat = text === previous.text && !(el.tagName === 'P' && previous.tag === 'P');
+      if (repeat && text.length >= 4 && !el.querySelector(MEDIA)) {
+        drop(el);
+        removed++;
+        continue;
+      }
+      previous = { text, tag: el.tagName };
+    }
+    return removed;
+  });
+}
+
+const KOREAN_JAPANESE_DATELINE =
+  /^(?:기사\s*)?(?:입력|수정|최종\s*수정|등록|승인|송고|업데이트|published|updated|posted)\s*(?:일시|시간)?\s*[:：]?\s*\d{4}[.\-년/]\s*\d{1,2}[.\-월/]\s*\d{1,2}|^\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:[(（]\s*\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:更新|更新済み)\s*[)）])?$/i;
 
 export const CLUTTER_RULES: ClutterRule[] = [
   shortTextRule(
@@ -646,9 +1125,10 @@ export const CLUTTER_RULES: ClutterRule[] = [
   { id: 'photo-credit', why: 'Photo, graphic and production credits ("사진=연합뉴스", "영상편집 : 김경준", "Photo: Getty Images"), whole or at the end of a caption; the caption and picture stay.', apply: (root) => withMemo(() => removeCredits(root)) },
   shortTextRule(
     'dateline',
-    'Entry and revision time lines ("기사입력 : 2025.02.04", "Updated: …"): the reader shows the date itself.',
-    /^(?:기사\s*)?(?:입력|수정|최종\s*수정|등록|승인|송고|업데이트|published|updated|posted)\s*(?:일시|시간)?\s*[:：]?\s*\d{4}[.\-년/]\s*\d{1,2}[.\-월/]\s*\d{1,2}|^\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:[(（]\s*\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:更新|更新済み)\s*[)）])?$/i,
-    60,
+    'Entry and revision time lines ("기사입력 : 2025.02.04", "Updated: …", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Published 1 day ago"): the reader shows the date itself; a date heading, list item or table cell stays.',
+    (text) => KOREAN_JAPANESE_DATELINE.test(text) || isDateLine(text),
+    100,
+    { notIn: 'h1, h2, h3, h4, h5, h6, td, th, li' },
   ),
   shortTextRule(
     'subscribe-prompt',
@@ -676,13 +1156,108 @@ export const CLUTTER_RULES: ClutterRule[] = [
     12,
     { prose: true },
   ),
+  {
+    id: 'navigation',
+    why: 'Menus and breadcrumbs inside the chosen block (<nav>, menu roles, boxes named nav/menu/breadcrumb) while they are mostly links and hold no paragraph.',
+    apply: (root) => withMemo(() => removeNavigation(root)),
+  },
+  {
+    id: 'header-labels',
+    why: "Section labels, dates and bylines inside the article's <header> (short lines that are not a sentence nor a heading); the headline and standfirst stay.",
+    apply: (root) => withMemo(() => removeHeaderLabels(root)),
+  },
+  namedBoxRule(
+    'newsletter-box',
+    'Boxes the page names newsletter/signup/subscribe/paywall, when short and without a paragraph of prose.',
+    'newsletter newsletters signup subscribe subscription subscriptions paywall optin',
+    { maxLen: 600, pairs: ['sign up', 'email alerts', 'email signup'] },
+  ),
+  namedBoxRule(
+    'byline-box',
+    'Byline, author and date boxes the page names so (byline, author, dateline, timestamp, meta): the reader shows author and date above the article.',
+    'byline bylines dateline timestamp timestamps author authors pubdate published updated meta date',
+    { maxLen: 200, also: (el) => !looksLikeProse(textOf(el)) },
+  ),
+  namedBoxRule(
+    'ad-box',
+    'Ad slots and sponsored boxes named so (ad, advert, sponsor, promo, outbrain, taboola): short, no paragraph.',
+    'ad ads advert adverts advertisement advertising adslot adunit dfp sponsor sponsored promo promoted outbrain taboola',
+    { maxLen: 300 },
+  ),
+  namedBoxRule(
+    'related-box',
+    'Boxes of other stories named related/recommended/trending/more stories, when a good part of their text is links.',
+    'related recommended recommendations recirculation recirc trending mostread morestories readmore',
+    { maxLen: 3000, minLinkShare: 0.3, pairs: ['more stories', 'read more', 'most read', 'most popular', 'you may like', 'read next', 'up next'] },
+  ),
+  namedBoxRule('comment-box', "Comment counts and prompts named comments/disqus (long comment threads are Readability's to drop).", 'comments comment disqus replies respond', {
+    maxLen: 300,
+  }),
+  namedBoxRule('cookie-box', 'Cookie and consent notices named cookie/consent/gdpr.', 'cookie cookies consent gdpr cmp', { maxLen: 1000 }),
+  namedBoxRule('tag-list', 'Tag and topic lists named tags/topics/keywords: mostly links, short.', 'tags tag keywords topics', { maxLen: 400, minLinkShare: 0.5 }),
+  shortTextRule('ad-label', 'Ad labels ("Advertisement", "Continue reading below", "Anzeige", "광고"): the whole line is the label.', AD_LABEL, 60),
+  shortTextRule(
+    'gallery-controls',
+    'Gallery and player controls ("Image 1 of 9", "Caption", "Close", "This slideshow requires JavaScript."): the whole line is the control.',
+    GALLERY_CONTROL,
+    60,
+    { prose: true },
+  ),
+  shortTextRule('comment-prompt', 'Comment counts and prompts ("12 Comments", "Post Comment (+)", "Tell us what YOU think...", "댓글 3").', COMMENT_PROMPT, 60, { prose: true }),
+  shortTextRule(
+    'newsletter-prompt',
+    'Newsletter and alert prompts ("Get breaking news alerts…", "…delivered to your inbox", "Sign up for our …"): wording that speaks to the reader, not news prose.',
+    NEWSLETTER_PROMPT,
+    250,
+    { prose: true },
+  ),
+  shortTextRule('cookie-notice', 'Cookie notices ("This website uses cookies…", "Accept cookies"): consent wording, not news prose.', COOKIE_NOTICE, 500, { prose: true }),
+  shortTextRule(
+    'share-prompt',
+    'Share and follow prompts ("Like this story? Share it with a friend!", "Follow Newsbeat on Instagram…", "View author archive").',
+    SHARE_PROMPT,
+    200,
+    { prose: true },
+  ),
+  {
+    id: 'byline-line',
+    why: 'Bylines printed in the body ("By Paul Takahashi", "By … - 11/18/19 11:04 PM EST", the metadata author alone): the reader shows the author above the article.',
+    apply: (root, context = {}) => withMemo(() => removeShortMatches(root, (text) => isBylineLine(text, context.byline), 120, { notIn: 'h1, h2, h3, td, th, li' })),
+  },
+  {
+    id: 'promo-line',
+    why: 'Promotions of other stories inside the article ("READ MORE: …", "Also on …", an all-capitals line that is one link, "CLICK HERE TO GET THE APP").',
+    apply: (root) => withMemo(() => removePromoLines(root)),
+  },
+  {
+    id: 'author-bio',
+    why: 'Author bios after the story: boxes named bio/about-author, the "About the author" label, and a closing line that opens with the author\'s name ("… is a reporter for …").',
+    apply: (root, context = {}) => withMemo(() => removeAuthorBios(root, context)),
+  },
+  {
+    id: 'hover-card',
+    why: 'Hover cards inside a sentence (a picture and links about a name, shown only on hover): the name stays, the card goes.',
+    apply: (root) => withMemo(() => removeHoverCards(root)),
+  },
+  {
+    id: 'repeated-caption',
+    why: 'Later copies of a caption already in the article (one caption under every picture of a gallery, a truncated copy beside the full one): the first stays.',
+    apply: (root) => withMemo(() => removeRepeatedCaptions(root)),
+  },
+  { id: 'url-line', why: "A line that is only the page's own address (print headers repeat it).", apply: (root, context = {}) => withMemo(() => removeUrlLines(root, context)) },
+  {
+    id: 'title-repeat',
+    why: 'A line that only repeats the title (the reader shows the title above the article); the title\'s words inside a sentence stay.',
+    apply: (root, context = {}) => removeTitleRepeats(root, context.title ?? ''),
+  },
+  { id: 'adjacent-repeat', why: 'A short line printed twice in a row (a caption and its copy): the second goes, never a paragraph after a paragraph.', apply: (root) => removeAdjacentRepeats(root) },
 ];
 
 /** Runs every rule once below `root`; returns removals per rule (for tests and the benchmark). */
-export function removeClutter(root: Element, rules: ClutterRule[] = CLUTTER_RULES): Record<string, number> {
+export function removeClutter(root: Element, rules: ClutterRule[] = CLUTTER_RULES, context: ClutterContext = {}): Record<string, number> {
   return withMemo(() => {
     const counts: Record<string, number> = {};
-    for (const rule of rules) counts[rule.id] = rule.apply(root);
+    for (const rule of rules) counts[rule.id] = rule.apply(root, context);
     return counts;
   });
 }

@@ -2,7 +2,10 @@
 // rules on its result → lazy images and absolute URLs → sanitize → metadata. The same function serves the reader, saving and
 // the benchmark, in a page or in a test's DOM.
 import { Readability } from '@mozilla/readability';
-import { removeClutter, removeEmpty } from './clutter';
+import { CLUTTER_RULES, removeClutter, removeEmpty } from './clutter';
+
+// Kept here for callers that used them before they became clutter rules.
+export { removeAdjacentRepeats, removeTitleRepeats } from './clutter';
 import { detect, linkDensity } from './detect';
 import { sanitizeInPlace } from './sanitize';
 import { countText, languageFromScript, minutesFor, toPlainText } from './text';
@@ -134,53 +137,6 @@ export function removeHiddenCopies(doc: Document): number {
   return removed;
 }
 
-/**
- * Lines in the article that only repeat its title (the reader shows the title above it). Headings
- * are Readability's to judge (it drops a heading that duplicates the title, and keeps one that
- * opens the story's own sections); a paragraph, caption or label with the title's exact words goes.
- */
-export function removeTitleRepeats(content: Element, title: string): number {
-  const wanted = squash(title);
-  if (wanted.length < 8) return 0;
-  let removed = 0;
-  for (const el of content.querySelectorAll('p, div, span, strong, b, a, li, figcaption')) {
-    if (!content.contains(el) || el.querySelector(MEDIA) || el.closest('table, ul, ol, dl, nav')) continue;
-    if (squash(el.textContent) !== wanted) continue;
-    el.remove();
-    removed++;
-  }
-  return removed;
-}
-
-const LEAF_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, figcaption, blockquote, dd, dt, div';
-const MEDIA = 'img, picture, video, iframe, table, svg';
-
-/**
- * A short line repeated right after itself (a caption printed twice, a section label above each of
- * two photos): the second copy goes. Only adjacent leaf blocks with the same text of at most 100
- * characters, with no picture between, and never when both are paragraphs: a refrain the author
- * repeats is the author's.
- */
-export function removeAdjacentRepeats(content: Element): number {
-  let previous: { text: string; tag: string } = { text: '', tag: '' };
-  let removed = 0;
-  for (const el of content.querySelectorAll(`${LEAF_BLOCKS}, ${MEDIA}`)) {
-    // A picture between two captions makes them two captions of two pictures.
-    if (el.matches(MEDIA)) previous = { text: '', tag: '' };
-    if (!content.contains(el) || el.matches(MEDIA) || el.querySelector(LEAF_BLOCKS)) continue;
-    const text = squash(el.textContent);
-    if (!text) continue;
-    const repeat = text === previous.text && !(el.tagName === 'P' && previous.tag === 'P');
-    if (repeat && text.length >= 4 && text.length <= 100 && !el.querySelector(MEDIA)) {
-      el.remove();
-      removed++;
-      continue;
-    }
-    previous = { text, tag: el.tagName };
-  }
-  return removed;
-}
-
 function canonicalUrl(doc: Document, url: string): string {
   const link = absolute(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'), url);
   const og = absolute(meta(doc, 'og:url'), url);
@@ -208,14 +164,13 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
       removeHiddenCopies(clone);
     }
   }
-  const parsed = new Readability(clone, { serializer: (el: Node) => el as Element }).parse();
+  // keepClasses: the clutter rules read class names (the sanitizer drops them afterwards).
+  const parsed = new Readability(clone, { keepClasses: !options.raw, serializer: (el: Node) => el as Element }).parse();
   const content = parsed?.content;
   if (!parsed || !content) return null;
 
   if (!options.raw) {
-    removeClutter(content);
-    removeTitleRepeats(content, parsed.title || '');
-    removeAdjacentRepeats(content);
+    removeClutter(content, CLUTTER_RULES, { title: parsed.title || '', byline: parsed.byline, urls: [url, canonicalUrl(doc, url)] });
     removeEmpty(content);
   }
   absolutizeUrls(content, base);
