@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { findKoreanTickerMentions, isAmbiguousName, lookupTicker, quoteUrl } from '@/utils/entities/tickers';
+import { findKoreanTickerMentions, isAmbiguousName, lookupTicker, quoteUrl, tickerInText } from '@/utils/entities/tickers';
+import { recognize } from '@/utils/entities';
 import { cleanEnglish, parseCsv } from '../../scripts/build-tickers.mjs';
 
 describe('ticker lookup', () => {
@@ -34,6 +35,17 @@ describe('ticker lookup', () => {
     expect(isAmbiguousName('성우')).toBe(true);
     expect(isAmbiguousName('LG')).toBe(true);
     expect(isAmbiguousName('삼성전자')).toBe(false);
+  });
+
+  it('links a Korean listing named by one English word only in a text about Korea', () => {
+    // 테스 (KOSDAQ) files its English name as "TESCO"; the British grocer is not listed here.
+    expect(tickerInText('Tesco', 'Tesco raised prices in its London stores.')).toBeNull();
+    expect(tickerInText('Tesco', 'Tesco, the Korean chip-equipment maker, rose on the KOSDAQ.')?.code).toBe('095610');
+    expect(tickerInText('Samsung Electronics', 'Samsung Electronics sold more phones.')?.code).toBe('005930');
+    expect(tickerInText('Oracle', 'Oracle sold more databases.')?.code).toBe('ORCL');
+    const uk = recognize('Tesco raised prices at its stores in London, the company said on Tuesday.', 'en').find((s) => s.text === 'Tesco');
+    expect(uk?.type).toBe('org');
+    expect(uk?.ticker).toBeUndefined();
   });
 
   it('makes quote addresses without requesting them', () => {

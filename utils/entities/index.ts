@@ -11,7 +11,7 @@ import { recognizeEnglish } from './english';
 import { recognizeKorean } from './korean';
 import { EN_TITLES, KO_TITLES, stripParticles } from './particles';
 import { findPatterns, resolveOverlaps, type RawSpan } from './patterns';
-import { findKoreanTickerMentions, lookupTicker, type TickerMention } from './tickers';
+import { findKoreanTickerMentions, tickerInText, type TickerMention } from './tickers';
 import type { EntitySpan, Ticker } from './types';
 
 export type { EntitySpan, EntityType, SpanType, Ticker, EntityGroup } from './types';
@@ -59,7 +59,7 @@ export function recognize(text: string, lang: string | null): EntitySpan[] {
   const all = resolveOverlaps([...chosen, ...resolveOverlaps(patterns, chosen)]);
   const spans: EntitySpan[] = all.map((s) => {
     const span: EntitySpan = { start: s.start, end: s.end, type: s.type, text: text.slice(s.start, s.end) };
-    const ticker = tickers.get(s) ?? (s.type === 'org' ? lookupTicker(span.text) : null);
+    const ticker = tickers.get(s) ?? (s.type === 'org' ? tickerInText(span.text, text) : null);
     if (ticker) span.ticker = ticker;
     return span;
   });

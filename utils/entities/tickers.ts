@@ -30,6 +30,21 @@ export function lookupTicker(name: string): Ticker | null {
   return k ? (tickerIndex().get(k) ?? null) : null;
 }
 
+const KOREA_CONTEXT = /\b(?:Korea|Korean|Koreans|Seoul|KOSPI|KOSDAQ|KRX|chaebol)\b/i;
+
+/**
+ * The listing an organisation's name refers to in a text. A Korean listing named by one Latin word
+ * is linked only when the text is about Korea: its English name may be a foreign company's too
+ * (테스 files "TESCO" with DART; "Tesco" in a British story is not 테스). Korean names, names of
+ * two words or more ("Samsung Electronics") and US listings need no such context.
+ */
+export function tickerInText(name: string, text: string): Ticker | null {
+  const ticker = lookupTicker(name);
+  if (!ticker || (ticker.market !== 'KOSPI' && ticker.market !== 'KOSDAQ')) return ticker;
+  if (/[가-힣]/.test(name) || /\S\s+\S/.test(name.trim())) return ticker;
+  return KOREA_CONTEXT.test(text) ? ticker : null;
+}
+
 /**
  * True when a name is too short or too common to be taken as a company without other evidence
  * (성우, 대원, SK, LG, Apple at the start of a sentence is decided by the caller).
