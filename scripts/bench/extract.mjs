@@ -129,6 +129,10 @@ function startServer() {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
         'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; form-action 'none'",
+        // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs (a page takes
+        // a few ms); every subresource is refused anyway, so it changes nothing else.
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
       });
       res.end(state.html);
     } else {

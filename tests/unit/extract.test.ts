@@ -1,7 +1,8 @@
 // Extraction end to end on real pages: Readability's test pages (our text must cover what
 // Readability itself extracts, and the metadata must match), Korean portal pages (the true
 // article paragraphs, and none of the portal's clutter), plus safety and URL handling.
-import { extract, removeAdjacentRepeats, removeHiddenCopies, removeTitleRepeats } from '@/utils/article/extract';
+import { Readability } from '@mozilla/readability';
+import { extract, pageCopy, removeAdjacentRepeats, removeHiddenCopies, removeTitleRepeats } from '@/utils/article/extract';
 import { htmlText, koreanPages, parse, READABILITY_URL, readabilityPages, shingleRecall } from './article-helpers';
 
 const readable = readabilityPages().filter((p) => p.meta.readerable);
@@ -36,6 +37,13 @@ describe('Readability test pages', () => {
     const aria = readabilityPages().find((p) => p.name === 'remove-aria-hidden')!;
     const raw = extract(parse(aria.source, READABILITY_URL), READABILITY_URL, { raw: true });
     expect(raw?.text ?? '').not.toContain('WRONG');
+  });
+
+  test.each(readabilityPages().map((p) => [p.name, p] as const))('%s: Readability on pageCopy gives what it gives on a document clone', (_name, page) => {
+    const doc = parse(page.source, READABILITY_URL);
+    const onClone = new Readability(doc.cloneNode(true) as Document).parse();
+    const onCopy = new Readability(pageCopy(doc) as unknown as Document).parse();
+    expect(onCopy).toEqual(onClone);
   });
 
   test('an RTL page says so', () => {

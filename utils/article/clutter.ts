@@ -42,12 +42,14 @@ class TextMemo {
   private cache = new WeakMap<Node, TextInfo>();
 
   info(node: Node): TextInfo {
-    if (node.nodeType === 3) {
-      const text = norm((node as Text).data);
-      return { len: text.length, text: text.length <= TEXT_LIMIT ? text : null };
-    }
     const hit = this.cache.get(node);
     if (hit) return hit;
+    if (node.nodeType === 3) {
+      const text = norm((node as Text).data);
+      const own: TextInfo = { len: text.length, text: text.length <= TEXT_LIMIT ? text : null };
+      this.cache.set(node, own);
+      return own;
+    }
     const parts: TextInfo[] = [];
     let len = 0;
     for (let c = node.firstChild; c; c = c.nextSibling) {
@@ -60,6 +62,28 @@ class TextMemo {
     const info: TextInfo = { len, text: len <= TEXT_LIMIT ? parts.map((i) => i.text).join(' ') : null };
     this.cache.set(node, info);
     return info;
+  }
+
+  private classIndexes = new Map<Element, ClassIndex>();
+
+  /** Elements below `root` by the words of their class and id (`classWords`), built once per memo. */
+  classIndex(root: Element): ClassIndex {
+    let idx = this.classIndexes.get(root);
+    if (!idx) {
+      idx = { byWord: new Map(), words: new Map() };
+      for (const el of root.querySelectorAll('[class], [id]')) {
+        const words = classWords(el);
+        if (!words.size) continue;
+        idx.words.set(el, Array.from(words));
+        for (const w of words) {
+          const list = idx.byWord.get(w);
+          if (list) list.push(el);
+          else idx.byWord.set(w, [el]);
+        }
+      }
+      this.classIndexes.set(root, idx);
+    }
+    return idx;
   }
 
   private indexes = new Map<Element, TextIndex>();
@@ -98,7 +122,12 @@ class TextMemo {
   find<T extends Node>(root: Element, kind: 1 | 3, maxLen: number, test: (text: string) => boolean): T[] {
     const idx = this.index(root);
     const hits: number[] = [];
-    for (const [text, ids] of idx.byText) if (text.length <= maxLen && test(text)) hits.push(...ids);
+    // Texts by length, shortest first: a rule reads only the texts it could match.
+    idx.byLength ??= Array.from(idx.byText).sort((a, b) => a[0].length - b[0].length);
+    for (const [text, ids] of idx.byLength) {
+      if (text.length > maxLen) break;
+      if (test(text)) for (const i of ids) hits.push(i);
+    }
     for (const n of this.changed) {
       const i = idx.order.get(n);
       if (i !== undefined) hits.push(i);
@@ -126,11 +155,19 @@ class TextMemo {
   }
 }
 
+interface ClassIndex {
+  byWord: Map<string, Element[]>;
+  /** Each element's class and id words, in order. */
+  words: Map<Element, string[]>;
+}
+
 interface TextIndex {
   nodes: Node[];
   order: Map<Node, number>;
   /** Indexes into `nodes` by text, for texts of at most TEXT_LIMIT characters. */
   byText: Map<string, number[]>;
+  /** The same entries, shortest text first (made on first use). */
+  byLength?: [string, number[]][];
 }
 
 let active: TextMemo | null = null;
@@ -525,8 +562,11 @@ const STOCK_LABEL = /종목\s*추적기|관심\s*종목\s*(?:추가|등록)|stoc
 const INVESTMENT_DISCLAIMER =
   /투자\s*유의\s*사항|투자\s*권유를?\s*(?:목적|위한)|투자\s*판단의\s*(?:참고|책임)|not\s+(?:an?\s+)?(?:offer|solicitation|recommendation)\s+to\s+(?:buy|sell)|does\s+not\s+constitute\s+investment\s+advice|(?:is|are)\s+not\s+investment\s+advice|should\s+not\s+be\s+(?:construed|taken)\s+as\s+investment\s+advice/i;
 
+const STOCK_HINT = /투자|종목|stock|ticker|invest|offer|solicit|recommend/i;
+
 /** A stock widget's label (not in a sentence) or an investment disclaimer (notices are sentences). */
 function isStockWidget(text: string): boolean {
+  if (!STOCK_HINT.test(text)) return false;
   return INVESTMENT_DISCLAIMER.test(text) || (STOCK_LABEL.test(text) && !looksLikeProse(text));
 }
 
@@ -546,6 +586,21 @@ const CREDIT_SUFFIX = new RegExp(
     `|\\s*\\(\\s*(?:AP|AFP|Reuters|EPA|Getty|UPI)\\s+(?:Photo|Images)\\b[^)]{0,40}\\)$|\\s*＝\\s*[^＝\\s。、]{1,12}$`,
   'i',
 );
+/**
+ * Where a credit suffix starts in `text` (0 or null: none, or the whole text is the credit). The
+ * pattern is tried on the last 90 characters only: a credit is short, and the pattern tried at
+ * every position of a long caption was the slowest step of the clutter rules.
+ */
+function creditSuffixAt(text: string): number | null {
+  // Every form of the pattern has one of these (a separator, 기자/특파원, an agency in brackets).
+  if (!CREDIT_SUFFIX_HINT.test(text)) return null;
+  const offset = Math.max(0, text.length - 90);
+  const m = CREDIT_SUFFIX.exec(offset ? text.slice(offset) : text);
+  return m ? offset + m.index || null : null;
+}
+
+const CREDIT_SUFFIX_HINT = /[=:：＝]|기자|특파원|\((?:AP|AFP|Reuters|EPA|Getty|UPI)\b/i;
+
 /** A source at the end of a Korean caption without a separator ("…인사하고 있다. 연합뉴스", "… 고영권 기자"). */
 const CAPTION_SOURCE = /(?<=[.다)」』"”'’])\s+(?:(?:AP|AFP|EPA|UPI|로이터|신화)\s*)?(?:연합뉴스|뉴시스|뉴스1|[가-힣]{2,4}\s*기자|AP|AFP|EPA|로이터)$/;
 
@@ -558,12 +613,14 @@ function removeCredits(root: Element): number {
   removed += removeShortMatches(root, isAgencyCredit, 90);
   // A credit printed inside the caption's line ("…sought treatment<span>Credit: EPA</span>",
   // "<cite>NASA Worldview</cite>"): an inline element at the end of a caption, or a cite in a figure.
-  for (const el of root.querySelectorAll('figcaption *, figure *, [class*="caption" i] *, [class*="credit" i], [class*="copyright" i]')) {
-    if (!root.contains(el) || !removable(el, root) || el.querySelector('img, picture, video, figcaption, p, div')) continue;
+  const named = new Set(elementsNamed(root, CREDIT_WORDS));
+  const candidates = new Set<Element>([...root.querySelectorAll('figure *, figcaption *'), ...named]);
+  for (const box of elementsNamed(root, CAPTION_WORDS)) for (const el of box.querySelectorAll('*')) candidates.add(el);
+  for (const el of candidates) {
+    if (!root.contains(el) || !removable(el, root) || lengthOf(el) > 90 || el.querySelector('img, picture, video, figcaption, p, div')) continue;
     const text = shortText(el, 90);
     if (!text) continue;
-    const named = /\b(?:credit|credits|copyright|photographer|attribution)\b/.test(Array.from(classWords(el)).join(' '));
-    const isCredit = CREDIT_LINE.test(text) || isAgencyCredit(text) || (el.tagName === 'CITE' && !!el.closest('figure')) || (named && !looksLikeProse(text));
+    const isCredit = CREDIT_LINE.test(text) || isAgencyCredit(text) || (el.tagName === 'CITE' && !!el.closest('figure')) || (named.has(el) && !looksLikeProse(text));
     if (!isCredit) continue;
     // Last in its line: nothing but whitespace after it within its parent.
     let after = false;
@@ -572,31 +629,35 @@ function removeCredits(root: Element): number {
     drop(el);
     removed++;
   }
-  for (const t of textsWith(root, 300, (text) => !!CREDIT_SUFFIX.exec(text)?.index)) {
+  for (const t of textsWith(root, 300, (text) => !!creditSuffixAt(text))) {
     const text = textOf(t);
-    const m = CREDIT_SUFFIX.exec(text);
-    if (!m || !m.index || !root.contains(t)) continue;
+    const at = creditSuffixAt(text);
+    if (!at || !root.contains(t)) continue;
     const next = t.nextSibling;
     // The credit must end the line: nothing but a break or the end of the parent after it.
     if (next && !(next.nodeType === 1 && (next as Element).tagName === 'BR') && norm(next.textContent)) continue;
-    setText(t, text.slice(0, m.index));
+    setText(t, text.slice(0, at));
     removed++;
   }
-  for (const t of textsWith(root, 300, (text) => CAPTION_SOURCE.test(text))) {
+  for (const t of textsWith(root, 300, (text) => CAPTION_SOURCE.test(text.slice(-40)))) {
     if (!root.contains(t) || !t.parentElement?.closest('figcaption, figure, [class*="caption" i], [class*="photo" i]')) continue;
     const text = textOf(t);
-    const m = CAPTION_SOURCE.exec(text);
+    const m = CAPTION_SOURCE.exec(text.slice(-40));
     if (!m) continue;
-    setText(t, text.slice(0, m.index));
+    setText(t, text.slice(0, text.length - Math.min(40, text.length) + m.index));
     removed++;
   }
   return removed;
 }
 
+const CREDIT_WORDS = new Set(['credit', 'credits', 'copyright', 'photographer', 'attribution']);
+const CAPTION_WORDS = new Set(['caption', 'captions', 'figcaption']);
+
 const EMAIL = /[[(【<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])】>]?$/;
 
 /** A line that ends in an e-mail address: `whole` when at most six words come before it. */
 function signOff(text: string): { whole: boolean; before: string } | null {
+  if (!text.includes('@')) return null;
   const m = EMAIL.exec(text);
   if (!m) return null;
   const before = text.slice(0, m.index).trim();
@@ -641,18 +702,19 @@ export function classWords(el: Element): Set<string> {
 
 /** Elements below `root` (document order) whose class/id words include one of `words`. */
 function elementsNamed(root: Element, words: Set<string>, pairs: string[] = []): Element[] {
-  const out: Element[] = [];
-  for (const el of root.querySelectorAll('[class], [id]')) {
-    const w = classWords(el);
-    let hit = false;
-    for (const x of w) if (words.has(x)) hit = true;
-    if (!hit && pairs.length) {
-      const joined = ` ${Array.from(w).join(' ')} `;
-      hit = pairs.some((p) => joined.includes(` ${p} `) || w.has(p.replace(' ', '')));
-    }
-    if (hit) out.push(el);
+  const m = memo();
+  const idx = m.classIndex(root);
+  const found = new Set<Element>();
+  for (const w of words) for (const el of idx.byWord.get(w) ?? []) found.add(el);
+  // Pairs: the words side by side ("about-author") or run together ("aboutAuthor" reads as two).
+  for (const pair of pairs) {
+    const parts = pair.split(' ');
+    for (const el of idx.byWord.get(parts[0]!) ?? []) if (` ${idx.words.get(el)!.join(' ')} `.includes(` ${pair} `)) found.add(el);
+    for (const el of idx.byWord.get(parts.join('')) ?? []) found.add(el);
   }
-  return out;
+  if (found.size < 2) return Array.from(found);
+  const order = m.index(root).order;
+  return Array.from(found).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
 interface NamedBoxOptions {
@@ -734,7 +796,7 @@ const FULL_DATE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:
  * p.m.", a live blog's entry) and a date with a place ("July 19 – Toronto, ON", a tour list) stay.
  */
 export function isDateLine(text: string): boolean {
-  if (text.length > 100) return false;
+  if (text.length > 100 || !/\d/.test(text)) return false;
   DATE_PART.lastIndex = 0;
   if (!DATE_PART.test(text)) return false;
   DATE_PART.lastIndex = 0;
@@ -754,15 +816,20 @@ const BYLINE_FILLER = /^(?:and|&|with|staff|senior|chief|special|news|political|
  * metadata's author, alone or with a date. A sentence that opens with "By" ("By the end of the
  * year, …") has lower-case words and a full stop, and stays.
  */
+const BYLINE_START = /^(?:by|written\s+by|posted\s+by|words\s+by|story\s+by|text\s+by|reporting\s+by|von|par|por|door|av|af)\s*:?\s+(.+)$/i;
+
 export function isBylineLine(text: string, byline?: string | null): boolean {
   if (text.length > 120) return false;
+  const author0 = byline ? byline.trim()[0] : undefined;
+  // Cheap first: a byline opens with a "by" word or the author's name.
+  if (!/^[\s|·•–—-]*(?:by|written|posted|words|story|text|reporting|von|par|por|door|av|af)\b/i.test(text) && (!author0 || !text.includes(author0))) return false;
   const t = text.replace(/^[\s|·•–—-]+|[\s|·•–—,:-]+$/g, '');
   const author = norm(byline).replace(/^by\s+/i, '');
   if (author.length >= 3) {
     if (t === author || t.toLowerCase() === `by ${author.toLowerCase()}`) return true;
     if (t.startsWith(author) && isDateLine(t.slice(author.length).trim() || 'x')) return true;
   }
-  const m = /^(?:by|written\s+by|posted\s+by|words\s+by|story\s+by|text\s+by|reporting\s+by|von|par|por|door|av|af)\s*:?\s+(.+)$/i.exec(t);
+  const m = BYLINE_START.exec(t);
   if (!m) return false;
   let rest = m[1]!;
   // A date after the name ("… - 11/18/19 11:04 PM EST", "… September 15, 2014").
@@ -794,6 +861,8 @@ function isPromoLine(el: Element): boolean {
     const rest = text.slice(m[0].length);
     if (linkShare(el) >= 0.5 || (!looksLikeProse(rest) && rest.length <= 160)) return true;
   }
+  // All capitals: no more than a fifth of the letters in lower case (cheap test first).
+  if (/[a-z]{4}/.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
   const shouting = letters.length >= 12 && upper / letters.length > 0.8;
@@ -805,7 +874,8 @@ function isPromoLine(el: Element): boolean {
 function removePromoLines(root: Element): number {
   let removed = 0;
   for (const el of root.querySelectorAll('p, li, h2, h3, h4, h5, h6, div, aside, section')) {
-    if (!removable(el, root) || el.querySelector('p, li, div, h2, h3, h4, img, figure, table')) continue;
+    const len = lengthOf(el);
+    if (!len || len > 220 || !removable(el, root) || el.querySelector('p, li, div, h2, h3, h4, img, figure, table')) continue;
     if (!isPromoLine(el) || !standsAlone(el)) continue;
     drop(el);
     removed++;
@@ -835,8 +905,11 @@ function removeAuthorBios(root: Element, context: ClutterContext): number {
     pairs: ['author box', 'author info', 'author card', 'author details', 'about author', 'author profile', 'author bio', 'about the author'],
   });
   removed += removeShortMatches(root, /^(?:about\s+the\s+author|about\s+the\s+authors|author\s+bio|über\s+den\s+autor|à\s+propos\s+de\s+l'auteur|sobre\s+el\s+autor|기자\s*소개|著者について)$/i, 30);
-  const blocks = Array.from(root.querySelectorAll('p, div')).filter((el) => !el.querySelector('p, div'));
-  for (const el of blocks.slice(-5)) {
+  // The last five blocks that hold no other block.
+  const all = root.querySelectorAll('p, div');
+  const blocks: Element[] = [];
+  for (let i = all.length - 1; i >= 0 && blocks.length < 5; i--) if (!all[i]!.querySelector('p, div')) blocks.push(all[i]!);
+  for (const el of blocks.reverse()) {
     if (!removable(el, root) || !standsAlone(el)) continue;
     if (!isAuthorBio(textOf(el), context.byline)) continue;
     drop(el);
@@ -877,8 +950,8 @@ function removeHoverCards(root: Element): number {
   return removed;
 }
 
-/** Captions and their parts: figure captions, and blocks inside a figure or a box named caption. */
-const CAPTION_CONTEXT = 'figure, figcaption, [class*="caption" i], [class*="gallery" i], [class*="slide" i]';
+/** Boxes whose blocks are captions: named caption, gallery or slide (besides figures). */
+const CAPTION_BOX_WORDS = new Set(['caption', 'captions', 'gallery', 'slide', 'slides', 'slideshow', 'carousel']);
 
 /**
  * The same caption again later in the article (a gallery repeats one caption under every
@@ -889,9 +962,15 @@ const CAPTION_CONTEXT = 'figure, figcaption, [class*="caption" i], [class*="gall
 function removeRepeatedCaptions(root: Element): number {
   const seen = new Map<string, Element>();
   let removed = 0;
-  for (const el of root.querySelectorAll('figcaption, p, div, span')) {
+  const boxes = [...root.querySelectorAll('figure, figcaption'), ...elementsNamed(root, CAPTION_BOX_WORDS)];
+  const candidates = new Set<Element>();
+  for (const box of boxes) {
+    if (box.tagName === 'FIGCAPTION') candidates.add(box);
+    for (const el of box.querySelectorAll('figcaption, p, div, span')) candidates.add(el);
+  }
+  const order = memo().index(root).order;
+  for (const el of Array.from(candidates).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
     if (!root.contains(el) || el.querySelector('p, div, figcaption, img, table, li, h2, h3, h4')) continue;
-    if (el.tagName !== 'FIGCAPTION' && !el.closest(CAPTION_CONTEXT)) continue;
     if (el.closest('pre, code, li, td')) continue;
     if (el.tagName === 'SPAN' && !standsAlone(el)) continue;
     const text = shortText(el, 2000);
@@ -913,7 +992,8 @@ function removeRepeatedCaptions(root: Element): number {
 function removeUrlLines(root: Element, context: ClutterContext): number {
   const urls = new Set((context.urls ?? []).flatMap((u) => [u, u.replace(/[?#].*$/, ''), u.replace(/\/$/, '')]));
   if (!urls.size) return 0;
-  return removeShortMatches(root, (text) => urls.has(text) || urls.has(text.replace(/\/$/, '')), 2000, { prose: true });
+  const longest = Math.max(...Array.from(urls, (u) => u.length)) + 1;
+  return removeShortMatches(root, (text) => urls.has(text) || urls.has(text.replace(/\/$/, '')), longest, { prose: true });
 }
 
 /**
@@ -1003,9 +1083,9 @@ export function removeTitleRepeats(content: Element, title: string): number {
     const wanted = norm(title);
     if (wanted.length < 8) return 0;
     let removed = 0;
-    for (const el of content.querySelectorAll('p, div, span, strong, b, a, li, figcaption')) {
-      if (!content.contains(el) || el.querySelector(MEDIA) || el.closest('table, ul, ol, dl, nav')) continue;
-      if (shortText(el, wanted.length) !== wanted || !standsAlone(el)) continue;
+    for (const el of elementsWith(content, wanted.length, (text) => text === wanted)) {
+      if (!/^(?:P|DIV|SPAN|STRONG|B|A|LI|FIGCAPTION)$/.test(el.tagName) || !content.contains(el) || el.querySelector(MEDIA)) continue;
+      if (el.closest('table, ul, ol, dl, nav') || shortText(el, wanted.length) !== wanted || !standsAlone(el)) continue;
       drop(el);
       removed++;
     }
@@ -1015,6 +1095,7 @@ export function removeTitleRepeats(content: Element, title: string): number {
 
 const LEAF_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, figcaption, blockquote, dd, dt, div';
 const MEDIA = 'img, picture, video, iframe, table, svg';
+const MEDIA_TAG = /^(?:IMG|PICTURE|VIDEO|IFRAME|TABLE|svg|SVG)$/;
 
 /**
  * A short line repeated right after itself (a caption printed twice, a section label above each of
@@ -1026,10 +1107,17 @@ export function removeAdjacentRepeats(content: Element): number {
   return withMemo(() => {
     let previous: { text: string; tag: string } = { text: '', tag: '' };
     let removed = 0;
-    for (const el of content.querySelectorAll(`${LEAF_BLOCKS}, ${MEDIA}`)) {
+    const list = content.querySelectorAll(`${LEAF_BLOCKS}, ${MEDIA}`);
+    for (let i = 0; i < list.length; i++) {
+      const el = list[i]!;
+      const media = MEDIA_TAG.test(el.tagName);
       // A picture between two captions makes them two captions of two pictures.
-      if (el.matches(MEDIA)) previous = { text: '', tag: '' };
-      if (!content.contains(el) || el.matches(MEDIA) || el.querySelector(LEAF_BLOCKS)) continue;
+      if (media) previous = { text: '', tag: '' };
+      // In document order, a block that holds another block is followed by it (pictures aside).
+      let j = i + 1;
+      while (j < list.length && MEDIA_TAG.test(list[j]!.tagName) && el.contains(list[j]!)) j++;
+      const holdsBlock = j < list.length && el.contains(list[j]!);
+      if (media || holdsBlock || !content.contains(el)) continue;
       const text = shortText(el, 100);
       if (text === null) {
         previous = { text: '', tag: el.tagName };
@@ -1126,7 +1214,7 @@ export const CLUTTER_RULES: ClutterRule[] = [
   shortTextRule(
     'dateline',
     'Entry and revision time lines ("기사입력 : 2025.02.04", "Updated: …", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Published 1 day ago"): the reader shows the date itself; a date heading, list item or table cell stays.',
-    (text) => KOREAN_JAPANESE_DATELINE.test(text) || isDateLine(text),
+    (text) => /\d/.test(text) && (KOREAN_JAPANESE_DATELINE.test(text) || isDateLine(text)),
     100,
     { notIn: 'h1, h2, h3, h4, h5, h6, td, th, li' },
   ),
@@ -1211,7 +1299,13 @@ export const CLUTTER_RULES: ClutterRule[] = [
     250,
     { prose: true },
   ),
-  shortTextRule('cookie-notice', 'Cookie notices ("This website uses cookies…", "Accept cookies"): consent wording, not news prose.', COOKIE_NOTICE, 500, { prose: true }),
+  shortTextRule(
+    'cookie-notice',
+    'Cookie notices ("This website uses cookies…", "Accept cookies"): consent wording, not news prose.',
+    (text) => /cooki|쿠키|クッキー|opt[\s-]out/i.test(text) && COOKIE_NOTICE.test(text),
+    500,
+    { prose: true },
+  ),
   shortTextRule(
     'share-prompt',
     'Share and follow prompts ("Like this story? Share it with a friend!", "Follow Newsbeat on Instagram…", "View author archive").',

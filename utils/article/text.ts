@@ -15,7 +15,11 @@ export interface TextCounts {
   hanKana: number;
 }
 
+const ANY_CJK = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+
 export function countText(text: string): TextCounts {
+  // Most pages have no Korean, Japanese or Chinese at all: one test spares three passes.
+  if (!ANY_CJK.test(text)) return { words: text.match(WORD)?.length ?? 0, hangul: 0, hanKana: 0 };
   const hangul = text.match(HANGUL)?.length ?? 0;
   const hanKana = text.match(HAN_KANA)?.length ?? 0;
   const rest = text.replace(HANGUL, ' ').replace(HAN_KANA, ' ');
