@@ -81,8 +81,9 @@ const CASES: Record<string, Case> = {
     clutter: `<p class="copy">Copyright ⓒ 매일방송. 무단전재 및 재배포 금지</p>
       <footer><p>© 2024 Example News. All rights reserved.</p></footer>
       <div class="body2"><p>시는 예산안을 발표했다.<br>[저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지]</p></div>
-      <p>저작권자 ⓒ 예시미디어(<a href="http://www.example.co.kr/">www.example.co.kr</a>), 무단전재 및 재배포금지</p>`,
-    gone: ['무단전재 및 재배포 금지', 'All rights reserved', '저작권자(c)', '예시미디어', 'www.example.co.kr'],
+      <p>저작권자 ⓒ 예시미디어(<a href="http://www.example.co.kr/">www.example.co.kr</a>), 무단전재 및 재배포금지</p>
+      <p>The contents of this site are ©2019 Example Publishing Corp., a subsidiary of Example Communications, Inc.</p>`,
+    gone: ['무단전재 및 재배포 금지', 'All rights reserved', '저작권자(c)', '예시미디어', 'www.example.co.kr', 'Example Publishing'],
     keep: `<p>저작권법 개정안은 무단 전재와 재배포를 금지하는 조항을 강화했다.</p>
       <p>The court said copyright law does not protect facts, only the way they are expressed.</p>
       <p>This isn't supposed to be a manifesto™© we just think it's cool to share what we learned.</p>`,
@@ -124,8 +125,9 @@ const CASES: Record<string, Case> = {
       <p>J. Scott Applewhite / AP file</p><p>Natalie Naccache | Bloomberg | Getty Images</p>
       <figure><img src="e.jpg" alt="e"><figcaption>A row of unsold cars at a dealership. (AP Photo/David Zalubowski)</figcaption></figure>
       <figure><img src="f.jpg" alt="f"><figcaption>후보가 유세에서 연설하고 있다. 연합뉴스</figcaption><cite>NASA Worldview</cite></figure>
-      <figure><img src="g.jpg" alt="g"><figcaption>ソウルの国会前で警備に当たる警察官ら＝ＡＰ</figcaption></figure>`,
-    gone: ['사진=연합뉴스', '영상편집', 'Getty Images', '/연합뉴스', 'BTC미디어', '사진 출처', '이종화 기자', '图像来源', 'Reuters', '责编', 'Credit: EPA', 'Applewhite', 'Bloomberg', 'AP Photo', '연합뉴스', 'NASA Worldview', '＝ＡＰ'],
+      <figure><img src="g.jpg" alt="g"><figcaption>ソウルの国会前で警備に当たる警察官ら＝ＡＰ</figcaption></figure>
+      <figure><img src="h.jpg" alt="h"><figcaption>Traders work on the floor of the exchange in New York, November 18, 2019. REUTERS/Brendan McDermid</figcaption></figure>`,
+    gone: ['사진=연합뉴스', '영상편집', 'Getty Images', '/연합뉴스', 'BTC미디어', '사진 출처', '이종화 기자', '图像来源', 'Reuters', '责编', 'Credit: EPA', 'Applewhite', 'Bloomberg', 'AP Photo', '연합뉴스', 'NASA Worldview', '＝ＡＰ', 'McDermid'],
     keep: `<p>사진 속 인물은 1978년 공장에서 일하던 시절의 이재명 당선인이다.</p>
       <p>The photo: a crowd outside the library at ten at night, waiting for the doors to open again.</p>`,
     kept: [
@@ -138,6 +140,7 @@ const CASES: Record<string, Case> = {
       'A row of unsold cars at a dealership.',
       '유세에서 연설하고 있다.',
       '警備に当たる警察官ら',
+      'Traders work on the floor of the exchange in New York, November 18, 2019.',
     ],
   },
   dateline: {
@@ -154,8 +157,10 @@ const CASES: Record<string, Case> = {
   'subscribe-prompt': {
     clutter: `<div class="sub"><a href="/sub">기자 구독</a></div>
       <p>Subscribe to our newsletter for the latest updates.</p>
-      <div><a href="/s">구독하기</a></div><div class="paywall"><p>春割ですべての記事が読み放題</p><p>有料会員が2カ月無料</p></div>`,
-    gone: ['기자 구독', 'Subscribe to our newsletter', '구독하기', '読み放題', '有料会員'],
+      <div><a href="/s">구독하기</a></div><div class="paywall"><p>春割ですべての記事が読み放題</p><p>有料会員が2カ月無料</p></div>
+      <p>Need more space? Subscribe to our sister title for the latest amazing news from the final frontier!</p>
+      <p>Subscribe to <a href="/w">The Example</a> and stay smart with more of your favorite writers.</p>`,
+    gone: ['기자 구독', 'Subscribe to our newsletter', '구독하기', '読み放題', '有料会員', 'sister title', 'stay smart'],
     keep: `<p>뉴스레터 구독 신청이 한 달 만에 두 배로 늘었다고 회사는 밝혔다.</p>
       <p>Readers who subscribe to the print edition also get the app, the company said.</p>`,
     kept: ['뉴스레터 구독 신청이', 'Readers who subscribe to the print edition'],
@@ -274,8 +279,9 @@ open(library);</code></pre>`,
   },
   'byline-line': {
     context: { byline: 'Jane Roe' },
-    clutter: `<p>By Paul Takahashi</p><p>By Justine Coleman - 11/18/19 11:04 PM EST</p><p>Jane Roe</p>`,
-    gone: ['Takahashi', 'Coleman', 'Jane Roe'],
+    clutter: `<p>By Paul Takahashi</p><p>By Justine Coleman - 11/18/19 11:04 PM EST</p><p>Jane Roe</p>
+      <p>Reporting by Rodrigo Campos; additional reporting by Saqib Iqbal Ahmed; Editing by Nick Zieminski</p>`,
+    gone: ['Takahashi', 'Coleman', 'Jane Roe', 'Rodrigo Campos', 'Zieminski'],
     keep: `<p>By the end of the year, the council will vote on the budget again.</p><h3>By Night</h3>`,
     kept: ['By the end of the year', 'By Night'],
   },
@@ -305,6 +311,14 @@ open(library);</code></pre>`,
     keep: `<figure><img src="a.jpg" alt="a"><figcaption>A long row of unsold cars at a dealership in Colorado.</figcaption></figure>
       <h2>Why it matters</h2><ul><li><a href="#w">Why it matters</a></li></ul>`,
     kept: ['A long row of unsold cars', 'Why it matters'],
+  },
+  'trailing-links': {
+    clutter: `<p>More from us</p><ul><li><a href="/a">Council votes to extend library hours again</a></li><li><a href="/b">Students ask for a quiet place to study at night</a></li></ul>
+      <p><a href="/c">Ten libraries that stay open past midnight</a></p><p><a href="/d">How the city pays for its night staff</a></p>`,
+    gone: ['More from us', 'Council votes to extend', 'quiet place to study', 'past midnight', 'night staff'],
+    keep: `<p>The council said the longer hours will cost about two million dollars a year, paid from the library budget, and will start in March after a trial at two branches.</p>
+      <h2>Sources</h2><ul><li><a href="/r1">Council report on library hours for 2019</a></li><li><a href="/r2">Budget note on evening staffing costs</a></li></ul>`,
+    kept: ['will start in March', 'Council report on library hours', 'Budget note on evening staffing'],
   },
   'url-line': {
     context: { urls: ['https://example.com/news/article.html'] },

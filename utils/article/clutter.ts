@@ -260,6 +260,11 @@ interface ShortTextOptions {
   prose?: boolean;
   /** Matches inside an element that matches this selector stay (headings, table cells…). */
   notIn?: string;
+  /**
+   * The pattern judges a whole line (it is anchored at the line's start): an element whose text
+   * matches goes even when part of its text sits in a text node of its own beside a link.
+   */
+  line?: boolean;
 }
 
 const INLINE = /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
@@ -319,7 +324,7 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
     if (start.nodeType === 1) {
       if (!matches(shortText(start, maxLen))) continue;
       // A sentence of its own beside the match ("시는 … 발표했다.<br>[저작권자 …]"): only the line goes.
-      if (Array.from(start.childNodes).some((n) => n.nodeType === 3 && !matches(textOf(n)) && (looksLikeProse(textOf(n)) || textOf(n).length > 40))) continue;
+      if (!options.line && Array.from(start.childNodes).some((n) => n.nodeType === 3 && !matches(textOf(n)) && (looksLikeProse(textOf(n)) || textOf(n).length > 40))) continue;
     }
     const own = lengthOf(start);
     let box: Node = start;
@@ -399,7 +404,7 @@ function nonShareText(text: string): string {
 // Generic words ("more", "top", "latest", "popular") count as a list label only with a noun
 // ("Top stories", "Latest news"); a bare "TOP" is a back-to-top button, a bare "More" a button.
 const RELATED_LABEL =
-  /^[[【<〈「(]?\s*(?:[^\]】>〉」)\s]{0,12}\s)?(?:베스트|인기|많이\s*본|가장\s*많이\s*본|많이\s*읽은|관련|추천|주요|화제의?|핫|오늘의|이\s*시각\s*(?:주요|인기)|함께\s*(?:보면|볼만한)|다른|최신|실시간)\s*(?:기사|뉴스|포토|영상|콘텐츠)(?:\s*(?:더보기|보기))?\s*[\]】>〉」)]?$|^(?:related|trending|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks?|read\s+(?:more|next|also)|also\s+read|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy))(?:\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic))?\s*:?$|^(?:recommended|more|popular|top|latest|more\s+from\s+\S+(?:\s+\S+)?)\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic)\s*:?$|^(?:don'?t\s+miss|see\s+more|more\s+from\s+(?:the\s+)?\S+|you\s+(?:may|might)\s+also\s+like)\s*[:.…]*$|^(?:関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸閱讀|延伸阅读)$/i;
+  /^[[【<〈「(]?\s*(?:[^\]】>〉」)\s]{0,12}\s)?(?:베스트|인기|많이\s*본|가장\s*많이\s*본|많이\s*읽은|관련|추천|주요|화제의?|핫|오늘의|이\s*시각\s*(?:주요|인기)|함께\s*(?:보면|볼만한)|다른|최신|실시간)\s*(?:기사|뉴스|포토|영상|콘텐츠)(?:\s*(?:더보기|보기))?\s*[\]】>〉」)]?$|^(?:related|trending|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks?|read\s+(?:more|next|also)|also\s+read|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy))(?:\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic))?\s*:?$|^(?:recommended|more(?:\s+\S+){0,2}|popular|top|latest|more\s+from\s+\S+(?:\s+\S+)?)\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic)\s*:?$|^also\s+on\s+[\w.-]+\.[a-z]{2,}$|^(?:don'?t\s+miss|see\s+more|more\s+from\s+(?:the\s+)?\S+|you\s+(?:may|might)\s+also\s+like)\s*[:.…]*$|^(?:関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸閱讀|延伸阅读)$/i;
 
 /**
  * Whether `el` holds running prose: some element whose own text outside links (its text nodes
@@ -432,6 +437,10 @@ function headlineLike(node: Node): boolean {
   if (linkShare(el) >= 0.5) return true;
   // A heading that is not a link opens the article's next section.
   if (/^H[1-6]$/.test(el.tagName)) return false;
+  // A list right after the label, each item a link with a few words around it.
+  if ((el.tagName === 'UL' || el.tagName === 'OL') && el.children.length >= 2) {
+    return Array.from(el.children).every((li) => li.querySelector('a') && lengthOf(li) <= 160 && !li.querySelector('p, ul, ol, table'));
+  }
   const text = shortText(el, 120);
   return !!text && !looksLikeProse(text) && !el.querySelector('p, h1, h2, h3, h4, blockquote, figure, table');
 }
@@ -545,7 +554,7 @@ const BACK_TO_TOP =
 // a "™©" flourish inside a sentence; case matters here, so it is apart from the wording below.
 const COPYRIGHT_SIGN = /[©ⓒ]\s*(?:\d{4}|[A-Z가-힣])|\([cC]\)\s*(?:\d{4}|[A-Z가-힣])/;
 const COPYRIGHT_WORDS =
-  /copyrights?\s*(?:©|ⓒ|\(c\)|\d{4})|all\s+rights\s+reserved|저작권자\s*[©ⓒ(]|(?:무단\s*(?:전재|복제|배포|복사)|재배포)[^.。]{0,40}(?:금지|금합니다|불가|엄금)|無断(?:転載|複製)|転載禁止|転載・複製|禁止转载|版权所有|版權所有|不得转载|不得轉載/i;
+  /copyrights?\s*(?:©|ⓒ|\(c\)|\d{4})|all\s+rights\s+reserved|contents?\s+of\s+this\s+(?:web)?site\s+(?:are|is)\s+(?:©|copyright)|저작권자\s*[©ⓒ(]|(?:무단\s*(?:전재|복제|배포|복사)|재배포)[^.。]{0,40}(?:금지|금합니다|불가|엄금)|無断(?:転載|複製)|転載禁止|転載・複製|禁止转载|版权所有|版權所有|不得转载|不得轉載/i;
 
 /**
  * A copyright or "no redistribution" notice, not prose about copyright. Notice wording counts
@@ -583,7 +592,9 @@ const CREDIT_LINE = new RegExp(
 const CREDIT_SUFFIX = new RegExp(
   `(?:\\s+[-–—|·])?\\s*[[(【]?\\s*${CREDIT_WORD}\\s*[=:：＝]\\s*[^\\])】=.!?]{1,40}[\\])】]?$|\\s*[<〈[]\\s*[가-힣]{2,4}\\s*(?:기자|특파원)\\s*[>〉\\]]$` +
     // "(AP Photo/David Zalubowski)", and the Japanese "…（ソウルで、３日）＝ＡＰ".
-    `|\\s*\\(\\s*(?:AP|AFP|Reuters|EPA|Getty|UPI)\\s+(?:Photo|Images)\\b[^)]{0,40}\\)$|\\s*＝\\s*[^＝\\s。、]{1,12}$`,
+    `|\\s*\\(\\s*(?:AP|AFP|Reuters|EPA|Getty|UPI)\\s+(?:Photo|Images)\\b[^)]{0,40}\\)$|\\s*＝\\s*[^＝\\s。、]{1,12}$` +
+    // "… New York, U.S., November 18, 2019. REUTERS/Brendan McDermid"
+    `|\\s+(?:REUTERS|AFP|AP|EPA|XINHUA)\\s*\\/\\s*[A-Z][A-Za-z.'’ -]{1,40}$`,
   'i',
 );
 /**
@@ -599,7 +610,7 @@ function creditSuffixAt(text: string): number | null {
   return m ? offset + m.index || null : null;
 }
 
-const CREDIT_SUFFIX_HINT = /[=:：＝]|기자|특파원|\((?:AP|AFP|Reuters|EPA|Getty|UPI)\b/i;
+const CREDIT_SUFFIX_HINT = /[=:：＝]|기자|특파원|\((?:AP|AFP|Reuters|EPA|Getty|UPI)\b|(?:REUTERS|AFP|AP|EPA|XINHUA)\s*\//i;
 
 /** A source at the end of a Korean caption without a separator ("…인사하고 있다. 연합뉴스", "… 고영권 기자"). */
 const CAPTION_SOURCE = /(?<=[.다)」』"”'’])\s+(?:(?:AP|AFP|EPA|UPI|로이터|신화)\s*)?(?:연합뉴스|뉴시스|뉴스1|[가-힣]{2,4}\s*기자|AP|AFP|EPA|로이터)$/;
@@ -816,6 +827,9 @@ const BYLINE_FILLER = /^(?:and|&|with|staff|senior|chief|special|news|political|
  * metadata's author, alone or with a date. A sentence that opens with "By" ("By the end of the
  * year, …") has lower-case words and a full stop, and stays.
  */
+/** A wire story's credits: "Reporting by A; additional reporting by B; Editing by C". */
+const WIRE_CREDIT = /^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|research)\s+by\s+[^.]{2,200}?(?:;|,|\band\b)\s*(?:additional\s+)?(?:reporting|writing|editing|research)\s+by\s+[^.]{2,200}\)?\.?$/i;
+
 const BYLINE_START = /^(?:by|written\s+by|posted\s+by|words\s+by|story\s+by|text\s+by|reporting\s+by|von|par|por|door|av|af)\s*:?\s+(.+)$/i;
 
 export function isBylineLine(text: string, byline?: string | null): boolean {
@@ -971,7 +985,7 @@ function removeRepeatedCaptions(root: Element): number {
   const order = memo().index(root).order;
   for (const el of Array.from(candidates).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
     if (!root.contains(el) || el.querySelector('p, div, figcaption, img, table, li, h2, h3, h4')) continue;
-    if (el.closest('pre, code, li, td')) continue;
+    if (el.closest('pre, code, td')) continue;
     if (el.tagName === 'SPAN' && !standsAlone(el)) continue;
     const text = shortText(el, 2000);
     if (!text || text.length < 30) continue;
@@ -985,6 +999,100 @@ function removeRepeatedCaptions(root: Element): number {
     drop(el);
     removed++;
   }
+  return removed;
+}
+
+/** Section names under which a list of links is the article's own (sources, references). */
+const OWN_LIST_LABEL =
+  /^(?:see\s+also|references?|sources?|notes?|footnotes|further\s+reading|external\s+links|bibliography|links|resources|credits|citations|downloads?|documents?|참고\s*문헌|참고\s*자료|출처|関連リンク|参考文献|参考资料|參考資料|einzelnachweise|weblinks|literatur|références|liens\s+externes|referencias|enlaces\s+externos)\b/i;
+
+/** A block that is a headline of another story: mostly one link, a few words, not a sentence. */
+function headlineBlock(el: Element): boolean {
+  const text = shortText(el, 160);
+  if (!text || text.length < 15 || /[.!?]["'”’]?$/.test(text)) return false;
+  return linkShare(el) >= 0.9 && el.querySelectorAll('a').length <= 2;
+}
+
+/**
+ * Lists of other stories after the story's last paragraph: a list whose items are headlines (most
+ * of its text links, several words an item), or a run of two or more paragraphs that are each one
+ * headline link, with the short label above them ("More Great … Stories"). A list under a heading
+ * that names the article's own material (sources, references, see also, external links) stays, and
+ * so does everything before the last paragraph of prose.
+ */
+function removeTrailingLinkLists(root: Element): number {
+  const blocks = root.querySelectorAll('p, blockquote, pre, dd');
+  let last: Element | null = null;
+  for (let i = blocks.length - 1; i >= 0 && !last; i--) {
+    const el = blocks[i]!;
+    const len = lengthOf(el);
+    if (len >= 120 && root.contains(el) && len * (1 - linkShare(el)) >= 120) last = el;
+  }
+  if (!last) return 0;
+  const after = (el: Element) => !!(last!.compareDocumentPosition(el) & 4 /* FOLLOWING */) && !el.contains(last!);
+  const labelOf = (el: Element): Element | null => {
+    for (let box: Element | null = el; box && box !== root; box = box.parentElement) {
+      const prev = box.previousElementSibling;
+      if (prev) return lengthOf(prev) <= 60 ? prev : null;
+    }
+    return null;
+  };
+  const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'));
+  // Under a heading that names the article's own material (the nearest heading before it).
+  const ownSection = (label: Element | null, el: Element) => {
+    if (label && OWN_LIST_LABEL.test(textOf(label))) return true;
+    let heading: Element | null = null;
+    for (const h of headings) if (h.compareDocumentPosition(el) & 4 /* el FOLLOWS h */) heading = h;
+    // …in the heading's own section: the heading's parent holds the list too.
+    return !!heading && !!heading.parentElement?.contains(el) && OWN_LIST_LABEL.test(textOf(heading));
+  };
+  const dropWithLabel = (el: Element, label: Element | null) => {
+    drop(el);
+    let n = 1;
+    if (label && root.contains(label) && removable(label, root) && after(label) && !looksLikeProse(textOf(label)) && !label.querySelector('img, figure, table')) {
+      drop(label);
+      n++;
+    }
+    return n;
+  };
+  let removed = 0;
+  for (const list of root.querySelectorAll('ul, ol')) {
+    if (!root.contains(list) || !after(list) || !removable(list, root)) continue;
+    const items = Array.from(list.children).filter((c) => c.tagName === 'LI' && lengthOf(c));
+    if (items.length < 2 || linkShare(list) < 0.6) continue;
+    if (items.some((li) => li.querySelector('p, ul, ol, table'))) continue;
+    const words = items.reduce((sum, li) => sum + wordsOf(textOf(li)), 0) / items.length;
+    if (words < 4) continue;
+    const label = labelOf(list);
+    if (ownSection(label, list)) continue;
+    removed += dropWithLabel(list, label);
+  }
+  // Runs of headline paragraphs.
+  const run: Element[] = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      const label = labelOf(run[0]!);
+      if (!ownSection(label, run[0]!)) {
+        for (const el of run.slice(1)) {
+          if (!root.contains(el)) continue;
+          drop(el);
+          removed++;
+        }
+        removed += dropWithLabel(run[0]!, label);
+      }
+    }
+    run.length = 0;
+  };
+  for (const el of root.querySelectorAll('p, h3, h4, div')) {
+    if (!root.contains(el) || !after(el) || el.querySelector('p, div, h3, h4, ul, ol, img, figure')) continue;
+    if (!headlineBlock(el) || !removable(el, root)) {
+      flush();
+      continue;
+    }
+    if (run.length && run[run.length - 1]!.nextElementSibling !== el) flush();
+    run.push(el);
+  }
+  flush();
   return removed;
 }
 
@@ -1136,6 +1244,16 @@ export function removeAdjacentRepeats(content: Element): number {
   });
 }
 
+const SUBSCRIBE_PROMPT =
+  /구독\s*(?:하기|신청|하세요|해\s*주세요)|뉴스레터\s*(?:구독|신청)|기자\s*구독|^subscribe\b|^sign\s+up\b.*\bnewsletter|already\s+a\s+subscriber|newsletter\s+sign[\s-]*up|^get\s+(?:our|the)\s+\S*\s*newsletter|読み放題|有料会員(?:限定|登録|になる|が\S{0,4}無料)|記事利用サービス/i;
+/**
+ * Calls to subscribe that are whole sentences ("Need more space? Subscribe to our sister title…",
+ * "Want more science? Get a subscription…", "Get … delivered through your letterbox every month",
+ * "Join our … forums", "Get access to …"): they address the reader, which news prose does not.
+ */
+const SUBSCRIBE_CALL =
+  /^(?:want|need)\s+more\b[^?]{0,40}\?\s*(?:subscribe|sign\s+up|get|join|try|check|follow|download)\b|\bsister\s+(?:title|publication|magazine)\b|\bdelivered\s+(?:to|through|straight\s+to|right\s+to)\s+your\s+(?:inbox|letterbox|door|doorstep|mailbox)|^join\s+our\b|^get\s+access\s+to\b|^subscribe\s+to\s+(?:the\s+)?[^.!?]{0,40}(?:channel|podcast|magazine|newsletter|feed)\b|^(?:there'?s\s+plenty\s+more\s+where\s+that\s+came\s+from\.?\s*)?sign\s+up\s+(?:for|to)\b[^.!?]{0,60}(?:today|now|free|newsletter)/i;
+
 const KOREAN_JAPANESE_DATELINE =
   /^(?:기사\s*)?(?:입력|수정|최종\s*수정|등록|승인|송고|업데이트|published|updated|posted)\s*(?:일시|시간)?\s*[:：]?\s*\d{4}[.\-년/]\s*\d{1,2}[.\-월/]\s*\d{1,2}|^\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:[(（]\s*\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:更新|更新済み)\s*[)）])?$/i;
 
@@ -1220,9 +1338,10 @@ export const CLUTTER_RULES: ClutterRule[] = [
   ),
   shortTextRule(
     'subscribe-prompt',
-    'Subscription and newsletter prompts ("기자 구독", "Subscribe to our newsletter"): short calls to action, never a sentence reporting on subscriptions.',
-    /구독\s*(?:하기|신청|하세요|해\s*주세요)|뉴스레터\s*(?:구독|신청)|기자\s*구독|^subscribe\b|^sign\s+up\b.*\bnewsletter|already\s+a\s+subscriber|newsletter\s+sign[\s-]*up|^get\s+(?:our|the)\s+\S*\s*newsletter|読み放題|有料会員(?:限定|登録|になる|が\S{0,4}無料)|記事利用サービス/i,
-    120,
+    'Subscription prompts ("기자 구독", "Subscribe to our newsletter", "Need more space? Subscribe to our sister title…"): calls to action that address the reader, never a sentence reporting on subscriptions.',
+    (text) => SUBSCRIBE_CALL.test(text) || (SUBSCRIBE_PROMPT.test(text) && !looksLikeProse(text)),
+    200,
+    { line: true, prose: true },
   ),
   shortTextRule(
     'tip-off',
@@ -1315,8 +1434,9 @@ export const CLUTTER_RULES: ClutterRule[] = [
   ),
   {
     id: 'byline-line',
-    why: 'Bylines printed in the body ("By Paul Takahashi", "By … - 11/18/19 11:04 PM EST", the metadata author alone): the reader shows the author above the article.',
-    apply: (root, context = {}) => withMemo(() => removeShortMatches(root, (text) => isBylineLine(text, context.byline), 120, { notIn: 'h1, h2, h3, td, th, li' })),
+    why: 'Bylines printed in the body ("By Paul Takahashi", "By … - 11/18/19 11:04 PM EST", the metadata author alone, a wire story\'s "Reporting by …; Editing by …"): the reader shows the author above the article.',
+    apply: (root, context = {}) =>
+      withMemo(() => removeShortMatches(root, (text) => isBylineLine(text, context.byline) || WIRE_CREDIT.test(text), 300, { notIn: 'h1, h2, h3, td, th, li', prose: true })),
   },
   {
     id: 'promo-line',
@@ -1337,6 +1457,11 @@ export const CLUTTER_RULES: ClutterRule[] = [
     id: 'repeated-caption',
     why: 'Later copies of a caption already in the article (one caption under every picture of a gallery, a truncated copy beside the full one): the first stays.',
     apply: (root) => withMemo(() => removeRepeatedCaptions(root)),
+  },
+  {
+    id: 'trailing-links',
+    why: 'Lists of other stories after the last paragraph (headline lists and runs of one-link paragraphs, with their label); lists under "Sources", "References", "See also" stay.',
+    apply: (root) => withMemo(() => removeTrailingLinkLists(root)),
   },
   { id: 'url-line', why: "A line that is only the page's own address (print headers repeat it).", apply: (root, context = {}) => withMemo(() => removeUrlLines(root, context)) },
   {
