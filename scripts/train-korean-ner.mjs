@@ -20,8 +20,9 @@ const argv = process.argv.slice(2);
 const opt = (name, def) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? Number(argv[i + 1]) : def; };
 const OPTS = {
   runs: opt('runs', 3), bits: opt('bits', 17), epochs: opt('epochs', 8), seed: opt('seed', 20250204), minCount: opt('min-count', 3), qPct: opt('q-pct', 1),
-  aug: opt('aug', 4), augP: opt('aug-p', 0.5), augWeight: opt('aug-weight', 1), augGaz: opt('aug-gaz', 1), augReviews: opt('aug-reviews', 0),
+  aug: opt('aug', 4), augPerRun: opt('aug-per-run', 0), augP: opt('aug-p', 0.5), augWeight: opt('aug-weight', 1), augGaz: opt('aug-gaz', 1), augReviews: opt('aug-reviews', 0),
   domain: opt('domain', 0), newsWeight: opt('news-weight', 5), nsmcWeight: opt('nsmc-weight', 1), prune: opt('prune', 6), oPenalty: opt('o-penalty', 7),
+  trainBounds: opt('train-bounds', 0), crf: opt('crf', 0), l2: opt('l2', 1), eta0: opt('eta0', 0.1), iters: opt('iters', 150), history: opt('history', 6),
 };
 const EVAL = argv.includes('--eval'), WRITE = !argv.includes('--no-write'), CV = opt('cv', 0);
 
@@ -56,7 +57,7 @@ const K = await importTs({
   resolveDir: 'utils/entities/korean',
 });
 const LEX = await importTs('utils/entities/korean/lexicon.ts');
-const { extractFeatures, NF: NF0, NUM_LABELS: L, viterbi, encodeModel, decodeModel, tagWithModel, setCompanyNames, domainCopy } = K;
+const { extractFeatures, nameBounds, NF: NF0, NUM_LABELS: L, viterbi, encodeModel, decodeModel, tagWithModel, setCompanyNames, domainCopy, allowed: ALLOWED } = K;
 
 // With --domain 1 each sentence's features also fire a copy for its domain (news or reviews),
 // stored after the shared ones: NF ids per char become 2 * NF.
@@ -76,7 +77,10 @@ const toData = (row) => {
   }
   const news = row.source.endsWith('wikitree');
   const base = extractFeatures(row.text, OPTS.bits);
-  if (!OPTS.domain) return { feats: base, gold, n: row.text.length, news };
+  // Where the gold names end or start the bounds allow it, so that the gold labels stay reachable.
+  const bounds = OPTS.trainBounds ? nameBounds(row.text) : undefined;
+  if (bounds) for (const e of row.entities) if (TYPE_INDEX[e.type] < 3) { bounds[e.start] |= 2; bounds[e.end - 1] |= 1; }
+  if (!OPTS.domain) return { feats: base, gold, n: row.text.length, news, bounds };
   const feats = new Int32Array(row.text.length * NF).fill(-1);
   for (let i = 0; i < row.text.length; i++) for (let k = 0; k < NF0; k++) {
     const f = base[i * NF0 + k];
@@ -84,7 +88,7 @@ const toData = (row) => {
     feats[i * NF + k] = f;
     feats[i * NF + NF0 + k] = domainCopy(f, news ? 1 : 2, OPTS.bits);
   }
-  return { feats, gold, n: row.text.length, news };
+  return { feats, gold, n: row.text.length, news, bounds };
 };
 
 function mulberry32(a) {
@@ -159,16 +163,28 @@ function augment(rows, o) {
 /** Trains on rows (KLUE rows); returns the encoded, quantised model and the float weights. */
 function trainModel(rows, o, log = true) {
   const H = 1 << o.bits;
-  const data = augment(rows, o).map((r) => ({ ...toData(r), weight: r.weight }));
-  // Prune rare feature buckets (seen fewer than minCount times in training).
-  const counts = new Uint32Array(H);
-  for (const d of data) for (let k = 0; k < d.n * NF; k++) if (d.feats[k] >= 0) counts[d.feats[k]]++;
-  for (const d of data) for (let k = 0; k < d.n * NF; k++) if (d.feats[k] >= 0 && counts[d.feats[k]] < o.minCount) d.feats[k] = -1;
+  const prepare = (seed) => {
+    const data = augment(rows, { ...o, seed }).map((r) => ({ ...toData(r), weight: r.weight }));
+    // Prune rare feature buckets (seen fewer than minCount times in training).
+    const counts = new Uint32Array(H);
+    for (const d of data) for (let k = 0; k < d.n * NF; k++) if (d.feats[k] >= 0) counts[d.feats[k]]++;
+    for (const d of data) for (let k = 0; k < d.n * NF; k++) if (d.feats[k] >= 0 && counts[d.feats[k]] < o.minCount) d.feats[k] = -1;
+    return data;
+  };
+  let data = prepare(o.seed);
 
   const avg = new Float32Array(H * L);
   const tavg = new Float32Array((L + 1) * L);
   let W, T;
-  for (let run = 0; run < o.runs; run++) {
+  if (o.crf) {
+    const theta = trainCrf(data, H, o, log);
+    for (let i = 0; i < H * L; i++) avg[i] = theta[i];
+    for (let i = 0; i < tavg.length; i++) tavg[i] = ALLOWED[i] ? theta[H * L + i] : 0;
+    W = avg; T = tavg;
+  }
+  for (let run = 0; run < (o.crf ? 0 : o.runs); run++) {
+  // With --aug-per-run 1 each run also draws its own replacement names.
+  if (o.augPerRun && run) data = prepare(o.seed + 7919 * run);
   W = new Float32Array(H * L); T = new Float32Array((L + 1) * L);
   const U = new Float32Array(H * L), TU = new Float32Array((L + 1) * L);
   let c = 1;
@@ -179,7 +195,7 @@ function trainModel(rows, o, log = true) {
     let errors = 0;
     for (const idx of order) {
       const d = data[idx];
-      const pred = viterbi(d.n, emitOf(d, W), T);
+      const pred = viterbi(d.n, emitOf(d, W), T, d.bounds);
       for (let i = 0; i < d.n; i++) {
         const g = d.gold[i], p = pred[i];
         const gp = i ? d.gold[i - 1] : L, pp = i ? pred[i - 1] : L;
@@ -205,45 +221,211 @@ function trainModel(rows, o, log = true) {
   for (let i = 0; i < avg.length; i++) avg[i] += (W[i] - U[i] / c) / o.runs;
   for (let i = 0; i < tavg.length; i++) tavg[i] += (T[i] - TU[i] / c) / o.runs;
   }
-  // Then quantised to int8 (emissions) and int16 (transitions) on one scale.
-  // Recall/precision trade-off: a fixed penalty on entering or staying in O (label 0).
-  for (let q0 = 0; q0 <= L; q0++) tavg[q0 * L] -= o.oPenalty;
+  return { bin: quantise(avg, tavg, o, o.oPenalty), avg, tavg, W, T, data };
+}
+
+/**
+ * The float weights quantised to int8 (emissions) and int16 (transitions) on one scale, encoded.
+ * Recall/precision trade-off: a fixed penalty on entering or staying in O (label 0).
+ */
+function quantise(avg, tavg0, o, oPenalty, log = false) {
+  const tavg = Float32Array.from(tavg0);
+  for (let q0 = 0; q0 <= L; q0++) tavg[q0 * L] -= oPenalty;
   const mags = [];
   for (const v of avg) if (v) mags.push(Math.abs(v));
   mags.sort((a, b) => a - b);
   const scale = mags[Math.min(mags.length - 1, Math.floor(mags.length * o.qPct))] / 127;
-  const q = new Int8Array(H * L);
+  const q = new Int8Array(avg.length);
   for (let i = 0; i < avg.length; i++) { const v = Math.max(-127, Math.min(127, Math.round(avg[i] / scale))); q[i] = Math.abs(v) < o.prune ? 0 : v; }
   const qt = new Int16Array(tavg.length);
   for (let i = 0; i < tavg.length; i++) qt[i] = Math.max(-32767, Math.min(32767, Math.round(tavg[i] / scale)));
   if (log) console.error('scale', scale, 'max trans', Math.max(...tavg.map(Math.abs)), 'max w', mags[mags.length - 1]);
-  return { bin: encodeModel(o.bits, L, q, qt, o.domain ? 1 : 0), avg, tavg, W, T, data };
+  return encodeModel(o.bits, L, q, qt, o.domain ? 1 : 0);
+}
+
+/** One line of scores: core micro F1 (P, R), all-types micro F1, per-type exact F1. */
+const brief = (s) => `core ${s.core.exact.f.toFixed(3)} (P ${s.core.exact.p.toFixed(3)} R ${s.core.exact.r.toFixed(3)}) rel ${s.core.relaxed.f.toFixed(3)} | all ${s.all.exact.f.toFixed(3)} | ${Object.entries(s.per).map(([t, x]) => `${t.slice(0, 3)} ${x.exact.f.toFixed(3)}`).join(' ')}`;
+const SWEEP = argv.includes('--sweep-o') ? argv[argv.indexOf('--sweep-o') + 1].split(',').map(Number) : null;
+
+/**
+ * Linear-chain CRF (the same features, labels and BIO constraints as the perceptron), trained by
+ * L-BFGS on the weighted negative log-likelihood with an L2 penalty o.l2/2 * |theta|^2. Full batch
+ * and deterministic. theta = emission weights (H * L), then transitions ((L + 1) * L, row L = start).
+ */
+function trainCrf(data, H, o, log) {
+  const NE = H * L, N = NE + (L + 1) * L;
+  const maxN = Math.max(...data.map((d) => d.n));
+  const psi = new Float64Array(maxN * L), alpha = new Float64Array(maxN * L), beta = new Float64Array(maxN * L), scale = new Float64Array(maxN), expT = new Float64Array((L + 1) * L), emit = new Float64Array(maxN * L), delta = new Float64Array(L);
+  /**
+   * One sentence: emissions from theta (times mult), forward-backward; calls addEmit(fi, delta) for
+   * every feature of every char (delta = w * (marginal - gold) per label) and addTrans(k, v) for
+   * the transitions. Returns w * (log Z - gold score).
+   */
+  function sentence(d, theta, mult, w, addEmit, addTrans) {
+    const n = d.n;
+    emit.fill(0, 0, n * L);
+    for (let i = 0; i < n; i++) for (let k = i * NF; k < (i + 1) * NF; k++) {
+      const fi = d.feats[k];
+      if (fi < 0) continue;
+      for (let y = 0, wo = fi * L; y < L; y++) emit[i * L + y] += theta[wo + y];
+    }
+    if (mult !== 1) for (let k = 0; k < n * L; k++) emit[k] *= mult;
+    let logZ = 0, gold = 0;
+    for (let i = 0; i < n; i++) {
+      let m = -Infinity;
+      for (let y = 0; y < L; y++) if (emit[i * L + y] > m) m = emit[i * L + y];
+      for (let y = 0; y < L; y++) psi[i * L + y] = Math.exp(emit[i * L + y] - m);
+      let c = 0;
+      for (let y = 0; y < L; y++) {
+        let a = 0;
+        if (i === 0) a = expT[L * L + y];
+        else for (let q = 0; q < L; q++) a += alpha[(i - 1) * L + q] * expT[q * L + y];
+        a *= psi[i * L + y];
+        alpha[i * L + y] = a; c += a;
+      }
+      for (let y = 0; y < L; y++) alpha[i * L + y] /= c;
+      scale[i] = c;
+      logZ += Math.log(c) + m;
+      const g = d.gold[i];
+      gold += emit[i * L + g] + mult * theta[NE + (i ? d.gold[i - 1] : L) * L + g];
+    }
+    for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = 1;
+    for (let i = n - 2; i >= 0; i--) {
+      for (let q = 0; q < L; q++) {
+        let b = 0;
+        for (let y = 0; y < L; y++) b += expT[q * L + y] * psi[(i + 1) * L + y] * beta[(i + 1) * L + y];
+        beta[i * L + q] = b / scale[i + 1];
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const g = d.gold[i];
+      for (let y = 0; y < L; y++) delta[y] = w * alpha[i * L + y] * beta[i * L + y];
+      delta[g] -= w;
+      for (let k = i * NF; k < (i + 1) * NF; k++) if (d.feats[k] >= 0) addEmit(d.feats[k], delta);
+      addTrans(NE + (i ? d.gold[i - 1] : L) * L + g, -w);
+      if (i === 0) { for (let y = 0; y < L; y++) addTrans(NE + L * L + y, delta[y] + (y === g ? w : 0)); continue; }
+      for (let y = 0; y < L; y++) delta[y] = psi[i * L + y] * beta[i * L + y] / scale[i];
+      for (let q = 0; q < L; q++) {
+        const aq = w * alpha[(i - 1) * L + q];
+        if (!aq) continue;
+        for (let y = 0; y < L; y++) if (ALLOWED[q * L + y]) addTrans(NE + q * L + y, aq * expT[q * L + y] * delta[y]);
+      }
+    }
+    return w * (logZ - gold);
+  }
+  const setExpT = (theta, mult) => { for (let k = 0; k < expT.length; k++) expT[k] = ALLOWED[k] ? Math.exp(mult * theta[NE + k]) : 0; };
+
+  if (o.crf === 2) {
+    // Stochastic gradient descent, one sentence at a time, L2 by the scaling trick (theta = a * v),
+    // learning rate 1 / (lambda (t0 + t)) as in CRFsuite's l2sgd. Sentences repeat by weight.
+    const v = new Float64Array(N);
+    const order = data.flatMap((d, i) => Array(d.weight).fill(i));
+    const lambda = o.l2 / order.length, t0 = 1 / (lambda * o.eta0);
+    const rand = mulberry32(o.seed);
+    let a = 1, t = 0;
+    for (let ep = 0; ep < o.epochs; ep++) {
+      for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+      let loss = 0;
+      for (const idx of order) {
+        const eta = 1 / (lambda * (t0 + t++));
+        a *= 1 - eta * lambda;
+        setExpT(v, a);
+        const step = eta / a;
+        loss += sentence(data[idx], v, a, 1, (fi, dl) => { for (let y = 0, wo = fi * L; y < L; y++) v[wo + y] -= step * dl[y]; }, (k, x) => { v[k] -= step * x; });
+        if (a < 1e-6) { for (let k = 0; k < N; k++) v[k] *= a; a = 1; }
+      }
+      let r = 0;
+      for (let k = 0; k < N; k++) r += v[k] * v[k];
+      if (log) console.error(`SGD epoch ${ep + 1}: loss ${loss.toFixed(1)}, objective ${(loss + (o.l2 / 2) * a * a * r).toFixed(1)}`);
+    }
+    for (let k = 0; k < N; k++) v[k] *= a;
+    return v;
+  }
+
+  function objective(theta, grad) {
+    grad.fill(0);
+    setExpT(theta, 1);
+    let f = 0;
+    for (const d of data) f += sentence(d, theta, 1, d.weight, (fi, dl) => { for (let y = 0, wo = fi * L; y < L; y++) grad[wo + y] += dl[y]; }, (k, x) => { grad[k] += x; });
+    let r = 0;
+    for (let k = 0; k < N; k++) { const t = theta[k]; if (t) { r += t * t; grad[k] += o.l2 * t; } }
+    return f + (o.l2 / 2) * r;
+  }
+  return lbfgs(objective, new Float64Array(N), o.iters, o.history, log);
+}
+
+/** Minimises f (objective(x, grad) → value, fills grad) by L-BFGS with a backtracking (Armijo) line search. */
+function lbfgs(objective, x, maxIter, m, log) {
+  const N = x.length;
+  const dot = (a, b) => { let s = 0; for (let k = 0; k < N; k++) s += a[k] * b[k]; return s; };
+  let g = new Float64Array(N), gn = new Float64Array(N);
+  const xn = new Float64Array(N), dir = new Float64Array(N), alphas = new Float64Array(m);
+  let f = objective(x, g);
+  const S = [], Y = [], RHO = [];
+  for (let it = 0; it < maxIter; it++) {
+    // Two-loop recursion: dir = -H g.
+    for (let k = 0; k < N; k++) dir[k] = -g[k];
+    for (let j = S.length - 1; j >= 0; j--) { alphas[j] = RHO[j] * dot(S[j], dir); const a = alphas[j], yj = Y[j]; for (let k = 0; k < N; k++) dir[k] -= a * yj[k]; }
+    if (S.length) { const last = S.length - 1, gamma = 1 / (RHO[last] * dot(Y[last], Y[last])); for (let k = 0; k < N; k++) dir[k] *= gamma; }
+    else { const gn2 = Math.sqrt(dot(g, g)); for (let k = 0; k < N; k++) dir[k] /= gn2; }
+    for (let j = 0; j < S.length; j++) { const b = RHO[j] * dot(Y[j], dir), a = alphas[j] - b, sj = S[j]; for (let k = 0; k < N; k++) dir[k] += a * sj[k]; }
+    const slope = dot(g, dir);
+    let step = 1, fn = 0;
+    for (let ls = 0; ls < 30; ls++) {
+      for (let k = 0; k < N; k++) xn[k] = x[k] + step * dir[k];
+      fn = objective(xn, gn);
+      if (fn <= f + 1e-4 * step * slope) break;
+      step *= 0.5;
+    }
+    const s = new Float64Array(N), y = new Float64Array(N);
+    for (let k = 0; k < N; k++) { s[k] = xn[k] - x[k]; y[k] = gn[k] - g[k]; }
+    const sy = dot(s, y);
+    if (sy > 1e-10) { S.push(s); Y.push(y); RHO.push(1 / sy); if (S.length > m) { S.shift(); Y.shift(); RHO.shift(); } }
+    const rel = (f - fn) / Math.max(1, Math.abs(fn));
+    x.set(xn); [g, gn] = [gn, g]; f = fn;
+    if (log && (it % 10 === 9 || it === maxIter - 1)) console.error(`L-BFGS ${it + 1}: objective ${f.toFixed(2)}, step ${step}`);
+    if (rel < 1e-7) break;
+  }
+  return x;
 }
 
 if (argv.includes('--no-noun-filter')) K.setNounFilter(false);
+if (argv.includes('--no-bounds')) K.setNameBounds(false);
 const post = (text, ents) => ents;
 if (CV) {
   // K folds over the news sentences (round robin by index); reviews always train.
   const news = train.filter((r) => r.source.endsWith('wikitree'));
   const reviews = train.filter((r) => !r.source.endsWith('wikitree'));
-  const preds = new Map();
+  const pens = SWEEP ?? [OPTS.oPenalty];
+  const preds = pens.map(() => new Map());
   for (let k = 0; k < CV; k++) {
     const held = news.filter((_, i) => i % CV === k);
-    const { bin } = trainModel([...reviews, ...news.filter((_, i) => i % CV !== k)], OPTS, false);
-    const model = decodeModel(bin);
-    for (const r of held) preds.set(r, post(r.text, tagWithModel(model, r.text)));
+    const { avg, tavg } = trainModel([...reviews, ...news.filter((_, i) => i % CV !== k)], OPTS, false);
+    // --cv-save DIR keeps each fold's model (fold-K.bin, the first penalty) to score later rules on.
+    if (argv.includes('--cv-save')) fs.writeFileSync(path.join(argv[argv.indexOf('--cv-save') + 1], `fold-${k}.bin`), quantise(avg, tavg, OPTS, pens[0]));
+    pens.forEach((pen, j) => {
+      const model = decodeModel(quantise(avg, tavg, OPTS, pen));
+      for (const r of held) preds[j].set(r.text, post(r.text, tagWithModel(model, r.text)));
+    });
     console.error(`fold ${k + 1}/${CV}`);
   }
   console.log(`cross-validation, ${CV} folds over ${news.length} training news sentences`);
-  console.log(formatScores(score(news, (text) => preds.get(news.find((r) => r.text === text)))));
+  if (SWEEP) pens.forEach((pen, j) => console.log(`cv o-penalty ${pen}: ${brief(score(news, (text) => preds[j].get(text)))}`));
+  else console.log(formatScores(score(news, (text) => preds[0].get(text))));
 }
 
 const { bin, avg, tavg, W, T, data } = trainModel(train, OPTS);
 const b64 = Buffer.from(bin).toString('base64');
 console.error(`model: ${OPTS.bits} bits, ${bin.length} bytes (${b64.length} base64), ${companies.length} company names`);
 
-if (EVAL) {
-  const model = argv.includes('--float') ? { bits: OPTS.bits, labels: L, flags: OPTS.domain ? 1 : 0, weights: avg, trans: tavg } : decodeModel(bin);
+if (EVAL && SWEEP) {
+  const dev = readKlue('ko-klue-dev.jsonl');
+  for (const pen of SWEEP) {
+    const model = decodeModel(quantise(avg, tavg, OPTS, pen));
+    console.log(`dev o-penalty ${pen}: ${brief(score(dev, (text) => post(text, tagWithModel(model, text))))}`);
+  }
+} else if (EVAL) {
+  const model = argv.includes('--float') ? { bits: OPTS.bits, labels: L, flags: OPTS.domain ? 1 : 0, weights: avg, trans: tavg.map((v, i) => (i % L ? v : v - OPTS.oPenalty)) } : decodeModel(bin);
   const dev = readKlue('ko-klue-dev.jsonl');
   console.log(formatScores(score(argv.includes('--eval-train') ? train : dev, (text) => post(text, tagWithModel(model, text)))));
 }

@@ -2,14 +2,16 @@
 // Shared by the runtime (index.ts) and the training script.
 
 import { CURRENCY_UNITS } from './lexicon';
-import { NUM_LABELS, TYPES } from './features';
+import { END_OK, NUM_LABELS, START_OK, TYPES } from './features';
 
 export type KoreanEntityType = 'person' | 'org' | 'place' | 'date' | 'time' | 'money' | 'quantity';
 export interface KoreanEntity { start: number; end: number; type: KoreanEntityType }
 
 const L = NUM_LABELS;
+/** Labels 1..6: B/I of PS, OG, LC (names). */
+const NAME_LABELS = 6;
 /** allowed[prev * L + cur]: an I-X label may only follow B-X or I-X. prev = L is the start state. */
-const allowed = new Uint8Array((L + 1) * L);
+export const allowed = new Uint8Array((L + 1) * L);
 for (let prev = 0; prev <= L; prev++) {
   for (let cur = 0; cur < L; cur++) {
     const isI = cur > 0 && cur % 2 === 0;
@@ -21,20 +23,25 @@ for (let prev = 0; prev <= L; prev++) {
  * emit: n*L emission scores; trans: (L+1)*L transition scores (row L = start).
  * Returns the best label per position.
  */
-export function viterbi(n: number, emit: Float32Array, trans: Float32Array): Uint8Array {
+export function viterbi(n: number, emit: Float32Array, trans: Float32Array, bounds?: Uint8Array): Uint8Array {
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
   const back = new Uint8Array(n * L);
   let prevScore = new Float32Array(L);
   let curScore = new Float32Array(L);
-  for (let y = 0; y < L; y++) prevScore[y] = allowed[L * L + y] ? emit[y]! + trans[L * L + y]! : -Infinity;
+  for (let y = 0; y < L; y++) prevScore[y] = allowed[L * L + y] && !(bounds && y > 0 && y <= NAME_LABELS && !(bounds[0]! & START_OK)) ? emit[y]! + trans[L * L + y]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const eo = i * L;
+    // A person, organisation or place may not end after char i - 1, nor start at i, unless bounds allow it.
+    const noEnd = bounds ? !(bounds[i - 1]! & END_OK) : false;
+    const noStart = bounds ? !(bounds[i]! & START_OK) : false;
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
+      if (noStart && y > 0 && y <= NAME_LABELS && y % 2 === 1) { curScore[y] = -Infinity; back[eo + y] = 0; continue; }
       for (let q = 0; q < L; q++) {
         if (!allowed[q * L + y]) continue;
+        if (noEnd && q > 0 && q <= NAME_LABELS && y !== 2 + 2 * ((q - 1) >> 1)) continue;
         const s = prevScore[q]! + trans[q * L + y]!;
         if (s > best) { best = s; arg = q; }
       }

@@ -105,6 +105,43 @@ export function tokenize(text: string, cls: Uint8Array): Token[] {
   return toks;
 }
 
+/** Bits of nameBounds(): a name may end after this char; a name may start at this char. */
+export const END_OK = 1, START_OK = 2;
+
+/**
+ * Where a person, organisation or place may end and start (KLUE keeps particles, and titles written
+ * onto the name, outside the span): a name ends at the end of a word (a run of letters and digits,
+ * so before a space or punctuation), where letters change script (USA투데이), or where the rest of
+ * the word is a particle (삼성전자는), a title (박사는, 교수를), a title then a particle, or 모
+ * (김모 씨). It starts at the start of a word or where the script changes.
+ */
+export function nameBounds(text: string): Uint8Array {
+  const n = text.length;
+  const out = new Uint8Array(n);
+  const cls = new Uint8Array(n);
+  for (let i = 0; i < n; i++) cls[i] = charClass(text.charCodeAt(i));
+  const group = (c: number): number => (c === C_HANGUL || c === C_NUMHAN ? 1 : c === C_UPPER || c === C_LOWER ? 2 : c);
+  let i = 0;
+  while (i < n) {
+    if (!isWordClass(cls[i]!)) { out[i] = END_OK | START_OK; i++; continue; }
+    const ws = i;
+    while (i < n && isWordClass(cls[i]!)) i++;
+    for (let j = ws; j < i; j++) {
+      if (j === ws || group(cls[j]!) !== group(cls[j - 1]!)) out[j] = out[j]! | START_OK;
+      if (j === i - 1 || group(cls[j]!) !== group(cls[j + 1]!) || restIsSuffix(text.slice(j + 1, i))) out[j] = out[j]! | END_OK;
+    }
+  }
+  return out;
+}
+function restIsSuffix(rest: string): boolean {
+  if (rest.startsWith('모')) rest = rest.slice(1);
+  if (!rest || JOSA_SET.has(rest) || PERSON_TITLES.has(rest)) return true;
+  for (let len = Math.min(MAX_JOSA, rest.length - 1); len >= 1; len--) {
+    if (JOSA_SET.has(rest.slice(-len)) && PERSON_TITLES.has(rest.slice(0, -len))) return true;
+  }
+  return false;
+}
+
 /**
  * Domain copies ("frustratingly easy" domain adaptation): a model trained with them has, besides
  * each feature's shared weights, a news copy (domain 1) and a review copy (domain 2); the runtime

@@ -1,0 +1,67 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { END_OK, nameBounds, NUM_LABELS, START_OK } from '../../utils/entities/korean/features';
+import { labelsToSpans, viterbi } from '../../utils/entities/korean/decode';
+import { mergePlaces } from '../../utils/entities/korean/tagger';
+
+const L = NUM_LABELS;
+const B_PS = 1, I_PS = 2;
+
+describe('nameBounds', () => {
+  it('lets a name end at the end of a word, before a particle or a title, and start at a word start', () => {
+    const text = '딕 코스톨로는 삼성전자에서 박사를 만났다';
+    const b = nameBounds(text);
+    const endsAfter = (s: string) => !!(b[text.indexOf(s) + s.length - 1]! & END_OK);
+    expect(endsAfter('딕')).toBe(true);
+    expect(endsAfter('딕 코스톨로')).toBe(true); // before 는
+    expect(endsAfter('딕 코스')).toBe(false); // 톨로는 is no particle
+    expect(endsAfter('딕 코')).toBe(false);
+    expect(endsAfter('삼성전자')).toBe(true); // before 에서
+    expect(endsAfter('삼성')).toBe(false);
+    expect(endsAfter('박사를')).toBe(true);
+    expect(!!(b[text.indexOf('코')]! & START_OK)).toBe(true);
+    expect(!!(b[text.indexOf('스')]! & START_OK)).toBe(false);
+  });
+
+  it('lets a name end before a title written onto it, before 모, and where the script changes', () => {
+    const text = '김모씨와 이교수는 USA투데이에';
+    const b = nameBounds(text);
+    const endsAfter = (s: string) => !!(b[text.indexOf(s) + s.length - 1]! & END_OK);
+    expect(endsAfter('김')).toBe(true);
+    expect(endsAfter('이')).toBe(true);
+    expect(endsAfter('USA')).toBe(true);
+    expect(endsAfter('USA투데이')).toBe(true);
+    expect(endsAfter('USA투데')).toBe(false);
+  });
+});
+
+describe('viterbi with name bounds', () => {
+  it('does not end a name inside a word where the rest is no particle', () => {
+    const text = '딕 코스톨로가';
+    const n = text.length;
+    const emit = new Float32Array(n * L);
+    // The emissions want 딕 코스 as a person and 톨로는 outside it.
+    const want = [B_PS, I_PS, I_PS, I_PS, 0, 0, 0];
+    want.forEach((y, i) => (emit[i * L + y] = 5));
+    emit[4 * L + I_PS] = 4; // 톨: continuing the name is the runner-up
+    emit[5 * L + I_PS] = 4;
+    const trans = new Float32Array((L + 1) * L);
+    const free = labelsToSpans(text, viterbi(n, emit, trans)).map((e) => text.slice(e.start, e.end));
+    expect(free).toEqual(['딕 코스']);
+    const bounded = labelsToSpans(text, viterbi(n, emit, trans, nameBounds(text))).map((e) => text.slice(e.start, e.end));
+    expect(bounded).toEqual(['딕 코스톨로']);
+  });
+});
+
+describe('mergePlaces', () => {
+  it('joins places one space apart, as KLUE tags them', () => {
+    const text = '서울 서초구 서초동에서 삼성 사옥';
+    const spans = [
+      { start: 0, end: 2, type: 'place' as const },
+      { start: 3, end: 6, type: 'place' as const },
+      { start: 7, end: 10, type: 'place' as const },
+      { start: 13, end: 15, type: 'org' as const },
+    ];
+    expect(mergePlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual(['서울 서초구 서초동/place', '삼성/org']);
+  });
+});
