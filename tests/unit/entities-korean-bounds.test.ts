@@ -64,4 +64,16 @@ describe('mergePlaces', () => {
     ];
     expect(mergePlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual(['서울 서초구 서초동/place', '삼성/org']);
   });
+
+  it('joins a one-word place with the organisation after it, not an address of several words', () => {
+    const text = '미국 법무부와 서울 서초동 대검찰청';
+    const spans = [
+      { start: 0, end: 2, type: 'place' as const },
+      { start: 3, end: 6, type: 'org' as const },
+      { start: 8, end: 10, type: 'place' as const },
+      { start: 11, end: 14, type: 'place' as const },
+      { start: 15, end: 19, type: 'org' as const },
+    ];
+    expect(mergePlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual(['미국 법무부/org', '서울 서초동/place', '대검찰청/org']);
+  });
 });
