@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { END_OK, nameBounds, NUM_LABELS, START_OK } from '../../utils/entities/korean/features';
 import { labelsToSpans, viterbi } from '../../utils/entities/korean/decode';
-import { mergePlaces } from '../../utils/entities/korean/tagger';
+import { commonNounPerson, glossNames, mergePlaces } from '../../utils/entities/korean/tagger';
 
 const L = NUM_LABELS;
 const B_PS = 1, I_PS = 2;
@@ -75,5 +75,36 @@ describe('mergePlaces', () => {
       { start: 15, end: 19, type: 'org' as const },
     ];
     expect(mergePlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual(['미국 법무부/org', '서울 서초동/place', '대검찰청/org']);
+  });
+});
+
+describe('glossNames', () => {
+  it('tags a Hanja gloss like the name before it, and a Latin gloss after an organisation', () => {
+    const text = '베이징(北京)에서 이투데이(etoday)와 아베(安)';
+    const spans = [
+      { start: 0, end: 3, type: 'place' as const },
+      { start: 10, end: 14, type: 'org' as const },
+      { start: 24, end: 26, type: 'person' as const },
+    ];
+    expect(glossNames(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual(['베이징/place', '北京/place', '이투데이/org', 'etoday/org', '아베/person']);
+  });
+
+  it('leaves a Latin gloss after a person and brackets that hold something else', () => {
+    const text = '김철수(Kim)와 삼성전자(005930)';
+    const spans = [
+      { start: 0, end: 3, type: 'person' as const },
+      { start: 10, end: 14, type: 'org' as const },
+    ];
+    expect(glossNames(text, spans)).toHaveLength(2);
+  });
+});
+
+describe('commonNounPerson', () => {
+  it('knows common nouns, also with a particle, and not names', () => {
+    expect(commonNounPerson('고양이')).toBe(true);
+    expect(commonNounPerson('제안은')).toBe(true);
+    expect(commonNounPerson('기록은')).toBe(true);
+    expect(commonNounPerson('손정의')).toBe(false);
+    expect(commonNounPerson('최태원')).toBe(false);
   });
 });
