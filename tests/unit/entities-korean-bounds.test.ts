@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { END_OK, nameBounds, NUM_LABELS, START_OK } from '../../utils/entities/korean/features';
 import { labelsToSpans, viterbi } from '../../utils/entities/korean/decode';
-import { commonNounPerson, glossNames, mergePlaces } from '../../utils/entities/korean/tagger';
+import { commonNounPerson, extendPlaces, glossNames, mergePlaces } from '../../utils/entities/korean/tagger';
 
 const L = NUM_LABELS;
 const B_PS = 1, I_PS = 2;
@@ -106,5 +106,18 @@ describe('commonNounPerson', () => {
     expect(commonNounPerson('기록은')).toBe(true);
     expect(commonNounPerson('손정의')).toBe(false);
     expect(commonNounPerson('최태원')).toBe(false);
+  });
+});
+
+describe('extendPlaces', () => {
+  const show = (text: string, spans: { start: number; end: number; type: 'place' | 'org' }[]) => extendPlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`);
+  it('takes the smaller divisions written after a place', () => {
+    expect(show('아산시 인주면 야미리에서 불이 났다', [{ start: 0, end: 3, type: 'place' }])).toEqual(['아산시 인주면 야미리/place']);
+    expect(show('오카야마 현의 한 마을', [{ start: 0, end: 4, type: 'place' }])).toEqual(['오카야마 현/place']);
+  });
+  it('leaves common nouns, long words and found entities after a place alone', () => {
+    expect(show('부산 지구에서', [{ start: 0, end: 2, type: 'place' }])).toEqual(['부산/place']);
+    expect(show('한국 여자배구 대표팀', [{ start: 0, end: 2, type: 'place' }])).toEqual(['한국/place']);
+    expect(show('서울 강남구청이', [{ start: 0, end: 2, type: 'place' }, { start: 3, end: 7, type: 'org' }])).toEqual(['서울/place', '강남구청/org']);
   });
 });

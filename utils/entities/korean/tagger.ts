@@ -42,7 +42,7 @@ export function tagWithModel(model: KoreanModel, text: string): KoreanEntity[] {
       for (let y = 0; y < L; y++) emit[eo + y] = emit[eo + y]! + W[wo + y]!;
     }
   }
-  return glossNames(text, mergePlaces(text, labelsToSpans(text, viterbi(n, emit, model.trans, useBounds ? nameBounds(text) : undefined))))
+  return glossNames(text, extendPlaces(text, mergePlaces(text, labelsToSpans(text, viterbi(n, emit, model.trans, useBounds ? nameBounds(text) : undefined)))))
     .map((e) => (e.type === 'person' ? fullName(text, e) : e))
     .filter((e) => !(nounFilter && e.type === 'person' && commonNounPerson(text.slice(e.start, e.end))) && !(e.type === 'place' && NATIONALITY.test(text.slice(e.end, e.end + 3))));
 }
@@ -129,4 +129,41 @@ export function glossNames(text: string, spans: KoreanEntity[]): KoreanEntity[] 
     out.push({ start, end, type: e.type });
   }
   return out;
+}
+
+/** Places take the smaller division after them (extendPlaces); off only to measure it. */
+let placeUnits = 1;
+export function setPlaceUnits(on: number): void {
+  placeUnits = on;
+}
+// An administrative division named after a larger place: 윈난성, 인주면, 반포동, 오카야마 현.
+const DIVISION = /^(?:[가-힣]{1,2}(?:성|주|현|시|군|구|읍|면|동|리)|주|현|성)$/;
+const DIVISION_PARTICLE = /(?:은|는|이|가|을|를|의|에|에서|에는|에서는|으로|로|과|와|도|까지|부터)$/;
+/**
+ * KLUE tags a place and the smaller division written after it as one place (중국 윈난성, 아산시
+ * 인주면, 텍사스 주): a place the tagger found takes such a word after it (not a common noun, and
+ * where nothing else was found).
+ */
+export function extendPlaces(text: string, spans: KoreanEntity[]): KoreanEntity[] {
+  if (!placeUnits) return spans;
+  return spans.map((e, k) => {
+    if (e.type !== 'place') return e;
+    let end = e.end;
+    const next = spans[k + 1];
+    for (;;) {
+      if (text[end] !== ' ') break;
+      const m = /^[^\s]+/.exec(text.slice(end + 1, end + 20));
+      if (!m) break;
+      let word = m[0].replace(/[^가-힣A-Za-z0-9]+.*$/, '');
+      if (!DIVISION.test(word) || isCommonNoun(word)) {
+        const bare = word.replace(DIVISION_PARTICLE, '');
+        if (bare === word || !DIVISION.test(bare) || isCommonNoun(bare)) break;
+        word = bare;
+      }
+      if (next && next.start < end + 1 + word.length) break;
+      end += 1 + word.length;
+      if (word.length < m[0].length) break;
+    }
+    return end === e.end ? e : { ...e, end };
+  });
 }
