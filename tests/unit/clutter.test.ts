@@ -249,8 +249,8 @@ open(library);</code></pre>`,
   'gallery-controls': {
     clutter: `<div>Image 1 of 9</div><p>This slideshow requires JavaScript.</p>`,
     gone: ['Image 1 of 9', 'slideshow'],
-    keep: `<p>One of 9 libraries will stay open late, the council said.</p><p>Next</p>`,
-    kept: ['One of 9 libraries', 'Next'],
+    keep: `<p>One of 9 libraries will stay open late, the council said.</p><p>Next</p><table><tr><td>Auckland</td><td>23/16</td></tr></table>`,
+    kept: ['One of 9 libraries', 'Next', '23/16'],
   },
   'comment-prompt': {
     clutter: `<p>12 Comments</p><div><a href="#c">Post Comment (+)</a></div><p>Tell us what YOU think...</p>`,
@@ -455,4 +455,10 @@ test('related-lists knows the English labels tabloids use ("DON\'T MISS", "More 
   const text = root.textContent ?? '';
   for (const gone of ["DON'T MISS", 'Plague fears', 'More from UK', 'Train strike']) expect(text).not.toContain(gone);
   expect(text).toContain('evening visits grew by a third');
+});
+
+test('title-repeat leaves a heading (and the link inside it) to Readability', () => {
+  const root = parse('<!doctype html><html><body><div><h3><a href="/x">Libraries stay open late</a></h3><p>The council voted on Tuesday.</p></div></body></html>').body;
+  removeClutter(root, CLUTTER_RULES, { title: 'Libraries stay open late' });
+  expect(root.querySelector('h3 a')?.textContent).toBe('Libraries stay open late');
 });

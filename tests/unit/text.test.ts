@@ -129,3 +129,11 @@ test('minutesFor gives readingMinutes from counts taken once', () => {
     expect(minutesFor(countText(text))).toBe(readingMinutes(text));
   }
 });
+
+test('countWords counts what the word pattern matches, without the pattern', async () => {
+  const { countWords } = await import('@/utils/article/text');
+  const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+  for (const s of ["Don't stop: the U.S. e-mail -- a-b 'quoted' 3.14 café naïve x.", 'one', '', ' - . ', "it's–fine", 'Ελληνικά και Русский текст 12,500', "end.'"]) {
+    expect(countWords(s), s).toBe(s.match(WORD)?.length ?? 0);
+  }
+});

@@ -19,9 +19,13 @@ export interface ClutterRule {
   why: string;
   /** Removes matches below `root` (never `root` itself) and returns how many nodes went. */
   apply(root: Element, context?: ClutterContext): number;
+  /** For a rule that removes lines by their text: the text test and the longest text it reads (tests and benchmarks). */
+  line?: { test: (text: string) => boolean; maxLen: number };
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+
+const NOT_SPACE = /[^\s\u00a0\u200b]/;
 
 /** Longest text a rule ever reads whole; longer texts are only measured. */
 const TEXT_LIMIT = 600;
@@ -45,7 +49,9 @@ class TextMemo {
     const hit = this.cache.get(node);
     if (hit) return hit;
     if (node.nodeType === 3) {
-      const text = norm((node as Text).data);
+      const data = (node as Text).data;
+      // Most text nodes between tags are only white space.
+      const text = NOT_SPACE.test(data) ? norm(data) : '';
       const own: TextInfo = { len: text.length, text: text.length <= TEXT_LIMIT ? text : null };
       this.cache.set(node, own);
       return own;
@@ -59,7 +65,9 @@ class TextMemo {
       len += (parts.length ? 1 : 0) + i.len;
       parts.push(i);
     }
-    const info: TextInfo = { len, text: len <= TEXT_LIMIT ? parts.map((i) => i.text).join(' ') : null };
+    // A wrapper around one text (the common case) shares its child's string.
+    const text = len > TEXT_LIMIT ? null : parts.length === 1 ? parts[0]!.text : parts.map((i) => i.text).join(' ');
+    const info: TextInfo = parts.length === 1 ? parts[0]! : { len, text };
     this.cache.set(node, info);
     return info;
   }
@@ -97,19 +105,17 @@ class TextMemo {
   index(root: Element): TextIndex {
     let idx = this.indexes.get(root);
     if (!idx) {
-      idx = { nodes: [], order: new Map(), byText: new Map() };
-      const add = (node: Node, text: string | null) => {
-        const i = idx!.nodes.length;
-        idx!.nodes.push(node);
-        idx!.order.set(node, i);
-        if (!text) return;
-        const list = idx!.byText.get(text);
-        if (list) list.push(i);
-        else idx!.byText.set(text, [i]);
-      };
-      // Document order, each element before its text nodes.
+      idx = { byText: new Map() };
+      // Document order, each element before its text nodes; nodes without text (or with more
+      // than TEXT_LIMIT characters) are never a rule's match and are left out.
       const walker = root.ownerDocument.createTreeWalker(root, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) add(n, n.nodeType === 3 ? norm((n as Text).data) : this.info(n).text);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = this.info(n).text;
+        if (!text) continue;
+        const list = idx.byText.get(text);
+        if (list) list.push(n);
+        else idx.byText.set(text, [n]);
+      }
       this.indexes.set(root, idx);
     }
     return idx;
@@ -119,31 +125,26 @@ class TextMemo {
    * Nodes below `root` (elements or text nodes, as `kind` says) whose current text is at most
    * `maxLen` long and passes `test`, in document order. Some may since have been removed.
    */
-  find<T extends Node>(root: Element, kind: 1 | 3, maxLen: number, test: (text: string) => boolean): T[] {
+  find<T extends Node>(root: Element, kind: 0 | 1 | 3, maxLen: number, test: (text: string) => boolean): T[] {
     const idx = this.index(root);
-    const hits: number[] = [];
+    const hits: Node[] = [];
     // Texts by length, shortest first: a rule reads only the texts it could match.
     idx.byLength ??= Array.from(idx.byText).sort((a, b) => a[0].length - b[0].length);
-    for (const [text, ids] of idx.byLength) {
+    for (const [text, nodes] of idx.byLength) {
       if (text.length > maxLen) break;
-      if (test(text)) for (const i of ids) hits.push(i);
+      if (test(text)) for (const n of nodes) hits.push(n);
     }
-    for (const n of this.changed) {
-      const i = idx.order.get(n);
-      if (i !== undefined) hits.push(i);
-    }
-    if (this.changed.size) hits.sort((a, b) => a - b);
+    // Nodes whose text changed since (an ancestor of a removed node may now match).
+    for (const n of this.changed) if (this.info(n).len <= maxLen && root.contains(n)) hits.push(n);
     const out: T[] = [];
-    let last = -1;
-    for (const i of hits) {
-      if (i === last) continue;
-      last = i;
-      const node = idx.nodes[i]!;
-      if (node.nodeType !== kind) continue;
-      const text = node.nodeType === 3 ? norm((node as Text).data) : this.info(node).len <= maxLen ? this.info(node).text : null;
-      if (text && test(text)) out.push(node as T);
+    const seen = new Set<Node>();
+    for (const node of hits) {
+      if ((kind && node.nodeType !== kind) || seen.has(node)) continue;
+      seen.add(node);
+      const info = this.info(node);
+      if (info.len <= maxLen && info.text && test(info.text)) out.push(node as T);
     }
-    return out;
+    return inDocumentOrder(out);
   }
 
   /** Forgets `node` and its ancestors (their text changed). */
@@ -162,12 +163,16 @@ interface ClassIndex {
 }
 
 interface TextIndex {
-  nodes: Node[];
-  order: Map<Node, number>;
-  /** Indexes into `nodes` by text, for texts of at most TEXT_LIMIT characters. */
-  byText: Map<string, number[]>;
+  /** Elements and text nodes by their text (texts of at most TEXT_LIMIT characters). */
+  byText: Map<string, Node[]>;
   /** The same entries, shortest text first (made on first use). */
-  byLength?: [string, number[]][];
+  byLength?: [string, Node[]][];
+}
+
+/** Nodes sorted into document order (lists here are short). */
+function inDocumentOrder<T extends Node>(nodes: T[]): T[] {
+  if (nodes.length < 2) return nodes;
+  return nodes.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 /* b FOLLOWS a */ ? -1 : 1));
 }
 
 let active: TextMemo | null = null;
@@ -206,9 +211,11 @@ function shortText(node: Node, max: number): string | null {
 }
 
 /** Elements below `root` whose text passes `test` (some may have been removed: check `removable`). */
-const elementsWith = (root: Element, maxLen: number, test: (text: string) => boolean) => memo().find<Element>(root, 1, maxLen, cached(test));
+const elementsWith = (root: Element, maxLen: number, test: (text: string) => boolean) => memo().find<Element>(root, 1, maxLen, test);
 /** Text nodes below `root` whose text passes `test` (some may have been removed: check `root.contains`). */
-const textsWith = (root: Element, maxLen: number, test: (text: string) => boolean) => memo().find<Text>(root, 3, maxLen, cached(test));
+const textsWith = (root: Element, maxLen: number, test: (text: string) => boolean) => memo().find<Text>(root, 3, maxLen, test);
+/** Elements and text nodes below `root` whose text passes `test`, in document order. */
+const nodesWith = (root: Element, maxLen: number, test: (text: string) => boolean) => memo().find<Node>(root, 0, maxLen, test);
 
 /** `test` with its answers kept: nested wrappers often share one text. */
 function cached(test: (text: string) => boolean): (text: string) => boolean {
@@ -239,7 +246,28 @@ function removable(el: Element, root: Element): boolean {
 }
 
 /** Words of a text, split on spaces (Korean eojeol count as words here). */
-const wordsOf = (text: string) => text.split(' ').filter(Boolean).length;
+/** Whether `text` has at least `min` words (stops counting there). */
+function wordsAtLeast(text: string, min: number): boolean {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) === 32;
+    if (!space && !inWord && ++n >= min) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
+function wordsOf(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) === 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
 
 /**
  * Running prose rather than a widget label or a notice: a Korean sentence in the plain declarative
@@ -248,12 +276,35 @@ const wordsOf = (text: string) => text.split(' ').filter(Boolean).length;
  * action ("Subscribe…", "Sign up…").
  */
 export function looksLikeProse(text: string): boolean {
-  const t = text.replace(/["'”’»)\]]+$/, '');
-  const hangul = t.match(/[가-힣]/g)?.length ?? 0;
-  if (hangul > (t.match(/[a-z]/gi)?.length ?? 0)) return /(?:[^니]|^)다[.!]?$/.test(t) && wordsOf(t) >= 3;
-  if (/^(?:subscribe|sign\s+up|join|get|follow|click|tap|download|support|donate|register|log\s*in|already)\b/i.test(t)) return false;
-  return wordsOf(t) >= 6 && /[.!?。！？]$/.test(t);
+  // Characters are read from the end: patterns anchored only at the end are tried at every
+  // position, and this runs on most texts of every page.
+  let end = text.length;
+  while (end > 0 && CLOSING.includes(text[end - 1]!)) end--;
+  if (!end) return false;
+  const last = text[end - 1]!;
+  const sentenceEnd = SENTENCE_END.includes(last);
+  const da = last === '다' ? end - 1 : (last === '.' || last === '!') && text[end - 2] === '다' ? end - 2 : -1;
+  // Both kinds of sentence end in a full stop (or "다"): anything else is a label, at once.
+  if (!sentenceEnd && da < 0) return false;
+  const t = end === text.length ? text : text.slice(0, end);
+  let hangul = 0;
+  let latin = 0;
+  if (HANGUL_SYLLABLE.test(t)) {
+    for (let i = 0; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xac00 && c <= 0xd7a3) hangul++;
+      else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+    }
+  }
+  // Korean: the plain declarative "…다." of news, not the polite "…니다." of notices.
+  if (hangul > latin) return da >= 0 && (da === 0 || text[da - 1] !== '니') && wordsAtLeast(t, 3);
+  if (CALL_TO_ACTION.test(t)) return false;
+  return sentenceEnd && wordsAtLeast(t, 6);
 }
+const CLOSING = '"\'”’»)]';
+const HANGUL_SYLLABLE = /[가-힣]/;
+const SENTENCE_END = '.!?。！？';
+const CALL_TO_ACTION = /^(?:subscribe|sign\s+up|join|get|follow|click|tap|download|support|donate|register|log\s*in|already)\b/i;
 
 interface ShortTextOptions {
   /** Also remove texts that read like prose (the pattern alone is specific enough). */
@@ -307,12 +358,17 @@ const testText = (test: TextTest, text: string) => (typeof test === 'function' ?
  * font buttons), nor one that holds a picture or a table (a caption's credit is not its figure).
  */
 function removeShortMatches(root: Element, test: TextTest, maxLen: number, options: ShortTextOptions = {}): number {
-  const test1 = cached((text) => testText(test, text) && (options.prose || !looksLikeProse(text)));
+  const plain = (text: string) => testText(test, text) && (options.prose || !looksLikeProse(text));
+  // The index hands each distinct text to the test once; the memo is for the climbing below.
+  const test1 = cached(plain);
   const matches = (text: string | null) => !!text && text.length <= maxLen && test1(text);
   const matching = new Set<Element>();
-  for (const el of elementsWith(root, maxLen, test1)) if (removable(el, root)) matching.add(el);
   const starts: Node[] = [];
-  for (const n of textsWith(root, maxLen, test1)) if (root.contains(n)) starts.push(n);
+  for (const n of nodesWith(root, maxLen, plain)) {
+    if (n.nodeType === 3) {
+      if (root.contains(n)) starts.push(n);
+    } else if (removable(n as Element, root)) matching.add(n as Element);
+  }
   // The innermost matching elements too, after the text nodes: a notice whose text is split by a
   // link ("저작권자 ⓒ 엔터미디어(<a>www…</a>), 무단전재 금지") goes whole when its first part,
   // which matches alone, cannot (it does not stand alone beside the link).
@@ -350,7 +406,7 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
 }
 
 function shortTextRule(id: string, why: string, pattern: TextTest, maxLen: number, options?: ShortTextOptions): ClutterRule {
-  return { id, why, apply: (root) => withMemo(() => removeShortMatches(root, pattern, maxLen, options)) };
+  return { id, why, apply: (root) => withMemo(() => removeShortMatches(root, pattern, maxLen, options)), line: { test: (text) => testText(pattern, text), maxLen } };
 }
 
 /** Share of an element's text inside links. */
@@ -378,6 +434,8 @@ const WEAK_SHARE_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/** Every share endpoint below has one of these in its address. */
+const SHARE_HINT = /shar|intent|plugin|pin|submit|wa\.me|whatsapp|line\.me|mailto/i;
 const SHARE_HOSTS = /facebook\.com\/sharer|twitter\.com\/(?:intent|share)|x\.com\/intent|linkedin\.com\/(?:share|shareArticle)|share\.kakao|story\.kakao\.com\/share|band\.us\/plugin|line\.me\/R\/msg|pinterest\.com\/pin|reddit\.com\/submit|wa\.me\/|api\.whatsapp\.com\/send|t\.me\/share|mailto:\?/i;
 
 /**
@@ -385,6 +443,9 @@ const SHARE_HOSTS = /facebook\.com\/sharer|twitter\.com\/(?:intent|share)|x\.com
  * a share control or two different weaker ones: a share bar, not a number in a table or a "link".
  */
 function isShareText(text: string): boolean {
+  // Cheap first: the first word must already be a share word or a count.
+  const first = text.slice(0, (text.indexOf(' ') + 1 || text.length + 1) - 1).toLowerCase().replace(/[()[\]{}|·•:,/]+/g, '');
+  if (first && !SHARE_WORDS.has(first) && !WEAK_SHARE_WORDS.has(first) && !/^\d+$/.test(first) && !/[()[\]{}|·•:,/]/.test(text)) return false;
   const words = text.toLowerCase().replace(/[()[\]{}|·•:,/]+/g, ' ').split(/\s+/).filter(Boolean);
   if (!words.length || !words.every((w) => SHARE_WORDS.has(w) || WEAK_SHARE_WORDS.has(w) || /^\d+$/.test(w))) return false;
   if (words.some((w) => SHARE_WORDS.has(w))) return true;
@@ -620,19 +681,19 @@ const CAPTION_SOURCE = /(?<=[.다)」』"”'’])\s+(?:(?:AP|AFP|EPA|UPI|로이
  * words stay. A sentence that ends in a full stop is never cut.
  */
 function removeCredits(root: Element): number {
-  let removed = removeShortMatches(root, CREDIT_LINE, 60);
-  removed += removeShortMatches(root, isAgencyCredit, 90);
+  let removed = removeShortMatches(root, (text) => (text.length <= 60 && CREDIT_LINE.test(text)) || isAgencyCredit(text), 90);
   // A credit printed inside the caption's line ("…sought treatment<span>Credit: EPA</span>",
   // "<cite>NASA Worldview</cite>"): an inline element at the end of a caption, or a cite in a figure.
   const named = new Set(elementsNamed(root, CREDIT_WORDS));
   const candidates = new Set<Element>([...root.querySelectorAll('figure *, figcaption *'), ...named]);
   for (const box of elementsNamed(root, CAPTION_WORDS)) for (const el of box.querySelectorAll('*')) candidates.add(el);
+  const creditText = cached((text) => CREDIT_LINE.test(text) || isAgencyCredit(text));
   for (const el of candidates) {
-    if (!root.contains(el) || !removable(el, root) || lengthOf(el) > 90 || el.querySelector('img, picture, video, figcaption, p, div')) continue;
+    // Text first (memoised, cheap), the tree checks only for a credit.
     const text = shortText(el, 90);
     if (!text) continue;
-    const isCredit = CREDIT_LINE.test(text) || isAgencyCredit(text) || (el.tagName === 'CITE' && !!el.closest('figure')) || (named.has(el) && !looksLikeProse(text));
-    if (!isCredit) continue;
+    const isCredit = creditText(text) || (el.tagName === 'CITE' && !!el.closest('figure')) || (named.has(el) && !looksLikeProse(text));
+    if (!isCredit || !removable(el, root) || el.querySelector('img, picture, video, figcaption, p, div')) continue;
     // Last in its line: nothing but whitespace after it within its parent.
     let after = false;
     for (let n = el.nextSibling; n; n = n.nextSibling) if (norm(n.textContent)) after = true;
@@ -640,19 +701,20 @@ function removeCredits(root: Element): number {
     drop(el);
     removed++;
   }
-  for (const t of textsWith(root, 300, (text) => !!creditSuffixAt(text))) {
+  // One look at each text: a credit at its end, or (in a caption) a Korean source after the sentence.
+  for (const t of textsWith(root, 300, (text) => !!creditSuffixAt(text) || CAPTION_SOURCE.test(text.slice(-40)))) {
+    if (!root.contains(t)) continue;
     const text = textOf(t);
     const at = creditSuffixAt(text);
-    if (!at || !root.contains(t)) continue;
-    const next = t.nextSibling;
-    // The credit must end the line: nothing but a break or the end of the parent after it.
-    if (next && !(next.nodeType === 1 && (next as Element).tagName === 'BR') && norm(next.textContent)) continue;
-    setText(t, text.slice(0, at));
-    removed++;
-  }
-  for (const t of textsWith(root, 300, (text) => CAPTION_SOURCE.test(text.slice(-40)))) {
-    if (!root.contains(t) || !t.parentElement?.closest('figcaption, figure, [class*="caption" i], [class*="photo" i]')) continue;
-    const text = textOf(t);
+    if (at) {
+      const next = t.nextSibling;
+      // The credit must end the line: nothing but a break or the end of the parent after it.
+      if (next && !(next.nodeType === 1 && (next as Element).tagName === 'BR') && norm(next.textContent)) continue;
+      setText(t, text.slice(0, at));
+      removed++;
+      continue;
+    }
+    if (!t.parentElement?.closest('figcaption, figure, [class*="caption" i], [class*="photo" i]')) continue;
     const m = CAPTION_SOURCE.exec(text.slice(-40));
     if (!m) continue;
     setText(t, text.slice(0, text.length - Math.min(40, text.length) + m.index));
@@ -723,9 +785,7 @@ function elementsNamed(root: Element, words: Set<string>, pairs: string[] = []):
     for (const el of idx.byWord.get(parts[0]!) ?? []) if (` ${idx.words.get(el)!.join(' ')} `.includes(` ${pair} `)) found.add(el);
     for (const el of idx.byWord.get(parts.join('')) ?? []) found.add(el);
   }
-  if (found.size < 2) return Array.from(found);
-  const order = m.index(root).order;
-  return Array.from(found).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return inDocumentOrder(Array.from(found));
 }
 
 interface NamedBoxOptions {
@@ -887,9 +947,10 @@ function isPromoLine(el: Element): boolean {
 /** Promotions of other stories: lines (paragraphs, list items, small boxes) that `isPromoLine` names. */
 function removePromoLines(root: Element): number {
   let removed = 0;
-  for (const el of root.querySelectorAll('p, li, h2, h3, h4, h5, h6, div, aside, section')) {
-    const len = lengthOf(el);
-    if (!len || len > 220 || !removable(el, root) || el.querySelector('p, li, div, h2, h3, h4, img, figure, table')) continue;
+  // Through the text index: only blocks whose text could be a promotion are looked at.
+  const candidate = (text: string) => PROMO_PREFIX.test(text) || !/[a-z]{4}/.test(text);
+  for (const el of elementsWith(root, 220, candidate)) {
+    if (!PROMO_BLOCK.test(el.tagName) || !removable(el, root) || el.querySelector('p, li, div, h2, h3, h4, img, figure, table')) continue;
     if (!isPromoLine(el) || !standsAlone(el)) continue;
     drop(el);
     removed++;
@@ -898,6 +959,7 @@ function removePromoLines(root: Element): number {
 }
 
 const SHOUT_CHECK = /\p{Lu}/u;
+const PROMO_BLOCK = /^(?:P|LI|H[2-6]|DIV|ASIDE|SECTION)$/;
 
 /** "Phil Helsel is a reporter for NBC News." after the story: the author's own bio line. */
 function isAuthorBio(text: string, byline: string | null | undefined): boolean {
@@ -982,8 +1044,7 @@ function removeRepeatedCaptions(root: Element): number {
     if (box.tagName === 'FIGCAPTION') candidates.add(box);
     for (const el of box.querySelectorAll('figcaption, p, div, span')) candidates.add(el);
   }
-  const order = memo().index(root).order;
-  for (const el of Array.from(candidates).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
+  for (const el of inDocumentOrder(Array.from(candidates))) {
     if (!root.contains(el) || el.querySelector('p, div, figcaption, img, table, li, h2, h3, h4')) continue;
     if (el.closest('pre, code, td')) continue;
     if (el.tagName === 'SPAN' && !standsAlone(el)) continue;
@@ -1135,10 +1196,10 @@ function removeHeaderLabels(root: Element): number {
 const AGENCY =
   /\b(?:AP|Associated\s+Press|Reuters|AFP|Getty(?:\s+Images)?|EPA(?:-EFE)?|Shutterstock|Bloomberg|Alamy|iStock(?:photo)?|Corbis|Pool|Handout|Xinhua|Yonhap|Newsis|NurPhoto|SOPA\s+Images|Sipa|Rex\s+Features|PA\s+(?:Images|Wire|Media)|dpa|ANP|Anadolu|Kyodo|Imago|WENN|Splash\s+News|Wireimage|FilmMagic|Contributor|Staff|File)\b|연합뉴스|뉴시스|뉴스1|ＡＰ|ロイター|共同|時事|新华社/;
 export function isAgencyCredit(text: string): boolean {
-  if (text.length > 90 || looksLikeProse(text)) return false;
-  if (/^(?:image|photo|picture)\s+copyright(?:\s+.{1,40})?$/i.test(text)) return true;
-  if (/^[©ⓒ]\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}$/u.test(text)) return true;
-  if (!AGENCY.test(text)) return false;
+  if (text.length > 90) return false;
+  if (/^(?:image|photo|picture)\s+copyright(?:\s+.{1,40})?$/i.test(text)) return !looksLikeProse(text);
+  if (/^[©ⓒ]\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}$/u.test(text)) return !looksLikeProse(text);
+  if (!AGENCY.test(text) || looksLikeProse(text)) return false;
   // Names, slashes and bars: "Alex Wong | Getty Images", "Sakib Ali/Hindustan Times/Getty Images".
   const words = text.replace(/[()[\]]/g, '').split(/[\s/|,;·•–—-]+/).filter(Boolean);
   // Names and agencies are short words; a caption in a script without spaces is one long "word".
@@ -1166,7 +1227,7 @@ const AD_LABEL =
   /^(?:advertisements?|adverts?|ads?|sponsored(?:\s+(?:content|links?|stories|post))?|paid\s+(?:content|partner|post)|promoted(?:\s+(?:content|stories))?|(?:the\s+)?(?:story|article|content|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advertisement|advert))?|continue\s+reading\s+(?:below|the\s+(?:main\s+)?story(?:\s+below)?)|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|publicidad|publicité|anzeige|werbung|pubblicità|reklame?|реклама|광고|広告|广告|廣告)$/i;
 
 const GALLERY_CONTROL =
-  /^(?:(?:image|photo|slide|picture|foto|bild)\s+)?\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^(?:enlarge\s+this\s+image|toggle\s+caption|(?:show|hide)\s+caption|view\s+(?:full\s+)?(?:gallery|slideshow)|(?:launch|open)\s+(?:gallery|slideshow)|view\s+\d+\s+(?:images|photos)|(?:prev(?:ious)?|next)\s+(?:slide|image|photo)|this\s+slideshow\s+requires\s+javascript\.?|skip\s+to\s+(?:main\s+)?content|skip\s+(?:ad|advertisement)|(?:watch|play)\s+(?:the\s+)?video|video\s+player\s+is\s+loading\.?|loading\.{0,3})$/i;
+  /^(?:image|photo|slide|picture|foto|bild)\s+\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^\d+\s+(?:of|von|de|di)\s+\d+$|^(?:enlarge\s+this\s+image|toggle\s+caption|(?:show|hide)\s+caption|view\s+(?:full\s+)?(?:gallery|slideshow)|(?:launch|open)\s+(?:gallery|slideshow)|view\s+\d+\s+(?:images|photos)|(?:prev(?:ious)?|next)\s+(?:slide|image|photo)|this\s+slideshow\s+requires\s+javascript\.?|skip\s+to\s+(?:main\s+)?content|skip\s+(?:ad|advertisement)|(?:watch|play)\s+(?:the\s+)?video|video\s+player\s+is\s+loading\.?|loading\.{0,3})$/i;
 
 const COMMENT_PROMPT =
   /^(?:\d+\s+)?comments?(?:\s*\(\s*\d*\s*\))?$|^(?:view|show|read|see|load|hide|post|add|leave|write|join)\s+(?:all\s+)?(?:\d+\s+)?(?:a\s+|your\s+|the\s+)?(?:comments?|replies|reply|conversation|discussion)(?:\s*\(?\s*[+\d]*\s*\)?)?$|^(?:tell\s+us\s+what\s+you\s+think|what\s+do\s+you\s+think|have\s+your\s+say|join\s+the\s+(?:conversation|discussion|debate)|comment\s+on\s+this\s+(?:story|article)|be\s+the\s+first\s+to\s+comment)\s*(?:\.{3}|[.!?…])?$|^댓글(?:\s*\d+|\s*(?:쓰기|달기|보기|작성))?$|^コメント(?:\s*\d+|する|を書く)?$|^评论(?:\s*\d+)?$|^(?:kommentare?|commentaires?|comentarios?|commenti|comentários?)(?:\s*\(?\d+\)?)?$/i;
@@ -1193,7 +1254,7 @@ export function removeTitleRepeats(content: Element, title: string): number {
     let removed = 0;
     for (const el of elementsWith(content, wanted.length, (text) => text === wanted)) {
       if (!/^(?:P|DIV|SPAN|STRONG|B|A|LI|FIGCAPTION)$/.test(el.tagName) || !content.contains(el) || el.querySelector(MEDIA)) continue;
-      if (el.closest('table, ul, ol, dl, nav') || shortText(el, wanted.length) !== wanted || !standsAlone(el)) continue;
+      if (el.closest('table, ul, ol, dl, nav, h1, h2, h3, h4, h5, h6') || shortText(el, wanted.length) !== wanted || !standsAlone(el)) continue;
       drop(el);
       removed++;
     }
@@ -1279,13 +1340,13 @@ export const CLUTTER_RULES: ClutterRule[] = [
       // Only an element that holds two share links can be a bar of links.
       const shareLinkCount = new Map<Element, number>();
       for (const a of root.querySelectorAll('a[href]')) {
-        if (!SHARE_HOSTS.test(a.getAttribute('href') ?? '')) continue;
+        const href = a.getAttribute('href') ?? '';
+        if (!SHARE_HINT.test(href) || !SHARE_HOSTS.test(href)) continue;
         for (let p: Element | null = a; p && p !== root; p = p.parentElement) shareLinkCount.set(p, (shareLinkCount.get(p) ?? 0) + 1);
       }
       const textual = elementsWith(root, 120, isShareText);
       const byLinks = Array.from(shareLinkCount).filter(([, n]) => n >= 2).map(([el]) => el);
-      const order = memo().index(root).order;
-      const candidates = [...new Set([...textual, ...byLinks])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      const candidates = inDocumentOrder([...new Set([...textual, ...byLinks])]);
       for (const el of candidates) {
         const text = shortText(el, 120);
         if (text === null) continue;
@@ -1361,7 +1422,7 @@ export const CLUTTER_RULES: ClutterRule[] = [
     'End-of-story markers and lone separators ("(끝)", "<끝>", "-END-", "■"): the whole text is the marker (a "___" rule between sections is the story\'s own).',
     /^(?:[(<[〈【/-]\s*(?:끝|END|완|終|完)\s*[)>\]〉】/-]|[■□◆◇▲△▶▷●○★☆※*#=~\-–—·•]+)$/i,
     12,
-    { prose: true },
+    { prose: true, notIn: 'td, th' },
   ),
   {
     id: 'navigation',
@@ -1408,7 +1469,7 @@ export const CLUTTER_RULES: ClutterRule[] = [
     'Gallery and player controls ("Image 1 of 9", "Caption", "Close", "This slideshow requires JavaScript."): the whole line is the control.',
     GALLERY_CONTROL,
     60,
-    { prose: true },
+    { prose: true, notIn: 'table' },
   ),
   shortTextRule('comment-prompt', 'Comment counts and prompts ("12 Comments", "Post Comment (+)", "Tell us what YOU think...", "댓글 3").', COMMENT_PROMPT, 60, { prose: true }),
   shortTextRule(

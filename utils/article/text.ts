@@ -15,11 +15,41 @@ export interface TextCounts {
   hanKana: number;
 }
 
+/** 1 = letter or digit, 2 = neither; filled in as characters are met (the pattern test is slow). */
+const CLASS_OF = new Uint8Array(0x10000);
+const ALNUM = /[\p{L}\p{N}]/u;
+
+function alnum(code: number): boolean {
+  let k = CLASS_OF[code]!;
+  if (!k) CLASS_OF[code] = k = ALNUM.test(String.fromCharCode(code)) ? 1 : 2;
+  return k === 1;
+}
+
+/**
+ * The number of `WORD` matches in `text`, counted in one pass over its characters: runs of letters
+ * and digits, joined by a single ' ’ . or - between two of them ("don't", "U.S.", "e-mail").
+ * (Astral characters count as non-letters here; texts without CJK rarely have any.)
+ */
+export function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (alnum(c)) {
+      if (!inWord) n++;
+      inWord = true;
+    } else if (inWord && (c === 39 || c === 0x2019 || c === 46 || c === 45) && i + 1 < text.length && alnum(text.charCodeAt(i + 1))) {
+      // A joiner inside a word: the word goes on.
+    } else inWord = false;
+  }
+  return n;
+}
+
 const ANY_CJK = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 
 export function countText(text: string): TextCounts {
   // Most pages have no Korean, Japanese or Chinese at all: one test spares three passes.
-  if (!ANY_CJK.test(text)) return { words: text.match(WORD)?.length ?? 0, hangul: 0, hanKana: 0 };
+  if (!ANY_CJK.test(text)) return { words: countWords(text), hangul: 0, hanKana: 0 };
   const hangul = text.match(HANGUL)?.length ?? 0;
   const hanKana = text.match(HAN_KANA)?.length ?? 0;
   const rest = text.replace(HANGUL, ' ').replace(HAN_KANA, ' ');
