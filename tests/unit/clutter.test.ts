@@ -159,15 +159,17 @@ const CASES: Record<string, Case> = {
       <p>Subscribe to our newsletter for the latest updates.</p>
       <div><a href="/s">구독하기</a></div><div class="paywall"><p>春割ですべての記事が読み放題</p><p>有料会員が2カ月無料</p></div>
       <p>Need more space? Subscribe to our sister title for the latest amazing news from the final frontier!</p>
-      <p>Subscribe to <a href="/w">The Example</a> and stay smart with more of your favorite writers.</p>`,
-    gone: ['기자 구독', 'Subscribe to our newsletter', '구독하기', '読み放題', '有料会員', 'sister title', 'stay smart'],
+      <p>Subscribe to <a href="/w">The Example</a> and stay smart with more of your favorite writers.</p>
+      <figure><img src="m.jpg" alt="magazine"><figcaption><a href="/s"><em>Need more planets? </em></a><a href="/s"><em>Subscribe to our sister title "Orbit" Magazine</em></a><em> for the latest news!</em></figcaption></figure>
+      <p>Click here to subscribe to The Example Newsletter</p>`,
+    gone: ['기자 구독', 'Subscribe to our newsletter', '구독하기', '読み放題', '有料会員', 'sister title', 'stay smart', 'Orbit', 'Example Newsletter'],
     keep: `<p>뉴스레터 구독 신청이 한 달 만에 두 배로 늘었다고 회사는 밝혔다.</p>
       <p>Readers who subscribe to the print edition also get the app, the company said.</p>`,
     kept: ['뉴스레터 구독 신청이', 'Readers who subscribe to the print edition'],
   },
   'tip-off': {
-    clutter: `<p>연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23</p><p>※ '당신의 제보가 뉴스가 됩니다'</p><p>Send us your tips</p>`,
-    gone: ['기사문의 및 제보', '당신의 제보가', 'Send us your tips'],
+    clutter: `<p>Have a tip? Jane Roe may be reached at jroe@example.com. Follow her on Twitter.</p><p>Reach the reporters on Twitter at http://twitter.com/jroe</p><p>연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23</p><p>※ '당신의 제보가 뉴스가 됩니다'</p><p>Send us your tips</p>`,
+    gone: ['may be reached at', 'Reach the reporters', '기사문의 및 제보', '당신의 제보가', 'Send us your tips'],
     keep: `<p>경찰은 시민 제보를 받아 용의자를 검거했다고 밝혔다.</p>
       <p>A reader sent us a tip about the late opening hours, and we checked it with the council.</p>`,
     kept: ['시민 제보를 받아', 'sent us a tip'],
@@ -320,6 +322,18 @@ open(library);</code></pre>`,
       <h2>Sources</h2><ul><li><a href="/r1">Council report on library hours for 2019</a></li><li><a href="/r2">Budget note on evening staffing costs</a></li></ul>`,
     kept: ['will start in March', 'Council report on library hours', 'Budget note on evening staffing'],
   },
+  'affiliate-notice': {
+    clutter: `<p>This post may contain affiliate and/or referral links. Please see my disclosure page.</p><p>Example may earn an Affiliate Commission if you purchase something through recommended links in this article.</p>`,
+    gone: ['affiliate and/or referral', 'Affiliate Commission'],
+    keep: `<p>The council said the bookshop's affiliate scheme with the library ended in May, after a review of costs.</p>`,
+    kept: ["the bookshop's affiliate scheme"],
+  },
+  'carousel-box': {
+    clutter: `<div class="rail"><div class="rail__item swiper-slide"><h3>RANDY ANDY</h3><a href="/a">Prince parties in unearthed pictures</a></div><div class="rail__item swiper-slide"><h3>TIME TRAVELLER</h3><a href="/b">Activist spotted in old photograph</a></div></div>`,
+    gone: ['RANDY ANDY', 'unearthed pictures', 'TIME TRAVELLER'],
+    keep: `<div class="slider-note"><p>The council's slider scale for late fines, set in 2019 after a long debate and a public consultation that drew more than two thousand replies from readers of all ages, will be kept for students, the librarian said.</p></div>`,
+    kept: ["The council's slider scale"],
+  },
   'url-line': {
     context: { urls: ['https://example.com/news/article.html'] },
     clutter: `<div><span>https://example.com/news/article.html</span></div>`,
@@ -461,4 +475,11 @@ test('title-repeat leaves a heading (and the link inside it) to Readability', ()
   const root = parse('<!doctype html><html><body><div><h3><a href="/x">Libraries stay open late</a></h3><p>The council voted on Tuesday.</p></div></body></html>').body;
   removeClutter(root, CLUTTER_RULES, { title: 'Libraries stay open late' });
   expect(root.querySelector('h3 a')?.textContent).toBe('Libraries stay open late');
+});
+
+test('a subscription call in a caption goes, its picture stays', () => {
+  const root = parse('<!doctype html><html><body><div><p>The council voted on Tuesday to extend the opening hours of the libraries.</p><figure><img src="m.jpg" alt="magazine"><figcaption><a href="/s"><em>Need more planets? </em></a><a href="/s"><em>Subscribe to our sister title</em></a></figcaption></figure></div></body></html>').body;
+  removeClutter(root);
+  expect(root.textContent).not.toContain('sister title');
+  expect(root.querySelector('img[alt="magazine"]')).not.toBeNull();
 });

@@ -396,7 +396,16 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
       if (Array.from(parent.querySelectorAll('img, picture, video, audio, iframe, table')).some((m) => !box.contains(m))) break;
       box = parent;
     }
-    if (!standsAlone(box)) continue;
+    if (!standsAlone(box)) {
+      // Inside a line that matches as a whole ("<figcaption><a>Need more space?</a> <a>Subscribe
+      // to …</a></figcaption>"): that line is the next start to try.
+      for (let up = start.parentElement; up && up !== root; up = up.parentElement) {
+        if (!matching.has(up)) continue;
+        if (!starts.includes(up) && !up.querySelector('img, picture, video, audio, iframe, table, h1, h2, h3')) starts.push(up);
+        break;
+      }
+      continue;
+    }
     const next = box.nextSibling as Element | null;
     if (box.nodeType === 3 && next?.tagName === 'BR') drop(next);
     drop(box);
@@ -465,7 +474,7 @@ function nonShareText(text: string): string {
 // Generic words ("more", "top", "latest", "popular") count as a list label only with a noun
 // ("Top stories", "Latest news"); a bare "TOP" is a back-to-top button, a bare "More" a button.
 const RELATED_LABEL =
-  /^[[【<〈「(]?\s*(?:[^\]】>〉」)\s]{0,12}\s)?(?:베스트|인기|많이\s*본|가장\s*많이\s*본|많이\s*읽은|관련|추천|주요|화제의?|핫|오늘의|이\s*시각\s*(?:주요|인기)|함께\s*(?:보면|볼만한)|다른|최신|실시간)\s*(?:기사|뉴스|포토|영상|콘텐츠)(?:\s*(?:더보기|보기))?\s*[\]】>〉」)]?$|^(?:related|trending|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks?|read\s+(?:more|next|also)|also\s+read|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy))(?:\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic))?\s*:?$|^(?:recommended|more(?:\s+\S+){0,2}|popular|top|latest|more\s+from\s+\S+(?:\s+\S+)?)\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic)\s*:?$|^also\s+on\s+[\w.-]+\.[a-z]{2,}$|^(?:don'?t\s+miss|see\s+more|more\s+from\s+(?:the\s+)?\S+|you\s+(?:may|might)\s+also\s+like)\s*[:.…]*$|^(?:関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸閱讀|延伸阅读)$/i;
+  /^[[【<〈「(]?\s*(?:[^\]】>〉」)\s]{0,12}\s)?(?:베스트|인기|많이\s*본|가장\s*많이\s*본|많이\s*읽은|관련|추천|주요|화제의?|핫|오늘의|이\s*시각\s*(?:주요|인기)|함께\s*(?:보면|볼만한)|다른|최신|실시간)\s*(?:기사|뉴스|포토|영상|콘텐츠)(?:\s*(?:더보기|보기))?\s*[\]】>〉」)]?$|^(?:related|trending|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks?|read\s+(?:more|next|also)|also\s+read|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy))(?:\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic))?\s*:?$|^(?:recommended|more(?:\s+\S+){0,2}|popular|top|latest|more\s+from\s+\S+(?:\s+\S+)?)\s+(?:articles?|stories|news|posts|reads|videos|coverage|on\s+this\s+topic)\s*:?$|^also\s+on\s+[\w.-]+\.[a-z]{2,}$|^more\s*:$|^(?:don'?t\s+miss|see\s+more|more\s+from\s+(?:the\s+)?\S+|you\s+(?:may|might)\s+also\s+like)\s*[:.…]*$|^(?:関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸閱讀|延伸阅读)$/i;
 
 /**
  * Whether `el` holds running prose: some element whose own text outside links (its text nodes
@@ -615,7 +624,7 @@ const BACK_TO_TOP =
 // a "™©" flourish inside a sentence; case matters here, so it is apart from the wording below.
 const COPYRIGHT_SIGN = /[©ⓒ]\s*(?:\d{4}|[A-Z가-힣])|\([cC]\)\s*(?:\d{4}|[A-Z가-힣])/;
 const COPYRIGHT_WORDS =
-  /copyrights?\s*(?:©|ⓒ|\(c\)|\d{4})|all\s+rights\s+reserved|contents?\s+of\s+this\s+(?:web)?site\s+(?:are|is)\s+(?:©|copyright)|저작권자\s*[©ⓒ(]|(?:무단\s*(?:전재|복제|배포|복사)|재배포)[^.。]{0,40}(?:금지|금합니다|불가|엄금)|無断(?:転載|複製)|転載禁止|転載・複製|禁止转载|版权所有|版權所有|不得转载|不得轉載/i;
+  /copyrights?\s*(?:©|ⓒ|\(c\)|@|\d{4})|all\s+rights\s+reserved|contents?\s+of\s+this\s+(?:web)?site\s+(?:are|is)\s+(?:©|copyright)|저작권자\s*[©ⓒ(]|(?:무단\s*(?:전재|복제|배포|복사)|재배포)[^.。]{0,40}(?:금지|금합니다|불가|엄금)|無断(?:転載|複製)|転載禁止|転載・複製|禁止转载|版权所有|版權所有|不得转载|不得轉載/i;
 
 /**
  * A copyright or "no redistribution" notice, not prose about copyright. Notice wording counts
@@ -888,7 +897,8 @@ const BYLINE_FILLER = /^(?:and|&|with|staff|senior|chief|special|news|political|
  * year, …") has lower-case words and a full stop, and stays.
  */
 /** A wire story's credits: "Reporting by A; additional reporting by B; Editing by C". */
-const WIRE_CREDIT = /^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|research)\s+by\s+[^.]{2,200}?(?:;|,|\band\b)\s*(?:additional\s+)?(?:reporting|writing|editing|research)\s+by\s+[^.]{2,200}\)?\.?$/i;
+const WIRE_CREDIT =
+  /^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|research)\s+by\s+[^.]{2,200}?(?:;|,|\band\b)\s*(?:additional\s+)?(?:reporting|writing|editing|research)\s+by\s+[^.]{2,200}\)?\.?$|^[^.]{3,200}\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story|article)\b[^.]{0,60}\.?$/i;
 
 const BYLINE_START = /^(?:by|written\s+by|posted\s+by|words\s+by|story\s+by|text\s+by|reporting\s+by|von|par|por|door|av|af)\s*:?\s+(.+)$/i;
 
@@ -1199,7 +1209,8 @@ export function isAgencyCredit(text: string): boolean {
   if (text.length > 90) return false;
   if (/^(?:image|photo|picture)\s+copyright(?:\s+.{1,40})?$/i.test(text)) return !looksLikeProse(text);
   if (/^[©ⓒ]\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}$/u.test(text)) return !looksLikeProse(text);
-  if (!AGENCY.test(text) || looksLikeProse(text)) return false;
+  // A sentence and then a source ("…연설하고 있다. 연합뉴스") is a caption, not a credit line.
+  if (!AGENCY.test(text) || looksLikeProse(text) || /(?:[a-z가-힣]{2}|[가-힣])[.!?。]\s/.test(text)) return false;
   // Names, slashes and bars: "Alex Wong | Getty Images", "Sakib Ali/Hindustan Times/Getty Images".
   const words = text.replace(/[()[\]]/g, '').split(/[\s/|,;·•–—-]+/).filter(Boolean);
   // Names and agencies are short words; a caption in a script without spaces is one long "word".
@@ -1227,7 +1238,7 @@ const AD_LABEL =
   /^(?:advertisements?|adverts?|ads?|sponsored(?:\s+(?:content|links?|stories|post))?|paid\s+(?:content|partner|post)|promoted(?:\s+(?:content|stories))?|(?:the\s+)?(?:story|article|content|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advertisement|advert))?|continue\s+reading\s+(?:below|the\s+(?:main\s+)?story(?:\s+below)?)|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|publicidad|publicité|anzeige|werbung|pubblicità|reklame?|реклама|광고|広告|广告|廣告)$/i;
 
 const GALLERY_CONTROL =
-  /^(?:image|photo|slide|picture|foto|bild)\s+\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^\d+\s+(?:of|von|de|di)\s+\d+$|^(?:enlarge\s+this\s+image|toggle\s+caption|(?:show|hide)\s+caption|view\s+(?:full\s+)?(?:gallery|slideshow)|(?:launch|open)\s+(?:gallery|slideshow)|view\s+\d+\s+(?:images|photos)|(?:prev(?:ious)?|next)\s+(?:slide|image|photo)|this\s+slideshow\s+requires\s+javascript\.?|skip\s+to\s+(?:main\s+)?content|skip\s+(?:ad|advertisement)|(?:watch|play)\s+(?:the\s+)?video|video\s+player\s+is\s+loading\.?|loading\.{0,3})$/i;
+  /^(?:image|photo|slide|picture|foto|bild)\s+\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^\d+\s+(?:of|von|de|di)\s+\d+$|^(?:enlarge\s+(?:this\s+)?image|toggle\s+caption|(?:show|hide)\s+caption|view\s+(?:full\s+)?(?:gallery|slideshow)|(?:launch|open)\s+(?:gallery|slideshow)|view\s+\d+\s+(?:images|photos)|(?:prev(?:ious)?|next)\s+(?:slide|image|photo)|this\s+slideshow\s+requires\s+javascript\.?|skip\s+to\s+(?:main\s+)?content|skip\s+(?:ad|advertisement)|(?:watch|play)\s+(?:the\s+)?video|video\s+player\s+is\s+loading\.?|loading\.{0,3})$/i;
 
 const COMMENT_PROMPT =
   /^(?:\d+\s+)?comments?(?:\s*\(\s*\d*\s*\))?$|^(?:view|show|read|see|load|hide|post|add|leave|write|join)\s+(?:all\s+)?(?:\d+\s+)?(?:a\s+|your\s+|the\s+)?(?:comments?|replies|reply|conversation|discussion)(?:\s*\(?\s*[+\d]*\s*\)?)?$|^(?:tell\s+us\s+what\s+you\s+think|what\s+do\s+you\s+think|have\s+your\s+say|join\s+the\s+(?:conversation|discussion|debate)|comment\s+on\s+this\s+(?:story|article)|be\s+the\s+first\s+to\s+comment)\s*(?:\.{3}|[.!?…])?$|^댓글(?:\s*\d+|\s*(?:쓰기|달기|보기|작성))?$|^コメント(?:\s*\d+|する|を書く)?$|^评论(?:\s*\d+)?$|^(?:kommentare?|commentaires?|comentarios?|commenti|comentários?)(?:\s*\(?\d+\)?)?$/i;
@@ -1313,7 +1324,19 @@ const SUBSCRIBE_PROMPT =
  * "Join our … forums", "Get access to …"): they address the reader, which news prose does not.
  */
 const SUBSCRIBE_CALL =
-  /^(?:want|need)\s+more\b[^?]{0,40}\?\s*(?:subscribe|sign\s+up|get|join|try|check|follow|download)\b|\bsister\s+(?:title|publication|magazine)\b|\bdelivered\s+(?:to|through|straight\s+to|right\s+to)\s+your\s+(?:inbox|letterbox|door|doorstep|mailbox)|^join\s+our\b|^get\s+access\s+to\b|^subscribe\s+to\s+(?:the\s+)?[^.!?]{0,40}(?:channel|podcast|magazine|newsletter|feed)\b|^(?:there'?s\s+plenty\s+more\s+where\s+that\s+came\s+from\.?\s*)?sign\s+up\s+(?:for|to)\b[^.!?]{0,60}(?:today|now|free|newsletter)/i;
+  /^(?:want|need)\s+more\b[^?]{0,40}\?\s*(?:subscribe|sign\s+up|get|join|try|check|follow|download)\b|\bsister\s+(?:title|publication|magazine)\b|\bdelivered\s+(?:to|through|straight\s+to|right\s+to)\s+your\s+(?:inbox|letterbox|door|doorstep|mailbox)|^join\s+our\b|^get\s+access\s+to\b|^click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download|get|join|follow)\b|^subscribe\s+to\s+(?:the\s+)?[^.!?]{0,40}(?:channel|podcast|magazine|newsletter|feed)\b|^(?:there'?s\s+plenty\s+more\s+where\s+that\s+came\s+from\.?\s*)?sign\s+up\s+(?:for|to)\b[^.!?]{0,60}(?:today|now|free|newsletter)/i;
+
+const TIP_OFF =
+  /기사\s*문의\s*(?:및|·|\/)?\s*제보|제보\s*(?:하기|하러\s*가기)$|^제보\s*[:：]|당신의\s*제보가\s*뉴스가|카톡\s*\/\s*라인|^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips?\b|have\s+a\s+(?:news\s+)?tip\?|^(?:you\s+can\s+)?(?:reach|contact|e-?mail)\s+(?:the\s+)?(?:reporters?|writers?|authors?|columnists?)\b|\bmay\s+be\s+reached\s+at\b/i;
+/** Tip-off wording that is a notice even as a whole sentence (it speaks to the reader). */
+const TIP_OFF_NOTICE = /have\s+a\s+(?:news\s+)?tip\?|^(?:you\s+can\s+)?(?:reach|contact|e-?mail)\s+(?:the\s+)?(?:reporters?|writers?|authors?|columnists?)\b|\bmay\s+be\s+reached\s+at\b|당신의\s*제보가\s*뉴스가/i;
+
+/**
+ * Affiliate and sponsorship disclosures ("This post may contain affiliate links…", "Microsoft may
+ * earn an Affiliate Commission if you purchase something through recommended links…").
+ */
+const AFFILIATE_NOTICE =
+  /\baffiliate\s+(?:links?|commissions?|partnerships?|programs?)\b|\bmay\s+(?:earn|receive|get)\s+(?:a\s+|an\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|share\s+of\s+sales)|\breferral\s+links?\b|\bdisclosure\s+(?:page|policy)\b/i;
 
 const KOREAN_JAPANESE_DATELINE =
   /^(?:기사\s*)?(?:입력|수정|최종\s*수정|등록|승인|송고|업데이트|published|updated|posted)\s*(?:일시|시간)?\s*[:：]?\s*\d{4}[.\-년/]\s*\d{1,2}[.\-월/]\s*\d{1,2}|^\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:[(（]\s*\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:更新|更新済み)\s*[)）])?$/i;
@@ -1406,9 +1429,10 @@ export const CLUTTER_RULES: ClutterRule[] = [
   ),
   shortTextRule(
     'tip-off',
-    'Tip-off and contact notices appended to stories ("기사문의 및 제보 : 카톡/라인 …", "당신의 제보가 뉴스가 됩니다", "Send us a tip"): short notices, not prose.',
-    /기사\s*문의\s*(?:및|·|\/)?\s*제보|제보\s*(?:하기|하러\s*가기)$|^제보\s*[:：]|당신의\s*제보가\s*뉴스가|카톡\s*\/\s*라인|^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips?\b|have\s+a\s+(?:news\s+)?tip\?/i,
-    120,
+    'Tip-off and contact notices appended to stories ("기사문의 및 제보 : 카톡/라인 …", "당신의 제보가 뉴스가 됩니다", "Send us a tip", "Have a tip? … may be reached at …", "Reach the reporters on Twitter at …"): notice wording, not news prose.',
+    (text) => TIP_OFF.test(text) && (TIP_OFF_NOTICE.test(text) || !looksLikeProse(text)),
+    200,
+    { prose: true },
   ),
   shortTextRule(
     'hashtag-line',
@@ -1524,6 +1548,13 @@ export const CLUTTER_RULES: ClutterRule[] = [
     why: 'Lists of other stories after the last paragraph (headline lists and runs of one-link paragraphs, with their label); lists under "Sources", "References", "See also" stay.',
     apply: (root) => withMemo(() => removeTrailingLinkLists(root)),
   },
+  shortTextRule('affiliate-notice', 'Affiliate and referral disclosures ("This post may contain affiliate links…", "… may earn an affiliate commission …").', AFFILIATE_NOTICE, 250, { prose: true }),
+  namedBoxRule(
+    'carousel-box',
+    'Carousels and rails of other stories (boxes named carousel, swiper, slider, rail) while most of their text is links and they hold no paragraph.',
+    'carousel swiper slider rail',
+    { maxLen: 2000, minLinkShare: 0.4 },
+  ),
   { id: 'url-line', why: "A line that is only the page's own address (print headers repeat it).", apply: (root, context = {}) => withMemo(() => removeUrlLines(root, context)) },
   {
     id: 'title-repeat',
