@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { END_OK, nameBounds, NUM_LABELS, START_OK } from '../../utils/entities/korean/features';
 import { labelsToSpans, viterbi } from '../../utils/entities/korean/decode';
+import { decodeModel, encodeModel } from '../../utils/entities/korean/codec';
 import { commonNounPerson, extendPlaces, glossNames, mergePlaces } from '../../utils/entities/korean/tagger';
 
 const L = NUM_LABELS;
@@ -119,5 +120,35 @@ describe('extendPlaces', () => {
     expect(show('부산 지구에서', [{ start: 0, end: 2, type: 'place' }])).toEqual(['부산/place']);
     expect(show('한국 여자배구 대표팀', [{ start: 0, end: 2, type: 'place' }])).toEqual(['한국/place']);
     expect(show('서울 강남구청이', [{ start: 0, end: 2, type: 'place' }, { start: 3, end: 7, type: 'org' }])).toEqual(['서울/place', '강남구청/org']);
+  });
+});
+
+describe('model codec', () => {
+  const bits = 8;
+  const weights = new Int8Array((1 << bits) * L);
+  // Buckets with one common label mask, and one rare mask that needs the escape.
+  for (let b = 0; b < 200; b += 3) { weights[b * L] = (b % 50) - 25 || 1; weights[b * L + 2] = -7; }
+  weights[77 * L + 12] = 100;
+  weights[77 * L + 5] = -100;
+  const trans = Int16Array.from({ length: (L + 1) * L }, (_, i) => (i % 7) - 3);
+
+  it('encodes label masks by a table of the common ones (version 2) and decodes them exactly', () => {
+    const bin = encodeModel(bits, L, weights, trans);
+    expect(bin[0]).toBe(2);
+    const m = decodeModel(bin);
+    expect(Array.from(m.weights)).toEqual(Array.from(weights));
+    expect(Array.from(m.trans)).toEqual(Array.from(trans));
+    // One byte per bucket for its mask instead of two.
+    let buckets = 0;
+    for (let b = 0; b < 1 << bits; b++) if (weights.subarray(b * L, (b + 1) * L).some((v) => v)) buckets++;
+    const v1Size = 4 + trans.length * 2 + 4 + buckets * 3 + Array.from(weights).filter((v) => v).length;
+    expect(bin.length).toBeLessThan(v1Size);
+  });
+
+  it('still reads version 1 (a two-byte mask per bucket)', () => {
+    const v1 = [1, bits, L, 0, ...Array.from(trans).flatMap((v) => [v & 255, (v >> 8) & 255]), 1, 0, 0, 0, 5, 0b101, 0, 9, 256 - 9];
+    const m = decodeModel(Uint8Array.from(v1));
+    expect(m.weights[5 * L]).toBe(9);
+    expect(m.weights[5 * L + 2]).toBe(-9);
   });
 });
