@@ -296,6 +296,11 @@ function summarise(corpus, all) {
     rawMedianMs: median(rawMed),
     ratioOfMedians: median(oursMed) / median(rawMed),
     medianPageRatio: median(oursMed.map((o, i) => o / rawMed[i])),
+    // The fastest of each page's runs: what the code costs when nothing else (a garbage collection,
+    // another process on a shared machine) lands in the run.
+    oursFastestMs: median(all.map((m) => Math.min(...m.result.oursMs))),
+    rawFastestMs: median(all.map((m) => Math.min(...m.result.rawMs))),
+    ratioOfFastest: median(all.map((m) => Math.min(...m.result.oursMs))) / median(all.map((m) => Math.min(...m.result.rawMs))),
     detectMedianMs: median(all.map((m) => m.result.detectMs)),
   };
 
@@ -456,6 +461,7 @@ function printCorpus(corpus, measured, s, worstN) {
     `time per page (median of ${t.reps} alternating runs; median over pages): ours ${ms(t.oursMedianMs)}, raw Readability ${ms(t.rawMedianMs)}, ` +
       `ratio ours/raw ${f3(t.ratioOfMedians)} (median per-page ratio ${f3(t.medianPageRatio)}); detect() ${ms(t.detectMedianMs)}`,
   );
+  lines.push(`  fastest of each page's runs (median over pages): ours ${ms(t.oursFastestMs)}, raw Readability ${ms(t.rawFastestMs)}, ratio ours/raw ${f3(t.ratioOfFastest)}`);
   if (s.declined.articles.length) lines.push(`ours declined ${s.declined.articles.length} article page(s): ${s.declined.articles.join(', ')}`);
   if (s.declined.nonArticleTotal) lines.push(`ours declined ${s.declined.nonArticles.length}/${s.declined.nonArticleTotal} non-article page(s)`);
   for (const e of s.errors) lines.push(`ERROR ${e.run} on ${e.id}: ${e.error.split('\n')[0]}`);

@@ -95,6 +95,18 @@ class TextMemo {
   }
 
   private indexes = new Map<Element, TextIndex>();
+
+  /**
+   * Elements below `root` that may be empty now: those empty when the index was built and those
+   * whose text changed since (null when there is no index to ask).
+   */
+  emptyCandidates(root: Element): Element[] | null {
+    const idx = this.indexes.get(root);
+    if (!idx) return null;
+    const out = new Set<Element>(idx.empty);
+    for (const n of this.changed) if (n.nodeType === 1 && n !== root && root.contains(n)) out.add(n as Element);
+    return Array.from(out);
+  }
   /** Nodes whose text changed since the indexes were built. */
   private changed = new Set<Node>();
 
@@ -105,12 +117,14 @@ class TextMemo {
   index(root: Element): TextIndex {
     let idx = this.indexes.get(root);
     if (!idx) {
-      idx = { byText: new Map() };
+      idx = { byText: new Map(), empty: [] };
       // Document order, each element before its text nodes; nodes without text (or with more
       // than TEXT_LIMIT characters) are never a rule's match and are left out.
       const walker = root.ownerDocument.createTreeWalker(root, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const text = this.info(n).text;
+        const info = this.info(n);
+        if (!info.len && n.nodeType === 1) idx.empty.push(n as Element);
+        const text = info.text;
         if (!text) continue;
         const list = idx.byText.get(text);
         if (list) list.push(n);
@@ -167,6 +181,8 @@ interface TextIndex {
   byText: Map<string, Node[]>;
   /** The same entries, shortest text first (made on first use). */
   byLength?: [string, Node[]][];
+  /** Elements without text when the index was built, in document order. */
+  empty: Element[];
 }
 
 /** Nodes sorted into document order (lists here are short). */
@@ -1564,11 +1580,15 @@ export const CLUTTER_RULES: ClutterRule[] = [
   { id: 'adjacent-repeat', why: 'A short line printed twice in a row (a caption and its copy): the second goes, never a paragraph after a paragraph.', apply: (root) => removeAdjacentRepeats(root) },
 ];
 
-/** Runs every rule once below `root`; returns removals per rule (for tests and the benchmark). */
-export function removeClutter(root: Element, rules: ClutterRule[] = CLUTTER_RULES, context: ClutterContext = {}): Record<string, number> {
+/**
+ * Runs every rule once below `root`; returns removals per rule (for tests and the benchmark). With
+ * `empty`, the empty wrappers the rules left go too (`removeEmpty`, with the rules' index).
+ */
+export function removeClutter(root: Element, rules: ClutterRule[] = CLUTTER_RULES, context: ClutterContext = {}, options: { empty?: boolean } = {}): Record<string, number> {
   return withMemo(() => {
     const counts: Record<string, number> = {};
     for (const rule of rules) counts[rule.id] = rule.apply(root, context);
+    if (options.empty) removeEmptyIn(root);
     return counts;
   });
 }
@@ -1578,9 +1598,15 @@ export function removeEmpty(root: Element): number {
   return withMemo(() => removeEmptyIn(root));
 }
 
+const EMPTY_TAGS = 'p, div, span, section, li, ul, ol, figure, figcaption, strong, b, em, a, h1, h2, h3, h4, h5, h6, table, tbody, tr, td';
+const EMPTY_TAG = /^(?:P|DIV|SPAN|SECTION|LI|UL|OL|FIGURE|FIGCAPTION|STRONG|B|EM|A|H[1-6]|TABLE|TBODY|TR|TD)$/;
+
 function removeEmptyIn(root: Element): number {
   let removed = 0;
-  const candidates = Array.from(root.querySelectorAll('p, div, span, section, li, ul, ol, figure, figcaption, strong, b, em, a, h1, h2, h3, h4, h5, h6, table, tbody, tr, td')).reverse();
+  // The rules' index knows which elements are empty; without one, every candidate is looked at.
+  const known = memo().emptyCandidates(root);
+  const candidates = known ? inDocumentOrder(known.filter((el) => EMPTY_TAG.test(el.tagName))) : Array.from(root.querySelectorAll(EMPTY_TAGS));
+  candidates.reverse();
   for (const el of candidates) {
     if (el === root || lengthOf(el) || !root.contains(el)) continue;
     if (el.querySelector('img, picture, video, audio, iframe, svg, math, canvas, object, embed, br + br, hr')) continue;
