@@ -126,8 +126,9 @@ const CASES: Record<string, Case> = {
       <figure><img src="e.jpg" alt="e"><figcaption>A row of unsold cars at a dealership. (AP Photo/David Zalubowski)</figcaption></figure>
       <figure><img src="f.jpg" alt="f"><figcaption>후보가 유세에서 연설하고 있다. 연합뉴스</figcaption><cite>NASA Worldview</cite></figure>
       <figure><img src="g.jpg" alt="g"><figcaption>ソウルの国会前で警備に当たる警察官ら＝ＡＰ</figcaption></figure>
-      <figure><img src="h.jpg" alt="h"><figcaption>Traders work on the floor of the exchange in New York, November 18, 2019. REUTERS/Brendan McDermid</figcaption></figure>`,
-    gone: ['사진=연합뉴스', '영상편집', 'Getty Images', '/연합뉴스', 'BTC미디어', '사진 출처', '이종화 기자', '图像来源', 'Reuters', '责编', 'Credit: EPA', 'Applewhite', 'Bloomberg', 'AP Photo', '연합뉴스', 'NASA Worldview', '＝ＡＰ', 'McDermid'],
+      <figure><img src="h.jpg" alt="h"><figcaption>Traders work on the floor of the exchange in New York, November 18, 2019. REUTERS/Brendan McDermid</figcaption></figure>
+      <p>백아영 / 화면캡처 MBC</p><p>新华社记者</p>`,
+    gone: ['사진=연합뉴스', '영상편집', 'Getty Images', '/연합뉴스', 'BTC미디어', '사진 출처', '이종화 기자', '图像来源', 'Reuters', '责编', 'Credit: EPA', 'Applewhite', 'Bloomberg', 'AP Photo', '연합뉴스', 'NASA Worldview', '＝ＡＰ', 'McDermid', '화면캡처', '新华社记者'],
     keep: `<p>사진 속 인물은 1978년 공장에서 일하던 시절의 이재명 당선인이다.</p>
       <p>The photo: a crowd outside the library at ten at night, waiting for the doors to open again.</p>`,
     kept: [
@@ -321,6 +322,13 @@ open(library);</code></pre>`,
     keep: `<p>The council said the longer hours will cost about two million dollars a year, paid from the library budget, and will start in March after a trial at two branches.</p>
       <h2>Sources</h2><ul><li><a href="/r1">Council report on library hours for 2019</a></li><li><a href="/r2">Budget note on evening staffing costs</a></li></ul>`,
     kept: ['will start in March', 'Council report on library hours', 'Budget note on evening staffing'],
+  },
+  'helpline-notice': {
+    clutter: `<p>※ 우울감 등 말하기 어려운 고민이 있거나 주변에 이런 어려움을 겪는 가족·지인이 있을 경우 자살예방 상담전화 ☎109에서 24시간 전문가의 상담을 받을 수 있습니다.</p>
+      <p>If you or someone you know is struggling, call or text 988 to reach the Suicide and Crisis Lifeline.</p>`,
+    gone: ['자살예방 상담전화', 'call or text 988'],
+    keep: `<p>시는 상담 인력을 늘려 야간에도 전화 상담을 받을 수 있게 했다고 밝혔다.</p>`,
+    kept: ['야간에도 전화 상담을'],
   },
   'affiliate-notice': {
     clutter: `<p>This post may contain affiliate and/or referral links. Please see my disclosure page.</p><p>Example may earn an Affiliate Commission if you purchase something through recommended links in this article.</p>`,

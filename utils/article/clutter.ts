@@ -671,7 +671,9 @@ const CREDIT_LINE = new RegExp(
   `^[[(【]?\\s*${CREDIT_WORD}\\s*(?:[=:：/|＝]|by\\b)\\s*.{1,40}[\\])】]?$|^\\/\\s*[가-힣A-Za-z]{2,12}$` +
     // "Image source, Getty Images" / "图像来源，Getty Images", and the label before a caption that
     // screen readers get ("Image caption,", "图像加注文字，"): the caption itself is another line.
-    `|^(?:image\\s+source|图像来源|圖像來源|图片来源|圖片來源)\\s*[,，:：]\\s*.{1,40}$|^(?:image|media)\\s+caption\\s*[,，:：]?$|^(?:图像加注文字|圖像加註文字)\\s*[,，:：]?$`,
+    `|^(?:image\\s+source|图像来源|圖像來源|图片来源|圖片來源)\\s*[,，:：]\\s*.{1,40}$|^(?:image|media)\\s+caption\\s*[,，:：]?$|^(?:图像加注文字|圖像加註文字)\\s*[,，:：]?$` +
+    // "백아영 / 화면캡처 MBC" (a screen-capture credit), "新华社记者 张三 摄", "新华社记者".
+    `|^.{0,20}화면\\s*캡[처쳐].{0,20}$|^(?:新华社|中新社|新華社)?(?:记者|記者)(?:\\s*[\\u4e00-\\u9fff]{2,4}){0,3}(?:\\s*摄)?$`,
   'i',
 );
 /** A credit at the end of a caption ("… 부통령. 사진=BTC미디어", "… 인사하고 있다. [사진 = 김혜진 기자]"). */
@@ -1351,6 +1353,14 @@ const TIP_OFF_NOTICE = /have\s+a\s+(?:news\s+)?tip\?|^(?:you\s+can\s+)?(?:reach|
  * Affiliate and sponsorship disclosures ("This post may contain affiliate links…", "Microsoft may
  * earn an Affiliate Commission if you purchase something through recommended links…").
  */
+/**
+ * Helpline notices appended to stories about suicide and self-harm ("※ 우울감 등 말하기 어려운
+ * 고민이 있거나 … 자살예방 상담전화 ☎109 … 상담을 받을 수 있습니다", "If you or someone you know…
+ * call or text 988"): a standard notice, the same under every such story.
+ */
+const HELPLINE_NOTICE =
+  /자살\s*예방\s*상담\s*전화|생명의\s*전화|우울감\s*등\s*말하기\s*어려운|(?:suicide|crisis)\s+(?:prevention\s+)?(?:life)?line\b|\b(?:call|text)\s+(?:or\s+text\s+)?988\b|samaritans\s+(?:on|at)\s+\d|いのちの電話|こころの健康相談/i;
+
 const AFFILIATE_NOTICE =
   /\baffiliate\s+(?:links?|commissions?|partnerships?|programs?)\b|\bmay\s+(?:earn|receive|get)\s+(?:a\s+|an\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|share\s+of\s+sales)|\breferral\s+links?\b|\bdisclosure\s+(?:page|policy)\b/i;
 
@@ -1564,6 +1574,9 @@ export const CLUTTER_RULES: ClutterRule[] = [
     why: 'Lists of other stories after the last paragraph (headline lists and runs of one-link paragraphs, with their label); lists under "Sources", "References", "See also" stay.',
     apply: (root) => withMemo(() => removeTrailingLinkLists(root)),
   },
+  shortTextRule('helpline-notice', 'Helpline notices appended to stories about suicide ("※ 우울감 등 … 자살예방 상담전화 …", "… call or text 988"): the same notice under every such story.', HELPLINE_NOTICE, 400, {
+    prose: true,
+  }),
   shortTextRule('affiliate-notice', 'Affiliate and referral disclosures ("This post may contain affiliate links…", "… may earn an affiliate commission …").', AFFILIATE_NOTICE, 250, { prose: true }),
   namedBoxRule(
     'carousel-box',
