@@ -323,13 +323,6 @@ open(library);</code></pre>`,
       <h2>Sources</h2><ul><li><a href="/r1">Council report on library hours for 2019</a></li><li><a href="/r2">Budget note on evening staffing costs</a></li></ul>`,
     kept: ['will start in March', 'Council report on library hours', 'Budget note on evening staffing'],
   },
-  'helpline-notice': {
-    clutter: `<p>※ 우울감 등 말하기 어려운 고민이 있거나 주변에 이런 어려움을 겪는 가족·지인이 있을 경우 자살예방 상담전화 ☎109에서 24시간 전문가의 상담을 받을 수 있습니다.</p>
-      <p>If you or someone you know is struggling, call or text 988 to reach the Suicide and Crisis Lifeline.</p>`,
-    gone: ['자살예방 상담전화', 'call or text 988'],
-    keep: `<p>시는 상담 인력을 늘려 야간에도 전화 상담을 받을 수 있게 했다고 밝혔다.</p>`,
-    kept: ['야간에도 전화 상담을'],
-  },
   'affiliate-notice': {
     clutter: `<p>This post may contain affiliate and/or referral links. Please see my disclosure page.</p><p>Example may earn an Affiliate Commission if you purchase something through recommended links in this article.</p>`,
     gone: ['affiliate and/or referral', 'Affiliate Commission'],
@@ -408,6 +401,18 @@ describe.each(CLUTTER_RULES.map((r) => [r.id, r] as const))('rule %s', (id, rule
     const text = squash(root.textContent);
     for (const k of c.kept) expect(text, `"${k}" should stay`).toContain(k);
   });
+});
+
+test('crisis-line notices under a story about suicide stay: a reader at risk needs them', () => {
+  const doc = parse(`<article><p>경찰은 숨진 채 발견된 30대 남성의 정확한 사망 경위를 조사하고 있다고 밝혔다. 유족은 평소 우울감을 호소했다고 전했다.</p>
+    <p>※ 우울감 등 말하기 어려운 고민이 있거나 주변에 이런 어려움을 겪는 가족·지인이 있을 경우 자살예방 상담전화 ☎109에서 24시간 전문가의 상담을 받을 수 있습니다.</p>
+    <p>If you or someone you know is struggling, call or text 988 to reach the Suicide and Crisis Lifeline.</p>
+    <p>무단 전재 및 재배포 금지</p></article>`);
+  const root = doc.querySelector('article')!;
+  removeClutter(root, CLUTTER_RULES, { title: '', byline: null, urls: [] });
+  expect(root.textContent).toContain('자살예방 상담전화 ☎109');
+  expect(root.textContent).toContain('call or text 988');
+  expect(root.textContent).not.toContain('무단 전재');
 });
 
 test('a caption credit goes, its picture stays', () => {

@@ -1353,13 +1353,9 @@ const TIP_OFF_NOTICE = /have\s+a\s+(?:news\s+)?tip\?|^(?:you\s+can\s+)?(?:reach|
  * Affiliate and sponsorship disclosures ("This post may contain affiliate links…", "Microsoft may
  * earn an Affiliate Commission if you purchase something through recommended links…").
  */
-/**
- * Helpline notices appended to stories about suicide and self-harm ("※ 우울감 등 말하기 어려운
- * 고민이 있거나 … 자살예방 상담전화 ☎109 … 상담을 받을 수 있습니다", "If you or someone you know…
- * call or text 988"): a standard notice, the same under every such story.
- */
-const HELPLINE_NOTICE =
-  /자살\s*예방\s*상담\s*전화|생명의\s*전화|우울감\s*등\s*말하기\s*어려운|(?:suicide|crisis)\s+(?:prevention\s+)?(?:life)?line\b|\b(?:call|text)\s+(?:or\s+text\s+)?988\b|samaritans\s+(?:on|at)\s+\d|いのちの電話|こころの健康相談/i;
+// Crisis-line notices under stories about suicide ("※ 우울감 등 … 자살예방 상담전화 ☎109 …", "… call
+// or text 988") are deliberately not clutter: press guidelines ask for them because they help a
+// reader at risk, and a reader view must not take that away (tested in clutter.test.ts).
 
 const AFFILIATE_NOTICE =
   /\baffiliate\s+(?:links?|commissions?|partnerships?|programs?)\b|\bmay\s+(?:earn|receive|get)\s+(?:a\s+|an\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|share\s+of\s+sales)|\breferral\s+links?\b|\bdisclosure\s+(?:page|policy)\b/i;
@@ -1574,9 +1570,6 @@ export const CLUTTER_RULES: ClutterRule[] = [
     why: 'Lists of other stories after the last paragraph (headline lists and runs of one-link paragraphs, with their label); lists under "Sources", "References", "See also" stay.',
     apply: (root) => withMemo(() => removeTrailingLinkLists(root)),
   },
-  shortTextRule('helpline-notice', 'Helpline notices appended to stories about suicide ("※ 우울감 등 … 자살예방 상담전화 …", "… call or text 988"): the same notice under every such story.', HELPLINE_NOTICE, 400, {
-    prose: true,
-  }),
   shortTextRule('affiliate-notice', 'Affiliate and referral disclosures ("This post may contain affiliate links…", "… may earn an affiliate commission …").', AFFILIATE_NOTICE, 250, { prose: true }),
   namedBoxRule(
     'carousel-box',
