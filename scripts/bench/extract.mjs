@@ -257,7 +257,13 @@ async function measurePage(env, code, item, args) {
     const t = await step(({ url, reps }) => globalThis.__bench.timed(url, reps), { url: item.url, reps }, limit * 2, 'timed runs');
     if (t !== TIMEOUT) times = t;
   }
-  return { truth, result: { ours, raw, oursNoRules, ...times, ...detection } };
+  // Where the time goes, by phase (a few more runs, untimed as a whole).
+  let phases = null;
+  if (args.reps > 0 && Number.isFinite(ours.ms) && !ours.none) {
+    const p = await step(({ url, reps }) => globalThis.__bench.phases(url, reps), { url: item.url, reps: Math.min(3, args.reps) }, limit * 2, 'timed runs');
+    if (p !== TIMEOUT) phases = p;
+  }
+  return { truth, result: { ours, raw, oursNoRules, ...times, ...detection, phases } };
 }
 
 /** Ours with each clutter rule left out in turn, on one page (see page-bench.ts `ablate`). */
@@ -302,6 +308,15 @@ function summarise(corpus, all) {
     rawFastestMs: median(all.map((m) => Math.min(...m.result.rawMs))),
     ratioOfFastest: median(all.map((m) => Math.min(...m.result.oursMs))) / median(all.map((m) => Math.min(...m.result.rawMs))),
     detectMedianMs: median(all.map((m) => m.result.detectMs)),
+    // Median over pages of each phase's time (pages ours extracted).
+    phases: (() => {
+      const withPhases = all.filter((m) => m.result.phases);
+      const medianOf = (side) => {
+        const names = [...new Set(withPhases.flatMap((m) => Object.keys(m.result.phases[side])))];
+        return Object.fromEntries(names.map((n) => [n, median(withPhases.map((m) => m.result.phases[side][n] ?? 0))]));
+      };
+      return withPhases.length ? { pages: withPhases.length, ours: medianOf('ours'), raw: medianOf('raw') } : null;
+    })(),
   };
 
   const confusion = (predict) => {
@@ -462,6 +477,13 @@ function printCorpus(corpus, measured, s, worstN) {
       `ratio ours/raw ${f3(t.ratioOfMedians)} (median per-page ratio ${f3(t.medianPageRatio)}); detect() ${ms(t.detectMedianMs)}`,
   );
   lines.push(`  fastest of each page's runs (median over pages): ours ${ms(t.oursFastestMs)}, raw Readability ${ms(t.rawFastestMs)}, ratio ours/raw ${f3(t.ratioOfFastest)}`);
+  if (t.phases) {
+    const list = (entries) => entries.map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+    const ours = Object.entries(t.phases.ours);
+    lines.push(`  by phase, ms (median over ${t.phases.pages} pages): ours ${list(ours.filter(([k]) => !k.startsWith('rule:')))}; raw Readability ${list(Object.entries(t.phases.raw))}`);
+    const rules = ours.filter(([k]) => k.startsWith('rule:')).sort((a, b) => b[1] - a[1]);
+    lines.push(`  slowest clutter rules, ms: ${list(rules.slice(0, 10).map(([k, v]) => [k.slice(5), v]))}`);
+  }
   if (s.declined.articles.length) lines.push(`ours declined ${s.declined.articles.length} article page(s): ${s.declined.articles.join(', ')}`);
   if (s.declined.nonArticleTotal) lines.push(`ours declined ${s.declined.nonArticles.length}/${s.declined.nonArticleTotal} non-article page(s)`);
   for (const e of s.errors) lines.push(`ERROR ${e.run} on ${e.id}: ${e.error.split('\n')[0]}`);

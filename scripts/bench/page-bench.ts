@@ -61,6 +61,26 @@ function timed(url: string, reps: number): { oursMs: number[]; rawMs: number[] }
   return { oursMs, rawMs };
 }
 
+/**
+ * Where the time goes: ours by phase (extract's own clock, summed over `reps` runs, then divided),
+ * and raw Readability split into its document clone and its parse.
+ */
+function phases(url: string, reps: number): { ours: Record<string, number>; raw: Record<string, number> } {
+  const ours: Record<string, number> = {};
+  const raw: Record<string, number> = { clone: 0, parse: 0 };
+  for (let i = 0; i < reps; i++) {
+    extract(document, url, { phases: ours });
+    const t0 = performance.now();
+    const clone = document.cloneNode(true) as Document;
+    const t1 = performance.now();
+    new Readability(clone).parse();
+    raw.clone! += t1 - t0;
+    raw.parse! += performance.now() - t1;
+  }
+  for (const rec of [ours, raw]) for (const k of Object.keys(rec)) rec[k]! /= reps;
+  return { ours, raw };
+}
+
 /** The detector's verdict and Readability's readerable check alone, on the same document. */
 function detection(): { detection: Detection | null; detectMs: number; detectError: string | null; readerable: boolean | null } {
   let result: Detection | null = null;
@@ -107,4 +127,4 @@ function ablate(url: string, ids: string[] | null): Record<string, Run> {
   return out;
 }
 
-(globalThis as unknown as { __bench: unknown }).__bench = { extract, detect, Readability, isProbablyReaderable, toPlainText, htmlToText, runOurs, runReadability, timed, detection, ablate };
+(globalThis as unknown as { __bench: unknown }).__bench = { extract, detect, Readability, isProbablyReaderable, toPlainText, htmlToText, runOurs, runReadability, timed, phases, detection, ablate };

@@ -1590,10 +1590,20 @@ export const CLUTTER_RULES: ClutterRule[] = [
  * Runs every rule once below `root`; returns removals per rule (for tests and the benchmark). With
  * `empty`, the empty wrappers the rules left go too (`removeEmpty`, with the rules' index).
  */
-export function removeClutter(root: Element, rules: ClutterRule[] = CLUTTER_RULES, context: ClutterContext = {}, options: { empty?: boolean } = {}): Record<string, number> {
+export function removeClutter(
+  root: Element,
+  rules: ClutterRule[] = CLUTTER_RULES,
+  context: ClutterContext = {},
+  options: { empty?: boolean; phases?: Record<string, number> } = {},
+): Record<string, number> {
+  const phases = options.phases;
   return withMemo(() => {
     const counts: Record<string, number> = {};
-    for (const rule of rules) counts[rule.id] = rule.apply(root, context);
+    for (const rule of rules) {
+      const t0 = phases ? performance.now() : 0;
+      counts[rule.id] = rule.apply(root, context);
+      if (phases) phases[`rule:${rule.id}`] = (phases[`rule:${rule.id}`] ?? 0) + performance.now() - t0;
+    }
     if (options.empty) removeEmptyIn(root);
     return counts;
   });

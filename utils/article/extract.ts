@@ -14,6 +14,19 @@ import type { Article } from './types';
 export interface ExtractOptions {
   /** Skip our clutter rules (the benchmark's "raw Readability" baseline shares everything else). */
   raw?: boolean;
+  /** When given, milliseconds spent in each phase are added to it (bench:extract's breakdown). */
+  phases?: Record<string, number>;
+}
+
+/** Adds the time since the last call to `phases[name]`; a no-op without a record to fill. */
+function phaseClock(phases: Record<string, number> | undefined): (name: string) => void {
+  if (!phases) return () => {};
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    phases[name] = (phases[name] ?? 0) + now - last;
+    last = now;
+  };
 }
 
 /** Below this much text the result is not an article the reader should show. */
@@ -257,7 +270,9 @@ function canonicalUrl(doc: Document, metas: Metas, url: string): string {
  * everything runs on a clone.
  */
 export function extract(doc: Document, url: string = doc.location?.href ?? doc.URL, options: ExtractOptions = {}): Article | null {
+  const phase = phaseClock(options.phases);
   const copy = pageCopy(doc);
+  phase('copy');
   const base = doc.baseURI || url;
   if (copy.body) {
     // One pass over the copy: lazy images get their real source, and elements hidden by their
@@ -273,16 +288,20 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
     }
     if (!options.raw) removeHiddenCopiesAmong(copy.body, hidden);
   }
+  phase('prepare');
   // keepClasses: the clutter rules read class names (the sanitizer drops them afterwards).
   const parsed = new Readability(copy as unknown as Document, { keepClasses: !options.raw, serializer: (el: Node) => el as Element }).parse();
   const content = parsed?.content;
+  phase('readability');
   if (!parsed || !content) return null;
 
   const metas = metasOf(doc);
   const canonical = canonicalUrl(doc, metas, url);
+  phase('metadata');
   if (!options.raw) {
-    removeClutter(content, CLUTTER_RULES, { title: parsed.title || '', byline: parsed.byline, urls: [url, canonical] }, { empty: true });
+    removeClutter(content, CLUTTER_RULES, { title: parsed.title || '', byline: parsed.byline, urls: [url, canonical] }, { empty: true, phases: options.phases });
   }
+  phase('clutter');
   absolutizeUrls(content, base);
   // Class names were for the clutter rules; the sanitizer would drop them (and ids and styles) one
   // by one, keeping a record of each removal: dropping them here first is cheaper.
@@ -292,13 +311,18 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
     el.removeAttribute('style');
   }
   // Readability's result is ours (a detached tree of the copy): sanitized where it lies.
+  phase('urls');
   const holder = sanitizeInPlace(content);
+  phase('sanitize');
   const contentHtml = holder.outerHTML;
+  phase('serialize');
   const text = toPlainText(holder);
+  phase('text');
   if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return null;
   // A page that is not an article and whose "article" is a fifth links or more is a list page (the
   // pages the detector misses have text with a tenth links at most; portal fronts a quarter or more).
   if (!options.raw && linkDensity(holder) > 0.2 && !detect(doc).isArticle) return null;
+  phase('decline');
 
   const lang = (parsed.lang || doc.documentElement.getAttribute('lang') || meta(metas, 'og:locale')?.replace('_', '-') || languageFromScript(text) || '').trim() || null;
   const declaredDir = (parsed.dir || doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
@@ -312,11 +336,13 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
   }
 
   const counts = countText(text);
+  const publishedTime = parsed.publishedTime || meta(metas, 'article:published_time', 'datePublished', 'pubdate', 'date') || visibleDate(doc);
+  phase('details');
   return {
     title: (parsed.title || meta(metas, 'og:title') || doc.title || host).trim(),
     byline: parsed.byline?.trim() || null,
     siteName: parsed.siteName?.trim() || meta(metas, 'og:site_name', 'application-name') || host || null,
-    publishedTime: parsed.publishedTime || meta(metas, 'article:published_time', 'datePublished', 'pubdate', 'date') || visibleDate(doc),
+    publishedTime,
     lang,
     dir,
     excerpt: parsed.excerpt?.trim() || null,
