@@ -2,11 +2,11 @@
 // original, progress and Cancel) and the Highlight switch. State lives in useReaderTools.
 import { useEffect, useState } from 'preact/hooks';
 import { languageName, t } from '@/utils/i18n';
-import { TARGET_LANGUAGES } from '@/utils/translate/languages';
 import type { DisplayMode } from '@/utils/translate/segment';
-import { displayModeItem, targetLanguageItem, targetLanguage } from '@/utils/translate/settings';
+import { displayModeItem, targetLanguage } from '@/utils/translate/settings';
 import { uiLanguage } from '@/utils/i18n';
 import type { ReaderToolsState as Tools } from './useReaderTools';
+import { TargetLanguageSelect } from './TargetLanguageSelect';
 
 export function ReaderTools({ tools, canTranslate }: { tools: Tools; canTranslate: boolean }) {
   const [to, setTo] = useState<string | null>(null);
@@ -25,21 +25,7 @@ export function ReaderTools({ tools, canTranslate }: { tools: Tools; canTranslat
         <div class="ra-translate">
           <label class="ra-field">
             <span>{t('translateTargetLabel')}</span>
-            <select
-              value={to}
-              data-testid="reader-translate-to"
-              onChange={(e) => {
-                const value = (e.currentTarget as HTMLSelectElement).value;
-                setTo(value);
-                void targetLanguageItem.setValue(value);
-              }}
-            >
-              {TARGET_LANGUAGES.map((code) => (
-                <option value={code} key={code}>
-                  {languageName(code)}
-                </option>
-              ))}
-            </select>
+            <TargetLanguageSelect value={to} onChange={setTo} testId="reader-translate-to" />
           </label>
           <label class="ra-field">
             <span>{t('translateModeLabel')}</span>

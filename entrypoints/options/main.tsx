@@ -7,12 +7,12 @@ import { browser } from 'wxt/browser';
 import { formatBytes, languageName, t, uiLanguage } from '@/utils/i18n';
 import { openLibrary } from '@/utils/library/db';
 import { clearTranslationCache, translationCacheSize } from '@/utils/translate/cache';
-import { TARGET_LANGUAGES } from '@/utils/translate/languages';
 import { browserAvailability, downloadBrowserModel, onDeviceApis, type Availability } from '@/utils/translate/providers/browser';
 import { providerDestination, providerOrigin, providerPermission, testProvider } from '@/utils/translate/providers/index';
 import type { DisplayMode } from '@/utils/translate/segment';
-import { displayMode, displayModeItem, normalizeProviderConfig, providerConfigItem, targetLanguage, targetLanguageItem } from '@/utils/translate/settings';
+import { displayMode, displayModeItem, normalizeProviderConfig, providerConfigItem, targetLanguage } from '@/utils/translate/settings';
 import { translateErrorMessage, type ProviderConfig, type ProviderKind } from '@/utils/translate/types';
+import { TargetLanguageSelect } from '@/components/TargetLanguageSelect';
 
 const db = openLibrary();
 const apis = onDeviceApis();
@@ -271,21 +271,7 @@ function Options() {
         <h2 id="defaults-heading">{t('optionsDefaultsHeading')}</h2>
         <div class="field">
           <label for="target">{t('optionsTargetLanguage')}</label>
-          <select
-            id="target"
-            value={target}
-            onChange={(e) => {
-              const value = (e.currentTarget as HTMLSelectElement).value;
-              setTarget(value);
-              void targetLanguageItem.setValue(value);
-            }}
-          >
-            {TARGET_LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code)}
-              </option>
-            ))}
-          </select>
+          <TargetLanguageSelect id="target" value={target} onChange={setTarget} />
         </div>
         <fieldset>
           <legend>{t('optionsDisplayMode')}</legend>

@@ -9,8 +9,9 @@ import { normalizeLang, TARGET_LANGUAGES } from '@/utils/translate/languages';
 import { onDeviceApis } from '@/utils/translate/providers/browser';
 import { providerDestination } from '@/utils/translate/providers/index';
 import type { DisplayMode } from '@/utils/translate/segment';
-import { displayMode, displayModeItem, effectiveProvider, targetLanguage, targetLanguageItem } from '@/utils/translate/settings';
+import { displayMode, displayModeItem, effectiveProvider, targetLanguage } from '@/utils/translate/settings';
 import type { ProviderConfig } from '@/utils/translate/types';
+import { TargetLanguageSelect } from '@/components/TargetLanguageSelect';
 
 export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: PageInfo; onInfo: (info: PageInfo) => void }) {
   const detected = normalizeLang(info.lang);
@@ -73,21 +74,7 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
         {to && (
           <label>
             <span class="row-label">{t('translateTargetLabel')}</span>
-            <select
-              value={to}
-              onChange={(e) => {
-                const value = (e.currentTarget as HTMLSelectElement).value;
-                setTo(value);
-                void targetLanguageItem.setValue(value);
-              }}
-              data-testid="translate-to"
-            >
-              {TARGET_LANGUAGES.map((code) => (
-                <option value={code} key={code}>
-                  {languageName(code)}
-                </option>
-              ))}
-            </select>
+            <TargetLanguageSelect value={to} onChange={setTo} testId="translate-to" />
           </label>
         )}
       </div>
