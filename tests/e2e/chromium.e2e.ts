@@ -2,19 +2,20 @@
 // on 127.0.0.1 that this test starts.
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { chromiumTabId, launchChromium } from '../../scripts/lib/browsers.mjs';
+import { startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture, squash } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let context: BrowserContext;
 let worker: Worker;
-let extensionId: string;
+let session: ChromiumSession;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serveFixtures();
-  ({ context, worker, extensionId } = await launchChromium());
+  session = await startChromium();
+  ({ context, worker } = session);
 });
 
 afterAll(async () => {
@@ -22,23 +23,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens `path` in a new tab and returns the page with its tab id. */
-async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await context.newPage();
-  // The DOM is enough: the fixtures' own third-party resources never load here (no network).
-  await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
-  await page.bringToFront();
-  return { page, tabId: await chromiumTabId(worker, page) };
-}
+const openTab = (path: string) => session.openTab(server.url(path));
 
-/** The popup for a tab, opened as a page (a test cannot click the toolbar button). */
-async function openPopup(tabId: number): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 340, height: 480 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await popup.getByTestId('toggle-reader').or(popup.getByTestId('restricted')).waitFor();
-  return popup;
-}
+const openPopup = (tabId: number) => session.openPopup(tabId);
 
 const readerText = (page: Page) => page.locator('reading-assistant-reader .ra-article').innerText();
 const badge = (tabId: number) => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);

@@ -2,18 +2,19 @@
 // popup's button), the popup's list, the library, and the offline reader, which must run nothing
 // that came from a page.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { chromiumTabId, launchChromium } from '../../scripts/lib/browsers.mjs';
+import { startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { DEMO, SCREENSHOTS, squash } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let context: BrowserContext;
 let worker: Worker;
-let extensionId: string;
+let session: ChromiumSession;
 
 beforeAll(async () => {
   server = await serveFixtures();
-  ({ context, worker, extensionId } = await launchChromium());
+  session = await startChromium();
+  ({ context, worker } = session);
 });
 
 afterAll(async () => {
@@ -21,19 +22,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await context.newPage();
-  // The DOM is enough: the fixtures' own third-party resources never load here (no network).
-  await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
-  await page.bringToFront();
-  return { page, tabId: await chromiumTabId(worker, page) };
-}
+const openTab = (path: string) => session.openTab(server.url(path));
 
-async function extensionPage(path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/${path}`);
-  return page;
-}
+const extensionPage = (path: string) => session.extensionPage(path);
 
 test('the popup saves the tab: a toast in the page, the badge, and the article in the list', async () => {
   const { page, tabId } = await openTab(DEMO.path);

@@ -4,7 +4,7 @@
 // Chrome's on-device Translator has no model on this machine: its provider is unit-tested against
 // a fake written to Chrome's documented API (tests/unit/translate-providers.test.ts).
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { chromiumTabId, launchChromium } from '../../scripts/lib/browsers.mjs';
+import { startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
 import { SCREENSHOTS, koreanFixture } from './helpers';
@@ -14,11 +14,13 @@ let translator: Awaited<ReturnType<typeof startTranslateServer>>;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
+let session: ChromiumSession;
 
 beforeAll(async () => {
   server = await serveFixtures();
   translator = await startTranslateServer();
-  ({ context, worker, extensionId } = await launchChromium());
+  session = await startChromium();
+  ({ context, worker, extensionId } = session);
 });
 
 afterAll(async () => {
@@ -27,20 +29,9 @@ afterAll(async () => {
   await translator?.close();
 });
 
-async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await context.newPage();
-  await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
-  await page.bringToFront();
-  return { page, tabId: await chromiumTabId(worker, page) };
-}
+const openTab = (path: string) => session.openTab(server.url(path));
 
-async function openPopup(tabId: number): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 340, height: 600 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await popup.getByTestId('toggle-reader').waitFor();
-  return popup;
-}
+const openPopup = (tabId: number) => session.openPopup(tabId, 600);
 
 /** Sets the provider the way the options page stores it. */
 async function useProvider(config: unknown) {

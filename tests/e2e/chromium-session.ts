@@ -1,0 +1,46 @@
+// Chromium with the built extension (Playwright), as the Chromium end-to-end files use it: tabs on
+// the fixture server found by their address, the popup for a tab opened as a page (a test cannot
+// click the toolbar button), and the extension's own pages.
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { chromiumTabId, launchChromium } from '../../scripts/lib/browsers.mjs';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Opens `url` in a new tab, in front, and returns the page with the extension's tab id. */
+  openTab(url: string): Promise<{ page: Page; tabId: number }>;
+  /** The popup for a tab, ready (it shows the reader button or says why it cannot). */
+  openPopup(tabId: number, height?: number): Promise<Page>;
+  /** A page of the extension, e.g. 'library.html'. */
+  extensionPage(path: string): Promise<Page>;
+}
+
+export async function startChromium(): Promise<ChromiumSession> {
+  const { context, worker, extensionId } = await launchChromium();
+  const extensionPage = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${path}`);
+    return page;
+  };
+  return {
+    context,
+    worker,
+    extensionId,
+    extensionPage,
+    async openTab(url) {
+      const page = await context.newPage();
+      // The DOM is enough: the fixtures' own third-party resources never load here (no network).
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await page.bringToFront();
+      return { page, tabId: await chromiumTabId(worker, page) };
+    },
+    async openPopup(tabId, height = 480) {
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 340, height });
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      await popup.getByTestId('toggle-reader').or(popup.getByTestId('restricted')).waitFor();
+      return popup;
+    },
+  };
+}
