@@ -1,9 +1,7 @@
 // @vitest-environment node
 // WHAT THE MERGED SYSTEM MUST DO on the seed article's sentences (../shared/seed: a Newspim article
-// of 2025-02-04, quoted briefly for testing). On the `entities` branch utils/entities/korean/ is a
-// rule placeholder, so some of these fail there; the lead runs this file after merging the real
-// Korean recognizer. Expectations follow the KLUE conventions the benchmark scores by (particles
-// and titles outside the name) and what a reader needs to see.
+// of 2025-02-04, quoted briefly for testing). Expectations follow the KLUE conventions the benchmark
+// scores by (particles and titles outside the name) and what a reader needs to see.
 import { groupEntities, recognize } from '@/utils/entities';
 import type { EntitySpan } from '@/utils/entities/types';
 
@@ -53,5 +51,21 @@ describe('seed article, merged Korean recognizer', () => {
     expect(texts('time')).toEqual(expect.arrayContaining(['오후', '16:20']));
     expect(texts('money')).toContain('5000억 달러');
     expect(texts('money').some((n) => n.endsWith('720조원'))).toBe(true);
+  });
+});
+
+describe('what the entity panel must never list', () => {
+  // The bundled demo article's lead (a dateline with "=", a title in parentheses) once listed
+  // "=데모일보" and "CEO" as organisations.
+  const lead = '[서울=데모일보] 김하늘 기자 = 이재용 삼성전자 회장이 4일 오후 서울 서초구 삼성전자 사옥에서 샘 올트먼 오픈AI 최고경영자(CEO)와 손정의 소프트뱅크그룹 회장을 만났다.';
+  const names = [...recognize(lead, 'ko'), ...spans].filter((s) => s.type === 'person' || s.type === 'org' || s.type === 'place').map((s) => s.text);
+
+  it('a name that starts or ends with punctuation', () => {
+    expect(names.filter((n) => /^[^\p{L}\p{N}(]|[^\p{L}\p{N}.)]$/u.test(n))).toEqual([]);
+    expect(recognize(lead, 'ko').map((s) => s.text)).toContain('데모일보');
+  });
+
+  it('a title alone as a person or an organisation', () => {
+    expect(names.filter((n) => ['CEO', '회장', '최고경영자', '기자'].includes(n))).toEqual([]);
   });
 });

@@ -42,10 +42,13 @@ export function recognize(text: string, lang: string | null): EntitySpan[] {
     const known = new Set(model.filter((s) => NAME_TYPES.has(s.type)).map((s) => text.slice(s.start, s.end)));
     for (const s of model) {
       if (s.type === 'quantity' && MONEY_UNIT.test(text.slice(s.start, s.end))) s.type = 'money';
-      if (NAME_TYPES.has(s.type)) s.end = s.start + trimKoreanName(text.slice(s.start, s.end), known, true).length;
+      if (NAME_TYPES.has(s.type)) {
+        trimEdges(text, s);
+        s.end = s.start + trimKoreanName(text.slice(s.start, s.end), known, true).length;
+      }
     }
-    // A title alone ("최고경영자") is not a person.
-    fixed = model.filter((s) => s.end > s.start && !(s.type === 'person' && TITLE_WORDS.has(text.slice(s.start, s.end))));
+    // A title alone ("최고경영자", "CEO") is neither a person nor an organisation.
+    fixed = model.filter((s) => s.end > s.start && !(NAME_TYPES.has(s.type) && TITLE_WORDS.has(text.slice(s.start, s.end))));
     // Listed companies the recognizer missed; one it found as an organisation gets its ticker.
     for (const m of findKoreanTickerMentions(text)) addTickerMention(m, fixed, names, tickers);
     titledPeople(text, fixed, names);
@@ -65,6 +68,20 @@ export function recognize(text: string, lang: string | null): EntitySpan[] {
   });
   assignCanonical(spans);
   return spans;
+}
+
+// Marks a name never starts or ends with: the "=" of a dateline ("[서울=데모일보]"), brackets, quotes,
+// middle dots. A closing parenthesis or a full stop may end one ("(주)", "Inc.").
+const LEADING_MARKS = /^[^\p{L}\p{N}(]+/u;
+const TRAILING_MARKS = /[^\p{L}\p{N}.)]+$/u;
+
+/** Moves a span's ends inward past punctuation and spaces. */
+function trimEdges(text: string, s: RawSpan): void {
+  const slice = text.slice(s.start, s.end);
+  const lead = LEADING_MARKS.exec(slice)?.[0].length ?? 0;
+  const trail = lead < slice.length ? (TRAILING_MARKS.exec(slice)?.[0].length ?? 0) : 0;
+  s.start += lead;
+  s.end = Math.max(s.start, s.end - trail);
 }
 
 // Words that start with a surname syllable but are not names ("이번 회장", "전 세계").
