@@ -8,14 +8,14 @@ import { recent, removeArticles, restoreArticles, setRead } from '@/utils/librar
 import type { SavedArticle } from '@/utils/library/types';
 import { openLibraryPage, openSaved } from '@/utils/open-saved';
 import { ArticleRow, UndoBar } from './ArticleRow';
-import { useFirstRenderMark, useLive } from './useLive';
+import { useFirstRenderMark, useLiveAnswer } from './useLive';
 
 export function SavedList({ db, limit = 8 }: { db: LibraryDB; limit?: number }) {
   const [query, setQuery] = useState('');
   const [removed, setRemoved] = useState<SavedArticle[] | null>(null);
   // The first paint shows the list as the popup last showed it (read synchronously); the live
   // query replaces it as soon as the database answers, and its answer is kept for next time.
-  const items = useLive(
+  const { value: items, answered } = useLiveAnswer(
     () =>
       query.trim()
         ? searchLibrary(db, { query }, { limit })
@@ -53,7 +53,7 @@ export function SavedList({ db, limit = 8 }: { db: LibraryDB; limit?: number }) 
         />
       )}
       {items && items.length === 0 && <p class="empty">{query.trim() ? t('popupNoMatches') : t('popupNoSaved')}</p>}
-      <ul class="article-list" data-testid="saved-list">
+      <ul class="article-list" data-testid="saved-list" aria-busy={!answered}>
         {items?.map((meta) => (
           <ArticleRow
             key={meta.url}

@@ -183,7 +183,7 @@ test('screenshots of the popup with saved articles and of the library, light and
     const popup = await extensionPage(`popup.html?tab=${tabId}`);
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.setViewportSize({ width: 340, height: 640 });
-    await popup.getByTestId('saved-list').locator('li').first().waitFor();
+    await popup.locator('[data-testid="saved-list"][aria-busy="false"] li').first().waitFor();
     await popup.screenshot({ path: `${SCREENSHOTS}chromium-popup-saved-${scheme}.png`, fullPage: true });
     const library = await extensionPage('library.html');
     await library.emulateMedia({ colorScheme: scheme });
@@ -213,7 +213,8 @@ test('a list of URLs imports as items without text; fetching them shows progress
 test('the popup deletes an article and Undo brings it back exactly', async () => {
   const { page, tabId } = await openTab(DEMO.path);
   const popup = await extensionPage(`popup.html?tab=${tabId}`);
-  const rows = popup.getByTestId('saved-list').locator('li.article-row');
+  // The first paint may be the list as the popup last showed it; wait for the database's answer.
+  const rows = popup.locator('[data-testid="saved-list"][aria-busy="false"] li.article-row');
   await rows.first().waitFor();
   const before = await rows.count();
   const title = await rows.first().locator('.row-title').innerText();

@@ -58,9 +58,12 @@ describe('SavedList', () => {
     writeRecentSnapshot([stale]);
     const host = document.body.appendChild(document.createElement('div'));
     render(<SavedList db={db} />, host);
-    // Synchronously, before IndexedDB has answered anything:
+    // Synchronously, before IndexedDB has answered anything, and marked as not yet current:
+    const list = host.querySelector('[data-testid="saved-list"]')!;
     expect(titles(host)).toEqual(['shown last time']);
+    expect(list.getAttribute('aria-busy')).toBe('true');
     await vi.waitFor(() => expect(titles(host)).toEqual(['newer', 'older']));
+    expect(list.getAttribute('aria-busy')).toBe('false');
     expect(readRecentSnapshot()?.map((m) => m.title)).toEqual(['newer', 'older']);
   });
 
