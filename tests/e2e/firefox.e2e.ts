@@ -52,7 +52,13 @@ for (const fixture of [DEMO, koreanFixture('mk-3')]) {
     const before = await page.evaluate(() => document.body.outerHTML);
     await showPopup(tabId);
     if (fixture === DEMO) {
-      await extensionPage.setViewport({ width: 340, height: 480 });
+      // Firefox has no on-device translator and no provider is set up: the popup says how to get one.
+      const hint = await poll(
+        () => extensionPage.evaluate(() => document.querySelector('[data-testid="translate-destination"]')?.textContent ?? ''),
+        (text) => !!text,
+      );
+      expect(hint).toContain('No translation provider is available. Set one up in the options');
+      await extensionPage.setViewport({ width: 340, height: 560 });
       await extensionPage.screenshot({ path: `${SCREENSHOTS}firefox-popup-light.png` });
     }
     await extensionPage.click('[data-testid="toggle-reader"]');
