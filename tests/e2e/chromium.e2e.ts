@@ -92,12 +92,12 @@ test('A+ in the popup grows the reader text; Esc closes the reader at the same s
   // Reopened, the popup sees the reader open and offers the reader's font size.
   await popup.reload();
   await expect.poll(() => popup.getByTestId('toggle-reader').innerText()).toBe('Close reader view');
-  await popup.getByRole('button', { name: 'Larger text' }).click();
-  await popup.getByRole('button', { name: 'Larger text' }).click();
+  await popup.getByRole('button', { name: 'A+: larger text' }).click();
+  await popup.getByRole('button', { name: 'A+: larger text' }).click();
   await expect.poll(() => popup.getByTestId('font-percent').innerText()).toBe('125%');
   await expect.poll(size).toBeCloseTo(base * 1.25, 1);
   // Reset: back to 100% (the setting is global and persists, so later tests start from it).
-  await popup.getByRole('button', { name: /Reset text size/ }).click();
+  await popup.getByRole('button', { name: /reset text size/ }).click();
   await expect.poll(size).toBeCloseTo(base, 1);
 
   await page.bringToFront();
@@ -112,12 +112,12 @@ test('A+ in the popup grows the reader text; Esc closes the reader at the same s
 test('outside the reader, A+ zooms the page itself, for this tab only', async () => {
   const { page, tabId } = await openTab(DEMO.path);
   const popup = await openPopup(tabId);
-  await popup.getByRole('button', { name: 'Larger text' }).click();
+  await popup.getByRole('button', { name: 'A+: larger text' }).click();
   await expect.poll(() => worker.evaluate((id) => chrome.tabs.getZoom(id), tabId)).toBeCloseTo(1.1, 5);
   expect(await popup.getByTestId('font-percent').innerText()).toBe('110%');
   const other = await openTab(DEMO.path);
   expect(await worker.evaluate((id) => chrome.tabs.getZoom(id), other.tabId)).toBe(1);
-  await popup.getByRole('button', { name: /Reset text size/ }).click();
+  await popup.getByRole('button', { name: /reset text size/ }).click();
   await expect.poll(() => worker.evaluate((id) => chrome.tabs.getZoom(id), tabId)).toBe(1);
   await Promise.all([page.close(), popup.close(), other.page.close()]);
 });
