@@ -107,6 +107,32 @@ describe('saved articles in Firefox', () => {
     server = await serveFixtures();
   });
 
+  test('the right-click entries exist; "Save linked article" fetches and saves the link (the event page parses it)', async () => {
+    const home = await openTab('/demo/home.html');
+    const link = server.url('/korean/mk-3/source.html');
+    // Native menus cannot be clicked: the event page's own handler is driven, as the menu would.
+    const entries = await extensionPage.evaluate(
+      async ({ linkUrl, tabId }) => {
+        type MenuHook = { entries: Array<{ id: string; contexts: string[] }>; click(info: object, tab?: object): Promise<void> };
+        const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser;
+        const hook = ((await api.runtime.getBackgroundPage()) as unknown as { readingAssistantMenus: MenuHook }).readingAssistantMenus;
+        await hook.click({ menuItemId: 'save-link', linkUrl, editable: false }, { id: tabId });
+        return hook.entries.map((e) => `${e.id}:${e.contexts.join(',')}`);
+      },
+      { linkUrl: link, tabId: home.tabId },
+    );
+    expect(entries).toEqual(['open-reader:page', 'save-article:page', 'save-link:link']);
+    const toast = await poll(
+      () => home.page.evaluate(() => document.querySelector('reading-assistant-toast')?.shadowRoot?.querySelector('div')?.textContent ?? ''),
+      (t) => t.length > 0,
+    );
+    expect(toast).toBe('Saved to your library.');
+    await extensionPage.evaluate(() => location.assign('/library.html'));
+    // The linked page's own site name, read by the extraction that ran in the event page.
+    expect(await poll(() => extensionPage.evaluate(() => document.querySelector('[data-testid="virtual-list"]')?.textContent ?? ''), (t) => t.includes('매일경제'))).toContain('매일경제');
+    await home.page.close();
+  });
+
   test('a hostile saved page runs nothing in the extension page', async () => {
     const { page, tabId } = await openTab('/demo/hostile.html');
     await showPopup(tabId);
