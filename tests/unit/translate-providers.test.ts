@@ -153,6 +153,8 @@ describe('OpenAI-compatible', () => {
     const { fetchImpl, calls } = fakeFetch(() => json({ error: { message: "model 'm' not found" } }, 404));
     const err = await failure(createTranslator({ kind: 'openai', baseUrl: 'https://llm.example', model: 'm' }, fetchImpl).translate(['x'], 'en', 'ko', signal()));
     expect([err.kind, err.message]).toEqual(['not-configured', "404: model 'm' not found"]);
+    // The user is told what to check, not that nothing is set up.
+    expect(translateErrorMessage(err)).toBe('The translation service does not know this address or model (error 404). Check the server address and the model name in the options.');
     expect(calls[0]!.headers.authorization).toBeUndefined();
   });
 

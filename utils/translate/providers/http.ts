@@ -31,7 +31,8 @@ export function errorForStatus(status: number, detail: string, retryAfterMs?: nu
   if (status === 429) return new TranslateError('rate-limit', message, extra);
   if (status === 456) return new TranslateError('quota', message, extra);
   if (status === 400 && /lang|language|not supported|unsupported/i.test(detail)) return new TranslateError('unsupported-pair', message, extra);
-  if (status === 404) return new TranslateError('not-configured', message, extra);
+  // A wrong address or model name: nothing to retry, and the user must be told which to check.
+  if (status === 404) return new TranslateError('not-configured', message, { ...extra, messageKey: 'translateErrorNotFound' });
   return new TranslateError('server', message, extra);
 }
 
