@@ -16,6 +16,11 @@ export function ReaderTools({ tools, canTranslate }: { tools: Tools; canTranslat
     void displayModeItem.getValue().then((m) => setMode(m === 'translation-only' ? 'translation-only' : 'side-by-side'));
   }, []);
   const tr = tools.translation;
+  // A translation started elsewhere (the popup) names its language here, so Translate after
+  // "Show original" asks for the same one.
+  useEffect(() => {
+    if (tr?.to) setTo(tr.to);
+  }, [tr?.to]);
   const running = tr?.state === 'running';
   const { highlights } = tools;
 

@@ -2,7 +2,7 @@
 // or failed), the on-device model, the default target language and display mode, and the
 // translation cache. An extension page, so it opens the library database directly.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatBytes, languageName, t, uiLanguage } from '@/utils/i18n';
 import { openLibrary } from '@/utils/library/db';
@@ -71,13 +71,15 @@ function Options() {
   const pair = { from: target === 'en' ? 'ko' : 'en', to: target };
   const pairName = `${languageName(pair.from)} → ${languageName(pair.to)}`;
   const refreshCache = () => void translationCacheSize(db).then(setCache, () => setCache(null));
+  // What the user chose or typed before the stored provider was read wins over it.
+  const touched = useRef(false);
 
   useEffect(() => {
     document.title = t('optionsTitle');
     void providerConfigItem.getValue().then((value) => {
       const config = normalizeProviderConfig(value);
       setSaved(config);
-      if (config) {
+      if (config && !touched.current) {
         setKind(config.kind);
         setFields(fieldsOf(config));
       }
@@ -91,7 +93,10 @@ function Options() {
     void browserAvailability(pair.from, pair.to, apis.translator).then(setAvailability);
   }, [target]);
 
-  const set = (name: keyof Fields) => (event: Event) => setFields({ ...fields, [name]: (event.currentTarget as HTMLInputElement).value });
+  const set = (name: keyof Fields) => (event: Event) => {
+    touched.current = true;
+    setFields({ ...fields, [name]: (event.currentTarget as HTMLInputElement).value });
+  };
 
   /** Asks for the provider's origin, in the click itself (the browser wants a user gesture). */
   const askPermission = (config: ProviderConfig): Promise<boolean> => {
@@ -184,7 +189,10 @@ function Options() {
             <legend>{t('optionsProviderLegend')}</legend>
             {providers.map((p) => (
               <div class="choice" key={p.kind}>
-                <input type="radio" name="provider" id={`provider-${p.kind}`} value={p.kind} checked={kind === p.kind} onChange={() => setKind(p.kind)} aria-describedby={`provider-${p.kind}-hint`} />
+                <input type="radio" name="provider" id={`provider-${p.kind}`} value={p.kind} checked={kind === p.kind} onChange={() => {
+                    touched.current = true;
+                    setKind(p.kind);
+                  }} aria-describedby={`provider-${p.kind}-hint`} />
                 <div>
                   <label for={`provider-${p.kind}`}>{p.label}</label>
                   <p class="hint" id={`provider-${p.kind}-hint`}>

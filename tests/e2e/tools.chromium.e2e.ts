@@ -120,6 +120,53 @@ test('a 500 and a bad key show their messages and keep the original', async () =
   await Promise.all([page.close(), popup.close()]);
 });
 
+test('options: an OpenAI-compatible server (as Ollama serves it) translates the reader side by side; the second time makes no request', async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.locator('#provider-openai').check();
+  await options.locator('#oai-base').fill(`${translator.origin}/v1`);
+  // A model the server does not have: the Test button says what to check.
+  await options.locator('#oai-model').fill('llama3.1');
+  await options.getByRole('button', { name: 'Test' }).click();
+  const status = options.locator('p.status[role="status"]');
+  await expect.poll(() => status.innerText()).toContain('does not know this address or model (error 404)');
+  await options.locator('#oai-model').fill('echo-1');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => status.innerText()).toContain('Saved.');
+  await options.getByRole('button', { name: 'Test' }).click();
+  await expect.poll(() => status.innerText()).toMatch(/^It works\. Sample translation: “\[[a-z]+\] Good morning/);
+  await options.close();
+
+  const fixture = koreanFixture('mk-3');
+  const { page, tabId } = await openTab(fixture.path);
+  const popup = await openPopup(tabId);
+  await expect.poll(() => popup.getByTestId('translate-destination').innerText()).toContain('127.0.0.1');
+  await popup.getByTestId('toggle-reader').click();
+  await reader(page).locator('.ra-content').waitFor();
+  // A language no other test asks for, so nothing comes from the cache of another provider.
+  await popup.getByTestId('translate-to').selectOption('de');
+  translator.reset();
+  await popup.getByTestId('translate').click();
+  await expect.poll(() => reader(page).getByTestId('reader-translate-status').innerText(), { timeout: 20000 }).toBe('Translated into German.');
+  const shown = await translations(page).allInnerTexts();
+  expect(shown.length).toBeGreaterThan(5);
+  for (const text of shown) expect(text.startsWith('[de] ')).toBe(true);
+  const chatRequests = () => (translator.stats.byPath as Record<string, number>)['/v1/chat/completions'] ?? 0;
+  const firstRun = chatRequests();
+  expect(firstRun).toBeGreaterThan(0);
+  expect(firstRun).toBeLessThan(shown.length);
+
+  // Again from the reader's own button, after "Show original": the same language, from the cache.
+  await reader(page).getByTestId('reader-show-original').click();
+  await expect.poll(() => translations(page).count()).toBe(0);
+  expect(await reader(page).getByTestId('reader-translate-to').inputValue()).toBe('de');
+  await reader(page).getByTestId('reader-translate').click();
+  await expect.poll(() => reader(page).getByTestId('reader-translate-status').innerText()).toBe('Translated into German.');
+  expect(chatRequests()).toBe(firstRun);
+  await useProvider({ kind: 'libretranslate', url: translator.origin });
+  await Promise.all([page.close(), popup.close()]);
+});
+
 for (const { path, company, ticker, lang } of [
   { path: '/demo/business.html', company: '삼성전자', ticker: '005930', lang: 'ko' },
   { path: '/demo/business-en.html', company: 'Oracle', ticker: 'ORCL', lang: 'en' },

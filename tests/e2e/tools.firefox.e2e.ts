@@ -47,7 +47,7 @@ function reader(page: Page, selector: string, what: Read): Promise<unknown> {
 const click = (page: Page, testId: string) =>
   page.evaluate((id) => (document.querySelector('reading-assistant-reader')!.shadowRoot!.querySelector(`[data-testid="${id}"]`) as HTMLElement).click(), testId);
 
-test('options configure LibreTranslate; the popup translates a Korean article side by side; the second run makes no request; a 500 keeps the original', async () => {
+test('options configure LibreTranslate; the popup translates a Korean article side by side; the second run makes no request; a 500 and a refused key keep the original', async () => {
   const ext = session.extensionPage;
   await session.goTo('/options.html');
   await ext.click('#provider-libretranslate');
@@ -92,6 +92,17 @@ test('options configure LibreTranslate; the popup translates a Korean article si
   expect(await reader(page, '.ra-translation', 'count')).toBe(0);
   expect(await reader(page, '.ra-content', 'text')).toBe(original);
   translator.reset();
+
+  // A key the server refuses (401): the message, and the original untouched.
+  await session.goTo('/options.html');
+  expect(await poll(() => ext.$eval('#lt-url', (input) => (input as HTMLInputElement).value), (v) => v === translator.origin)).toBe(translator.origin);
+  await ext.type('#lt-key', 'bad-key');
+  await ext.click('button[type="submit"]');
+  expect(await poll(() => ext.$eval('p.status', (p) => p.textContent ?? ''), (t) => t.includes('Saved.'))).toContain('Saved.');
+  await click(page, 'reader-translate');
+  expect(await poll(status, (t) => /refused the API key/.test(t ?? ''), 20000)).toMatch(/refused the API key/);
+  expect(await reader(page, '.ra-translation', 'count')).toBe(0);
+  expect(await reader(page, '.ra-content', 'text')).toBe(original);
   await page.close();
 });
 
