@@ -109,6 +109,51 @@ test('A+ in the popup grows the reader text; Esc closes the reader at the same s
   await popup.close();
 });
 
+test('a typography choice shows at once in every open reader; "Only for this site" keeps it to that site, and it stays', async () => {
+  const home = await openTab(DEMO.path);
+  // The same server under another host name: another site.
+  const other = await session.openTab(server.url('/demo/business.html').replace('//127.0.0.1:', '//localhost:'));
+  const root = (page: Page) => page.locator('reading-assistant-reader .ra-root');
+  const openReader = async (tabId: number, page: Page) => {
+    const popup = await openPopup(tabId);
+    await popup.getByTestId('toggle-reader').click();
+    await root(page).locator('.ra-content').waitFor();
+    await popup.close();
+  };
+  await openReader(home.tabId, home.page);
+  await openReader(other.tabId, other.page);
+  const otherTheme = await root(other.page).getAttribute('data-theme');
+
+  // A global choice in one reader reaches the other at once.
+  await home.page.bringToFront();
+  await root(home.page).getByLabel('Font', { exact: true }).selectOption('sans');
+  await expect.poll(() => root(other.page).getAttribute('class')).toContain('ra-font-sans');
+
+  // A choice for this site only: the other site's reader keeps its theme.
+  await root(home.page).getByLabel('Only for this site').check();
+  await root(home.page).getByLabel('Theme', { exact: true }).selectOption('sepia');
+  await expect.poll(() => root(home.page).getAttribute('data-theme')).toBe('sepia');
+  await other.page.waitForTimeout(500); // the change has had time to arrive there
+  expect(await root(other.page).getAttribute('data-theme')).toBe(otherTheme);
+
+  // Closed and opened again, the site keeps its own choice.
+  await home.page.keyboard.press('Escape');
+  await expect.poll(() => home.page.locator('reading-assistant-reader').count()).toBe(0);
+  await openReader(home.tabId, home.page);
+  expect(await root(home.page).getAttribute('data-theme')).toBe('sepia');
+  expect(await root(home.page).getByLabel('Only for this site').isChecked()).toBe(true);
+
+  // Unticked, this site's look becomes everyone's (the box says "only for this site"); then back
+  // to the defaults for the tests after this one.
+  await root(home.page).getByLabel('Only for this site').uncheck();
+  await expect.poll(() => root(other.page).getAttribute('data-theme')).toBe('sepia');
+  await root(home.page).getByLabel('Theme', { exact: true }).selectOption('system');
+  await root(home.page).getByLabel('Font', { exact: true }).selectOption('serif');
+  await expect.poll(() => root(other.page).getAttribute('class')).toContain('ra-font-serif');
+  expect(await root(other.page).getAttribute('data-theme')).toBe('system');
+  await Promise.all([home.page.close(), other.page.close()]);
+});
+
 test('outside the reader, A+ zooms the page itself, for this tab only', async () => {
   const { page, tabId } = await openTab(DEMO.path);
   const popup = await openPopup(tabId);
