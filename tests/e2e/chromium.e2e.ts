@@ -77,6 +77,16 @@ for (const fixture of [DEMO, koreanFixture('mk-3')]) {
   });
 }
 
+test('a right-to-left article reads right to left in the reader', async () => {
+  const { page, tabId } = await openTab('/readability/rtl-1/source.html');
+  const popup = await openPopup(tabId);
+  await popup.getByTestId('toggle-reader').click();
+  const article = page.locator('reading-assistant-reader .ra-article');
+  await article.waitFor();
+  expect(await article.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  await Promise.all([page.close(), popup.close()]);
+});
+
 test('A+ in the popup grows the reader text; Esc closes the reader at the same scroll position', async () => {
   const { page, tabId } = await openTab(DEMO.path);
   await page.evaluate(() => window.scrollTo(0, 300));
