@@ -23,6 +23,8 @@ export interface PageInfo {
   translation?: TranslationStatus | null;
   /** Entity highlights are on in the reader. */
   highlights?: boolean;
+  /** Entity highlights are on in the page itself (how many marks; 0 when none were found). */
+  pageHighlights?: { marks: number } | null;
   title: string;
   siteName: string | null;
   lang: string | null;
@@ -58,6 +60,8 @@ export interface ProtocolMap {
   'reader/translate': { req: { to: string; mode: 'side-by-side' | 'translation-only'; from?: string } | null; res: PageInfo };
   /** popup → reader script: entity highlights on or off in the reader (opening it to turn them on). */
   'reader/highlight': { req: { on: boolean }; res: PageInfo };
+  /** popup → reader script: entity highlights on or off in the page itself (the reader stays as it is). */
+  'page/highlight': { req: { on: boolean }; res: PageInfo };
   /** reader script → background: inject the entity recognizer (/entities.js) into the sender's frame. */
   'entities/load': { req: void; res: void };
   /** background → reader script: the page's article (or what a bookmark needs) for saving. */

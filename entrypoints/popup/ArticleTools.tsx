@@ -50,6 +50,7 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
   const translate = () => run(() => sendToTab(tabId, 'reader/translate', { to: to!, mode, ...(from ? { from } : {}) }));
   const original = () => run(() => sendToTab(tabId, 'reader/translate', null));
   const highlight = (on: boolean) => run(() => sendToTab(tabId, 'reader/highlight', { on }));
+  const highlightPage = (on: boolean) => run(() => sendToTab(tabId, 'page/highlight', { on }));
 
   const tr = info.translation;
   const languages = [...new Set([...(detected ? [detected] : []), ...TARGET_LANGUAGES])];
@@ -120,6 +121,16 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
           {t('entityHighlight')}
         </button>
       </div>
+      <div class="row buttons">
+        <button type="button" aria-pressed={!!info.pageHighlights} onClick={() => void highlightPage(!info.pageHighlights)} disabled={busy} data-testid="highlight-page">
+          {t('entityHighlightPage')}
+        </button>
+      </div>
+      {info.pageHighlights && (
+        <p class="save-result" role="status" data-testid="highlight-page-status">
+          {info.pageHighlights.marks ? t('entityPageMarks', String(info.pageHighlights.marks)) : t('entityPageNone')}
+        </p>
+      )}
       {tr && (
         <p class={tr.state === 'error' ? 'save-result error' : 'save-result'} role="status" data-testid="translate-status">
           {tr.state === 'running' && (tr.message ?? t('translateProgress', tr.done, tr.total))}

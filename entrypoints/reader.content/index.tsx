@@ -1,12 +1,16 @@
 // The reader: injected on demand into the current tab (never on every page). It extracts the
 // article from a clone of the page and shows it over the page in a shadow root; the page itself
-// is not touched, and closing brings it back at the same scroll position.
+// is not touched, and closing brings it back at the same scroll position. Only "Highlight on the
+// page", which the user asks for, marks the page's own article text, and takes every mark away again.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { extract } from '@/utils/article/extract';
 import type { Article } from '@/utils/article/types';
 import { t } from '@/utils/i18n';
 import { entitiesApi } from '@/utils/entities/api';
+import { articleBlocks, highlightPage, removePageHighlights, type PageHighlights } from '@/utils/entities/page';
+import { loadHighlightSettings } from '@/utils/entities/settings';
+import { entityLabel } from '@/components/EntityPanel';
 import { listen, sendToBackground, type PageInfo, type TranslationStatus } from '@/utils/messages';
 import { loadTypography, saveTypography, siteKey, watchTypography, DEFAULT_TYPOGRAPHY, type EffectiveTypography } from '@/utils/settings/typography';
 import { ReaderView, type ReaderCommand } from '@/components/ReaderView';
@@ -28,6 +32,8 @@ export default defineContentScript({
     // The reader's tools, as the popup sees them, and the way in for its commands.
     let tools: { translation: TranslationStatus | null; highlights: boolean } = { translation: null, highlights: false };
     const commands: { current: ((command: ReaderCommand) => void) | null } = { current: null };
+    // Highlights drawn in the page itself (not the reader), while they are on.
+    let pageMarks: PageHighlights | null = null;
 
     const article = () => {
       if (cache?.url !== location.href) {
@@ -47,6 +53,7 @@ export default defineContentScript({
         readerOpen: !!overlay,
         translation: overlay ? tools.translation : null,
         highlights: !!overlay && tools.highlights,
+        pageHighlights: pageMarks ? { marks: pageMarks.marks } : null,
         title: a?.title ?? document.title,
         siteName: a?.siteName ?? siteKey(location.href),
         lang: a?.lang ?? (document.documentElement.lang || null),
@@ -104,6 +111,19 @@ export default defineContentScript({
         await settle();
         commands.current?.(request ? { kind: 'translate', ...request } : { kind: 'original' });
         await settle();
+        return info();
+      },
+      'page/highlight': async ({ on }) => {
+        const a = article().article;
+        if (on && !pageMarks && a) {
+          const api = await loadEntities();
+          const { groups } = await loadHighlightSettings();
+          // The page's own text colour may be light: marks keep a dark one on their light colours.
+          pageMarks = highlightPage(document, articleBlocks(document, a.contentHtml), api, a.lang, groups, entityLabel, `${entitiesCss}\nmark.ra-ent{color:#1b1b1b!important}`);
+        } else if (!on && pageMarks) {
+          removePageHighlights(pageMarks, (await loadEntities()));
+          pageMarks = null;
+        }
         return info();
       },
       'reader/highlight': async ({ on }) => {

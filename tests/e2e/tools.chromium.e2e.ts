@@ -167,6 +167,31 @@ test('options: an OpenAI-compatible server (as Ollama serves it) translates the 
   await Promise.all([page.close(), popup.close()]);
 });
 
+test('highlights on the page itself: marks in the article only, the reader stays closed, off puts the page back exactly', async () => {
+  const { page, tabId } = await openTab('/demo/business.html');
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  const popup = await openPopup(tabId);
+  await popup.getByTestId('highlight-page').click();
+  await expect.poll(() => popup.getByTestId('highlight-page-status').innerText()).toMatch(/^\d+ highlights in the page\./);
+  expect(await popup.getByTestId('highlight-page').getAttribute('aria-pressed')).toBe('true');
+  expect(await page.locator('reading-assistant-reader').count()).toBe(0);
+  for (const type of ['person', 'org', 'place', 'date', 'money']) {
+    expect(await page.locator(`#article-body mark.ra-ent-${type}`).count(), type).toBeGreaterThan(0);
+  }
+  // Only the article: not the menu, the reporter line or the footer.
+  expect(await page.locator('mark.ra-ent').count()).toBe(await page.locator('#article-body mark.ra-ent').count());
+  const org = page.locator('#article-body mark.ra-ent-org', { hasText: '삼성전자' }).first();
+  expect(await org.getAttribute('title')).toBe('Organisation: 삼성전자 (005930 KOSPI)');
+  expect(await org.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(221, 232, 251)');
+  await page.bringToFront();
+  await page.screenshot({ path: `${SCREENSHOTS}chromium-page-highlights.png` });
+
+  await popup.getByTestId('highlight-page').click();
+  await expect.poll(() => page.locator('mark.ra-ent').count()).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  await Promise.all([page.close(), popup.close()]);
+});
+
 for (const { path, company, ticker, lang } of [
   { path: '/demo/business.html', company: '삼성전자', ticker: '005930', lang: 'ko' },
   { path: '/demo/business-en.html', company: 'Oracle', ticker: 'ORCL', lang: 'en' },

@@ -132,3 +132,27 @@ for (const { path, company, ticker, lang } of [
     await page.close();
   });
 }
+
+test('highlights on the page itself: marks in the article only, the reader stays closed, off puts the page back exactly', async () => {
+  const ext = session.extensionPage;
+  const { page, tabId } = await session.openTab(server.url('/demo/business.html'));
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  await session.showPopup(tabId);
+  await ext.click('[data-testid="highlight-page"]');
+  const status = await poll(() => ext.evaluate(() => document.querySelector('[data-testid="highlight-page-status"]')?.textContent ?? ''), (t) => t.length > 0, 15000);
+  expect(status).toMatch(/^\d+ highlights in the page\./);
+  const counts = await page.evaluate(() => ({
+    reader: document.querySelectorAll('reading-assistant-reader').length,
+    all: document.querySelectorAll('mark.ra-ent').length,
+    inArticle: document.querySelectorAll('#article-body mark.ra-ent').length,
+    kinds: ['person', 'org', 'place', 'date', 'money'].map((k) => document.querySelectorAll(`#article-body mark.ra-ent-${k}`).length),
+  }));
+  expect(counts.reader).toBe(0);
+  expect(counts.all).toBe(counts.inArticle);
+  expect(counts.kinds.every((n) => n > 0)).toBe(true);
+
+  await ext.click('[data-testid="highlight-page"]');
+  expect(await poll(() => page.evaluate(() => document.querySelectorAll('mark.ra-ent').length), (n) => n === 0)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  await page.close();
+});
