@@ -9,13 +9,10 @@ import type { EntitiesApi } from '@/utils/entities/api';
 import type { EntityGroup, EntitySpan } from '@/utils/entities/types';
 import type { EntityGroupModel } from '@/utils/entities/group';
 import type { TranslationStatus } from '@/utils/messages';
-import { normalizeLang, sameLanguage } from '@/utils/translate/languages';
-import { translateArticle, type ArticleTranslation } from '@/utils/translate/controller';
+import type { ArticleTranslation } from '@/utils/translate/controller';
+import { runTranslation } from '@/utils/translate/run';
 import { showOriginal, type DisplayMode } from '@/utils/translate/segment';
-import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
-import { detectLanguage } from '@/utils/translate/detect';
-import { onDeviceApis } from '@/utils/translate/providers/browser';
 import { entityLabel } from './EntityPanel';
 import { loadHighlightSettings, saveHighlightSettings } from '@/utils/entities/settings';
 
@@ -98,44 +95,7 @@ export function useReaderTools(
 
   const startWith = async (root: Element, to: string, mode: DisplayMode, chosenFrom?: string) => {
     if (!article) return;
-    // The user's choice; else the page's declared language checked against the browser's detectors.
-    const from =
-      normalizeLang(chosenFrom) ??
-      (
-        await detectLanguage({
-          declared: article.lang,
-          text: article.text,
-          i18nDetect: (text) => browser.i18n.detectLanguage(text),
-          detector: onDeviceApis().detector ?? null,
-        }).catch(() => ({ lang: normalizeLang(article.lang) }))
-      ).lang;
-    if (!from) {
-      setTranslation({ state: 'error', to, done: 0, total: 0, message: t('translateErrorSourceUnknown') });
-      return;
-    }
-    if (sameLanguage(from, to)) {
-      setTranslation({ state: 'error', to, done: 0, total: 0, message: t('translateSameLanguage') });
-      return;
-    }
-    let done = 0;
-    setTranslation({ state: 'running', to, done: 0, total: 0 });
-    job.current = translateArticle(root, {
-      from,
-      to,
-      mode,
-      onProgress: (d, total) => {
-        done = d;
-        setTranslation({ state: 'running', to, done: d, total });
-      },
-      onDone: () => setTranslation((s) => ({ state: 'done', to, done: s?.total ?? done, total: s?.total ?? done })),
-      // What did translate stays; the rest keeps its original text.
-      onError: (_kind, message, translated) => setTranslation((s) => ({ state: 'error', to, done: translated, total: s?.total ?? 0, message })),
-      startOptions: {
-        onDownloadProgress: (fraction) => setTranslation((s) => ({ state: 'running', to, done, total: s?.total ?? 0, message: t('translateDownloading', Math.round(fraction * 100)) })),
-      },
-    });
-    const total = job.current.segments.length;
-    setTranslation((s) => (s?.state === 'running' && !s.total ? { ...s, total } : s));
+    job.current = await runTranslation(root, article, to, mode, chosenFrom, setTranslation);
   };
 
   const cancelTranslation = useCallback(() => {

@@ -23,6 +23,8 @@ export interface PageInfo {
   translation?: TranslationStatus | null;
   /** Entity highlights are on in the reader. */
   highlights?: boolean;
+  /** The page's own article translated in place (null: the page shows its original text). */
+  pageTranslation?: TranslationStatus | null;
   /** Entity highlights are on in the page itself (how many marks; 0 when none were found). */
   pageHighlights?: { marks: number } | null;
   title: string;
@@ -60,6 +62,8 @@ export interface ProtocolMap {
   'reader/translate': { req: { to: string; mode: 'side-by-side' | 'translation-only'; from?: string } | null; res: PageInfo };
   /** popup → reader script: entity highlights on or off in the reader (opening it to turn them on). */
   'reader/highlight': { req: { on: boolean }; res: PageInfo };
+  /** popup → reader script: translate the page's own article in place, or null: its original text again. */
+  'page/translate': { req: { to: string; mode: 'side-by-side' | 'translation-only'; from?: string } | null; res: PageInfo };
   /** popup → reader script: entity highlights on or off in the page itself (the reader stays as it is). */
   'page/highlight': { req: { on: boolean }; res: PageInfo };
   /** reader script → background: inject the entity recognizer (/entities.js) into the sender's frame. */

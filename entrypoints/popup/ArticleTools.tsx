@@ -27,16 +27,16 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
     void effectiveProvider(!!onDeviceApis().translator).then(setProvider);
   }, []);
 
-  // While a translation runs in the reader, follow its progress.
+  // While a translation runs in the reader or the page, follow its progress.
   useEffect(() => {
-    if (info.translation?.state !== 'running') return;
+    if (info.translation?.state !== 'running' && info.pageTranslation?.state !== 'running') return;
     const timer = setInterval(() => {
       void sendToTab(tabId, 'reader/info', undefined)
         .then(onInfo)
         .catch(() => undefined);
     }, 400);
     return () => clearInterval(timer);
-  }, [info.translation?.state, tabId]);
+  }, [info.translation?.state, info.pageTranslation?.state, tabId]);
 
   const run = async (action: () => Promise<PageInfo>) => {
     setBusy(true);
@@ -51,6 +51,8 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
   const original = () => run(() => sendToTab(tabId, 'reader/translate', null));
   const highlight = (on: boolean) => run(() => sendToTab(tabId, 'reader/highlight', { on }));
   const highlightPage = (on: boolean) => run(() => sendToTab(tabId, 'page/highlight', { on }));
+  const translatePage = (on: boolean) => run(() => sendToTab(tabId, 'page/translate', on ? { to: to!, mode, ...(from ? { from } : {}) } : null));
+  const pageTr = info.pageTranslation;
 
   const tr = info.translation;
   const languages = [...new Set([...(detected ? [detected] : []), ...TARGET_LANGUAGES])];
@@ -122,10 +124,20 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
         </button>
       </div>
       <div class="row buttons">
+        <button type="button" aria-pressed={!!pageTr} onClick={() => void translatePage(!pageTr)} disabled={busy || (!pageTr && (!to || !provider))} data-testid="translate-page">
+          {t('translatePage')}
+        </button>
         <button type="button" aria-pressed={!!info.pageHighlights} onClick={() => void highlightPage(!info.pageHighlights)} disabled={busy} data-testid="highlight-page">
           {t('entityHighlightPage')}
         </button>
       </div>
+      {pageTr && (
+        <p class={pageTr.state === 'error' ? 'save-result error' : 'save-result'} role="status" data-testid="translate-page-status">
+          {pageTr.state === 'running' && (pageTr.message ?? t('translateProgress', pageTr.done, pageTr.total))}
+          {pageTr.state === 'done' && t('translatePageDone', languageName(pageTr.to) ?? pageTr.to)}
+          {pageTr.state === 'error' && pageTr.message}
+        </p>
+      )}
       {info.pageHighlights && (
         <p class="save-result" role="status" data-testid="highlight-page-status">
           {info.pageHighlights.marks ? t('entityPageMarks', String(info.pageHighlights.marks)) : t('entityPageNone')}

@@ -10,6 +10,8 @@ import { t } from '@/utils/i18n';
 import { entitiesApi } from '@/utils/entities/api';
 import { articleBlocks, highlightPage, removePageHighlights, type PageHighlights } from '@/utils/entities/page';
 import { loadHighlightSettings } from '@/utils/entities/settings';
+import type { ArticleTranslation } from '@/utils/translate/controller';
+import { runTranslation } from '@/utils/translate/run';
 import { entityLabel } from '@/components/EntityPanel';
 import { listen, sendToBackground, type PageInfo, type TranslationStatus } from '@/utils/messages';
 import { loadTypography, saveTypography, siteKey, watchTypography, DEFAULT_TYPOGRAPHY, type EffectiveTypography } from '@/utils/settings/typography';
@@ -19,6 +21,9 @@ import entitiesCss from '@/components/entities.css?inline';
 import { showToast } from './toast';
 
 const FLAG = '__readingAssistantReader';
+
+/** A translation shown in the page itself: under its paragraph, set apart by a rule, in the page's own colours. */
+const PAGE_TRANSLATION_CSS = `.ra-translation-side-by-side{display:block!important;border-inline-start:3px solid #0b57d0!important;padding-inline-start:.75em!important;margin-top:.35em!important;opacity:.85}`;
 
 export default defineContentScript({
   registration: 'runtime',
@@ -34,6 +39,17 @@ export default defineContentScript({
     const commands: { current: ((command: ReaderCommand) => void) | null } = { current: null };
     // Highlights drawn in the page itself (not the reader), while they are on.
     let pageMarks: PageHighlights | null = null;
+    // The page's own article translated in place: the run, what the popup shows of it, its style.
+    const pageTr: { job: ArticleTranslation | null; status: TranslationStatus | null; style: HTMLStyleElement | null } = { job: null, status: null, style: null };
+    const pageOriginal = () => {
+      pageTr.job?.showOriginal();
+      pageTr.style?.remove();
+      Object.assign(pageTr, { job: null, status: null, style: null });
+    };
+    const pageUnhighlight = async () => {
+      if (pageMarks) removePageHighlights(pageMarks, await loadEntities());
+      pageMarks = null;
+    };
 
     const article = () => {
       if (cache?.url !== location.href) {
@@ -54,6 +70,7 @@ export default defineContentScript({
         translation: overlay ? tools.translation : null,
         highlights: !!overlay && tools.highlights,
         pageHighlights: pageMarks ? { marks: pageMarks.marks } : null,
+        pageTranslation: pageTr.status,
         title: a?.title ?? document.title,
         siteName: a?.siteName ?? siteKey(location.href),
         lang: a?.lang ?? (document.documentElement.lang || null),
@@ -113,16 +130,35 @@ export default defineContentScript({
         await settle();
         return info();
       },
+      'page/translate': async (request) => {
+        pageOriginal();
+        const a = article().article;
+        if (request && a) {
+          // Marks would be sent as emphasis and then stand over text that changed: they go first.
+          await pageUnhighlight();
+          const style = document.createElement('style');
+          style.textContent = PAGE_TRANSLATION_CSS;
+          (document.head ?? document.documentElement).append(style);
+          pageTr.style = style;
+          const job = await runTranslation(articleBlocks(document, a.contentHtml), a, request.to, request.mode, request.from, (update) => {
+            if (pageTr.style === style) pageTr.status = update(pageTr.status);
+          });
+          if (pageTr.style === style) pageTr.job = job;
+          else job?.showOriginal(); // "Original" came while it started
+        }
+        return info();
+      },
       'page/highlight': async ({ on }) => {
         const a = article().article;
         if (on && !pageMarks && a) {
+          // The blocks are found by their original text: a translation on the page goes first.
+          pageOriginal();
           const api = await loadEntities();
           const { groups } = await loadHighlightSettings();
           // The page's own text colour may be light: marks keep a dark one on their light colours.
           pageMarks = highlightPage(document, articleBlocks(document, a.contentHtml), api, a.lang, groups, entityLabel, `${entitiesCss}\nmark.ra-ent{color:#1b1b1b!important}`);
-        } else if (!on && pageMarks) {
-          removePageHighlights(pageMarks, (await loadEntities()));
-          pageMarks = null;
+        } else if (!on) {
+          await pageUnhighlight();
         }
         return info();
       },

@@ -7,7 +7,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { SCREENSHOTS, koreanFixture } from './helpers';
+import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let translator: Awaited<ReturnType<typeof startTranslateServer>>;
@@ -189,6 +189,46 @@ test('highlights on the page itself: marks in the article only, the reader stays
   await popup.getByTestId('highlight-page').click();
   await expect.poll(() => page.locator('mark.ra-ent').count()).toBe(0);
   expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test("the page's own article translated in place, side by side: none of the portal's clutter, the original back exactly, a second run from the cache", async () => {
+  await useProvider({ kind: 'libretranslate', url: translator.origin });
+  // Our demo portal page: no script of its own changes the DOM under the test.
+  const { page, tabId } = await openTab(DEMO.path);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  const popup = await openPopup(tabId);
+  await expect.poll(() => popup.getByTestId('translate-destination').innerText()).toContain('127.0.0.1');
+  await popup.getByTestId('translate-to').selectOption('en');
+  const status = popup.getByTestId('translate-page-status');
+  const translateThePage = async () => {
+    await popup.getByTestId('translate-page').click();
+    await expect.poll(() => status.innerText(), { timeout: 20000 }).toBe('The page is translated into English. Press again for its original text.');
+  };
+  translator.reset();
+  await translateThePage();
+  expect(await page.locator('reading-assistant-reader').count()).toBe(0);
+  const shown = await page.locator('.ra-translation').allInnerTexts();
+  expect(shown.length).toBeGreaterThan(3);
+  // Batched: fewer requests than paragraphs.
+  expect(translator.stats.requests).toBeGreaterThan(0);
+  expect(translator.stats.requests).toBeLessThan(shown.length);
+  expect(shown.some((text) => text.includes(DEMO.mustShow[0]!))).toBe(true);
+  for (const text of shown) expect(text.startsWith('[en] ')).toBe(true);
+  // The article's paragraphs only: the portal's menus, widgets and footer are not translated.
+  for (const clutter of CLUTTER_STRINGS) expect(shown.join('\n')).not.toContain(clutter);
+  await page.bringToFront();
+  await page.screenshot({ path: `${SCREENSHOTS}chromium-page-translated.png` });
+
+  await popup.getByTestId('translate-page').click();
+  await expect.poll(() => page.locator('.ra-translation').count()).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+
+  translator.reset();
+  await translateThePage();
+  expect(translator.stats.requests).toBe(0);
+  await popup.getByTestId('translate-page').click();
+  await expect.poll(() => page.locator('.ra-translation').count()).toBe(0);
   await Promise.all([page.close(), popup.close()]);
 });
 

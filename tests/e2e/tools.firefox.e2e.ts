@@ -4,8 +4,8 @@
 import type { Page } from 'puppeteer-core';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { poll, startFirefox, type FirefoxSession } from './firefox-session';
-import { SCREENSHOTS, koreanFixture } from './helpers';
+import { poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
+import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let translator: Awaited<ReturnType<typeof startTranslateServer>>;
@@ -153,6 +153,34 @@ test('highlights on the page itself: marks in the article only, the reader stays
 
   await ext.click('[data-testid="highlight-page"]');
   expect(await poll(() => page.evaluate(() => document.querySelectorAll('mark.ra-ent').length), (n) => n === 0)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  await page.close();
+});
+
+test("the page's own article translated in place, side by side; the original back exactly", async () => {
+  const ext = session.extensionPage;
+  await ext.evaluate(async (url) => {
+    const api = (globalThis as unknown as { browser: ExtApi }).browser;
+    await api.storage.local.set({ translateProvider: { kind: 'libretranslate', url } });
+  }, translator.origin);
+  const { page, tabId } = await session.openTab(server.url(DEMO.path));
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  await session.showPopup(tabId);
+  await ext.waitForSelector('[data-testid="translate-to"]');
+  await ext.select('[data-testid="translate-to"]', 'en');
+  translator.reset();
+  await ext.click('[data-testid="translate-page"]');
+  const statusText = () => ext.evaluate(() => document.querySelector('[data-testid="translate-page-status"]')?.textContent ?? '');
+  expect(await poll(statusText, (t) => t.startsWith('The page is translated'), 20000)).toBe('The page is translated into English. Press again for its original text.');
+  const shown = await page.evaluate(() => Array.from(document.querySelectorAll('.ra-translation')).map((el) => el.textContent ?? ''));
+  expect(shown.length).toBeGreaterThan(3);
+  for (const text of shown) expect(text.startsWith('[en] ')).toBe(true);
+  for (const clutter of CLUTTER_STRINGS) expect(shown.join('\n')).not.toContain(clutter);
+  expect(await page.evaluate(() => document.querySelectorAll('reading-assistant-reader').length)).toBe(0);
+  expect(translator.stats.requests).toBeLessThan(shown.length);
+
+  await ext.click('[data-testid="translate-page"]');
+  expect(await poll(() => page.evaluate(() => document.querySelectorAll('.ra-translation').length), (n) => n === 0)).toBe(0);
   expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
   await page.close();
 });

@@ -102,3 +102,26 @@ test('a failure keeps the paragraphs that did translate and says how many', asyn
   expect([...root.querySelectorAll('.ra-translation')].map((el) => el.textContent)).toEqual(['(ko) Title here', '(ko) First link.']);
   expect(root.textContent).toContain('Item one');
 });
+
+test("the page's own article blocks, one job for all: one batch of segments, each block translated where it is, and restored", () => {
+  const root = article();
+  const document = root.ownerDocument;
+  // A page around the blocks: the menu is not one of them and must stay as it is.
+  const nav = document.createElement('nav');
+  nav.textContent = 'Home News';
+  document.body.prepend(nav);
+  const before = document.body.innerHTML;
+  const blocks = [...root.querySelectorAll('h1, p')];
+  let sent: string[] = [];
+  let handlers!: TranslationHandlers;
+  const job = translateArticle(blocks, {
+    from: 'en', to: 'ko', mode: 'side-by-side',
+    start: (texts, _f, _t, h) => ((sent = texts), (handlers = h), { cancel() {} }),
+  });
+  expect(sent).toEqual(['Title here', 'First <a1>link</a1>.', 'Last words.']);
+  sent.forEach((text, i) => handlers.onResult!(i, `(ko) ${text}`));
+  expect(blocks.map((b) => b.querySelector('.ra-translation')?.textContent)).toEqual(['(ko) Title here', '(ko) First link.', '(ko) Last words.']);
+  expect(nav.textContent).toBe('Home News');
+  job.showOriginal();
+  expect(document.body.innerHTML).toBe(before);
+});

@@ -30,8 +30,10 @@ export interface ArticleTranslation {
   setMode(mode: DisplayMode): void;
 }
 
-export function translateArticle(root: Element, options: ArticleTranslationOptions): ArticleTranslation {
-  const segments = segmentArticle(root);
+/** `root`: the article, or its blocks one by one (the page's own article, found block by block). */
+export function translateArticle(root: Element | Element[], options: ArticleTranslationOptions): ArticleTranslation {
+  const roots = Array.isArray(root) ? root : [root];
+  const segments = roots.flatMap((r) => segmentArticle(r));
   const translations: (string | undefined)[] = new Array(segments.length);
   let mode = options.mode;
   let translated = 0;
@@ -67,7 +69,7 @@ export function translateArticle(root: Element, options: ArticleTranslationOptio
     showOriginal() {
       stopped = true;
       job?.cancel();
-      showOriginal(root);
+      for (const r of roots) showOriginal(r);
     },
     setMode(next) {
       if (next === mode) return;
