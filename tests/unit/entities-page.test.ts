@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { extract } from '@/utils/article/extract';
 import { highlightEntities, removeHighlights, textOf } from '@/utils/entities/dom';
-import { articleBlocks, highlightPage, removePageHighlights } from '@/utils/entities/page';
+import { articleBlocks } from '@/utils/article/blocks';
+import { highlightPage, removePageHighlights } from '@/utils/entities/page';
 import type { EntitySpan } from '@/utils/entities/types';
 
 const URL = 'https://news.example.com/demo/business.html';
