@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { languageName, t, uiLanguage } from '@/utils/i18n';
-import { sendToTab, type PageInfo } from '@/utils/messages';
+import { sendToTab, type PageInfo, type TranslationStatus } from '@/utils/messages';
 import { ensureReader } from '@/utils/reader-control';
 import { normalizeLang, TARGET_LANGUAGES } from '@/utils/translate/languages';
 import { onDeviceApis } from '@/utils/translate/providers/browser';
@@ -123,6 +123,7 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
           {t('entityHighlight')}
         </button>
       </div>
+      {tr && <TranslationLine status={tr} done="translateDone" testId="translate-status" />}
       <div class="row buttons">
         <button type="button" aria-pressed={!!pageTr} onClick={() => void translatePage(!pageTr)} disabled={busy || (!pageTr && (!to || !provider))} data-testid="translate-page">
           {t('translatePage')}
@@ -131,25 +132,23 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
           {t('entityHighlightPage')}
         </button>
       </div>
-      {pageTr && (
-        <p class={pageTr.state === 'error' ? 'save-result error' : 'save-result'} role="status" data-testid="translate-page-status">
-          {pageTr.state === 'running' && (pageTr.message ?? t('translateProgress', pageTr.done, pageTr.total))}
-          {pageTr.state === 'done' && t('translatePageDone', languageName(pageTr.to) ?? pageTr.to)}
-          {pageTr.state === 'error' && pageTr.message}
-        </p>
-      )}
+      {pageTr && <TranslationLine status={pageTr} done="translatePageDone" testId="translate-page-status" />}
       {info.pageHighlights && (
         <p class="save-result" role="status" data-testid="highlight-page-status">
           {info.pageHighlights.marks ? t('entityPageMarks', String(info.pageHighlights.marks)) : t('entityPageNone')}
         </p>
       )}
-      {tr && (
-        <p class={tr.state === 'error' ? 'save-result error' : 'save-result'} role="status" data-testid="translate-status">
-          {tr.state === 'running' && (tr.message ?? t('translateProgress', tr.done, tr.total))}
-          {tr.state === 'done' && t('translateDone', languageName(tr.to) ?? tr.to)}
-          {tr.state === 'error' && tr.message}
-        </p>
-      )}
     </section>
+  );
+}
+
+/** Where a translation (in the reader, or in the page) stands, in one line. */
+function TranslationLine({ status, done, testId }: { status: TranslationStatus; done: 'translateDone' | 'translatePageDone'; testId: string }) {
+  return (
+    <p class={status.state === 'error' ? 'save-result error' : 'save-result'} role="status" data-testid={testId}>
+      {status.state === 'running' && (status.message ?? t('translateProgress', status.done, status.total))}
+      {status.state === 'done' && t(done, languageName(status.to) ?? status.to)}
+      {status.state === 'error' && status.message}
+    </p>
   );
 }
