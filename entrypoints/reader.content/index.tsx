@@ -1,7 +1,7 @@
 // The reader: injected on demand into the current tab (never on every page). It extracts the
 // article from a clone of the page and shows it over the page in a shadow root; the page itself
-// is not touched, and closing brings it back at the same scroll position. Only "Highlight on the
-// page", which the user asks for, marks the page's own article text, and takes every mark away again.
+// is not touched, and closing brings it back at the same scroll position. Only "Translate page" and
+// "Highlight page", when the user asks, change the page's own article text, and each puts it back.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { extract } from '@/utils/article/extract';
