@@ -1,12 +1,12 @@
 // The extracted article's blocks in the live page. The extraction ran on a copy, so it cannot point
 // into the page: a block of the page is the article's when its text is the text of one of the
 // extracted article's blocks. Highlights and translations on the page itself work on these.
+import { squash } from './text';
+
 /** Elements that hold a paragraph's worth of article text. */
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, dd, dt, td, th, pre';
 /** Our own hosts in the page (the reader overlay, the toast) are never part of the article. */
 const OURS = 'reading-assistant-reader, reading-assistant-toast';
-
-const squash = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 
 /**
  * The live elements of `doc` whose text is a block of the extracted article (`contentHtml`, the

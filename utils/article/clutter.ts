@@ -3,6 +3,8 @@
 // They run once, on Readability's result (run with `keepClasses`, so class names are still there
 // to read; the sanitizer drops them afterwards).
 
+import { squash } from './text';
+
 /** What a rule may know about the page beside the article's tree. */
 export interface ClutterContext {
   /** The article's title. */
@@ -23,7 +25,8 @@ export interface ClutterRule {
   line?: { test: (text: string) => boolean; maxLen: number };
 }
 
-const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+// White space squashed: one helper for the article pipeline (text.ts).
+const norm = squash;
 
 const NOT_SPACE = /[^\s\u00a0\u200b]/;
 

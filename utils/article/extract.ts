@@ -8,7 +8,7 @@ import { CLUTTER_RULES, removeClutter } from './clutter';
 export { removeAdjacentRepeats, removeTitleRepeats } from './clutter';
 import { detect, linkDensity } from './detect';
 import { sanitizeInPlace } from './sanitize';
-import { countText, languageFromScript, minutesFor, toPlainText } from './text';
+import { countText, languageFromScript, minutesFor, squash, toPlainText } from './text';
 import type { Article } from './types';
 
 export interface ExtractOptions {
@@ -144,7 +144,6 @@ function visibleDate(doc: Document): string | null {
   return Number.isNaN(Date.parse(iso)) ? null : new Date(iso).toISOString();
 }
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 
 function occurrences(haystack: string, needle: string): number {
   let n = 0;

@@ -123,3 +123,6 @@ export function toPlainText(root: Node): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/** Runs of white space (with no-break and zero-width spaces) as one space, trimmed. */
+export const squash = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();

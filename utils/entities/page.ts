@@ -1,6 +1,7 @@
 // Highlights on the page itself, beside the reader's own: the article's blocks are found in the live
-// page by their text (utils/article/blocks.ts), and each is highlighted where it is. Turning them off puts back the very text nodes that were replaced, so the
-// page's DOM is as it was; the one style element added for the marks goes too.
+// page by their text (utils/article/blocks.ts), and each is highlighted where it is. Turning them
+// off puts back the very text nodes that were replaced, so the page's DOM is as it was; the one
+// style element added for the marks goes too.
 import type { EntitiesApi } from './api';
 import type { EntityGroup, EntitySpan } from './types';
 
