@@ -15,6 +15,13 @@ export interface TranslationStatus {
   message?: string;
 }
 
+/** A translation the popup asks for: into what, how, and from what when the user chose it. */
+export interface TranslateRequest {
+  to: string;
+  mode: 'side-by-side' | 'translation-only';
+  from?: string;
+}
+
 /** What the popup needs to describe the current tab. */
 export interface PageInfo {
   isArticle: boolean;
@@ -59,11 +66,11 @@ export interface ProtocolMap {
   'reader/close': { req: void; res: PageInfo };
   'reader/toggle': { req: void; res: PageInfo };
   /** popup → reader script: translate the article in the reader (opening it), or null: show the original. */
-  'reader/translate': { req: { to: string; mode: 'side-by-side' | 'translation-only'; from?: string } | null; res: PageInfo };
+  'reader/translate': { req: TranslateRequest | null; res: PageInfo };
   /** popup → reader script: entity highlights on or off in the reader (opening it to turn them on). */
   'reader/highlight': { req: { on: boolean }; res: PageInfo };
   /** popup → reader script: translate the page's own article in place, or null: its original text again. */
-  'page/translate': { req: { to: string; mode: 'side-by-side' | 'translation-only'; from?: string } | null; res: PageInfo };
+  'page/translate': { req: TranslateRequest | null; res: PageInfo };
   /** popup → reader script: entity highlights on or off in the page itself (the reader stays as it is). */
   'page/highlight': { req: { on: boolean }; res: PageInfo };
   /** reader script → background: inject the entity recognizer (/entities.js) into the sender's frame. */

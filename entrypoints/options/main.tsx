@@ -93,6 +93,10 @@ function Options() {
     void browserAvailability(pair.from, pair.to, apis.translator).then(setAvailability);
   }, [target]);
 
+  const choose = (next: ProviderKind) => {
+    touched.current = true;
+    setKind(next);
+  };
   const set = (name: keyof Fields) => (event: Event) => {
     touched.current = true;
     setFields({ ...fields, [name]: (event.currentTarget as HTMLInputElement).value });
@@ -189,10 +193,7 @@ function Options() {
             <legend>{t('optionsProviderLegend')}</legend>
             {providers.map((p) => (
               <div class="choice" key={p.kind}>
-                <input type="radio" name="provider" id={`provider-${p.kind}`} value={p.kind} checked={kind === p.kind} onChange={() => {
-                    touched.current = true;
-                    setKind(p.kind);
-                  }} aria-describedby={`provider-${p.kind}-hint`} />
+                <input type="radio" name="provider" id={`provider-${p.kind}`} value={p.kind} checked={kind === p.kind} onChange={() => choose(p.kind)} aria-describedby={`provider-${p.kind}-hint`} />
                 <div>
                   <label for={`provider-${p.kind}`}>{p.label}</label>
                   <p class="hint" id={`provider-${p.kind}-hint`}>

@@ -47,11 +47,13 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
       setBusy(false);
     }
   };
-  const translate = () => run(() => sendToTab(tabId, 'reader/translate', { to: to!, mode, ...(from ? { from } : {}) }));
+  // What to translate into, how, and from what (when the user chose the source language).
+  const request = () => ({ to: to!, mode, ...(from ? { from } : {}) });
+  const translate = () => run(() => sendToTab(tabId, 'reader/translate', request()));
   const original = () => run(() => sendToTab(tabId, 'reader/translate', null));
   const highlight = (on: boolean) => run(() => sendToTab(tabId, 'reader/highlight', { on }));
   const highlightPage = (on: boolean) => run(() => sendToTab(tabId, 'page/highlight', { on }));
-  const translatePage = (on: boolean) => run(() => sendToTab(tabId, 'page/translate', on ? { to: to!, mode, ...(from ? { from } : {}) } : null));
+  const translatePage = (on: boolean) => run(() => sendToTab(tabId, 'page/translate', on ? request() : null));
   const pageTr = info.pageTranslation;
 
   const tr = info.translation;
