@@ -248,6 +248,7 @@ async function measurePage(env, code, item, args) {
   const runNoRules = await step((url) => globalThis.__bench.runOurs(url, true), item.url);
   const oursNoRules = runNoRules === TIMEOUT ? timedOut(limit) : runNoRules;
   const det = await step(() => globalThis.__bench.detection());
+  const sanitizer = await step(() => globalThis.__bench.sanitizerEngine());
   const detection = det === TIMEOUT ? { detection: null, detectMs: NaN, detectError: 'timeout', readerable: null } : det;
 
   // Timed runs: fewer on a page where one run of each already takes long (times stay figures).
@@ -263,7 +264,7 @@ async function measurePage(env, code, item, args) {
     const p = await step(({ url, reps }) => globalThis.__bench.phases(url, reps), { url: item.url, reps: Math.min(3, args.reps) }, limit * 2, 'timed runs');
     if (p !== TIMEOUT) phases = p;
   }
-  return { truth, result: { ours, raw, oursNoRules, ...times, ...detection, phases } };
+  return { truth, result: { ours, raw, oursNoRules, ...times, ...detection, phases, sanitizer } };
 }
 
 /** Ours with each clutter rule left out in turn, on one page (see page-bench.ts `ablate`). */
@@ -308,6 +309,8 @@ function summarise(corpus, all) {
     rawFastestMs: median(all.map((m) => Math.min(...m.result.rawMs))),
     ratioOfFastest: median(all.map((m) => Math.min(...m.result.oursMs))) / median(all.map((m) => Math.min(...m.result.rawMs))),
     detectMedianMs: median(all.map((m) => m.result.detectMs)),
+    // Which sanitizer ours ran with: the browser's HTML Sanitizer API, or DOMPurify where it has none.
+    sanitizer: [...new Set(all.map((m) => m.result.sanitizer).filter((s) => typeof s === 'string'))].join('+') || 'unknown',
     // Median over pages of each phase's time (pages ours extracted).
     phases: (() => {
       const withPhases = all.filter((m) => m.result.phases);
@@ -474,7 +477,7 @@ function printCorpus(corpus, measured, s, worstN) {
   const t = s.timing;
   lines.push(
     `time per page (median of ${t.reps} alternating runs; median over pages): ours ${ms(t.oursMedianMs)}, raw Readability ${ms(t.rawMedianMs)}, ` +
-      `ratio ours/raw ${f3(t.ratioOfMedians)} (median per-page ratio ${f3(t.medianPageRatio)}); detect() ${ms(t.detectMedianMs)}`,
+      `ratio ours/raw ${f3(t.ratioOfMedians)} (median per-page ratio ${f3(t.medianPageRatio)}); detect() ${ms(t.detectMedianMs)}; sanitizer: ${t.sanitizer}`,
   );
   lines.push(`  fastest of each page's runs (median over pages): ours ${ms(t.oursFastestMs)}, raw Readability ${ms(t.rawFastestMs)}, ratio ours/raw ${f3(t.ratioOfFastest)}`);
   if (t.phases) {

@@ -57,7 +57,7 @@ const bundle = await build({
 });
 const code = bundle.outputFiles[0].text;
 
-const { context, extensionId, profile } = await launchChromium();
+const { context, extensionId, profile } = await launchChromium({ keepProfile: true });
 const base = `chrome-extension://${extensionId}`;
 const page = await context.newPage();
 await page.goto(`${base}/welcome.html`);

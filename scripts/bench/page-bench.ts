@@ -5,6 +5,7 @@ import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js
 import * as clutter from '@/utils/article/clutter';
 import { extract } from '@/utils/article/extract';
 import { detect } from '@/utils/article/detect';
+import { sanitizerEngine } from '@/utils/article/sanitize';
 import { toPlainText } from '@/utils/article/text';
 import type { Detection } from '@/utils/article/types';
 
@@ -127,4 +128,4 @@ function ablate(url: string, ids: string[] | null): Record<string, Run> {
   return out;
 }
 
-(globalThis as unknown as { __bench: unknown }).__bench = { extract, detect, Readability, isProbablyReaderable, toPlainText, htmlToText, runOurs, runReadability, timed, phases, detection, ablate };
+(globalThis as unknown as { __bench: unknown }).__bench = { extract, detect, Readability, isProbablyReaderable, toPlainText, htmlToText, sanitizerEngine, runOurs, runReadability, timed, phases, detection, ablate };

@@ -1,6 +1,6 @@
 // Starting Debian's Chromium and Firefox ESR with the built extension loaded. Shared by the
 // end-to-end tests and `npm start`; never downloads a browser.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -15,7 +15,7 @@ function need(path, what) {
 
 /**
  * Chromium with the extension; resolves once its service worker runs.
- * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string, keepWelcome?: boolean}} [options]
+ * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string, keepWelcome?: boolean, keepProfile?: boolean}} [options]
  */
 export async function launchChromium(options = {}) {
   need(CHROMIUM, 'Chromium');
@@ -40,6 +40,9 @@ export async function launchChromium(options = {}) {
       '--disable-quic',
     ],
   });
+  // The throwaway profile goes with the browser (each run left a few MB in /tmp).
+  // (keepProfile: the caller reads it after closing, and removes it.)
+  if (!options.keepProfile) context.on('close', () => rmSync(profile, { recursive: true, force: true }));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30000 }));
   const extensionId = new URL(worker.url()).host;
   // A fresh profile is a fresh install, so the extension opens its welcome tab. Wait for it and

@@ -170,6 +170,23 @@ describe('sanitizing and URLs', () => {
     for (const a of out) expect(a.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
+  test("the page's widget attributes and form controls do not reach the reader; its words do", () => {
+    const extra = `
+      <p tabindex="0" role="button" aria-live="assertive" data-track="story" lang="de">Ein Absatz auf Deutsch, mitten in der Geschichte, der seine Sprache behalten soll, damit er richtig vorgelesen wird.</p>
+      <p>Results by branch: <select><option>Choose a branch</option></select> <button>Show results</button> <textarea>Your comment</textarea></p>
+      <table><tr><th scope="col">Branch</th><td colspan="2">Open until 10 pm on weekdays</td></tr></table>`;
+    const url = 'https://news.example.com/a/1';
+    const article = extract(parse(story(extra), url), url)!;
+    const frag = parse(`<div>${article.contentHtml}</div>`);
+    const german = [...frag.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Ein Absatz'))!;
+    // Keyboard focus, roles and live regions belonged to the page's widgets; the language stays.
+    expect(german.getAttributeNames()).toEqual(['lang']);
+    expect(frag.querySelector('[tabindex], [role], [aria-live], [data-track]')).toBeNull();
+    expect(frag.querySelector('td')!.getAttribute('colspan')).toBe('2');
+    expect(frag.querySelector('th')!.getAttribute('scope')).toBe('col');
+    expect(article.text).not.toMatch(/Choose a branch|Show results|Your comment/);
+  });
+
   test('lazy images get their real source, made absolute; relative links become absolute', () => {
     const extra = `
       <figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/reading-room.jpg" alt="Reading room"></figure>

@@ -46,7 +46,7 @@ interface TextInfo {
  * reading `textContent` of each element of a page is quadratic. Built per `removeClutter` call.
  */
 class TextMemo {
-  private cache = new WeakMap<Node, TextInfo>();
+  private cache = new Map<Node, TextInfo>();
 
   info(node: Node): TextInfo {
     const hit = this.cache.get(node);

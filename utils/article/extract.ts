@@ -7,7 +7,7 @@ import { CLUTTER_RULES, removeClutter } from './clutter';
 // Kept here for callers that used them before they became clutter rules.
 export { removeAdjacentRepeats, removeTitleRepeats } from './clutter';
 import { detect, linkDensity } from './detect';
-import { sanitizeInPlace } from './sanitize';
+import { sanitizeElement } from './sanitize';
 import { countText, languageFromScript, minutesFor, squash, toPlainText } from './text';
 import type { Article } from './types';
 
@@ -302,16 +302,9 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
   }
   phase('clutter');
   absolutizeUrls(content, base);
-  // Class names were for the clutter rules; the sanitizer would drop them (and ids and styles) one
-  // by one, keeping a record of each removal: dropping them here first is cheaper.
-  for (const el of content.querySelectorAll('[class], [id], [style]')) {
-    el.removeAttribute('class');
-    el.removeAttribute('id');
-    el.removeAttribute('style');
-  }
-  // Readability's result is ours (a detached tree of the copy): sanitized where it lies.
   phase('urls');
-  const holder = sanitizeInPlace(content);
+  // Readability's result is ours (a detached tree of the copy): the sanitizer may take it apart.
+  const holder = sanitizeElement(content);
   phase('sanitize');
   const contentHtml = holder.outerHTML;
   phase('serialize');
