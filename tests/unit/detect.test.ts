@@ -1,6 +1,6 @@
 // The cheap "is this an article?" check: Readability's own readerable flag on its test pages, our
 // verdict on real Korean portal pages, and the signals one by one on small synthetic pages.
-import { detect, hasStructuredArticle } from '@/utils/article/detect';
+import { detect, hasStructuredArticle, textLength } from '@/utils/article/detect';
 import { koreanPages, parse, READABILITY_URL, readabilityPages } from './article-helpers';
 
 const pages = readabilityPages();
@@ -48,6 +48,16 @@ const PROSE = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 1}: the co
 const page = (head: string, body: string) => parse(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`);
 
 describe('signals', () => {
+  test('text length counts runs of white space (any the pattern \\s knows) as one, ends trimmed', () => {
+    const texts = ['', '   ', 'word', '  two  words  ', 'a\u00a0\u00a0b', '\ufeff가\u3000나\u2028다\u202f', '\n\t line\r\n\v\fbreaks \u2000\u200a x ', 'no\u200bwidth', `${PROSE}\n\n  ${PROSE}`];
+    for (const text of texts) {
+      const el = parse(`<div></div>`).querySelector('div')!;
+      el.textContent = text;
+      expect(textLength(el), JSON.stringify(text)).toBe(text.replace(/\s+/g, ' ').trim().length);
+    }
+    expect(textLength(null)).toBe(0);
+  });
+
   test('JSON-LD NewsArticle is structured data', () => {
     const doc = page('<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x"}</script>', `<div>${PROSE}</div>`);
     expect(hasStructuredArticle(doc)).toBe(true);

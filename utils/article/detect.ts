@@ -33,8 +33,30 @@ export function hasStructuredArticle(doc: Document): boolean {
   return false;
 }
 
-function textLength(el: Element | null): number {
-  return el?.textContent?.replace(/\s+/g, ' ').trim().length ?? 0;
+/** Whether a UTF-16 code is white space as `\s` reads it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Length of an element's text with runs of white space counted as one and the ends trimmed
+ * (`textContent.replace(/\s+/g, ' ').trim().length`), counted without building that string.
+ */
+export function textLength(el: Element | null): number {
+  const text = el?.textContent;
+  if (!text) return 0;
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (n) gap = true;
+    } else {
+      if (gap) n++;
+      gap = false;
+      n++;
+    }
+  }
+  return n;
 }
 
 /** Share of an element's text that is link text. */
