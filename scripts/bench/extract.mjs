@@ -29,7 +29,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const args = { corpus: [], out: null, reps: 3, limit: Infinity, worst: 15, pageTimeout: 10, pageBudget: 2, ablate: 'losses' };
+  const args = { corpus: [], out: null, reps: 5, limit: Infinity, worst: 15, pageTimeout: 10, pageBudget: 2, ablate: 'losses' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -48,7 +48,7 @@ function parseArgs(argv) {
       if (!['losses', 'all', 'off'].includes(args.ablate)) throw new Error('--ablate is losses, all or off');
     } else if (a === '--worst') args.worst = Math.max(0, Number.parseInt(value(), 10));
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench:extract -- [--corpus DIR]... [--out FILE] [--reps N=3] [--limit N] [--worst N=15] [--page-timeout S=10] [--page-budget S=2] [--ablate losses|all|off]');
+      console.log('usage: npm run bench:extract -- [--corpus DIR]... [--out FILE] [--reps N=5] [--limit N] [--worst N=15] [--page-timeout S=10] [--page-budget S=2] [--ablate losses|all|off]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -433,6 +433,19 @@ function pageRecord(m) {
 
 // ---------------------------------------------------------------- printing
 
+const DIFF_LINES = 4;
+const clip = (line) => (line.length > 110 ? `${line.slice(0, 107)}…` : line);
+
+/** Lines (white space squashed) of `truth` missing from `ours`, and lines of `ours` not in `truth`, in order. */
+function lineDiff(truth, ours) {
+  const lines = (t) => t.split(/\n+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const t = lines(truth);
+  const o = lines(ours);
+  const inTruth = new Set(t);
+  const inOurs = new Set(o);
+  return { missing: t.filter((l) => !inOurs.has(l)), extra: o.filter((l) => !inTruth.has(l)) };
+}
+
 const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '-');
 const pad = (s, n) => String(s).padEnd(n);
@@ -539,6 +552,18 @@ function printCorpus(corpus, measured, s, worstN) {
         ]),
       ]),
     );
+    // The evidence for the next rule: what each of these pages lost, and what it kept that the truth has not.
+    lines.push(`their lines (up to ${DIFF_LINES} each): "-" in the truth and not in ours, "+" in ours and not in the truth`);
+    for (const { m, rec } of ranked) {
+      if (rec.ours.none) continue;
+      const { missing, extra } = lineDiff(m.truth, m.result.ours.text);
+      if (!missing.length && !extra.length) continue;
+      lines.push(`  ${shortId(m)}`);
+      for (const l of missing.slice(0, DIFF_LINES)) lines.push(`    - ${clip(l)}`);
+      if (missing.length > DIFF_LINES) lines.push(`    - … ${missing.length - DIFF_LINES} more`);
+      for (const l of extra.slice(0, DIFF_LINES)) lines.push(`    + ${clip(l)}`);
+      if (extra.length > DIFF_LINES) lines.push(`    + … ${extra.length - DIFF_LINES} more`);
+    }
   }
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // One test per clutter rule: a small piece of the pattern as portals print it (Korean and
 // English) is removed, and a nearby article paragraph that mentions the same words stays.
+import { toPlainText } from '@/utils/article/text';
 import { CLUTTER_RULES, holdsProse, looksLikeProse, removeClutter, removeEmpty, standsAlone, type ClutterContext } from '@/utils/article/clutter';
 import { parse } from './article-helpers';
 
@@ -473,6 +474,15 @@ test('removeEmpty drops empty wrappers but keeps pictures, and a space held by a
   expect(root.textContent).toContain('price tag of $35 USD.');
   expect(root.querySelector('img')).not.toBeNull();
   expect(root.querySelector('span, ul')).toBeNull();
+});
+
+test('removeEmpty keeps a line break that an inline element holds: the lines stay apart', () => {
+  const doc = parse('<!doctype html><html><body><div id="r"><p><span>행동: 0937-141993</span><span><br></span><span>林錦武 (泰雅族名: 摟信)</span><span lang="en"><br></span><span>營地地址：新竹縣</span></p><p><br></p></div></body></html>');
+  const root = doc.getElementById('r')!;
+  removeEmpty(root);
+  expect(toPlainText(root)).toBe('행동: 0937-141993\n林錦武 (泰雅族名: 摟信)\n營地地址：新竹縣');
+  // A paragraph that holds nothing but a break is only a gap.
+  expect(root.querySelectorAll('p')).toHaveLength(1);
 });
 
 test('related-lists knows the English labels tabloids use ("DON\'T MISS", "More from UK")', () => {

@@ -110,6 +110,11 @@ describe('toPlainText', () => {
     expect(text).not.toMatch(/\n{3,}/);
   });
 
+  test('line breaks of the HTML source are spaces, as on screen; <pre> keeps its lines', () => {
+    const text = toPlainText(el('<p>Lupita\'s now-famous Oscar dress\n    -- adorned in pearls -- was stolen right out of her hotel room.</p><p>谷歌(<a href="#">微博</a>)\r\n  在2014年</p><pre>line one\nline two</pre>'));
+    expect(text).toBe("Lupita's now-famous Oscar dress -- adorned in pearls -- was stolen right out of her hotel room.\n\n谷歌(微博) 在2014年\n\nline one\nline two");
+  });
+
   test('scripts, styles, templates and noscript are not text', () => {
     expect(toPlainText(el('<p>Visible</p><script>var x = 1;</script><style>p{}</style><template><p>T</p></template><noscript>N</noscript>'))).toBe('Visible');
   });

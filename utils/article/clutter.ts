@@ -1630,6 +1630,8 @@ function removeEmptyIn(root: Element): number {
     if (el === root || lengthOf(el) || !root.contains(el)) continue;
     if (el.querySelector('img, picture, video, audio, iframe, svg, math, canvas, object, embed, br + br, hr')) continue;
     if (el.tagName === 'TD' || el.tagName === 'TR') continue;
+    // "0937-141993<span><br></span>林錦武": an inline element that holds a line break is that break.
+    if (INLINE.test(el.tagName) && el.querySelector('br')) continue;
     // "price tag of<b>&nbsp;</b>$35": an inline element that holds only a space is that space.
     active?.forget(el.parentNode);
     if (INLINE.test(el.tagName) && /\s/.test(el.textContent ?? '')) el.replaceWith(el.ownerDocument.createTextNode(' '));

@@ -87,18 +87,27 @@ export function languageFromScript(text: string): string | null {
   return null;
 }
 
+/** Line breaks in the HTML source, which a browser shows as spaces. */
+const SOURCE_BREAKS = /[\r\n]+/g;
+
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
   'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'CAPTION',
 ]);
 
-/** Text of an element with block boundaries as blank lines and `<br>` as line breaks. */
+/**
+ * Text of an element as a reader sees it: block boundaries as blank lines, `<br>` as line breaks,
+ * and the line breaks of the HTML source as spaces (as a browser renders them; only `<pre>` keeps
+ * its own).
+ */
 export function toPlainText(root: Node): string {
   const parts: string[] = [];
+  let pre = 0;
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
-      parts.push(node.textContent ?? '');
+      const data = (node as Text).data;
+      parts.push(pre ? data : data.replace(SOURCE_BREAKS, ' '));
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
@@ -111,7 +120,9 @@ export function toPlainText(root: Node): string {
     }
     const block = BLOCK.has(tag);
     if (block) parts.push('\n\n');
+    if (tag === 'PRE') pre++;
     for (const child of node.childNodes) walk(child);
+    if (tag === 'PRE') pre--;
     if (block) parts.push('\n\n');
   };
   walk(root);
