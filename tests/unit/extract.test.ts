@@ -144,6 +144,21 @@ const BODY = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i + 1}. The cou
 const story = (extra: string, head = '') =>
   `<!doctype html><html lang="en"><head><title>Libraries stay open late</title>${head}</head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Libraries stay open late</h1>${BODY}${extra}</article><footer>Footer</footer></body></html>`;
 
+describe("the site's frame", () => {
+  test('footers and menus never reach the reader, but an article a page keeps inside a <footer> or <nav> does', () => {
+    const url = 'https://news.example.com/a/1';
+    const framed = extract(parse(story(''), url), url)!;
+    expect(framed.text).toContain('Paragraph 5.');
+    expect(framed.text).not.toMatch(/Footer|Home/);
+    const inFooter = `<!doctype html><html lang="en"><head><title>Libraries stay open late</title></head><body><nav><a href="/">Home</a> <a href="/local">Local</a></nav><footer><article><h1>Libraries stay open late</h1>${BODY}</article></footer></body></html>`;
+    expect(extract(parse(inFooter, url), url)?.text).toContain('Paragraph 5.');
+    const inNav = `<!doctype html><html lang="en"><head><title>Libraries stay open late</title></head><body><nav><a href="/">Home</a></nav><nav><div itemprop="articleBody">${BODY}</div></nav></body></html>`;
+    expect(extract(parse(inNav, url), url)?.text).toContain('Paragraph 5.');
+    const proseInNav = `<!doctype html><html lang="en"><head><title>Libraries stay open late</title></head><body><nav><a href="/">Home</a></nav><nav><div>${BODY}</div></nav></body></html>`;
+    expect(extract(parse(proseInNav, url), url)?.text).toContain('Paragraph 5.');
+  });
+});
+
 describe('sanitizing and URLs', () => {
   test('scripts, handlers, javascript: links, svg scripts, frames and styles do not survive', () => {
     const hostile = `
