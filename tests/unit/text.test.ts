@@ -1,7 +1,7 @@
 // Word counts, reading time and plain text: Korean, Japanese and Chinese are counted by
 // characters (a space-separated "word" means nothing in Japanese or Chinese, and a Korean eojeol
 // carries its particles), other scripts by words.
-import { countText, languageFromScript, minutesFor, readingMinutes, READING_SPEED, toPlainText, wordCount } from '@/utils/article/text';
+import { countText, languageFromScript, minutesFor, readingMinutes, READING_SPEED, squash, toPlainText, wordCount } from '@/utils/article/text';
 import { parse } from './article-helpers';
 
 describe('counting', () => {
@@ -90,6 +90,14 @@ describe('language from script', () => {
   test('Korean with Hanja is still Korean', () => {
     expect(languageFromScript('李 대통령은 國政 운영 방향을 밝히며 국민 통합과 경제 회복을 최우선 과제로 제시했다.')).toBe('ko');
   });
+});
+
+test('squash: runs of any white space become one space, ends trimmed; squashed text comes back as it is', () => {
+  for (const text of ['', 'word', 'two words', ' lead', 'trail ', 'a  b', 'a\nb', 'a\u00a0b', 'a\u200bb', '\u3000가\t나\r\n', 'x\ufeff', '\u2028y\u2029 z']) {
+    expect(squash(text), JSON.stringify(text)).toBe(text.replace(/[\s\u00a0\u200b]+/g, ' ').trim());
+  }
+  expect(squash(null)).toBe('');
+  expect(squash(undefined)).toBe('');
 });
 
 describe('toPlainText', () => {

@@ -135,5 +135,14 @@ export function toPlainText(root: Node): string {
     .trim();
 }
 
-/** Runs of white space (with no-break and zero-width spaces) as one space, trimmed. */
-export const squash = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+/** White space other than one plain space between words: what `squash` would change. */
+const UNSQUASHED = /[^\S ]|\u200b| {2}|^ | $/;
+
+/**
+ * Runs of white space (with no-break and zero-width spaces) as one space, trimmed. A text that is
+ * already so comes back as it is, without a copy (most text of an article is).
+ */
+export const squash = (s: string | null | undefined): string => {
+  if (!s) return '';
+  return UNSQUASHED.test(s) ? s.replace(/[\s\u00a0\u200b]+/g, ' ').trim() : s;
+};
