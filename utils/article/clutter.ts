@@ -705,6 +705,9 @@ const CREDIT_SUFFIX_HINT = /[=:：＝]|기자|특파원|\((?:AP|AFP|Reuters|EPA|
 
 /** A source at the end of a Korean caption without a separator ("…인사하고 있다. 연합뉴스", "… 고영권 기자"). */
 const CAPTION_SOURCE = /(?<=[.다)」』"”'’])\s+(?:(?:AP|AFP|EPA|UPI|로이터|신화)\s*)?(?:연합뉴스|뉴시스|뉴스1|[가-힣]{2,4}\s*기자|AP|AFP|EPA|로이터)$/;
+/** The last character of every source CAPTION_SOURCE knows: most texts are ruled out by it alone. */
+const CAPTION_SOURCE_END = new Set(['스', '1', '자', 'P', 'A', '터']);
+const mayEndWithCaptionSource = (text: string) => CAPTION_SOURCE_END.has(text[text.length - 1]!) && CAPTION_SOURCE.test(text.slice(-40));
 
 /**
  * Credit lines go whole; a credit that ends a short caption line is cut off it, the caption's
@@ -732,7 +735,7 @@ function removeCredits(root: Element): number {
     removed++;
   }
   // One look at each text: a credit at its end, or (in a caption) a Korean source after the sentence.
-  for (const t of textsWith(root, 300, (text) => !!creditSuffixAt(text) || CAPTION_SOURCE.test(text.slice(-40)))) {
+  for (const t of textsWith(root, 300, (text) => !!creditSuffixAt(text) || mayEndWithCaptionSource(text))) {
     if (!root.contains(t)) continue;
     const text = textOf(t);
     const at = creditSuffixAt(text);

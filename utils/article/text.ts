@@ -107,7 +107,7 @@ export function toPlainText(root: Node): string {
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      parts.push(pre ? data : data.replace(SOURCE_BREAKS, ' '));
+      parts.push(pre || (!data.includes('\n') && !data.includes('\r')) ? data : data.replace(SOURCE_BREAKS, ' '));
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
@@ -121,7 +121,7 @@ export function toPlainText(root: Node): string {
     const block = BLOCK.has(tag);
     if (block) parts.push('\n\n');
     if (tag === 'PRE') pre++;
-    for (const child of node.childNodes) walk(child);
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
     if (tag === 'PRE') pre--;
     if (block) parts.push('\n\n');
   };
