@@ -323,6 +323,10 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
     if (!options.raw) {
       removeHiddenCopiesAmong(copy.body, hiddenByClass(copy.body));
       removeSiteFrame(copy.body);
+      // The reader never shows SVG drawings (the sanitizer drops them): their insides are emptied
+      // so that Readability does not walk icon paths (2% of the time on zyte-dev, the same text on
+      // all 291 pages). The empty <svg> stays where it was, for the rules that look for pictures.
+      for (const svg of copy.body.getElementsByTagName('svg')) svg.replaceChildren();
     }
   }
   phase('prepare');
