@@ -9,6 +9,15 @@ export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
 
+/** Removes a throwaway browser profile; what cannot be removed now stays (it is in the temp dir). */
+function removeProfile(dir) {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch {
+    // A file the browser was still writing; nothing a test should fail on.
+  }
+}
+
 function need(path, what) {
   if (!existsSync(path)) throw new Error(`${what} not found at ${path}. ${what.includes('build') ? 'Run `npm run build:all` first.' : 'Install it: apt-get install -y chromium firefox-esr'}`);
 }
@@ -42,7 +51,8 @@ export async function launchChromium(options = {}) {
   });
   // The throwaway profile goes with the browser (each run left a few MB in /tmp).
   // (keepProfile: the caller reads it after closing, and removes it.)
-  if (!options.keepProfile) context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+  // Chromium may still be writing into it as it closes: retried, and never an error of its own.
+  if (!options.keepProfile) context.on('close', () => removeProfile(profile));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30000 }));
   const extensionId = new URL(worker.url()).host;
   // A fresh profile is a fresh install, so the extension opens its welcome tab. Wait for it and
