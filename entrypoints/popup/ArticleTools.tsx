@@ -38,11 +38,16 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
     return () => clearInterval(timer);
   }, [info.translation?.state, info.pageTranslation?.state, tabId]);
 
-  const run = async (action: () => Promise<PageInfo>) => {
+  // A request the tab could not carry out (the page went away, the recognizer did not load) says so.
+  const [failure, setFailure] = useState<string | null>(null);
+  const run = async (action: () => Promise<PageInfo>, failed: (detail: string) => string = (d) => t('readerError', d)) => {
     setBusy(true);
+    setFailure(null);
     try {
       await ensureReader(tabId);
       onInfo(await action());
+    } catch (err) {
+      setFailure(failed(err instanceof Error ? err.message : String(err)));
     } finally {
       setBusy(false);
     }
@@ -51,8 +56,9 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
   const request = () => ({ to: to!, mode, ...(from ? { from } : {}) });
   const translate = () => run(() => sendToTab(tabId, 'reader/translate', request()));
   const original = () => run(() => sendToTab(tabId, 'reader/translate', null));
-  const highlight = (on: boolean) => run(() => sendToTab(tabId, 'reader/highlight', { on }));
-  const highlightPage = (on: boolean) => run(() => sendToTab(tabId, 'page/highlight', { on }));
+  const highlightFailed = (detail: string) => t('entityLoadFailed', detail);
+  const highlight = (on: boolean) => run(() => sendToTab(tabId, 'reader/highlight', { on }), highlightFailed);
+  const highlightPage = (on: boolean) => run(() => sendToTab(tabId, 'page/highlight', { on }), highlightFailed);
   const translatePage = (on: boolean) => run(() => sendToTab(tabId, 'page/translate', on ? request() : null));
   const pageTr = info.pageTranslation;
 
@@ -138,6 +144,11 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
       {info.pageHighlights && (
         <p class="save-result" role="status" data-testid="highlight-page-status">
           {info.pageHighlights.marks ? t('entityPageMarks', String(info.pageHighlights.marks)) : t('entityPageNone')}
+        </p>
+      )}
+      {failure && (
+        <p class="save-result error" role="status" data-testid="tools-error">
+          {failure}
         </p>
       )}
     </section>

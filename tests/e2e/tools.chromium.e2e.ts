@@ -192,6 +192,16 @@ test('highlights on the page itself: marks in the article only, the reader stays
   await Promise.all([page.close(), popup.close()]);
 });
 
+test('when the tab is gone, "Highlight page" says highlights could not start, and the popup stays usable', async () => {
+  const { page, tabId } = await openTab('/demo/business.html');
+  const popup = await openPopup(tabId);
+  await page.close();
+  await popup.getByTestId('highlight-page').click();
+  await expect.poll(() => popup.getByTestId('tools-error').innerText()).toMatch(/^Highlights could not start: ./);
+  expect(await popup.getByTestId('highlight-page').isEnabled()).toBe(true);
+  await popup.close();
+});
+
 test("the page's own article translated in place, side by side: none of the portal's clutter, the original back exactly, a second run from the cache", async () => {
   await useProvider({ kind: 'libretranslate', url: translator.origin });
   // Our demo portal page: no script of its own changes the DOM under the test.

@@ -139,7 +139,8 @@ test('highlights on the page itself: marks in the article only, the reader stays
   const before = await page.evaluate(() => document.documentElement.outerHTML);
   await session.showPopup(tabId);
   await ext.click('[data-testid="highlight-page"]');
-  const status = await poll(() => ext.evaluate(() => document.querySelector('[data-testid="highlight-page-status"]')?.textContent ?? ''), (t) => t.length > 0, 15000);
+  // Firefox takes seconds to load the recognizer into a new tab, more on a busy machine.
+  const status = await poll(() => ext.evaluate(() => document.querySelector('[data-testid="highlight-page-status"], [data-testid="tools-error"]')?.textContent ?? ''), (t) => t.length > 0, 30000);
   expect(status).toMatch(/^\d+ highlights in the page\./);
   const counts = await page.evaluate(() => ({
     reader: document.querySelectorAll('reading-assistant-reader').length,
