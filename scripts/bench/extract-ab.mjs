@@ -13,9 +13,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../lib/browsers.mjs';
+import { pageBundle } from '../lib/page-bundle.mjs';
 import { loadCorpus } from './corpus.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -33,11 +33,7 @@ function parseArgs(argv) {
   return args;
 }
 
-async function bundle(root) {
-  const alias = { name: 'alias-root', setup: (b) => b.onResolve({ filter: /^@\// }, (a) => b.resolve(`./${a.path.slice(2)}`, { resolveDir: root, kind: a.kind })) };
-  const out = await build({ entryPoints: [path.join(root, 'scripts/bench/page-bench.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022', logLevel: 'silent', plugins: [alias], nodePaths: [path.join(ROOT, 'node_modules')] });
-  return out.outputFiles[0].text;
-}
+const bundle = (root) => pageBundle({ entry: 'scripts/bench/page-bench.ts', root });
 
 /** Runs in the page: both versions and raw Readability, interleaved in rotating order. */
 function pagePairs([url, reps]) {

@@ -17,7 +17,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { pageBundle } from '../lib/page-bundle.mjs';
 import { chromium } from 'playwright-core';
 import { detectLayout, loadCorpus } from './corpus.mjs';
 import { aggregate, matchPage, pageF1, precisionOf, recallOf } from './score.mjs';
@@ -78,25 +78,8 @@ function defaultCorpora() {
 
 // ---------------------------------------------------------------- build and version
 
-async function bundle() {
-  const aliasRoot = {
-    name: 'alias-root',
-    setup(b) {
-      // `@/x` is the repository root, as in WXT's tsconfig.
-      b.onResolve({ filter: /^@\// }, (args) => b.resolve(`./${args.path.slice(2)}`, { resolveDir: ROOT, kind: args.kind }));
-    },
-  };
-  const result = await build({
-    entryPoints: [path.join(ROOT, 'scripts/bench/page-bench.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'silent',
-    plugins: [aliasRoot],
-  });
-  return result.outputFiles[0].text;
+function bundle() {
+  return pageBundle({ entry: 'scripts/bench/page-bench.ts' });
 }
 
 function version() {

@@ -2,12 +2,11 @@
 // extension uses where it exists, and DOMPurify, which it falls back to (and which the unit tests'
 // jsdom exercises). On the same hostile HTML each must leave nothing that runs or leaks, keep what
 // a reader reads, and both must give the same result, in Chromium and in Firefox.
-import { build } from 'esbuild';
 import { chromium, type Browser as PwBrowser } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser } from 'puppeteer-core';
-import { fileURLToPath } from 'node:url';
 import { CHROMIUM, FIREFOX } from '../../scripts/lib/browsers.mjs';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
+import { pageBundle } from '../../scripts/lib/page-bundle.mjs';
 import { DEMO } from './helpers';
 
 const HOSTILE = [
@@ -90,16 +89,7 @@ let code = '';
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 
 beforeAll(async () => {
-  const result = await build({
-    stdin: { contents: "import * as s from './utils/article/sanitize'; (globalThis as any).__sanitize = s;", loader: 'ts', resolveDir: fileURLToPath(new URL('../../', import.meta.url)) },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  code = result.outputFiles[0]!.text;
+  code = await pageBundle({ contents: "import * as s from '@/utils/article/sanitize'; (globalThis as any).__sanitize = s;" });
   server = await serveFixtures();
 });
 afterAll(() => server?.close());
@@ -116,19 +106,28 @@ function checkBoth(browser: Outcome, dompurify: Outcome): void {
   expect(browser.tags).toEqual(dompurify.tags);
 }
 
+/** The page as both drivers (Playwright, puppeteer) offer it: open a URL, run a function in it. */
+interface AnyPage {
+  goto(url: string, options: { waitUntil: 'domcontentloaded' }): Promise<unknown>;
+  evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
+  evaluate(code: string): Promise<unknown>;
+}
+
+async function checkIn(page: AnyPage): Promise<void> {
+  await page.goto(server.url(DEMO.path), { waitUntil: 'domcontentloaded' });
+  await page.evaluate(code);
+  checkBoth(await page.evaluate(inPage, [HOSTILE, false] as [string, boolean]), await page.evaluate(inPage, [HOSTILE, true] as [string, boolean]));
+}
+
+const TITLE = 'the browser sanitizer and DOMPurify leave nothing that runs, keep the story, and agree';
+
 describe('Chromium', () => {
   let browser: PwBrowser;
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   });
   afterAll(() => browser?.close());
-
-  test('the browser sanitizer and DOMPurify leave nothing that runs, keep the story, and agree', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url(DEMO.path), { waitUntil: 'domcontentloaded' });
-    await page.evaluate(code);
-    checkBoth(await page.evaluate(inPage, [HOSTILE, false] as [string, boolean]), await page.evaluate(inPage, [HOSTILE, true] as [string, boolean]));
-  });
+  test(TITLE, async () => checkIn((await browser.newPage()) as unknown as AnyPage));
 });
 
 describe('Firefox', () => {
@@ -137,11 +136,5 @@ describe('Firefox', () => {
     browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
   });
   afterAll(() => browser?.close());
-
-  test('the browser sanitizer and DOMPurify leave nothing that runs, keep the story, and agree', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url(DEMO.path), { waitUntil: 'domcontentloaded' });
-    await page.evaluate(code);
-    checkBoth(await page.evaluate(inPage, [HOSTILE, false] as [string, boolean]), await page.evaluate(inPage, [HOSTILE, true] as [string, boolean]));
-  });
+  test(TITLE, async () => checkIn((await browser.newPage()) as unknown as AnyPage));
 });

@@ -211,6 +211,13 @@ function removeHiddenCopiesAmong(body: Element, candidates: Iterable<Element>): 
   return removed;
 }
 
+/** Characters in the paragraphs below `el`. */
+function paragraphText(el: Element): number {
+  let n = 0;
+  for (const p of el.getElementsByTagName('p')) n += textLength(p);
+  return n;
+}
+
 /**
  * The site's footers and navigation menus, taken out of the copy before Readability so that it
  * does not walk and score them. Nothing an article shows goes with them: Readability drops every
@@ -219,12 +226,6 @@ function removeHiddenCopiesAmong(body: Element, candidates: Iterable<Element>): 
  * and so does a nav whose paragraphs hold 200 characters or more (a page that wraps its story in
  * a `<nav>`; menus have no paragraphs).
  */
-function paragraphText(el: Element): number {
-  let n = 0;
-  for (const p of el.getElementsByTagName('p')) n += textLength(p);
-  return n;
-}
-
 function removeSiteFrame(body: Element): void {
   const frame = [...body.getElementsByTagName('footer'), ...body.getElementsByTagName('nav')];
   for (const el of frame) {
