@@ -154,6 +154,10 @@ describe("the site's frame", () => {
     expect(extract(parse(inFooter, url), url)?.text).toContain('Paragraph 5.');
     const inNav = `<!doctype html><html lang="en"><head><title>Libraries stay open late</title></head><body><nav><a href="/">Home</a></nav><nav><div itemprop="articleBody">${BODY}</div></nav></body></html>`;
     expect(extract(parse(inNav, url), url)?.text).toContain('Paragraph 5.');
+    const masthead = `<!doctype html><html lang="en"><head><title>Libraries stay open late</title></head><body><header><a href="/">Daily Example</a> <span>Home of the daily paper since 1901</span></header><div><header><h1>Libraries stay open late</h1><p>The city's libraries will open until ten at night from next month, the council decided.</p></header>${BODY}</div></body></html>`;
+    const mast = extract(parse(masthead, url), url)!.text;
+    expect(mast).not.toContain('Home of the daily paper');
+    expect(mast).toContain('the council decided.');
     const proseInNav = `<!doctype html><html lang="en"><head><title>Libraries stay open late</title></head><body><nav><a href="/">Home</a></nav><nav><div>${BODY}</div></nav></body></html>`;
     expect(extract(parse(proseInNav, url), url)?.text).toContain('Paragraph 5.');
   });

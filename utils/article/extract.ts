@@ -219,18 +219,21 @@ function paragraphText(el: Element): number {
 }
 
 /**
- * The site's footers and navigation menus, taken out of the copy before Readability so that it
- * does not walk and score them. Nothing an article shows goes with them: Readability drops every
- * `<footer>` from the article it picks, and a `<nav>` is the site's menu, breadcrumbs or links to
- * other stories. A footer or nav that holds an article, its body or the page's main part stays,
+ * The site's footers, navigation menus and mastheads, taken out of the copy before Readability so
+ * that it does not walk and score them. Nothing an article shows goes with them: Readability drops
+ * every `<footer>` from the article it picks, a `<nav>` is the site's menu, breadcrumbs or links to
+ * other stories, and a `<header>` outside the article with neither a headline nor a paragraph is
+ * the site's logo and tagline. One that holds an article, its body or the page's main part stays,
  * and so does a nav whose paragraphs hold 200 characters or more (a page that wraps its story in
  * a `<nav>`; menus have no paragraphs).
  */
 function removeSiteFrame(body: Element): void {
-  const frame = [...body.getElementsByTagName('footer'), ...body.getElementsByTagName('nav')];
+  const frame = [...body.getElementsByTagName('footer'), ...body.getElementsByTagName('nav'), ...body.getElementsByTagName('header')];
   for (const el of frame) {
     if (!body.contains(el) || el.querySelector('article, main, [itemprop="articleBody"]')) continue;
     if (el.tagName === 'NAV' && paragraphText(el) >= 200) continue;
+    // A header inside the article, or one with the headline or a paragraph (a standfirst), is the story's own.
+    if (el.tagName === 'HEADER' && (el.closest('article, main, [itemprop="articleBody"]') || el.querySelector('h1, p'))) continue;
     el.remove();
   }
 }
