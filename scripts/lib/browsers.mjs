@@ -49,9 +49,8 @@ export async function launchChromium(options = {}) {
       '--disable-quic',
     ],
   });
-  // The throwaway profile goes with the browser (each run left a few MB in /tmp).
-  // (keepProfile: the caller reads it after closing, and removes it.)
-  // Chromium may still be writing into it as it closes: retried, and never an error of its own.
+  // The throwaway profile goes with the browser (each run left a few MB in /tmp), unless the
+  // caller reads it after closing (keepProfile) and removes it itself.
   if (!options.keepProfile) context.on('close', () => removeProfile(profile));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30000 }));
   const extensionId = new URL(worker.url()).host;

@@ -51,6 +51,13 @@ interface NativeSanitizing {
 declare const Sanitizer: { new (config: unknown): unknown } | undefined;
 
 let nativeSanitizer: unknown;
+let inert: Document | null = null;
+
+/** One document without a browsing context for the sanitizer's work: nothing in it loads or runs. */
+function inertDocument(): Document {
+  inert ??= document.implementation.createHTMLDocument('');
+  return inert;
+}
 
 /**
  * The browser's Sanitizer with the policy above, or null where the browser has none, or one that
@@ -69,7 +76,7 @@ function native(): unknown {
       dataAttributes: false,
       comments: false,
     });
-    const probe = document.implementation.createHTMLDocument('').createElement('div');
+    const probe = inertDocument().createElement('div');
     (probe as unknown as NativeSanitizing).setHTML(PROBE, { sanitizer });
     if (probe.innerHTML === PROBE_RESULT) nativeSanitizer = sanitizer;
   } catch {
@@ -151,7 +158,7 @@ export function sanitizerEngine(): 'browser' | 'dompurify' {
 
 /** Sanitized copy of `html` as a string: no scripts, handlers, styles, forms or frames. */
 export function sanitizeHtml(html: string): string {
-  const holder = nativeElement(html, document.implementation.createHTMLDocument(''));
+  const holder = nativeElement(html, inertDocument());
   return holder ? holder.innerHTML : (purify().sanitize(html, CONFIG) as unknown as string);
 }
 
@@ -176,7 +183,7 @@ export function sanitizeElement(el: Element): Element {
 
 /** The same, as a fragment ready to be appended (no HTML string round trip). */
 export function sanitizeToFragment(html: string): DocumentFragment {
-  const holder = nativeElement(html, document.implementation.createHTMLDocument(''));
+  const holder = nativeElement(html, inertDocument());
   if (!holder) return purify().sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
   const fragment = document.createDocumentFragment();
   fragment.append(...Array.from(holder.childNodes));
