@@ -298,10 +298,13 @@ open(library);</code></pre>`,
   },
   'author-bio': {
     context: { byline: 'Phil Helsel' },
-    clutter: `<p>Phil Helsel is a reporter for NBC News.</p><div class="author-bio"><p>Jane writes about cities.</p></div>`,
-    gone: ['is a reporter for', 'Jane writes about cities'],
-    keep: `<p>The mayor, who is a former librarian, said the new hours would help students.</p>`,
-    kept: ['who is a former librarian'],
+    clutter: `<p>Phil Helsel is a reporter for NBC News.</p><div class="author-bio"><p>Jane writes about cities.</p></div>
+      <div class="post-about-the-author"><p>Kim covers science.</p></div><section id="aboutAuthor"><p>Lee edits the books desk.</p></section>`,
+    gone: ['is a reporter for', 'Jane writes about cities', 'Kim covers science', 'Lee edits the books desk'],
+    // One of the words alone, or the words in another order, names no bio box.
+    keep: `<div class="author-quote"><p>The mayor, who is a former librarian, said the new hours would help students.</p></div>
+      <div class="the-author about"><p>Residents wrote to the council about the hours.</p></div>`,
+    kept: ['who is a former librarian', 'Residents wrote to the council'],
   },
   'hover-card': {
     clutter: `<p>The council voted to back <span class="card"><a href="/p/jane">Jane Roe</a><span><img src="j.jpg" alt=""><a href="/p/jane">Jane Roe</a><a href="/s/1">Other story about her</a></span></span>, the mayor, on Tuesday night.</p>`,
