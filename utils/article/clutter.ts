@@ -82,16 +82,13 @@ class TextMemo {
     let idx = this.classIndexes.get(root);
     if (!idx) {
       idx = { byWord: new Map() };
+      // Many elements share one class attribute (a code highlighter's spans): its words are read once.
+      const keysOf = new Map<string, string[]>();
       for (const el of root.querySelectorAll('[class], [id]')) {
-        const words = classWords(el);
-        if (!words.size) continue;
-        const list = Array.from(words);
-        // Each word, and each run of two or three words side by side ("about author", "about the author").
-        for (let i = 0; i < list.length; i++) {
-          add(idx, list[i]!, el);
-          if (i + 1 < list.length) add(idx, `${list[i]} ${list[i + 1]}`, el);
-          if (i + 2 < list.length) add(idx, `${list[i]} ${list[i + 1]} ${list[i + 2]}`, el);
-        }
+        const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+        let keys = keysOf.get(raw);
+        if (!keys) keysOf.set(raw, (keys = classKeys(raw)));
+        for (const key of keys) add(idx, key, el);
       }
       this.classIndexes.set(root, idx);
     }
@@ -167,12 +164,14 @@ class TextMemo {
    * Nodes below `root` (elements or text nodes, as `kind` says) whose current text is at most
    * `maxLen` long and passes `test`, in document order. Some may since have been removed.
    */
-  find<T extends Node>(root: Element, kind: 0 | 1 | 3, maxLen: number, test: (text: string) => boolean): T[] {
+  find<T extends Node>(root: Element, kind: 0 | 1 | 3, maxLen: number, test: (text: string) => boolean, proseless = false): T[] {
     const idx = this.index(root);
     const hits: Node[] = [];
     // Texts by length, shortest first: a rule reads only the texts it could match.
     idx.byLength ??= Array.from(idx.byText).sort((a, b) => a[0].length - b[0].length);
-    for (const [text, nodes] of idx.byLength) {
+    // A test that passes no prose reads only the texts that are not (most of an article's are).
+    if (proseless) idx.notProse ??= idx.byLength.filter(([text]) => !looksLikeProse(text));
+    for (const [text, nodes] of proseless ? idx.notProse! : idx.byLength) {
       if (text.length > maxLen) break;
       if (test(text)) for (const n of nodes) hits.push(n);
     }
@@ -198,6 +197,18 @@ class TextMemo {
   }
 }
 
+/** The words of a class and id (`classWords`), and each run of two or three of them side by side ("about author", "about the author"). */
+function classKeys(raw: string): string[] {
+  const list = Array.from(wordsOfClass(raw));
+  const keys: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    keys.push(list[i]!);
+    if (i + 1 < list.length) keys.push(`${list[i]} ${list[i + 1]}`);
+    if (i + 2 < list.length) keys.push(`${list[i]} ${list[i + 1]} ${list[i + 2]}`);
+  }
+  return keys;
+}
+
 function add(idx: ClassIndex, key: string, el: Element): void {
   const list = idx.byWord.get(key);
   if (!list) idx.byWord.set(key, [el]);
@@ -216,6 +227,8 @@ interface TextIndex {
   order: Map<Node, number>;
   /** The same entries, shortest text first (made on first use). */
   byLength?: [string, Node[]][];
+  /** Those whose text does not look like prose (`looksLikeProse`; made on first use). */
+  notProse?: [string, Node[]][];
   /** Elements without text when the index was built, in document order. */
   empty: Element[];
 }
@@ -265,8 +278,6 @@ function shortText(node: Node, max: number): string | null {
 const elementsWith = (root: Element, maxLen: number, test: (text: string) => boolean) => memo().find<Element>(root, 1, maxLen, test);
 /** Text nodes below `root` whose text passes `test` (some may have been removed: check `root.contains`). */
 const textsWith = (root: Element, maxLen: number, test: (text: string) => boolean) => memo().find<Text>(root, 3, maxLen, test);
-/** Elements and text nodes below `root` whose text passes `test`, in document order. */
-const nodesWith = (root: Element, maxLen: number, test: (text: string) => boolean) => memo().find<Node>(root, 0, maxLen, test);
 
 /** `test` with its answers kept: nested wrappers often share one text. */
 function cached(test: (text: string) => boolean): (text: string) => boolean {
@@ -415,7 +426,7 @@ function removeShortMatches(root: Element, test: TextTest, maxLen: number, optio
   const matches = (text: string | null) => !!text && text.length <= maxLen && test1(text);
   const matching = new Set<Element>();
   const starts: Node[] = [];
-  for (const n of nodesWith(root, maxLen, plain)) {
+  for (const n of memo().find<Node>(root, 0, maxLen, plain, !options.prose)) {
     if (n.nodeType === 3) {
       if (root.contains(n)) starts.push(n);
     } else if (removable(n as Element, root)) matching.add(n as Element);
@@ -828,7 +839,10 @@ function removeReporterEmails(root: Element): number {
  * "header" never as "ad".
  */
 export function classWords(el: Element): Set<string> {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return wordsOfClass(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+function wordsOfClass(raw: string): Set<string> {
   return new Set(
     raw
       .replace(/([a-z])([A-Z])/g, '$1 $2')
