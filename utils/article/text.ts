@@ -2,8 +2,6 @@
 // characters (a space-separated "word" means nothing in Japanese or Chinese, and a Korean
 // eojeol carries particles), everything else by words.
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/gu;
-const HAN_KANA = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 /** Reading speeds of adults reading news silently, in units per minute. */
@@ -45,15 +43,24 @@ export function countWords(text: string): number {
   return n;
 }
 
+const CJK = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 const ANY_CJK = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 
 export function countText(text: string): TextCounts {
   // Most pages have no Korean, Japanese or Chinese at all: one test spares three passes.
   if (!ANY_CJK.test(text)) return { words: countWords(text), hangul: 0, hanKana: 0 };
-  const hangul = text.match(HANGUL)?.length ?? 0;
-  const hanKana = text.match(HAN_KANA)?.length ?? 0;
-  const rest = text.replace(HANGUL, ' ').replace(HAN_KANA, ' ');
-  const words = rest.match(WORD)?.length ?? 0;
+  // Counted by character code: matching the ranges made an array of every character of a Korean
+  // article. Hangul is U+1100–11FF, U+3130–318F and U+AC00–D7AF; Han and kana U+3040–30FF,
+  // U+3400–4DBF, U+4E00–9FFF and U+F900–FAFF. Words are what is left between them.
+  let hangul = 0;
+  let hanKana = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x1100) continue;
+    if (c <= 0x11ff || (c >= 0x3130 && c <= 0x318f) || (c >= 0xac00 && c <= 0xd7af)) hangul++;
+    else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) hanKana++;
+  }
+  const words = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
   return { words, hangul, hanKana };
 }
 
