@@ -1,7 +1,7 @@
 // One test per clutter rule: a small piece of the pattern as portals print it (Korean and
 // English) is removed, and a nearby article paragraph that mentions the same words stays.
 import { toPlainText } from '@/utils/article/text';
-import { CLUTTER_RULES, holdsProse, looksLikeProse, removeClutter, removeEmpty, standsAlone, type ClutterContext } from '@/utils/article/clutter';
+import { CLUTTER_RULES, holdsProse, isBylineLine, looksLikeProse, removeClutter, removeEmpty, standsAlone, type ClutterContext } from '@/utils/article/clutter';
 import { parse } from './article-helpers';
 
 interface Case {
@@ -48,8 +48,9 @@ const CASES: Record<string, Case> = {
   },
   'share-bar': {
     clutter: `<div class="share"><a href="https://www.facebook.com/sharer/sharer.php?u=x">페이스북</a><a href="https://twitter.com/intent/tweet?url=x">트위터</a><button>공유하기</button><span>좋아요 12</span></div>
-      <ul class="social"><li>Share</li><li>Tweet</li><li>Email</li></ul>`,
-    gone: ['좋아요 12', 'Tweet', 'Email'],
+      <ul class="social"><li>Share</li><li>Tweet</li><li>Email</li></ul>
+      <p>|공유|인쇄|</p><p>(3) Share: Facebook · Twitter</p>`,
+    gone: ['좋아요 12', 'Tweet', 'Email', '공유|인쇄', 'Share: Facebook'],
     keep: `<p>회사는 페이스북과 트위터에 공유하기 버튼을 없애고 댓글 기능도 닫기로 했다.</p>
       <table><tr><td>2019</td><td>63</td></tr></table>
       <p><a href="/doc">link</a></p>
@@ -283,9 +284,9 @@ open(library);</code></pre>`,
   },
   'byline-line': {
     context: { byline: 'Jane Roe' },
-    clutter: `<p>By Paul Takahashi</p><p>By Justine Coleman - 11/18/19 11:04 PM EST</p><p>Jane Roe</p>
+    clutter: `<p>By Paul Takahashi</p><p>By Justine Coleman - 11/18/19 11:04 PM EST</p><p>Jane Roe</p><p>— Jane Roe, March 3, 2024</p>
       <p>Reporting by Rodrigo Campos; additional reporting by Saqib Iqbal Ahmed; Editing by Nick Zieminski</p>`,
-    gone: ['Takahashi', 'Coleman', 'Jane Roe', 'Rodrigo Campos', 'Zieminski'],
+    gone: ['Takahashi', 'Coleman', 'Jane Roe', 'March 3, 2024', 'Rodrigo Campos', 'Zieminski'],
     keep: `<p>By the end of the year, the council will vote on the budget again.</p><h3>By Night</h3>`,
     kept: ['By the end of the year', 'By Night'],
   },
@@ -447,6 +448,14 @@ test('a large page is cleaned in reasonable time (no pathological patterns)', ()
 });
 
 describe('helpers', () => {
+  test("isBylineLine: the author's line, with or without a date, but not a sentence that opens with the name", () => {
+    expect(isBylineLine('— Jane Roe, March 3, 2024', 'Jane Roe')).toBe(true);
+    expect(isBylineLine('Jane Roe', 'By Jane Roe')).toBe(true);
+    expect(isBylineLine('By Paul Takahashi', null)).toBe(true);
+    expect(isBylineLine('Jane Roe said the budget would pass in May.', 'Jane Roe')).toBe(false);
+    expect(isBylineLine('Jack Doe', 'Jane Roe')).toBe(false);
+  });
+
   test('looksLikeProse: sentences, not labels or notices', () => {
     expect(looksLikeProse('선관위는 투표용지의 글자 크기를 키우기로 했다.')).toBe(true);
     expect(looksLikeProse('무단 전재, 복사, 배포를 금합니다.')).toBe(false);

@@ -514,14 +514,21 @@ const SHARE_HOSTS = /facebook\.com\/sharer|twitter\.com\/(?:intent|share)|x\.com
  * a share control or two different weaker ones: a share bar, not a number in a table or a "link".
  */
 function isShareText(text: string): boolean {
-  // Cheap first: the first word must already be a share word or a count.
-  const first = text.slice(0, (text.indexOf(' ') + 1 || text.length + 1) - 1).toLowerCase().replace(/[()[\]{}|·•:,/]+/g, '');
-  if (first && !SHARE_WORDS.has(first) && !WEAK_SHARE_WORDS.has(first) && !/^\d+$/.test(first) && !/[()[\]{}|·•:,/]/.test(text)) return false;
+  // Cheap first: the first word (as split below) must already be a share word or a count.
+  let start = 0;
+  while (start < text.length && SHARE_SEPARATORS.has(text[start]!)) start++;
+  let end = start;
+  while (end < text.length && !SHARE_SEPARATORS.has(text[end]!)) end++;
+  const first = text.slice(start, end).toLowerCase();
+  if (!first || (!SHARE_WORDS.has(first) && !WEAK_SHARE_WORDS.has(first) && !/^\d+$/.test(first))) return false;
   const words = text.toLowerCase().replace(/[()[\]{}|·•:,/]+/g, ' ').split(/\s+/).filter(Boolean);
   if (!words.length || !words.every((w) => SHARE_WORDS.has(w) || WEAK_SHARE_WORDS.has(w) || /^\d+$/.test(w))) return false;
   if (words.some((w) => SHARE_WORDS.has(w))) return true;
   return new Set(words.filter((w) => WEAK_SHARE_WORDS.has(w))).size >= 2;
 }
+
+/** Where a share text splits into words: its (squashed) spaces and the punctuation between words. */
+const SHARE_SEPARATORS = new Set([' ', ...'()[]{}|·•:,/']);
 
 /** What is left of a text without its share words and counts (a byline with "follow" links keeps its name). */
 function nonShareText(text: string): string {
@@ -737,14 +744,15 @@ const CREDIT_SUFFIX = new RegExp(
  * every position of a long caption was the slowest step of the clutter rules.
  */
 function creditSuffixAt(text: string): number | null {
-  // Every form of the pattern has one of these (a separator, 기자/특파원, an agency in brackets).
-  if (!CREDIT_SUFFIX_HINT.test(text)) return null;
   const offset = Math.max(0, text.length - 90);
-  const m = CREDIT_SUFFIX.exec(offset ? text.slice(offset) : text);
+  const tail = offset ? text.slice(offset) : text;
+  // Every form of the pattern holds one of these (a separator, 기자/특파원, an agency in brackets).
+  if (!CREDIT_SUFFIX_HINT.test(tail)) return null;
+  const m = CREDIT_SUFFIX.exec(tail);
   return m ? offset + m.index || null : null;
 }
 
-const CREDIT_SUFFIX_HINT = /[=:：＝]|기자|특파원|\((?:AP|AFP|Reuters|EPA|Getty|UPI)\b|(?:REUTERS|AFP|AP|EPA|XINHUA)\s*\//i;
+const CREDIT_SUFFIX_HINT = /[=:：＝]|기자|특파원|\(\s*(?:AP|AFP|Reuters|EPA|Getty|UPI)\b|(?:REUTERS|AFP|AP|EPA|XINHUA)\s*\//i;
 
 /** A source at the end of a Korean caption without a separator ("…인사하고 있다. 연합뉴스", "… 고영권 기자"). */
 const CAPTION_SOURCE = /(?<=[.다)」』"”'’])\s+(?:(?:AP|AFP|EPA|UPI|로이터|신화)\s*)?(?:연합뉴스|뉴시스|뉴스1|[가-힣]{2,4}\s*기자|AP|AFP|EPA|로이터)$/;
@@ -971,13 +979,19 @@ const WIRE_CREDIT =
 
 const BYLINE_START = /^(?:by|written\s+by|posted\s+by|words\s+by|story\s+by|text\s+by|reporting\s+by|von|par|por|door|av|af)\s*:?\s+(.+)$/i;
 
+/** The metadata's author without a leading "By" (the last one asked for is kept: a rule asks per line). */
+function authorOf(byline: string | null | undefined): string {
+  if (byline !== lastByline.byline) lastByline = { byline, author: norm(byline).replace(/^by\s+/i, '') };
+  return lastByline.author;
+}
+let lastByline: { byline: string | null | undefined; author: string } = { byline: undefined, author: '' };
+
 export function isBylineLine(text: string, byline?: string | null): boolean {
   if (text.length > 120) return false;
-  const author0 = byline ? byline.trim()[0] : undefined;
-  // Cheap first: a byline opens with a "by" word or the author's name.
-  if (!/^[\s|·•–—-]*(?:by|written|posted|words|story|text|reporting|von|par|por|door|av|af)\b/i.test(text) && (!author0 || !text.includes(author0))) return false;
+  const author = authorOf(byline);
+  // Cheap first: a byline opens with a "by" word, or holds the author's name.
+  if (!/^[\s|·•–—-]*(?:by|written|posted|words|story|text|reporting|von|par|por|door|av|af)\b/i.test(text) && (author.length < 3 || !text.includes(author))) return false;
   const t = text.replace(/^[\s|·•–—-]+|[\s|·•–—,:-]+$/g, '');
-  const author = norm(byline).replace(/^by\s+/i, '');
   if (author.length >= 3) {
     if (t === author || t.toLowerCase() === `by ${author.toLowerCase()}`) return true;
     if (t.startsWith(author) && isDateLine(t.slice(author.length).trim() || 'x')) return true;
