@@ -163,6 +163,21 @@ describe("the site's frame", () => {
   });
 });
 
+describe('hidden parts', () => {
+  test('what the page hides stays hidden, and what only looks hidden to a careless check is kept', () => {
+    const url = 'https://news.example.com/a/1';
+    const extra = `<div style="display: none"><p>Log in to keep reading this story on our app today.</p></div>
+      <p hidden>Printed edition: Libraries stay open late, page 3.</p>
+      <div aria-hidden="true"><p>Advertisement: the best sofas of the year in one list.</p></div>
+      <p style="border: none; visibility: visible">Paragraph 6. Evening visitors will find the reading rooms staffed until ten.</p>
+      <p>Paragraph 7. The formula <span class="mwe-math-fallback-image-inline" aria-hidden="true"><img src="https://news.example.com/f.png" alt="E=mc^2"></span> was printed on the wall.</p>`;
+    const article = extract(parse(story(extra), url), url)!;
+    expect(article.text).not.toMatch(/Log in to keep|Printed edition|best sofas/);
+    expect(article.text).toContain('Paragraph 6. Evening visitors');
+    expect(article.contentHtml).toContain('f.png');
+  });
+});
+
 describe('sanitizing and URLs', () => {
   test('scripts, handlers, javascript: links, svg scripts, frames and styles do not survive', () => {
     const hostile = `
