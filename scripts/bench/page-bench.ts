@@ -57,7 +57,7 @@ interface RawSide {
  * copy of this bundle in the same page: run from this copy, it shares its Readability with our
  * extraction, and each one's runs then shape the compiled code the other runs.
  */
-function timed(url: string, reps: number, raw: RawSide = self): { oursMs: number[]; rawMs: number[] } {
+function timed(url: string, reps: number, raw: RawSide = ownSide): { oursMs: number[]; rawMs: number[] } {
   const oursMs: number[] = [];
   const rawMs: number[] = [];
   for (let i = 0; i < reps; i++) {
@@ -76,7 +76,7 @@ function timed(url: string, reps: number, raw: RawSide = self): { oursMs: number
  * Where the time goes: ours by phase (extract's own clock, summed over `reps` runs, then divided),
  * and raw Readability split into its document clone and its parse.
  */
-function phases(url: string, reps: number, rawSide: RawSide = self): { ours: Record<string, number>; raw: Record<string, number> } {
+function phases(url: string, reps: number, rawSide: RawSide = ownSide): { ours: Record<string, number>; raw: Record<string, number> } {
   const ours: Record<string, number> = {};
   const raw: Record<string, number> = { clone: 0, parse: 0 };
   for (let i = 0; i < reps; i++) {
@@ -138,6 +138,6 @@ function ablate(url: string, ids: string[] | null): Record<string, Run> {
   return out;
 }
 
-const self: RawSide = { runReadability, Readability };
+const ownSide: RawSide = { runReadability, Readability };
 
 (globalThis as unknown as { __bench: unknown }).__bench = { extract, detect, Readability, isProbablyReaderable, toPlainText, htmlToText, sanitizerEngine, runOurs, runReadability, timed, phases, detection, ablate };

@@ -521,20 +521,22 @@ function isShareText(text: string): boolean {
   while (end < text.length && !SHARE_SEPARATORS.has(text[end]!)) end++;
   const first = text.slice(start, end).toLowerCase();
   if (!first || (!SHARE_WORDS.has(first) && !WEAK_SHARE_WORDS.has(first) && !/^\d+$/.test(first))) return false;
-  const words = text.toLowerCase().replace(/[()[\]{}|·•:,/]+/g, ' ').split(/\s+/).filter(Boolean);
+  const words = text.toLowerCase().replace(SHARE_PUNCTUATION_RUN, ' ').split(/\s+/).filter(Boolean);
   if (!words.length || !words.every((w) => SHARE_WORDS.has(w) || WEAK_SHARE_WORDS.has(w) || /^\d+$/.test(w))) return false;
   if (words.some((w) => SHARE_WORDS.has(w))) return true;
   return new Set(words.filter((w) => WEAK_SHARE_WORDS.has(w))).size >= 2;
 }
 
 /** Where a share text splits into words: its (squashed) spaces and the punctuation between words. */
-const SHARE_SEPARATORS = new Set([' ', ...'()[]{}|·•:,/']);
+const SHARE_PUNCTUATION = '()[]{}|·•:,/';
+const SHARE_PUNCTUATION_RUN = new RegExp(`[${SHARE_PUNCTUATION.replace(/[\]\\[^-]/g, '\\$&')}]+`, 'g');
+const SHARE_SEPARATORS = new Set([' ', ...SHARE_PUNCTUATION]);
 
 /** What is left of a text without its share words and counts (a byline with "follow" links keeps its name). */
 function nonShareText(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[()[\]{}|·•:,/]+/g, ' ')
+    .replace(SHARE_PUNCTUATION_RUN, ' ')
     .split(/\s+/)
     .filter((w) => w && !SHARE_WORDS.has(w) && !WEAK_SHARE_WORDS.has(w) && !/^\d+$/.test(w))
     .join(' ');
