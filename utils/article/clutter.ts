@@ -234,7 +234,7 @@ interface TextIndex {
 }
 
 /** Nodes sorted into document order (lists here are short). */
-function inDocumentOrder<T extends Node>(nodes: T[]): T[] {
+export function inDocumentOrder<T extends Node>(nodes: T[]): T[] {
   if (nodes.length < 2) return nodes;
   return nodes.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 /* b FOLLOWS a */ ? -1 : 1));
 }

@@ -2,7 +2,7 @@
 // rules on its result → lazy images and absolute URLs → sanitize → metadata. The same function serves the reader, saving and
 // the benchmark, in a page or in a test's DOM.
 import { Readability } from '@mozilla/readability';
-import { CLUTTER_RULES, removeClutter } from './clutter';
+import { CLUTTER_RULES, inDocumentOrder, removeClutter } from './clutter';
 
 // Kept here for callers that used them before they became clutter rules.
 export { removeAdjacentRepeats, removeTitleRepeats } from './clutter';
@@ -166,8 +166,7 @@ const HIDDEN_CLASSES = ['hide', 'hidden', 'blind', 'sr-only', 'screen_out', 'vis
 function hiddenByClass(root: Element): Element[] {
   const found: Element[] = [];
   for (const name of HIDDEN_CLASSES) found.push(...root.getElementsByClassName(name));
-  if (found.length < 2) return found;
-  return [...new Set(found)].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1));
+  return found.length < 2 ? found : inDocumentOrder([...new Set(found)]);
 }
 
 /**

@@ -43,8 +43,10 @@ export function countWords(text: string): number {
   return n;
 }
 
-const CJK = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-const ANY_CJK = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+/** Hangul, then Han and kana: the ranges `countText` counts by character code. */
+const CJK_RANGES = '\\u1100-\\u11ff\\u3130-\\u318f\\uac00-\\ud7af\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const CJK = new RegExp(`[${CJK_RANGES}]`, 'g');
+const ANY_CJK = new RegExp(`[${CJK_RANGES}]`);
 
 export function countText(text: string): TextCounts {
   // Most pages have no Korean, Japanese or Chinese at all: one test spares three passes.
