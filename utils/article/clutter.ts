@@ -1082,7 +1082,9 @@ function removeAuthorBios(root: Element, context: ClutterContext): number {
   for (let i = all.length - 1; i >= 0 && blocks.length < 5; i--) if (!all[i]!.querySelector('p, div')) blocks.push(all[i]!);
   for (const el of blocks.reverse()) {
     if (!removable(el, root) || !standsAlone(el)) continue;
-    if (!isAuthorBio(textOf(el), context.byline)) continue;
+    // A bio is at most 500 characters: a longer block's text is never built.
+    const text = shortText(el, 500);
+    if (text === null || !isAuthorBio(text, context.byline)) continue;
     drop(el);
     removed++;
   }
