@@ -36,15 +36,18 @@ export function SavedList({ db, limit = 8 }: { db: LibraryDB; limit?: number }) 
           {t('popupOpenLibrary')}
         </button>
       </div>
-      <input
-        type="search"
-        class="search"
-        value={query}
-        placeholder={t('searchPlaceholder')}
-        aria-label={t('searchLabel')}
-        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
-        data-testid="saved-search"
-      />
+      {/* Nothing to search until something is saved. */}
+      {(query || items?.length !== 0) && (
+        <input
+          type="search"
+          class="search"
+          value={query}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchLabel')}
+          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          data-testid="saved-search"
+        />
+      )}
       {removed && (
         <UndoBar
           count={removed.length}

@@ -10,8 +10,9 @@ export function Shortcuts() {
   }, []);
   if (!commands.length) return null;
   return (
-    <section class="shortcuts">
-      <h2>{t('popupShortcuts')}</h2>
+    // Folded: the popup must fit in the browser's 600 pixels, and the keys are looked up, not read each time.
+    <details class="shortcuts">
+      <summary>{t('popupShortcuts')}</summary>
       <dl>
         {commands.map((c) => (
           <div key={c.name} class="shortcut">
@@ -22,6 +23,6 @@ export function Shortcuts() {
           </div>
         ))}
       </dl>
-    </section>
+    </details>
   );
 }

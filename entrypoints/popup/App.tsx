@@ -126,19 +126,19 @@ function TabPanel({ tab, info, onInfo }: { tab: Browser.tabs.Tab & { id: number 
             <dl class="facts">
               {info.siteName && (
                 <>
-                  <dt>{t('popupSite')}</dt>
+                  <dt class="visually-hidden">{t('popupSite')}</dt>
                   <dd>{info.siteName}</dd>
                 </>
               )}
               {info.lang && (
                 <>
-                  <dt>{t('popupLanguage')}</dt>
+                  <dt class="visually-hidden">{t('popupLanguage')}</dt>
                   <dd data-testid="lang">{languageName(info.lang)}</dd>
                 </>
               )}
               {minutes ? (
                 <>
-                  <dt>{t('popupReadingTime')}</dt>
+                  <dt class="visually-hidden">{t('popupReadingTime')}</dt>
                   <dd>{t('minutesRead', minutes)}</dd>
                 </>
               ) : null}

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const openTab = (path: string) => session.openTab(server.url(path));
 
-const openPopup = (tabId: number) => session.openPopup(tabId);
+const openPopup = (tabId: number, height?: number) => session.openPopup(tabId, height);
 
 const readerText = (page: Page) => page.locator('reading-assistant-reader .ra-article').innerText();
 const badge = (tabId: number) => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
@@ -210,8 +210,24 @@ test('every keyboard shortcut is assigned by the browser and shown in the popup'
   // refuses leaves the user without the shortcut the README promises.
   const { page, tabId } = await openTab(DEMO.path);
   const popup = await openPopup(tabId);
+  // Folded under their heading: a click shows them.
+  await popup.getByText('Keyboard shortcuts').click();
+  await expect.poll(() => popup.locator('.shortcuts kbd').first().isVisible()).toBe(true);
   const keys = await popup.locator('.shortcuts kbd').allInnerTexts();
   expect(keys.sort()).toEqual(['Alt+Shift+O', 'Alt+Shift+S', 'Alt+Shift+V']);
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('on an article, with nothing saved yet, the whole popup fits in the 600 pixels Chrome gives a popup', async () => {
+  // Chrome cuts a popup at 600 pixels and makes the rest scroll: the article's actions, the
+  // translation and highlight buttons, the saved list's heading and the shortcuts must all show.
+  const { page, tabId } = await openTab(DEMO.path);
+  const popup = await openPopup(tabId, 600);
+  await expect.poll(() => popup.getByTestId('translate-destination').isVisible()).toBe(true);
+  await popup.getByRole('button', { name: 'Open library' }).waitFor();
+  const bottom = await popup.evaluate(() => document.querySelector('main.popup')!.getBoundingClientRect().bottom);
+  expect(bottom).toBeLessThanOrEqual(600);
+  expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
   await Promise.all([page.close(), popup.close()]);
 });
 

@@ -179,7 +179,7 @@ test('Retry-After in seconds or as a date', () => {
 });
 
 test('where the text goes, and the permission asked for it', () => {
-  expect(providerDestination({ kind: 'browser' })).toBe('The text is translated on this device; nothing is sent anywhere.');
+  expect(providerDestination({ kind: 'browser' })).toBe('Translated on this device; nothing is sent out.');
   expect(providerDestination({ kind: 'deepl', apiKey: 'k:fx' })).toBe("The article's text will be sent to api-free.deepl.com for translation.");
   expect(providerDestination({ kind: 'openai', baseUrl: 'http://localhost:1234/v1', model: 'x' })).toContain('localhost:1234');
   expect(providerDestination(null)).toMatch(/No translation provider is available/);
