@@ -1056,10 +1056,13 @@ function removePromoLines(root: Element): number {
 const SHOUT_CHECK = /\p{Lu}/u;
 const PROMO_BLOCK = /^(?:P|LI|H[2-6]|DIV|ASIDE|SECTION)$/;
 
+/** The longest text a closing bio line has. */
+const BIO_MAX = 500;
+
 /** "Phil Helsel is a reporter for NBC News." after the story: the author's own bio line. */
 function isAuthorBio(text: string, byline: string | null | undefined): boolean {
   const author = norm(byline).replace(/^by\s+/i, '');
-  if (author.length < 3 || text.length > 500 || !SHOUT_CHECK.test(author[0] ?? '')) return false;
+  if (author.length < 3 || text.length > BIO_MAX || !SHOUT_CHECK.test(author[0] ?? '')) return false;
   const first = author.split(' ')[0]!;
   const names = [author, ...(first.length >= 3 && first !== author ? [first] : [])];
   return names.some((n) => new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:is|was|has|joined|covers|writes|reports|lives|previously|also)\\b`).test(text));
@@ -1082,8 +1085,8 @@ function removeAuthorBios(root: Element, context: ClutterContext): number {
   for (let i = all.length - 1; i >= 0 && blocks.length < 5; i--) if (!all[i]!.querySelector('p, div')) blocks.push(all[i]!);
   for (const el of blocks.reverse()) {
     if (!removable(el, root) || !standsAlone(el)) continue;
-    // A bio is at most 500 characters: a longer block's text is never built.
-    const text = shortText(el, 500);
+    // A longer block than a bio can be: its text is never built.
+    const text = shortText(el, BIO_MAX);
     if (text === null || !isAuthorBio(text, context.byline)) continue;
     drop(el);
     removed++;
