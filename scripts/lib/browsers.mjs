@@ -23,8 +23,9 @@ function need(path, what) {
 }
 
 /**
- * Chromium with the extension; resolves once its service worker runs.
- * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string, keepWelcome?: boolean, keepProfile?: boolean}} [options]
+ * Chromium with the extension; resolves once its service worker runs. `uiLanguage` ("ko") is the
+ * browser's own language, the one the extension's messages follow (`locale` is only the pages').
+ * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string, uiLanguage?: string, keepWelcome?: boolean, keepProfile?: boolean}} [options]
  */
 export async function launchChromium(options = {}) {
   need(CHROMIUM, 'Chromium');
@@ -35,9 +36,12 @@ export async function launchChromium(options = {}) {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
-    locale: options.locale ?? 'en-US',
+    locale: options.locale ?? options.uiLanguage ?? 'en-US',
     viewport: { width: 1200, height: 900 },
+    // On Linux, Chromium takes its interface language from LANGUAGE.
+    ...(options.uiLanguage ? { env: { ...process.env, LANGUAGE: options.uiLanguage } } : {}),
     args: [
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
       '--no-sandbox',

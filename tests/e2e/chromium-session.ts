@@ -16,8 +16,8 @@ export interface ChromiumSession {
   extensionPage(path: string): Promise<Page>;
 }
 
-export async function startChromium(): Promise<ChromiumSession> {
-  const { context, worker, extensionId } = await launchChromium();
+export async function startChromium(options: { uiLanguage?: string } = {}): Promise<ChromiumSession> {
+  const { context, worker, extensionId } = await launchChromium(options);
   const extensionPage = async (path: string) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path}`);
