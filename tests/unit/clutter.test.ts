@@ -18,6 +18,16 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
+  'screen-reader-text': {
+    clutter: `<figure><img src="a.jpg" alt="swift"><span class="off-screen">Image copyright</span> <span class="story-image-copyright">Getty Images</span>
+      <figcaption><span class="off-screen">Image caption</span> <span>Taylor Swift at the awards</span></figcaption></figure>
+      <p><a href="/share"><span class="sr-only">Share on Facebook</span></a> <a href="/x"><i class="icon"></i><span class="visually-hidden">Tweet</span></a></p>
+      <h3 class="blind">기사 본문</h3>`,
+    gone: ['Image copyright', 'Image caption', 'Share on Facebook', 'Tweet', '기사 본문'],
+    keep: `<p>The council's <span class="highlight">screen reader</span> pilot helps blind residents read the agenda, the clerk said.</p>
+      <div class="sr-only-toggle">The budget was visible to everyone at the meeting, and nobody objected to its size or its timing this year.</div>`,
+    kept: ['screen reader pilot helps blind residents', 'Taylor Swift at the awards', 'The budget was visible to everyone'],
+  },
   'font-size-widget': {
     clutter: `<div class="tools"><button><span>글자 크기 변경하기</span></button><div class="opt"><p>글자크기 설정</p><button>가</button><button>가</button><button>닫기</button></div></div>
       <div class="t"><span>Text size</span> <button>A-</button><button>A+</button></div>

@@ -911,6 +911,26 @@ function removeNamedBoxes(root: Element, words: Set<string>, o: NamedBoxOptions)
   return removed;
 }
 
+/** Class words of text for screen readers only (Korean portals' "blind"), and the pairs ("sr-only", "visually-hidden", "off-screen", "screen_out"…). */
+const SCREEN_READER_WORDS = new Set(['blind']);
+const SCREEN_READER_PAIRS = ['sr only', 'visually hidden', 'off screen', 'screen out', 'screen reader', 'element invisible', 'a11y hidden'];
+
+/**
+ * Text for screen readers only, hidden from sight by a class that says so: "Image caption" and
+ * "Image copyright" before a caption, "Share on Facebook" inside an icon, "기사 본문". The reader
+ * shows what the page shows, so these go even inside a line. Only short ones (60 characters): a
+ * long block hidden by a class may be one the page shows by script.
+ */
+function removeScreenReaderText(root: Element): number {
+  let removed = 0;
+  for (const el of elementsNamed(root, SCREEN_READER_WORDS, SCREEN_READER_PAIRS)) {
+    if (!removable(el, root) || shortText(el, 60) === null || el.querySelector('img, picture, video, audio, iframe, table')) continue;
+    drop(el);
+    removed++;
+  }
+  return removed;
+}
+
 function namedBoxRule(id: string, why: string, words: string, o: NamedBoxOptions): ClutterRule {
   const set = new Set(words.split(/\s+/).filter(Boolean));
   return { id, why, apply: (root) => withMemo(() => removeNamedBoxes(root, set, o)) };
@@ -1654,6 +1674,12 @@ export const CLUTTER_RULES: ClutterRule[] = [
     id: 'title-repeat',
     why: 'A line that only repeats the title (the reader shows the title above the article); the title\'s words inside a sentence stay.',
     apply: (root, context = {}) => removeTitleRepeats(root, context.title ?? ''),
+  },
+  // Last: the other rules read these labels as signs (a font-size widget's hidden "글자 크기").
+  {
+    id: 'screen-reader-text',
+    why: 'Short text for screen readers only ("Image caption", "Image copyright", "Share on Facebook"), hidden by a class that says so (sr-only, visually-hidden, off-screen, blind): the page does not show it.',
+    apply: (root) => withMemo(() => removeScreenReaderText(root)),
   },
   { id: 'adjacent-repeat', why: 'A short line printed twice in a row (a caption and its copy): the second goes, never a paragraph after a paragraph.', apply: (root) => removeAdjacentRepeats(root) },
 ];
