@@ -528,3 +528,13 @@ test('a subscription call in a caption goes, its picture stays', () => {
   expect(root.textContent).not.toContain('sister title');
   expect(root.querySelector('img[alt="magazine"]')).not.toBeNull();
 });
+
+test('a font-size widget named only by its hidden labels goes whole: the labels are read before they go', () => {
+  const root = parse(
+    '<!doctype html><html><body><div><p>The council voted on Tuesday to extend the opening hours of the libraries.</p><div class="font"><button><span class="blind">글자 크기 작게</span>가</button><button><span class="blind">글자 크기 크게</span>가</button></div></div></body></html>',
+  ).body;
+  removeClutter(root, CLUTTER_RULES);
+  removeEmpty(root);
+  expect(root.textContent).not.toContain('가');
+  expect(root.textContent).toContain('The council voted on Tuesday');
+});
