@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
-import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture, squash } from './helpers';
+import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture, popupBottom, squash } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let context: BrowserContext;
@@ -225,8 +225,7 @@ test('on an article, with nothing saved yet, the whole popup fits in the 600 pix
   const popup = await openPopup(tabId, 600);
   await expect.poll(() => popup.getByTestId('translate-destination').isVisible()).toBe(true);
   await popup.getByRole('button', { name: 'Open library' }).waitFor();
-  const bottom = await popup.evaluate(() => document.querySelector('main.popup')!.getBoundingClientRect().bottom);
-  expect(bottom).toBeLessThanOrEqual(600);
+  expect(await popupBottom(popup)).toBeLessThanOrEqual(600);
   expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
   await Promise.all([page.close(), popup.close()]);
 });

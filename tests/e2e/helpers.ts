@@ -45,3 +45,7 @@ export const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
 
 /** Collapse white space the way a reader sees text. */
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Where the popup's content ends, in pixels from its top (Chrome shows 600 without scrolling). */
+export const popupBottom = (popup: { evaluate<R>(fn: () => R): Promise<R> }) =>
+  popup.evaluate(() => document.querySelector('main.popup')!.getBoundingClientRect().bottom);

@@ -3,7 +3,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
-import { DEMO, SCREENSHOTS } from './helpers';
+import { DEMO, SCREENSHOTS, popupBottom } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let context: BrowserContext;
@@ -27,8 +27,7 @@ test('in a Korean browser the popup speaks Korean and, on an article with nothin
   expect(await popup.getByTestId('toggle-reader').innerText()).toBe('읽기 화면 열기');
   await expect.poll(() => popup.getByTestId('translate-destination').isVisible()).toBe(true);
   await popup.getByRole('button', { name: '보관함 열기' }).waitFor();
-  const bottom = await popup.evaluate(() => document.querySelector('main.popup')!.getBoundingClientRect().bottom);
-  expect(bottom).toBeLessThanOrEqual(600);
+  expect(await popupBottom(popup)).toBeLessThanOrEqual(600);
   await popup.screenshot({ path: `${SCREENSHOTS}chromium-popup-korean.png`, fullPage: true });
   await Promise.all([page.close(), popup.close()]);
 });
