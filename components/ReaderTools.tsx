@@ -7,11 +7,11 @@ import { displayModeItem, targetLanguage } from '@/utils/translate/settings';
 import type { ReaderToolsState as Tools } from './useReaderTools';
 import { TargetLanguageSelect } from './TargetLanguageSelect';
 
-export function ReaderTools({ tools, canTranslate }: { tools: Tools; canTranslate: boolean }) {
+export function ReaderTools({ tools, canTranslate, lang }: { tools: Tools; canTranslate: boolean; lang: string | null }) {
   const [to, setTo] = useState<string | null>(null);
   const [mode, setMode] = useState<DisplayMode>('side-by-side');
   useEffect(() => {
-    void targetLanguage(uiLanguage()).then(setTo);
+    void targetLanguage(uiLanguage(), lang, navigator.languages).then(setTo);
     void displayModeItem.getValue().then((m) => setMode(m === 'translation-only' ? 'translation-only' : 'side-by-side'));
   }, []);
   const tr = tools.translation;

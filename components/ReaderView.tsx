@@ -71,7 +71,7 @@ export function ReaderView({ article, error, notice, typography, perSite, site, 
           ✕
         </button>
       </div>
-      {article && <ReaderTools tools={tools} canTranslate />}
+      {article && <ReaderTools tools={tools} canTranslate lang={article.lang} />}
       <div class={tools.highlights.on ? 'ra-body ra-with-entities' : 'ra-body'}>
       <main ref={mainRef} class="ra-main" tabIndex={-1}>
         {article ? (

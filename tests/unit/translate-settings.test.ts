@@ -24,6 +24,19 @@ test('the default target is the UI language when offered, English otherwise', ()
   expect(defaultTargetLanguage('')).toBe('en');
 });
 
+test("an article already in the browser's language is offered the reader's next language, not its own", () => {
+  // A Korean article in a Korean browser: English, or the next language the reader prefers.
+  expect(defaultTargetLanguage('ko', 'ko-KR')).toBe('en');
+  expect(defaultTargetLanguage('ko', 'ko', ['ko-KR', 'ja', 'en-US'])).toBe('ja');
+  // An English article in an English browser, with Korean second in the reader's list.
+  expect(defaultTargetLanguage('en-US', 'en', ['en-US', 'ko'])).toBe('ko');
+  // Nothing else to offer: the browser's language stays (Translate then says so).
+  expect(defaultTargetLanguage('en', 'en-GB')).toBe('en');
+  // Other articles keep the browser's language.
+  expect(defaultTargetLanguage('ko', 'en', ['ja'])).toBe('ko');
+  expect(defaultTargetLanguage('ko', null)).toBe('ko');
+});
+
 test('language tags are normalized; regions do not make a different language', () => {
   expect(normalizeLang('EN-us')).toBe('en');
   expect(normalizeLang('zh-Hant-HK')).toBe('zh-TW');
@@ -44,8 +57,11 @@ test('stored settings: provider made safe, on-device by default where it exists,
   expect(normalizeProviderConfig({ kind: 'ftp' })).toBeNull();
 
   expect(await targetLanguage('ja-JP')).toBe('ja');
+  expect(await targetLanguage('ja-JP', 'ja')).toBe('en');
   await targetLanguageItem.setValue('ko');
   expect(await targetLanguage('ja-JP')).toBe('ko');
+  // A language the reader chose is kept, even for an article already in it.
+  expect(await targetLanguage('ja-JP', 'ko')).toBe('ko');
   expect(await displayMode()).toBe('side-by-side');
   await displayModeItem.setValue('translation-only');
   expect(await displayMode()).toBe('translation-only');

@@ -41,8 +41,9 @@ export async function effectiveProvider(hasOnDevice: boolean): Promise<ProviderC
   return chosen ?? (hasOnDevice ? { kind: 'browser' } : null);
 }
 
-export async function targetLanguage(uiLanguage: string): Promise<string> {
-  return normalizeLang(await targetLanguageItem.getValue()) ?? defaultTargetLanguage(uiLanguage);
+/** The user's target language, or the default for an article in `articleLang` (defaultTargetLanguage). */
+export async function targetLanguage(uiLanguage: string, articleLang?: string | null, preferred?: readonly string[]): Promise<string> {
+  return normalizeLang(await targetLanguageItem.getValue()) ?? defaultTargetLanguage(uiLanguage, articleLang, preferred);
 }
 
 export async function displayMode(): Promise<DisplayMode> {
