@@ -329,11 +329,11 @@ const START_AGAIN = new Error('Readability starts again from its snapshot of the
  * Readability's result on a prepared copy of `doc`. Before its first pass Readability keeps the
  * whole body as HTML (`body.innerHTML`), to start again from it with looser settings when the pass
  * finds less than 500 characters (on 25 of the benchmark's 291 pages). Serializing the body costs
- * some 0.3 ms on zyte-dev's median page, so the copy's body hands Readability a token instead
+ * some 0.3 ms on zyte-dev's median page, so the copy's body answers with an empty string instead
  * (bench:extract-ab, work/base per page: 0.969 on zyte-dev, 0.963 on Readability's pages). When
- * Readability gives the token back (a second pass is due), that first pass is dropped and
- * Readability runs again on a fresh copy whose body serializes as usual: those pages pay for one
- * pass more. Readability itself is unchanged, and the article is the same either way (all 291
+ * Readability writes it back (a second pass is due), the write throws, that first pass is dropped
+ * and Readability runs again on a fresh copy whose body serializes as usual: those pages pay for
+ * one pass more. Readability itself is unchanged, and the article is the same either way (all 291
  * pages; tests/unit/extract.test.ts compares the two on a page that needs the second pass).
  */
 function parseCopy(doc: Document, base: string, options: ExtractOptions, phase: (name: string) => void) {
