@@ -1081,7 +1081,7 @@ const BIO_MAX = 500;
 
 /** "Phil Helsel is a reporter for NBC News." after the story: the author's own bio line. */
 function isAuthorBio(text: string, byline: string | null | undefined): boolean {
-  const author = norm(byline).replace(/^by\s+/i, '');
+  const author = authorOf(byline);
   if (author.length < 3 || text.length > BIO_MAX || !SHOUT_CHECK.test(author[0] ?? '')) return false;
   const first = author.split(' ')[0]!;
   const names = [author, ...(first.length >= 3 && first !== author ? [first] : [])];
