@@ -11,7 +11,7 @@ export function ReaderTools({ tools, canTranslate, lang }: { tools: Tools; canTr
   const [to, setTo] = useState<string | null>(null);
   const [mode, setMode] = useState<DisplayMode>('side-by-side');
   useEffect(() => {
-    void targetLanguage(uiLanguage(), lang, navigator.languages).then(setTo);
+    void targetLanguage(uiLanguage(), lang).then(setTo);
     void displayModeItem.getValue().then((m) => setMode(m === 'translation-only' ? 'translation-only' : 'side-by-side'));
   }, []);
   const tr = tools.translation;

@@ -22,7 +22,7 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void targetLanguage(uiLanguage(), detected, navigator.languages).then(setTo);
+    void targetLanguage(uiLanguage(), detected).then(setTo);
     void displayMode().then(setMode);
     void effectiveProvider(!!onDeviceApis().translator).then(setProvider);
   }, []);

@@ -57,7 +57,7 @@ test('stored settings: provider made safe, on-device by default where it exists,
   expect(normalizeProviderConfig({ kind: 'ftp' })).toBeNull();
 
   expect(await targetLanguage('ja-JP')).toBe('ja');
-  expect(await targetLanguage('ja-JP', 'ja')).toBe('en');
+  expect(await targetLanguage('ja-JP', 'ja', [])).toBe('en');
   await targetLanguageItem.setValue('ko');
   expect(await targetLanguage('ja-JP')).toBe('ko');
   // A language the reader chose is kept, even for an article already in it.

@@ -41,8 +41,11 @@ export async function effectiveProvider(hasOnDevice: boolean): Promise<ProviderC
   return chosen ?? (hasOnDevice ? { kind: 'browser' } : null);
 }
 
-/** The user's target language, or the default for an article in `articleLang` (defaultTargetLanguage). */
-export async function targetLanguage(uiLanguage: string, articleLang?: string | null, preferred?: readonly string[]): Promise<string> {
+/**
+ * The user's target language, or the default for an article in `articleLang` (defaultTargetLanguage),
+ * with the reader's preferred languages as the browser lists them.
+ */
+export async function targetLanguage(uiLanguage: string, articleLang?: string | null, preferred: readonly string[] = globalThis.navigator?.languages ?? []): Promise<string> {
   return normalizeLang(await targetLanguageItem.getValue()) ?? defaultTargetLanguage(uiLanguage, articleLang, preferred);
 }
 
