@@ -1,7 +1,7 @@
 // One saved article in a list (the popup's recent list and the library): title, site, date,
 // reading time and state, with open, read/unread and delete.
-import { formatShortDate, t } from '@/utils/i18n';
-import type { ArticleMeta } from '@/utils/library/types';
+import { formatShortDate, t } from '@/platform/i18n';
+import type { ArticleMeta } from '@/lib/library/types';
 
 export interface ArticleRowProps {
   meta: ArticleMeta;

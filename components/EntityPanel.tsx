@@ -4,10 +4,10 @@
 // Shift+Enter goes back. A listed company's ticker is a link that opens a quote page in a new tab,
 // and only when clicked. Styles: components/entities.css (inject it beside reader.css).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { EntitiesApi } from '@/utils/entities/api';
-import type { EntityEntry, EntityGroupModel } from '@/utils/entities/group';
-import { ENTITY_GROUPS, type EntityGroup, type EntitySpan, type SpanType } from '@/utils/entities/types';
-import { t, type MessageKey } from '@/utils/i18n';
+import type { EntitiesApi } from '@/lib/entities/api';
+import type { EntityEntry, EntityGroupModel } from '@/lib/entities/group';
+import { ENTITY_GROUPS, type EntityGroup, type EntitySpan, type SpanType } from '@/lib/entities/types';
+import { t, type MessageKey } from '@/platform/i18n';
 
 const GROUP_KEY: Record<EntityGroup, MessageKey> = {
   person: 'entityGroupPerson',

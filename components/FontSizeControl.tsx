@@ -1,5 +1,5 @@
 // A−, the current size (a reset button) and A+: used by the reader toolbar and the popup.
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/platform/i18n';
 
 export interface FontSizeControlProps {
   /** Shown in the middle, e.g. "125%". */

@@ -1,9 +1,9 @@
 // The reader's second toolbar row: translation (target language, display mode, Translate / Show
 // original, progress and Cancel) and the Highlight switch. State lives in useReaderTools.
 import { useEffect, useState } from 'preact/hooks';
-import { languageName, t, uiLanguage } from '@/utils/i18n';
-import type { DisplayMode } from '@/utils/translate/segment';
-import { displayModeItem, targetLanguage } from '@/utils/translate/settings';
+import { languageName, t, uiLanguage } from '@/platform/i18n';
+import type { DisplayMode } from '@/lib/translate/segment';
+import { displayModeItem, targetLanguage } from '@/platform/translate/settings';
 import type { ReaderToolsState as Tools } from './useReaderTools';
 import { TargetLanguageSelect } from './TargetLanguageSelect';
 

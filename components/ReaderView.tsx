@@ -1,13 +1,13 @@
 // The clean reader: toolbar and article. Used by the in-page overlay (in a shadow root) and,
 // later, by the library's offline reader.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Article } from '@/utils/article/types';
-import { DEFAULT_HIGHLIGHTS, loadHighlightSettings, setGroupEnabled, watchHighlightSettings } from '@/utils/entities/settings';
-import type { EntityGroup } from '@/utils/entities/types';
-import { formatDate, t } from '@/utils/i18n';
-import type { TranslationStatus } from '@/utils/messages';
-import type { Typography } from '@/utils/settings/typography';
-import type { DisplayMode } from '@/utils/translate/segment';
+import type { Article } from '@/lib/article/types';
+import { DEFAULT_HIGHLIGHTS, loadHighlightSettings, setGroupEnabled, watchHighlightSettings } from '@/platform/settings/entities';
+import type { EntityGroup } from '@/lib/entities/types';
+import { formatDate, t } from '@/platform/i18n';
+import type { TranslationStatus } from '@/platform/messages';
+import type { Typography } from '@/platform/settings/typography';
+import type { DisplayMode } from '@/lib/translate/segment';
 import { EntityPanel } from './EntityPanel';
 import { ReaderTools } from './ReaderTools';
 import { SafeHtml } from './SafeHtml';

@@ -1,12 +1,12 @@
 // The popup's saved articles: search, the newest ones, open / read / delete with undo.
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import type { LibraryDB } from '@/utils/library/db';
-import { searchLibrary } from '@/utils/library/search';
-import { readRecentSnapshot, writeRecentSnapshot } from '@/utils/library/recent-snapshot';
-import { recent, removeArticles, restoreArticles, setRead } from '@/utils/library/store';
-import type { SavedArticle } from '@/utils/library/types';
-import { openLibraryPage, openSaved } from '@/utils/open-saved';
+import { t } from '@/platform/i18n';
+import type { LibraryDB } from '@/extension/library/db';
+import { searchLibrary } from '@/extension/library/search';
+import { readRecentSnapshot, writeRecentSnapshot } from '@/extension/library/recent-snapshot';
+import { recent, removeArticles, restoreArticles, setRead } from '@/extension/library/store';
+import type { SavedArticle } from '@/lib/library/types';
+import { openLibraryPage, openSaved } from '@/extension/open-saved';
 import { ArticleRow, UndoBar } from './ArticleRow';
 import { useFirstRenderMark, useLiveAnswer } from './useLive';
 

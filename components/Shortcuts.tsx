@@ -1,7 +1,7 @@
 // The extension's keyboard shortcuts as the browser has them now (the user may have changed them).
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
-import { t } from '@/utils/i18n';
+import { t } from '@/platform/i18n';
 
 export function Shortcuts() {
   const [commands, setCommands] = useState<Browser.commands.Command[]>([]);

@@ -1,8 +1,8 @@
 // The language to translate into (popup, reader toolbar, options): choosing one also makes it the
 // default for the next article.
-import { languageName } from '@/utils/i18n';
-import { TARGET_LANGUAGES } from '@/utils/translate/languages';
-import { targetLanguageItem } from '@/utils/translate/settings';
+import { languageName } from '@/platform/i18n';
+import { TARGET_LANGUAGES } from '@/lib/translate/languages';
+import { targetLanguageItem } from '@/platform/translate/settings';
 
 export function TargetLanguageSelect({ value, onChange, id, testId }: { value: string; onChange: (code: string) => void; id?: string; testId?: string }) {
   return (

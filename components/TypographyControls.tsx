@@ -1,6 +1,6 @@
 // The reader's typography controls: size, font, line spacing, width, theme and the per-site switch.
 import { useId } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/platform/i18n';
 import {
   FONT_STEPS,
   LINE_HEIGHTS,
@@ -12,7 +12,7 @@ import {
   type Theme,
   type Typography,
   type Width,
-} from '@/utils/settings/typography';
+} from '@/platform/settings/typography';
 import { FontSizeControl } from './FontSizeControl';
 
 const THEME_LABELS: Record<Theme, MessageKey> = { system: 'themeSystem', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' };

@@ -4,17 +4,17 @@
 // into a page, imported in an extension page). Both change the article's DOM under `content` and
 // both undo exactly: "Show original" puts the very same nodes back, and so does turning highlights off.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Article } from '@/utils/article/types';
-import type { EntitiesApi } from '@/utils/entities/api';
-import type { EntityGroup, EntitySpan } from '@/utils/entities/types';
-import type { EntityGroupModel } from '@/utils/entities/group';
-import type { TranslationStatus } from '@/utils/messages';
-import type { ArticleTranslation } from '@/utils/translate/controller';
-import { runTranslation } from '@/utils/translate/run';
-import { showOriginal, type DisplayMode } from '@/utils/translate/segment';
-import { t } from '@/utils/i18n';
+import type { Article } from '@/lib/article/types';
+import type { EntitiesApi } from '@/lib/entities/api';
+import type { EntityGroup, EntitySpan } from '@/lib/entities/types';
+import type { EntityGroupModel } from '@/lib/entities/group';
+import type { TranslationStatus } from '@/platform/messages';
+import type { ArticleTranslation } from '@/platform/translate/controller';
+import { runTranslation } from '@/platform/translate/run';
+import { showOriginal, type DisplayMode } from '@/lib/translate/segment';
+import { t } from '@/platform/i18n';
 import { entityLabel } from './EntityPanel';
-import { loadHighlightSettings, saveHighlightSettings } from '@/utils/entities/settings';
+import { loadHighlightSettings, saveHighlightSettings } from '@/platform/settings/entities';
 
 export interface ReaderToolsEnv {
   /** The entity recognizer and highlighter, loaded on first use. */

@@ -1,17 +1,18 @@
 // Service worker (Chrome) / event page (Firefox): the badge, the context menus, the shortcuts and
 // every write to the library. It keeps no state of its own between events.
+import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
-import type { Detection } from '@/utils/article/types';
-import { captureFromHtml } from '@/utils/article/from-html';
-import { t } from '@/utils/i18n';
-import { openLibrary } from '@/utils/library/db';
-import { pendingUrls } from '@/utils/library/io';
-import { listen, type PageCapture } from '@/utils/messages';
-import { readerCommand } from '@/utils/reader-control';
-import { fetchPending, pendingProgress, saveLink, saveMessage, saveTab } from '@/utils/save-page';
-import { DexieTranslationCache } from '@/utils/translate/cache';
-import { listenForTranslatePorts, translateCacheHandlers } from '@/utils/translate/port';
-import { normalizeProviderConfig, providerConfigItem } from '@/utils/translate/settings';
+import type { Detection } from '@/lib/article/types';
+import { parseHtml } from '@/background/parse-html';
+import { t } from '@/platform/i18n';
+import { openLibrary } from '@/extension/library/db';
+import { pendingUrls } from '@/extension/library/store';
+import { listen } from '@/platform/messages';
+import { readerCommand } from '@/extension/reader-control';
+import { fetchPending, pendingProgress, saveLink, saveMessage, saveTab } from '@/extension/save-page';
+import { DexieTranslationCache } from '@/extension/translate/cache';
+import { listenForTranslatePorts, translateCacheHandlers } from '@/platform/translate/port';
+import { normalizeProviderConfig, providerConfigItem } from '@/platform/translate/settings';
 
 const MENU = { openReader: 'open-reader', saveArticle: 'save-article', saveLink: 'save-link' } as const;
 
@@ -51,22 +52,6 @@ async function runReader(tabId: number | undefined, action: 'open' | 'toggle') {
     // Pages where extensions cannot run: there is nothing to open; the popup explains why.
     console.warn('Reader could not run in this tab:', err);
   }
-}
-
-/** HTML to a capture where a DOM exists: here in Firefox, Chrome's offscreen document otherwise. */
-async function parseHtml(html: string, url: string): Promise<PageCapture> {
-  if (typeof DOMParser !== 'undefined') return captureFromHtml(html, url);
-  const offscreen = browser.offscreen;
-  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-  if (!contexts.length) {
-    await offscreen
-      .createDocument({ url: 'offscreen.html', reasons: ['DOM_PARSER'], justification: 'Parse a fetched page to save its article' })
-      .catch((err: unknown) => {
-        // Two saves at once may both try to create it; one document is all we need.
-        if (!String(err).includes('single offscreen')) throw err;
-      });
-  }
-  return browser.runtime.sendMessage({ type: 'offscreen/extract', payload: { html, url } }) as Promise<PageCapture>;
 }
 
 async function saveLinkFromTab(url: string, tabId: number | undefined) {
@@ -116,7 +101,7 @@ export default defineBackground(() => {
   });
 
   // Translation with a network provider runs here (the cache is here, and the provider's host
-  // permission): pages stream their paragraphs over a 'translate' port (utils/translate/port.ts).
+  // permission): pages stream their paragraphs over a 'translate' port (platform/translate/port.ts).
   listenForTranslatePorts({ getConfig: async () => normalizeProviderConfig(await providerConfigItem.getValue()), cache: translations });
 
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));

@@ -2,10 +2,11 @@
 // It changes nothing on the page and makes no request. It talks through the bare `chrome`
 // runtime (present in Chrome and Firefox content scripts) rather than the polyfill, which alone
 // would be larger than this whole script's 10 KB budget; the message shapes still come from
-// utils/messages.ts. For the same reason it is an unlisted script (WXT's content-script wrapper
+// platform/messages.ts. For the same reason it is an unlisted script (WXT's content-script wrapper
 // brings the polyfill along) declared as a content script in wxt.config.ts.
-import { detect } from '@/utils/article/detect';
-import type { Message, Res } from '@/utils/messages';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { detect } from '@/lib/article/detect';
+import type { Message, Res } from '@/platform/messages';
 
 /** The few runtime calls the detector makes, as both browsers expose them on `chrome`. */
 interface BareRuntime {

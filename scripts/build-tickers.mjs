@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the compact ticker table the extension ships, utils/entities/data/tickers.json, from
+// Builds the compact ticker table the extension ships, lib/entities/data/tickers.json, from
 // ../shared/corpus/tickers (see its README for sources and licences):
 //   node scripts/build-tickers.mjs [--src DIR]
 // To refresh: replace the two CSVs there (same columns), run this, run the tests, commit the JSON.
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const SRC = path.resolve(ROOT, argv[argv.indexOf('--src') + 1] && argv.includes('--src') ? argv[argv.indexOf('--src') + 1] : '../shared/corpus/tickers');
-const OUT = path.join(ROOT, 'utils/entities/data/tickers.json');
+const OUT = path.join(ROOT, 'lib/entities/data/tickers.json');
 
 /** RFC 4180 CSV: quoted fields may hold commas and doubled quotes. Every field stays a string. */
 export function parseCsv(text) {

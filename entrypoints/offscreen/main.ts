@@ -1,6 +1,7 @@
-// Chrome's offscreen document: the DOM the service worker lacks. It parses fetched pages and runs
-// the same extraction as the reader (Save link, pending imports). Nothing is shown.
-import { captureFromHtml } from '@/utils/article/from-html';
-import { listen } from '@/utils/messages';
+// The parser page: the DOM the background lacks for the extraction pipeline. Chrome opens it as
+// its offscreen document; Firefox loads it in a hidden frame of the event page (background/parse-html.ts).
+// It parses fetched pages and runs the same extraction as the reader (Save link, pending imports).
+import { captureFromHtml } from '@/lib/article/from-html';
+import { listen } from '@/platform/messages';
 
 listen({ 'offscreen/extract': ({ html, url }) => captureFromHtml(html, url) });

@@ -4,14 +4,14 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatBytes, languageName, t, uiLanguage } from '@/utils/i18n';
-import { openLibrary } from '@/utils/library/db';
-import { clearTranslationCache, translationCacheSize } from '@/utils/translate/cache';
-import { browserAvailability, downloadBrowserModel, onDeviceApis, type Availability } from '@/utils/translate/providers/browser';
-import { providerDestination, providerOrigin, providerPermission, testProvider } from '@/utils/translate/providers/index';
-import type { DisplayMode } from '@/utils/translate/segment';
-import { displayMode, displayModeItem, normalizeProviderConfig, providerConfigItem, targetLanguage } from '@/utils/translate/settings';
-import { translateErrorMessage, type ProviderConfig, type ProviderKind } from '@/utils/translate/types';
+import { formatBytes, languageName, t, uiLanguage } from '@/platform/i18n';
+import { openLibrary } from '@/extension/library/db';
+import { clearTranslationCache, translationCacheSize } from '@/extension/translate/cache';
+import { browserAvailability, downloadBrowserModel, onDeviceApis, type Availability } from '@/lib/translate/providers/browser';
+import { providerDestination, providerOrigin, providerPermission, testProvider } from '@/lib/translate/providers/index';
+import type { DisplayMode } from '@/lib/translate/segment';
+import { displayMode, displayModeItem, normalizeProviderConfig, providerConfigItem, targetLanguage } from '@/platform/translate/settings';
+import { translateErrorMessage, type ProviderConfig, type ProviderKind } from '@/lib/translate/types';
 import { TargetLanguageSelect } from '@/components/TargetLanguageSelect';
 
 const db = openLibrary();

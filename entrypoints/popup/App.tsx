@@ -5,13 +5,13 @@ import { FontSizeControl } from '@/components/FontSizeControl';
 import { ArticleTools } from './ArticleTools';
 import { SavedList } from '@/components/SavedList';
 import { Shortcuts } from '@/components/Shortcuts';
-import { openLibraryNow } from '@/utils/library/db';
+import { openLibraryNow } from '@/extension/library/db';
 import { ThemeSelect } from '@/components/TypographyControls';
-import { languageName, t, type MessageKey } from '@/utils/i18n';
-import { sendToBackground, type PageInfo, type SaveResult } from '@/utils/messages';
-import { saveMessage } from '@/utils/save-page';
-import { readerCommand } from '@/utils/reader-control';
-import { restrictionOf, type Restriction } from '@/utils/restricted';
+import { languageName, t, type MessageKey } from '@/platform/i18n';
+import { sendToBackground, type PageInfo, type SaveResult } from '@/platform/messages';
+import { saveMessage } from '@/extension/save-page';
+import { readerCommand } from '@/extension/reader-control';
+import { restrictionOf, type Restriction } from '@/lib/restricted';
 import {
   FONT_STEPS,
   ZOOM_STEPS,
@@ -23,7 +23,7 @@ import {
   stepFont,
   watchTypography,
   type EffectiveTypography,
-} from '@/utils/settings/typography';
+} from '@/platform/settings/typography';
 
 const db = openLibraryNow();
 

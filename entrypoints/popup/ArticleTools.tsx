@@ -2,15 +2,15 @@
 // the tab (opening it when needed): the translation and the highlights are shown there.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { languageName, t, uiLanguage } from '@/utils/i18n';
-import { sendToTab, type PageInfo, type TranslationStatus } from '@/utils/messages';
-import { ensureReader } from '@/utils/reader-control';
-import { normalizeLang, TARGET_LANGUAGES } from '@/utils/translate/languages';
-import { onDeviceApis } from '@/utils/translate/providers/browser';
-import { providerDestination } from '@/utils/translate/providers/index';
-import type { DisplayMode } from '@/utils/translate/segment';
-import { displayMode, displayModeItem, effectiveProvider, targetLanguage } from '@/utils/translate/settings';
-import type { ProviderConfig } from '@/utils/translate/types';
+import { languageName, t, uiLanguage } from '@/platform/i18n';
+import { sendToTab, type PageInfo, type TranslationStatus } from '@/platform/messages';
+import { ensureReader } from '@/extension/reader-control';
+import { normalizeLang, TARGET_LANGUAGES } from '@/lib/translate/languages';
+import { onDeviceApis } from '@/lib/translate/providers/browser';
+import { providerDestination } from '@/lib/translate/providers/index';
+import type { DisplayMode } from '@/lib/translate/segment';
+import { displayMode, displayModeItem, effectiveProvider, targetLanguage } from '@/platform/translate/settings';
+import type { ProviderConfig } from '@/lib/translate/types';
 import { TargetLanguageSelect } from '@/components/TargetLanguageSelect';
 
 export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: PageInfo; onInfo: (info: PageInfo) => void }) {

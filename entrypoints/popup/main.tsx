@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { t, uiLanguage } from '@/utils/i18n';
+import { t, uiLanguage } from '@/platform/i18n';
 import { App } from './App';
 
 document.documentElement.lang = uiLanguage();

@@ -5,12 +5,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ReaderView } from '@/components/ReaderView';
 import '@/components/reader.css';
 import '@/components/entities.css';
-import type { Article } from '@/utils/article/types';
-import { t, uiLanguage } from '@/utils/i18n';
-import { openLibraryNow } from '@/utils/library/db';
-import { getArticle, setProgress } from '@/utils/library/store';
-import type { SavedArticle } from '@/utils/library/types';
-import { DEFAULT_TYPOGRAPHY, loadTypography, saveTypography, siteKey, watchTypography, type EffectiveTypography } from '@/utils/settings/typography';
+import type { Article } from '@/lib/article/types';
+import { t, uiLanguage } from '@/platform/i18n';
+import { openLibraryNow } from '@/extension/library/db';
+import { getArticle, setProgress } from '@/extension/library/store';
+import type { SavedArticle } from '@/lib/library/types';
+import { DEFAULT_TYPOGRAPHY, loadTypography, saveTypography, siteKey, watchTypography, type EffectiveTypography } from '@/platform/settings/typography';
 
 const db = openLibraryNow();
 const url = new URLSearchParams(location.search).get('url') ?? '';
@@ -69,7 +69,7 @@ function SavedReader() {
         void saveTypography(site, value, perSite);
       }}
       onClose={() => location.assign('/library.html')}
-      env={{ loadEntities: async () => (await import('@/utils/entities/bundle')).ENTITIES }}
+      env={{ loadEntities: async () => (await import('@/lib/entities/bundle')).ENTITIES }}
     />
   );
 }

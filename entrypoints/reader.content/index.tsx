@@ -2,20 +2,21 @@
 // article from a clone of the page and shows it over the page in a shadow root; the page itself
 // is not touched, and closing brings it back at the same scroll position. Only "Translate page" and
 // "Highlight page", when the user asks, change the page's own article text, and each puts it back.
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { extract } from '@/utils/article/extract';
-import type { Article } from '@/utils/article/types';
-import { t } from '@/utils/i18n';
-import { entitiesApi } from '@/utils/entities/api';
-import { articleBlocks } from '@/utils/article/blocks';
-import { highlightPage, removePageHighlights, type PageHighlights } from '@/utils/entities/page';
-import { loadHighlightSettings } from '@/utils/entities/settings';
-import type { ArticleTranslation } from '@/utils/translate/controller';
-import { runTranslation } from '@/utils/translate/run';
+import { extract } from '@/lib/article/extract';
+import type { Article } from '@/lib/article/types';
+import { t } from '@/platform/i18n';
+import { entitiesApi } from '@/lib/entities/api';
+import { articleBlocks } from '@/lib/article/blocks';
+import { highlightPage, removePageHighlights, type PageHighlights } from '@/page/entities';
+import { loadHighlightSettings } from '@/platform/settings/entities';
+import type { ArticleTranslation } from '@/platform/translate/controller';
+import { runTranslation } from '@/platform/translate/run';
 import { entityLabel } from '@/components/EntityPanel';
-import { listen, sendToBackground, type PageInfo, type TranslationStatus } from '@/utils/messages';
-import { loadTypography, saveTypography, siteKey, watchTypography, DEFAULT_TYPOGRAPHY, type EffectiveTypography } from '@/utils/settings/typography';
+import { listen, sendToBackground, type PageInfo, type TranslationStatus } from '@/platform/messages';
+import { loadTypography, saveTypography, siteKey, watchTypography, DEFAULT_TYPOGRAPHY, type EffectiveTypography } from '@/platform/settings/typography';
 import { ReaderView, type ReaderCommand } from '@/components/ReaderView';
 import css from '@/components/reader.css?inline';
 import entitiesCss from '@/components/entities.css?inline';

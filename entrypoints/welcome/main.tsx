@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Shortcuts } from '@/components/Shortcuts';
-import { t, uiLanguage } from '@/utils/i18n';
+import { t, uiLanguage } from '@/platform/i18n';
 
 function Welcome() {
   useEffect(() => {

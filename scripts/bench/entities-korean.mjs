@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:entities-korean
 //
-// The Korean NER (utils/entities/korean) on ../shared/corpus/ner/ko-klue-dev.jsonl: per-type
+// The Korean NER (lib/entities/korean) on ../shared/corpus/ner/ko-klue-dev.jsonl: per-type
 // precision/recall/F1, exact (span and type) and relaxed (same type, overlapping span), micro F1
 // over PERSON/ORG/PLACE and over all seven types; the minified bundle size of the recognizer
 // (model included); and the median time for a 5,000-character article (the seed page's text).
@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, importTs, minifiedSize, readKlue, score, formatScores } from '../lib/korean-ner-io.mjs';
 
-const { recognizeKorean } = await importTs('utils/entities/korean/index.ts');
+const { recognizeKorean } = await importTs('lib/entities/korean/index.ts');
 const dev = readKlue('ko-klue-dev.jsonl');
 const t0 = performance.now();
 recognizeKorean('모델 로드'); // decodes the model once
@@ -31,8 +31,8 @@ for (let i = 0; i < 60; i++) {
 }
 times.sort((a, b) => a - b);
 const median = times[times.length >> 1];
-const bytes = await minifiedSize('utils/entities/korean/index.ts');
-const modelBytes = fs.statSync(path.join(ROOT, 'utils/entities/korean/model-data.ts')).size;
+const bytes = await minifiedSize('lib/entities/korean/index.ts');
+const modelBytes = fs.statSync(path.join(ROOT, 'lib/entities/korean/model-data.ts')).size;
 console.log(`speed: 5,000-char article, median ${median.toFixed(2)} ms over 60 runs (p90 ${times[Math.floor(times.length * 0.9)].toFixed(2)} ms); first call (model decode) ${loadMs.toFixed(0)} ms`);
 console.log(`size: recognizer + model minified ${(bytes / 1024).toFixed(1)} KiB (model-data.ts ${(modelBytes / 1024).toFixed(1)} KiB)`);
 const out = path.join(ROOT, 'bench-results/entities-korean.json');

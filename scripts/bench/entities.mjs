@@ -4,7 +4,7 @@
 // Entity recognition quality and cost, figures only (nothing fails on a number):
 //  1. Quality on ../shared/corpus/ner (ko-klue-dev, en-uner-dev): entity-level precision, recall
 //     and F1 per type and overall, exact (same span and type) and relaxed (overlap, same type),
-//     scoring only each sentence's annotated_types. Ours (utils/entities, bundled from the shipped
+//     scoring only each sentence's annotated_types. Ours (lib/entities, bundled from the shipped
 //     sources) against on-device JavaScript libraries in the same run: compromise (people(),
 //     organizations(), places(); spans trimmed of punctuation and "'s", as ours are) for English.
 //     wink-nlp's English model (wink-eng-lite-web-model 1.8.1, checked by hand) finds dates, times,
@@ -56,7 +56,7 @@ const bundle = async (entry, format, platform) =>
 // Ours, from the same sources the extension ships.
 const tmp = fs.mkdtempSync(path.join(ROOT, 'node_modules/.bench-entities-'));
 const oursFile = path.join(tmp, 'entities.mjs');
-fs.writeFileSync(oursFile, await bundle(path.join(ROOT, 'utils/entities/index.ts'), 'esm', 'neutral'));
+fs.writeFileSync(oursFile, await bundle(path.join(ROOT, 'lib/entities/index.ts'), 'esm', 'neutral'));
 // eslint-disable-next-line no-unsanitized/method -- our own bundle, written just above
 const ours = await import(pathToFileURL(oursFile).href);
 const { default: nlp } = await import('compromise');
@@ -122,7 +122,7 @@ for (const [set, libs] of Object.entries(quality)) {
 const BUILT = path.join(ROOT, '.output/chrome-mv3/entities.js');
 if (!fs.existsSync(BUILT)) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 const entryCode = fs.readFileSync(BUILT, 'utf8');
-const tickerJson = fs.readFileSync(path.join(ROOT, 'utils/entities/data/tickers.json'));
+const tickerJson = fs.readFileSync(path.join(ROOT, 'lib/entities/data/tickers.json'));
 const sizes = {
   bundleBytes: Buffer.byteLength(entryCode),
   bundleGzip: zlib.gzipSync(entryCode).length,

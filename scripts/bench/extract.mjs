@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:extract [-- --corpus DIR [--corpus DIR2] [--out FILE] [--reps N] [--limit N]]
 //
-// Extraction quality and cost of the extension's pipeline (utils/article/extract.ts) against
+// Extraction quality and cost of the extension's pipeline (lib/article/extract.ts) against
 // unchanged Readability, on the same pages loaded in Debian's headless Chromium:
 //  - both are bundled with esbuild from the sources the extension ships and evaluated in the page;
 //  - pages are served from 127.0.0.1 at their original URL's path; every other request is blocked,
@@ -87,7 +87,7 @@ function version() {
   let sha = 'nogit';
   try {
     sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'utils/article'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'lib/article'], { cwd: ROOT, encoding: 'utf8' }).trim();
     if (dirty) sha += '-dirty';
   } catch {
     // Not a git checkout: the version alone.

@@ -2,12 +2,12 @@
 // very extraction and detection code the extension ships, next to unchanged Readability.
 import { Readability } from '@mozilla/readability';
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
-import * as clutter from '@/utils/article/clutter';
-import { extract } from '@/utils/article/extract';
-import { detect } from '@/utils/article/detect';
-import { sanitizerEngine } from '@/utils/article/sanitize';
-import { toPlainText } from '@/utils/article/text';
-import type { Detection } from '@/utils/article/types';
+import * as clutter from '@/lib/article/clutter';
+import { extract } from '@/lib/article/extract';
+import { detect } from '@/lib/article/detect';
+import { sanitizerEngine } from '@/lib/article/sanitize';
+import { toPlainText } from '@/lib/article/text';
+import type { Detection } from '@/lib/article/types';
 
 /** HTML (Readability's `content`, a test page's expected.html) as text, parsed in an inert document. */
 function htmlToText(html: string): string {

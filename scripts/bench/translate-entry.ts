@@ -1,6 +1,6 @@
 // What bench:translate runs: the shipped translation code, bundled for Node by esbuild.
-export { translateAll } from '@/utils/translate/engine';
-export { createTranslator } from '@/utils/translate/providers/index';
-export { DexieTranslationCache } from '@/utils/translate/cache';
-export { openLibrary } from '@/utils/library/db';
-export { segmentArticle } from '@/utils/translate/segment';
+export { translateAll } from '@/lib/translate/engine';
+export { createTranslator } from '@/lib/translate/providers/index';
+export { DexieTranslationCache } from '@/extension/translate/cache';
+export { openLibrary } from '@/extension/library/db';
+export { segmentArticle } from '@/lib/translate/segment';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:translate [-- --paragraphs 40 --delay 40 --per-char 0.02 --out FILE]
 //
-// The translation pipeline (utils/translate/, the code the extension ships, bundled for Node)
+// The translation pipeline (lib/translate/, the code the extension ships, bundled for Node)
 // against the local test server (scripts/lib/translate-server.mjs) over real HTTP, with the
 // translation cache in the library database on fake-indexeddb. The server waits `delay` ms per
 // request plus `per-char` ms per character, a stand-in for a real service's latency (figures

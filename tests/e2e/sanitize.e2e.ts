@@ -41,7 +41,7 @@ interface Outcome {
 
 /** Runs in the page: sanitizes HOSTILE with the engine asked for and describes what is left. */
 function inPage([hostile, domPurify]: [string, boolean]): Outcome {
-  const api = (globalThis as unknown as { __sanitize: typeof import('../../utils/article/sanitize') }).__sanitize;
+  const api = (globalThis as unknown as { __sanitize: typeof import('../../lib/article/sanitize') }).__sanitize;
   api.useDomPurifyForTests(domPurify);
   const html = api.sanitizeHtml(hostile);
   const inert = document.implementation.createHTMLDocument('');
@@ -89,7 +89,7 @@ let code = '';
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 
 beforeAll(async () => {
-  code = await pageBundle({ contents: "import * as s from '@/utils/article/sanitize'; (globalThis as any).__sanitize = s;" });
+  code = await pageBundle({ contents: "import * as s from '@/lib/article/sanitize'; (globalThis as any).__sanitize = s;" });
   server = await serveFixtures();
 });
 afterAll(() => server?.close());

@@ -1,7 +1,7 @@
 // One test per clutter rule: a small piece of the pattern as portals print it (Korean and
 // English) is removed, and a nearby article paragraph that mentions the same words stays.
-import { toPlainText } from '@/utils/article/text';
-import { CLUTTER_RULES, holdsProse, isBylineLine, looksLikeProse, removeClutter, removeEmpty, standsAlone, type ClutterContext } from '@/utils/article/clutter';
+import { toPlainText } from '@/lib/article/text';
+import { CLUTTER_RULES, holdsProse, isBylineLine, looksLikeProse, removeClutter, removeEmpty, standsAlone, type ClutterContext } from '@/lib/article/clutter';
 import { parse } from './article-helpers';
 
 interface Case {

@@ -1,6 +1,6 @@
 // The cheap "is this an article?" check: Readability's own readerable flag on its test pages, our
 // verdict on real Korean portal pages, and the signals one by one on small synthetic pages.
-import { detect, hasStructuredArticle, textLength } from '@/utils/article/detect';
+import { detect, hasStructuredArticle, textLength } from '@/lib/article/detect';
 import { koreanPages, parse, READABILITY_URL, readabilityPages } from './article-helpers';
 
 const pages = readabilityPages();

@@ -1,8 +1,8 @@
 // @vitest-environment node
 // Korean particles and titles, and the canonical name mentions share.
-import { assignCanonical, trimKoreanName } from '@/utils/entities';
-import { stripParticles, stripTitle } from '@/utils/entities/particles';
-import type { EntitySpan } from '@/utils/entities/types';
+import { assignCanonical, trimKoreanName } from '@/lib/entities';
+import { stripParticles, stripTitle } from '@/lib/entities/particles';
+import type { EntitySpan } from '@/lib/entities/types';
 
 describe('Korean particles', () => {
   it('strips particles that cannot end a name', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // Languages without a recognizer of their own: capitalised names in scripts with case.
-import { recognize } from '@/utils/entities';
+import { recognize } from '@/lib/entities';
 
 const show = (text: string, lang: string) => recognize(text, lang).map((s) => `${s.type}:${s.text}`);
 

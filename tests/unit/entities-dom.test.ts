@@ -1,7 +1,7 @@
 // Spans back into the DOM across inline markup and text-node boundaries, and out again exactly.
-import { highlightEntities, mentionsOf, removeHighlights, textOf } from '@/utils/entities/dom';
-import { entityId } from '@/utils/entities/group';
-import type { EntitySpan } from '@/utils/entities/types';
+import { highlightEntities, mentionsOf, removeHighlights, textOf } from '@/lib/entities/dom';
+import { entityId } from '@/lib/entities/group';
+import type { EntitySpan } from '@/lib/entities/types';
 
 function article(html: string): HTMLElement {
   const root = document.createElement('div');

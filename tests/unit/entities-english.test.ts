@@ -1,6 +1,6 @@
 // @vitest-environment node
 // English equivalents of the seed article's sentences (../shared/seed), and canonical names.
-import { recognize } from '@/utils/entities';
+import { recognize } from '@/lib/entities';
 
 const show = (text: string) => recognize(text, 'en').map((s) => `${s.type}:${s.text}${s.ticker ? `=${s.ticker.code}` : ''}`);
 

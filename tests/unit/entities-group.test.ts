@@ -1,6 +1,6 @@
 // @vitest-environment node
-import { entityId, groupEntities } from '@/utils/entities/group';
-import type { EntitySpan } from '@/utils/entities/types';
+import { entityId, groupEntities } from '@/lib/entities/group';
+import type { EntitySpan } from '@/lib/entities/types';
 
 const s = (text: string, type: EntitySpan['type'], extra: Partial<EntitySpan> = {}): EntitySpan => ({ start: 0, end: text.length, type, text, ...extra });
 

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { END_OK, nameBounds, NUM_LABELS, START_OK } from '../../utils/entities/korean/features';
-import { labelsToSpans, viterbi } from '../../utils/entities/korean/decode';
-import { decodeModel, encodeModel } from '../../utils/entities/korean/codec';
-import { commonNounPerson, extendPlaces, glossNames, mergePlaces } from '../../utils/entities/korean/tagger';
+import { END_OK, nameBounds, NUM_LABELS, START_OK } from '../../lib/entities/korean/features';
+import { labelsToSpans, viterbi } from '../../lib/entities/korean/decode';
+import { decodeModel, encodeModel } from '../../lib/entities/korean/codec';
+import { commonNounPerson, extendPlaces, glossNames, mergePlaces } from '../../lib/entities/korean/tagger';
 
 const L = NUM_LABELS;
 const B_PS = 1, I_PS = 2;

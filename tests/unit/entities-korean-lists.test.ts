@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { recognize } from '@/utils/entities';
-import { bloomHas, buildBloom } from '@/utils/entities/korean/bloom';
-import { isCommonNoun } from '@/utils/entities/korean/nouns';
-import { MORE_ORGS, MORE_PLACES } from '@/utils/entities/korean/lexicon';
+import { recognize } from '@/lib/entities';
+import { bloomHas, buildBloom } from '@/lib/entities/korean/bloom';
+import { isCommonNoun } from '@/lib/entities/korean/nouns';
+import { MORE_ORGS, MORE_PLACES } from '@/lib/entities/korean/lexicon';
 
 describe('Korean word lists', () => {
   it('knows common nouns (the person filter) and not names', () => {

@@ -2,8 +2,8 @@
 // WHAT THE MERGED SYSTEM MUST DO on the seed article's sentences (../shared/seed: a Newspim article
 // of 2025-02-04, quoted briefly for testing). Expectations follow the KLUE conventions the benchmark
 // scores by (particles and titles outside the name) and what a reader needs to see.
-import { groupEntities, recognize } from '@/utils/entities';
-import type { EntitySpan } from '@/utils/entities/types';
+import { groupEntities, recognize } from '@/lib/entities';
+import type { EntitySpan } from '@/lib/entities/types';
 
 const SEED = [
   '[서울=뉴스핌] 서영욱 김정인 기자 = 항소심에서 무죄를 선고받으며 사법리스크를 털어낸 이재용 삼성전자 회장은 첫 공식 일정으로 샘 올트먼 오픈AI 최고경영자(CEO), 손정의 소프트뱅크그룹 회장을 만나 기틀 다지기에 나섰다.',

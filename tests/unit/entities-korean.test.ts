@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recognizeKorean } from '../../utils/entities/korean';
-import { isMoney } from '../../utils/entities/korean/decode';
-import { base64ToBytes, decodeModel } from '../../utils/entities/korean/codec';
-import { MODEL_B64 } from '../../utils/entities/korean/model-data';
+import { recognizeKorean } from '../../lib/entities/korean';
+import { isMoney } from '../../lib/entities/korean/decode';
+import { base64ToBytes, decodeModel } from '../../lib/entities/korean/codec';
+import { MODEL_B64 } from '../../lib/entities/korean/model-data';
 
 type Ent = ReturnType<typeof recognizeKorean>[number];
 const found = (text: string): string[] => recognizeKorean(text).map((e) => `${text.slice(e.start, e.end)}/${e.type}`);
@@ -20,7 +20,7 @@ const SEED_5 = '올트먼 CEO는 이날 오전 최태원 SK그룹 회장과 만�
 describe('recognizeKorean on the seed article', () => {
   it('finds the people and companies of the lead sentence, without titles or particles', () => {
     const got = found(SEED_1);
-    // Known miss (see utils/entities/korean/README.md): 이재용 after "사법리스크를 털어낸" is not found here.
+    // Known miss (see lib/entities/korean/README.md): 이재용 after "사법리스크를 털어낸" is not found here.
     expect(got).toContain('삼성전자/org');
     expect(got).toContain('오픈AI/org');
     expect(got).toContain('손정의/person');
@@ -31,7 +31,7 @@ describe('recognizeKorean on the seed article', () => {
   it('finds a two-word foreign name, the place and the meeting time', () => {
     const got = found(SEED_2);
     // Known misses: the model gives 올트먼 without 샘, and (this model) not 이재용 at the start of the
-    // sentence; recognize() in utils/entities adds both (a name before an organisation and a title).
+    // sentence; recognize() in lib/entities adds both (a name before an organisation and a title).
     expect(got.some((g) => /올트먼\/person$/.test(g))).toBe(true);
     expect(got).toEqual(expect.arrayContaining(['삼성전자/org', '손정의/person', '소프트뱅크/org', '4일/date', '오후/time']));
     const places = recognizeKorean(SEED_2).filter((e) => e.type === 'place').map((e) => SEED_2.slice(e.start, e.end));

@@ -2,11 +2,11 @@
 // text (never the menu, the font tool, the reporter line or the footer), marked where they are, and
 // the page comes back exactly as it was.
 import { readFileSync } from 'node:fs';
-import { extract } from '@/utils/article/extract';
-import { highlightEntities, removeHighlights, textOf } from '@/utils/entities/dom';
-import { articleBlocks } from '@/utils/article/blocks';
-import { highlightPage, removePageHighlights } from '@/utils/entities/page';
-import type { EntitySpan } from '@/utils/entities/types';
+import { extract } from '@/lib/article/extract';
+import { highlightEntities, removeHighlights, textOf } from '@/lib/entities/dom';
+import { articleBlocks } from '@/lib/article/blocks';
+import { highlightPage, removePageHighlights } from '@/page/entities';
+import type { EntitySpan } from '@/lib/entities/types';
 
 const URL = 'https://news.example.com/demo/business.html';
 const page = () => new DOMParser().parseFromString(readFileSync('tests/fixtures/demo/business.html', 'utf8'), 'text/html');

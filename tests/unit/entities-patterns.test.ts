@@ -1,8 +1,8 @@
 // @vitest-environment node
 // Language-agnostic kinds and overlap resolution. Korean sentences are from the seed article
 // (../shared/seed, a Newspim article of 2025-02-04), quoted briefly.
-import { findPatterns, resolveOverlaps } from '@/utils/entities/patterns';
-import { recognize } from '@/utils/entities';
+import { findPatterns, resolveOverlaps } from '@/lib/entities/patterns';
+import { recognize } from '@/lib/entities';
 
 const found = (text: string) => resolveOverlaps(findPatterns(text)).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
 

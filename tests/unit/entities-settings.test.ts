@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_HIGHLIGHTS, loadHighlightSettings, normalizeHighlightSettings, saveHighlightSettings, setGroupEnabled, watchHighlightSettings } from '@/utils/entities/settings';
+import { DEFAULT_HIGHLIGHTS, loadHighlightSettings, normalizeHighlightSettings, saveHighlightSettings, setGroupEnabled, watchHighlightSettings } from '@/platform/settings/entities';
 
 describe('highlight settings', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,6 +1,6 @@
 // @vitest-environment node
-import { findKoreanTickerMentions, isAmbiguousName, lookupTicker, quoteUrl, tickerInText } from '@/utils/entities/tickers';
-import { recognize } from '@/utils/entities';
+import { findKoreanTickerMentions, isAmbiguousName, lookupTicker, quoteUrl, tickerInText } from '@/lib/entities/tickers';
+import { recognize } from '@/lib/entities';
 import { cleanEnglish, parseCsv } from '../../scripts/build-tickers.mjs';
 
 describe('ticker lookup', () => {

@@ -3,14 +3,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { EntityPanel, entityLabel } from '@/components/EntityPanel';
-import { highlightEntities, mentionsOf, textOf } from '@/utils/entities/dom';
-import { quoteUrl } from '@/utils/entities/tickers';
-import { groupEntities } from '@/utils/entities/group';
-import type { EntityGroup, EntitySpan } from '@/utils/entities/types';
+import { highlightEntities, mentionsOf, textOf } from '@/lib/entities/dom';
+import { quoteUrl } from '@/lib/entities/tickers';
+import { groupEntities } from '@/lib/entities/group';
+import type { EntityGroup, EntitySpan } from '@/lib/entities/types';
 
-// The browser's message catalogue is not under test here (and utils/i18n pulls the extension's
+// The browser's message catalogue is not under test here (and platform/i18n pulls the extension's
 // browser shim, which jsdom cannot load): messages come back as their key and arguments.
-vi.mock('@/utils/i18n', () => ({ t: (key: string, ...args: unknown[]) => [key, ...args].join(' ') }));
+vi.mock('@/platform/i18n', () => ({ t: (key: string, ...args: unknown[]) => [key, ...args].join(' ') }));
 
 const samsung = { code: '005930', market: 'KOSPI', name: '삼성전자' };
 

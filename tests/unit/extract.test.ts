@@ -2,7 +2,7 @@
 // Readability itself extracts, and the metadata must match), Korean portal pages (the true
 // article paragraphs, and none of the portal's clutter), plus safety and URL handling.
 import { Readability } from '@mozilla/readability';
-import { extract, pageCopy, removeAdjacentRepeats, removeHiddenCopies, removeTitleRepeats } from '@/utils/article/extract';
+import { extract, pageCopy, removeAdjacentRepeats, removeHiddenCopies, removeTitleRepeats } from '@/lib/article/extract';
 import { htmlText, koreanPages, parse, READABILITY_URL, readabilityPages, shingleRecall } from './article-helpers';
 
 const readable = readabilityPages().filter((p) => p.meta.readerable);

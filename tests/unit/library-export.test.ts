@@ -2,10 +2,10 @@
 // Markdown zip and HTML exports (they need a DOM: jsdom here, the library page in the browser).
 import { strFromU8, unzipSync } from 'fflate';
 import { article, dropDbs, freshDb } from './library-helpers';
-import { articleMarkdown, exportHtml, exportMarkdownZip, importItems } from '@/utils/library/io';
-import { htmlToMarkdown } from '@/utils/library/markdown';
-import { saveArticle, saveBookmark, setRead, setTags } from '@/utils/library/store';
-import type { SavedArticle } from '@/utils/library/types';
+import { articleMarkdown, exportHtml, exportMarkdownZip, importItems } from '@/extension/library/io';
+import { htmlToMarkdown } from '@/lib/library/markdown';
+import { saveArticle, saveBookmark, setRead, setTags } from '@/extension/library/store';
+import type { SavedArticle } from '@/lib/library/types';
 
 afterEach(dropDbs);
 

@@ -1,14 +1,14 @@
 // @vitest-environment node
 // Generated benchmark data: deterministic, realistic, valid; and search over it agrees with a
 // brute-force scan (the query plan against the definition of a match).
-import { toPlainText, wordCount } from '@/utils/article/text';
+import { toPlainText, wordCount } from '@/lib/article/text';
 import { dropDbs, freshDb } from './library-helpers';
-import { LibraryDB } from '@/utils/library/db';
-import { generateArticles, prng } from '@/utils/library/generate';
-import { exportJson, importItems, parseImport } from '@/utils/library/io';
-import { fold, parseQuery, SEARCH_TUNING, searchLibrary, termsFor } from '@/utils/library/search';
-import { listUrls } from '@/utils/library/store';
-import type { LibraryFilter, SavedArticle } from '@/utils/library/types';
+import { LibraryDB } from '@/extension/library/db';
+import { generateArticles, prng } from '@/lib/library/generate';
+import { exportJson, importItems, parseImport } from '@/extension/library/io';
+import { fold, parseQuery, SEARCH_TUNING, searchLibrary, termsFor } from '@/extension/library/search';
+import { listUrls } from '@/extension/library/store';
+import type { LibraryFilter, SavedArticle } from '@/lib/library/types';
 
 afterEach(dropDbs);
 
@@ -45,7 +45,7 @@ describe('generateArticles', () => {
     expect(list.filter((a) => /semiconductor/i.test(a.text)).length).toBeGreaterThan(10);
   });
 
-  test('text is what the reader would extract from the HTML, and counts match utils/article/text.ts', async () => {
+  test('text is what the reader would extract from the HTML, and counts match lib/article/text.ts', async () => {
     // jsdom ships no types; this file runs in node (no DOM) apart from this check
     const { JSDOM } = (await import('jsdom' as string)) as { JSDOM: new (html: string) => { window: Window } };
     for (const a of generateArticles(15, 3)) {

@@ -1,9 +1,9 @@
 // Shared by the library tests (not a test file itself): fresh databases and sample articles.
 import 'fake-indexeddb/auto';
-import type { Article } from '@/utils/article/types';
-import { wordCount, readingMinutes } from '@/utils/article/text';
-import { type CatalogEntry, readCatalog } from '@/utils/library/catalog';
-import { LibraryDB } from '@/utils/library/db';
+import type { Article } from '@/lib/article/types';
+import { wordCount, readingMinutes } from '@/lib/article/text';
+import { type CatalogEntry, readCatalog } from '@/extension/library/catalog';
+import { LibraryDB } from '@/extension/library/db';
 
 let n = 0;
 const opened: LibraryDB[] = [];
@@ -20,7 +20,7 @@ export async function dropDbs(): Promise<void> {
   for (const db of opened.splice(0)) await db.delete();
 }
 
-/** An extracted article as utils/article/extract.ts returns it. */
+/** An extracted article as lib/article/extract.ts returns it. */
 export function article(over: Partial<Article> & { text?: string } = {}): Article {
   const text = over.text ?? 'Body text of the article, long enough to be a real paragraph of news.';
   const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
@@ -44,7 +44,7 @@ export function article(over: Partial<Article> & { text?: string } = {}): Articl
   };
 }
 
-/** The pending search terms of an article (see utils/library/search.ts), or undefined. */
+/** The pending search terms of an article (see extension/library/search.ts), or undefined. */
 export async function pendingTerms(db: LibraryDB, url: string): Promise<string[] | undefined> {
   return (await db.terms.get(url))?.terms.split(' ');
 }

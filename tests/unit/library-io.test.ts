@@ -3,11 +3,12 @@
 // JSON export → import round trip.
 import { readFileSync } from 'node:fs';
 import { article, catalogRows, dropDbs, freshDb, termRows } from './library-helpers';
-import type { LibraryDB } from '@/utils/library/db';
-import { parseCsv } from '@/utils/library/csv';
-import { exportJson, importItems, parseImport, pendingUrls, type ImportItem } from '@/utils/library/io';
-import { getArticle, LibraryError, removeArticles, saveArticle, saveBookmark, setProgress, setRead, setTags } from '@/utils/library/store';
-import { searchLibrary } from '@/utils/library/search';
+import type { LibraryDB } from '@/extension/library/db';
+import { parseCsv } from '@/lib/library/csv';
+import { exportJson, importItems, parseImport, type ImportItem } from '@/extension/library/io';
+import { pendingUrls } from '@/extension/library/store';
+import { getArticle, LibraryError, removeArticles, saveArticle, saveBookmark, setProgress, setRead, setTags } from '@/extension/library/store';
+import { searchLibrary } from '@/extension/library/search';
 
 afterEach(dropDbs);
 
@@ -200,7 +201,7 @@ describe('broken and foreign files: a clear message and nothing written', () => 
     expect(await snapshot(db)).toEqual(before);
 
     db.close();
-    const failing = new (db.constructor as typeof import('@/utils/library/db').LibraryDB)(db.name);
+    const failing = new (db.constructor as typeof import('@/extension/library/db').LibraryDB)(db.name);
     failing.use({
       stack: 'dbcore',
       name: 'fail-terms',

@@ -4,11 +4,11 @@
 // only that version's declaration, never the current class, and a test that opens its data.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from '@/utils/library/db';
-import { DexieTranslationCache } from '@/utils/translate/cache';
-import { getArticle, listUrls, recent, sites, tags } from '@/utils/library/store';
-import { searchLibrary } from '@/utils/library/search';
-import { pendingUrls } from '@/utils/library/io';
+import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from '@/extension/library/db';
+import { DexieTranslationCache } from '@/extension/translate/cache';
+import { getArticle, listUrls, recent, sites, tags } from '@/extension/library/store';
+import { searchLibrary } from '@/extension/library/search';
+import { pendingUrls } from '@/extension/library/store';
 import { FROZEN_V1, v1Data, writeV1 } from '../fixtures/library-v1';
 
 /** Version 2 exactly as it will ship: v1 plus the translation cache (issue 5). */

@@ -1,10 +1,10 @@
 // @vitest-environment node
 // Search terms and queries: Korean, Japanese, Chinese and English, folding, filters, paging.
 import { article, dropDbs, freshDb } from './library-helpers';
-import type { LibraryDB } from '@/utils/library/db';
-import { prng } from '@/utils/library/generate';
-import { fold, MAX_TERMS, parseQuery, queryTerms, SEARCH_TUNING, searchLibrary, segments, termsFor } from '@/utils/library/search';
-import { indexPending, indexSettled, listUrls, rebuildIndex, removeArticles, restoreArticles, saveArticle, saveBookmark, setRead, setTags } from '@/utils/library/store';
+import type { LibraryDB } from '@/extension/library/db';
+import { prng } from '@/lib/library/generate';
+import { fold, MAX_TERMS, parseQuery, queryTerms, SEARCH_TUNING, searchLibrary, segments, termsFor } from '@/extension/library/search';
+import { indexPending, indexSettled, listUrls, rebuildIndex, removeArticles, restoreArticles, saveArticle, saveBookmark, setRead, setTags } from '@/extension/library/store';
 
 afterEach(dropDbs);
 

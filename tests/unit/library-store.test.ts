@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { article, catalogRows, dropDbs, freshDb, pendingTerms, termRows } from './library-helpers';
-import type { LibraryDB } from '@/utils/library/db';
+import type { LibraryDB } from '@/extension/library/db';
 import {
   getArticle,
   getMetas,
@@ -21,9 +21,9 @@ import {
   storageEstimate,
   tags,
   canonicalUrl,
-} from '@/utils/library/store';
-import { isQuotaError } from '@/utils/library/errors';
-import { HEAD_KEY, HEAD_SIZE, readCatalog } from '@/utils/library/catalog';
+} from '@/extension/library/store';
+import { isQuotaError } from '@/lib/library/errors';
+import { HEAD_KEY, HEAD_SIZE, readCatalog } from '@/extension/library/catalog';
 
 afterEach(dropDbs);
 
@@ -307,7 +307,7 @@ describe('quota and atomicity', () => {
 
   test('a failed update leaves the previous version whole', async () => {
     const name = `atomic-${Date.now()}`;
-    const { LibraryDB } = await import('@/utils/library/db');
+    const { LibraryDB } = await import('@/extension/library/db');
     const url = 'https://news.example.com/2024/05/story';
     const first = new LibraryDB(name);
     await saveArticle(first, article({ text: 'Version one.' }), { pageUrl: url, now: T0 });

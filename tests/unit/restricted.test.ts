@@ -1,4 +1,4 @@
-import { restrictionOf } from '@/utils/restricted';
+import { restrictionOf } from '@/lib/restricted';
 
 test.each([
   ['https://news.example.com/a/1', null],

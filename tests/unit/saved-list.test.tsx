@@ -3,15 +3,15 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { SavedList } from '@/components/SavedList';
-import { forgetRecentSnapshot, readRecentSnapshot, RECENT_SNAPSHOT_KEY, writeRecentSnapshot } from '@/utils/library/recent-snapshot';
-import { recent, removeArticles, saveArticle } from '@/utils/library/store';
-import type { ArticleMeta } from '@/utils/library/types';
+import { forgetRecentSnapshot, readRecentSnapshot, RECENT_SNAPSHOT_KEY, writeRecentSnapshot } from '@/extension/library/recent-snapshot';
+import { recent, removeArticles, saveArticle } from '@/extension/library/store';
+import type { ArticleMeta } from '@/lib/library/types';
 import { article, dropDbs, freshDb } from './library-helpers';
 
 // Messages come back as their key; opening a saved article is not under test (and the extension's
 // browser shim, which both pull in, cannot load under jsdom).
-vi.mock('@/utils/i18n', () => ({ t: (key: string, ...args: unknown[]) => [key, ...args].join(' '), formatShortDate: () => 'date' }));
-vi.mock('@/utils/open-saved', () => ({ openSaved: vi.fn(), openLibraryPage: vi.fn() }));
+vi.mock('@/platform/i18n', () => ({ t: (key: string, ...args: unknown[]) => [key, ...args].join(' '), formatShortDate: () => 'date' }));
+vi.mock('@/extension/open-saved', () => ({ openSaved: vi.fn(), openLibraryPage: vi.fn() }));
 
 afterEach(async () => {
   localStorage.clear();

@@ -1,7 +1,7 @@
 // Word counts, reading time and plain text: Korean, Japanese and Chinese are counted by
 // characters (a space-separated "word" means nothing in Japanese or Chinese, and a Korean eojeol
 // carries its particles), other scripts by words.
-import { countText, languageFromScript, minutesFor, readingMinutes, READING_SPEED, squash, toPlainText, wordCount } from '@/utils/article/text';
+import { countText, languageFromScript, minutesFor, readingMinutes, READING_SPEED, squash, toPlainText, wordCount } from '@/lib/article/text';
 import { parse } from './article-helpers';
 
 describe('counting', () => {
@@ -144,7 +144,7 @@ test('minutesFor gives readingMinutes from counts taken once', () => {
 });
 
 test('countWords counts what the word pattern matches, without the pattern', async () => {
-  const { countWords } = await import('@/utils/article/text');
+  const { countWords } = await import('@/lib/article/text');
   const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
   for (const s of ["Don't stop: the U.S. e-mail -- a-b 'quoted' 3.14 café naïve x.", 'one', '', ' - . ', "it's–fine", 'Ελληνικά και Русский текст 12,500', "end.'"]) {
     expect(countWords(s), s).toBe(s.match(WORD)?.length ?? 0);

@@ -9,10 +9,10 @@
 // translator.translate(text, {signal}) → Promise<string>; LanguageDetector.create() and
 // detector.detect(text) → [{detectedLanguage, confidence}, …] ending with 'und'.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browserAvailability, createBrowserTranslator, downloadBrowserModel, onDeviceApis, type Availability, type CreateMonitor, type LanguageDetectorApi, type TranslatorApi } from '@/utils/translate/providers/browser';
-import { translateAll } from '@/utils/translate/engine';
-import { detectLanguage } from '@/utils/translate/detect';
-import { translateErrorMessage, TranslateError } from '@/utils/translate/types';
+import { browserAvailability, createBrowserTranslator, downloadBrowserModel, onDeviceApis, type Availability, type CreateMonitor, type LanguageDetectorApi, type TranslatorApi } from '@/lib/translate/providers/browser';
+import { translateAll } from '@/lib/translate/engine';
+import { detectLanguage } from '@/lib/translate/detect';
+import { translateErrorMessage, TranslateError } from '@/lib/translate/types';
 import { installEnglishMessages } from './translate-helpers';
 
 beforeEach(() => {

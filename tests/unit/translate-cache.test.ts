@@ -3,8 +3,9 @@
 // misses; the size cap evicts the least recently used rows; the options page can clear it.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { LibraryDB } from '@/utils/library/db';
-import { cacheKey, clearTranslationCache, DexieTranslationCache, hashText, translationCacheSize } from '@/utils/translate/cache';
+import { LibraryDB } from '@/extension/library/db';
+import { clearTranslationCache, DexieTranslationCache, translationCacheSize } from '@/extension/translate/cache';
+import { cacheKey, hashText } from '@/lib/translate/cache';
 
 let db: LibraryDB;
 let name: string;

@@ -7,10 +7,10 @@
 // translate-browser.test.ts) and a cache behind fake messages.
 import { JSDOM } from 'jsdom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MemoryTranslationCache } from '@/utils/translate/cache';
-import { translateArticle } from '@/utils/translate/controller';
-import { translateCacheHandlers, type TranslationHandlers } from '@/utils/translate/port';
-import type { TranslatorApi } from '@/utils/translate/providers/browser';
+import { MemoryTranslationCache } from '@/lib/translate/cache';
+import { translateArticle } from '@/platform/translate/controller';
+import { translateCacheHandlers, type TranslationHandlers } from '@/platform/translate/port';
+import type { TranslatorApi } from '@/lib/translate/providers/browser';
 import { installEnglishMessages } from './translate-helpers';
 
 beforeEach(() => {

@@ -1,9 +1,9 @@
 // @vitest-environment node
 // The engine: cache first, misses batched by size, at most a few requests in flight, retries with
 // backoff on 429/5xx (Retry-After honoured), partial results kept, cancel.
-import { makeBatches, translateAll } from '@/utils/translate/engine';
-import { MemoryTranslationCache } from '@/utils/translate/cache';
-import { TranslateError, type Translator } from '@/utils/translate/types';
+import { makeBatches, translateAll } from '@/lib/translate/engine';
+import { MemoryTranslationCache } from '@/lib/translate/cache';
+import { TranslateError, type Translator } from '@/lib/translate/types';
 
 const paragraphs = (n: number, len = 100) => Array.from({ length: n }, (_, i) => `Paragraph ${i + 1} `.padEnd(len, 'x'));
 

@@ -2,11 +2,11 @@
 // The 'translate' port between a page and the background, both sides with fake ports, and the
 // on-device path that runs in the page with its cache reached by messages.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MemoryTranslationCache } from '@/utils/translate/cache';
-import { messageCache, serveTranslatePort, startTranslation, translateCacheHandlers, TRANSLATE_PORT, type PortLike, type TranslateEvent } from '@/utils/translate/port';
-import type { TranslatorApi } from '@/utils/translate/providers/browser';
-import { providerConfigItem } from '@/utils/translate/settings';
-import type { ProviderConfig } from '@/utils/translate/types';
+import { MemoryTranslationCache } from '@/lib/translate/cache';
+import { messageCache, serveTranslatePort, startTranslation, translateCacheHandlers, TRANSLATE_PORT, type PortLike, type TranslateEvent } from '@/platform/translate/port';
+import type { TranslatorApi } from '@/lib/translate/providers/browser';
+import { providerConfigItem } from '@/platform/translate/settings';
+import type { ProviderConfig } from '@/lib/translate/types';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
 import { installEnglishMessages } from './translate-helpers';
 

@@ -2,13 +2,13 @@
 // Each network provider's requests and answers, with a fake fetch (shape of the request, parsing
 // of the answer and of the error bodies), then against the local test server over real HTTP.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createTranslator, providerDestination, providerPermission, testProvider } from '@/utils/translate/providers/index';
-import { deeplEndpoint } from '@/utils/translate/providers/deepl';
-import { parseRetryAfter } from '@/utils/translate/providers/http';
-import { openAiPrompt, parseOpenAiAnswer } from '@/utils/translate/providers/openai';
-import { translateAll } from '@/utils/translate/engine';
-import { MemoryTranslationCache } from '@/utils/translate/cache';
-import { TranslateError, translateErrorMessage, type ProviderConfig } from '@/utils/translate/types';
+import { createTranslator, providerDestination, providerPermission, testProvider } from '@/lib/translate/providers/index';
+import { deeplEndpoint } from '@/lib/translate/providers/deepl';
+import { parseRetryAfter } from '@/lib/translate/providers/http';
+import { openAiPrompt, parseOpenAiAnswer } from '@/lib/translate/providers/openai';
+import { translateAll } from '@/lib/translate/engine';
+import { MemoryTranslationCache } from '@/lib/translate/cache';
+import { TranslateError, translateErrorMessage, type ProviderConfig } from '@/lib/translate/types';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
 import { fakeFetch, installEnglishMessages, json } from './translate-helpers';
 

@@ -1,6 +1,6 @@
 // Segmentation of an article into blocks with inline markup, and the rendering of translations
 // back into the DOM (side by side, translation only, and back to the original exactly).
-import { markupToFragment, plainText, renderSegment, renderTranslations, segmentArticle, showOriginal, hasTranslation } from '@/utils/translate/segment';
+import { markupToFragment, plainText, renderSegment, renderTranslations, segmentArticle, showOriginal, hasTranslation } from '@/lib/translate/segment';
 
 function article(html: string): HTMLElement {
   const root = document.createElement('div');

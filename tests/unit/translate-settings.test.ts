@@ -1,8 +1,8 @@
 // @vitest-environment node
 // Target languages, the default from the UI language, and the stored translation settings.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultTargetLanguage, normalizeLang, sameLanguage, TARGET_LANGUAGES } from '@/utils/translate/languages';
-import { displayMode, displayModeItem, effectiveProvider, normalizeProviderConfig, providerConfigItem, targetLanguage, targetLanguageItem } from '@/utils/translate/settings';
+import { defaultTargetLanguage, normalizeLang, sameLanguage, TARGET_LANGUAGES } from '@/lib/translate/languages';
+import { displayMode, displayModeItem, effectiveProvider, normalizeProviderConfig, providerConfigItem, targetLanguage, targetLanguageItem } from '@/platform/translate/settings';
 
 beforeEach(() => fakeBrowser.reset());
 

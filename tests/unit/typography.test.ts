@@ -12,7 +12,7 @@ import {
   siteKey,
   stepFont,
   watchTypography,
-} from '@/utils/settings/typography';
+} from '@/platform/settings/typography';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -1,0 +1,43 @@
+// HTML fetched by "Save link" and pending imports, turned into a capture by the extraction
+// pipeline. The pipeline needs a DOM and is large, so it never runs in the background bundle: in
+// Chrome it runs in the offscreen document (the service worker has no DOM); in Firefox, whose
+// event page has a document but no offscreen API, the same page is loaded in a hidden frame of
+// the event page. Either way the background asks it by the 'offscreen/extract' message.
+import { browser } from 'wxt/browser';
+import type { PageCapture } from '@/platform/messages';
+
+const OFFSCREEN_PATH = 'offscreen.html';
+let frameReady: Promise<void> | null = null;
+
+/** Firefox: one hidden frame of the offscreen page inside the event page, made on first use. */
+function ensureFrame(): Promise<void> {
+  frameReady ??= new Promise<void>((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.hidden = true;
+    frame.src = browser.runtime.getURL(`/${OFFSCREEN_PATH}`);
+    frame.addEventListener('load', () => resolve(), { once: true });
+    frame.addEventListener('error', () => reject(new Error('The parsing frame did not load')), { once: true });
+    document.body.append(frame);
+  }).catch((err: unknown) => {
+    frameReady = null;
+    throw err;
+  });
+  return frameReady;
+}
+
+/** Chrome: the offscreen document, created once (two saves at once may both try). */
+async function ensureOffscreen(): Promise<void> {
+  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+  if (contexts.length) return;
+  await browser.offscreen
+    .createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER'], justification: 'Parse a fetched page to save its article' })
+    .catch((err: unknown) => {
+      if (!String(err).includes('single offscreen')) throw err;
+    });
+}
+
+export async function parseHtml(html: string, url: string): Promise<PageCapture> {
+  if (browser.offscreen) await ensureOffscreen();
+  else await ensureFrame();
+  return browser.runtime.sendMessage({ type: 'offscreen/extract', payload: { html, url } }) as Promise<PageCapture>;
+}

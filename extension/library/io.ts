@@ -1,0 +1,519 @@
+// Import and export of the library, lossless.
+//
+// Export: a JSON backup with every field (exportJson), a zip of Markdown files with front matter
+// (exportMarkdownZip) and one self-contained HTML file (exportHtml) for reading elsewhere.
+// Import: parseImport reads a file's text and tells the format by its content — our JSON backup,
+// a Pocket export (CSV, or the older HTML ril_export), an Instapaper CSV export, or a plain list
+// of URLs — and throws LibraryError('invalid-file') naming what is wrong (and where) for anything
+// else; importItems merges the items by canonical URL in one transaction (all or nothing):
+// nothing lost (more content beats less, newer beats older, tags united, read wins, earliest
+// savedAt), nothing duplicated. Items without content are stored as 'pending' (pendingUrls) for
+// the background to fetch later.
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { sanitizeHtml } from '@/lib/article/sanitize';
+import type { LibraryDB } from '@/extension/library/db';
+import { guard, LibraryError } from '@/lib/library/errors';
+import { htmlToMarkdown } from '@/lib/library/markdown';
+import { compareEntries } from '@/extension/library/catalog';
+import { canonicalUrl, isStatus, isWebUrl, joinSaved, normalizeTags, siteOf } from '@/lib/library/records';
+import { CsvError, parseCsv, type CsvRow } from '@/lib/library/csv';
+import { mergeArticles, type MergeCounts } from '@/extension/library/store';
+import type { ArticleContent, ArticleMeta, SaveStatus, SavedArticle } from '@/lib/library/types';
+
+export const EXPORT_FORMAT = 'reading-assistant-library';
+export const EXPORT_VERSION = 1;
+
+export interface LibraryExport {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  /** ISO 8601. */
+  exportedAt: string;
+  articles: SavedArticle[];
+}
+
+export type ImportKind = 'json' | 'pocket' | 'instapaper' | 'urls';
+
+/** One thing to import. Items from a backup carry the whole article; the others a URL and what
+ *  the service knew about it. */
+export interface ImportItem {
+  /** Canonical URL. */
+  url: string;
+  title?: string;
+  tags?: string[];
+  /** When it was saved in the other service (epoch ms). */
+  savedAt?: number;
+  /** Read / archived in the other service. */
+  read?: boolean;
+  excerpt?: string;
+  /** A complete article, from our JSON backup. */
+  article?: SavedArticle;
+}
+
+export interface ParsedImport {
+  kind: ImportKind;
+  items: ImportItem[];
+  /** Rows of a Pocket or Instapaper export left out because their address is not a web page. */
+  skipped: { line: number; reason: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+async function allArticles(db: LibraryDB): Promise<SavedArticle[]> {
+  return guard(() =>
+    db.transaction('r', db.articles, db.contents, async () => {
+      // Whole tables in key order (one read each), not through an index: the fastest reads there are.
+      const [metas, contents] = await Promise.all([db.articles.toArray(), db.contents.toArray()]);
+      // newest first, as the lists show them (both tables are in URL order)
+      let byUrl: Map<string, ArticleContent> | null = null;
+      const contentOf = (m: ArticleMeta, i: number) => {
+        if (contents[i]?.url === m.url) return contents[i];
+        byUrl ??= new Map(contents.map((c) => [c.url, c]));
+        return byUrl.get(m.url);
+      };
+      return metas.map((m, i) => joinSaved(m, contentOf(m, i))).sort(compareEntries);
+    }),
+  );
+}
+
+/** The whole library as a versioned JSON backup (one article per line). */
+export async function exportJson(db: LibraryDB, options: { now?: number } = {}): Promise<string> {
+  const articles = await allArticles(db);
+  const head = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(options.now ?? Date.now()).toISOString() });
+  if (articles.length === 0) return `${head.slice(0, -1)},"articles":[]}\n`;
+  return `${head.slice(0, -1)},"articles":[\n${articles.map((a) => JSON.stringify(a)).join(',\n')}\n]}\n`;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const day = (ms: number) => iso(ms).slice(0, 10);
+
+function slug(title: string): string {
+  const s = title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return [...s].slice(0, 60).join('').replace(/-+$/, '').toLowerCase() || 'article';
+}
+
+function frontMatter(a: SavedArticle): string {
+  const lines = ['---', `title: ${JSON.stringify(a.title)}`, `url: ${JSON.stringify(a.url)}`, `site: ${JSON.stringify(a.site)}`];
+  if (a.byline) lines.push(`author: ${JSON.stringify(a.byline)}`);
+  lines.push(`date: ${JSON.stringify(a.publishedTime || iso(a.savedAt))}`);
+  lines.push(`saved: ${JSON.stringify(iso(a.savedAt))}`);
+  if (a.readAt) lines.push(`read: ${JSON.stringify(iso(a.readAt))}`);
+  if (a.lang) lines.push(`lang: ${JSON.stringify(a.lang)}`);
+  if (a.status !== 'full') lines.push(`status: ${a.status}`);
+  lines.push(`tags: [${a.tags.map((tag) => JSON.stringify(tag)).join(', ')}]`);
+  lines.push('---');
+  return lines.join('\n');
+}
+
+function defaultParser(): ((html: string) => Document) | null {
+  if (typeof DOMParser === 'undefined') return null;
+  const parser = new DOMParser();
+  return (html) => parser.parseFromString(html, 'text/html');
+}
+
+function textToMarkdown(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((p) => p.trim().replace(/[\\`*_[\]<]/g, '\\$&'))
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** Markdown of one article: front matter, title, body. */
+export function articleMarkdown(a: SavedArticle, parseHtml: ((html: string) => Document) | null): string {
+  let body = '';
+  if (a.contentHtml && parseHtml) body = htmlToMarkdown(a.contentHtml, parseHtml);
+  else if (a.text) body = textToMarkdown(a.text);
+  else if (a.excerpt) body = textToMarkdown(a.excerpt);
+  const title = a.title.replace(/\s+/g, ' ').replace(/[\\`*_[\]<]/g, '\\$&');
+  return `${frontMatter(a)}\n\n# ${title}\n\n${body ? `${body}\n\n` : ''}[${a.url.replace(/[[\]]/g, '\\$&')}](${a.url.replace(/[\s()<>]/g, encodeURIComponent)})\n`;
+}
+
+/**
+ * A zip with one Markdown file per article ("2024-05-01-title.md"), newest first. HTML is
+ * converted with `parseHtml` (default: DOMParser; without a DOM the plain text is used).
+ */
+export async function exportMarkdownZip(db: LibraryDB, options: { parseHtml?: (html: string) => Document } = {}): Promise<Uint8Array> {
+  const parse = options.parseHtml ?? defaultParser();
+  const files: Zippable = {};
+  const used = new Set<string>();
+  for (const a of await allArticles(db)) {
+    const base = `${day(a.savedAt)}-${slug(a.title)}`;
+    let name = `${base}.md`;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}.md`;
+    used.add(name.toLowerCase());
+    // zip dates start in 1980
+    files[name] = [strToU8(articleMarkdown(a, parse)), { mtime: new Date(Math.max(a.updatedAt, Date.UTC(1980, 0, 2))) }];
+  }
+  return zipSync(files, { level: 6 });
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const HTML_STYLE = `body{font:17px/1.6 Georgia,'Noto Serif KR','Noto Serif JP',serif;max-width:42em;margin:2em auto;padding:0 1em;color:#222;background:#fff}
+nav ol{padding-left:1.5em}nav li{margin:.2em 0}article{border-top:1px solid #ccc;margin-top:3em;padding-top:1em}
+.meta{color:#666;font:14px/1.4 system-ui,sans-serif}img,video{max-width:100%;height:auto}pre{overflow:auto}
+blockquote{margin-left:0;padding-left:1em;border-left:3px solid #ccc;color:#444}
+@media (prefers-color-scheme:dark){body{background:#161616;color:#ddd}.meta{color:#999}a{color:#8ab4f8}}`;
+
+/**
+ * The whole library as one HTML file: a table of contents, then every article, newest first.
+ * Stored HTML is sanitized again here (`sanitize`, default lib/article/sanitize.ts, which needs
+ * a DOM) and a Content-Security-Policy forbids scripts should anything slip through.
+ */
+export async function exportHtml(db: LibraryDB, options: { sanitize?: (html: string) => string; now?: number } = {}): Promise<string> {
+  const sanitize = options.sanitize ?? sanitizeHtml;
+  const articles = await allArticles(db);
+  const toc: string[] = [];
+  const bodies: string[] = [];
+  articles.forEach((a, i) => {
+    const id = `a${i + 1}`;
+    const lang = a.lang && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(a.lang) ? ` lang="${a.lang}"` : '';
+    const dir = a.dir === 'rtl' ? ' dir="rtl"' : '';
+    const href = isWebUrl(a.url) ? escapeHtml(a.url) : '';
+    toc.push(`<li><a href="#${id}">${escapeHtml(a.title)}</a> <span class="meta">${escapeHtml(a.site)} · ${day(a.savedAt)}</span></li>`);
+    const meta = [a.siteName || a.site, a.byline, a.publishedTime ? a.publishedTime.slice(0, 10) : day(a.savedAt), a.tags.length ? `#${a.tags.join(' #')}` : null]
+      .filter((x): x is string => !!x)
+      .map(escapeHtml)
+      .join(' · ');
+    const content = a.contentHtml ? sanitize(a.contentHtml) : a.excerpt ? `<p>${escapeHtml(a.excerpt)}</p>` : '';
+    bodies.push(
+      `<article id="${id}"${lang}${dir}>\n<h2>${escapeHtml(a.title)}</h2>\n<p class="meta">${meta}${href ? ` · <a href="${href}" rel="noopener noreferrer">${escapeHtml(a.site || 'source')}</a>` : ''}</p>\n${content}\n</article>`,
+    );
+  });
+  const title = `Reading Assistant library · ${day(options.now ?? Date.now())}`;
+  return `<!doctype html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: http: data:; media-src https: http:; style-src 'unsafe-inline'">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<nav>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${articles.length} articles</p>
+<ol>
+${toc.join('\n')}
+</ol>
+</nav>
+${bodies.join('\n')}
+</body>
+</html>
+`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import: parsing
+
+function invalid(name: string | undefined, what: string): LibraryError {
+  return new LibraryError('invalid-file', `${name ? `"${name}": ` : ''}${what}`);
+}
+
+/** Epoch ms from Unix seconds (or milliseconds, when it is that large); undefined when empty. */
+function unixTime(raw: string | undefined, where: string, column: string, name?: string): number | undefined {
+  const v = (raw ?? '').trim();
+  if (!v) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(v)) throw invalid(name, `${where}: ${column} "${v.slice(0, 40)}" is not a Unix time.`);
+  const n = Number(v);
+  return Math.round(n > 1e12 ? n : n * 1000);
+}
+
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const sample = text.slice(0, 4096);
+  let bad = 0;
+  for (const ch of sample) {
+    const c = ch.charCodeAt(0);
+    if (ch === '\ufffd' || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+  }
+  return bad > Math.max(2, sample.length * 0.02);
+}
+
+/**
+ * Reads an import file's text and tells its format by its content. Throws LibraryError
+ * 'invalid-file' with a message naming the problem (and its line) for anything it cannot read.
+ */
+export function parseImport(text: string, fileName?: string): ParsedImport {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') throw invalid(fileName, 'The file is empty.');
+  if (looksBinary(body)) throw invalid(fileName, 'This is not a text file (it contains binary data). Choose a JSON backup, a Pocket or Instapaper CSV export, or a list of URLs.');
+  const start = body.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return { kind: 'json', items: parseJsonBackup(body, fileName), skipped: [] };
+  if (start.startsWith('<')) return parsePocketHtml(body, fileName);
+  const firstLine = start.split(/\r\n|\r|\n/, 1)[0]!.trim();
+  if (isWebUrl(firstLine) || firstLine.startsWith('#')) return { kind: 'urls', items: parseUrlList(body, fileName), skipped: [] };
+  return parseCsvExport(body, fileName);
+}
+
+function parseJsonBackup(text: string, name?: string): ImportItem[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw invalid(name, `This is not valid JSON (is the file complete?): ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
+    throw invalid(name, 'This JSON file is not a Reading Assistant library backup (its "format" is not "reading-assistant-library").');
+  }
+  const { version, articles } = data as { version?: unknown; articles?: unknown };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw invalid(name, 'The backup has no valid "version".');
+  if (version > EXPORT_VERSION) throw invalid(name, `The backup was made by a newer version of the extension (format version ${version}); update the extension to import it.`);
+  if (!Array.isArray(articles)) throw invalid(name, 'The backup has no "articles" list.');
+  return articles.map((raw, i) => {
+    const article = validateArticle(raw, `article ${i + 1}`, name);
+    return { url: article.url, article };
+  });
+}
+
+const NULLABLE_STRINGS = ['byline', 'siteName', 'lang', 'publishedTime', 'excerpt', 'leadImage'] as const;
+const NUMBERS = ['wordCount', 'readingMinutes', 'savedAt', 'updatedAt', 'readAt', 'progress'] as const;
+
+function validateArticle(raw: unknown, where: string, name?: string): SavedArticle {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid(name, `${where} is not an object.`);
+  const r = raw as Record<string, unknown>;
+  const fail = (field: string, what: string) => invalid(name, `${where}: "${field}" ${what}.`);
+  if (typeof r.url !== 'string' || !isWebUrl(r.url.trim())) throw fail('url', 'is not a web address (http or https)');
+  const url = canonicalUrl(r.url);
+  for (const k of ['title', 'pageUrl', 'contentHtml', 'text'] as const) if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'must be text');
+  for (const k of NULLABLE_STRINGS) if (r[k] !== undefined && r[k] !== null && typeof r[k] !== 'string') throw fail(k, 'must be text or null');
+  for (const k of NUMBERS) if (r[k] !== undefined && (typeof r[k] !== 'number' || !Number.isFinite(r[k]) || (r[k] as number) < 0)) throw fail(k, 'must be a number ≥ 0');
+  if (r.savedAt === undefined) throw fail('savedAt', 'is missing');
+  if (r.tags !== undefined && (!Array.isArray(r.tags) || r.tags.some((tag) => typeof tag !== 'string'))) throw fail('tags', 'must be a list of text');
+  if (r.status !== undefined && !isStatus(r.status)) throw fail('status', 'must be "full", "bookmark" or "pending"');
+  if (r.dir !== undefined && r.dir !== 'ltr' && r.dir !== 'rtl') throw fail('dir', 'must be "ltr" or "rtl"');
+  const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
+  const opt = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
+  const num = (k: string, d: number) => (typeof r[k] === 'number' ? (r[k] as number) : d);
+  const savedAt = num('savedAt', 0);
+  const contentHtml = str('contentHtml');
+  const text = str('text');
+  return {
+    url,
+    pageUrl: str('pageUrl') || url,
+    title: str('title') || url,
+    byline: opt('byline'),
+    siteName: opt('siteName'),
+    site: siteOf(url),
+    lang: opt('lang'),
+    dir: r.dir === 'rtl' ? 'rtl' : 'ltr',
+    publishedTime: opt('publishedTime'),
+    excerpt: opt('excerpt'),
+    leadImage: opt('leadImage'),
+    wordCount: num('wordCount', 0),
+    readingMinutes: num('readingMinutes', 0),
+    status: (r.status as SaveStatus | undefined) ?? (contentHtml || text ? 'full' : 'pending'),
+    savedAt,
+    updatedAt: num('updatedAt', savedAt),
+    readAt: num('readAt', 0),
+    progress: Math.min(1, num('progress', 0)),
+    tags: normalizeTags((r.tags as string[] | undefined) ?? []),
+    contentHtml,
+    text,
+  };
+}
+
+function parseUrlList(text: string, name?: string): ImportItem[] {
+  const items: ImportItem[] = [];
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const line = raw.replace(/^\ufeff/, '').trim();
+    if (!line || line.startsWith('#')) return;
+    if (!isWebUrl(line) || /\s/.test(line)) throw invalid(name, `line ${i + 1}: "${line.slice(0, 80)}" is not a web address (a list of URLs has one http(s) address per line).`);
+    items.push({ url: canonicalUrl(line) });
+  });
+  if (items.length === 0) throw invalid(name, 'The list holds no web addresses.');
+  return items;
+}
+
+const POCKET_COLUMNS = ['title', 'url', 'time_added', 'tags', 'status'];
+const INSTAPAPER_COLUMNS = ['url', 'title', 'selection', 'folder', 'timestamp'];
+
+function parseCsvExport(text: string, name?: string): ParsedImport {
+  let rows: CsvRow[];
+  try {
+    rows = parseCsv(text);
+  } catch (err) {
+    if (err instanceof CsvError) throw invalid(name, `This CSV file is malformed: ${err.message}.`);
+    throw err;
+  }
+  const header = rows[0]!.fields.map((h) => h.trim().toLowerCase());
+  const has = (cols: string[]) => cols.every((c) => header.includes(c));
+  let kind: 'pocket' | 'instapaper';
+  if (has(['url', 'time_added'])) kind = 'pocket';
+  else if (has(['url', 'folder', 'timestamp'])) kind = 'instapaper';
+  else if (header.filter(Boolean).length >= 2 && header.every((h) => h.length <= 40)) {
+    throw invalid(
+      name,
+      `line 1: this CSV's columns (${header.slice(0, 8).join(', ')}) are neither a Pocket export (${POCKET_COLUMNS.join(', ')}) nor an Instapaper export (${INSTAPAPER_COLUMNS.join(', ')}).`,
+    );
+  } else {
+    const first = text.replace(/^\ufeff/, '').trimStart().split(/\r\n|\r|\n/, 1)[0]!.trim();
+    throw invalid(name, `line 1: "${first.slice(0, 80)}" — this is not a file we can import: choose a JSON backup, a Pocket or Instapaper CSV export, or a list of web addresses, one per line.`);
+  }
+  const col = (c: string) => header.indexOf(c);
+  const items: ImportItem[] = [];
+  const skipped: ParsedImport['skipped'] = [];
+  for (const row of rows.slice(1)) {
+    const where = `line ${row.line}`;
+    if (row.fields.length !== header.length) {
+      throw invalid(name, `${where}: expected ${header.length} fields like the header, found ${row.fields.length}.`);
+    }
+    const get = (c: string) => (col(c) >= 0 ? row.fields[col(c)]! : '');
+    const url = get('url').trim();
+    if (!isWebUrl(url)) {
+      skipped.push({ line: row.line, reason: `"${url.slice(0, 80)}" is not a web address` });
+      continue;
+    }
+    const title = get('title').trim();
+    if (kind === 'pocket') {
+      const status = get('status').trim().toLowerCase();
+      items.push({
+        url: canonicalUrl(url),
+        ...(title && title !== url ? { title } : {}),
+        tags: normalizeTags(get('tags').split('|')),
+        savedAt: unixTime(get('time_added'), where, 'time_added', name),
+        read: status === 'archive' || status === 'archived' || status === 'read',
+      });
+    } else {
+      const folder = get('folder').trim();
+      const tags = instapaperTags(get('tags'));
+      if (folder && !/^(unread|archive|home)$/i.test(folder)) tags.push(folder);
+      const excerpt = get('selection').trim();
+      items.push({
+        url: canonicalUrl(url),
+        ...(title && title !== url ? { title } : {}),
+        ...(excerpt ? { excerpt } : {}),
+        tags: normalizeTags(tags),
+        savedAt: unixTime(get('timestamp'), where, 'Timestamp', name),
+        read: /^archive$/i.test(folder),
+      });
+    }
+  }
+  if (items.length === 0 && skipped.length > 0) throw invalid(name, `No row holds a web address (${skipped[0]!.reason}, line ${skipped[0]!.line}).`);
+  return { kind, items, skipped };
+}
+
+/** Instapaper's newer exports have a Tags column holding a JSON list; older ones none. */
+function instapaperTags(raw: string): string[] {
+  const v = raw.trim();
+  if (!v) return [];
+  if (v.startsWith('[')) {
+    try {
+      const list: unknown = JSON.parse(v);
+      if (Array.isArray(list)) return list.map((tag) => (typeof tag === 'string' ? tag : typeof tag === 'object' && tag && 'name' in tag ? String((tag as { name: unknown }).name) : '')).filter(Boolean);
+    } catch {
+      // not JSON: split below
+    }
+  }
+  return v.split(/[,|]/);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+function attributes(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of s.matchAll(/([a-z_:][-a-z0-9_:.]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/gi)) {
+    out[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return out;
+}
+
+/** Pocket's older HTML export: <h1>Unread</h1><ul><li><a href time_added tags>…</a></li></ul><h1>Read Archive</h1>… */
+function parsePocketHtml(text: string, name?: string): ParsedImport {
+  const isPocket = /<title>\s*Pocket Export\s*<\/title>/i.test(text) || /<a\s[^>]*\btime_added\s*=/i.test(text);
+  if (!isPocket) throw invalid(name, 'This HTML file is not a Pocket export (no "Pocket Export" title and no links with time_added).');
+  const items: ImportItem[] = [];
+  const skipped: ParsedImport['skipped'] = [];
+  let read = false;
+  const lineAt = (index: number) => text.slice(0, index).split(/\r\n|\r|\n/).length;
+  for (const m of text.matchAll(/<h1[^>]*>([\s\S]*?)<\/h1>|<a\s([^>]*)>([\s\S]*?)<\/a>/gi)) {
+    if (m[1] !== undefined) {
+      // "Unread" / "Read Archive"
+      read = /\barchive\b|^\s*read\b/i.test(decodeEntities(m[1].replace(/<[^>]*>/g, '')));
+      continue;
+    }
+    const attrs = attributes(m[2] ?? '');
+    const url = (attrs.href ?? '').trim();
+    const line = lineAt(m.index ?? 0);
+    if (!isWebUrl(url)) {
+      skipped.push({ line, reason: `"${url.slice(0, 80)}" is not a web address` });
+      continue;
+    }
+    const title = decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+    items.push({
+      url: canonicalUrl(url),
+      ...(title && title !== url ? { title } : {}),
+      tags: normalizeTags((attrs.tags ?? '').split(',')),
+      savedAt: unixTime(attrs.time_added, `line ${line}`, 'time_added', name),
+      read,
+    });
+  }
+  if (items.length === 0 && skipped.length === 0) throw invalid(name, 'This Pocket export lists no articles.');
+  if (items.length === 0) throw invalid(name, `No link is a web address (${skipped[0]!.reason}, line ${skipped[0]!.line}).`);
+  return { kind: 'pocket', items, skipped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import: writing
+
+/** The article an item becomes: the backup's own, or a 'pending' one awaiting its content. */
+export function itemToArticle(item: ImportItem, now: number): SavedArticle {
+  if (item.article) return item.article;
+  const url = canonicalUrl(item.url);
+  const savedAt = item.savedAt ?? now;
+  return {
+    url,
+    pageUrl: url,
+    title: item.title?.trim() || url,
+    byline: null,
+    siteName: null,
+    site: siteOf(url),
+    lang: null,
+    dir: 'ltr',
+    publishedTime: null,
+    excerpt: item.excerpt?.trim() || null,
+    leadImage: null,
+    wordCount: 0,
+    readingMinutes: 0,
+    status: 'pending',
+    savedAt,
+    updatedAt: savedAt,
+    readAt: item.read ? now : 0,
+    progress: 0,
+    tags: normalizeTags(item.tags ?? []),
+    contentHtml: '',
+    text: '',
+  };
+}
+
+/**
+ * Merges imported items into the library, all in one transaction: all or nothing. Counts are per
+ * distinct URL: added (new), updated (something gained), unchanged (nothing new).
+ */
+export async function importItems(db: LibraryDB, items: readonly ImportItem[], options: { now?: number } = {}): Promise<MergeCounts> {
+  const now = options.now ?? Date.now();
+  const articles = items.map((item, i) => {
+    const a = itemToArticle(item, now);
+    if (!isWebUrl(a.url)) throw new LibraryError('invalid-file', `Item ${i + 1}: "${a.url.slice(0, 80)}" is not a web address.`);
+    return a;
+  });
+  return mergeArticles(db, articles);
+}

@@ -1,0 +1,149 @@
+// Saving: the tab's article (read by the reader script in the page) or a linked page (fetched by
+// the background and parsed where a DOM is). Used by the background for the menu, the shortcut,
+// the popup's Save button and the pending imports.
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { t } from '@/platform/i18n';
+import type { LibraryDB } from '@/extension/library/db';
+import { LibraryError } from '@/extension/library/store';
+import { saveArticle, saveBookmark } from '@/extension/library/store';
+import { sendToTab, type PageCapture, type SaveResult } from '@/platform/messages';
+import { ensureReader } from '@/extension/reader-control';
+
+/** Pages larger than this are refused rather than parsed (a runaway or a binary). */
+export const MAX_HTML_BYTES = 8 * 1024 * 1024;
+
+export async function storeCapture(db: LibraryDB, capture: PageCapture): Promise<SaveResult> {
+  try {
+    if (capture.article) {
+      const { created, meta } = await saveArticle(db, capture.article, { pageUrl: capture.url });
+      return { ok: true, url: meta.url, title: meta.title, status: meta.status, created };
+    }
+    const { created, meta } = await saveBookmark(db, { url: capture.url, title: capture.title, excerpt: capture.excerpt });
+    return { ok: true, url: meta.url, title: meta.title, status: meta.status, created };
+  } catch (err) {
+    if (err instanceof LibraryError && err.code === 'quota') return { ok: false, error: 'quota' };
+    return { ok: false, error: 'failed', detail: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** The message a user sees for a save's outcome. */
+export function saveMessage(result: SaveResult): string {
+  if (result.ok) {
+    if (result.status === 'bookmark') return t('toastSavedBookmark');
+    return result.created ? t('toastSaved') : t('toastUpdated');
+  }
+  switch (result.error) {
+    case 'quota':
+      return t('errorQuota');
+    case 'unreachable':
+      return t('errorUnreachable', result.detail ?? '');
+    case 'not-html':
+      return t('errorNotHtml');
+    case 'too-large':
+      return t('errorTooLarge');
+    case 'restricted':
+      return t('popupRestrictedOther');
+    default:
+      return t('errorGeneric', result.detail ?? '');
+  }
+}
+
+/** Saves the article shown in a tab and confirms it in the page and on the toolbar button. */
+export async function saveTab(db: LibraryDB, tabId: number): Promise<SaveResult> {
+  let capture: PageCapture;
+  try {
+    await ensureReader(tabId);
+    capture = await sendToTab(tabId, 'reader/capture', undefined);
+  } catch {
+    return { ok: false, error: 'restricted' };
+  }
+  const result = await storeCapture(db, capture);
+  await sendToTab(tabId, 'reader/toast', { message: saveMessage(result), kind: result.ok ? 'ok' : 'error' }).catch(() => undefined);
+  if (result.ok) {
+    await browser.action.setBadgeText({ tabId, text: '★' }).catch(() => undefined);
+    await browser.action.setTitle({ tabId, title: t('actionTitleSaved', result.title) }).catch(() => undefined);
+  }
+  return result;
+}
+
+/** Downloads a page for saving; errors say what went wrong in the user's terms. */
+export async function fetchHtml(url: string, signal?: AbortSignal): Promise<{ html: string; url: string }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'omit', redirect: 'follow', signal: signal ?? AbortSignal.timeout(30000) });
+  } catch (err) {
+    throw new SaveFailure('unreachable', err instanceof Error ? err.message : String(err));
+  }
+  if (!response.ok) throw new SaveFailure('unreachable', `HTTP ${response.status}`);
+  const type = response.headers.get('content-type') ?? '';
+  if (type && !/html|xml/i.test(type)) throw new SaveFailure('not-html', type);
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_HTML_BYTES) throw new SaveFailure('too-large');
+  const html = await response.text();
+  if (html.length > MAX_HTML_BYTES) throw new SaveFailure('too-large');
+  return { html, url: response.url || url };
+}
+
+export class SaveFailure extends Error {
+  constructor(
+    readonly code: 'unreachable' | 'not-html' | 'too-large',
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+  }
+}
+
+/** Fetches and saves a linked page; `parse` turns its HTML into a capture where a DOM exists. */
+export async function saveLink(db: LibraryDB, url: string, parse: (html: string, url: string) => Promise<PageCapture>): Promise<SaveResult> {
+  try {
+    const page = await fetchHtml(url);
+    const capture = await parse(page.html, page.url);
+    return storeCapture(db, capture);
+  } catch (err) {
+    if (err instanceof SaveFailure) return { ok: false, error: err.code, detail: err.detail };
+    return { ok: false, error: 'failed', detail: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Progress of fetching imported articles that have no content yet (shown in the library). */
+export interface PendingProgress {
+  running: boolean;
+  done: number;
+  failed: number;
+  total: number;
+}
+
+/** Progress of the background fetch of imported articles, watched by the library page. */
+export const pendingProgress = storage.defineItem<PendingProgress | null>('local:pendingProgress', { fallback: null });
+
+/**
+ * Fetches every pending article, two at a time, reporting progress after each. A page that
+ * cannot be fetched stays pending (counted as failed) and can be tried again later.
+ */
+export async function fetchPending(
+  db: LibraryDB,
+  urls: string[],
+  parse: (html: string, url: string) => Promise<PageCapture>,
+  onProgress: (p: PendingProgress) => void | Promise<void>,
+  concurrency = 2,
+): Promise<PendingProgress> {
+  const progress: PendingProgress = { running: true, done: 0, failed: 0, total: urls.length };
+  await onProgress({ ...progress });
+  const queue = [...urls];
+  const worker = async () => {
+    for (let url = queue.shift(); url; url = queue.shift()) {
+      const result = await saveLink(db, url, async (html, finalUrl) => {
+        const capture = await parse(html, finalUrl);
+        // Keep the imported address as the key, so the pending row is the one completed.
+        return capture.article ? { ...capture, article: { ...capture.article, canonicalUrl: url } } : { ...capture, url };
+      });
+      if (result.ok) progress.done++;
+      else progress.failed++;
+      await onProgress({ ...progress });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, worker));
+  progress.running = false;
+  await onProgress({ ...progress });
+  return progress;
+}

@@ -1,0 +1,23 @@
+// The shape of the lazily injected entity API (entrypoints/entities.ts), for the reader script
+// that finds it on globalThis after the background injected /entities.js.
+import type { groupEntities, highlightEntities, recognize, removeHighlights, textOf } from '@/lib/entities/index';
+import type { mentionsOf } from '@/lib/entities/dom';
+import type { lookupTicker, quoteUrl } from '@/lib/entities/tickers';
+
+export const ENTITIES_GLOBAL = '__readingAssistantEntities';
+
+export interface EntitiesApi {
+  recognize: typeof recognize;
+  textOf: typeof textOf;
+  highlightEntities: typeof highlightEntities;
+  removeHighlights: typeof removeHighlights;
+  mentionsOf: typeof mentionsOf;
+  groupEntities: typeof groupEntities;
+  lookupTicker: typeof lookupTicker;
+  quoteUrl: typeof quoteUrl;
+}
+
+/** The API if /entities.js has been injected into this world, else null. */
+export function entitiesApi(): EntitiesApi | null {
+  return ((globalThis as unknown as Record<string, unknown>)[ENTITIES_GLOBAL] as EntitiesApi | undefined) ?? null;
+}

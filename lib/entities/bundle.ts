@@ -1,0 +1,8 @@
+// Everything the reader uses of the entity pipeline, as one object: what /entities.js puts on the
+// reader script's global in a page, and what the saved-article reader imports on first use.
+import { groupEntities, highlightEntities, recognize, removeHighlights, textOf } from '@/lib/entities/index';
+import { mentionsOf } from '@/lib/entities/dom';
+import { lookupTicker, quoteUrl } from '@/lib/entities/tickers';
+import type { EntitiesApi } from '@/lib/entities/api';
+
+export const ENTITIES: EntitiesApi = { recognize, textOf, highlightEntities, removeHighlights, mentionsOf, groupEntities, lookupTicker, quoteUrl };

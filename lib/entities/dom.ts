@@ -1,0 +1,167 @@
+// Entity spans back into the article's DOM, and out again.
+//
+// Offsets: `textOf(root)` reads the root's text nodes in document order (script, style, template,
+// textarea and noscript skipped) and puts one "\n" between blocks (p, li, h1…, br …) that the DOM
+// itself does not hold, so "…했다.</p><p>올트먼…" does not run two sentences into one word. A span's
+// offsets are into that text; the "\n"s map to no node.
+//
+// Highlighting replaces each touched text node by pieces (plain text and <mark> elements, a mark
+// split wherever the span crosses an element boundary such as a link or <b>) and keeps the original
+// node aside; removing puts the very same nodes back, so the DOM (and anything holding a reference
+// to one of its text nodes) is exactly as before.
+import { entityId } from '@/lib/entities/group';
+import { groupOf, type EntityGroup, type EntitySpan } from '@/lib/entities/types';
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'TEXTAREA', 'NOSCRIPT']);
+const BLOCK = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'.split(' '),
+);
+
+export interface TextMap {
+  text: string;
+  /** Each text node with the offset of its first character in `text`, in document order. */
+  nodes: Array<{ node: Text; start: number }>;
+}
+
+export function textOf(root: Node): TextMap {
+  let text = '';
+  const nodes: TextMap['nodes'] = [];
+  const sep = () => {
+    if (text && !text.endsWith('\n')) text += '\n';
+  };
+  const walk = (parent: Node) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const data = (child as Text).data;
+        if (!data) continue;
+        nodes.push({ node: child as Text, start: text.length });
+        text += data;
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (SKIP.has(el.tagName.toUpperCase())) continue;
+        // Marks we added are transparent: their text counts as the text they wrap.
+        const block = BLOCK.has(el.tagName.toUpperCase());
+        if (block) sep();
+        walk(el);
+        if (block) sep();
+      }
+    }
+  };
+  walk(root);
+  return { text, nodes };
+}
+
+export interface HighlightOptions {
+  /** The mark's title, e.g. "Organisation: 삼성전자 (005930 KOSPI)"; the type's name alone when absent. */
+  label?: (span: EntitySpan) => string;
+}
+
+export interface HighlightHandle {
+  /** The spans that were drawn, in text order (a mention's index in this list is its data-mention). */
+  spans: EntitySpan[];
+  /** Each mention of an entity as the marks that draw it (one or more), in document order. */
+  mentionsOf(id: string): HTMLElement[][];
+  remove(): void;
+}
+
+interface Applied {
+  original: Text;
+  pieces: Node[];
+}
+
+const applied = new WeakMap<Node, Applied[]>();
+
+/**
+ * Wraps every span whose group is in `enabled` in `<mark class="ra-ent ra-ent-TYPE">`. Spans must not
+ * overlap (recognize() returns them so); an overlapping later span is skipped. Any earlier
+ * highlights in `root` are removed first.
+ */
+export function highlightEntities(root: Element, spans: readonly EntitySpan[], enabled: Iterable<EntityGroup | EntitySpan['type']>, options: HighlightOptions = {}): HighlightHandle {
+  removeHighlights(root);
+  const on = new Set<string>(enabled);
+  const doc = root.ownerDocument;
+  const drawn: EntitySpan[] = [];
+  let lastEnd = -1;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (!(on.has(s.type) || on.has(groupOf(s.type))) || s.start < lastEnd || s.end <= s.start) continue;
+    drawn.push(s);
+    lastEnd = s.end;
+  }
+  const { nodes } = textOf(root);
+  const records: Applied[] = [];
+  let k = 0; // first drawn span that may still touch the current node
+  for (const { node, start } of nodes) {
+    const end = start + node.data.length;
+    while (k < drawn.length && drawn[k]!.end <= start) k++;
+    const cuts: Array<{ from: number; to: number; span: number }> = [];
+    for (let i = k; i < drawn.length && drawn[i]!.start < end; i++) {
+      const s = drawn[i]!;
+      cuts.push({ from: Math.max(s.start, start) - start, to: Math.min(s.end, end) - start, span: i });
+    }
+    if (!cuts.length) continue;
+    const pieces: Node[] = [];
+    let at = 0;
+    for (const c of cuts) {
+      if (c.from > at) pieces.push(doc.createTextNode(node.data.slice(at, c.from)));
+      const s = drawn[c.span]!;
+      const mark = doc.createElement('mark');
+      mark.className = `ra-ent ra-ent-${s.type}`;
+      mark.setAttribute('data-entity-id', entityId(s));
+      mark.setAttribute('data-entity-type', s.type);
+      mark.setAttribute('data-mention', String(c.span));
+      mark.title = options.label?.(s) ?? s.type;
+      mark.textContent = node.data.slice(c.from, c.to);
+      pieces.push(mark);
+      at = c.to;
+    }
+    if (at < node.data.length) pieces.push(doc.createTextNode(node.data.slice(at)));
+    const parent = node.parentNode!;
+    for (const p of pieces) parent.insertBefore(p, node);
+    parent.removeChild(node);
+    records.push({ original: node, pieces });
+  }
+  applied.set(root, records);
+  return {
+    spans: drawn,
+    mentionsOf: (id) => mentionsOf(root, id),
+    remove: () => removeHighlights(root),
+  };
+}
+
+/** Each mention of entity `id` in `root` as its marks, in document order. */
+export function mentionsOf(root: Element, id: string): HTMLElement[][] {
+  const byMention = new Map<string, HTMLElement[]>();
+  for (const mark of root.querySelectorAll<HTMLElement>('mark.ra-ent')) {
+    if (mark.getAttribute('data-entity-id') !== id) continue;
+    const key = mark.getAttribute('data-mention') ?? '';
+    const list = byMention.get(key);
+    if (list) list.push(mark);
+    else byMention.set(key, [mark]);
+  }
+  return [...byMention.values()];
+}
+
+/** Puts back the text nodes highlightEntities replaced: the DOM is as it was before. */
+export function removeHighlights(root: Element): void {
+  const records = applied.get(root);
+  applied.delete(root);
+  if (records) {
+    for (const { original, pieces } of records) {
+      const first = pieces[0];
+      if (!first?.parentNode) continue;
+      first.parentNode.insertBefore(original, first);
+      for (const p of pieces) p.parentNode?.removeChild(p);
+    }
+    return;
+  }
+  // Marks from another copy of this module (a second injection): unwrap and join the text again.
+  const marks = root.querySelectorAll('mark.ra-ent');
+  const parents = new Set<Node>();
+  for (const mark of marks) {
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    parent.replaceChild(root.ownerDocument.createTextNode(mark.textContent ?? ''), mark);
+    parents.add(parent);
+  }
+  for (const p of parents) p.normalize();
+}

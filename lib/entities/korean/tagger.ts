@@ -1,0 +1,169 @@
+// Runs a decoded model over a text: features → emission scores → Viterbi → spans.
+import type { KoreanModel } from '@/lib/entities/korean/codec';
+import { domainCopy, extractFeatures, nameBounds, NF } from '@/lib/entities/korean/features';
+import { PERSON_TITLES, SURNAMES } from '@/lib/entities/korean/lexicon';
+import { labelsToSpans, viterbi, type KoreanEntity } from '@/lib/entities/korean/decode';
+import { isCommonNoun } from '@/lib/entities/korean/nouns';
+
+let featBuf = new Int32Array(0);
+
+/** 미국인, 일본인들: a place followed by 인 (and a particle or the end of the word) is a nationality, not tagged in KLUE. */
+const NATIONALITY = /^인(?:들)?(?:[은는이가을를의과와도에]|[^가-힣]|$)/;
+
+/** A "person" that is exactly a common noun (골키퍼, 주유소) is dropped; off only to measure it. */
+let nounFilter = true;
+export function setNounFilter(on: boolean): void {
+  nounFilter = on;
+}
+/** Names end and start only where nameBounds allows (a particle, a title, the word's end); off only to measure it. */
+let useBounds = true;
+export function setNameBounds(on: boolean): void {
+  useBounds = on;
+}
+
+export function tagWithModel(model: KoreanModel, text: string): KoreanEntity[] {
+  const n = text.length;
+  if (n === 0) return [];
+  if (featBuf.length < n * NF) featBuf = new Int32Array(Math.max(n * NF, 4096 * NF));
+  const feats = extractFeatures(text, model.bits, featBuf);
+  const L = model.labels;
+  const W = model.weights;
+  const news = model.flags & 1;
+  const emit = new Float32Array(n * L);
+  for (let i = 0; i < n; i++) {
+    const eo = i * L;
+    for (let k = i * NF, end = k + NF; k < end; k++) {
+      const fi = feats[k]!;
+      if (fi < 0) continue;
+      let wo = fi * L;
+      for (let y = 0; y < L; y++) emit[eo + y] = emit[eo + y]! + W[wo + y]!;
+      if (!news) continue;
+      wo = domainCopy(fi, 1, model.bits) * L;
+      for (let y = 0; y < L; y++) emit[eo + y] = emit[eo + y]! + W[wo + y]!;
+    }
+  }
+  return glossNames(text, extendPlaces(text, mergePlaces(text, labelsToSpans(text, viterbi(n, emit, model.trans, useBounds ? nameBounds(text) : undefined)))))
+    .map((e) => (e.type === 'person' ? fullName(text, e) : e))
+    .filter((e) => !(nounFilter && e.type === 'person' && commonNounPerson(text.slice(e.start, e.end))) && !(e.type === 'place' && NATIONALITY.test(text.slice(e.end, e.end + 3))));
+}
+
+/** A "person" that is a common noun, or a common noun and a particle (제안은, 기록은, 부족과). */
+export function commonNounPerson(word: string): boolean {
+  if (isCommonNoun(word)) return true;
+  const m = /^([가-힣]{2,4})(?:은|는|을|를|과|와|이|가|의|도|에|에서|으로|로)$/.exec(word);
+  return !!m && isCommonNoun(m[1]!);
+}
+
+const stripParticle = (w: string): string => w.replace(/[^가-힣A-Za-z]+$/, '').replace(/(은|는|이|가|을|를|의|과|와|에게|도)$/, '');
+
+/**
+ * 손정의 회장: a three-syllable name whose last syllable is also a particle (의, 이, 은) is cut to two
+ * syllables by the tagger. Extend it when it starts with a surname and a title follows within two words.
+ */
+function fullName(text: string, e: KoreanEntity): KoreanEntity {
+  if (e.end - e.start !== 2 || !SURNAMES.has(text[e.start]!) || !'의이은'.includes(text[e.end] ?? 'x')) return e;
+  if (e.start > 0 && /[가-힣]/.test(text[e.start - 1]!)) return e;
+  const after = text.slice(e.end + 1, e.end + 40);
+  if (!/^\s/.test(after)) return e;
+  const words = after.trim().split(/\s+/, 2).map(stripParticle);
+  return words.some((w) => PERSON_TITLES.has(w)) ? { ...e, end: e.end + 1 } : e;
+}
+
+/**
+ * How far mergePlaces goes, for measuring: 0 off, 1 places with places, 2 (default) also a one-word
+ * place with the organisation after it, 3 any place with the organisation after it.
+ */
+let mergeLevel = 2;
+export function setPlaceMerge(level: number): void {
+  mergeLevel = level;
+}
+/**
+ * KLUE tags a run of places one space apart as one place (중국 베이징, 서울 서초구 서초동; 83 such
+ * spans against 2 adjacent separate places in the training news), and a place that qualifies the
+ * organisation after it as part of the organisation (미국 법무부, 부산 동래경찰서, 중국 신화통신; 28
+ * against 2). Spans the tagger found side by side are joined so. An address of several words
+ * before an organisation (서울 서초동 대검찰청) stays a place of its own.
+ */
+export function mergePlaces(text: string, spans: KoreanEntity[]): KoreanEntity[] {
+  if (!mergeLevel) return spans;
+  const out: KoreanEntity[] = [];
+  for (const e of spans) {
+    const last = out[out.length - 1];
+    if (last && last.type === 'place' && e.start === last.end + 1 && text[last.end] === ' ') {
+      const oneWord = !text.slice(last.start, last.end).includes(' ');
+      if (e.type === 'place' || (e.type === 'org' && (mergeLevel > 2 || (mergeLevel === 2 && oneWord)))) {
+        out[out.length - 1] = { start: last.start, end: e.end, type: e.type };
+        continue;
+      }
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+/** Glosses are tagged (glossNames); off only to measure it. */
+let glosses = true;
+export function setGlosses(on: boolean): void {
+  glosses = on;
+}
+const HANJA_GLOSS = /^\(([\u3400-\u4dbf\u4e00-\u9fff]{2,})\)/;
+const LATIN_GLOSS = /^\(([A-Za-z][A-Za-z&.' -]*[A-Za-z.])\)/;
+/**
+ * A name's gloss in brackets right after it is the same entity, as KLUE tags it: Hanja after a
+ * person, organisation or place (베이징(北京), 아베 신조(安倍晋三); 11 of 13 such glosses in the
+ * training news), Latin letters after an organisation (이투데이(etoday), 유럽연합(EU); 5 of 5).
+ */
+export function glossNames(text: string, spans: KoreanEntity[]): KoreanEntity[] {
+  if (!glosses) return spans;
+  const out: KoreanEntity[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const e = spans[k]!;
+    out.push(e);
+    if (e.type !== 'person' && e.type !== 'org' && e.type !== 'place') continue;
+    const after = text.slice(e.end, e.end + 40);
+    const m = HANJA_GLOSS.exec(after) ?? (e.type === 'org' ? LATIN_GLOSS.exec(after) : null);
+    if (!m) continue;
+    const start = e.end + 1, end = start + m[1]!.length;
+    const next = spans[k + 1];
+    if (next && next.start < end + 1) continue;
+    out.push({ start, end, type: e.type });
+  }
+  return out;
+}
+
+/** Places take the smaller division after them (extendPlaces); off only to measure it. */
+let placeUnits = 1;
+export function setPlaceUnits(on: number): void {
+  placeUnits = on;
+}
+// An administrative division named after a larger place: 윈난성, 인주면, 반포동, 오카야마 현.
+const DIVISION = /^(?:[가-힣]{1,2}(?:성|주|현|시|군|구|읍|면|동|리)|주|현|성)$/;
+const DIVISION_PARTICLE = /(?:은|는|이|가|을|를|의|에|에서|에는|에서는|으로|로|과|와|도|까지|부터)$/;
+/**
+ * KLUE tags a place and the smaller division written after it as one place (중국 윈난성, 아산시
+ * 인주면, 텍사스 주): a place the tagger found takes such a word after it (not a common noun, and
+ * where nothing else was found).
+ */
+export function extendPlaces(text: string, spans: KoreanEntity[]): KoreanEntity[] {
+  if (!placeUnits) return spans;
+  return spans.map((e, k) => {
+    if (e.type !== 'place') return e;
+    let end = e.end;
+    const next = spans[k + 1];
+    for (;;) {
+      if (text[end] !== ' ') break;
+      const m = /^[^\s]+/.exec(text.slice(end + 1, end + 20));
+      if (!m) break;
+      let word = m[0].replace(/[^가-힣A-Za-z0-9]+.*$/, '');
+      if (!DIVISION.test(word) || isCommonNoun(word)) {
+        const bare = word.replace(DIVISION_PARTICLE, '');
+        if (bare === word || !DIVISION.test(bare) || isCommonNoun(bare)) break;
+        word = bare;
+      }
+      if (next && next.start < end + 1 + word.length) break;
+      end += 1 + word.length;
+      if (word.length < m[0].length) break;
+    }
+    return end === e.end ? e : { ...e, end };
+  });
+}

@@ -1,0 +1,164 @@
+// Pure helpers over library records: canonical URLs, sites, tags, splitting a SavedArticle into
+// its table rows, and the merge rule shared by import and undo ("nothing lost").
+import type { ArticleContent, ArticleMeta, SaveStatus, SavedArticle } from '@/lib/library/types';
+
+/** Tracking parameters that never change what a page is. */
+const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|yclid)$/i;
+
+/**
+ * The key an article is stored under: trimmed, the fragment (#…) dropped, host lower-cased and
+ * the URL normalised by the URL parser, tracking parameters (utm_*, fbclid, gclid…) removed.
+ * Idempotent. A string that is not a URL is returned trimmed.
+ */
+export function canonicalUrl(url: string): string {
+  const trimmed = url.trim();
+  let u: URL;
+  try {
+    u = new URL(trimmed);
+  } catch {
+    return trimmed.replace(/#.*$/s, '');
+  }
+  u.hash = '';
+  if (u.search) {
+    const params = new URLSearchParams(u.search);
+    let changed = false;
+    for (const key of [...params.keys()]) {
+      if (TRACKING.test(key)) {
+        params.delete(key);
+        changed = true;
+      }
+    }
+    if (changed) u.search = params.toString();
+  }
+  return u.href;
+}
+
+/** True for the addresses the library stores: http and https. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Host name without "www.", for the site filter ('' when not a URL). */
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Tags trimmed, inner spaces collapsed, empty ones dropped, duplicates (ignoring case) removed. */
+export function normalizeTags(tags: readonly unknown[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    if (typeof raw !== 'string') continue;
+    const tag = raw.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, 100);
+    const key = tag.toLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}
+
+export function clampProgress(p: unknown): number {
+  return typeof p === 'number' && Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0;
+}
+
+/** The fields of ArticleMeta, in a fixed order (exports are stable and unknown fields dropped). */
+export const META_KEYS = [
+  'url', 'pageUrl', 'title', 'byline', 'siteName', 'site', 'lang', 'dir', 'publishedTime', 'excerpt', 'leadImage',
+  'wordCount', 'readingMinutes', 'status', 'savedAt', 'updatedAt', 'readAt', 'progress', 'tags',
+] as const satisfies readonly (keyof ArticleMeta)[];
+
+/** Fields that come from the page (replaced together when newer content is taken). */
+export const CONTENT_META_KEYS = [
+  'pageUrl', 'title', 'byline', 'siteName', 'lang', 'dir', 'publishedTime', 'excerpt', 'leadImage', 'wordCount',
+  'readingMinutes', 'status', 'updatedAt',
+] as const satisfies readonly (keyof ArticleMeta)[];
+
+export function metaOf(a: ArticleMeta): ArticleMeta {
+  const out = {} as Record<string, unknown>;
+  for (const k of META_KEYS) out[k] = k === 'tags' ? [...a.tags] : a[k];
+  return out as unknown as ArticleMeta;
+}
+
+export function contentOf(a: SavedArticle): ArticleContent {
+  return { url: a.url, contentHtml: a.contentHtml, text: a.text };
+}
+
+export function joinSaved(meta: ArticleMeta, content: ArticleContent | undefined): SavedArticle {
+  return { ...metaOf(meta), contentHtml: content?.contentHtml ?? '', text: content?.text ?? '' };
+}
+
+/** How much of a page a row holds: an import never replaces more with less. */
+export const STATUS_RANK: Readonly<Record<SaveStatus, number>> = Object.freeze({ pending: 0, bookmark: 1, full: 2 });
+
+/** A known SaveStatus (own keys only: "constructor" is not a status). */
+export function isStatus(value: unknown): value is SaveStatus {
+  return typeof value === 'string' && Object.hasOwn(STATUS_RANK, value);
+}
+
+/** A title is a placeholder when it is empty or just the address. */
+function placeholderTitle(meta: ArticleMeta): boolean {
+  return !meta.title.trim() || meta.title === meta.url || meta.title === meta.pageUrl;
+}
+
+export interface Merged {
+  meta: ArticleMeta;
+  /** The incoming content replaces the stored one (and the search terms must be rebuilt). */
+  takeContent: boolean;
+  /** Title or content changed, so the search terms must be rebuilt. */
+  reindex: boolean;
+  changed: boolean;
+}
+
+/**
+ * Merges an incoming article into a stored one, losing nothing:
+ * - content (and the page metadata that goes with it) from the side that holds more
+ *   (full > bookmark > pending), and between equals from the newer `updatedAt`;
+ *   a placeholder title or a missing excerpt is filled in from the other side;
+ * - savedAt: the earlier (the first save); tags: union, stored ones first;
+ * - read if either is read (the stored readAt wins when both are); progress: the larger.
+ */
+export function mergeArticle(stored: ArticleMeta, incoming: ArticleMeta): Merged {
+  const rs = STATUS_RANK[stored.status] ?? 0;
+  const ri = STATUS_RANK[incoming.status] ?? 0;
+  const takeContent = ri > rs || (ri === rs && ri > 0 && incoming.updatedAt > stored.updatedAt);
+  const meta = metaOf(stored);
+  let reindex = false;
+  if (takeContent) {
+    const m = meta as unknown as Record<string, unknown>;
+    for (const k of CONTENT_META_KEYS) m[k] = incoming[k];
+    if (placeholderTitle(incoming) && !placeholderTitle(stored)) meta.title = stored.title;
+    meta.excerpt ??= stored.excerpt;
+    reindex = true;
+  } else {
+    if (placeholderTitle(stored) && !placeholderTitle(incoming)) {
+      meta.title = incoming.title;
+      reindex = true;
+    }
+    if (meta.excerpt == null && incoming.excerpt != null) meta.excerpt = incoming.excerpt;
+  }
+  meta.savedAt = Math.min(stored.savedAt, incoming.savedAt);
+  meta.tags = normalizeTags([...stored.tags, ...incoming.tags]);
+  meta.readAt = stored.readAt > 0 ? stored.readAt : incoming.readAt;
+  meta.progress = Math.max(stored.progress, incoming.progress);
+  const changed = takeContent || !sameMeta(stored, meta);
+  return { meta, takeContent, reindex, changed };
+}
+
+export function sameMeta(a: ArticleMeta, b: ArticleMeta): boolean {
+  for (const k of META_KEYS) {
+    if (k === 'tags') {
+      if (a.tags.length !== b.tags.length || a.tags.some((tag, i) => tag !== b.tags[i])) return false;
+    } else if (a[k] !== b[k]) return false;
+  }
+  return true;
+}

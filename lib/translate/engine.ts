@@ -1,0 +1,224 @@
+// Translates a list of paragraphs with any Translator: cache first, the misses in batches by
+// size, a few batches in flight, retries with backoff on 429 and 5xx (Retry-After honoured),
+// results delivered as they come, and what did translate kept when something fails.
+import type { TranslationCache } from '@/lib/translate/cache';
+import { TranslateError, toTranslateError, type Translator } from '@/lib/translate/types';
+
+export interface TranslateAllOptions {
+  translator: Translator;
+  from: string;
+  to: string;
+  cache?: TranslationCache | null;
+  signal?: AbortSignal;
+  /** Each translation as soon as it is known (cache hits first), by index into `texts`. */
+  onResult?: (index: number, text: string) => void;
+  /** Paragraphs done (translated or served from the cache) out of all. */
+  onProgress?: (done: number, total: number) => void;
+  /** Characters per request at most (one longer paragraph goes alone). Default 4000. */
+  maxBatchChars?: number;
+  /** The first request's size at most, so the first paragraphs show early. Default 800. */
+  firstBatchChars?: number;
+  /** Paragraphs per request at most (DeepL takes 50). Default 50. */
+  maxBatchItems?: number;
+  /** Requests in flight at most. Default 3. */
+  concurrency?: number;
+  /** Attempts after the first for a 429 or 5xx. Default 4. */
+  retries?: number;
+  /** First backoff delay; doubled each attempt, with jitter. Default 500 ms. */
+  backoffMs?: number;
+  /** Longest wait between attempts, Retry-After included. Default 30 s. */
+  maxDelayMs?: number;
+  /** For tests: how to wait. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export const DEFAULT_BATCH_CHARS = 4000;
+export const DEFAULT_BATCH_ITEMS = 50;
+export const DEFAULT_CONCURRENCY = 3;
+export const DEFAULT_FIRST_BATCH_CHARS = 800;
+
+/**
+ * Groups `items` (indices into texts) into batches of at most maxChars / maxItems, in order; the
+ * first batch holds at most firstChars, so the top of the article comes back first and soon.
+ */
+export function makeBatches(texts: string[], items: number[], maxChars: number, maxItems: number, firstChars = maxChars): number[][] {
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let chars = 0;
+  for (const i of items) {
+    const len = texts[i]!.length;
+    const limit = batches.length ? maxChars : Math.min(firstChars, maxChars);
+    if (current.length && (chars + len > limit || current.length >= maxItems)) {
+      batches.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(i);
+    chars += len;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+export function isRetryable(err: TranslateError): boolean {
+  return err.kind === 'rate-limit' || (err.kind === 'server' && (err.status === undefined || err.status >= 500));
+}
+
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new TranslateError('cancelled'));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new TranslateError('cancelled'));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Resolves with every translation (same order as `texts`) or rejects with a TranslateError after
+ * delivering, through onResult, everything that did translate. Identical paragraphs are sent once;
+ * empty ones are returned as they are.
+ */
+export async function translateAll(texts: string[], options: TranslateAllOptions): Promise<string[]> {
+  const { translator, from, to, cache, onResult, onProgress } = options;
+  const maxChars = options.maxBatchChars ?? DEFAULT_BATCH_CHARS;
+  const maxItems = options.maxBatchItems ?? DEFAULT_BATCH_ITEMS;
+  const firstChars = options.firstBatchChars ?? DEFAULT_FIRST_BATCH_CHARS;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const retries = options.retries ?? 4;
+  const backoffMs = options.backoffMs ?? 500;
+  const maxDelayMs = options.maxDelayMs ?? 30_000;
+  const sleep = options.sleep ?? abortableSleep;
+  const controller = new AbortController();
+  const outer = options.signal;
+  const onOuterAbort = () => controller.abort();
+  if (outer?.aborted) throw new TranslateError('cancelled');
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  const signal = controller.signal;
+  const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new TranslateError('cancelled')), { once: true }));
+  aborted.catch(() => undefined);
+
+  const total = texts.length;
+  const results: (string | undefined)[] = new Array(total);
+  let done = 0;
+  const deliver = (index: number, text: string) => {
+    if (results[index] !== undefined) return;
+    results[index] = text;
+    done++;
+    onResult?.(index, text);
+  };
+  const cancelled = () => {
+    if (signal.aborted) throw new TranslateError('cancelled');
+  };
+
+  try {
+    // Identical texts are translated once; blanks need no translation.
+    const firstOf = new Map<string, number>();
+    const copies = new Map<number, number[]>();
+    const unique: number[] = [];
+    texts.forEach((text, i) => {
+      if (!text.trim()) {
+        deliver(i, text);
+        return;
+      }
+      const first = firstOf.get(text);
+      if (first === undefined) {
+        firstOf.set(text, i);
+        unique.push(i);
+        copies.set(i, [i]);
+      } else {
+        copies.get(first)!.push(i);
+      }
+    });
+    const deliverAll = (i: number, text: string) => copies.get(i)!.forEach((j) => deliver(j, text));
+    onProgress?.(done, total);
+
+    let misses = unique;
+    if (cache && unique.length) {
+      let hits: (string | undefined)[] = [];
+      try {
+        hits = await cache.getMany(translator.cacheId, from, to, unique.map((i) => texts[i]!));
+      } catch {
+        hits = []; // A broken cache never stops a translation.
+      }
+      cancelled();
+      misses = [];
+      unique.forEach((i, k) => {
+        const hit = hits[k];
+        if (hit !== undefined) deliverAll(i, hit);
+        else misses.push(i);
+      });
+      if (misses.length < unique.length) onProgress?.(done, total);
+    }
+
+    const queue = makeBatches(texts, misses, maxChars, maxItems, firstChars);
+    let failure: TranslateError | null = null;
+
+    const attempt = async (batch: number[]): Promise<string[]> => {
+      for (let n = 0; ; n++) {
+        cancelled();
+        try {
+          // A provider that ignores the signal still lets the caller go at once.
+          const out = await Promise.race([translator.translate(batch.map((i) => texts[i]!), from, to, signal), aborted]);
+          if (!Array.isArray(out) || out.length !== batch.length || out.some((s) => typeof s !== 'string')) {
+            throw new TranslateError('malformed', `expected ${batch.length} translations, got ${Array.isArray(out) ? out.length : typeof out}`);
+          }
+          return out;
+        } catch (raw) {
+          const err = signal.aborted ? new TranslateError('cancelled') : toTranslateError(raw);
+          if (!isRetryable(err) || n >= retries) throw err;
+          const backoff = Math.min(maxDelayMs, backoffMs * 2 ** n * (1 + Math.random() * 0.25));
+          await sleep(err.retryAfterMs !== undefined ? Math.min(maxDelayMs, Math.max(err.retryAfterMs, 0)) : backoff, signal);
+        }
+      }
+    };
+
+    const run = async (batch: number[]): Promise<void> => {
+      try {
+        const out = await attempt(batch);
+        cancelled();
+        out.forEach((text, k) => deliverAll(batch[k]!, text));
+        onProgress?.(done, total);
+        if (cache) {
+          await cache
+            .putMany(translator.cacheId, from, to, batch.map((i, k) => ({ source: texts[i]!, translation: out[k]! })))
+            .catch(() => undefined);
+        }
+      } catch (raw) {
+        const err = toTranslateError(raw);
+        // A model that answered with the wrong number of paragraphs may do better with fewer.
+        if (err.kind === 'malformed' && batch.length > 1 && !signal.aborted) {
+          const half = Math.ceil(batch.length / 2);
+          await run(batch.slice(0, half));
+          await run(batch.slice(half));
+          return;
+        }
+        throw err;
+      }
+    };
+
+    const worker = async () => {
+      while (queue.length && !failure && !signal.aborted) {
+        const batch = queue.shift()!;
+        try {
+          await run(batch);
+        } catch (raw) {
+          failure ??= toTranslateError(raw);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+    cancelled();
+    if (failure) throw failure;
+    return results as string[];
+  } catch (raw) {
+    throw signal.aborted ? new TranslateError('cancelled') : toTranslateError(raw);
+  } finally {
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+}

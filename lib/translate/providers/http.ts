@@ -1,0 +1,85 @@
+// One way to call a network provider: errors become TranslateErrors by status, Retry-After is
+// read, error bodies ({"error": …} from LibreTranslate, {"message": …} from DeepL, {"error":
+// {"message": …}} from OpenAI-compatible servers) become the error's detail.
+import { TranslateError } from '@/lib/translate/types';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Retry-After as milliseconds: delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The human part of an error body, whatever shape the provider uses. */
+export function errorDetail(body: unknown): string {
+  if (!body || typeof body !== 'object') return typeof body === 'string' ? body.slice(0, 300) : '';
+  const b = body as Record<string, unknown>;
+  const nested = b.error && typeof b.error === 'object' ? (b.error as Record<string, unknown>).message : undefined;
+  const detail = nested ?? b.error ?? b.message ?? b.detail;
+  return typeof detail === 'string' ? detail : '';
+}
+
+/** Status → kind. 400s that name a language are an unsupported pair. */
+export function errorForStatus(status: number, detail: string, retryAfterMs?: number): TranslateError {
+  const extra = { status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  const message = `${status}${detail ? `: ${detail}` : ''}`;
+  if (status === 401 || status === 403) return new TranslateError('auth', message, extra);
+  if (status === 429) return new TranslateError('rate-limit', message, extra);
+  if (status === 456) return new TranslateError('quota', message, extra);
+  if (status === 400 && /lang|language|not supported|unsupported/i.test(detail)) return new TranslateError('unsupported-pair', message, extra);
+  // A wrong address or model name: nothing to retry, and the user must be told which to check.
+  if (status === 404) return new TranslateError('not-configured', message, { ...extra, messageKey: 'translateErrorNotFound' });
+  return new TranslateError('server', message, extra);
+}
+
+/** POSTs (or GETs) JSON and answers the parsed body; every failure is a TranslateError. */
+export async function requestJson(fetchImpl: FetchLike, url: string, init: RequestInit & { signal?: AbortSignal }): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, init);
+  } catch (err) {
+    if (init.signal?.aborted || (err as { name?: string })?.name === 'AbortError') throw new TranslateError('cancelled');
+    throw new TranslateError('unreachable', `${url}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let text = '';
+  try {
+    text = await response.text();
+  } catch (err) {
+    if (init.signal?.aborted) throw new TranslateError('cancelled');
+    throw new TranslateError('unreachable', `${url}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    if (response.ok) throw new TranslateError('malformed', `not JSON: ${text.slice(0, 120)}`, { status: response.status });
+  }
+  if (!response.ok) throw errorForStatus(response.status, errorDetail(body), parseRetryAfter(response.headers.get('retry-after')));
+  return body;
+}
+
+/** "https://host/path/" → "https://host/path"; throws not-configured for anything but http(s). */
+export function baseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new TranslateError('not-configured', `not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TranslateError('not-configured', `not http(s): ${raw}`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** The origin a provider's requests go to, for permissions.request and the privacy line. */
+export function originOf(raw: string): string | null {
+  try {
+    const url = new URL(raw.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,94 @@
+// Any OpenAI-compatible chat endpoint (OpenAI, Ollama and LM Studio on localhost, hosted
+// gateways): POST {baseUrl}/chat/completions. The paragraphs go as a JSON array; the prompt asks
+// for a JSON array with exactly one translation per paragraph, and the answer is checked for
+// count (the engine splits a batch whose count is wrong and tries the halves).
+import { TranslateError, type Translator } from '@/lib/translate/types';
+import { baseUrl, requestJson, type FetchLike } from '@/lib/translate/providers/http';
+
+/** English name of a language for the prompt ("Korean"), the code itself when unknown. */
+function englishName(code: string): string {
+  if (!code || code === 'auto') return 'the language it is written in';
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function openAiPrompt(count: number, from: string, to: string): string {
+  return [
+    `You are a translation engine. Translate each paragraph of the JSON array in the user's message from ${englishName(from)} to ${englishName(to)}.`,
+    'Keep the markup tags (<a1>…</a1>, <b>…</b>, <i>…</i>, <u>, <s>, <code>, <sub>, <sup>, <mark>, <br/>, <x1/>) around the words they belong to, and do not add others.',
+    'Keep names of people and organisations, numbers, dates written in digits and URLs exactly as they are.',
+    `Answer with only a JSON array of ${count} strings: one translation per input paragraph, in the same order. No comments, no code fences.`,
+  ].join('\n');
+}
+
+/** The array in a model's answer: bare, fenced, or as {"translations": […]}. */
+export function parseOpenAiAnswer(content: string, expected: number): string[] {
+  const unfenced = content.replace(/^\s*```(?:json)?\s*/i, '').replace(/\s*```\s*$/, '').trim();
+  let parsed: unknown;
+  const tryParse = (s: string) => {
+    try {
+      parsed = JSON.parse(s);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!tryParse(unfenced)) {
+    const start = unfenced.indexOf('[');
+    const end = unfenced.lastIndexOf(']');
+    if (start < 0 || end <= start || !tryParse(unfenced.slice(start, end + 1))) {
+      throw new TranslateError('malformed', `the model did not answer with a JSON array: ${content.slice(0, 120)}`);
+    }
+  }
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    const inner = Object.values(parsed as Record<string, unknown>).find(Array.isArray);
+    parsed = inner ?? parsed;
+  }
+  if (expected === 1 && typeof parsed === 'string') parsed = [parsed];
+  if (!Array.isArray(parsed) || parsed.some((s) => typeof s !== 'string')) {
+    throw new TranslateError('malformed', 'the model did not answer with an array of strings');
+  }
+  if (parsed.length !== expected) {
+    throw new TranslateError('malformed', `the model answered ${parsed.length} translations for ${expected} paragraphs`);
+  }
+  return parsed as string[];
+}
+
+export function createOpenAi(config: { baseUrl: string; model: string; apiKey?: string }, fetchImpl: FetchLike = fetch): Translator {
+  const base = baseUrl(config.baseUrl).replace(/\/chat\/completions$/, '');
+  const model = config.model.trim();
+  if (!model) throw new TranslateError('not-configured', 'no model named');
+  const apiKey = config.apiKey?.trim();
+  return {
+    cacheId: `openai:${base}:${model}`,
+    async translate(texts, from, to, signal) {
+      const body = await requestJson(fetchImpl, `${base}/chat/completions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+        body: JSON.stringify({
+          model,
+          temperature: 0,
+          stream: false,
+          messages: [
+            { role: 'system', content: openAiPrompt(texts.length, from, to) },
+            { role: 'user', content: JSON.stringify(texts) },
+          ],
+        }),
+        signal,
+      }).catch((err: unknown) => {
+        // Ollama answers 403 with an empty body to an extension's Origin unless OLLAMA_ORIGINS
+        // allows it: say that, rather than blame a key the user never gave.
+        if (err instanceof TranslateError && err.status === 403 && !apiKey) {
+          throw new TranslateError('auth', err.message, { status: 403, messageKey: 'translateErrorOrigins' });
+        }
+        throw err;
+      });
+      const content = (body as { choices?: { message?: { content?: unknown } }[] } | null)?.choices?.[0]?.message?.content;
+      if (typeof content !== 'string') throw new TranslateError('malformed', `no message in ${JSON.stringify(body).slice(0, 120)}`);
+      return parseOpenAiAnswer(content, texts.length);
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// Every message between the extension's contexts, declared once: its name, what it carries and
+// what it answers. Senders and handlers share these types, so a renamed field is a type error.
+import { browser, type Browser } from 'wxt/browser';
+import type { Article, Detection } from '@/lib/article/types';
+import type { SaveStatus } from '@/lib/library/types';
+
+/** The reader's translation, as the popup shows it. */
+export interface TranslationStatus {
+  state: 'running' | 'done' | 'error';
+  /** Target language. */
+  to: string;
+  done: number;
+  total: number;
+  /** The error sentence, when state is 'error'. */
+  message?: string;
+}
+
+/** A translation the popup asks for: into what, how, and from what when the user chose it. */
+export interface TranslateRequest {
+  to: string;
+  mode: 'side-by-side' | 'translation-only';
+  from?: string;
+}
+
+/** What the popup needs to describe the current tab. */
+export interface PageInfo {
+  isArticle: boolean;
+  readerOpen: boolean;
+  /** The reader's translation (null: the original is shown). */
+  translation?: TranslationStatus | null;
+  /** Entity highlights are on in the reader. */
+  highlights?: boolean;
+  /** The page's own article translated in place (null: the page shows its original text). */
+  pageTranslation?: TranslationStatus | null;
+  /** Entity highlights are on in the page itself (how many marks; 0 when none were found). */
+  pageHighlights?: { marks: number } | null;
+  title: string;
+  siteName: string | null;
+  lang: string | null;
+  readingMinutes: number | null;
+}
+
+/** What the reader script read from its page, for saving. */
+export interface PageCapture {
+  url: string;
+  title: string;
+  excerpt: string | null;
+  /** Null when the page holds no article (it is then saved as a bookmark). */
+  article: Article | null;
+}
+
+/** The outcome of a save, shown in the popup and as a toast in the page. */
+export type SaveResult =
+  | { ok: true; url: string; title: string; status: SaveStatus; created: boolean }
+  | { ok: false; error: 'quota' | 'unreachable' | 'not-html' | 'too-large' | 'restricted' | 'failed'; detail?: string };
+
+export interface ProtocolMap {
+  /** detector → background: the verdict for the sender's tab (sets badge and title). */
+  'detector/result': { req: Detection; res: void };
+  /** popup → detector: the last verdict, answered synchronously. */
+  'detector/get': { req: void; res: Detection };
+  /** popup → reader script: describe the page (extracts once, cached until the URL changes). */
+  'reader/info': { req: void; res: PageInfo };
+  /** popup/background → reader script: open, close or toggle the overlay; answers the new state. */
+  'reader/open': { req: void; res: PageInfo };
+  'reader/close': { req: void; res: PageInfo };
+  'reader/toggle': { req: void; res: PageInfo };
+  /** popup → reader script: translate the article in the reader (opening it), or null: show the original. */
+  'reader/translate': { req: TranslateRequest | null; res: PageInfo };
+  /** popup → reader script: entity highlights on or off in the reader (opening it to turn them on). */
+  'reader/highlight': { req: { on: boolean }; res: PageInfo };
+  /** popup → reader script: translate the page's own article in place, or null: its original text again. */
+  'page/translate': { req: TranslateRequest | null; res: PageInfo };
+  /** popup → reader script: entity highlights on or off in the page itself (the reader stays as it is). */
+  'page/highlight': { req: { on: boolean }; res: PageInfo };
+  /** reader script → background: inject the entity recognizer (/entities.js) into the sender's frame. */
+  'entities/load': { req: void; res: void };
+  /** background → reader script: the page's article (or what a bookmark needs) for saving. */
+  'reader/capture': { req: void; res: PageCapture };
+  /** background → reader script: a short confirmation in the page (toast in a shadow root). */
+  'reader/toast': { req: { message: string; kind: 'ok' | 'error' }; res: void };
+  /** popup → background: save the article of a tab. */
+  'library/save-tab': { req: { tabId: number }; res: SaveResult };
+  /** library page → background: fetch the articles imported without content; answers at once. */
+  'library/fetch-pending': { req: void; res: { started: boolean } };
+  /** background → offscreen document (Chrome): extract the article of fetched HTML. */
+  'offscreen/extract': { req: { html: string; url: string }; res: PageCapture };
+  /** page (on-device translation) → background: cached translations, null for a miss. The
+   *  translation itself streams over a `runtime.connect` port named 'translate' (platform/translate/port.ts). */
+  'translate/cache-get': { req: { cacheId: string; from: string; to: string; texts: string[] }; res: (string | null)[] };
+  /** page (on-device translation) → background: keep these translations. */
+  'translate/cache-put': { req: { cacheId: string; from: string; to: string; entries: { source: string; translation: string }[] }; res: void };
+}
+
+export type MessageName = keyof ProtocolMap;
+export type Req<K extends MessageName> = ProtocolMap[K]['req'];
+export type Res<K extends MessageName> = ProtocolMap[K]['res'];
+export type Message<K extends MessageName = MessageName> = K extends MessageName
+  ? { type: K; payload: Req<K> }
+  : never;
+
+export function isMessage(value: unknown): value is Message {
+  return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
+}
+
+export function sendToBackground<K extends MessageName>(type: K, payload: Req<K>): Promise<Res<K>> {
+  return browser.runtime.sendMessage({ type, payload }) as Promise<Res<K>>;
+}
+
+export function sendToTab<K extends MessageName>(tabId: number, type: K, payload: Req<K>): Promise<Res<K>> {
+  return browser.tabs.sendMessage(tabId, { type, payload }) as Promise<Res<K>>;
+}
+
+export type Handlers = {
+  [K in MessageName]?: (payload: Req<K>, sender: Browser.runtime.MessageSender) => Res<K> | Promise<Res<K>>;
+};
+
+/** Answers the messages named in `handlers`; others are left to other listeners. */
+export function listen(handlers: Handlers): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isMessage(message)) return undefined;
+    const handler = handlers[message.type] as ((p: unknown, s: typeof sender) => unknown) | undefined;
+    if (!handler) return undefined;
+    return Promise.resolve().then(() => handler(message.payload, sender));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
