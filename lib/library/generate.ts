@@ -298,3 +298,47 @@ export function generateArticles(n: number, seed: number, options: GenerateOptio
   }
   return out;
 }
+
+/**
+ * Pocket's older HTML export (ril_export.html) of `n` generated links, as Pocket wrote it: an
+ * "Unread" list, then a "Read Archive" list (about a third), one link a line with time_added and
+ * comma-separated tags; titles with entities (&amp; &quot;). For the import benchmark.
+ */
+export function generatePocketHtml(n: number, seed: number): string {
+  const r = prng(seed);
+  const unread: string[] = [];
+  const archive: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const korean = r() < 0.55;
+    const [host] = korean ? pick(r, KO_SITES) : pick(r, EN_SITES);
+    const w = korean ? koreanWriter(r, pick(r, KO_COMPANIES)) : englishWriter(r, pick(r, EN_COMPANIES));
+    const title = `${w.title()}${r() < 0.1 ? ' & more' : ''}`;
+    const tags = r() < 0.5 ? [] : [...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(r, korean ? KO_TAGS : EN_TAGS)))];
+    const added = 1_500_000_000 + Math.floor(r() * 250_000_000);
+    const url = `https://${host}/article/${seed.toString(36)}-${i.toString(36)}?utm_source=pocket&amp;id=${i}`;
+    const line = `\t\t\t<li><a href="${url}" time_added="${added}" tags="${escapeHtml(tags.join(','))}">${escapeHtml(title)}</a></li>`;
+    (r() < 0.35 ? archive : unread).push(line);
+  }
+  return [
+    '<!DOCTYPE html>',
+    '<html>',
+    '\t<!--So long and thanks for all the fish-->',
+    '\t<head>',
+    '\t\t<meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />',
+    '\t\t<title>Pocket Export</title>',
+    '\t</head>',
+    '\t<body>',
+    '\t\t<h1>Unread</h1>',
+    '\t\t<ul>',
+    ...unread,
+    '\t\t</ul>',
+    '',
+    '\t\t<h1>Read Archive</h1>',
+    '\t\t<ul>',
+    ...archive,
+    '\t\t</ul>',
+    '\t</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

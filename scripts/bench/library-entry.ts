@@ -1,9 +1,9 @@
 // What the library benchmark runs inside a real extension page: the library code the extension
 // ships, bundled as it is (esbuild, IIFE) and exposed on window.__lib.
 import { openLibrary } from '@/extension/library/db';
-import { generateArticles } from '@/lib/library/generate';
+import { generateArticles, generatePocketHtml } from '@/lib/library/generate';
 import { exportJson, importItems, parseImport } from '@/extension/library/io';
 import { searchLibrary } from '@/extension/library/search';
 import { getArticle, recent, saveArticle } from '@/extension/library/store';
 
-Object.assign(window, { __lib: { openLibrary, generateArticles, exportJson, importItems, parseImport, searchLibrary, getArticle, recent, saveArticle } });
+Object.assign(window, { __lib: { openLibrary, generateArticles, generatePocketHtml, exportJson, importItems, parseImport, searchLibrary, getArticle, recent, saveArticle } });

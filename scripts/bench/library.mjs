@@ -12,7 +12,9 @@
 //    pages set when their lists first show rows, from the page's navigation start), median of
 //    --opens openings (11: with 5, the median moved by ±20 ms on the shared 2-core machine), and
 //    the popup's very first opening apart (it has no list of an earlier opening to show at once);
-//  - the database size (navigator.storage.estimate) and the IndexedDB folder on disk.
+//  - the database size (navigator.storage.estimate) and the IndexedDB folder on disk;
+//  - reading a Pocket HTML export (ril_export.html) of --pocket links (10,000) and importing them
+//    into an empty library of their own (after the size is taken, so it does not count there).
 // Figures only: nothing here fails on a time.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +29,7 @@ const args = Object.fromEntries(
 );
 const N = Number(args.n ?? 10000);
 const OPENS = Number(args.opens ?? 11);
+const POCKET = Number(args.pocket ?? 10000);
 const OUT = path.resolve(ROOT, args.out ?? 'bench-results/library.json');
 const TARGETS = { listMs: 100, searchMs: 50, saveMs: 50, exportImportMs: 10000 };
 
@@ -113,6 +116,20 @@ const results = await page.evaluate(async (n) => {
   return { importMs, first, exportMs, exportBytes: exported.length, reimportMs, again, saveTimes, search, usage: estimate.usage };
 }, N);
 
+const pocket = await page.evaluate(async (n) => {
+  const lib = window.__lib;
+  const html = lib.generatePocketHtml(n, 20261126);
+  let t = performance.now();
+  const parsed = lib.parseImport(html, 'ril_export.html');
+  const parseMs = performance.now() - t;
+  const db = lib.openLibrary('bench-pocket');
+  t = performance.now();
+  const counts = await lib.importItems(db, parsed.items);
+  const importMs = performance.now() - t;
+  await db.delete();
+  return { links: n, bytes: html.length, items: parsed.items.length, read: parsed.items.filter((i) => i.read).length, parseMs, importMs, counts };
+}, POCKET);
+
 async function firstRender(pagePath, mark, selector) {
   const times = [];
   for (let i = 0; i < OPENS; i++) {
@@ -158,6 +175,7 @@ const figures = {
   libraryPhasesMs: phases(libraryTimes),
   storageEstimateMB: results.usage / 1e6,
   indexedDbOnDiskMB: diskBytes / 1e6,
+  pocket,
   targets: TARGETS,
 };
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -181,4 +199,6 @@ row('export + import', ms(figures.exportPlusImportMs), `≤ ${TARGETS.exportImpo
 row('re-import the same backup (merge, all unchanged)', ms(figures.reimportMergeMs));
 row('database size (storage estimate)', `${figures.storageEstimateMB.toFixed(1)} MB`);
 row('IndexedDB folder on disk', `${figures.indexedDbOnDiskMB.toFixed(1)} MB`);
+row(`read a Pocket HTML export of ${pocket.links} links (${(pocket.bytes / 1e6).toFixed(1)} MB)`, ms(pocket.parseMs));
+row(`  import its ${pocket.items} items into an empty library`, ms(pocket.importMs));
 console.log(`\nwritten: ${path.relative(ROOT, OUT)}`);
