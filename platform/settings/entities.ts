@@ -1,7 +1,7 @@
 // Remembered highlight choices: whether highlights are on and which groups are shown. Synced with
 // the browser profile like the typography default; the popup, the reader and the library follow
 // changes live through `watchHighlightSettings`.
-import { storage } from 'wxt/utils/storage';
+import { defineSetting } from '@/platform/settings/define';
 import { ENTITY_GROUPS, type EntityGroup } from '@/lib/entities/types';
 
 export interface HighlightSettings {
@@ -17,7 +17,9 @@ export function normalizeHighlightSettings(value: Partial<HighlightSettings> | n
   return { on: typeof value?.on === 'boolean' ? value.on : DEFAULT_HIGHLIGHTS.on, groups };
 }
 
-export const highlightSettings = storage.defineItem<HighlightSettings>('sync:entityHighlights', { fallback: DEFAULT_HIGHLIGHTS });
+// Version 1: the shape stored since highlights first shipped. Unknown groups (from a newer release
+// on another device) are dropped on every read by normalizeHighlightSettings, not migrated.
+export const highlightSettings = defineSetting<HighlightSettings>('sync:entityHighlights', { fallback: DEFAULT_HIGHLIGHTS, version: 1, migrations: {} });
 
 export async function loadHighlightSettings(): Promise<HighlightSettings> {
   return normalizeHighlightSettings(await highlightSettings.getValue());

@@ -1,14 +1,14 @@
 // Reader typography: a global default (synced with the user's browser profile) and optional
 // per-site overrides (kept on this device). Pure helpers first; storage below.
-import { storage } from 'wxt/utils/storage';
+import { defineSetting } from '@/platform/settings/define';
 
 /** Font size steps in percent: 9 steps from 70% to 200%. */
 export const FONT_STEPS = [70, 80, 90, 100, 110, 125, 150, 175, 200] as const;
-export const DEFAULT_FONT_STEP = 3;
+const DEFAULT_FONT_STEP = 3;
 export const LINE_HEIGHTS = [1.4, 1.6, 1.8, 2.0] as const;
 export const WIDTHS = { narrow: 32, medium: 40, wide: 52 } as const;
 export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
-export const FONTS = ['serif', 'sans'] as const;
+const FONTS = ['serif', 'sans'] as const;
 
 export type Theme = (typeof THEMES)[number];
 export type FontFamily = (typeof FONTS)[number];
@@ -76,8 +76,11 @@ export function siteKey(url: string): string | null {
   }
 }
 
-export const globalTypography = storage.defineItem<Typography>('sync:typography', { fallback: DEFAULT_TYPOGRAPHY });
-export const siteTypography = storage.defineItem<Record<string, Typography>>('local:typographyBySite', { fallback: {} });
+// Version 1: the shape stored since the first release (the Typography above, per site a map from
+// siteKey to it). Values synced from another device or release are made safe on every read
+// (normalizeTypography), so a stray field needs no migration; a changed shape does.
+export const globalTypography = defineSetting<Typography>('sync:typography', { fallback: DEFAULT_TYPOGRAPHY, version: 1, migrations: {} });
+export const siteTypography = defineSetting<Record<string, Typography>>('local:typographyBySite', { fallback: {}, version: 1, migrations: {} });
 
 export interface EffectiveTypography {
   value: Typography;
