@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 /** Readability's own test harness serves every test page at this URL. */
-export const READABILITY_TEST_URL = 'http://fakehost/test/page.html';
+const READABILITY_TEST_URL = 'http://fakehost/test/page.html';
 
 const read = (file) => fs.readFileSync(file, 'utf8');
 

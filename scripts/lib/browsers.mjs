@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
-export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
+const FIREFOX_BUILD = resolve('.output/firefox-mv3');
 
 /** Removes a throwaway browser profile; what cannot be removed now stays (it is in the temp dir). */
 function removeProfile(dir) {

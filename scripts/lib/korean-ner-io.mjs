@@ -8,8 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const NER_DIR = path.resolve(ROOT, '../shared/corpus/ner');
-export const KRX_CSV = path.resolve(ROOT, '../shared/corpus/tickers/krx_listed_companies.csv');
+const NER_DIR = path.resolve(ROOT, '../shared/corpus/ner');
+const KRX_CSV = path.resolve(ROOT, '../shared/corpus/tickers/krx_listed_companies.csv');
 
 /** Bundles a TypeScript entry (path relative to the repo) to a temporary ES module and imports it. */
 export async function importTs(entry) {
@@ -31,7 +31,7 @@ export async function minifiedSize(entry) {
 }
 
 /** Code-point offset → UTF-16 offset table for a string. */
-export function cpToUtf16(text) {
+function cpToUtf16(text) {
   const map = [0];
   let u = 0;
   for (const ch of text) { u += ch.length; map.push(u); }
@@ -77,7 +77,7 @@ export function readKrxNames() {
   return [...names].sort();
 }
 
-export const ALL_TYPES = ['person', 'org', 'place', 'date', 'time', 'money', 'quantity'];
+const ALL_TYPES = ['person', 'org', 'place', 'date', 'time', 'money', 'quantity'];
 
 /** Entity-level scores per type: exact (span and type) and relaxed (same type, overlapping spans). */
 export function score(rows, predict) {
