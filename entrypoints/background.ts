@@ -11,8 +11,9 @@ import { listen } from '@/platform/messages';
 import { readerCommand } from '@/extension/reader-control';
 import { fetchPending, pendingProgress, saveLink, saveMessage, saveTab } from '@/extension/save-page';
 import { DexieTranslationCache } from '@/extension/translate/cache';
-import { listenForTranslatePorts, translateCacheHandlers } from '@/platform/translate/port';
-import { normalizeProviderConfig, providerConfigItem } from '@/platform/translate/settings';
+import { listenForTranslatePorts, translateCacheHandlers } from '@/background/translate-port';
+import { normalizeProviderConfig } from '@/lib/translate/providers/index';
+import { providerConfigItem } from '@/platform/translate/settings';
 
 const MENU = { openReader: 'open-reader', saveArticle: 'save-article', saveLink: 'save-link' } as const;
 
@@ -101,7 +102,7 @@ export default defineBackground(() => {
   });
 
   // Translation with a network provider runs here (the cache is here, and the provider's host
-  // permission): pages stream their paragraphs over a 'translate' port (platform/translate/port.ts).
+  // permission): pages stream their paragraphs over a 'translate' port (background/translate-port.ts).
   listenForTranslatePorts({ getConfig: async () => normalizeProviderConfig(await providerConfigItem.getValue()), cache: translations });
 
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));

@@ -1,72 +1,60 @@
 // The options page: the translation provider (with a Test button that says plainly what worked
 // or failed), the on-device model, the default target language and display mode, and the
-// translation cache. An extension page, so it opens the library database directly.
+// translation cache. An extension page, so it opens the library database directly. The providers,
+// their inputs and their model come from the registry (lib/translate/providers/registry.ts):
+// nothing here names one.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatBytes, languageName, t, uiLanguage } from '@/platform/i18n';
 import { openLibrary } from '@/extension/library/db';
 import { clearTranslationCache, translationCacheSize } from '@/extension/translate/cache';
-import { browserAvailability, downloadBrowserModel, onDeviceApis, type Availability } from '@/lib/translate/providers/browser';
-import { providerDestination, providerOrigin, providerPermission, testProvider } from '@/lib/translate/providers/index';
+import type { Availability } from '@/lib/translate/providers/browser';
+import { fallbackProvider, normalizeProviderConfig, providerDestination, providerOrigin, providerPermission, testProvider } from '@/lib/translate/providers/index';
+import type { ProviderDefinition, ProviderRuntime } from '@/lib/translate/providers/provider';
+import { PROVIDERS, providerOf, type ProviderConfig, type ProviderKind } from '@/lib/translate/providers/registry';
 import type { DisplayMode } from '@/lib/translate/segment';
-import { displayMode, displayModeItem, normalizeProviderConfig, providerConfigItem, targetLanguage } from '@/platform/translate/settings';
-import { translateErrorMessage, type ProviderConfig, type ProviderKind } from '@/lib/translate/types';
+import { displayMode, displayModeItem, providerConfigItem, targetLanguage } from '@/platform/translate/settings';
+import { translateErrorMessage } from '@/lib/translate/types';
 import { TargetLanguageSelect } from '@/components/TargetLanguageSelect';
 
 const db = openLibrary();
-const apis = onDeviceApis();
+/** This page's own on-device APIs and fetch. */
+const runtime: ProviderRuntime = {};
 
-interface Fields {
-  ltUrl: string;
-  ltKey: string;
-  deeplKey: string;
-  oaiBase: string;
-  oaiModel: string;
-  oaiKey: string;
-}
-const EMPTY: Fields = { ltUrl: '', ltKey: '', deeplKey: '', oaiBase: '', oaiModel: '', oaiKey: '' };
+type Values = Record<string, string>;
 
-function fieldsOf(config: ProviderConfig | null): Fields {
-  switch (config?.kind) {
-    case 'libretranslate':
-      return { ...EMPTY, ltUrl: config.url, ltKey: config.apiKey ?? '' };
-    case 'deepl':
-      return { ...EMPTY, deeplKey: config.apiKey };
-    case 'openai':
-      return { ...EMPTY, oaiBase: config.baseUrl, oaiModel: config.model, oaiKey: config.apiKey ?? '' };
-    default:
-      return EMPTY;
-  }
+/** The inputs' values for a stored configuration of the same provider, else its defaults. */
+function valuesOf(provider: ProviderDefinition, config: ProviderConfig | null): Values {
+  const stored = (config?.kind === provider.kind ? config : {}) as Record<string, unknown>;
+  return Object.fromEntries(provider.fields.map((f) => [f.key, typeof stored[f.key] === 'string' ? (stored[f.key] as string) : (provider.defaults[f.key] ?? '')]));
 }
 
-function configOf(kind: ProviderKind, f: Fields, previous: ProviderConfig | null): ProviderConfig | null {
-  switch (kind) {
-    case 'browser':
-      return { kind };
-    case 'libretranslate':
-      return normalizeProviderConfig({ kind, url: f.ltUrl, apiKey: f.ltKey });
-    case 'deepl':
-      // Keeps an endpoint override set outside this page (tests point DeepL at a local server).
-      return normalizeProviderConfig({ kind, apiKey: f.deeplKey, url: previous?.kind === 'deepl' ? previous.url : undefined });
-    case 'openai':
-      return normalizeProviderConfig({ kind, baseUrl: f.oaiBase, model: f.oaiModel, apiKey: f.oaiKey });
-  }
+/** The configuration the inputs describe, or null when incomplete. */
+function configOf(kind: ProviderKind, values: Values, previous: ProviderConfig | null): ProviderConfig | null {
+  // Settings that have no input are kept from the stored configuration of the same provider
+  // (tests point DeepL at a local server with an endpoint override set outside this page).
+  return normalizeProviderConfig({ ...(previous?.kind === kind ? previous : {}), ...values, kind });
 }
+
+/** Each provider's inputs, from its defaults. */
+const initialValues = (): Record<string, Values> => Object.fromEntries(PROVIDERS.map((p) => [p.kind, valuesOf(p, null)]));
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
 function Options() {
-  const [kind, setKind] = useState<ProviderKind>(apis.translator ? 'browser' : 'libretranslate');
-  const [fields, setFields] = useState<Fields>(EMPTY);
+  // The first provider this browser can use (the on-device one where it has it).
+  const [kind, setKind] = useState<ProviderKind>(() => PROVIDERS.find((p) => p.available?.(runtime) ?? true)!.kind);
+  const [values, setValues] = useState<Record<string, Values>>(initialValues);
   const [saved, setSaved] = useState<ProviderConfig | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [target, setTarget] = useState('en');
   const [mode, setMode] = useState<DisplayMode>('side-by-side');
-  const [availability, setAvailability] = useState<Availability | 'no-api' | null>(null);
+  const [availability, setAvailability] = useState<Partial<Record<ProviderKind, Availability | 'no-api'>>>({});
   const [download, setDownload] = useState<number | null>(null);
   const [cache, setCache] = useState<{ entries: number; bytes: number } | null>(null);
+  const provider = providerOf(kind)!;
 
   const pair = { from: target === 'en' ? 'ko' : 'en', to: target };
   const pairName = `${languageName(pair.from)} → ${languageName(pair.to)}`;
@@ -79,9 +67,10 @@ function Options() {
     void providerConfigItem.getValue().then((value) => {
       const config = normalizeProviderConfig(value);
       setSaved(config);
-      if (config && !touched.current) {
+      const provider = config && providerOf(config.kind);
+      if (config && provider && !touched.current) {
         setKind(config.kind);
-        setFields(fieldsOf(config));
+        setValues((all) => ({ ...all, [config.kind]: valuesOf(provider, config) }));
       }
     });
     void targetLanguage(uiLanguage()).then(setTarget);
@@ -89,17 +78,21 @@ function Options() {
     refreshCache();
   }, []);
 
-  useEffect(() => {
-    void browserAvailability(pair.from, pair.to, apis.translator).then(setAvailability);
-  }, [target]);
+  /** The model's state for the pair, for each provider that keeps one on the device. */
+  const refreshAvailability = () => {
+    for (const p of PROVIDERS) {
+      void p.model?.availability(pair.from, pair.to, runtime).then((state) => setAvailability((all) => ({ ...all, [p.kind]: state })));
+    }
+  };
+  useEffect(refreshAvailability, [target]);
 
   const choose = (next: ProviderKind) => {
     touched.current = true;
     setKind(next);
   };
-  const set = (name: keyof Fields) => (event: Event) => {
+  const set = (key: string) => (event: Event) => {
     touched.current = true;
-    setFields({ ...fields, [name]: (event.currentTarget as HTMLInputElement).value });
+    setValues({ ...values, [kind]: { ...values[kind], [key]: (event.currentTarget as HTMLInputElement).value } });
   };
 
   /** Asks for the provider's origin, in the click itself (the browser wants a user gesture). */
@@ -109,7 +102,7 @@ function Options() {
   };
 
   const current = () => {
-    const config = configOf(kind, fields, saved);
+    const config = configOf(kind, values[kind] ?? {}, saved);
     if (!config) setStatus({ tone: 'error', text: t('optionsIncomplete') });
     return config;
   };
@@ -142,20 +135,23 @@ function Options() {
           setStatus({ tone: 'error', text: t('optionsPermissionDenied', providerOrigin(config) ?? '') });
           return;
         }
-        const result = await testProvider(config, { from: 'en', to: target === 'en' ? 'ko' : target, browserOptions: { onDownloadProgress: setDownload } });
+        const result = await testProvider(config, { from: 'en', to: target === 'en' ? 'ko' : target, runtime: { ...runtime, onDownloadProgress: setDownload } });
         setStatus(result.ok ? { tone: 'ok', text: t('optionsTestOk', result.sample) } : { tone: 'error', text: t('optionsTestFailed', result.message) });
       })
       .finally(() => setBusy(false));
   };
 
   const onDownload = () => {
+    const model = provider.model;
+    if (!model) return;
     setDownload(0);
-    void downloadBrowserModel(pair.from, pair.to, setDownload, apis.translator)
+    void model
+      .download(pair.from, pair.to, setDownload, runtime)
       .then(() => setStatus({ tone: 'ok', text: t('optionsOnDeviceDone') }))
       .catch((err: unknown) => setStatus({ tone: 'error', text: translateErrorMessage(err) }))
       .finally(() => {
         setDownload(null);
-        void browserAvailability(pair.from, pair.to, apis.translator).then(setAvailability);
+        refreshAvailability();
       });
   };
 
@@ -166,20 +162,8 @@ function Options() {
     });
   };
 
-  const availabilityText = {
-    available: t('optionsOnDeviceAvailable', pairName),
-    downloadable: t('optionsOnDeviceDownloadable', pairName),
-    downloading: t('optionsOnDeviceDownloading', pairName),
-    unavailable: t('optionsOnDeviceUnavailable', pairName),
-    'no-api': t('optionsOnDeviceMissing'),
-  };
-
-  const providers: { kind: ProviderKind; label: string; hint: string }[] = [
-    { kind: 'browser', label: t('optionsProviderBrowser'), hint: t('optionsProviderBrowserHint') },
-    { kind: 'libretranslate', label: t('optionsProviderLibre'), hint: t('optionsProviderLibreHint') },
-    { kind: 'deepl', label: t('optionsProviderDeepl'), hint: t('optionsProviderDeeplHint') },
-    { kind: 'openai', label: t('optionsProviderOpenai'), hint: t('optionsProviderOpenaiHint') },
-  ];
+  const state = availability[kind];
+  const note = provider.model?.note?.(runtime);
 
   return (
     <main>
@@ -187,28 +171,28 @@ function Options() {
 
       <section aria-labelledby="provider-heading">
         <h2 id="provider-heading">{t('optionsProviderHeading')}</h2>
-        {!saved && !apis.translator && <p class="hint">{t('translateNoProvider')}</p>}
+        {!saved && !fallbackProvider(runtime) && <p class="hint">{t('translateNoProvider')}</p>}
         <form onSubmit={onSave}>
           <fieldset>
             <legend>{t('optionsProviderLegend')}</legend>
-            {providers.map((p) => (
+            {PROVIDERS.map((p) => (
               <div class="choice" key={p.kind}>
                 <input type="radio" name="provider" id={`provider-${p.kind}`} value={p.kind} checked={kind === p.kind} onChange={() => choose(p.kind)} aria-describedby={`provider-${p.kind}-hint`} />
                 <div>
-                  <label for={`provider-${p.kind}`}>{p.label}</label>
+                  <label for={`provider-${p.kind}`}>{t(p.label)}</label>
                   <p class="hint" id={`provider-${p.kind}-hint`}>
-                    {p.hint}
+                    {t(p.hint)}
                   </p>
                 </div>
               </div>
             ))}
           </fieldset>
 
-          {kind === 'browser' && (
+          {provider.model && (
             <div>
-              <p>{availability ? availabilityText[availability] : '…'}</p>
-              {apis.translator && <p class="hint">{apis.detector ? t('optionsDetectorAvailable') : t('optionsDetectorMissing')}</p>}
-              {(availability === 'downloadable' || availability === 'downloading') && (
+              <p>{state ? t(provider.model.messages[state], pairName) : '…'}</p>
+              {note && <p class="hint">{t(note)}</p>}
+              {(state === 'downloadable' || state === 'downloading') && (
                 <div class="actions">
                   <button type="button" onClick={onDownload} disabled={download !== null}>
                     {t('optionsOnDeviceDownload')}
@@ -224,43 +208,27 @@ function Options() {
             </p>
           )}
 
-          {kind === 'libretranslate' && (
-            <>
-              <div class="field">
-                <label for="lt-url">{t('optionsLibreUrl')}</label>
-                <input id="lt-url" type="url" required placeholder="https://libretranslate.example.org" value={fields.ltUrl} onInput={set('ltUrl')} autocomplete="url" />
-              </div>
-              <div class="field">
-                <label for="lt-key">{t('optionsApiKeyOptional')}</label>
-                <input id="lt-key" type="password" value={fields.ltKey} onInput={set('ltKey')} autocomplete="off" />
-              </div>
-            </>
-          )}
-          {kind === 'deepl' && (
-            <div class="field">
-              <label for="deepl-key">{t('optionsApiKey')}</label>
-              <input id="deepl-key" type="password" required value={fields.deeplKey} onInput={set('deeplKey')} autocomplete="off" aria-describedby="deepl-key-hint" />
-              <p class="hint" id="deepl-key-hint">
-                {t('optionsDeeplKeyHint')}
-              </p>
+          {provider.fields.map((f) => (
+            <div class="field" key={`${kind}-${f.key}`}>
+              <label for={f.id}>{t(f.label)}</label>
+              <input
+                id={f.id}
+                type={f.type === 'secret' ? 'password' : f.type}
+                required={f.required}
+                placeholder={f.placeholder}
+                value={values[kind]?.[f.key] ?? ''}
+                onInput={set(f.key)}
+                // A key is not something the browser should offer to fill in or remember.
+                autocomplete={f.type === 'secret' ? 'off' : f.autocomplete}
+                aria-describedby={f.hint ? `${f.id}-hint` : undefined}
+              />
+              {f.hint && (
+                <p class="hint" id={`${f.id}-hint`}>
+                  {t(f.hint)}
+                </p>
+              )}
             </div>
-          )}
-          {kind === 'openai' && (
-            <>
-              <div class="field">
-                <label for="oai-base">{t('optionsOpenaiBaseUrl')}</label>
-                <input id="oai-base" type="url" required placeholder="http://localhost:11434/v1" value={fields.oaiBase} onInput={set('oaiBase')} />
-              </div>
-              <div class="field">
-                <label for="oai-model">{t('optionsOpenaiModel')}</label>
-                <input id="oai-model" type="text" required placeholder="llama3.1" value={fields.oaiModel} onInput={set('oaiModel')} />
-              </div>
-              <div class="field">
-                <label for="oai-key">{t('optionsApiKeyOptional')}</label>
-                <input id="oai-key" type="password" value={fields.oaiKey} onInput={set('oaiKey')} autocomplete="off" />
-              </div>
-            </>
-          )}
+          ))}
 
           <div class="actions">
             <button type="submit" class="primary">

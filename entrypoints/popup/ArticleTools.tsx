@@ -6,11 +6,10 @@ import { languageName, t, uiLanguage } from '@/platform/i18n';
 import { sendToTab, type PageInfo, type TranslationStatus } from '@/platform/messages';
 import { ensureReader } from '@/extension/reader-control';
 import { normalizeLang, TARGET_LANGUAGES } from '@/lib/translate/languages';
-import { onDeviceApis } from '@/lib/translate/providers/browser';
 import { providerDestination } from '@/lib/translate/providers/index';
 import type { DisplayMode } from '@/lib/translate/segment';
 import { displayMode, displayModeItem, effectiveProvider, targetLanguage } from '@/platform/translate/settings';
-import type { ProviderConfig } from '@/lib/translate/types';
+import type { ProviderConfig } from '@/lib/translate/providers/registry';
 import { TargetLanguageSelect } from '@/components/TargetLanguageSelect';
 
 export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: PageInfo; onInfo: (info: PageInfo) => void }) {
@@ -24,7 +23,7 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
   useEffect(() => {
     void targetLanguage(uiLanguage(), detected).then(setTo);
     void displayMode().then(setMode);
-    void effectiveProvider(!!onDeviceApis().translator).then(setProvider);
+    void effectiveProvider().then(setProvider);
   }, []);
 
   // While a translation runs in the reader or the page, follow its progress.

@@ -1,16 +1,7 @@
-// The translation pipeline's shared types: what a provider is configured with, what a provider
-// does, and how it fails. Everything else in lib/translate/ builds on these.
+// The translation pipeline's shared types: what a provider does, and how it fails. (What a
+// provider is configured with is its own: providers/registry.ts.) Everything else in
+// lib/translate/ builds on these.
 import { t, type MessageKey } from '@/platform/i18n';
-
-/** A translation provider as the user configured it (stored by settings.ts). */
-export type ProviderConfig =
-  | { kind: 'browser' }
-  | { kind: 'libretranslate'; url: string; apiKey?: string }
-  /** `url` overrides the endpoint chosen from the key (a proxy, or the local test server). */
-  | { kind: 'deepl'; apiKey: string; url?: string }
-  | { kind: 'openai'; baseUrl: string; model: string; apiKey?: string };
-
-export type ProviderKind = ProviderConfig['kind'];
 
 /** Translates paragraphs. `texts` use the inline markup of segment.ts (`<a1>…</a1>`, `<b>`…). */
 export interface Translator {

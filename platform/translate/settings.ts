@@ -1,44 +1,36 @@
 // Translation settings (wxt/storage items). The provider, with any API key, stays on this device
 // (local:); the target language and display mode follow the browser profile (sync:).
 //
+// Each item is versioned (WXT keeps the version beside the value, under the key + '$'). Version 1
+// is the shape every release so far has written: a value without a version is read as 1. A
+// change of shape raises `version` and adds the numbered step to `migrations` (N: turns a value
+// of version N-1 into version N; WXT runs the steps in order when the item is first used), and
+// tests/unit/translate-settings-migrations.test.ts gains the old shape's stored data.
+//
 // WXT gotcha: under Vitest, WXT's plugin auto-imports names such as `storage`, `browser` and `t`
 // wherever they appear, even as local variables — so `storage` is imported here explicitly from
 // 'wxt/utils/storage' and no local variable in utils/translate is called storage, browser or t.
 import { storage } from 'wxt/utils/storage';
 import type { DisplayMode } from '@/lib/translate/segment';
 import { defaultTargetLanguage, normalizeLang } from '@/lib/translate/languages';
-import type { ProviderConfig } from '@/lib/translate/types';
+import { fallbackProvider, normalizeProviderConfig } from '@/lib/translate/providers/index';
+import type { ProviderRuntime } from '@/lib/translate/providers/provider';
+import type { ProviderConfig } from '@/lib/translate/providers/registry';
 
-/** Null until the user chooses: the on-device provider is used where the browser has one. */
-export const providerConfigItem = storage.defineItem<ProviderConfig | null>('local:translateProvider', { fallback: null });
+/**
+ * The provider the user chose: `{kind, ...its settings}` as its registry entry describes them
+ * (lib/translate/providers/registry.ts). Null until the user chooses: the on-device provider is
+ * used where the browser has one.
+ */
+export const providerConfigItem = storage.defineItem<ProviderConfig | null>('local:translateProvider', { fallback: null, version: 1, migrations: {} });
 /** Null: the browser's UI language (defaultTargetLanguage). */
-export const targetLanguageItem = storage.defineItem<string | null>('sync:translateTarget', { fallback: null });
-export const displayModeItem = storage.defineItem<DisplayMode>('sync:translateMode', { fallback: 'side-by-side' });
+export const targetLanguageItem = storage.defineItem<string | null>('sync:translateTarget', { fallback: null, version: 1, migrations: {} });
+export const displayModeItem = storage.defineItem<DisplayMode>('sync:translateMode', { fallback: 'side-by-side', version: 1, migrations: {} });
 
-/** A stored value made safe: anything that is not a complete configuration is null. */
-export function normalizeProviderConfig(value: unknown): ProviderConfig | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  const str = (x: unknown) => (typeof x === 'string' ? x.trim() : '');
-  const opt = (x: unknown) => (str(x) ? { apiKey: str(x) } : {});
-  switch (v.kind) {
-    case 'browser':
-      return { kind: 'browser' };
-    case 'libretranslate':
-      return str(v.url) ? { kind: 'libretranslate', url: str(v.url), ...opt(v.apiKey) } : null;
-    case 'deepl':
-      return str(v.apiKey) ? { kind: 'deepl', apiKey: str(v.apiKey), ...(str(v.url) ? { url: str(v.url) } : {}) } : null;
-    case 'openai':
-      return str(v.baseUrl) && str(v.model) ? { kind: 'openai', baseUrl: str(v.baseUrl), model: str(v.model), ...opt(v.apiKey) } : null;
-    default:
-      return null;
-  }
-}
-
-/** The provider to use: the user's choice, else the on-device one where it exists, else none. */
-export async function effectiveProvider(hasOnDevice: boolean): Promise<ProviderConfig | null> {
+/** The provider to use: the user's choice, else the on-device one where this context has it, else none. */
+export async function effectiveProvider(runtime: ProviderRuntime = {}): Promise<ProviderConfig | null> {
   const chosen = normalizeProviderConfig(await providerConfigItem.getValue());
-  return chosen ?? (hasOnDevice ? { kind: 'browser' } : null);
+  return chosen ?? fallbackProvider(runtime);
 }
 
 /**

@@ -9,7 +9,8 @@ import { JSDOM } from 'jsdom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MemoryTranslationCache } from '@/lib/translate/cache';
 import { translateArticle } from '@/platform/translate/controller';
-import { translateCacheHandlers, type TranslationHandlers } from '@/platform/translate/port';
+import type { TranslationHandlers } from '@/platform/translate/port';
+import { translateCacheHandlers } from '@/background/translate-port';
 import type { TranslatorApi } from '@/lib/translate/providers/browser';
 import { installEnglishMessages } from './translate-helpers';
 

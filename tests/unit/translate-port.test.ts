@@ -1,12 +1,15 @@
 // @vitest-environment node
-// The 'translate' port between a page and the background, both sides with fake ports, and the
+// The 'translate' port between a page (platform/translate/port.ts) and the background
+// (background/translate-port.ts), both sides with fake ports, and the
 // on-device path that runs in the page with its cache reached by messages.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MemoryTranslationCache } from '@/lib/translate/cache';
-import { messageCache, serveTranslatePort, startTranslation, translateCacheHandlers, TRANSLATE_PORT, type PortLike, type TranslateEvent } from '@/platform/translate/port';
+import { messageCache, startTranslation } from '@/platform/translate/port';
+import { serveTranslatePort, translateCacheHandlers } from '@/background/translate-port';
+import { TRANSLATE_PORT, type PortLike, type TranslateEvent } from '@/lib/translate/protocol';
 import type { TranslatorApi } from '@/lib/translate/providers/browser';
 import { providerConfigItem } from '@/platform/translate/settings';
-import type { ProviderConfig } from '@/lib/translate/types';
+import type { ProviderConfig } from '@/lib/translate/providers/registry';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
 import { installEnglishMessages } from './translate-helpers';
 

@@ -8,7 +8,8 @@ import { parseRetryAfter } from '@/lib/translate/providers/http';
 import { openAiPrompt, parseOpenAiAnswer } from '@/lib/translate/providers/openai';
 import { translateAll } from '@/lib/translate/engine';
 import { MemoryTranslationCache } from '@/lib/translate/cache';
-import { TranslateError, translateErrorMessage, type ProviderConfig } from '@/lib/translate/types';
+import { TranslateError, translateErrorMessage } from '@/lib/translate/types';
+import type { ProviderConfig } from '@/lib/translate/providers/registry';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
 import { fakeFetch, installEnglishMessages, json } from './translate-helpers';
 
@@ -31,7 +32,7 @@ describe('LibreTranslate', () => {
     const { fetchImpl, calls } = fakeFetch((req) =>
       req.url.endsWith('/languages') ? json(LT_LANGS) : json({ translatedText: (req.body as { q: string[] }).q.map((s) => `KO:${s}`) }),
     );
-    const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org/', apiKey: 'k1' }, fetchImpl);
+    const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org/', apiKey: 'k1' }, { fetchImpl });
     expect(await tr.translate(['Hello <b>you</b>', 'Bye'], 'en', 'zh', signal())).toEqual(['KO:Hello <b>you</b>', 'KO:Bye']);
     const post = calls[1]!;
     expect(post.url).toBe('https://lt.example.org/translate');
@@ -44,7 +45,7 @@ describe('LibreTranslate', () => {
 
   test('an unsupported pair is refused before any text is sent', async () => {
     const { fetchImpl, calls } = fakeFetch(() => json(LT_LANGS));
-    const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, fetchImpl);
+    const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, { fetchImpl });
     expect((await failure(tr.translate(['x'], 'ko', 'ja', signal()))).kind).toBe('unsupported-pair');
     expect(calls.some((c) => c.url.endsWith('/translate'))).toBe(false);
   });
@@ -58,26 +59,28 @@ describe('LibreTranslate', () => {
     ];
     let n = 0;
     const { fetchImpl } = fakeFetch((req) => (req.url.endsWith('/languages') ? json({ error: 'not found' }, 404) : answers[n++]!));
-    const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, fetchImpl);
+    const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, { fetchImpl });
     const e400 = await failure(tr.translate(['x'], 'en', 'ja', signal()));
     expect([e400.kind, e400.message]).toEqual(['unsupported-pair', '400: ja is not supported']);
     expect((await failure(tr.translate(['x'], 'en', 'ko', signal()))).kind).toBe('auth');
     const e429 = await failure(tr.translate(['x'], 'en', 'ko', signal()));
     expect([e429.kind, e429.retryAfterMs]).toEqual(['rate-limit', 12000]);
     expect(await failure(tr.translate(['x'], 'en', 'ko', signal()))).toMatchObject({ kind: 'server', status: 500 });
-    const down = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, async () => {
-      throw new TypeError('Failed to fetch');
+    const down = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, {
+      fetchImpl: async () => {
+        throw new TypeError('Failed to fetch');
+      },
     });
     expect((await failure(down.translate(['x'], 'en', 'ko', signal()))).kind).toBe('unreachable');
   });
 
   test('an answer with the wrong count or not JSON is malformed', async () => {
     const { fetchImpl } = fakeFetch((req) => (req.url.endsWith('/languages') ? json(LT_LANGS) : json({ translatedText: ['only one'] })));
-    const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, fetchImpl);
+    const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, { fetchImpl });
     expect((await failure(tr.translate(['a', 'b'], 'en', 'ko', signal()))).kind).toBe('malformed');
-    const html = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, async (url) =>
-      url.endsWith('/languages') ? json(LT_LANGS) : new Response('<html>proxy login</html>', { status: 200 }),
-    );
+    const html = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, {
+      fetchImpl: async (url) => (url.endsWith('/languages') ? json(LT_LANGS) : new Response('<html>proxy login</html>', { status: 200 })),
+    });
     expect((await failure(html.translate(['a'], 'en', 'ko', signal()))).kind).toBe('malformed');
   });
 });
@@ -90,14 +93,14 @@ describe('DeepL', () => {
 
   test('JSON body with text[], target variant, XML tag handling; key in the Authorization header', async () => {
     const { fetchImpl, calls } = fakeFetch((req) => json({ translations: (req.body as { text: string[] }).text.map((s) => ({ detected_source_language: 'KO', text: `EN:${s}` })) }));
-    const tr = createTranslator({ kind: 'deepl', apiKey: 'secret:fx' }, fetchImpl);
+    const tr = createTranslator({ kind: 'deepl', apiKey: 'secret:fx' }, { fetchImpl });
     expect(await tr.translate(['<a1>삼성</a1>', '둘'], 'ko', 'en', signal())).toEqual(['EN:<a1>삼성</a1>', 'EN:둘']);
     expect(calls[0]!.url).toBe('https://api-free.deepl.com/v2/translate');
     expect(calls[0]!.headers.authorization).toBe('DeepL-Auth-Key secret:fx');
     expect(calls[0]!.body).toEqual({ text: ['<a1>삼성</a1>', '둘'], source_lang: 'KO', target_lang: 'EN-US', tag_handling: 'xml' });
     expect(JSON.stringify(calls[0]!.body)).not.toContain('secret');
     const pro = fakeFetch(() => json({ translations: [{ text: 'x' }] }));
-    await createTranslator({ kind: 'deepl', apiKey: 'pro-key' }, pro.fetchImpl).translate(['a'], 'en', 'zh-TW', signal());
+    await createTranslator({ kind: 'deepl', apiKey: 'pro-key' }, { fetchImpl: pro.fetchImpl }).translate(['a'], 'en', 'zh-TW', signal());
     expect(pro.calls[0]!.url).toBe('https://api.deepl.com/v2/translate');
     expect((pro.calls[0]!.body as { target_lang: string }).target_lang).toBe('ZH-HANT');
   });
@@ -111,7 +114,7 @@ describe('DeepL', () => {
       [new Response('Service Unavailable', { status: 503 }), 'server'],
     ];
     for (const [response, kind] of cases) {
-      const tr = createTranslator({ kind: 'deepl', apiKey: 'k' }, async () => response);
+      const tr = createTranslator({ kind: 'deepl', apiKey: 'k' }, { fetchImpl: async () => response });
       expect((await failure(tr.translate(['x'], 'en', 'ko', signal()))).kind).toBe(kind);
     }
     expect(translateErrorMessage(new TranslateError('quota'))).toBe('The translation quota of this account is used up.');
@@ -124,7 +127,7 @@ describe('OpenAI-compatible', () => {
       const user = (req.body as { messages: { role: string; content: string }[] }).messages[1]!.content;
       return json({ choices: [{ message: { role: 'assistant', content: '```json\n' + JSON.stringify((JSON.parse(user) as string[]).map((s) => `KO:${s}`)) + '\n```' } }] });
     });
-    const tr = createTranslator({ kind: 'openai', baseUrl: 'http://localhost:11434/v1/', model: 'llama3', apiKey: 'sk-1' }, fetchImpl);
+    const tr = createTranslator({ kind: 'openai', baseUrl: 'http://localhost:11434/v1/', model: 'llama3', apiKey: 'sk-1' }, { fetchImpl });
     expect(await tr.translate(['One 1,234 https://x.y', 'Two'], 'en', 'ko', signal())).toEqual(['KO:One 1,234 https://x.y', 'KO:Two']);
     expect(calls[0]!.url).toBe('http://localhost:11434/v1/chat/completions');
     expect(calls[0]!.headers.authorization).toBe('Bearer sk-1');
@@ -148,10 +151,10 @@ describe('OpenAI-compatible', () => {
   });
 
   test('errors {"error": {"message"}}: 401 key, 404 model; no key, no header', async () => {
-    const tr = createTranslator({ kind: 'openai', baseUrl: 'https://llm.example', model: 'm' }, async () => json({ error: { message: 'Incorrect API key provided.' } }, 401));
+    const tr = createTranslator({ kind: 'openai', baseUrl: 'https://llm.example', model: 'm' }, { fetchImpl: async () => json({ error: { message: 'Incorrect API key provided.' } }, 401) });
     expect((await failure(tr.translate(['x'], 'en', 'ko', signal()))).kind).toBe('auth');
     const { fetchImpl, calls } = fakeFetch(() => json({ error: { message: "model 'm' not found" } }, 404));
-    const err = await failure(createTranslator({ kind: 'openai', baseUrl: 'https://llm.example', model: 'm' }, fetchImpl).translate(['x'], 'en', 'ko', signal()));
+    const err = await failure(createTranslator({ kind: 'openai', baseUrl: 'https://llm.example', model: 'm' }, { fetchImpl }).translate(['x'], 'en', 'ko', signal()));
     expect([err.kind, err.message]).toEqual(['not-configured', "404: model 'm' not found"]);
     // The user is told what to check, not that nothing is set up.
     expect(translateErrorMessage(err)).toBe('The translation service does not know this address or model (error 404). Check the server address and the model name in the options.');
@@ -162,7 +165,7 @@ describe('OpenAI-compatible', () => {
     const server = await startTranslateServer({ ollamaOrigins: true });
     try {
       const withOrigin: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), Origin: 'chrome-extension://abcdef' } });
-      const err = await failure(createTranslator({ kind: 'openai', baseUrl: `${server.origin}/v1`, model: 'echo-1' }, withOrigin as never).translate(['x'], 'en', 'ko', signal()));
+      const err = await failure(createTranslator({ kind: 'openai', baseUrl: `${server.origin}/v1`, model: 'echo-1' }, { fetchImpl: withOrigin as never }).translate(['x'], 'en', 'ko', signal()));
       expect(err.kind).toBe('auth');
       expect(translateErrorMessage(err)).toContain('OLLAMA_ORIGINS');
     } finally {

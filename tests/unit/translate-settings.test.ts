@@ -2,7 +2,9 @@
 // Target languages, the default from the UI language, and the stored translation settings.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultTargetLanguage, normalizeLang, sameLanguage, TARGET_LANGUAGES } from '@/lib/translate/languages';
-import { displayMode, displayModeItem, effectiveProvider, normalizeProviderConfig, providerConfigItem, targetLanguage, targetLanguageItem } from '@/platform/translate/settings';
+import { displayMode, displayModeItem, effectiveProvider, providerConfigItem, targetLanguage, targetLanguageItem } from '@/platform/translate/settings';
+import { normalizeProviderConfig } from '@/lib/translate/providers/index';
+import type { TranslatorApi } from '@/lib/translate/providers/browser';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -48,10 +50,11 @@ test('language tags are normalized; regions do not make a different language', (
 });
 
 test('stored settings: provider made safe, on-device by default where it exists, target and mode', async () => {
-  expect(await effectiveProvider(true)).toEqual({ kind: 'browser' });
-  expect(await effectiveProvider(false)).toBeNull();
+  const withTranslator = { onDevice: { translator: { availability: async () => 'available', create: async () => ({ translate: async (s: string) => s, destroy() {} }) } satisfies TranslatorApi } };
+  expect(await effectiveProvider(withTranslator)).toEqual({ kind: 'browser' });
+  expect(await effectiveProvider({ onDevice: {} })).toBeNull();
   await providerConfigItem.setValue({ kind: 'deepl', apiKey: ' k:fx ' });
-  expect(await effectiveProvider(true)).toEqual({ kind: 'deepl', apiKey: 'k:fx' });
+  expect(await effectiveProvider(withTranslator)).toEqual({ kind: 'deepl', apiKey: 'k:fx' });
   expect(normalizeProviderConfig({ kind: 'openai', baseUrl: 'http://localhost:11434/v1', model: '' })).toBeNull();
   expect(normalizeProviderConfig({ kind: 'libretranslate', url: 'https://lt.example', apiKey: '' })).toEqual({ kind: 'libretranslate', url: 'https://lt.example' });
   expect(normalizeProviderConfig({ kind: 'ftp' })).toBeNull();

@@ -7,6 +7,7 @@
 // They run where a window is (content script, extension page), never in the service worker, and
 // create() needs a user's click while a model must still be downloaded.
 import { TranslateError, type Translator } from '@/lib/translate/types';
+import { defineProvider, type ProviderRuntime } from '@/lib/translate/providers/provider';
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -32,8 +33,13 @@ export interface LanguageDetectorApi {
   }>;
 }
 
+export interface OnDeviceApis {
+  translator?: TranslatorApi;
+  detector?: LanguageDetectorApi;
+}
+
 /** The APIs where this context has them. */
-export function onDeviceApis(scope: object = globalThis): { translator?: TranslatorApi; detector?: LanguageDetectorApi } {
+export function onDeviceApis(scope: object = globalThis): OnDeviceApis {
   const s = scope as { Translator?: TranslatorApi; LanguageDetector?: LanguageDetectorApi };
   return {
     ...(s.Translator && typeof s.Translator.create === 'function' ? { translator: s.Translator } : {}),
@@ -45,6 +51,7 @@ export function onDeviceApis(scope: object = globalThis): { translator?: Transla
 export const onDeviceCode = (code: string) => (code === 'zh-TW' ? 'zh-Hant' : code);
 
 function fromDomException(err: unknown): TranslateError {
+  if (err instanceof TranslateError) return err;
   const name = (err as { name?: string })?.name;
   const message = err instanceof Error ? err.message : String(err);
   if (name === 'AbortError') return new TranslateError('cancelled');
@@ -129,3 +136,43 @@ export async function downloadBrowserModel(from: string, to: string, onProgress:
     throw fromDomException(err);
   }
 }
+
+export interface BrowserConfig {
+  kind: 'browser';
+}
+
+const apisOf = (runtime: ProviderRuntime) => runtime.onDevice ?? onDeviceApis();
+
+/** The browser's own translator: no settings, nothing sent out, the model downloaded on the device. */
+export const browserProvider = defineProvider<BrowserConfig>({
+  kind: 'browser',
+  label: 'optionsProviderBrowser',
+  hint: 'optionsProviderBrowserHint',
+  where: 'device',
+  fields: [],
+  defaults: {},
+  normalize: () => ({ kind: 'browser' }),
+  available: (runtime) => !!apisOf(runtime).translator,
+  create: (_config, runtime) => {
+    const api = apisOf(runtime).translator;
+    return createBrowserTranslator({ ...(api ? { api } : {}), ...(runtime.onDownloadProgress ? { onDownloadProgress: runtime.onDownloadProgress } : {}) });
+  },
+  mapError: fromDomException,
+  model: {
+    availability: (from, to, runtime) => browserAvailability(from, to, apisOf(runtime).translator),
+    download: (from, to, onProgress, runtime) => downloadBrowserModel(from, to, onProgress, apisOf(runtime).translator),
+    messages: {
+      available: 'optionsOnDeviceAvailable',
+      downloadable: 'optionsOnDeviceDownloadable',
+      downloading: 'optionsOnDeviceDownloading',
+      unavailable: 'optionsOnDeviceUnavailable',
+      'no-api': 'optionsOnDeviceMissing',
+    },
+    // The page's language is checked by the on-device detector where it exists.
+    note: (runtime) => {
+      const apis = apisOf(runtime);
+      if (!apis.translator) return null;
+      return apis.detector ? 'optionsDetectorAvailable' : 'optionsDetectorMissing';
+    },
+  },
+});

@@ -2,8 +2,16 @@
 // Free-plan keys end in ":fx" and use api-free.deepl.com, others api.deepl.com. tag_handling
 // "xml" keeps the markup of segment.ts (our tags are well-formed XML). 456 means the quota is
 // used up. Targets English, Portuguese and Chinese need a variant (EN-US, PT-BR, ZH-HANS).
-import { TranslateError, type Translator } from '@/lib/translate/types';
-import { baseUrl, requestJson, type FetchLike } from '@/lib/translate/providers/http';
+import { TranslateError, toTranslateError, type Translator } from '@/lib/translate/types';
+import { baseUrl, originOf, requestJson, type FetchLike } from '@/lib/translate/providers/http';
+import { defineProvider, optional, text } from '@/lib/translate/providers/provider';
+
+export interface DeepLConfig {
+  kind: 'deepl';
+  apiKey: string;
+  /** Overrides the endpoint chosen from the key (a proxy, or the local test server); not on the options page. */
+  url?: string;
+}
 
 export const DEEPL_FREE = 'https://api-free.deepl.com';
 export const DEEPL_PRO = 'https://api.deepl.com';
@@ -43,3 +51,18 @@ export function createDeepL(config: { apiKey: string; url?: string }, fetchImpl:
     },
   };
 }
+
+/** DeepL, free or pro as the key says. */
+export const deeplProvider = defineProvider<DeepLConfig>({
+  kind: 'deepl',
+  label: 'optionsProviderDeepl',
+  hint: 'optionsProviderDeeplHint',
+  where: 'network',
+  fields: [{ key: 'apiKey', id: 'deepl-key', label: 'optionsApiKey', hint: 'optionsDeeplKeyHint', type: 'secret', required: true }],
+  defaults: { apiKey: '' },
+  normalize: (v) => (text(v.apiKey) ? { kind: 'deepl', apiKey: text(v.apiKey), ...optional('url', v.url) } : null),
+  origin: (config) => originOf(config.url?.trim() || deeplEndpoint(config.apiKey)),
+  create: (config, runtime) => createDeepL(config, runtime.fetchImpl),
+  // 456 (quota) and its {"message": …} bodies are read by requestJson (http.ts).
+  mapError: (err) => toTranslateError(err),
+});

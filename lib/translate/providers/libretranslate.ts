@@ -2,8 +2,15 @@
 // format "html", so the markup of segment.ts comes back in place. GET {url}/languages is read once
 // to map our language codes to the server's (zh → zh-Hans or zh, zh-TW → zh-Hant or zt) and to
 // refuse an unsupported pair before any text is sent.
-import { TranslateError, type Translator } from '@/lib/translate/types';
-import { baseUrl, requestJson, type FetchLike } from '@/lib/translate/providers/http';
+import { TranslateError, toTranslateError, type Translator } from '@/lib/translate/types';
+import { baseUrl, originOf, requestJson, type FetchLike } from '@/lib/translate/providers/http';
+import { defineProvider, optional, text } from '@/lib/translate/providers/provider';
+
+export interface LibreTranslateConfig {
+  kind: 'libretranslate';
+  url: string;
+  apiKey?: string;
+}
 
 interface LtLanguage {
   code: string;
@@ -69,3 +76,21 @@ export function createLibreTranslate(config: { url: string; apiKey?: string }, f
     },
   };
 }
+
+/** A LibreTranslate server at the user's address, with an optional key. */
+export const libreTranslateProvider = defineProvider<LibreTranslateConfig>({
+  kind: 'libretranslate',
+  label: 'optionsProviderLibre',
+  hint: 'optionsProviderLibreHint',
+  where: 'network',
+  fields: [
+    { key: 'url', id: 'lt-url', label: 'optionsLibreUrl', type: 'url', required: true, placeholder: 'https://libretranslate.example.org', autocomplete: 'url' },
+    { key: 'apiKey', id: 'lt-key', label: 'optionsApiKeyOptional', type: 'secret' },
+  ],
+  defaults: { url: '', apiKey: '' },
+  normalize: (v) => (text(v.url) ? { kind: 'libretranslate', url: text(v.url), ...optional('apiKey', v.apiKey) } : null),
+  origin: (config) => originOf(config.url),
+  create: (config, runtime) => createLibreTranslate(config, runtime.fetchImpl),
+  // Its statuses and {"error": …} bodies are read by requestJson (http.ts).
+  mapError: (err) => toTranslateError(err),
+});

@@ -2,8 +2,16 @@
 // gateways): POST {baseUrl}/chat/completions. The paragraphs go as a JSON array; the prompt asks
 // for a JSON array with exactly one translation per paragraph, and the answer is checked for
 // count (the engine splits a batch whose count is wrong and tries the halves).
-import { TranslateError, type Translator } from '@/lib/translate/types';
-import { baseUrl, requestJson, type FetchLike } from '@/lib/translate/providers/http';
+import { TranslateError, toTranslateError, type Translator } from '@/lib/translate/types';
+import { baseUrl, originOf, requestJson, type FetchLike } from '@/lib/translate/providers/http';
+import { defineProvider, optional, text } from '@/lib/translate/providers/provider';
+
+export interface OpenAiConfig {
+  kind: 'openai';
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+}
 
 /** English name of a language for the prompt ("Korean"), the code itself when unknown. */
 function englishName(code: string): string {
@@ -78,13 +86,6 @@ export function createOpenAi(config: { baseUrl: string; model: string; apiKey?: 
           ],
         }),
         signal,
-      }).catch((err: unknown) => {
-        // Ollama answers 403 with an empty body to an extension's Origin unless OLLAMA_ORIGINS
-        // allows it: say that, rather than blame a key the user never gave.
-        if (err instanceof TranslateError && err.status === 403 && !apiKey) {
-          throw new TranslateError('auth', err.message, { status: 403, messageKey: 'translateErrorOrigins' });
-        }
-        throw err;
       });
       const content = (body as { choices?: { message?: { content?: unknown } }[] } | null)?.choices?.[0]?.message?.content;
       if (typeof content !== 'string') throw new TranslateError('malformed', `no message in ${JSON.stringify(body).slice(0, 120)}`);
@@ -92,3 +93,27 @@ export function createOpenAi(config: { baseUrl: string; model: string; apiKey?: 
     },
   };
 }
+
+/** Any OpenAI-compatible chat server: its address, a model, and a key when it wants one. */
+export const openAiProvider = defineProvider<OpenAiConfig>({
+  kind: 'openai',
+  label: 'optionsProviderOpenai',
+  hint: 'optionsProviderOpenaiHint',
+  where: 'network',
+  fields: [
+    { key: 'baseUrl', id: 'oai-base', label: 'optionsOpenaiBaseUrl', type: 'url', required: true, placeholder: 'http://localhost:11434/v1' },
+    { key: 'model', id: 'oai-model', label: 'optionsOpenaiModel', type: 'text', required: true, placeholder: 'llama3.1' },
+    { key: 'apiKey', id: 'oai-key', label: 'optionsApiKeyOptional', type: 'secret' },
+  ],
+  defaults: { baseUrl: '', model: '', apiKey: '' },
+  normalize: (v) => (text(v.baseUrl) && text(v.model) ? { kind: 'openai', baseUrl: text(v.baseUrl), model: text(v.model), ...optional('apiKey', v.apiKey) } : null),
+  origin: (config) => originOf(config.baseUrl),
+  create: (config, runtime) => createOpenAi(config, runtime.fetchImpl),
+  mapError: (raw, config) => {
+    const err = toTranslateError(raw);
+    // Ollama answers 403 with an empty body to an extension's Origin unless OLLAMA_ORIGINS
+    // allows it: say that, rather than blame a key the user never gave.
+    if (err.status === 403 && !config.apiKey?.trim()) return new TranslateError('auth', err.message, { status: 403, messageKey: 'translateErrorOrigins' });
+    return err;
+  },
+});
