@@ -18,7 +18,8 @@ import { providerConfigItem } from '@/platform/translate/settings';
 const MENU = { openReader: 'open-reader', saveArticle: 'save-article', saveLink: 'save-link' } as const;
 
 const db = openLibrary();
-const translations = new DexieTranslationCache(db);
+// The translation cache has its own database ('translation-cache', extension/translate/cache.ts).
+const translations = new DexieTranslationCache();
 
 /** Badge and title for a tab from the detector's verdict. */
 export async function showDetection(tabId: number, detection: Detection): Promise<void> {

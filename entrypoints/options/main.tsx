@@ -1,14 +1,13 @@
 // The options page: the translation provider (with a Test button that says plainly what worked
 // or failed), the on-device model, the default target language and display mode, and the
-// translation cache. An extension page, so it opens the library database directly. The providers,
+// translation cache. An extension page, so it opens the cache's database directly. The providers,
 // their inputs and their model come from the registry (lib/translate/providers/registry.ts):
 // nothing here names one.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatBytes, languageName, t, uiLanguage } from '@/platform/i18n';
-import { openLibrary } from '@/extension/library/db';
-import { clearTranslationCache, translationCacheSize } from '@/extension/translate/cache';
+import { clearTranslationCache, openTranslationCache, translationCacheSize } from '@/extension/translate/cache';
 import type { Availability } from '@/lib/translate/providers/browser';
 import { fallbackProvider, normalizeProviderConfig, providerDestination, providerOrigin, providerPermission, testProvider } from '@/lib/translate/providers/index';
 import type { ProviderDefinition, ProviderRuntime } from '@/lib/translate/providers/provider';
@@ -18,7 +17,7 @@ import { displayMode, displayModeItem, providerConfigItem, targetLanguage } from
 import { translateErrorMessage } from '@/lib/translate/types';
 import { TargetLanguageSelect } from '@/components/TargetLanguageSelect';
 
-const db = openLibrary();
+const db = openTranslationCache();
 /** This page's own on-device APIs and fetch. */
 const runtime: ProviderRuntime = {};
 

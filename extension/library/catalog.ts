@@ -7,7 +7,7 @@
 // filters, the site and tag counts, the pending list and the numeric ids of the search index all
 // come from this row, read once per query. It is rewritten by every write that changes one of
 // its columns (save, import, delete, read state, tags; not reading progress), in the same
-// transaction, so it always matches the articles table.
+// transaction, so it always matches the articles table: commit.ts is the only writer.
 //
 // Order: newest first — savedAt descending, then URL descending.
 // Head: a second, small row (key 'head') holds the newest HEAD_SIZE URLs, written with the catalog
@@ -17,38 +17,9 @@
 // Ids: each article has a numeric id (the search index's posting lists hold ids, not URLs). An id
 // stays with its URL while the article is saved; the next id only grows.
 import type { LibraryDB } from '@/extension/library/db';
+import { CATALOG_KEY, type CatalogHead, type CatalogRow, HEAD_KEY, HEAD_SIZE } from '@/extension/library/schema';
 import { STATUS_RANK } from '@/lib/library/records';
 import type { ArticleMeta, SaveStatus } from '@/lib/library/types';
-
-/** The catalog as stored (typed arrays and joined strings: cheap to clone). */
-export interface CatalogRow {
-  nextId: number;
-  /** Ids that the posting lists still hold for deleted or re-indexed articles. */
-  stale: number;
-  ids: Uint32Array;
-  savedAt: Float64Array;
-  /** URLs joined with "\n" (a canonical web URL holds no line break). */
-  urls: string;
-  /** 1 where readAt > 0. */
-  read: Uint8Array;
-  /** STATUS_RANK of each article's status. */
-  status: Uint8Array;
-  /** The distinct sites joined with "\n", and each article's index into them. */
-  sites: string;
-  site: Uint32Array;
-  /** JSON of [id, tags][] for the articles that have tags. */
-  tags: string;
-}
-
-export const CATALOG_KEY = 'catalog';
-/** Key of the head row: the newest HEAD_SIZE URLs. */
-export const HEAD_KEY = 'head';
-export const HEAD_SIZE = 64;
-
-/** The head row: the catalog's first HEAD_SIZE URLs joined with "\n". */
-export interface CatalogHead {
-  urls: string;
-}
 
 const STATUSES = Object.keys(STATUS_RANK) as SaveStatus[];
 const statusOf = (rank: number): SaveStatus => STATUSES.find((s) => STATUS_RANK[s] === rank) ?? 'pending';
@@ -254,13 +225,14 @@ export function compareEntries(a: { savedAt: number; url: string }, b: { savedAt
 }
 
 export async function readCatalog(db: LibraryDB): Promise<Catalog> {
-  return Catalog.decode((await db.catalog.get(CATALOG_KEY)) as CatalogRow | undefined);
+  const row = await db.catalog.get(CATALOG_KEY);
+  return Catalog.decode(row && 'nextId' in row ? row : undefined);
 }
 
 /** The newest `n` URLs: from the head row when it holds enough, else from the catalog. */
 export async function newestUrls(db: LibraryDB, n: number): Promise<string[]> {
   if (n <= 0) return [];
-  const head = n <= HEAD_SIZE ? ((await db.catalog.get(HEAD_KEY)) as CatalogHead | undefined) : undefined;
+  const head = n <= HEAD_SIZE ? await db.catalog.get(HEAD_KEY) : undefined;
   if (head) return head.urls ? head.urls.split('\n', n) : [];
   return (await readCatalog(db)).urls.slice(0, n);
 }

@@ -1,87 +1,86 @@
-// The saved-articles database (Dexie over IndexedDB). Opened only in extension contexts.
-//
-// Schema, version 1
-// -----------------
-//   articles  ArticleMeta, primary key `url` (canonical URL, see records.ts canonicalUrl). No other
-//             index: lists, filters and counts come from the catalog (an index entry costs about a
-//             quarter of a put in Chromium, and reading 10,000 index keys 50-100 ms).
-//   contents  ArticleContent, primary key `url` (sanitized HTML + plain text; one row per article,
-//             empty strings for pending items)
-//   catalog   one row, key 'catalog' (catalog.ts): every article's id, savedAt, URL, read state,
-//             status, site and tags, newest first; and key 'head': the newest 64 URLs (the
-//             popup's recent list reads only this row)
-//   postings  the search index (postings.ts): blocks of posting lists, key = the block's first term
-//   terms     ArticleTerms, primary key `url`: the terms of articles saved since the postings were
-//             last rebuilt (search.ts); emptied when they are merged into the postings
-//
-// Version 2 (issue 5)
-// ---------------------
-//   translations  TranslationRow (extension/translate/cache.ts), primary key `key`
-//             (cacheId | from | to | hash of the source text), index `lastUsed` for LRU eviction.
-//             One row without `lastUsed` (key TRANSLATION_SIZE_KEY) keeps the running size; having
-//             no `lastUsed`, it is outside the index and never evicted. Nothing to migrate: the
-//             table starts empty, and v1's stores are unchanged.
-//
-// Every article has exactly one row in articles and contents and one entry in the catalog, and
-// every write that touches an article writes them in one transaction (with its terms row, when
-// its text or title changed).
-//
-// Changing the schema
-// -------------------
-// Version 1 is frozen once released (it was redesigned in place before any release: posting
-// lists instead of a multiEntry index). Add `SCHEMA_V2` (Dexie wants the full store list of each
-// version, e.g. v2 adds `translations: 'key, provider, createdAt'` for issue 5), declare
-// `this.version(2).stores(SCHEMA_V2).upgrade(tx => …)` below the v1 line, and add a test in
-// tests/unit/library-schema.test.ts that writes v1 (and v2…) data with `writeV1` and opens it
-// with the current class, finding every record intact.
+// The saved-articles database (Dexie over IndexedDB), opened only in extension contexts. Its
+// tables, row types and versions are declared in schema.ts; this file opens it, with its options
+// (the search index's tuning), and runs the upgrades.
 //
 // (Files in extension/library avoid local names that WXT auto-imports — t, storage, browser… — since
 // the auto-import transform adds imports for them even where they are local, which would pull
 // extension code into this layer and break it in plain Node / jsdom tests.)
-import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { CatalogHead, CatalogRow } from '@/extension/library/catalog';
-import type { PostingBlock } from '@/extension/library/postings';
-import type { ArticleContent, ArticleMeta, ArticleTerms } from '@/lib/library/types';
-import type { TranslationRow } from '@/extension/translate/cache';
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import { carryOverTranslations, openTranslationCache, TRANSLATION_CACHE_DB_NAME } from '@/extension/translate/cache';
+import { DEFAULT_TUNING, type SearchTuning } from '@/extension/library/search-index';
+import {
+  type ArticleRow,
+  type CatalogHead,
+  type CatalogRow,
+  type ContentRow,
+  type PendingTermsRow,
+  type PostingBlock,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+} from '@/extension/library/schema';
+
+export { LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '@/extension/library/schema';
 
 export const LIBRARY_DB_NAME = 'library';
 
-/** Version 1 of the schema. Frozen: a later version gets its own constant. */
-export const SCHEMA_V1 = Object.freeze({
-  articles: 'url',
-  contents: 'url',
-  catalog: '',
-  postings: '',
-  terms: 'url',
-});
+export interface LibraryOptions extends DexieOptions {
+  /** Thresholds of the search index (tests set small ones to cover every path). */
+  tuning?: Partial<SearchTuning>;
+  /** The database the v3 upgrade carries cached translations to (default 'translation-cache'). */
+  translationCache?: string;
+}
 
-/** Version 2: v1 plus the translation cache. Frozen once released. */
-export const SCHEMA_V2 = Object.freeze({
-  ...SCHEMA_V1,
-  translations: 'key, lastUsed',
-});
-
-/** The current schema version (Dexie's version number, not IndexedDB's). */
-export const LIBRARY_SCHEMA_VERSION = 2;
+/** How long the v3 upgrade waits for the translation cache before going on without it. */
+const CARRY_TIMEOUT_MS = 10_000;
 
 export class LibraryDB extends Dexie {
-  articles!: Table<ArticleMeta, string>;
-  contents!: Table<ArticleContent, string>;
+  articles!: Table<ArticleRow, string>;
+  contents!: Table<ContentRow, string>;
   catalog!: Table<CatalogRow | CatalogHead, string>;
   postings!: Table<PostingBlock, string>;
-  terms!: Table<ArticleTerms, string>;
-  translations!: Table<TranslationRow, string>;
+  terms!: Table<PendingTermsRow, string>;
+  readonly tuning: Readonly<SearchTuning>;
 
-  constructor(name: string = LIBRARY_DB_NAME, options?: DexieOptions) {
-    super(name, options);
+  constructor(name: string = LIBRARY_DB_NAME, options: LibraryOptions = {}) {
+    const { tuning, translationCache = TRANSLATION_CACHE_DB_NAME, ...dexieOptions } = options;
+    super(name, dexieOptions);
+    this.tuning = Object.freeze({ ...DEFAULT_TUNING, ...tuning });
     this.version(1).stores(SCHEMA_V1);
     // New table only: no upgrade function needed (existing rows are untouched).
     this.version(2).stores(SCHEMA_V2);
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => carryTranslations(tx, translationCache));
   }
 }
 
+/**
+ * v2 → v3: the cached translations go to the translation cache's own database before their
+ * table is dropped. The upgrade transaction waits for that database (Dexie.waitFor keeps it
+ * alive); should it fail or take too long, the library opens anyway and the cache starts empty:
+ * a cache is worth less than a library that does not open.
+ */
+async function carryTranslations(tx: Transaction, target: string): Promise<void> {
+  const rows: unknown[] = await tx.table('translations').toArray();
+  if (rows.length === 0) return;
+  const carry = async () => {
+    const cache = openTranslationCache(target);
+    try {
+      await carryOverTranslations(cache, rows);
+    } finally {
+      cache.close();
+    }
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), CARRY_TIMEOUT_MS)));
+  await Dexie.waitFor(Promise.race([carry(), timeout]).finally(() => clearTimeout(timer))).catch((err: unknown) => {
+    console.warn('Cached translations could not be carried over to their own database; the cache starts empty.', err);
+  });
+}
+
 /** The library database (opened lazily by Dexie on first use). */
-export function openLibrary(name: string = LIBRARY_DB_NAME, options?: DexieOptions): LibraryDB {
+export function openLibrary(name: string = LIBRARY_DB_NAME, options?: LibraryOptions): LibraryDB {
   return new LibraryDB(name, options);
 }
 

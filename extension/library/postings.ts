@@ -3,7 +3,7 @@
 //
 // Stored in blocks: a row of the `postings` table holds consecutive terms in key order (UTF-16
 // code units, the order IndexedDB and JavaScript both sort strings in) with their id lists, and is
-// keyed by its first term. A block closes once it holds SEARCH_TUNING.blockIds ids (a term is never
+// keyed by its first term. A block closes once it holds the index's tuning.blockIds ids (a term is never
 // split, so a very common term may make a block larger). Reading the terms that start with a
 // prefix reads the block that holds the prefix's place (the last block keyed ≤ the prefix) and
 // the blocks keyed within the prefix's range: one or two rows of ~64 KB for most prefixes.
@@ -15,25 +15,10 @@
 // of writing the index proportional to its size (~4 bytes an id), about 0.2 s for 10,000.
 //
 // The blocks are rebuilt as a whole (mergePostings): after an import, and when enough articles
-// have been saved since (their terms wait in the `terms` table, see search.ts). Rebuilding drops
-// the ids of deleted articles and the old postings of re-indexed ones.
+// have been saved since (their terms wait in the `terms` table, see search-index.ts). Rebuilding
+// drops the ids of deleted articles and the old postings of re-indexed ones.
 import type { LibraryDB } from '@/extension/library/db';
-
-export interface PostingBlock {
-  /** The block's terms in key order, joined with "\n" (terms hold no line breaks). */
-  terms: string;
-  /** ends[i] is where term i's ids end in `ids` (they start where term i-1's end, or at 0). */
-  ends: Uint32Array;
-  ids: Uint32Array;
-}
-
-/** Thresholds of the index (changed by tests, to cover every path). */
-export const SEARCH_TUNING = {
-  /** Ids per posting block (a block closes once it has this many). */
-  blockIds: 16384,
-  /** Articles saved since the last rebuild whose terms are matched one by one; beyond, rebuild. */
-  pendingMax: 128,
-};
+import type { PostingBlock } from '@/extension/library/schema';
 
 /** Reads the id lists of every term starting with `prefix`. */
 export async function prefixPostings(db: LibraryDB, prefix: string): Promise<Uint32Array[]> {
@@ -94,7 +79,7 @@ class BlockWriter {
  * New blocks from the old ones (in key order) and new postings: of the old postings, only the ids
  * that `keep` marks (keep[id] === 1) stay; `added` (term → ids) is merged in.
  */
-export function mergePostings(old: readonly PostingBlock[], keep: Uint8Array, added: ReadonlyMap<string, readonly number[]>, blockIds = SEARCH_TUNING.blockIds) {
+export function mergePostings(old: readonly PostingBlock[], keep: Uint8Array, added: ReadonlyMap<string, readonly number[]>, blockIds: number) {
   const writer = new BlockWriter(Math.max(1, blockIds));
   const fresh = [...added.keys()].sort();
   let j = 0;
@@ -128,6 +113,6 @@ export function mergePostings(old: readonly PostingBlock[], keep: Uint8Array, ad
  * (`old` when the caller has read them already) whose ids `keep` marks, plus `added`.
  */
 export async function rewritePostings(db: LibraryDB, keep: Uint8Array, added: ReadonlyMap<string, readonly number[]>, old?: readonly PostingBlock[]): Promise<void> {
-  const { blocks, keys } = mergePostings(old ?? (await db.postings.toArray()), keep, added);
+  const { blocks, keys } = mergePostings(old ?? (await db.postings.toArray()), keep, added, db.tuning.blockIds);
   await Promise.all([db.postings.clear(), blocks.length ? db.postings.bulkPut(blocks, keys) : null]);
 }

@@ -1,5 +1,6 @@
-// The saved-articles library: what is stored, and the shapes the popup, the library page and the
-// background share. Dexie is opened only in extension contexts (never in a content script).
+// The saved-articles library: the article shapes the popup, the library page and the background
+// share (ArticleMeta and ArticleContent are also the rows of the library database's articles and
+// contents tables: extension/library/schema.ts). Dexie is opened only in extension contexts.
 
 /** full: extracted article; bookmark: the page held no article (title and what could be read);
  *  pending: imported without content, to be fetched later. */
@@ -40,15 +41,6 @@ export interface ArticleContent {
   url: string;
   contentHtml: string;
   text: string;
-}
-
-/** Search terms of an article not yet in the posting lists (folded words, Korean stems and
- *  compound parts, CJK bigrams: see search.ts), joined with spaces. */
-export interface ArticleTerms {
-  url: string;
-  /** The article's id in the catalog. */
-  id: number;
-  terms: string;
 }
 
 /** A whole saved article, as exported and imported. */

@@ -93,7 +93,7 @@ async function run(config, options = {}) {
 
 const results = {};
 for (const [name, config] of providers) {
-  const db = lib.openLibrary(`bench-${name}`);
+  const db = lib.openTranslationCache(`bench-${name}`);
   const cache = new lib.DexieTranslationCache(db);
   const perParagraph = await run(config, { maxBatchItems: 1, concurrency: 1 });
   const batched = await run(config, { cache });

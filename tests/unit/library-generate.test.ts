@@ -6,7 +6,8 @@ import { dropDbs, freshDb } from './library-helpers';
 import { LibraryDB } from '@/extension/library/db';
 import { generateArticles, prng } from '@/lib/library/generate';
 import { exportJson, importItems, parseImport } from '@/extension/library/io';
-import { fold, parseQuery, SEARCH_TUNING, searchLibrary, termsFor } from '@/extension/library/search';
+import { searchLibrary } from '@/extension/library/search';
+import { fold, parseQuery, termsFor } from '@/lib/library/terms';
 import { listUrls } from '@/extension/library/store';
 import type { LibraryFilter, SavedArticle } from '@/lib/library/types';
 
@@ -91,18 +92,11 @@ describe('search over generated articles agrees with a brute-force scan', () => 
   // the same articles indexed three ways: imported into posting lists (default), in blocks of a
   // few ids, and saved one by one with every article's terms left on its pending row
   const tunings = [{}, { blockIds: 5 }, { pendingMax: Infinity }];
-  const dbs = tunings.map((_, i) => new LibraryDB(`generated-${Date.now()}-${i}`));
+  const dbs = tunings.map((tuning, i) => new LibraryDB(`generated-${Date.now()}-${i}`, { tuning }));
   beforeAll(async () => {
-    const saved = { ...SEARCH_TUNING };
-    try {
-      for (const [i, db] of dbs.entries()) {
-        Object.assign(SEARCH_TUNING, tunings[i]);
-        if (i < 2) await importItems(db, list.map((a) => ({ url: a.url, article: a })));
-        else for (const a of list) await importItems(db, [{ url: a.url, article: a }]);
-        Object.assign(SEARCH_TUNING, saved);
-      }
-    } finally {
-      Object.assign(SEARCH_TUNING, saved);
+    for (const [i, db] of dbs.entries()) {
+      if (i < 2) await importItems(db, list.map((a) => ({ url: a.url, article: a })));
+      else for (const a of list) await importItems(db, [{ url: a.url, article: a }]);
     }
     expect(await Promise.all(dbs.map((db) => db.terms.count()))).toEqual([0, 0, 250]);
     expect(await Promise.all(dbs.map((db) => db.postings.count()))).toEqual([expect.any(Number), expect.any(Number), 0]);

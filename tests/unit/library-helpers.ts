@@ -3,14 +3,14 @@ import 'fake-indexeddb/auto';
 import type { Article } from '@/lib/article/types';
 import { wordCount, readingMinutes } from '@/lib/article/text';
 import { type CatalogEntry, readCatalog } from '@/extension/library/catalog';
-import { LibraryDB } from '@/extension/library/db';
+import { LibraryDB, type LibraryOptions } from '@/extension/library/db';
 
 let n = 0;
 const opened: LibraryDB[] = [];
 
-/** A new, empty library database with a unique name. */
-export function freshDb(prefix = 'lib'): LibraryDB {
-  const db = new LibraryDB(`${prefix}-${Date.now()}-${n++}`);
+/** A new, empty library database with a unique name (options: e.g. the search index's tuning). */
+export function freshDb(prefix = 'lib', options?: LibraryOptions): LibraryDB {
+  const db = new LibraryDB(`${prefix}-${Date.now()}-${n++}`, options);
   opened.push(db);
   return db;
 }
@@ -44,7 +44,7 @@ export function article(over: Partial<Article> & { text?: string } = {}): Articl
   };
 }
 
-/** The pending search terms of an article (see extension/library/search.ts), or undefined. */
+/** The pending search terms of an article (see extension/library/search-index.ts), or undefined. */
 export async function pendingTerms(db: LibraryDB, url: string): Promise<string[] | undefined> {
   return (await db.terms.get(url))?.terms.split(' ');
 }

@@ -1,46 +1,49 @@
 // @vitest-environment node
 // Schema versions: data written by every earlier version must open with the current LibraryDB
-// and be found intact. Each version gets a frozen writer here (writeV1, later writeV2…) that uses
-// only that version's declaration, never the current class, and a test that opens its data.
+// and be found intact. Each version gets a frozen writer in tests/fixtures (writeV1, writeV2…) that
+// uses only that version's declaration, never the current class, and a test that opens its data.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from '@/extension/library/db';
-import { DexieTranslationCache } from '@/extension/translate/cache';
-import { getArticle, listUrls, recent, sites, tags } from '@/extension/library/store';
+import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '@/extension/library/db';
+import { DexieTranslationCache, TranslationCacheDB } from '@/extension/translate/cache';
+import { getArticle, listUrls, pendingUrls, recent, saveArticle, sites, tags } from '@/extension/library/store';
 import { searchLibrary } from '@/extension/library/search';
-import { pendingUrls } from '@/extension/library/store';
 import { FROZEN_V1, v1Data, writeV1 } from '../fixtures/library-v1';
+import { FROZEN_V2, v2Data, writeV2, type V2TranslationRow } from '../fixtures/library-v2';
+import { article } from './library-helpers';
 
-/** Version 2 exactly as it will ship: v1 plus the translation cache (issue 5). */
-const FROZEN_V2 = {
-  ...FROZEN_V1,
-  translations: 'key, lastUsed',
+let n = 0;
+const names = () => {
+  const id = `${Date.now()}-${n++}`;
+  return { library: `schema-${id}`, cache: `schema-cache-${id}` };
 };
+const sortByUrl = <T extends { url: string }>(rows: T[]) => [...rows].sort((a, b) => a.url.localeCompare(b.url));
 
-test('the current version is declared, and v1 and v2 are still the schemas they shipped with', () => {
-  expect(LIBRARY_SCHEMA_VERSION).toBe(2);
-  expect({ ...SCHEMA_V1 }).toEqual(FROZEN_V1);
-  expect(Object.isFrozen(SCHEMA_V1)).toBe(true);
-  expect({ ...SCHEMA_V2 }).toEqual(FROZEN_V2);
-  expect(Object.isFrozen(SCHEMA_V2)).toBe(true);
-});
+/** The IndexedDB layout of a database: stores, keys, indexes. */
+function layout(db: Dexie) {
+  const idb = db.backendDB();
+  const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
+  return Object.fromEntries(
+    [...idb.objectStoreNames].sort().map((store) => {
+      const s = tx.objectStore(store);
+      const indexes = [...s.indexNames].sort().map((i) => {
+        const ix = s.index(i);
+        return `${ix.name}:${String(ix.keyPath)}${ix.multiEntry ? ':multi' : ''}${ix.unique ? ':unique' : ''}`;
+      });
+      return [store, { keyPath: s.keyPath, autoIncrement: s.autoIncrement, indexes }];
+    }),
+  );
+}
 
-test('data written by version 1 opens with the current LibraryDB, every record intact', async () => {
-  const name = `schema-v1-${Date.now()}`;
+/** The v1 records, found through the store and the search as the pages use them. */
+async function expectV1Library(db: LibraryDB) {
   const data = v1Data();
-  await writeV1(name, data);
-
-  const db = new LibraryDB(name);
-  await db.open();
-  expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
-  const sortByUrl = <T extends { url: string }>(rows: T[]) => [...rows].sort((a, b) => a.url.localeCompare(b.url));
   expect(sortByUrl(await db.articles.toArray())).toEqual(sortByUrl(data.articles));
   expect(sortByUrl(await db.contents.toArray())).toEqual(sortByUrl(data.contents));
   expect(sortByUrl(await db.terms.toArray())).toEqual(sortByUrl(data.terms));
   expect(await db.catalog.get('catalog')).toEqual(data.catalog);
   expect(await db.postings.toArray()).toEqual(data.postings.map(([, block]) => block));
 
-  // …and usable through the API: catalog, lookups, search (posting lists and the pending row).
   expect(await listUrls(db)).toEqual(['https://blog.example.org/2', 'https://news.example.com/1', 'https://old.example.net/3']);
   expect((await recent(db, 2)).map((m) => m.url)).toEqual(['https://blog.example.org/2', 'https://news.example.com/1']);
   expect(await listUrls(db, { read: 'read' })).toEqual(['https://blog.example.org/2']);
@@ -54,41 +57,102 @@ test('data written by version 1 opens with the current LibraryDB, every record i
   expect((await searchLibrary(db, { query: '전자 반도' })).map((m) => m.url)).toEqual(['https://news.example.com/1']);
   expect((await searchLibrary(db, { query: 'cafe' })).map((m) => m.url)).toEqual(['https://blog.example.org/2']);
   expect((await searchLibrary(db, { query: 'exam' })).map((m) => m.url)).toEqual(['https://old.example.net/3']);
+}
 
-  // v2's translation cache is there, empty, and works beside the old data.
-  expect(await db.translations.count()).toBe(0);
-  const cache = new DexieTranslationCache(db);
-  await cache.putMany('deepl:x', 'ko', 'en', [{ source: '삼성전자는 반도체를 만든다.', translation: 'Samsung makes chips.' }]);
-  expect(await cache.getMany('deepl:x', 'ko', 'en', ['삼성전자는 반도체를 만든다.'])).toEqual(['Samsung makes chips.']);
-  expect(sortByUrl(await db.articles.toArray())).toEqual(sortByUrl(data.articles));
-  db.close();
-  await Dexie.delete(name);
+test('the current version is declared, and v1, v2 and v3 are still the schemas they shipped with', () => {
+  expect(LIBRARY_SCHEMA_VERSION).toBe(3);
+  expect({ ...SCHEMA_V1 }).toEqual(FROZEN_V1);
+  expect(Object.isFrozen(SCHEMA_V1)).toBe(true);
+  expect({ ...SCHEMA_V2 }).toEqual(FROZEN_V2);
+  expect(Object.isFrozen(SCHEMA_V2)).toBe(true);
+  expect({ ...SCHEMA_V3 }).toEqual({ ...FROZEN_V1, translations: null });
+  expect(Object.isFrozen(SCHEMA_V3)).toBe(true);
 });
 
-test('the IndexedDB layout of version 2: v1 stores with no secondary index, translations by lastUsed', async () => {
-  const name = `schema-layout-${Date.now()}`;
-  const db = new LibraryDB(name);
+test('data written by version 1 opens with the current LibraryDB, every record intact', async () => {
+  const name = names();
+  await writeV1(name.library, v1Data());
+
+  const db = new LibraryDB(name.library, { translationCache: name.cache });
   await db.open();
-  const idb = db.backendDB();
-  const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
-  const layout = Object.fromEntries(
-    [...idb.objectStoreNames].sort().map((store) => {
-      const s = tx.objectStore(store);
-      const indexes = [...s.indexNames].sort().map((i) => {
-        const ix = s.index(i);
-        return `${ix.name}:${String(ix.keyPath)}${ix.multiEntry ? ':multi' : ''}${ix.unique ? ':unique' : ''}`;
-      });
-      return [store, { keyPath: s.keyPath, autoIncrement: s.autoIncrement, indexes }];
-    }),
-  );
-  expect(layout).toEqual({
+  expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
+  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'catalog', 'contents', 'postings', 'terms']);
+  await expectV1Library(db);
+  // …and writable: a save goes through the catalog and the index written by v1
+  await saveArticle(db, article({ url: 'https://news.example.com/4', title: '삼성 새 공장' }), { pageUrl: 'https://news.example.com/4' });
+  expect((await searchLibrary(db, { query: '삼성' })).map((m) => m.url)).toEqual(['https://news.example.com/4', 'https://news.example.com/1']);
+  // there was no cache to carry over: its database was not even created
+  expect((await Dexie.getDatabaseNames()).includes(name.cache)).toBe(false);
+  db.close();
+  await Dexie.delete(name.library);
+});
+
+test('data written by version 2 opens with the current LibraryDB: the articles intact, the cached translations moved to their own database', async () => {
+  const name = names();
+  const data = v2Data();
+  await writeV2(name.library, data);
+
+  const db = new LibraryDB(name.library, { translationCache: name.cache });
+  await db.open();
+  expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
+  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'catalog', 'contents', 'postings', 'terms']);
+  expect([...db.backendDB().objectStoreNames]).not.toContain('translations');
+  await expectV1Library(db);
+
+  const cacheDb = new TranslationCacheDB(name.cache);
+  const translations = data.translations.filter((r): r is V2TranslationRow => 'source' in r);
+  expect(sortByKey(await cacheDb.translations.toArray())).toEqual(sortByKey(translations));
+  const cache = new DexieTranslationCache(cacheDb);
+  // the options page's figure, and hits as the engine asks for them (the keys are unchanged)
+  expect(await cache.size()).toEqual({ entries: 2, bytes: 2 * translations.reduce((sum, r) => sum + r.chars, 0) });
+  expect(await cache.getMany('deepl:free', 'ko', 'en', ['삼성전자는 반도체를 만든다.', 'Not cached'])).toEqual(['Samsung Electronics makes chips.', undefined]);
+  expect(await cache.getMany('libretranslate:https://lt.example.org', 'en', 'ko', ['A café in Paris.'])).toEqual(['파리의 카페.']);
+  cacheDb.close();
+  db.close();
+  await Promise.all([Dexie.delete(name.library), Dexie.delete(name.cache)]);
+});
+
+const sortByKey = <T extends { key: string }>(rows: T[]) => [...rows].sort((a, b) => a.key.localeCompare(b.key));
+
+test('the carried-over translations join a cache already in use: its own rows and size are kept', async () => {
+  const name = names();
+  const data = v2Data();
+  await writeV2(name.library, data);
+  // The background translated something with the new version before the library was opened.
+  const cacheDb = new TranslationCacheDB(name.cache);
+  const cache = new DexieTranslationCache(cacheDb);
+  await cache.putMany('deepl:free', 'ko', 'en', [{ source: '삼성전자는 반도체를 만든다.', translation: 'Samsung makes semiconductors.' }, { source: '새 문장', translation: 'A new sentence' }]);
+  const before = await cache.size();
+
+  const db = new LibraryDB(name.library, { translationCache: name.cache });
+  await db.open();
+  expect(await cache.getMany('deepl:free', 'ko', 'en', ['삼성전자는 반도체를 만든다.', '새 문장'])).toEqual(['Samsung makes semiconductors.', 'A new sentence']);
+  expect(await cache.getMany('libretranslate:https://lt.example.org', 'en', 'ko', ['A café in Paris.'])).toEqual(['파리의 카페.']);
+  const carried = 'A café in Paris.'.length + '파리의 카페.'.length;
+  expect(await cache.size()).toEqual({ entries: before.entries + 1, bytes: before.bytes + 2 * carried });
+  cacheDb.close();
+  db.close();
+  await Promise.all([Dexie.delete(name.library), Dexie.delete(name.cache)]);
+});
+
+test('the IndexedDB layouts: the library with no secondary index, the cache with translations by lastUsed', async () => {
+  const name = names();
+  const db = new LibraryDB(name.library);
+  await db.open();
+  expect(layout(db)).toEqual({
     articles: { keyPath: 'url', autoIncrement: false, indexes: [] },
     catalog: { keyPath: null, autoIncrement: false, indexes: [] },
     contents: { keyPath: 'url', autoIncrement: false, indexes: [] },
     postings: { keyPath: null, autoIncrement: false, indexes: [] },
     terms: { keyPath: 'url', autoIncrement: false, indexes: [] },
+  });
+  const cacheDb = new TranslationCacheDB(name.cache);
+  await cacheDb.open();
+  expect(layout(cacheDb)).toEqual({
+    totals: { keyPath: null, autoIncrement: false, indexes: [] },
     translations: { keyPath: 'key', autoIncrement: false, indexes: ['lastUsed:lastUsed'] },
   });
+  cacheDb.close();
   db.close();
-  await Dexie.delete(name);
+  await Promise.all([Dexie.delete(name.library), Dexie.delete(name.cache)]);
 });

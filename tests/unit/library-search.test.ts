@@ -3,8 +3,11 @@
 import { article, dropDbs, freshDb } from './library-helpers';
 import type { LibraryDB } from '@/extension/library/db';
 import { prng } from '@/lib/library/generate';
-import { fold, MAX_TERMS, parseQuery, queryTerms, SEARCH_TUNING, searchLibrary, segments, termsFor } from '@/extension/library/search';
-import { indexPending, indexSettled, listUrls, rebuildIndex, removeArticles, restoreArticles, saveArticle, saveBookmark, setRead, setTags } from '@/extension/library/store';
+import { searchLibrary } from '@/extension/library/search';
+import { indexPending, indexSettled } from '@/extension/library/search-index';
+import { rebuildAll } from '@/extension/library/commit';
+import { fold, MAX_TERMS, parseQuery, queryTerms, segments, termsFor } from '@/lib/library/terms';
+import { listUrls, removeArticles, restoreArticles, saveArticle, saveBookmark, setRead, setTags } from '@/extension/library/store';
 
 afterEach(dropDbs);
 
@@ -161,10 +164,7 @@ describe('searchLibrary', () => {
     ['posting lists only, rebuilt after every save, in blocks of a few ids', { pendingMax: 0, blockIds: 8 }],
     ['pending term rows only', { pendingMax: Infinity, blockIds: 16384 }],
   ])('many matching articles (%s): intersection, ordering and verification over hundreds', async (_, tuning) => {
-    const saved = { ...SEARCH_TUNING };
-    Object.assign(SEARCH_TUNING, tuning);
-    onTestFinished(() => void Object.assign(SEARCH_TUNING, saved));
-    const db = freshDb();
+    const db = freshDb('lib', { tuning });
     const rows = Array.from({ length: 450 }, (_, i) => {
       const url = `https://bulk${i % 3}.example.com/${String(i).padStart(3, '0')}`;
       const text = `${i % 2 ? '東京都に住む' : '京都と東京'} common words here ${i % 5 === 0 ? 'rareword' : ''}`;
@@ -228,7 +228,7 @@ describe('searchLibrary', () => {
     await check();
     await indexPending(db, { force: true });
     await check();
-    await rebuildIndex(db);
+    await rebuildAll(db);
     await check();
     await restoreArticles(db, removed);
     expect(await found('number2')).toEqual([2]);

@@ -23,7 +23,8 @@ import {
   canonicalUrl,
 } from '@/extension/library/store';
 import { isQuotaError } from '@/lib/library/errors';
-import { HEAD_KEY, HEAD_SIZE, readCatalog } from '@/extension/library/catalog';
+import { readCatalog } from '@/extension/library/catalog';
+import { HEAD_KEY, HEAD_SIZE } from '@/extension/library/schema';
 
 afterEach(dropDbs);
 

@@ -1,17 +1,16 @@
 // @vitest-environment node
-// The translation cache in the library database: hits by provider, pair and text; collisions are
+// The translation cache in its own database: hits by provider, pair and text; collisions are
 // misses; the size cap evicts the least recently used rows; the options page can clear it.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { LibraryDB } from '@/extension/library/db';
-import { clearTranslationCache, DexieTranslationCache, translationCacheSize } from '@/extension/translate/cache';
+import { clearTranslationCache, DexieTranslationCache, TranslationCacheDB, translationCacheSize } from '@/extension/translate/cache';
 import { cacheKey, hashText } from '@/lib/translate/cache';
 
-let db: LibraryDB;
+let db: TranslationCacheDB;
 let name: string;
 beforeEach(async () => {
   name = `cache-${Math.random()}`;
-  db = new LibraryDB(name);
+  db = new TranslationCacheDB(name);
   await db.open();
 });
 afterEach(async () => {
