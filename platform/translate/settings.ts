@@ -1,16 +1,12 @@
 // Translation settings (wxt/storage items). The provider, with any API key, stays on this device
 // (local:); the target language and display mode follow the browser profile (sync:).
 //
-// Each item is versioned (WXT keeps the version beside the value, under the key + '$'). Version 1
-// is the shape every release so far has written: a value without a version is read as 1. A
-// change of shape raises `version` and adds the numbered step to `migrations` (N: turns a value
-// of version N-1 into version N; WXT runs the steps in order when the item is first used), and
-// tests/unit/translate-settings-migrations.test.ts gains the old shape's stored data.
-//
-// WXT gotcha: under Vitest, WXT's plugin auto-imports names such as `storage`, `browser` and `t`
-// wherever they appear, even as local variables — so `storage` is imported here explicitly from
-// 'wxt/utils/storage' and no local variable in utils/translate is called storage, browser or t.
-import { storage } from 'wxt/utils/storage';
+// Each is a versioned setting (platform/settings/define.ts, listed in platform/settings/index.ts).
+// Version 1 is the shape every release so far has written: the registry of providers reads the
+// same {kind, ...settings} the options page has always stored. A change of shape raises `version`
+// and adds its numbered migration, and tests/unit/settings-migrations.test.ts a value the version
+// before stored.
+import { defineSetting } from '@/platform/settings/define';
 import type { DisplayMode } from '@/lib/translate/segment';
 import { defaultTargetLanguage, normalizeLang } from '@/lib/translate/languages';
 import { fallbackProvider, normalizeProviderConfig } from '@/lib/translate/providers/index';
@@ -22,10 +18,10 @@ import type { ProviderConfig } from '@/lib/translate/providers/registry';
  * (lib/translate/providers/registry.ts). Null until the user chooses: the on-device provider is
  * used where the browser has one.
  */
-export const providerConfigItem = storage.defineItem<ProviderConfig | null>('local:translateProvider', { fallback: null, version: 1, migrations: {} });
+export const providerConfigItem = defineSetting<ProviderConfig | null>('local:translateProvider', { fallback: null, version: 1, migrations: {} });
 /** Null: the browser's UI language (defaultTargetLanguage). */
-export const targetLanguageItem = storage.defineItem<string | null>('sync:translateTarget', { fallback: null, version: 1, migrations: {} });
-export const displayModeItem = storage.defineItem<DisplayMode>('sync:translateMode', { fallback: 'side-by-side', version: 1, migrations: {} });
+export const targetLanguageItem = defineSetting<string | null>('sync:translateTarget', { fallback: null, version: 1, migrations: {} });
+export const displayModeItem = defineSetting<DisplayMode>('sync:translateMode', { fallback: 'side-by-side', version: 1, migrations: {} });
 
 /** The provider to use: the user's choice, else the on-device one where this context has it, else none. */
 export async function effectiveProvider(runtime: ProviderRuntime = {}): Promise<ProviderConfig | null> {

@@ -69,3 +69,25 @@ test('stored settings: provider made safe, on-device by default where it exists,
   await displayModeItem.setValue('translation-only');
   expect(await displayMode()).toBe('translation-only');
 });
+
+test("every provider's settings as today's options page stores them read back the same through the versioned item", async () => {
+  // Written by every release so far (version 1), unmarked (before items had versions) and marked.
+  const stored = [
+    { kind: 'browser' },
+    { kind: 'libretranslate', url: 'https://lt.example.org', apiKey: 'k' },
+    { kind: 'libretranslate', url: 'http://127.0.0.1:5000' },
+    { kind: 'deepl', apiKey: 'abc:fx' },
+    { kind: 'deepl', apiKey: 'abc', url: 'http://127.0.0.1:9000' },
+    { kind: 'openai', baseUrl: 'http://localhost:11434/v1', model: 'llama3.1' },
+    { kind: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', apiKey: 'sk-x' },
+  ];
+  for (const value of stored) {
+    for (const mark of [null, 1]) {
+      fakeBrowser.reset();
+      await fakeBrowser.storage.local.set({ translateProvider: value, ...(mark ? { translateProvider$: { v: mark } } : {}) });
+      await providerConfigItem.migrate();
+      expect(normalizeProviderConfig(await providerConfigItem.getValue()), JSON.stringify(value)).toEqual(value);
+      expect((await providerConfigItem.getMeta()).v ?? 1).toBe(providerConfigItem.version);
+    }
+  }
+});
