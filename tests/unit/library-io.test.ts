@@ -2,9 +2,11 @@
 // Import formats (real-looking files under tests/fixtures/import), broken files, merging, the
 // JSON export → import round trip.
 import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
 import { article, catalogRows, dropDbs, freshDb, termRows } from './library-helpers';
 import type { LibraryDB } from '@/extension/library/db';
 import { parseCsv } from '@/lib/library/csv';
+import { generatePocketHtml } from '@/lib/library/generate';
 import { exportJson, importItems, parseImport, type ImportItem } from '@/extension/library/io';
 import { pendingUrls } from '@/extension/library/store';
 import { getArticle, LibraryError, removeArticles, saveArticle, saveBookmark, setProgress, setRead, setTags } from '@/extension/library/store';
@@ -14,6 +16,10 @@ afterEach(dropDbs);
 
 const fixture = (name: string) => new TextDecoder().decode(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)));
 const NOW = Date.UTC(2024, 6, 1);
+/** The library page reads HTML exports with DOMParser; here jsdom's, as a browser parses them. */
+const { DOMParser } = new JSDOM().window;
+const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+const parse = (text: string, name?: string) => parseImport(text, name, { parseHtml });
 
 async function snapshot(db: LibraryDB) {
   return { a: await db.articles.toArray(), c: await db.contents.toArray(), t: await termRows(db), cat: await catalogRows(db) };
@@ -21,7 +27,7 @@ async function snapshot(db: LibraryDB) {
 
 /** What the library page does with a chosen file. */
 async function importFile(db: LibraryDB, name: string) {
-  const parsed = parseImport(fixture(name), name);
+  const parsed = parse(fixture(name), name);
   return importItems(db, parsed.items, { now: NOW });
 }
 
@@ -77,13 +83,45 @@ describe('import formats', () => {
   });
 
   test('Pocket HTML export (ril_export.html): sections give the read state, entities decoded', () => {
-    const parsed = parseImport(fixture('pocket-ril_export.html'), 'ril_export.html');
+    const parsed = parse(fixture('pocket-ril_export.html'), 'ril_export.html');
     expect(parsed.kind).toBe('pocket');
     expect(parsed.items).toEqual([
       { url: 'https://www.hani.example.co.kr/arti/economy/1140000.html', title: '서울 아파트값 "상승세" 계속', tags: ['경제', '부동산'], savedAt: 1716000000000, read: false },
       { url: 'https://www.bbc.example.co.uk/news/technology-68000000?at_medium=RSS', title: 'AI & the future of work', tags: [], savedAt: 1716100000000, read: false },
       { url: 'https://www.lemonde.example.fr/culture/article/2024/02/01/cafe-litteraire.html', title: 'Le café littéraire', tags: ['français'], savedAt: 1706745600000, read: true },
     ]);
+  });
+
+  test('Pocket HTML export read as a browser reads HTML: entities, unquoted attributes, markup in titles, lines of skipped links', () => {
+    const html = [
+      '<!DOCTYPE html><html><head><title>Pocket Export</title></head><body>',
+      '<h1>Unread</h1><ul>',
+      '<!-- <a href="https://commented.example.com/" time_added="1">not a link</a> -->',
+      '<li><a href=https://a.example.com/1?x=1&amp;y=2 time_added=1716000000 tags="one,&#xD55C;&#xAE00;">Caf&eacute; &#x1F600; <b>bold</b><script>alert(1)</script></a></li>',
+      '<li><a name="top">an anchor, not a link</a></li>',
+      '<li><a href="javascript:alert(1)" time_added="1716000001">bad</a></li>',
+      '</ul><h1>Read Archive</h1><ul>',
+      '<li><a href="https://b.example.com/2" time_added="1716000002" tags="">https://b.example.com/2</a></li>',
+      '</ul></body></html>',
+    ].join('\n');
+    const parsed = parse(html, 'ril_export.html');
+    expect(parsed.items).toEqual([
+      { url: 'https://a.example.com/1?x=1&y=2', title: 'Café 😀 boldalert(1)', tags: ['one', '한글'], savedAt: 1716000000000, read: false },
+      { url: 'https://b.example.com/2', tags: [], savedAt: 1716000002000, read: true },
+    ]);
+    expect(parsed.skipped).toEqual([{ line: 6, reason: '"javascript:alert(1)" is not a web address' }]);
+    expect(() => parse(html.replace('time_added="1716000002"', 'time_added="yesterday"'), 'ril_export.html')).toThrow(/line 8: time_added "yesterday" is not a Unix time/);
+  });
+
+  test('a generated Pocket export of 500 links reads back whole (bench:library times 10,000)', () => {
+    const parsed = parse(generatePocketHtml(500, 5), 'ril_export.html');
+    expect(parsed.items).toHaveLength(500);
+    expect(parsed.skipped).toEqual([]);
+    const read = parsed.items.filter((i) => i.read).length;
+    expect(read).toBeGreaterThan(120);
+    expect(read).toBeLessThan(230);
+    expect(parsed.items.every((i) => i.savedAt! > 1.5e12 && !/&amp;|utm_/.test(i.url) && !i.title?.includes('&amp;'))).toBe(true);
+    expect(parsed.items.some((i) => i.title?.endsWith(' & more'))).toBe(true);
   });
 
   test('Instapaper CSV: BOM, Archive = read, other folders become tags, selection kept as excerpt, duplicates merged', async () => {
