@@ -58,14 +58,14 @@ const K = await importTs({
   resolveDir: 'lib/entities/korean',
 });
 const LEX = await importTs('lib/entities/korean/lexicon.ts');
-const { extractFeatures, nameBounds, NF: NF0, NUM_LABELS: L, viterbi, encodeModel, decodeModel, tagWithModel, setCompanyNames, domainCopy, allowed: ALLOWED } = K;
+const { extractFeatures, nameBounds, NF: NF0, NUM_LABELS: L, viterbi, encodeModel, decodeModel, tagWithModel, companyNames, domainCopy, allowed: ALLOWED } = K;
 
 // With --domain 1 each sentence's features also fire a copy for its domain (news or reviews),
 // stored after the shared ones: NF ids per char become 2 * NF.
 const NF = OPTS.domain ? 2 * NF0 : NF0;
 
 const companies = readKrxNames();
-setCompanyNames(companies);
+const companySet = companyNames(companies);
 
 const TYPE_INDEX = { person: 0, org: 1, place: 2, date: 3, time: 4, money: 5, quantity: 5 };
 const train = readKlue('ko-klue-train.jsonl');
@@ -77,7 +77,7 @@ const toData = (row) => {
     for (let i = e.start + 1; i < e.end; i++) gold[i] = 2 + 2 * t;
   }
   const news = row.source.endsWith('wikitree');
-  const base = extractFeatures(row.text, OPTS.bits);
+  const base = extractFeatures(row.text, OPTS.bits, companySet);
   // Where the gold names end or start the bounds allow it, so that the gold labels stay reachable.
   const bounds = OPTS.trainBounds ? nameBounds(row.text) : undefined;
   if (bounds) for (const e of row.entities) if (TYPE_INDEX[e.type] < 3) { bounds[e.start] |= 2; bounds[e.end - 1] |= 1; }
@@ -390,8 +390,9 @@ function lbfgs(objective, x, maxIter, m, log) {
   return x;
 }
 
-if (argv.includes('--no-noun-filter')) K.setNounFilter(false);
-if (argv.includes('--no-bounds')) K.setNameBounds(false);
+// The tagger's rules after the model, as shipped unless a flag turns one off to measure it.
+const TAGGER = { nounFilter: !argv.includes('--no-noun-filter'), nameBounds: !argv.includes('--no-bounds') };
+const tag = (model, text) => tagWithModel(model, companySet, text, TAGGER);
 const post = (text, ents) => ents;
 if (CV) {
   // K folds over the news sentences (round robin by index); reviews always train.
@@ -406,7 +407,7 @@ if (CV) {
     if (argv.includes('--cv-save')) fs.writeFileSync(path.join(argv[argv.indexOf('--cv-save') + 1], `fold-${k}.bin`), quantise(avg, tavg, OPTS, pens[0]));
     pens.forEach((pen, j) => {
       const model = decodeModel(quantise(avg, tavg, OPTS, pen));
-      for (const r of held) preds[j].set(r.text, post(r.text, tagWithModel(model, r.text)));
+      for (const r of held) preds[j].set(r.text, post(r.text, tag(model, r.text)));
     });
     console.error(`fold ${k + 1}/${CV}`);
   }
@@ -423,12 +424,12 @@ if (EVAL && SWEEP) {
   const dev = readKlue('ko-klue-dev.jsonl');
   for (const pen of SWEEP) {
     const model = decodeModel(quantise(avg, tavg, OPTS, pen));
-    console.log(`dev o-penalty ${pen}: ${brief(score(dev, (text) => post(text, tagWithModel(model, text))))}`);
+    console.log(`dev o-penalty ${pen}: ${brief(score(dev, (text) => post(text, tag(model, text))))}`);
   }
 } else if (EVAL) {
   const model = argv.includes('--float') ? { bits: OPTS.bits, labels: L, flags: OPTS.domain ? 1 : 0, weights: avg, trans: tavg.map((v, i) => (i % L ? v : v - OPTS.oPenalty)) } : decodeModel(bin);
   const dev = readKlue('ko-klue-dev.jsonl');
-  console.log(formatScores(score(argv.includes('--eval-train') ? train : dev, (text) => post(text, tagWithModel(model, text)))));
+  console.log(formatScores(score(argv.includes('--eval-train') ? train : dev, (text) => post(text, tag(model, text)))));
 }
 if (WRITE) {
   const out = path.join(ROOT, 'lib/entities/korean/model-data.ts');

@@ -51,7 +51,6 @@ function strHash(s: string, from: number, to: number): number {
 // Gazetteers: type code → set of entries.
 const G_KPLACE = 1, G_WPLACE = 2, G_COMPANY = 3, G_ORG = 4;
 const orgSet = new Set([...KNOWN_ORGS, ...MORE_ORGS]);
-let companySet: Set<string> = new Set();
 const kplaceSet = new Set(KOREAN_PLACES);
 const wplaceSet = new Set([...WORLD_PLACES, ...MORE_PLACES]);
 const MAX_GAZ = 16;
@@ -59,9 +58,12 @@ const orgSuffixes = [...new Set(ORG_SUFFIXES)].sort((a, b) => b.length - a.lengt
 const placeSuffixes = [...new Set(PLACE_SUFFIXES)].sort((a, b) => b.length - a.length);
 const MAX_JOSA = Math.max(...[...JOSA_SET].map((j) => j.length));
 
-/** Company names (KRX listed companies), set once by the model loader or the trainer. */
-export function setCompanyNames(names: string[]): void {
-  companySet = new Set(names.filter((n) => n.length >= 2));
+/**
+ * The company-name gazetteer (KRX listed companies) from its list: the model loader builds it from
+ * COMPANY_NAMES, the trainer from the KRX file, and both pass it to extractFeatures.
+ */
+export function companyNames(names: readonly string[]): ReadonlySet<string> {
+  return new Set(names.filter((n) => n.length >= 2));
 }
 
 export const NF = 45;
@@ -151,8 +153,8 @@ export function domainCopy(f: number, domain: number, bits: number): number {
   return fin(mix(0x6d0 + domain, f)) & ((1 << bits) - 1);
 }
 
-/** Computes NF feature ids per code unit into out (length >= text.length * NF). */
-export function extractFeatures(text: string, bits: number, out?: Int32Array): Int32Array {
+/** Computes NF feature ids per code unit into out (length >= text.length * NF); `companies` from companyNames(). */
+export function extractFeatures(text: string, bits: number, companies: ReadonlySet<string>, out?: Int32Array): Int32Array {
   const n = text.length;
   const mask = (1 << bits) - 1;
   const f = out && out.length >= n * NF ? out : new Int32Array(n * NF);
@@ -180,7 +182,7 @@ export function extractFeatures(text: string, bits: number, out?: Int32Array): I
     const tk = toks[k]!;
     const len = tk.coreEnd - tk.coreStart;
     // Longest gazetteer match from the token start ending at the core end or at the token end.
-    for (const [g, set] of [[G_KPLACE, kplaceSet], [G_WPLACE, wplaceSet], [G_COMPANY, companySet], [G_ORG, orgSet]] as const) {
+    for (const [g, set] of [[G_KPLACE, kplaceSet], [G_WPLACE, wplaceSet], [G_COMPANY, companies], [G_ORG, orgSet]] as const) {
       // Entries of two or three words ("두산 베어스", "LA 다저스"): words one space apart, the last
       // one's core or the whole word.
       let multi = 0;

@@ -2,21 +2,18 @@
 // with gazetteer features, trained on KLUE-NER (see README.md in this folder).
 // Runs entirely on device; the model (~model-data.ts) is decoded once, on first use.
 import { base64ToBytes, decodeModel, type KoreanModel } from '@/lib/entities/korean/codec';
-import { setCompanyNames } from '@/lib/entities/korean/features';
+import { companyNames } from '@/lib/entities/korean/features';
 import { tagWithModel } from '@/lib/entities/korean/tagger';
 import { COMPANY_NAMES, MODEL_B64 } from '@/lib/entities/korean/model-data';
 import type { KoreanEntity, KoreanEntityType } from '@/lib/entities/korean/decode';
 
 export type { KoreanEntity, KoreanEntityType };
 
-let model: KoreanModel | null = null;
+let loaded: { model: KoreanModel; companies: ReadonlySet<string> } | null = null;
 
-function getModel(): KoreanModel {
-  if (!model) {
-    setCompanyNames(COMPANY_NAMES.split('|'));
-    model = decodeModel(base64ToBytes(MODEL_B64));
-  }
-  return model;
+function load(): { model: KoreanModel; companies: ReadonlySet<string> } {
+  loaded ??= { model: decodeModel(base64ToBytes(MODEL_B64)), companies: companyNames(COMPANY_NAMES.split('|')) };
+  return loaded;
 }
 
 /**
@@ -26,5 +23,6 @@ function getModel(): KoreanModel {
  */
 export function recognizeKorean(text: string): KoreanEntity[] {
   if (!text) return [];
-  return tagWithModel(getModel(), text);
+  const { model, companies } = load();
+  return tagWithModel(model, companies, text);
 }

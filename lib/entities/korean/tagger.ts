@@ -10,22 +10,36 @@ let featBuf = new Int32Array(0);
 /** 미국인, 일본인들: a place followed by 인 (and a particle or the end of the word) is a nationality, not tagged in KLUE. */
 const NATIONALITY = /^인(?:들)?(?:[은는이가을를의과와도에]|[^가-힣]|$)/;
 
-/** A "person" that is exactly a common noun (골키퍼, 주유소) is dropped; off only to measure it. */
-let nounFilter = true;
-export function setNounFilter(on: boolean): void {
-  nounFilter = on;
-}
-/** Names end and start only where nameBounds allows (a particle, a title, the word's end); off only to measure it. */
-let useBounds = true;
-export function setNameBounds(on: boolean): void {
-  useBounds = on;
+/**
+ * The tagger's rules after the model. The defaults are what the extension ships; the training script
+ * turns one off to measure what it is worth (node scripts/train-korean-ner.mjs --eval --no-bounds).
+ * Passed per call, so no caller can change how another one tags.
+ */
+export interface TaggerOptions {
+  /** A "person" that is exactly a common noun (골키퍼, 주유소) is dropped. */
+  nounFilter: boolean;
+  /** Names end and start only where nameBounds allows (a particle, a title, the word's end). */
+  nameBounds: boolean;
+  /** How far mergePlaces goes: 0 off, 1 places with places, 2 also a one-word place with the organisation after it, 3 any place with the organisation after it. */
+  placeMerge: 0 | 1 | 2 | 3;
+  /** Glosses in brackets after a name are tagged (glossNames). */
+  glosses: boolean;
+  /** Places take the smaller division after them (extendPlaces). */
+  placeUnits: boolean;
 }
 
-export function tagWithModel(model: KoreanModel, text: string): KoreanEntity[] {
+export const SHIPPED_OPTIONS: Readonly<TaggerOptions> = Object.freeze({ nounFilter: true, nameBounds: true, placeMerge: 2, glosses: true, placeUnits: true });
+
+/**
+ * Entities in `text` by `model`. `companies` is the company-name gazetteer the model was trained
+ * with (companyNames(COMPANY_NAMES) for the shipped model).
+ */
+export function tagWithModel(model: KoreanModel, companies: ReadonlySet<string>, text: string, options: Partial<TaggerOptions> = {}): KoreanEntity[] {
+  const o: TaggerOptions = { ...SHIPPED_OPTIONS, ...options };
   const n = text.length;
   if (n === 0) return [];
   if (featBuf.length < n * NF) featBuf = new Int32Array(Math.max(n * NF, 4096 * NF));
-  const feats = extractFeatures(text, model.bits, featBuf);
+  const feats = extractFeatures(text, model.bits, companies, featBuf);
   const L = model.labels;
   const W = model.weights;
   const news = model.flags & 1;
@@ -42,9 +56,13 @@ export function tagWithModel(model: KoreanModel, text: string): KoreanEntity[] {
       for (let y = 0; y < L; y++) emit[eo + y] = emit[eo + y]! + W[wo + y]!;
     }
   }
-  return glossNames(text, extendPlaces(text, mergePlaces(text, labelsToSpans(text, viterbi(n, emit, model.trans, useBounds ? nameBounds(text) : undefined)))))
+  let spans = labelsToSpans(text, viterbi(n, emit, model.trans, o.nameBounds ? nameBounds(text) : undefined));
+  spans = mergePlaces(text, spans, o.placeMerge);
+  if (o.placeUnits) spans = extendPlaces(text, spans);
+  if (o.glosses) spans = glossNames(text, spans);
+  return spans
     .map((e) => (e.type === 'person' ? fullName(text, e) : e))
-    .filter((e) => !(nounFilter && e.type === 'person' && commonNounPerson(text.slice(e.start, e.end))) && !(e.type === 'place' && NATIONALITY.test(text.slice(e.end, e.end + 3))));
+    .filter((e) => !(o.nounFilter && e.type === 'person' && commonNounPerson(text.slice(e.start, e.end))) && !(e.type === 'place' && NATIONALITY.test(text.slice(e.end, e.end + 3))));
 }
 
 /** A "person" that is a common noun, or a common noun and a particle (제안은, 기록은, 부족과). */
@@ -70,28 +88,21 @@ function fullName(text: string, e: KoreanEntity): KoreanEntity {
 }
 
 /**
- * How far mergePlaces goes, for measuring: 0 off, 1 places with places, 2 (default) also a one-word
- * place with the organisation after it, 3 any place with the organisation after it.
- */
-let mergeLevel = 2;
-export function setPlaceMerge(level: number): void {
-  mergeLevel = level;
-}
-/**
  * KLUE tags a run of places one space apart as one place (중국 베이징, 서울 서초구 서초동; 83 such
  * spans against 2 adjacent separate places in the training news), and a place that qualifies the
  * organisation after it as part of the organisation (미국 법무부, 부산 동래경찰서, 중국 신화통신; 28
  * against 2). Spans the tagger found side by side are joined so. An address of several words
- * before an organisation (서울 서초동 대검찰청) stays a place of its own.
+ * before an organisation (서울 서초동 대검찰청) stays a place of its own. `level` is
+ * TaggerOptions.placeMerge.
  */
-export function mergePlaces(text: string, spans: KoreanEntity[]): KoreanEntity[] {
-  if (!mergeLevel) return spans;
+export function mergePlaces(text: string, spans: KoreanEntity[], level: TaggerOptions['placeMerge'] = SHIPPED_OPTIONS.placeMerge): KoreanEntity[] {
+  if (!level) return spans;
   const out: KoreanEntity[] = [];
   for (const e of spans) {
     const last = out[out.length - 1];
     if (last && last.type === 'place' && e.start === last.end + 1 && text[last.end] === ' ') {
       const oneWord = !text.slice(last.start, last.end).includes(' ');
-      if (e.type === 'place' || (e.type === 'org' && (mergeLevel > 2 || (mergeLevel === 2 && oneWord)))) {
+      if (e.type === 'place' || (e.type === 'org' && (level > 2 || (level === 2 && oneWord)))) {
         out[out.length - 1] = { start: last.start, end: e.end, type: e.type };
         continue;
       }
@@ -101,11 +112,6 @@ export function mergePlaces(text: string, spans: KoreanEntity[]): KoreanEntity[]
   return out;
 }
 
-/** Glosses are tagged (glossNames); off only to measure it. */
-let glosses = true;
-export function setGlosses(on: boolean): void {
-  glosses = on;
-}
 const HANJA_GLOSS = /^\(([\u3400-\u4dbf\u4e00-\u9fff]{2,})\)/;
 const LATIN_GLOSS = /^\(([A-Za-z][A-Za-z&.' -]*[A-Za-z.])\)/;
 /**
@@ -114,7 +120,6 @@ const LATIN_GLOSS = /^\(([A-Za-z][A-Za-z&.' -]*[A-Za-z.])\)/;
  * training news), Latin letters after an organisation (이투데이(etoday), 유럽연합(EU); 5 of 5).
  */
 export function glossNames(text: string, spans: KoreanEntity[]): KoreanEntity[] {
-  if (!glosses) return spans;
   const out: KoreanEntity[] = [];
   for (let k = 0; k < spans.length; k++) {
     const e = spans[k]!;
@@ -131,11 +136,6 @@ export function glossNames(text: string, spans: KoreanEntity[]): KoreanEntity[] 
   return out;
 }
 
-/** Places take the smaller division after them (extendPlaces); off only to measure it. */
-let placeUnits = 1;
-export function setPlaceUnits(on: number): void {
-  placeUnits = on;
-}
 // An administrative division named after a larger place: 윈난성, 인주면, 반포동, 오카야마 현.
 const DIVISION = /^(?:[가-힣]{1,2}(?:성|주|현|시|군|구|읍|면|동|리)|주|현|성)$/;
 const DIVISION_PARTICLE = /(?:은|는|이|가|을|를|의|에|에서|에는|에서는|으로|로|과|와|도|까지|부터)$/;
@@ -145,7 +145,6 @@ const DIVISION_PARTICLE = /(?:은|는|이|가|을|를|의|에|에서|에는|에�
  * where nothing else was found).
  */
 export function extendPlaces(text: string, spans: KoreanEntity[]): KoreanEntity[] {
-  if (!placeUnits) return spans;
   return spans.map((e, k) => {
     if (e.type !== 'place') return e;
     let end = e.end;
