@@ -1,29 +1,25 @@
-// Sanitized article HTML → Markdown, for the zip export: headings, paragraphs, links, emphasis,
-// code, lists (nested), blockquotes, images, figures, rules, simple tables. Works on any DOM
-// (the browser's, or jsdom in tests); anything unknown contributes its text.
+// Article HTML → Markdown, for the zip export: turndown with its GFM plugin (tables,
+// strikethrough, task lists, code blocks with their language), on any DOM (the browser's, or
+// jsdom in tests).
+//
+// Safe whatever the stored HTML holds (it is sanitized when saved, but an imported backup brings
+// its own): the Markdown holds no raw HTML from the input, since
+//   - script, style, frames, forms, SVG and MathML are dropped with their text;
+//   - text has "<" escaped too (turndown escapes only Markdown syntax), so "&lt;script&gt;" in
+//     an article stays text in any Markdown renderer;
+//   - links and images keep only http(s) (and mailto) addresses; others become their text;
+//   - nothing is kept as HTML: a table the GFM plugin would keep as HTML (one holding lists, code
+//     blocks, headings, rules or quotes) is written cell by cell instead, and turndown's "keep"
+//     writes an element's Markdown content, never its outerHTML.
+// Our style, as the hand-written converter had it: "-" bullets and tight lists, "*" emphasis,
+// ATX headings, fenced code, "---" rules, captions in italics.
+import TurndownService from 'turndown';
+import { gfm } from '@joplin/turndown-plugin-gfm';
 
-const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
-  'TABLE', 'UL', 'BODY', 'CENTER',
-]);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'SVG', 'MATH', 'BUTTON', 'FORM', 'SELECT']);
-
-const isElement = (n: Node): n is Element => n.nodeType === 1;
-/** Upper-case tag name (SVG and MathML elements keep their own case in tagName). */
-const tagOf = (el: Element) => el.tagName.toUpperCase();
-
-function escapeText(s: string): string {
-  return s.replace(/[\\`*_[\]<]/g, '\\$&');
-}
-
-/** Escapes what would start a block at the beginning of a line. */
-function escapeLineStarts(s: string): string {
-  return s
-    .split('\n')
-    .map((line) => line.replace(/^(\s*)([#>+-]|\d+[.)])(?=\s|$)/, '$1\\$2'))
-    .join('\n');
-}
+/** Elements whose content is not article text. */
+const DROPPED = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'button', 'form', 'select', 'textarea'] as const;
+/** What makes the GFM plugin keep a table as HTML (besides a code block). */
+const TABLE_BLOCKS = new Set(['UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'BLOCKQUOTE', 'PRE']);
 
 function safeUrl(raw: string | null): string | null {
   if (!raw) return null;
@@ -32,168 +28,105 @@ function safeUrl(raw: string | null): string | null {
   return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-function wrap(inner: string, marker: string): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
-  return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : inner;
+const trimNewlines = (s: string) => s.replace(/^\n+|\n+$/g, '');
+
+/** A table the GFM plugin would keep as HTML: one with block content in its cells. */
+function complexTable(table: Element | null): boolean {
+  if (!table) return false;
+  for (const el of table.querySelectorAll('*')) if (TABLE_BLOCKS.has(el.nodeName)) return true;
+  return false;
 }
 
-function codeSpan(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
+const parentTable = (node: Node): Element | null => (node.parentElement ? node.parentElement.closest('table') : null);
 
-function inline(node: Node): string {
-  if (node.nodeType === 3) return escapeText((node.textContent ?? '').replace(/\s+/g, ' '));
-  if (!isElement(node) || SKIP.has(tagOf(node))) return '';
-  const children = () => [...node.childNodes].map(inline).join('');
-  switch (tagOf(node)) {
-    case 'BR':
-      return '  \n';
-    case 'STRONG':
-    case 'B':
-      return wrap(children(), '**');
-    case 'EM':
-    case 'I':
-    case 'CITE':
-      return wrap(children(), '*');
-    case 'DEL':
-    case 'S':
-    case 'STRIKE':
-      return wrap(children(), '~~');
-    case 'CODE':
-    case 'KBD':
-    case 'SAMP':
-      return codeSpan((node.textContent ?? '').replace(/\s+/g, ' '));
-    case 'A': {
-      const text = children().trim();
-      const href = safeUrl(node.getAttribute('href'));
+function createService(): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    hr: '---',
+    bulletListMarker: '-',
+    codeBlockStyle: 'fenced',
+    fence: '```',
+    emDelimiter: '*',
+    strongDelimiter: '**',
+    linkStyle: 'inlined',
+    // Never the element's HTML: its Markdown content.
+    keepReplacement: (content, node) => ((node as { isBlock?: boolean }).isBlock ? `\n\n${content}\n\n` : content),
+  });
+  service.use(gfm);
+  // (domToMarkdown strips them from its copy first; this keeps the service safe on its own)
+  service.remove((node) => (DROPPED as readonly string[]).includes(node.nodeName.toLowerCase()));
+  const escape = service.escape.bind(service);
+  service.escape = (text: string) => escape(text).replace(/</g, '\\<');
+
+  // Rules added later win over earlier ones (and over the plugin's).
+  service.addRule('complexTable', {
+    filter: (node) => node.nodeName === 'TABLE' && complexTable(node),
+    replacement: (content) => `\n\n${content}\n\n`,
+  });
+  service.addRule('complexTableParts', {
+    filter: (node) => ['TR', 'TH', 'TD', 'THEAD', 'TBODY', 'TFOOT'].includes(node.nodeName) && complexTable(parentTable(node)),
+    replacement: (content) => `\n\n${content}\n\n`,
+  });
+  service.addRule('safeLink', {
+    filter: 'a',
+    replacement: (content, node) => {
+      const href = safeUrl((node as Element).getAttribute('href'));
+      const text = content.trim();
       if (!href) return text;
-      return `[${text || escapeText(href)}](${href})`;
-    }
-    case 'IMG': {
-      const src = safeUrl(node.getAttribute('src'));
+      return `[${text || service.escape(href)}](${href})`;
+    },
+  });
+  service.addRule('safeImage', {
+    filter: 'img',
+    replacement: (_, node) => {
+      const src = safeUrl((node as Element).getAttribute('src'));
       if (!src) return '';
-      return `![${escapeText((node.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim())}](${src})`;
-    }
-    default:
-      return children();
-  }
-}
-
-/** Inline Markdown as a paragraph: spaces collapsed; every newline in it came from a <br>. */
-function paragraph(text: string): string {
-  const lines = text.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
-  while (lines.length && !lines[0]) lines.shift();
-  while (lines.length && !lines[lines.length - 1]) lines.pop();
-  return escapeLineStarts(lines.join('  \n'));
-}
-
-function indent(text: string, by: string, first: string): string {
-  return text
-    .split('\n')
-    .map((line, i) => (i === 0 ? first + line : line ? by + line : line))
-    .join('\n');
-}
-
-function list(el: Element): string {
-  const ordered = tagOf(el) === 'OL';
-  let n = Number(el.getAttribute('start')) || 1;
-  const items: string[] = [];
-  for (const li of el.children) {
-    if (tagOf(li) !== 'LI') continue;
-    const marker = ordered ? `${n++}. ` : '- ';
-    // a nested list follows its item's text directly (a tight list)
-    const body = blocks(li).reduce((acc, b) => (acc ? `${acc}${/^(- |\d+\. )/.test(b) ? '\n' : '\n\n'}${b}` : b), '');
-    items.push(indent(body, ' '.repeat(marker.length), marker));
-  }
-  return items.join('\n');
-}
-
-function table(el: Element): string {
-  const rows = [...el.querySelectorAll('tr')].map((tr) =>
-    [...tr.children].filter((c) => tagOf(c) === 'TD' || tagOf(c) === 'TH').map((c) => inline(c).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')),
-  );
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  if (width === 0) return '';
-  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
-  const [head, ...body] = rows;
-  return [line(head!), line(Array(width).fill('---')), ...body.map(line)].join('\n');
-}
-
-function block(el: Element): string {
-  const tag = tagOf(el);
-  switch (tag) {
-    case 'H1':
-    case 'H2':
-    case 'H3':
-    case 'H4':
-    case 'H5':
-    case 'H6': {
-      const text = inline(el).replace(/\s+/g, ' ').trim();
-      return text ? `${'#'.repeat(Number(tag[1]))} ${text}` : '';
-    }
-    case 'P':
-    case 'DT':
-    case 'SUMMARY':
-    case 'ADDRESS':
-      return paragraph(inline(el));
-    case 'FIGCAPTION': {
-      const text = paragraph(inline(el));
-      return text ? wrap(text, '*') : '';
-    }
-    case 'HR':
-      return '---';
-    case 'PRE': {
-      const code = (el.textContent ?? '').replace(/\n$/, '');
-      const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((r) => r.length));
-      const fence = '`'.repeat(longest + 1);
-      return `${fence}\n${code}\n${fence}`;
-    }
-    case 'BLOCKQUOTE': {
-      const inner = blocks(el).join('\n\n');
-      return inner
+      const alt = ((node as Element).getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+      return `![${service.escape(alt)}](${src})`;
+    },
+  });
+  // Tight lists, as before: items one per line, a nested list right under its item's text.
+  service.addRule('listItem', {
+    filter: 'li',
+    replacement: (content, node) => {
+      const parent = node.parentNode as Element | null;
+      let marker = '- ';
+      if (parent?.nodeName === 'OL') {
+        const start = Number(parent.getAttribute('start')) || 1;
+        marker = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
+      }
+      const body = trimNewlines(content).replace(/\n{3,}/g, '\n\n');
+      return `${marker}${body.replace(/\n(?=.)/g, `\n${' '.repeat(marker.length)}`)}${node.nextSibling ? '\n' : ''}`;
+    },
+  });
+  service.addRule('blockquote', {
+    filter: 'blockquote',
+    replacement: (content) =>
+      `\n\n${trimNewlines(content)
         .split('\n')
-        .map((l) => (l ? `> ${l}` : '>'))
-        .join('\n');
-    }
-    case 'UL':
-    case 'OL':
-      return list(el);
-    case 'TABLE':
-      return table(el);
-    case 'DD':
-      return indent(blocks(el).join('\n\n'), '    ', '    ');
-    default:
-      return blocks(el).join('\n\n');
-  }
+        .map((line) => (line ? `> ${line}` : '>'))
+        .join('\n')}\n\n`,
+  });
+  service.addRule('figcaption', {
+    filter: 'figcaption',
+    replacement: (content) => {
+      const text = content.trim();
+      return text ? `\n\n*${text}*\n\n` : '';
+    },
+  });
+  return service;
 }
 
-/** The Markdown blocks of `parent`'s children: block elements, and runs of inline content as paragraphs. */
-function blocks(parent: Node): string[] {
-  const out: string[] = [];
-  let run = '';
-  const flush = () => {
-    const p = paragraph(run);
-    if (p) out.push(p);
-    run = '';
-  };
-  for (const child of parent.childNodes) {
-    if (isElement(child) && SKIP.has(tagOf(child))) continue;
-    if (isElement(child) && BLOCKS.has(tagOf(child))) {
-      flush();
-      const b = block(child);
-      if (b.trim()) out.push(b);
-    } else run += inline(child);
-  }
-  flush();
-  return out;
-}
+let shared: TurndownService | null = null;
 
-/** Markdown for the children of `root` (an element or a document's body). */
-export function domToMarkdown(root: Node): string {
-  return blocks(root).join('\n\n').trim();
+/** Markdown for the children of `root` (an element or a document's body; left as it is). */
+function domToMarkdown(root: Element): string {
+  shared ??= createService();
+  // Dropped before turndown collapses whitespace, so "a <img src=javascript:…> b" reads "a b".
+  const copy = root.cloneNode(true) as HTMLElement;
+  for (const el of copy.querySelectorAll(DROPPED.join(','))) el.remove();
+  for (const img of copy.querySelectorAll('img')) if (!safeUrl(img.getAttribute('src'))) img.remove();
+  return shared.turndown(copy).trim();
 }
 
 /** Markdown for an HTML fragment, parsed with `parseHtml` (e.g. DOMParser). */

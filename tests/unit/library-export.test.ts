@@ -36,7 +36,7 @@ describe('HTML → Markdown', () => {
         'Use `npm test`',
         '---',
         '![](https://example.com/f.jpg)\n\n*Photo: Kim*',
-        '| A | B |\n| --- | --- |\n| 1 | x\\|y |',
+        '| A   | B   |\n| --- | --- |\n| 1   | x\\|y |',
       ].join('\n\n'),
     );
   });
@@ -45,6 +45,24 @@ describe('HTML → Markdown', () => {
     expect(md('<p># not a heading *really* [x] 1. ok</p><p><a href="javascript:alert(1)">click</a> <img src="javascript:x"> a<br>b</p><script>alert(1)</script>')).toBe(
       '\\# not a heading \\*really\\* \\[x\\] 1. ok\n\nclick a  \nb',
     );
+  });
+
+  test('GFM: a table without a header row, strikethrough, a code block with its language', () => {
+    expect(md('<table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td><em>4</em></td></tr></table>')).toBe('|     |     |\n| --- | --- |\n| 1   | 2   |\n| 3   | *4* |');
+    expect(md('<p>was <del>10</del> 12</p><pre class="language-js"><code class="language-js">const a = "&lt;b&gt;";</code></pre>')).toBe('was ~~10~~ 12\n\n```js\nconst a = "<b>";\n```');
+  });
+
+  test('never raw HTML: tables with block content cell by cell, markup written as text escaped, unsafe addresses dropped', () => {
+    const out = md(
+      [
+        '<table><tr><th>Step</th><th>How</th></tr><tr><td>1</td><td><ul><li>mix</li><li>bake</li></ul></td></tr></table>',
+        '<p>Type &lt;script&gt;alert(1)&lt;/script&gt; &amp; see</p>',
+        '<p><a href="data:text/html,<script>alert(1)</script>">data</a> <img src="data:image/png;base64,AAAA" alt="x"> <a href="https://ok.example.com/(1)">ok</a></p>',
+        '<template><p>hidden</p></template><style>p{}</style><textarea>typed</textarea>',
+      ].join(''),
+    );
+    expect(out).toBe('Step\n\nHow\n\n1\n\n- mix\n- bake\n\nType \\<script>alert(1)\\</script> & see\n\ndata [ok](https://ok.example.com/%281%29)');
+    expect(out).not.toMatch(/(^|[^\\])</);
   });
 
   test('Korean text passes through untouched', () => {
