@@ -22,7 +22,7 @@ import {
 
 export { LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '@/extension/library/schema';
 
-export const LIBRARY_DB_NAME = 'library';
+const LIBRARY_DB_NAME = 'library';
 
 export interface LibraryOptions extends DexieOptions {
   /** Thresholds of the search index (tests set small ones to cover every path). */

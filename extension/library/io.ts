@@ -20,8 +20,8 @@ import { CsvError, parseCsv, type CsvRow } from '@/lib/library/csv';
 import { mergeArticles, type MergeCounts } from '@/extension/library/store';
 import type { ArticleContent, ArticleMeta, SaveStatus, SavedArticle } from '@/lib/library/types';
 
-export const EXPORT_FORMAT = 'reading-assistant-library';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'reading-assistant-library';
+const EXPORT_VERSION = 1;
 
 export interface LibraryExport {
   format: typeof EXPORT_FORMAT;
@@ -31,7 +31,7 @@ export interface LibraryExport {
   articles: SavedArticle[];
 }
 
-export type ImportKind = 'json' | 'pocket' | 'instapaper' | 'urls';
+type ImportKind = 'json' | 'pocket' | 'instapaper' | 'urls';
 
 /** One thing to import. Items from a backup carry the whole article; the others a URL and what
  *  the service knew about it. */
@@ -488,7 +488,7 @@ function parsePocketHtml(text: string, name: string | undefined, parseHtml: (htm
 // Import: writing
 
 /** The article an item becomes: the backup's own, or a 'pending' one awaiting its content. */
-export function itemToArticle(item: ImportItem, now: number): SavedArticle {
+function itemToArticle(item: ImportItem, now: number): SavedArticle {
   if (item.article) return item.article;
   const url = canonicalUrl(item.url);
   const savedAt = item.savedAt ?? now;

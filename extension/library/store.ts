@@ -11,8 +11,7 @@ import { canonicalUrl, clampProgress, contentOf, isStatus, isWebUrl, joinSaved, 
 import { matchUrls, siteCounts, tagCounts, urlsWithStatus } from '@/extension/library/search';
 import type { ArticleMeta, LibraryFilter, SaveStatus, SavedArticle } from '@/lib/library/types';
 
-export { LibraryError, isQuotaError } from '@/lib/library/errors';
-export type { LibraryErrorCode } from '@/lib/library/errors';
+export { LibraryError } from '@/lib/library/errors';
 export { canonicalUrl } from '@/lib/library/records';
 
 function webUrl(raw: string): string {
@@ -197,7 +196,7 @@ export interface MergeCounts {
 }
 
 /** Cleans an incoming article: canonical URL, its site, tags, progress, status. */
-export function normalizeSaved(a: SavedArticle): SavedArticle {
+function normalizeSaved(a: SavedArticle): SavedArticle {
   const url = canonicalUrl(a.url);
   return {
     ...a,

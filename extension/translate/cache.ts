@@ -45,9 +45,9 @@ export interface CacheTotals {
   entries: number;
 }
 
-export const TOTALS_KEY = 'size';
+const TOTALS_KEY = 'size';
 /** 20 MB of UTF-16 text by default. */
-export const DEFAULT_MAX_CHARS = 10_000_000;
+const DEFAULT_MAX_CHARS = 10_000_000;
 /** A hit refreshes lastUsed only when it is older than this (a read need not always write). */
 const TOUCH_AFTER_MS = 60_000;
 

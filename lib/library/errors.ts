@@ -41,11 +41,11 @@ export function isQuotaError(err: unknown, depth = 0): boolean {
   return false;
 }
 
-export const QUOTA_MESSAGE =
+const QUOTA_MESSAGE =
   'The browser has no more storage for the library. Delete some saved articles (or allow persistent storage) and try again; nothing was half-saved.';
 
 /** The same error as a LibraryError: quota errors become code 'quota', others 'database'. */
-export function toLibraryError(err: unknown): LibraryError {
+function toLibraryError(err: unknown): LibraryError {
   if (err instanceof LibraryError) return err;
   if (isQuotaError(err)) return new LibraryError('quota', QUOTA_MESSAGE, { cause: err });
   const message = err instanceof Error ? err.message : String(err);

@@ -72,13 +72,13 @@ export function clampProgress(p: unknown): number {
 }
 
 /** The fields of ArticleMeta, in a fixed order (exports are stable and unknown fields dropped). */
-export const META_KEYS = [
+const META_KEYS = [
   'url', 'pageUrl', 'title', 'byline', 'siteName', 'site', 'lang', 'dir', 'publishedTime', 'excerpt', 'leadImage',
   'wordCount', 'readingMinutes', 'status', 'savedAt', 'updatedAt', 'readAt', 'progress', 'tags',
 ] as const satisfies readonly (keyof ArticleMeta)[];
 
 /** Fields that come from the page (replaced together when newer content is taken). */
-export const CONTENT_META_KEYS = [
+const CONTENT_META_KEYS = [
   'pageUrl', 'title', 'byline', 'siteName', 'lang', 'dir', 'publishedTime', 'excerpt', 'leadImage', 'wordCount',
   'readingMinutes', 'status', 'updatedAt',
 ] as const satisfies readonly (keyof ArticleMeta)[];
@@ -154,7 +154,7 @@ export function mergeArticle(stored: ArticleMeta, incoming: ArticleMeta): Merged
   return { meta, takeContent, reindex, changed };
 }
 
-export function sameMeta(a: ArticleMeta, b: ArticleMeta): boolean {
+function sameMeta(a: ArticleMeta, b: ArticleMeta): boolean {
   for (const k of META_KEYS) {
     if (k === 'tags') {
       if (a.tags.length !== b.tags.length || a.tags.some((tag, i) => tag !== b.tags[i])) return false;

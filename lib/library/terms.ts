@@ -35,7 +35,7 @@ import type { ArticleMeta } from '@/lib/library/types';
 
 export const MAX_TERMS = 1500;
 /** Longer words are cut to this length, at indexing and query time alike. */
-export const MAX_TERM_LENGTH = 32;
+const MAX_TERM_LENGTH = 32;
 /** Combining diacritical marks (Latin, Greek, Cyrillic accents), not kana voicing or Indic vowel signs. */
 // eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, on purpose
 const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/gu;

@@ -3,7 +3,7 @@
 // misses; the size cap evicts the least recently used rows; the options page can clear it.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { clearTranslationCache, DexieTranslationCache, TranslationCacheDB, translationCacheSize } from '@/extension/translate/cache';
+import { CACHE_SCHEMA_V1, clearTranslationCache, DexieTranslationCache, TranslationCacheDB, translationCacheSize } from '@/extension/translate/cache';
 import { cacheKey, hashText } from '@/lib/translate/cache';
 
 let db: TranslationCacheDB;
@@ -66,4 +66,10 @@ test('rewriting a row does not count its size twice; clearing empties it all', a
   await clearTranslationCache(db);
   expect(await translationCacheSize(db)).toEqual({ entries: 0, bytes: 0 });
   expect(await cache.getMany('p', 'ko', 'en', ['abc'])).toEqual([undefined]);
+});
+
+test('version 1 of the cache database is the schema it shipped with (a change is a new version)', () => {
+  expect({ ...CACHE_SCHEMA_V1 }).toEqual({ translations: 'key, lastUsed', totals: '' });
+  expect(Object.isFrozen(CACHE_SCHEMA_V1)).toBe(true);
+  expect(db.verno).toBe(1);
 });
