@@ -1,58 +1,40 @@
-// The clean reader: toolbar and article. Used by the in-page overlay (in a shadow root) and,
-// later, by the library's offline reader.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Article } from '@/lib/article/types';
-import { DEFAULT_HIGHLIGHTS, loadHighlightSettings, setGroupEnabled, watchHighlightSettings } from '@/platform/settings/entities';
-import type { EntityGroup } from '@/lib/entities/types';
+// The clean reader: toolbar and article. Used by the in-page overlay (in a shadow root) and by the
+// saved-article page. It renders the state of a reader session (page/reader-session.ts) and calls
+// its methods: the session, not the view, holds the article's DOM, the translation and the
+// highlights, so the popup's commands reach it without going through the view.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, t } from '@/platform/i18n';
-import type { TranslationStatus } from '@/platform/messages';
-import type { Typography } from '@/platform/settings/typography';
-import type { DisplayMode } from '@/lib/translate/segment';
+import type { ReaderSession, ReaderState } from '@/page/reader-session';
 import { EntityPanel } from './EntityPanel';
 import { ReaderTools } from './ReaderTools';
-import { SafeHtml } from './SafeHtml';
 import { TypographyControls, typographyStyle } from './TypographyControls';
-import { useReaderTools, type ReaderToolsState as Tools, type ReaderToolsEnv } from './useReaderTools';
-
-/** Commands from outside the reader (the popup): translate, show the original, highlights. */
-export type ReaderCommand = { kind: 'translate'; to: string; mode: DisplayMode; from?: string } | { kind: 'original' } | { kind: 'highlight'; on: boolean };
 
 export interface ReaderViewProps {
-  /** The article, null when the page holds none, or an error message. */
-  article: Article | null;
-  error?: string | null;
-  /** A line above the article (a saved bookmark, an item imported without text). */
-  notice?: string | null;
-  typography: Typography;
-  perSite: boolean;
-  site: string | null;
-  onTypography: (value: Typography, perSite: boolean) => void;
+  session: ReaderSession;
+  /** ✕: the overlay closes, the saved-article page goes back to the library. */
   onClose: () => void;
-  env: ReaderToolsEnv;
-  /** Lets the host send commands to the reader (the popup's Translate and Highlight). */
-  commands?: { current: ((command: ReaderCommand) => void) | null };
-  /** Told when translation or highlights change (the popup asks the host). */
-  onToolsChange?: (state: { translation: TranslationStatus | null; highlights: boolean }) => void;
 }
 
-export function ReaderView({ article, error, notice, typography, perSite, site, onTypography, onClose, env, commands, onToolsChange }: ReaderViewProps) {
-  const closeRef = useRef<HTMLButtonElement>(null);
+/** The session's state, rendered again on each change. */
+function useSessionState(session: ReaderSession): ReaderState {
+  const [state, setState] = useState(session.state);
+  useLayoutEffect(() => {
+    setState(session.state); // a change between the first render and now
+    return session.subscribe(setState);
+  }, [session]);
+  return state;
+}
+
+export function ReaderView({ session, onClose }: ReaderViewProps) {
+  const state = useSessionState(session);
   const mainRef = useRef<HTMLElement>(null);
-  const [groups, setGroups] = useState<EntityGroup[]>(DEFAULT_HIGHLIGHTS.groups);
-  const content = () => mainRef.current?.querySelector<HTMLElement>('.ra-content') ?? null;
-  const tools = useReaderTools(content, article, env, groups, (state) => {
-    onToolsChange?.(state);
-  });
-  useEffect(() => {
-    // The kinds shown are remembered; so is whether highlights were on, which then come back.
-    void loadHighlightSettings().then((s) => {
-      setGroups(s.groups);
-      if (s.on && article) void tools.setHighlights(true, false);
-    });
-    return watchHighlightSettings((s) => setGroups(s.groups));
-  }, []);
-  useEffect(() => tools.setEnabledGroups(groups), [groups]);
-  if (commands) commands.current = (command) => runCommand(tools, command);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const { article } = session;
+  const { typography } = state;
+  useLayoutEffect(() => {
+    // The article's DOM is the session's (translation and highlights change it in place): placed, never re-rendered.
+    if (session.content) contentRef.current?.replaceChildren(session.content);
+  }, [session]);
   useEffect(() => {
     // Keyboard users land in the article, so arrows and Space scroll it at once.
     mainRef.current?.focus({ preventScroll: true });
@@ -66,53 +48,47 @@ export function ReaderView({ article, error, notice, typography, perSite, site, 
   return (
     <div class={`ra-root ra-font-${typography.font}`} data-theme={typography.theme} style={typographyStyle(typography)}>
       <div class="ra-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
-        <TypographyControls value={typography} perSite={perSite} site={site} onChange={onTypography} />
-        <button ref={closeRef} type="button" class="ra-btn ra-close" onClick={onClose} aria-label={t('readerClose')} title={t('readerClose')}>
+        <TypographyControls value={typography} perSite={state.perSite} site={session.site} onChange={(value, perSite) => session.setTypography(value, perSite)} />
+        <button type="button" class="ra-btn ra-close" onClick={onClose} aria-label={t('readerClose')} title={t('readerClose')}>
           ✕
         </button>
       </div>
-      {article && <ReaderTools tools={tools} canTranslate lang={article.lang} />}
-      <div class={tools.highlights.on ? 'ra-body ra-with-entities' : 'ra-body'}>
-      <main ref={mainRef} class="ra-main" tabIndex={-1}>
-        {article ? (
-          <article class="ra-article" lang={article.lang ?? undefined} dir={article.dir}>
-            {notice && (
-              <p class="ra-notice" role="note">
-                {notice}
+      {article && <ReaderTools session={session} state={state} />}
+      <div class={state.highlights.on ? 'ra-body ra-with-entities' : 'ra-body'}>
+        <main ref={mainRef} class="ra-main" tabIndex={-1}>
+          {article ? (
+            <article class="ra-article" lang={article.lang ?? undefined} dir={article.dir}>
+              {session.notice && (
+                <p class="ra-notice" role="note">
+                  {session.notice}
+                </p>
+              )}
+              <h1 class="ra-title">{article.title}</h1>
+              {meta.length > 0 && <p class="ra-meta">{meta.join(' · ')}</p>}
+              <div ref={contentRef} />
+              <p class="ra-source">
+                <a href={article.url} target="_blank" rel="noopener noreferrer">
+                  {t('readerOriginal')}
+                </a>
               </p>
-            )}
-            <h1 class="ra-title">{article.title}</h1>
-            {meta.length > 0 && <p class="ra-meta">{meta.join(' · ')}</p>}
-            <SafeHtml class="ra-content" html={article.contentHtml} />
-            <p class="ra-source">
-              <a href={article.url} target="_blank" rel="noopener noreferrer">
-                {t('readerOriginal')}
-              </a>
-            </p>
-          </article>
-        ) : (
-          <section class="ra-article ra-empty" role="status">
-            <h1 class="ra-title">{t('readerNoArticleTitle')}</h1>
-            <p>{error ?? t('readerNoArticle')}</p>
-          </section>
+            </article>
+          ) : (
+            <section class="ra-article ra-empty" role="status">
+              <h1 class="ra-title">{t('readerNoArticleTitle')}</h1>
+              <p>{session.error ?? t('readerNoArticle')}</p>
+            </section>
+          )}
+        </main>
+        {state.highlights.on && state.entities && (
+          <EntityPanel
+            groups={state.highlights.groups}
+            enabled={state.enabledGroups}
+            onToggle={(group, on) => void session.setGroupEnabled(group, on)}
+            root={session.content}
+            api={state.entities}
+          />
         )}
-      </main>
-      {tools.highlights.on && tools.api && (
-        <EntityPanel
-          groups={tools.highlights.groups}
-          enabled={groups}
-          onToggle={(group, on) => void setGroupEnabled(group, on).then((s) => setGroups(s.groups))}
-          root={content()}
-          api={tools.api}
-        />
-      )}
       </div>
     </div>
   );
-}
-
-function runCommand(tools: Tools, command: ReaderCommand): void {
-  if (command.kind === 'translate') tools.translate(command.to, command.mode, command.from);
-  else if (command.kind === 'original') tools.showOriginal();
-  else void tools.setHighlights(command.on);
 }

@@ -38,6 +38,8 @@ export interface PageInfo {
   siteName: string | null;
   lang: string | null;
   readingMinutes: number | null;
+  /** Counts the tab's changes: of two answers that cross (a reply and a push), the higher is the newer. */
+  revision?: number;
 }
 
 /** What the reader script read from its page, for saving. */
@@ -59,7 +61,8 @@ export interface ProtocolMap {
   'detector/result': { req: Detection; res: void };
   /** popup → detector: the last verdict, answered synchronously. */
   'detector/get': { req: void; res: Detection };
-  /** popup → reader script: describe the page (extracts once, cached until the URL changes). */
+  /** popup → reader script: describe the page (extracts once, cached until the URL changes). After
+   *  that the popup hears every change over a PAGE_STATE_PORT port instead of asking again. */
   'reader/info': { req: void; res: PageInfo };
   /** popup/background → reader script: open, close or toggle the overlay; answers the new state. */
   'reader/open': { req: void; res: PageInfo };
@@ -125,4 +128,81 @@ export function listen(handlers: Handlers): () => void {
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+// ---------------------------------------------------------------- the tab's state, pushed
+
+/**
+ * popup → reader script, over `tabs.connect`: the page's state (PageInfo) pushed at once and after
+ * every change (translation progress, the reader opened or closed, highlights) while the popup is
+ * open, instead of the popup asking again and again. The popup closing only hangs up: nothing in
+ * the tab stops.
+ */
+export const PAGE_STATE_PORT = 'page-state';
+
+/** What we use of runtime.Port here. */
+interface StatePort {
+  name: string;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+const isPageInfo = (value: unknown): value is PageInfo => !!value && typeof value === 'object' && typeof (value as PageInfo).isArticle === 'boolean';
+
+/** In the popup: `onInfo` hears the state of the tab's top frame now and after each change; answers a function that hangs up. */
+export function watchPageInfo(tabId: number, onInfo: (info: PageInfo) => void): () => void {
+  const port = browser.tabs.connect(tabId, { name: PAGE_STATE_PORT, frameId: 0 }) as unknown as StatePort;
+  port.onMessage.addListener((message) => {
+    if (isPageInfo(message)) onInfo(message);
+  });
+  // The page went away (navigated, closed): there is nothing more to hear. Reading lastError
+  // keeps Chrome from reporting it as unchecked.
+  port.onDisconnect.addListener(() => void browser.runtime.lastError);
+  return () => port.disconnect();
+}
+
+/**
+ * In the reader script: every popup that connects gets `info()` at once, and again after each call
+ * of the answered `publish` (changes in one turn of the event loop go out as one message). Stops
+ * listening, and hangs up on every popup, when `signal` aborts.
+ */
+export function servePageInfo(info: () => PageInfo, signal: AbortSignal): () => void {
+  const ports = new Set<StatePort>();
+  const post = (port: StatePort, message: PageInfo) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      ports.delete(port); // hung up in the meantime
+    }
+  };
+  const onConnect = (raw: unknown) => {
+    const port = raw as StatePort;
+    if (port.name !== PAGE_STATE_PORT || signal.aborted) return;
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    post(port, info());
+  };
+  browser.runtime.onConnect.addListener(onConnect as never);
+  signal.addEventListener(
+    'abort',
+    () => {
+      browser.runtime.onConnect.removeListener(onConnect as never);
+      for (const port of ports) port.disconnect();
+      ports.clear();
+    },
+    { once: true },
+  );
+  let queued = false;
+  return () => {
+    if (queued || !ports.size) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (!ports.size) return;
+      const message = info();
+      for (const port of ports) post(port, message);
+    });
+  };
 }

@@ -1,7 +1,7 @@
-// The offline reader for a saved article: the same reader view as in pages, fed from the library.
-// The stored HTML is sanitized again when shown (SafeHtml); reading progress is remembered.
+// The offline reader for a saved article: the same reader view and session as in pages, fed from
+// the library. The stored HTML is sanitized again when shown (the session does it); reading
+// progress is remembered.
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { ReaderView } from '@/components/ReaderView';
 import '@/components/reader.css';
 import '@/components/entities.css';
@@ -10,7 +10,8 @@ import { t, uiLanguage } from '@/platform/i18n';
 import { openLibraryNow } from '@/extension/library/db';
 import { getArticle, setProgress } from '@/extension/library/store';
 import type { SavedArticle } from '@/lib/library/types';
-import { DEFAULT_TYPOGRAPHY, loadTypography, saveTypography, siteKey, watchTypography, type EffectiveTypography } from '@/platform/settings/typography';
+import { siteKey } from '@/platform/settings/typography';
+import { ReaderSession } from '@/page/reader-session';
 
 const db = openLibraryNow();
 const url = new URLSearchParams(location.search).get('url') ?? '';
@@ -19,60 +20,37 @@ function toArticle(saved: SavedArticle): Article {
   return { ...saved, canonicalUrl: saved.url, url: saved.pageUrl || saved.url, text: saved.text };
 }
 
-function SavedReader() {
-  const [saved, setSaved] = useState<SavedArticle | null | undefined>(undefined);
-  const site = siteKey(url);
-  const [typo, setTypo] = useState<EffectiveTypography>({ value: DEFAULT_TYPOGRAPHY, perSite: false });
-  const restored = useRef(false);
+/** Back to where the reader stopped, then remember the place as they read. */
+function followProgress(saved: SavedArticle, signal: AbortSignal): void {
+  const scroller = document.querySelector<HTMLElement>('.ra-root');
+  if (!scroller) return;
+  requestAnimationFrame(() => (scroller.scrollTop = saved.progress * (scroller.scrollHeight - scroller.clientHeight)));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onScroll = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const max = scroller.scrollHeight - scroller.clientHeight;
+      void setProgress(db, saved.url, max > 0 ? Math.min(1, scroller.scrollTop / max) : 1);
+    }, 400);
+  };
+  scroller.addEventListener('scroll', onScroll, { passive: true, signal });
+}
 
-  useEffect(() => {
-    void getArticle(db, url).then((a) => {
-      setSaved(a ?? null);
-      if (a) document.title = a.title;
-    });
-    void loadTypography(site).then(setTypo);
-    return watchTypography(site, setTypo);
-  }, []);
-
-  // Back to where the reader stopped, then remember the place as they read.
-  useEffect(() => {
-    const scroller = document.querySelector<HTMLElement>('.ra-root');
-    if (!saved || !scroller) return;
-    if (!restored.current) {
-      restored.current = true;
-      requestAnimationFrame(() => (scroller.scrollTop = saved.progress * (scroller.scrollHeight - scroller.clientHeight)));
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onScroll = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const max = scroller.scrollHeight - scroller.clientHeight;
-        void setProgress(db, saved.url, max > 0 ? Math.min(1, scroller.scrollTop / max) : 1);
-      }, 400);
-    };
-    scroller.addEventListener('scroll', onScroll, { passive: true });
-    return () => scroller.removeEventListener('scroll', onScroll);
-  }, [saved]);
-
-  if (saved === undefined) return null;
-  const notice = saved?.status === 'bookmark' ? t('bookmarkNotice') : saved?.status === 'pending' ? t('pendingNotice') : null;
-  return (
-    <ReaderView
-      article={saved ? toArticle(saved) : null}
-      error={saved ? null : t('notFound')}
-      notice={notice}
-      typography={typo.value}
-      perSite={typo.perSite}
-      site={site}
-      onTypography={(value, perSite) => {
-        setTypo({ value, perSite });
-        void saveTypography(site, value, perSite);
-      }}
-      onClose={() => location.assign('/library.html')}
-      env={{ loadEntities: async () => (await import('@/lib/entities/bundle')).ENTITIES }}
-    />
-  );
+async function main() {
+  const saved = (await getArticle(db, url)) ?? null;
+  if (saved) document.title = saved.title;
+  const session = new ReaderSession({
+    article: saved ? toArticle(saved) : null,
+    error: saved ? null : t('notFound'),
+    notice: saved?.status === 'bookmark' ? t('bookmarkNotice') : saved?.status === 'pending' ? t('pendingNotice') : null,
+    site: siteKey(url),
+    loadEntities: async () => (await import('@/lib/entities/bundle')).ENTITIES,
+  });
+  // The typography first: the place to go back to depends on the text's size.
+  await session.ready;
+  render(<ReaderView session={session} onClose={() => location.assign('/library.html')} />, document.getElementById('app')!);
+  if (saved) followProgress(saved, session.signal);
 }
 
 document.documentElement.lang = uiLanguage();
-render(<SavedReader />, document.getElementById('app')!);
+void main();

@@ -1,0 +1,292 @@
+// One reader over one article: what the reader shows and everything it does to it, as a single
+// object. The overlay in a web page (page/page-reader.ts) and the saved-article page
+// (entrypoints/read/) each make one per article they show; the Preact view (components/ReaderView)
+// renders its state and calls its methods, nothing else.
+//
+// It owns the article's DOM (`content`, sanitized here, placed in the view by the view), the
+// typography for the article's site, the translation (start, progress, cancel, display mode, the
+// original back) and the entity highlights (on, off, the kinds shown). Both undo exactly: "Show
+// original" and turning highlights off put the very same nodes back.
+//
+// Everything it starts listening to (settings in storage) ends through one AbortSignal when it
+// closes, and closing cancels a translation under way. Features still to come (read-aloud, the
+// reader's own highlights and notes) hang off this object in the same way.
+import type { Article } from '@/lib/article/types';
+import { sanitizeToFragment } from '@/lib/article/sanitize';
+import type { EntitiesApi } from '@/lib/entities/api';
+import type { EntityGroupModel } from '@/lib/entities/group';
+import type { EntityGroup, EntitySpan } from '@/lib/entities/types';
+import { showOriginal, type DisplayMode } from '@/lib/translate/segment';
+import { t, uiLanguage } from '@/platform/i18n';
+import type { TranslationStatus } from '@/platform/messages';
+import { DEFAULT_HIGHLIGHTS, loadHighlightSettings, saveHighlightSettings, setGroupEnabled as rememberGroup, watchHighlightSettings } from '@/platform/settings/entities';
+import { DEFAULT_TYPOGRAPHY, loadTypography, saveTypography, watchTypography, type Typography } from '@/platform/settings/typography';
+import type { ArticleTranslation } from '@/platform/translate/controller';
+import { runTranslation } from '@/platform/translate/run';
+import { displayMode, displayModeItem, targetLanguage } from '@/platform/translate/settings';
+import { entityLabel } from '@/components/EntityPanel';
+
+export interface HighlightState {
+  on: boolean;
+  loading: boolean;
+  /** The entities found, by kind (the panel's list). */
+  groups: EntityGroupModel[];
+  spans: EntitySpan[];
+  error: string | null;
+}
+
+/** What the view shows. A new object on every change, so a view can compare by identity. */
+export interface ReaderState {
+  typography: Typography;
+  /** The typography is this site's own, not the default for every site. */
+  perSite: boolean;
+  /** The language to translate into (null until the settings are read). */
+  target: string | null;
+  mode: DisplayMode;
+  /** Null: the original is shown. */
+  translation: TranslationStatus | null;
+  highlights: HighlightState;
+  /** The kinds of entity shown (the legend's switches). */
+  enabledGroups: EntityGroup[];
+  /** The entity code, once highlights have loaded it (the panel finds mentions and quote pages with it). */
+  entities: Pick<EntitiesApi, 'mentionsOf' | 'quoteUrl'> | null;
+}
+
+export interface ReaderSessionOptions {
+  /** Null when there is none to show (the view says so, with `error` when there is one). */
+  article: Article | null;
+  error?: string | null;
+  /** A line above the article (a saved bookmark, an item imported without text). */
+  notice?: string | null;
+  /** Whose typography applies (siteKey of the article's address); null: the default's. */
+  site: string | null;
+  /** The entity recognizer, loaded on first use (injected by the background into a page; a script of the extension's own in its pages). */
+  loadEntities: () => Promise<EntitiesApi>;
+  /** Ends the session with its host (a page closing, the overlay's own life). */
+  signal?: AbortSignal;
+  /** The document the article's DOM is made in. */
+  doc?: Document;
+}
+
+const NO_HIGHLIGHTS: HighlightState = { on: false, loading: false, groups: [], spans: [], error: null };
+
+export class ReaderSession {
+  readonly article: Article | null;
+  readonly error: string | null;
+  readonly notice: string | null;
+  readonly site: string | null;
+  /** The article as the reader shows it (`.ra-content`); translation and highlights change it in place. */
+  readonly content: HTMLElement | null;
+  /** Settles once the typography and the remembered choices are read (the first paint should wait for it). */
+  readonly ready: Promise<void>;
+
+  #state: ReaderState = {
+    typography: DEFAULT_TYPOGRAPHY,
+    perSite: false,
+    target: null,
+    mode: 'side-by-side',
+    translation: null,
+    highlights: NO_HIGHLIGHTS,
+    enabledGroups: DEFAULT_HIGHLIGHTS.groups,
+    entities: null,
+  };
+  readonly #listeners = new Set<(state: ReaderState) => void>();
+  readonly #closer = new AbortController();
+  readonly #loadEntities: () => Promise<EntitiesApi>;
+  #entities: EntitiesApi | null = null;
+  #job: ArticleTranslation | null = null;
+  /** Counts translation starts: an answer for an older one (cancelled, replaced) is dropped. */
+  #run = 0;
+  #highlighting: Promise<void> | null = null;
+
+  constructor(options: ReaderSessionOptions) {
+    this.article = options.article;
+    this.error = options.error ?? null;
+    this.notice = options.notice ?? null;
+    this.site = options.site;
+    this.#loadEntities = options.loadEntities;
+    if (options.signal) {
+      if (options.signal.aborted) this.close();
+      else options.signal.addEventListener('abort', () => this.close(), { once: true, signal: this.signal });
+    }
+    const doc = options.doc ?? document;
+    if (this.article) {
+      const content = doc.createElement('div');
+      content.className = 'ra-content';
+      // Sanitized here, where it is shown, even when it was sanitized before: a copy stored by an
+      // older version must not be trusted.
+      content.append(sanitizeToFragment(this.article.contentHtml));
+      this.content = content;
+    } else {
+      this.content = null;
+    }
+    // Unreadable settings leave the defaults: the article is still shown.
+    this.ready = this.#start().catch((err: unknown) => console.warn('Reader settings could not be read:', err));
+  }
+
+  /** Aborted when the session closes: whatever the session or its host adds listens with it. */
+  get signal(): AbortSignal {
+    return this.#closer.signal;
+  }
+
+  get closed(): boolean {
+    return this.signal.aborted;
+  }
+
+  get state(): ReaderState {
+    return this.#state;
+  }
+
+  /** Calls `listener` with the new state on every change until the session closes; answers a function that stops it sooner. */
+  subscribe(listener: (state: ReaderState) => void): () => void {
+    if (this.closed) return () => undefined;
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Stops what runs (a translation under way), every listener and watcher. The article's DOM stays as it is. */
+  close(): void {
+    if (this.closed) return;
+    this.#run++;
+    this.#job?.cancel();
+    this.#job = null;
+    this.#listeners.clear();
+    this.#closer.abort();
+  }
+
+  // ------------------------------------------------------------ typography
+
+  setTypography(value: Typography, perSite: boolean): void {
+    this.#update({ typography: value, perSite });
+    void saveTypography(this.site, value, perSite);
+  }
+
+  // ------------------------------------------------------------ translation
+
+  /** Translates the article into `to` (from `from` when the user chose it); settles once the run has started or said why it could not. */
+  async translate(to: string, mode: DisplayMode, from?: string): Promise<void> {
+    await this.ready;
+    const { content, article } = this;
+    if (!content || !article || this.closed) return;
+    this.showOriginal();
+    // Marks would be sent as emphasis and then stand over text that changed: highlights go first.
+    if (this.#state.highlights.on || this.#state.highlights.loading) this.#unhighlight();
+    const run = ++this.#run;
+    this.#update({ target: to, mode });
+    const job = await runTranslation(content, article, to, mode, from, (change) => {
+      if (run === this.#run) this.#update({ translation: change(this.#state.translation) });
+    });
+    if (run === this.#run) this.#job = job;
+    else job?.cancel(); // cancelled, closed or replaced while it started
+  }
+
+  /** Stops asking for more; what is translated stays shown. */
+  cancelTranslation(): void {
+    this.#run++;
+    this.#job?.cancel();
+    this.#job = null;
+    const tr = this.#state.translation;
+    if (tr?.state === 'running') this.#update({ translation: { ...tr, state: 'error', message: t('translateCancelled') } });
+  }
+
+  /** Shows what is translated in the other mode, without asking again; remembered for the next article. */
+  setMode(mode: DisplayMode): void {
+    this.#update({ mode });
+    this.#job?.setMode(mode);
+    void displayModeItem.setValue(mode);
+  }
+
+  /** The language the next Translate asks for (the choice is remembered by the select itself). */
+  setTarget(to: string): void {
+    this.#update({ target: to });
+  }
+
+  /** Stops the translation and puts the original article back exactly. */
+  showOriginal(): void {
+    this.#run++;
+    this.#job?.showOriginal();
+    this.#job = null;
+    if (this.content) showOriginal(this.content);
+    if (this.#state.translation) this.#update({ translation: null });
+  }
+
+  // ------------------------------------------------------------ entity highlights
+
+  /** Highlights on or off; `remember` (default) keeps the choice for the next article. Settles when they are drawn (or failed). */
+  setHighlights(on: boolean, remember = true): Promise<void> {
+    if (remember) void loadHighlightSettings().then((s) => saveHighlightSettings({ ...s, on }));
+    if (!on) {
+      this.#unhighlight();
+      return Promise.resolve();
+    }
+    // Asked twice (the remembered choice and the popup at once): one recognition.
+    this.#highlighting ??= this.#highlight().finally(() => (this.#highlighting = null));
+    return this.#highlighting;
+  }
+
+  /** Shows or hides one kind of entity, and remembers it (every open reader follows). */
+  async setGroupEnabled(group: EntityGroup, on: boolean): Promise<void> {
+    const settings = await rememberGroup(group, on);
+    this.#applyGroups(settings.groups);
+  }
+
+  async #highlight(): Promise<void> {
+    await this.ready;
+    const { content, article } = this;
+    if (!content || !article || this.closed || this.#state.highlights.on) return;
+    this.#update({ highlights: { ...NO_HIGHLIGHTS, loading: true } });
+    try {
+      const api = (this.#entities ??= await this.#loadEntities());
+      // Closed, turned off or a translation started while the recognizer loaded: nothing to draw.
+      if (this.closed || !this.#state.highlights.loading) return;
+      // A translation shown beside the original would be read as part of the article: back to it first.
+      if (this.#state.translation) this.showOriginal();
+      const spans = api.recognize(api.textOf(content).text, article.lang);
+      this.#draw(spans);
+      this.#update({ highlights: { on: true, loading: false, groups: api.groupEntities(spans), spans, error: null }, entities: api });
+    } catch (err) {
+      if (!this.closed) this.#update({ highlights: { ...NO_HIGHLIGHTS, error: t('entityLoadFailed', err instanceof Error ? err.message : String(err)) } });
+    }
+  }
+
+  #draw(spans: EntitySpan[]): void {
+    if (this.content && this.#entities) this.#entities.highlightEntities(this.content, spans, this.#state.enabledGroups, { label: entityLabel });
+  }
+
+  #unhighlight(): void {
+    if (this.content && this.#entities) this.#entities.removeHighlights(this.content);
+    if (this.#state.highlights !== NO_HIGHLIGHTS) this.#update({ highlights: NO_HIGHLIGHTS });
+  }
+
+  #applyGroups(groups: EntityGroup[]): void {
+    const current = this.#state.enabledGroups;
+    if (groups.length === current.length && groups.every((g, i) => g === current[i])) return;
+    this.#update({ enabledGroups: groups });
+    if (this.#state.highlights.on) this.#draw(this.#state.highlights.spans);
+  }
+
+  // ------------------------------------------------------------ state
+
+  async #start(): Promise<void> {
+    const [typography, highlights, target, mode] = await Promise.all([
+      loadTypography(this.site),
+      loadHighlightSettings(),
+      targetLanguage(uiLanguage(), this.article?.lang ?? null),
+      displayMode(),
+    ]);
+    if (this.closed) return;
+    this.#update({ typography: typography.value, perSite: typography.perSite, enabledGroups: highlights.groups, target, mode });
+    // Changes from the popup, the options or another tab's reader apply here at once.
+    const unwatchTypography = watchTypography(this.site, (next) => this.#update({ typography: next.value, perSite: next.perSite }));
+    const unwatchHighlights = watchHighlightSettings((next) => this.#applyGroups(next.groups));
+    this.signal.addEventListener('abort', () => (unwatchTypography(), unwatchHighlights()), { once: true });
+    // Highlights the reader had on last time come back.
+    if (highlights.on && this.article) void this.setHighlights(true, false);
+  }
+
+  #update(patch: Partial<ReaderState>): void {
+    if (this.closed) return;
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of this.#listeners) listener(this.#state);
+  }
+}
