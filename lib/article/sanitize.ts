@@ -104,9 +104,24 @@ function checkUrls(root: Element): void {
   for (const el of root.querySelectorAll('a[href], img')) finish(el);
 }
 
-/** `html` parsed and sanitized by the browser into a new `<tag>` of `doc` (null without the API). */
-function nativeElement(html: string, doc: Document, tag = 'div'): Element | null {
-  const sanitizer = native();
+/** Which engine sanitizes: the browser's HTML Sanitizer API where it has one (else DOMPurify), or DOMPurify. */
+export type SanitizerEngine = 'browser' | 'dompurify';
+
+export interface SanitizeOptions {
+  /**
+   * 'dompurify' sanitizes with DOMPurify even where the browser has a sanitizer (the two engines
+   * apply one policy, and tests/e2e/sanitize.e2e.ts compares them in real browsers). The default,
+   * 'browser', uses the browser's own where it has one that passes the probe, DOMPurify elsewhere.
+   */
+  engine?: SanitizerEngine;
+}
+
+/** The browser's sanitizer when `options` allow it and the browser has one, else null. */
+const nativeFor = (options: SanitizeOptions) => (options.engine === 'dompurify' ? null : native());
+
+/** `html` parsed and sanitized by the browser into a new `<tag>` of `doc` (null without the API, or when DOMPurify is asked for). */
+function nativeElement(html: string, doc: Document, tag: string, options: SanitizeOptions): Element | null {
+  const sanitizer = nativeFor(options);
   if (!sanitizer) return null;
   const holder = doc.createElement(tag);
   (holder as unknown as NativeSanitizing).setHTML(html, { sanitizer });
@@ -151,14 +166,14 @@ function inPlacePurify(): ReturnType<typeof DOMPurify> {
 
 // ---------------------------------------------------------------- the three ways in
 
-/** Which engine sanitizes here (the benchmark prints it). */
-export function sanitizerEngine(): 'browser' | 'dompurify' {
-  return native() ? 'browser' : 'dompurify';
+/** Which engine sanitizes here with `options` (the benchmark prints it). */
+export function sanitizerEngine(options: SanitizeOptions = {}): SanitizerEngine {
+  return nativeFor(options) ? 'browser' : 'dompurify';
 }
 
 /** Sanitized copy of `html` as a string: no scripts, handlers, styles, forms or frames. */
-export function sanitizeHtml(html: string): string {
-  const holder = nativeElement(html, inertDocument());
+export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
+  const holder = nativeElement(html, inertDocument(), 'div', options);
   return holder ? holder.innerHTML : (purify().sanitize(html, CONFIG) as unknown as string);
 }
 
@@ -167,8 +182,8 @@ export function sanitizeHtml(html: string): string {
  * it where it lies; the browser's sanitizer parses its HTML again into a new element of the same
  * document, which costs less than DOMPurify's walk. Use the returned element.
  */
-export function sanitizeElement(el: Element): Element {
-  const holder = nativeElement(el.innerHTML, el.ownerDocument, el.localName);
+export function sanitizeElement(el: Element, options: SanitizeOptions = {}): Element {
+  const holder = nativeElement(el.innerHTML, el.ownerDocument, el.localName, options);
   if (holder) return holder;
   // DOMPurify would drop classes, ids and styles one by one, keeping a record of each removal:
   // dropping them first is cheaper.
@@ -182,15 +197,10 @@ export function sanitizeElement(el: Element): Element {
 }
 
 /** The same, as a fragment ready to be appended (no HTML string round trip). */
-export function sanitizeToFragment(html: string): DocumentFragment {
-  const holder = nativeElement(html, inertDocument());
+export function sanitizeToFragment(html: string, options: SanitizeOptions = {}): DocumentFragment {
+  const holder = nativeElement(html, inertDocument(), 'div', options);
   if (!holder) return purify().sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
   const fragment = document.createDocumentFragment();
   fragment.append(...Array.from(holder.childNodes));
   return fragment;
-}
-
-/** For the tests: the DOMPurify path even where the browser has a sanitizer. */
-export function useDomPurifyForTests(on: boolean): void {
-  nativeSanitizer = on ? null : undefined;
 }

@@ -42,16 +42,16 @@ interface Outcome {
 /** Runs in the page: sanitizes HOSTILE with the engine asked for and describes what is left. */
 function inPage([hostile, domPurify]: [string, boolean]): Outcome {
   const api = (globalThis as unknown as { __sanitize: typeof import('../../lib/article/sanitize') }).__sanitize;
-  api.useDomPurifyForTests(domPurify);
-  const html = api.sanitizeHtml(hostile);
+  const options = { engine: domPurify ? 'dompurify' : 'browser' } as const;
+  const html = api.sanitizeHtml(hostile, options);
   const inert = document.implementation.createHTMLDocument('');
   const el = inert.createElement('div');
   // The test's own fixed HTML, parsed in an inert document to be sanitized: the path extract() takes.
   // eslint-disable-next-line no-unsanitized/property
   el.innerHTML = hostile;
-  const elementHtml = api.sanitizeElement(el).innerHTML;
+  const elementHtml = api.sanitizeElement(el, options).innerHTML;
   const holder = inert.createElement('div');
-  holder.append(api.sanitizeToFragment(hostile));
+  holder.append(api.sanitizeToFragment(hostile, options));
   const attributes = new Set<string>();
   const tags = new Set<string>();
   const urls: string[] = [];
@@ -62,7 +62,7 @@ function inPage([hostile, domPurify]: [string, boolean]): Outcome {
       if (['href', 'src', 'srcset', 'poster', 'cite'].includes(a)) urls.push(e.getAttribute(a)!);
     }
   }
-  return { engine: api.sanitizerEngine(), html, elementHtml, text: holder.textContent!.replace(/\s+/g, ' ').trim(), attributes: [...attributes].sort(), tags: [...tags].sort(), urls };
+  return { engine: api.sanitizerEngine(options), html, elementHtml, text: holder.textContent!.replace(/\s+/g, ' ').trim(), attributes: [...attributes].sort(), tags: [...tags].sort(), urls };
 }
 
 function expectSafeAndReadable(o: Outcome): void {
