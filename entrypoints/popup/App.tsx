@@ -8,7 +8,7 @@ import { Shortcuts } from '@/components/Shortcuts';
 import { openLibraryNow } from '@/extension/library/db';
 import { ThemeSelect } from '@/components/TypographyControls';
 import { languageName, t, type MessageKey } from '@/platform/i18n';
-import { sendToBackground, type PageInfo, type SaveResult } from '@/platform/messages';
+import { sendToBackground, watchPageInfo, type PageInfo, type SaveResult } from '@/platform/messages';
 import { saveMessage } from '@/extension/save-page';
 import { readerCommand } from '@/extension/reader-control';
 import { restrictionOf, type Restriction } from '@/lib/restricted';
@@ -50,6 +50,10 @@ async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const readyTab = state.kind === 'ready' ? state.tab.id : null;
+  // The tab's state, from an answer or pushed by the tab: an answer overtaken by a newer push is dropped.
+  const onInfo = (info: PageInfo) =>
+    setState((s) => (s.kind !== 'ready' || (info.revision ?? 0) < (s.info.revision ?? 0) ? s : { ...s, info }));
 
   useEffect(() => {
     void (async () => {
@@ -66,6 +70,10 @@ export function App() {
     })();
   }, []);
 
+  // While the popup is open the tab tells it what changes (translation progress, the reader opened
+  // or closed elsewhere); closing the popup hangs up and stops nothing in the tab.
+  useEffect(() => (readyTab === null ? undefined : watchPageInfo(readyTab, onInfo)), [readyTab]);
+
   return (
     <main class="popup">
       <h1 class="brand">{t('extName')}</h1>
@@ -75,7 +83,7 @@ export function App() {
           {t(RESTRICTION_TEXT[state.reason])}
         </p>
       )}
-      {state.kind === 'ready' && <TabPanel tab={state.tab} info={state.info} onInfo={(info) => setState({ ...state, info })} />}
+      {state.kind === 'ready' && <TabPanel tab={state.tab} info={state.info} onInfo={onInfo} />}
       <SavedList db={db} />
       <Shortcuts />
     </main>

@@ -1,5 +1,6 @@
 // The popup's translation and highlight controls for the current tab. They drive the reader in
-// the tab (opening it when needed): the translation and the highlights are shown there.
+// the tab (opening it when needed): the translation and the highlights are shown there. Their
+// progress reaches the popup pushed by the tab (App's watchPageInfo), not by asking it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { languageName, t, uiLanguage } from '@/platform/i18n';
@@ -25,17 +26,6 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
     void displayMode().then(setMode);
     void effectiveProvider().then(setProvider);
   }, []);
-
-  // While a translation runs in the reader or the page, follow its progress.
-  useEffect(() => {
-    if (info.translation?.state !== 'running' && info.pageTranslation?.state !== 'running') return;
-    const timer = setInterval(() => {
-      void sendToTab(tabId, 'reader/info', undefined)
-        .then(onInfo)
-        .catch(() => undefined);
-    }, 400);
-    return () => clearInterval(timer);
-  }, [info.translation?.state, info.pageTranslation?.state, tabId]);
 
   // A request the tab could not carry out (the page went away, the recognizer did not load) says so.
   const [failure, setFailure] = useState<string | null>(null);
