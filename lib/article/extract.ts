@@ -329,12 +329,20 @@ const START_AGAIN = new Error('Readability starts again from its snapshot of the
  * Readability's result on a prepared copy of `doc`. Before its first pass Readability keeps the
  * whole body as HTML (`body.innerHTML`), to start again from it with looser settings when the pass
  * finds less than 500 characters (on 25 of the benchmark's 291 pages). Serializing the body costs
- * some 0.3 ms on zyte-dev's median page, so the copy's body answers with an empty string instead
- * (bench:extract-ab, work/base per page: 0.969 on zyte-dev, 0.963 on Readability's pages). When
- * Readability writes it back (a second pass is due), the write throws, that first pass is dropped
- * and Readability runs again on a fresh copy whose body serializes as usual: those pages pay for
- * one pass more. Readability itself is unchanged, and the article is the same either way (all 291
+ * time on every page, so the copy's body answers with an empty string instead. When Readability
+ * writes it back (a second pass is due), the write throws, that first pass is dropped and
+ * Readability runs again on a fresh copy whose body serializes as usual: those pages pay for one
+ * pass more. Readability itself is unchanged, and the article is the same either way (all 291
  * pages; tests/unit/extract.test.ts compares the two on a page that needs the second pass).
+ *
+ * This relies on when Readability reads and writes `body.innerHTML`, so package.json pins
+ * @mozilla/readability to exactly 0.6.0, and a unit test (extract.test.ts, "Readability's
+ * internals") fails if a version no longer reads the body's HTML before its first pass or no
+ * longer writes it back to start again. Kept after measuring the plain way (2026-12, bench:extract-ab,
+ * work = without the trick, base = with it, work/base per page): 1.042 on zyte-dev (ratio of the
+ * medians 1.093; ours/raw 1.170 -> 1.237), 1.017 on Readability's pages, the same text on all 263
+ * pages: bench:extract's headline ours/raw ratio would move by some 0.1, more than its run-to-run
+ * spread (±0.08), for a serialization that Readability needs on one page in twelve.
  */
 function parseCopy(doc: Document, base: string, options: ExtractOptions, phase: (name: string) => void) {
   // keepClasses: the clutter rules read class names (the sanitizer drops them afterwards).

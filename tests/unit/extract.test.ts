@@ -159,6 +159,47 @@ describe("Readability's second pass", () => {
     expect(plain?.text).toContain('Paragraph 5.');
     expect(plain).toEqual(extract(parse(story(''), url), url, { eagerSnapshot: true }));
   });
+
+  // What extract's token relies on (parseCopy in lib/article/extract.ts; package.json pins
+  // @mozilla/readability to 0.6.0 for it): Readability reads the body's HTML once, before its first
+  // pass changes the page, and writes it back only to start again. If a version stops doing either,
+  // this fails, and the token must go.
+  test("Readability's internals: it reads body.innerHTML before its first pass and writes it back only to start again", () => {
+    const url = 'https://news.example.com/a/2';
+    const watch = (html: string) => {
+      const copy = pageCopy(parse(html, url));
+      const body = copy.body!;
+      // The body's own innerHTML accessor, wherever its prototype chain defines it.
+      let own: PropertyDescriptor | undefined;
+      for (let proto = Object.getPrototypeOf(body); proto && !own; proto = Object.getPrototypeOf(proto)) own = Object.getOwnPropertyDescriptor(proto, 'innerHTML');
+      const seen = { reads: 0, writes: 0, intactAtRead: false };
+      Object.defineProperty(body, 'innerHTML', {
+        configurable: true,
+        get() {
+          seen.reads++;
+          // Nothing of the page is gone yet: the first pass has not started.
+          seen.intactAtRead = body.querySelectorAll('p').length === 5;
+          return own!.get!.call(body);
+        },
+        set(value: string) {
+          seen.writes++;
+          own!.set!.call(body, value);
+        },
+      });
+      const article = new Readability(copy as unknown as Document).parse();
+      return { ...seen, text: article?.textContent ?? '' };
+    };
+    // A page found on the first pass: one read, before it, and no write.
+    const plain = watch(story(''));
+    expect(plain).toMatchObject({ reads: 1, writes: 0, intactAtRead: true });
+    expect(plain.text).toContain('Paragraph 5.');
+    // A page found only when it starts again: the snapshot is written back to start from.
+    const hidden = watch(`<!doctype html><html lang="en"><head><title>Libraries stay open late</title></head><body><div class="comment-thread">${BODY}</div></body></html>`);
+    expect(hidden.reads).toBe(1);
+    expect(hidden.intactAtRead).toBe(true);
+    expect(hidden.writes).toBeGreaterThanOrEqual(1);
+    expect(hidden.text).toContain('Paragraph 5.');
+  });
 });
 
 describe("the site's frame", () => {
