@@ -1,6 +1,6 @@
 // Portal clutter that must not survive into the reader's text: one list, used by the benchmark to
 // count pages whose extracted text still holds such a line. These are *measurement* patterns; the
-// extension's own rules live in lib/article/clutter.ts and are judged by these counts.
+// extension's own rules live in lib/article/clutter/ and are judged by these counts.
 export const CLUTTER_PATTERNS = [
   { id: 'font-size', what: '글자 크기 (font-size widget)', test: (line) => /글자\s*크기/.test(line) },
   { id: 'translate', what: '번역할 언어 (translation widget)', test: (line) => /번역할\s*언어/.test(line) },

@@ -1,0 +1,43 @@
+// Clutter rules of the promos family: calls to subscribe, newsletter prompts and ad labels.
+// Each rule's case: the clutter goes, article text that mentions the same things stays.
+import { removeClutter } from '@/lib/article/clutter';
+import { type Case, familyTests } from './clutter-helpers';
+import { parse } from './article-helpers';
+
+const CASES: Record<string, Case> = {
+  'subscribe-prompt': {
+    clutter: `<div class="sub"><a href="/sub">기자 구독</a></div>
+      <p>Subscribe to our newsletter for the latest updates.</p>
+      <div><a href="/s">구독하기</a></div><div class="paywall"><p>春割ですべての記事が読み放題</p><p>有料会員が2カ月無料</p></div>
+      <p>Need more space? Subscribe to our sister title for the latest amazing news from the final frontier!</p>
+      <p>Subscribe to <a href="/w">The Example</a> and stay smart with more of your favorite writers.</p>
+      <figure><img src="m.jpg" alt="magazine"><figcaption><a href="/s"><em>Need more planets? </em></a><a href="/s"><em>Subscribe to our sister title "Orbit" Magazine</em></a><em> for the latest news!</em></figcaption></figure>
+      <p>Click here to subscribe to The Example Newsletter</p>`,
+    gone: ['기자 구독', 'Subscribe to our newsletter', '구독하기', '読み放題', '有料会員', 'sister title', 'stay smart', 'Orbit', 'Example Newsletter'],
+    keep: `<p>뉴스레터 구독 신청이 한 달 만에 두 배로 늘었다고 회사는 밝혔다.</p>
+      <p>Readers who subscribe to the print edition also get the app, the company said.</p>`,
+    kept: ['뉴스레터 구독 신청이', 'Readers who subscribe to the print edition'],
+  },
+  'ad-label': {
+    clutter: `<p>Advertisement</p><div>Continue reading below</div><span>광고</span>`,
+    gone: ['Advertisement', 'Continue reading below', '광고'],
+    keep: `<p>Spending on the advertisement campaign rose 5 percent last year, the report said.</p>`,
+    kept: ['Spending on the advertisement campaign'],
+  },
+  'newsletter-prompt': {
+    clutter: `<p>Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.</p>
+      <p>Sign up for The Daily Brief to get the free newsletter delivered to your inbox.</p>`,
+    gone: ['breaking news alerts', 'The Daily Brief'],
+    keep: `<p>The library sends its newsletter to 40,000 residents, who can sign up at any branch, officials said.</p>`,
+    kept: ['The library sends its newsletter'],
+  },
+};
+
+familyTests('promos', CASES);
+
+test('a subscription call in a caption goes, its picture stays', () => {
+  const root = parse('<!doctype html><html><body><div><p>The council voted on Tuesday to extend the opening hours of the libraries.</p><figure><img src="m.jpg" alt="magazine"><figcaption><a href="/s"><em>Need more planets? </em></a><a href="/s"><em>Subscribe to our sister title</em></a></figcaption></figure></div></body></html>').body;
+  removeClutter(root);
+  expect(root.textContent).not.toContain('sister title');
+  expect(root.querySelector('img[alt="magazine"]')).not.toBeNull();
+});
