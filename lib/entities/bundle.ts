@@ -1,5 +1,5 @@
 // Everything the reader uses of the entity pipeline, as one object: what /entities.js puts on the
-// reader script's global in a page, and what the saved-article reader imports on first use.
+// global of the world that loads it (the reader script's in a page, the saved-article page's own).
 import { groupEntities, highlightEntities, recognize, removeHighlights, textOf } from '@/lib/entities/index';
 import { mentionsOf } from '@/lib/entities/dom';
 import { lookupTicker, quoteUrl } from '@/lib/entities/tickers';
