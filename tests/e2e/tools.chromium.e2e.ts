@@ -120,6 +120,57 @@ test('a 500 and a bad key show their messages and keep the original', async () =
   await Promise.all([page.close(), popup.close()]);
 });
 
+test('the popup shows the progress the tab pushes to it, never asking again; closing the popup does not stop the translation', async () => {
+  await useProvider({ kind: 'libretranslate', url: translator.origin });
+  const fixture = koreanFixture('mk-3');
+  const { page, tabId } = await openTab(fixture.path);
+  // The popup, with every message it sends a tab counted (the polyfill calls chrome.tabs.sendMessage).
+  const popup = await context.newPage();
+  await popup.addInitScript(() => {
+    const sent: string[] = [];
+    Object.assign(globalThis, { sentToTab: sent });
+    const send = chrome.tabs.sendMessage.bind(chrome.tabs) as (...args: unknown[]) => unknown;
+    chrome.tabs.sendMessage = ((...args: unknown[]) => {
+      sent.push(String((args[1] as { type?: unknown } | undefined)?.type));
+      return send(...args);
+    }) as typeof chrome.tabs.sendMessage;
+  });
+  await popup.setViewportSize({ width: 340, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await expect.poll(() => popup.getByTestId('translate-destination').innerText()).toContain('127.0.0.1');
+  const sentToTab = () => popup.evaluate(() => (globalThis as unknown as { sentToTab: string[] }).sentToTab);
+
+  // A language no other test asks for (nothing cached), from a slow server: the run takes seconds.
+  await popup.getByTestId('translate-to').selectOption('es');
+  translator.reset();
+  translator.setDelay(1500);
+  try {
+    await popup.getByTestId('translate').click();
+    const status = popup.getByTestId('translate-status');
+    await expect.poll(() => status.innerText()).toMatch(/^Translating… 0 \/ [1-9]\d*$/);
+    // The end reaches the popup although it asked nothing after its Translate (the answer to that said "running").
+    await expect.poll(() => status.innerText(), { timeout: 20000 }).toBe('Translated into Spanish.');
+    expect((await sentToTab()).filter((type) => type === 'reader/info')).toEqual(['reader/info']);
+    expect((await sentToTab()).filter((type) => type === 'reader/translate')).toEqual(['reader/translate']);
+    expect(await reader(page).getByTestId('reader-translate-status').innerText()).toBe('Translated into Spanish.');
+
+    // Again into another language; the popup closes while it runs: the reader finishes all the same.
+    await popup.getByTestId('show-original').click();
+    await expect.poll(() => translations(page).count()).toBe(0);
+    await popup.getByTestId('translate-to').selectOption('it');
+    await popup.getByTestId('translate').click();
+    await expect.poll(() => status.innerText()).toMatch(/^Translating… /);
+    await popup.close();
+    await expect.poll(() => reader(page).getByTestId('reader-translate-status').innerText(), { timeout: 20000 }).toBe('Translated into Italian.');
+    const shown = await translations(page).allInnerTexts();
+    expect(shown.length).toBeGreaterThan(5);
+    for (const text of shown) expect(text.startsWith('[it] ')).toBe(true);
+  } finally {
+    translator.setDelay(0);
+  }
+  await page.close();
+});
+
 test('options: an OpenAI-compatible server (as Ollama serves it) translates the reader side by side; the second time makes no request', async () => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
