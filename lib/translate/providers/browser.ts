@@ -6,6 +6,7 @@
 // [{detectedLanguage, confidence}, …, {detectedLanguage: 'und'}].
 // They run where a window is (content script, extension page), never in the service worker, and
 // create() needs a user's click while a model must still be downloaded.
+// browserProvider, at the end, is its entry in the registry of providers (registry.ts).
 import { TranslateError, type Translator } from '@/lib/translate/types';
 import { defineProvider, type ProviderRuntime } from '@/lib/translate/providers/provider';
 

@@ -25,7 +25,7 @@ const TARGETS: Record<string, string> = { en: 'EN-US', 'en-GB': 'EN-GB', 'en-US'
 export const deeplTarget = (code: string) => TARGETS[code] ?? code.split('-')[0]!.toUpperCase();
 export const deeplSource = (code: string) => code.split('-')[0]!.toUpperCase();
 
-export function createDeepL(config: { apiKey: string; url?: string }, fetchImpl: FetchLike = fetch): Translator {
+function createDeepL(config: { apiKey: string; url?: string }, fetchImpl: FetchLike = fetch): Translator {
   const apiKey = config.apiKey.trim();
   if (!apiKey) throw new TranslateError('not-configured', 'DeepL needs an API key');
   const base = baseUrl(config.url?.trim() || deeplEndpoint(apiKey)).replace(/\/v2(\/translate)?$/, '');

@@ -29,7 +29,7 @@ function candidates(code: string): string[] {
   return [...(ALIASES[code] ?? []), code, code.split('-')[0]!];
 }
 
-export function createLibreTranslate(config: { url: string; apiKey?: string }, fetchImpl: FetchLike = fetch): Translator {
+function createLibreTranslate(config: { url: string; apiKey?: string }, fetchImpl: FetchLike = fetch): Translator {
   const base = baseUrl(config.url).replace(/\/translate$/, '');
   const apiKey = config.apiKey?.trim() || undefined;
   let languages: Promise<LtLanguage[] | null> | null = null;

@@ -65,7 +65,7 @@ export function parseOpenAiAnswer(content: string, expected: number): string[] {
   return parsed as string[];
 }
 
-export function createOpenAi(config: { baseUrl: string; model: string; apiKey?: string }, fetchImpl: FetchLike = fetch): Translator {
+function createOpenAi(config: { baseUrl: string; model: string; apiKey?: string }, fetchImpl: FetchLike = fetch): Translator {
   const base = baseUrl(config.baseUrl).replace(/\/chat\/completions$/, '');
   const model = config.model.trim();
   if (!model) throw new TranslateError('not-configured', 'no model named');

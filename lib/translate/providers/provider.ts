@@ -23,7 +23,7 @@ export interface ProviderRuntime {
 }
 
 /** One input of the options page; its value is the config's property `key`. */
-export interface ProviderField {
+interface ProviderField {
   key: string;
   /** The element's id: kept stable, end-to-end tests and labels find the input by it. */
   id: string;
@@ -38,7 +38,7 @@ export interface ProviderField {
 }
 
 /** A model the provider keeps on the device, with its state for a pair and its download. */
-export interface ProviderModel {
+interface ProviderModel {
   availability(from: string, to: string, runtime: ProviderRuntime): Promise<Availability | 'no-api'>;
   /** Call it from a click: the browser wants the user's activation to download. */
   download(from: string, to: string, onProgress: (fraction: number) => void, runtime: ProviderRuntime): Promise<void>;
