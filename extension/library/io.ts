@@ -13,7 +13,6 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { sanitizeHtml } from '@/lib/article/sanitize';
 import type { LibraryDB } from '@/extension/library/db';
 import { guard, LibraryError } from '@/lib/library/errors';
-import { htmlToMarkdown } from '@/lib/library/markdown';
 import { compareEntries } from '@/extension/library/catalog';
 import { canonicalUrl, isStatus, isWebUrl, joinSaved, normalizeTags, siteOf } from '@/lib/library/records';
 import { CsvError, parseCsv, type CsvRow } from '@/lib/library/csv';
@@ -123,9 +122,9 @@ function textToMarkdown(text: string): string {
 }
 
 /** Markdown of one article: front matter, title, body. */
-export function articleMarkdown(a: SavedArticle, parseHtml: ((html: string) => Document) | null): string {
+export function articleMarkdown(a: SavedArticle, toMarkdown: ((html: string) => string) | null): string {
   let body = '';
-  if (a.contentHtml && parseHtml) body = htmlToMarkdown(a.contentHtml, parseHtml);
+  if (a.contentHtml && toMarkdown) body = toMarkdown(a.contentHtml);
   else if (a.text) body = textToMarkdown(a.text);
   else if (a.excerpt) body = textToMarkdown(a.excerpt);
   const title = a.title.replace(/\s+/g, ' ').replace(/[\\`*_[\]<]/g, '\\$&');
@@ -138,6 +137,9 @@ export function articleMarkdown(a: SavedArticle, parseHtml: ((html: string) => D
  */
 export async function exportMarkdownZip(db: LibraryDB, options: { parseHtml?: (html: string) => Document } = {}): Promise<Uint8Array> {
   const parse = options.parseHtml ?? defaultParser();
+  // turndown loads only when a Markdown export is asked for: the library page opens without it.
+  const { htmlToMarkdown } = await import('@/lib/library/markdown');
+  const toMarkdown = parse ? (html: string) => htmlToMarkdown(html, parse) : null;
   const files: Zippable = {};
   const used = new Set<string>();
   for (const a of await allArticles(db)) {
@@ -146,7 +148,7 @@ export async function exportMarkdownZip(db: LibraryDB, options: { parseHtml?: (h
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}.md`;
     used.add(name.toLowerCase());
     // zip dates start in 1980
-    files[name] = [strToU8(articleMarkdown(a, parse)), { mtime: new Date(Math.max(a.updatedAt, Date.UTC(1980, 0, 2))) }];
+    files[name] = [strToU8(articleMarkdown(a, toMarkdown)), { mtime: new Date(Math.max(a.updatedAt, Date.UTC(1980, 0, 2))) }];
   }
   return zipSync(files, { level: 6 });
 }
