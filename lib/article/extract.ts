@@ -2,7 +2,7 @@
 // rules on its result → lazy images and absolute URLs → sanitize → metadata. The same function serves the reader, saving and
 // the benchmark, in a page or in a test's DOM.
 import { Readability } from '@mozilla/readability';
-import { CLUTTER_RULES, inDocumentOrder, removeClutter } from '@/lib/article/clutter';
+import { CLUTTER_RULES, inDocumentOrder, removeClutter, type Removal } from '@/lib/article/clutter';
 
 // Kept here for callers that used them before they became clutter rules.
 export { removeAdjacentRepeats, removeTitleRepeats } from '@/lib/article/clutter';
@@ -16,6 +16,12 @@ export interface ExtractOptions {
   raw?: boolean;
   /** When given, milliseconds spent in each phase are added to it (bench:extract's breakdown). */
   phases?: Record<string, number>;
+  /**
+   * When given, every node our pipeline removed is added to it: before Readability (hidden print
+   * copies, the site's frame) and after it (the clutter rules), with the rule, why and the text
+   * (`bench:extract -- --why`). Without it nothing is recorded.
+   */
+  removals?: Removal[];
   /** Let Readability serialize the page's body before its first pass, as it does unaided (for the tests). */
   eagerSnapshot?: boolean;
 }
@@ -29,6 +35,16 @@ function phaseClock(phases: Record<string, number> | undefined): (name: string) 
     phases[name] = (phases[name] ?? 0) + now - last;
     last = now;
   };
+}
+
+/** Notes a node the preparation of the page's copy removes, before Readability reads it. */
+type Note = (node: Element, rule: string, reason: string) => void;
+
+/** A `Note` that adds to `removals` (none without a record to fill). */
+function noteInto(removals: Removal[] | undefined): Note | undefined {
+  if (!removals) return undefined;
+  return (node, rule, reason) =>
+    removals.push({ rule, family: 'prepare', reason, text: squash(readableText(node, ' ')), node: node.tagName.toLowerCase(), stage: 'before-readability' });
 }
 
 /** Below this much text the result is not an article the reader should show. */
@@ -176,15 +192,15 @@ function hiddenByClass(root: Element): Element[] {
  * appears elsewhere on the page (a portal's "print area" repeats the whole story). Readability
  * cannot see classes as styles, so it would keep both. An element whose text is nowhere else stays.
  */
-/** Text of an element without what scripts, styles and templates hold (JSON can repeat the story). */
-function readableText(el: Element): string {
+/** Text of an element without what scripts, styles and templates hold (JSON can repeat the story); `between` goes between its text nodes. */
+function readableText(el: Element, between = ''): string {
   const parts: string[] = [];
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const tag = n.parentElement?.tagName;
     if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'NOSCRIPT' && tag !== 'TEMPLATE') parts.push((n as Text).data);
   }
-  return parts.join('');
+  return parts.join(between);
 }
 
 export function removeHiddenCopies(page: Document | Element): number {
@@ -192,7 +208,7 @@ export function removeHiddenCopies(page: Document | Element): number {
   return body ? removeHiddenCopiesAmong(body, hiddenByClass(body)) : 0;
 }
 
-function removeHiddenCopiesAmong(body: Element, candidates: Iterable<Element>): number {
+function removeHiddenCopiesAmong(body: Element, candidates: Iterable<Element>, note?: Note): number {
   let pageText: string | null = null;
   let removed = 0;
   for (const el of candidates) {
@@ -204,6 +220,7 @@ function removeHiddenCopiesAmong(body: Element, candidates: Iterable<Element>): 
     const probe = text.slice(middle - 40, middle + 40);
     // Found more often on the page than inside the element itself: a copy.
     if (occurrences(pageText, probe) > occurrences(text, probe)) {
+      note?.(el, 'hidden-copy', `hidden by its class ("${el.getAttribute('class')}") and its text is elsewhere on the page`);
       el.remove();
       pageText = squash(readableText(body));
       removed++;
@@ -228,13 +245,14 @@ function paragraphText(el: Element): number {
  * and so does a nav whose paragraphs hold 200 characters or more (a page that wraps its story in
  * a `<nav>`; menus have no paragraphs).
  */
-function removeSiteFrame(body: Element): void {
+function removeSiteFrame(body: Element, note?: Note): void {
   const frame = [...body.getElementsByTagName('footer'), ...body.getElementsByTagName('nav'), ...body.getElementsByTagName('header')];
   for (const el of frame) {
     if (!body.contains(el) || el.querySelector('article, main, [itemprop="articleBody"]')) continue;
     if (el.tagName === 'NAV' && paragraphText(el) >= 200) continue;
     // A header inside the article, or one with the headline or a paragraph (a standfirst), is the story's own.
     if (el.tagName === 'HEADER' && (el.closest('article, main, [itemprop="articleBody"]') || el.querySelector('h1, p'))) continue;
+    note?.(el, 'site-frame', el.tagName === 'FOOTER' ? "a <footer> outside the article (Readability drops footers)" : el.tagName === 'NAV' ? 'a <nav> without paragraphs' : 'a <header> without a headline or a paragraph');
     el.remove();
   }
 }
@@ -298,7 +316,7 @@ export function pageCopy(doc: Document): PageCopy {
  * The copy Readability reads: lazy images given their real source and, unless `raw`, the page's
  * print copies, site frame and drawings taken out (see extract).
  */
-function preparedCopy(doc: Document, base: string, raw: boolean | undefined, phase: (name: string) => void): PageCopy {
+function preparedCopy(doc: Document, base: string, raw: boolean | undefined, phase: (name: string) => void, note?: Note): PageCopy {
   const copy = pageCopy(doc);
   phase('copy');
   if (copy.body) {
@@ -310,11 +328,12 @@ function preparedCopy(doc: Document, base: string, raw: boolean | undefined, pha
     // Korean pages alike) and cost more than Readability itself.
     for (const img of copy.body.getElementsByTagName('img')) resolveLazyImage(img, base);
     if (!raw) {
-      removeHiddenCopiesAmong(copy.body, hiddenByClass(copy.body));
-      removeSiteFrame(copy.body);
+      removeHiddenCopiesAmong(copy.body, hiddenByClass(copy.body), note);
+      removeSiteFrame(copy.body, note);
       // The reader never shows SVG drawings (the sanitizer drops them): their insides are emptied
       // so that Readability does not walk icon paths (2% of the time on zyte-dev, the same text on
       // all 291 pages). The empty <svg> stays where it was, for the rules that look for pictures.
+      // (Not in the removal record: no drawing ever reaches the reader.)
       for (const svg of copy.body.getElementsByTagName('svg')) svg.replaceChildren();
     }
   }
@@ -347,7 +366,9 @@ const START_AGAIN = new Error('Readability starts again from its snapshot of the
 function parseCopy(doc: Document, base: string, options: ExtractOptions, phase: (name: string) => void) {
   // keepClasses: the clutter rules read class names (the sanitizer drops them afterwards).
   const settings = { keepClasses: !options.raw, serializer: (el: Node) => el as Element };
-  const copy = preparedCopy(doc, base, options.raw, phase);
+  const removals = options.removals;
+  const recorded = removals?.length ?? 0;
+  const copy = preparedCopy(doc, base, options.raw, phase, noteInto(removals));
   if (copy.body && !options.eagerSnapshot) {
     // Readability writes the body's HTML only to go back to its snapshot; any write here means
     // starting again on a fresh copy, so nothing the copy was given is ever parsed from a string.
@@ -364,7 +385,9 @@ function parseCopy(doc: Document, base: string, options: ExtractOptions, phase: 
   } catch (e) {
     if (e !== START_AGAIN) throw e;
   }
-  return new Readability(preparedCopy(doc, base, options.raw, () => {}) as unknown as Document, settings).parse();
+  // The fresh copy is prepared again: the record keeps its removals, not the dropped copy's.
+  if (removals) removals.length = recorded;
+  return new Readability(preparedCopy(doc, base, options.raw, () => {}, noteInto(removals)) as unknown as Document, settings).parse();
 }
 
 function canonicalUrl(doc: Document, metas: Metas, url: string): string {
@@ -397,7 +420,7 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
   const canonical = canonicalUrl(doc, metas, url);
   phase('metadata');
   if (!options.raw) {
-    removeClutter(content, CLUTTER_RULES, { title: parsed.title || '', byline: parsed.byline, urls: [url, canonical] }, { empty: true, phases: options.phases });
+    removeClutter(content, CLUTTER_RULES, { title: parsed.title || '', byline: parsed.byline, urls: [url, canonical] }, { empty: true, phases: options.phases, removals: options.removals });
   }
   phase('clutter');
   absolutizeUrls(content, base);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run bench:extract [-- --corpus DIR [--corpus DIR2] [--out FILE] [--reps N] [--limit N]]
+// npm run bench:extract -- --why PAGE [--corpus DIR] [--url URL]
 //
 // Extraction quality and cost of the extension's pipeline (lib/article/extract.ts) against
 // unchanged Readability, on the same pages loaded in Debian's headless Chromium:
@@ -12,9 +13,12 @@
 //    reported as figures only (never pass/fail).
 // Without --corpus every corpus under ../shared/corpus is run and bench-results/extract-<name>.json
 // is written for each. Output JSON: {version, output: {id: {articleBody}}} (ours) plus the figures.
+// With --why, one page (a corpus page's id, or an HTML file) is extracted once with the removal
+// record, and every node our pipeline removed is printed with its rule, family, reason and text.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { pageBundle } from '../lib/page-bundle.mjs';
@@ -29,7 +33,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const args = { corpus: [], out: null, reps: 5, limit: Infinity, worst: 15, pageTimeout: 10, pageBudget: 2, ablate: 'losses' };
+  const args = { corpus: [], out: null, reps: 5, limit: Infinity, worst: 15, pageTimeout: 10, pageBudget: 2, ablate: 'losses', why: null, url: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -47,12 +51,16 @@ function parseArgs(argv) {
       args.ablate = value();
       if (!['losses', 'all', 'off'].includes(args.ablate)) throw new Error('--ablate is losses, all or off');
     } else if (a === '--worst') args.worst = Math.max(0, Number.parseInt(value(), 10));
+    else if (a === '--why') args.why = value();
+    else if (a === '--url') args.url = value();
     else if (a === '--help' || a === '-h') {
       console.log('usage: npm run bench:extract -- [--corpus DIR]... [--out FILE] [--reps N=5] [--limit N] [--worst N=15] [--page-timeout S=10] [--page-budget S=2] [--ablate losses|all|off]');
+      console.log('       npm run bench:extract -- --why PAGE [--corpus DIR]... [--url URL]   (PAGE: a corpus page id, or an .html/.html.gz file)');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
   if (args.out && args.corpus.length !== 1) throw new Error('--out needs exactly one --corpus');
+  if (args.url && !args.why) throw new Error('--url goes with --why');
   return args;
 }
 
@@ -580,10 +588,89 @@ function detectionTable(title, groups, { lists = false } = {}) {
   return out.join('\n');
 }
 
+// ---------------------------------------------------------------- --why: one page's removal record
+
+/**
+ * The page `--why` names: an HTML file (its URL from --url, else a neutral one on a reserved domain),
+ * or the page of that id (or the one id that starts with it) in the corpora.
+ */
+function whyItem(args) {
+  const file = path.resolve(args.why);
+  if (fs.existsSync(file) && fs.statSync(file).isFile()) {
+    const raw = fs.readFileSync(file);
+    const html = file.endsWith('.gz') ? zlib.gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+    const name = path.basename(file).replace(/\.gz$/, '');
+    return { corpus: null, item: { id: name, url: args.url ?? `https://example.invalid/${encodeURIComponent(name)}`, html, truth: '' } };
+  }
+  const matches = [];
+  for (const dir of args.corpus.length ? args.corpus : defaultCorpora()) {
+    const corpus = loadCorpus(dir);
+    for (const item of corpus.pages) if (item.id === args.why || item.id.startsWith(args.why)) matches.push({ corpus, item });
+  }
+  const exact = matches.filter((m) => m.item.id === args.why);
+  if (exact.length === 1) return exact[0];
+  if (matches.length === 1) return matches[0];
+  if (!matches.length) throw new Error(`--why ${args.why}: no such file, and no page of that id in the corpora`);
+  throw new Error(`--why ${args.why}: ${matches.length} pages match (${matches.slice(0, 5).map((m) => `${m.corpus.name}/${m.item.id}`).join(', ')}…)`);
+}
+
+const squashed = (t) => (t ?? '').replace(/\s+/g, ' ').trim();
+
+/** Prints which rule removed which text from one page, and why; text the page's truth holds is flagged. */
+async function whyMain(args) {
+  const { corpus, item } = whyItem(args);
+  if (args.url) item.url = args.url;
+  const code = await bundle();
+  const server = await startServer();
+  const env = { ...(await launch(server.origin)), server, phases: {} };
+  try {
+    const { step } = await openPage(env, code, item, args);
+    const truth = item.truthHtml !== undefined ? await step((html) => globalThis.__bench.htmlToText(html), item.truthHtml) : item.truth;
+    const out = await step((url) => globalThis.__bench.why(url), item.url);
+    if (out === TIMEOUT || truth === TIMEOUT) throw new Error(`no result after ${args.pageTimeout} s`);
+    console.log(`bench:extract --why ${corpus ? `${corpus.name}/` : ''}${item.id} (${item.url}) — ${version()}, Chromium ${env.browser.version()}`);
+    if (out.error) console.log(`ERROR ${out.error.split('\n')[0]}`);
+    const whole = squashed(truth);
+    const inTruth = (text) => whole && text.length >= 12 && whole.includes(text);
+    // Empty wrappers the rules left, and blank text nodes between removed lines: counted, not listed.
+    const blank = (r) => r.rule === 'empty-wrapper' || (r.node.startsWith('#') && !squashed(r.text));
+    const empty = out.removals.filter(blank);
+    let lost = 0;
+    for (const [stage, title] of [
+      ['before-readability', "before Readability, from the page's copy"],
+      ['after-readability', "after Readability, from its result (the clutter rules, in the order they ran)"],
+    ]) {
+      const list = out.removals.filter((r) => r.stage === stage && !blank(r));
+      console.log(`\n${list.length} removed ${title}:`);
+      for (const r of list) {
+        const text = squashed(r.text);
+        const flag = inTruth(text) ? '  !! in the truth' : '';
+        if (flag) lost++;
+        console.log(`  ${r.rule} (${r.family}) <${r.node}>: ${r.reason}${flag}`);
+        console.log(`      «${text.length > 160 ? `${text.slice(0, 159)}…` : text}»`);
+      }
+    }
+    if (empty.length) console.log(`\nand ${empty.length} empty wrapper(s) and blank text node(s) (no text and no picture).`);
+    const byRule = {};
+    for (const r of out.removals) if (!blank(r)) byRule[r.rule] = (byRule[r.rule] ?? 0) + squashed(r.text).length;
+    const ranked = Object.entries(byRule).sort((a, b) => b[1] - a[1]);
+    console.log(`\ncharacters removed by rule: ${ranked.map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none'}`);
+    if (whole) {
+      const s = matchPage(truth, out.text);
+      console.log(`page F1 ${f3(pageF1(s))} (P ${f3(precisionOf(s))}, R ${f3(recallOf(s))}); ${lost} removal(s) whose whole text is in the truth (marked !!)`);
+    }
+    console.log(out.none ? 'the pipeline declined the page (no article)' : `the article that is left: ${out.text.length} characters`);
+  } finally {
+    await env.browser.close();
+    server.server.close();
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.why) return whyMain(args);
   const corpora = args.corpus.length ? args.corpus : defaultCorpora();
   const started = Date.now();
   const code = await bundle();

@@ -138,6 +138,17 @@ function ablate(url: string, ids: string[] | null): Record<string, Run> {
   return out;
 }
 
+/** Ours once with the removal record (`--why`): every node removed, by which rule and why, and the text that is left. */
+function why(url: string): { removals: clutter.Removal[]; text: string; none: boolean; error: string | null } {
+  const removals: clutter.Removal[] = [];
+  try {
+    const article = extract(document, url, { removals });
+    return { removals, text: article?.text ?? '', none: !article, error: null };
+  } catch (e) {
+    return { removals, text: '', none: true, error: String((e as Error)?.stack ?? e) };
+  }
+}
+
 const ownSide: RawSide = { runReadability, Readability };
 
-(globalThis as unknown as { __bench: unknown }).__bench = { extract, detect, Readability, isProbablyReaderable, toPlainText, htmlToText, sanitizerEngine, runOurs, runReadability, timed, phases, detection, ablate };
+(globalThis as unknown as { __bench: unknown }).__bench = { extract, detect, Readability, isProbablyReaderable, toPlainText, htmlToText, sanitizerEngine, runOurs, runReadability, timed, phases, detection, ablate, why };

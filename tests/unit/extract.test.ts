@@ -2,6 +2,7 @@
 // Readability itself extracts, and the metadata must match), Korean portal pages (the true
 // article paragraphs, and none of the portal's clutter), plus safety and URL handling.
 import { Readability } from '@mozilla/readability';
+import type { Removal } from '@/lib/article/clutter';
 import { extract, pageCopy, removeAdjacentRepeats, removeHiddenCopies, removeTitleRepeats } from '@/lib/article/extract';
 import { htmlText, koreanPages, parse, READABILITY_URL, readabilityPages, shingleRecall } from './article-helpers';
 
@@ -158,6 +159,10 @@ describe("Readability's second pass", () => {
     const plain = extract(parse(story(''), url), url);
     expect(plain?.text).toContain('Paragraph 5.');
     expect(plain).toEqual(extract(parse(story(''), url), url, { eagerSnapshot: true }));
+    // The removal record holds what the fresh copy lost, once, not the dropped first copy's too.
+    const removals: Removal[] = [];
+    extract(parse(`<!doctype html><html lang="en"><head><title>Libraries</title></head><body><footer>Footer</footer><div class="comment-thread">${BODY}</div></body></html>`, url), url, { removals });
+    expect(removals.filter((r) => r.rule === 'site-frame')).toHaveLength(1);
   });
 
   // What extract's token relies on (parseCopy in lib/article/extract.ts; package.json pins
@@ -199,6 +204,23 @@ describe("Readability's second pass", () => {
     expect(hidden.intactAtRead).toBe(true);
     expect(hidden.writes).toBeGreaterThanOrEqual(1);
     expect(hidden.text).toContain('Paragraph 5.');
+  });
+});
+
+describe('the removal record', () => {
+  test('names what went before Readability and after it, with the rule and the text; the article is the same with or without it', () => {
+    const url = 'https://news.example.com/a/1';
+    const page = story('<p>Copyright © 2024 Example News. All rights reserved.</p>');
+    const removals: Removal[] = [];
+    const recorded = extract(parse(page, url), url, { removals });
+    expect(recorded).toEqual(extract(parse(page, url), url));
+    // The site's footer and menu went from the page's copy, before Readability read it.
+    expect(removals).toContainEqual(expect.objectContaining({ rule: 'site-frame', family: 'prepare', text: 'Footer', node: 'footer', stage: 'before-readability' }));
+    expect(removals).toContainEqual(expect.objectContaining({ rule: 'site-frame', text: 'Home', node: 'nav', stage: 'before-readability' }));
+    // The copyright line went from Readability's result, by its rule.
+    expect(removals).toContainEqual(expect.objectContaining({ rule: 'copyright-line', family: 'notices', text: 'Copyright © 2024 Example News. All rights reserved.', stage: 'after-readability' }));
+    expect(recorded!.text).not.toContain('All rights reserved');
+    expect(recorded!.text).toContain('Paragraph 5.');
   });
 });
 
