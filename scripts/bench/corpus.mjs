@@ -1,5 +1,5 @@
 // Corpus layouts the benchmark reads, detected from the folder's contents:
-//  (a) extraction benchmark: DIR/ground-truth.json ({id: {articleBody, url}}) + DIR/html/ID.html(.gz)
+//  (a) extraction benchmark: DIR/ground-truth.json ({id: {articleBody, url, lang?}}) + DIR/html/ID.html(.gz)
 //  (b) korean-portals: DIR/manifest.json + DIR/<id>/source.html + DIR/<id>/expected.txt
 //  (c) Readability test pages: DIR/<name>/source.html + expected.html + expected-metadata.json
 // Every entry is {id, url, html, truth | truthHtml, isArticle, lang, scored?} (scored: false = left
@@ -30,7 +30,7 @@ function loadGroundTruth(dir) {
     const gz = path.join(dir, 'html', `${id}.html.gz`);
     const plain = path.join(dir, 'html', `${id}.html`);
     const html = fs.existsSync(gz) ? zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8') : read(plain);
-    return { id, url: item.url, html, truth: item.articleBody ?? '', isArticle: true, lang: null };
+    return { id, url: item.url, html, truth: item.articleBody ?? '', isArticle: true, lang: item.lang ?? null };
   });
 }
 
