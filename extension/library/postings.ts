@@ -1,5 +1,5 @@
-// Posting lists: for each search term, the ids of the articles that contain it (search.ts makes
-// the terms, catalog.ts gives the ids).
+// Posting lists: for each search term, the ids of the articles that contain it
+// (lib/library/terms.ts makes the terms, catalog.ts gives the ids; search-index.ts keeps them).
 //
 // Stored in blocks: a row of the `postings` table holds consecutive terms in key order (UTF-16
 // code units, the order IndexedDB and JavaScript both sort strings in) with their id lists, and is
