@@ -1,158 +1,32 @@
 // The options page: the translation provider (with a Test button that says plainly what worked
 // or failed), the on-device model, the default target language and display mode, and the
-// translation cache. An extension page, so it opens the cache's database directly. The providers,
-// their inputs and their model come from the registry (lib/translate/providers/registry.ts):
-// nothing here names one.
+// translation cache. An extension page, so it opens the cache's database directly. The provider
+// section (ProviderSection.tsx) draws every provider from the registry.
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { formatBytes, languageName, t, uiLanguage } from '@/platform/i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { formatBytes, t, uiLanguage } from '@/platform/i18n';
 import { clearTranslationCache, openTranslationCache, translationCacheSize } from '@/extension/translate/cache';
-import type { Availability } from '@/lib/translate/providers/browser';
-import { fallbackProvider, normalizeProviderConfig, providerDestination, providerOrigin, providerPermission, testProvider } from '@/lib/translate/providers/index';
-import type { ProviderDefinition, ProviderRuntime } from '@/lib/translate/providers/provider';
-import { PROVIDERS, providerOf, type ProviderConfig, type ProviderKind } from '@/lib/translate/providers/registry';
 import type { DisplayMode } from '@/lib/translate/segment';
-import { displayMode, displayModeItem, providerConfigItem, targetLanguage } from '@/platform/translate/settings';
-import { translateErrorMessage } from '@/lib/translate/types';
+import { displayMode, displayModeItem, targetLanguage } from '@/platform/translate/settings';
 import { TargetLanguageSelect } from '@/components/TargetLanguageSelect';
+import { ProviderSection, type Status } from '@/entrypoints/options/ProviderSection';
 
 const db = openTranslationCache();
-/** This page's own on-device APIs and fetch. */
-const runtime: ProviderRuntime = {};
-
-type Values = Record<string, string>;
-
-/** The inputs' values for a stored configuration of the same provider, else its defaults. */
-function valuesOf(provider: ProviderDefinition, config: ProviderConfig | null): Values {
-  const stored = (config?.kind === provider.kind ? config : {}) as Record<string, unknown>;
-  return Object.fromEntries(provider.fields.map((f) => [f.key, typeof stored[f.key] === 'string' ? (stored[f.key] as string) : (provider.defaults[f.key] ?? '')]));
-}
-
-/** The configuration the inputs describe, or null when incomplete. */
-function configOf(kind: ProviderKind, values: Values, previous: ProviderConfig | null): ProviderConfig | null {
-  // Settings that have no input are kept from the stored configuration of the same provider
-  // (tests point DeepL at a local server with an endpoint override set outside this page).
-  return normalizeProviderConfig({ ...(previous?.kind === kind ? previous : {}), ...values, kind });
-}
-
-/** Each provider's inputs, from its defaults. */
-const initialValues = (): Record<string, Values> => Object.fromEntries(PROVIDERS.map((p) => [p.kind, valuesOf(p, null)]));
-
-type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
 function Options() {
-  // The first provider this browser can use (the on-device one where it has it).
-  const [kind, setKind] = useState<ProviderKind>(() => PROVIDERS.find((p) => p.available?.(runtime) ?? true)!.kind);
-  const [values, setValues] = useState<Record<string, Values>>(initialValues);
-  const [saved, setSaved] = useState<ProviderConfig | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const [busy, setBusy] = useState(false);
   const [target, setTarget] = useState('en');
   const [mode, setMode] = useState<DisplayMode>('side-by-side');
-  const [availability, setAvailability] = useState<Partial<Record<ProviderKind, Availability | 'no-api'>>>({});
-  const [download, setDownload] = useState<number | null>(null);
   const [cache, setCache] = useState<{ entries: number; bytes: number } | null>(null);
-  const provider = providerOf(kind)!;
 
-  const pair = { from: target === 'en' ? 'ko' : 'en', to: target };
-  const pairName = `${languageName(pair.from)} → ${languageName(pair.to)}`;
   const refreshCache = () => void translationCacheSize(db).then(setCache, () => setCache(null));
-  // What the user chose or typed before the stored provider was read wins over it.
-  const touched = useRef(false);
 
   useEffect(() => {
     document.title = t('optionsTitle');
-    void providerConfigItem.getValue().then((value) => {
-      const config = normalizeProviderConfig(value);
-      setSaved(config);
-      const provider = config && providerOf(config.kind);
-      if (config && provider && !touched.current) {
-        setKind(config.kind);
-        setValues((all) => ({ ...all, [config.kind]: valuesOf(provider, config) }));
-      }
-    });
     void targetLanguage(uiLanguage()).then(setTarget);
     void displayMode().then(setMode);
     refreshCache();
   }, []);
-
-  /** The model's state for the pair, for each provider that keeps one on the device. */
-  const refreshAvailability = () => {
-    for (const p of PROVIDERS) {
-      void p.model?.availability(pair.from, pair.to, runtime).then((state) => setAvailability((all) => ({ ...all, [p.kind]: state })));
-    }
-  };
-  useEffect(refreshAvailability, [target]);
-
-  const choose = (next: ProviderKind) => {
-    touched.current = true;
-    setKind(next);
-  };
-  const set = (key: string) => (event: Event) => {
-    touched.current = true;
-    setValues({ ...values, [kind]: { ...values[kind], [key]: (event.currentTarget as HTMLInputElement).value } });
-  };
-
-  /** Asks for the provider's origin, in the click itself (the browser wants a user gesture). */
-  const askPermission = (config: ProviderConfig): Promise<boolean> => {
-    const permission = providerPermission(config);
-    return permission ? browser.permissions.request(permission).catch(() => false) : Promise.resolve(true);
-  };
-
-  const current = () => {
-    const config = configOf(kind, values[kind] ?? {}, saved);
-    if (!config) setStatus({ tone: 'error', text: t('optionsIncomplete') });
-    return config;
-  };
-
-  const onSave = (event: Event) => {
-    event.preventDefault();
-    const config = current();
-    if (!config) return;
-    const granted = askPermission(config);
-    void granted.then(async (ok) => {
-      if (!ok) {
-        setStatus({ tone: 'error', text: t('optionsPermissionDenied', providerOrigin(config) ?? '') });
-        return;
-      }
-      await providerConfigItem.setValue(config);
-      setSaved(config);
-      setStatus({ tone: 'ok', text: `${t('optionsSaved')} ${providerDestination(config)}` });
-    });
-  };
-
-  const onTest = () => {
-    const config = current();
-    if (!config) return;
-    const granted = askPermission(config);
-    setBusy(true);
-    setStatus({ tone: 'info', text: t('optionsTesting') });
-    void granted
-      .then(async (ok) => {
-        if (!ok) {
-          setStatus({ tone: 'error', text: t('optionsPermissionDenied', providerOrigin(config) ?? '') });
-          return;
-        }
-        const result = await testProvider(config, { from: 'en', to: target === 'en' ? 'ko' : target, runtime: { ...runtime, onDownloadProgress: setDownload } });
-        setStatus(result.ok ? { tone: 'ok', text: t('optionsTestOk', result.sample) } : { tone: 'error', text: t('optionsTestFailed', result.message) });
-      })
-      .finally(() => setBusy(false));
-  };
-
-  const onDownload = () => {
-    const model = provider.model;
-    if (!model) return;
-    setDownload(0);
-    void model
-      .download(pair.from, pair.to, setDownload, runtime)
-      .then(() => setStatus({ tone: 'ok', text: t('optionsOnDeviceDone') }))
-      .catch((err: unknown) => setStatus({ tone: 'error', text: translateErrorMessage(err) }))
-      .finally(() => {
-        setDownload(null);
-        refreshAvailability();
-      });
-  };
 
   const onClearCache = () => {
     void clearTranslationCache(db).then(() => {
@@ -161,87 +35,11 @@ function Options() {
     });
   };
 
-  const state = availability[kind];
-  const note = provider.model?.note?.(runtime);
-
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
 
-      <section aria-labelledby="provider-heading">
-        <h2 id="provider-heading">{t('optionsProviderHeading')}</h2>
-        {!saved && !fallbackProvider(runtime) && <p class="hint">{t('translateNoProvider')}</p>}
-        <form onSubmit={onSave}>
-          <fieldset>
-            <legend>{t('optionsProviderLegend')}</legend>
-            {PROVIDERS.map((p) => (
-              <div class="choice" key={p.kind}>
-                <input type="radio" name="provider" id={`provider-${p.kind}`} value={p.kind} checked={kind === p.kind} onChange={() => choose(p.kind)} aria-describedby={`provider-${p.kind}-hint`} />
-                <div>
-                  <label for={`provider-${p.kind}`}>{t(p.label)}</label>
-                  <p class="hint" id={`provider-${p.kind}-hint`}>
-                    {t(p.hint)}
-                  </p>
-                </div>
-              </div>
-            ))}
-          </fieldset>
-
-          {provider.model && (
-            <div>
-              <p>{state ? t(provider.model.messages[state], pairName) : '…'}</p>
-              {note && <p class="hint">{t(note)}</p>}
-              {(state === 'downloadable' || state === 'downloading') && (
-                <div class="actions">
-                  <button type="button" onClick={onDownload} disabled={download !== null}>
-                    {t('optionsOnDeviceDownload')}
-                  </button>
-                </div>
-              )}
-            </div>
-          )}
-          {download !== null && (
-            <p role="status">
-              <label for="download-progress">{t('optionsOnDeviceProgress', Math.round(download * 100))}</label>{' '}
-              <progress id="download-progress" max={1} value={download} />
-            </p>
-          )}
-
-          {provider.fields.map((f) => (
-            <div class="field" key={`${kind}-${f.key}`}>
-              <label for={f.id}>{t(f.label)}</label>
-              <input
-                id={f.id}
-                type={f.type === 'secret' ? 'password' : f.type}
-                required={f.required}
-                placeholder={f.placeholder}
-                value={values[kind]?.[f.key] ?? ''}
-                onInput={set(f.key)}
-                // A key is not something the browser should offer to fill in or remember.
-                autocomplete={f.type === 'secret' ? 'off' : f.autocomplete}
-                aria-describedby={f.hint ? `${f.id}-hint` : undefined}
-              />
-              {f.hint && (
-                <p class="hint" id={`${f.id}-hint`}>
-                  {t(f.hint)}
-                </p>
-              )}
-            </div>
-          ))}
-
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t('optionsSave')}
-            </button>
-            <button type="button" onClick={onTest} disabled={busy}>
-              {busy ? t('optionsTesting') : t('optionsTest')}
-            </button>
-          </div>
-          <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
-            {status?.text ?? ''}
-          </p>
-        </form>
-      </section>
+      <ProviderSection target={target} status={status} onStatus={setStatus} />
 
       <section aria-labelledby="defaults-heading">
         <h2 id="defaults-heading">{t('optionsDefaultsHeading')}</h2>
