@@ -1,8 +1,9 @@
 // Service worker (Chrome) / event page (Firefox): the badge, the context menus, the shortcuts and
 // every write to the library. It keeps no state of its own between events.
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { Detection } from '@/lib/article/types';
+import { createMenus, onMenuClicked, type MenuActions } from '@/background/menus';
 import { parseHtml } from '@/background/parse-html';
 import { t } from '@/platform/i18n';
 import { openLibrary } from '@/extension/library/db';
@@ -15,8 +16,6 @@ import { listenForTranslatePorts, translateCacheHandlers } from '@/background/tr
 import { normalizeProviderConfig } from '@/lib/translate/providers/index';
 import { providerConfigItem } from '@/platform/translate/settings';
 
-const MENU = { openReader: 'open-reader', saveArticle: 'save-article', saveLink: 'save-link' } as const;
-
 const db = openLibrary();
 // The translation cache has its own database ('translation-cache', extension/translate/cache.ts).
 const translations = new DexieTranslationCache();
@@ -27,23 +26,6 @@ export async function showDetection(tabId: number, detection: Detection): Promis
     browser.action.setBadgeText({ tabId, text: detection.isArticle ? '✓' : '' }),
     browser.action.setTitle({ tabId, title: detection.isArticle ? t('actionTitleArticle', detection.title) : t('actionTitleNoArticle') }),
   ]);
-}
-
-const MENUS: Browser.contextMenus.CreateProperties[] = [
-  { id: MENU.openReader, title: t('menuOpenReader'), contexts: ['page'] },
-  { id: MENU.saveArticle, title: t('menuSaveArticle'), contexts: ['page'] },
-  { id: MENU.saveLink, title: t('menuSaveLink'), contexts: ['link'] },
-];
-
-async function createMenus() {
-  await browser.contextMenus.removeAll();
-  for (const menu of MENUS) browser.contextMenus.create(menu);
-}
-
-async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
-  if (info.menuItemId === MENU.openReader) await runReader(tab?.id, 'open');
-  if (info.menuItemId === MENU.saveArticle && tab?.id !== undefined) await saveTab(db, tab.id);
-  if (info.menuItemId === MENU.saveLink && info.linkUrl) await saveLinkFromTab(info.linkUrl, tab?.id);
 }
 
 async function runReader(tabId: number | undefined, action: 'open' | 'toggle') {
@@ -71,6 +53,13 @@ async function runReaderToast(tabId: number, message: string, kind: 'ok' | 'erro
     // No page to speak in (a browser page): the result is in the library all the same.
   }
 }
+
+/** What the right-click entries do (background/menus.ts). */
+const menuActions: MenuActions = {
+  openReader: (tabId) => runReader(tabId, 'open'),
+  saveTab: (tabId) => saveTab(db, tabId),
+  saveLink: saveLinkFromTab,
+};
 
 let fetching: Promise<unknown> | null = null;
 
@@ -106,9 +95,7 @@ export default defineBackground(() => {
   // permission): pages stream their paragraphs over a 'translate' port (background/translate-port.ts).
   listenForTranslatePorts({ getConfig: async () => normalizeProviderConfig(await providerConfigItem.getValue()), cache: translations });
 
-  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
-  // Native menus cannot be clicked by a test: the end-to-end tests call the same handler here.
-  Object.assign(globalThis, { readingAssistantMenus: { entries: MENUS, click: onMenuClicked } });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(menuActions, info, tab));
 
   browser.commands.onCommand.addListener(async (command, tab) => {
     const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];

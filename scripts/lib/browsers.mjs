@@ -100,6 +100,9 @@ export async function launchFirefox(options = {}) {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: options.headless ?? true,
+    // Lets a test reach Firefox's own window over BiDi (its chrome scope), to open and click the
+    // right-click menu as a reader does (tests/e2e/firefox.e2e.ts). Pages see no difference.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       // No network but 127.0.0.1: no updates, telemetry or remote settings.
       'app.update.enabled': false,

@@ -36,6 +36,30 @@ const readerText = (page: Page) =>
     return (root?.querySelector('.ra-article') as HTMLElement | null)?.innerText ?? null;
   });
 
+/**
+ * Firefox's right-click menu, in the browser window itself (WebDriver BiDi's chrome scope, which
+ * launchFirefox allows): 'list' gives the titles of our entries in the open menu, 'close' closes it,
+ * and a title clicks that entry, which runs the add-on's menus.onClicked as a reader's click does.
+ */
+async function firefoxMenu(action: 'list' | 'close' | string): Promise<string[]> {
+  type Answer = { result: { contexts?: Array<{ context: string }>; result?: { value?: string }; exceptionDetails?: { text: string } } };
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<Answer> } }).connection;
+  const chromeWindow = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result.contexts![0]!.context;
+  const expression = `(() => {
+    const menu = document.getElementById('contentAreaContextMenu');
+    if (menu.state !== 'open') return '[]';
+    // The add-on's entries: ids Firefox makes from the add-on's id and the entry's own.
+    const ours = [...menu.querySelectorAll('menuitem[id*="-menuitem-_"]')].filter((item) => !item.hidden);
+    const action = ${JSON.stringify(action)};
+    if (action === 'close') menu.hidePopup();
+    else if (action !== 'list') menu.activateItem(ours.find((item) => item.label === action));
+    return JSON.stringify(ours.map((item) => item.label));
+  })()`;
+  const answer = await connection.send('script.evaluate', { expression, target: { context: chromeWindow }, awaitPromise: false });
+  if (answer.result.exceptionDetails) throw new Error(`In Firefox's window: ${answer.result.exceptionDetails.text}`);
+  return JSON.parse(answer.result.result?.value ?? '[]') as string[];
+}
+
 test('the detector sets the badge on an article and not on a home page', async () => {
   const article = await openTab(DEMO.path);
   expect(await poll(() => badge(article.tabId), (b) => b === '✓')).toBe('✓');
@@ -110,18 +134,18 @@ describe('saved articles in Firefox', () => {
   test('the right-click entries exist; "Save linked article" fetches and saves the link (the event page parses it)', async () => {
     const home = await openTab('/demo/home.html');
     const link = server.url('/korean/mk-3/source.html');
-    // Native menus cannot be clicked: the event page's own handler is driven, as the menu would.
-    const entries = await extensionPage.evaluate(
-      async ({ linkUrl, tabId }) => {
-        type MenuHook = { entries: Array<{ id: string; contexts: string[] }>; click(info: object, tab?: object): Promise<void> };
-        const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser;
-        const hook = ((await api.runtime.getBackgroundPage()) as unknown as { readingAssistantMenus: MenuHook }).readingAssistantMenus;
-        await hook.click({ menuItemId: 'save-link', linkUrl, editable: false }, { id: tabId });
-        return hook.entries.map((e) => `${e.id}:${e.contexts.join(',')}`);
-      },
-      { linkUrl: link, tabId: home.tabId },
-    );
-    expect(entries).toEqual(['open-reader:page', 'save-article:page', 'save-link:link']);
+    // A link on the page to the Korean story (the home page's own links lead to pages saved before).
+    await home.page.evaluate((href) => {
+      const a = Object.assign(document.createElement('a'), { id: 'ra-story-link', href, textContent: '매일경제 기사' });
+      document.querySelector('footer')!.append(' ', a);
+    }, link);
+    // Right-click, as a reader does: Firefox's own menu opens with our entries for what was clicked.
+    await home.page.click('h2', { button: 'right' });
+    expect(await poll(() => firefoxMenu('list'), (items) => items.length > 0)).toEqual(['Open in reader view', 'Save article']);
+    await firefoxMenu('close');
+    await home.page.click('#ra-story-link', { button: 'right' });
+    expect(await poll(() => firefoxMenu('list'), (items) => items.length > 0)).toEqual(['Save linked article']);
+    await firefoxMenu('Save linked article');
     const toast = await poll(
       () => home.page.evaluate(() => document.querySelector('reading-assistant-toast')?.shadowRoot?.querySelector('div')?.textContent ?? ''),
       (t) => t.length > 0,

@@ -144,21 +144,33 @@ test('a backup file with hostile HTML is sanitized when shown (stored HTML is ne
   await Promise.all([library.close(), reader.close()]);
 });
 
-type MenuHook = { entries: Array<{ id: string; contexts: string[] }>; click(info: object, tab?: object): Promise<void> };
+/**
+ * Clicks a right-click entry as Chromium does: the extension's onClicked event in the service worker
+ * fires with the entry, the page and the tab, and the background's own listener runs. (Headless
+ * Chromium has no menu to click; `dispatch` is the event object's own, not part of the public API.)
+ */
+async function clickMenu(entry: string, tabId: number, linkUrl?: string) {
+  await worker.evaluate(
+    async ({ entry, tabId, linkUrl }) => {
+      const tab = await chrome.tabs.get(tabId);
+      const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void };
+      onClicked.dispatch({ menuItemId: entry, pageUrl: tab.url, editable: false, ...(linkUrl ? { linkUrl } : {}) }, tab);
+    },
+    { entry, tabId, linkUrl },
+  );
+}
+
+/** Whether the browser holds a right-click entry with this id (update() rejects an unknown one). */
+const menuExists = (id: string) => worker.evaluate((menuId) => chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id);
 
 test('the right-click entries exist; "Save linked article" fetches and saves the link (offscreen parser)', async () => {
-  const entries = await worker.evaluate(() => (globalThis as unknown as { readingAssistantMenus: MenuHook }).readingAssistantMenus.entries.map((e) => `${e.id}:${e.contexts.join(',')}`));
-  expect(entries).toEqual(['open-reader:page', 'save-article:page', 'save-link:link']);
+  const ids = ['open-reader', 'save-article', 'save-link', 'not-ours'];
+  const exists = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await menuExists(id)])));
+  expect(exists).toEqual({ 'open-reader': true, 'save-article': true, 'save-link': true, 'not-ours': false });
 
   const home = await openTab('/demo/home.html');
   const link = server.url('/korean/mk-3/source.html');
-  await worker.evaluate(
-    async ({ linkUrl, tabId }) => {
-      const hook = (globalThis as unknown as { readingAssistantMenus: MenuHook }).readingAssistantMenus;
-      await hook.click({ menuItemId: 'save-link', linkUrl, editable: false }, { id: tabId });
-    },
-    { linkUrl: link, tabId: home.tabId },
-  );
+  await clickMenu('save-link', home.tabId, link);
   await expect.poll(() => home.page.locator('reading-assistant-toast div').innerText()).toBe('Saved to your library.');
   const library = await extensionPage('library.html');
   await library.getByTestId('library-search').fill('');
@@ -169,10 +181,7 @@ test('the right-click entries exist; "Save linked article" fetches and saves the
 
 test('"Save article" from the menu on a page without an article keeps a bookmark and says so', async () => {
   const home = await openTab('/demo/home.html');
-  await worker.evaluate(async (tabId) => {
-    const hook = (globalThis as unknown as { readingAssistantMenus: MenuHook }).readingAssistantMenus;
-    await hook.click({ menuItemId: 'save-article', editable: false }, { id: tabId });
-  }, home.tabId);
+  await clickMenu('save-article', home.tabId);
   await expect.poll(() => home.page.locator('reading-assistant-toast div').innerText()).toBe('No article here: saved as a bookmark.');
   await home.page.close();
 });
