@@ -141,7 +141,10 @@ afterEach(() => {
 });
 
 /** True while storage has a listener of ours (the settings watchers). */
-const storageWatched = () => fakeBrowser.storage.sync.onChanged.hasListeners() || fakeBrowser.storage.local.onChanged.hasListeners();
+// The fake browser's events answer hasListeners() at run time; its types name only hasListener(fn).
+type Listened = { hasListeners(): boolean };
+const listened = (event: unknown) => (event as Listened).hasListeners();
+const storageWatched = () => listened(fakeBrowser.storage.sync.onChanged) || listened(fakeBrowser.storage.local.onChanged);
 
 describe('the reader session', () => {
   const session = (options: Partial<ConstructorParameters<typeof ReaderSession>[0]> = {}) =>
