@@ -16,11 +16,16 @@ export interface FirefoxSession {
   /** The add-on's own page (first the welcome page); navigate it with `showPopup` or `goTo`. */
   extensionPage: Page;
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
-  /** The popup for a tab, in the extension page. */
+  /** The popup for a tab, in the extension page, once it has loaded what it shows (its tools' settings too). */
   showPopup(tabId: number): Promise<void>;
-  /** Another page of the add-on, e.g. '/options.html'. */
+  /** Another page of the add-on, e.g. '/options.html' or '/read.html?url=…', once it has loaded. */
   goTo(path: string): Promise<void>;
+  /** Clicks the extension page's button `data-testid=testId` once it is enabled (the popup's are disabled while a request runs). */
+  press(testId: string): Promise<void>;
 }
+
+/** Set on the extension page's document that is being left: the next one does not have it. */
+const LEAVING = '__raLeaving';
 
 export async function startFirefox(): Promise<FirefoxSession> {
   const { browser } = await launchFirefox();
@@ -42,21 +47,74 @@ export async function startFirefox(): Promise<FirefoxSession> {
     async openTab(url) {
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'domcontentloaded' });
-      const tabId = await ext.evaluate(async (u) => {
-        const api = (globalThis as unknown as { browser: ExtApi }).browser;
-        return (await api.tabs.query({})).find((t) => t.url === u)!.id;
-      }, url);
+      // The tabs API may learn the new address a moment after the page has it.
+      const find = () =>
+        ext.evaluate(async (u) => {
+          const api = (globalThis as unknown as { browser: ExtApi }).browser;
+          return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? null;
+        }, url);
+      const tabId = await poll(find, (id) => id !== null);
+      if (tabId === null) throw new Error(`No tab shows ${url}`);
       return { page, tabId };
     },
     async showPopup(tabId) {
-      await ext.evaluate((id) => location.assign(`/popup.html?tab=${id}`), tabId);
-      await ext.waitForSelector('[data-testid="toggle-reader"], [data-testid="restricted"]');
+      await navigate(ext, `/popup.html?tab=${tabId}`);
+      // The popup's state, then an article's tools (target language, provider) arrive one after another.
+      await until(ext, `the popup of tab ${tabId}`, () => {
+        const has = (id: string) => !!document.querySelector(`[data-testid="${id}"]`);
+        if (has('restricted')) return true;
+        return has('toggle-reader') && (!has('translate-from') || (has('translate-to') && has('translate-destination')));
+      });
     },
     async goTo(path) {
-      await ext.evaluate((p) => location.assign(p), path);
-      await ext.waitForFunction((p) => location.pathname === p && document.readyState === 'complete', {}, path);
+      await navigate(ext, path);
+    },
+    async press(testId) {
+      const selector = `[data-testid="${testId}"]:not([disabled])`;
+      await ext.waitForSelector(selector);
+      await ext.click(selector);
     },
   };
+}
+
+/**
+ * Sends the extension page to `path` and waits until the new document has loaded. location.assign
+ * only starts the navigation: until it commits, the old document answers, and it may hold the very
+ * selector a test waits for (the popup of the test before). A handle found in that old document and
+ * used after the commit (waitForSelector hands it from puppeteer's isolated world to the page's;
+ * click and select pass it back) makes Firefox's BiDi fail with "Not allowed to define cross-origin
+ * object as property on [Object] or [Array] XrayWrapper". So the old document is marked, and only a
+ * document without the mark will do.
+ */
+async function navigate(page: Page, path: string): Promise<void> {
+  await page.evaluate(
+    (p, mark) => {
+      (window as unknown as Record<string, boolean>)[mark] = true;
+      location.assign(p);
+    },
+    path,
+    LEAVING,
+  );
+  await until(page, path, (mark) => !(window as unknown as Record<string, boolean>)[mark!] && document.readyState === 'complete', LEAVING);
+}
+
+/**
+ * Asks `check` in the page until it answers true. Plain evaluates that pass and return no handles
+ * (waitForFunction passes its helpers' handles), so a document replaced meanwhile is just asked
+ * again; an evaluate cut off by the navigation counts as "not yet".
+ */
+async function until(page: Page, what: string, check: (arg?: string) => boolean, arg?: string, ms = 30000): Promise<void> {
+  let error: unknown = null;
+  const ok = await poll(
+    () =>
+      page.evaluate(check, arg).catch((err: unknown) => {
+        error = err;
+        return false;
+      }),
+    (v) => v,
+    ms,
+  );
+  if (!ok) throw new Error(`The extension page did not show ${what} in ${ms / 1000} s${error ? ` (last error: ${String(error)})` : ''}`);
 }
 
 /** Reads until `ok` or the time is up; answers the last value (the test's expect says what was wrong). */

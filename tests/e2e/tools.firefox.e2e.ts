@@ -58,11 +58,11 @@ test('options configure LibreTranslate; the popup translates a Korean article si
   const fixture = koreanFixture('mk-3');
   const { page, tabId } = await session.openTab(server.url(fixture.path));
   await session.showPopup(tabId);
-  await ext.click('[data-testid="toggle-reader"]');
+  await session.press('toggle-reader');
   const original = await poll(() => reader(page, '.ra-content', 'text'), (t) => !!t && t.length > 500);
   await ext.select('[data-testid="translate-to"]', 'en');
   translator.reset();
-  await ext.click('[data-testid="translate"]');
+  await session.press('translate');
   const status = () => reader(page, '[data-testid="reader-translate-status"]', 'text');
   expect(await poll(status, (t) => t === 'Translated into English.', 20000)).toBe('Translated into English.');
   const shown = await reader(page, '.ra-content .ra-translation', 'texts');
@@ -111,12 +111,11 @@ for (const { path, company, ticker, lang } of [
   { path: '/demo/business-en.html', company: 'Oracle', ticker: 'ORCL', lang: 'en' },
 ]) {
   test(`highlights on ${path} (${lang}): marks of each kind, ${company} with ${ticker} in the panel, off restores the text`, async () => {
-    const ext = session.extensionPage;
     const { page, tabId } = await session.openTab(server.url(path));
     await session.showPopup(tabId);
-    await ext.click('[data-testid="toggle-reader"]');
+    await session.press('toggle-reader');
     const before = await poll(() => reader(page, '.ra-content', 'html'), (t) => !!t);
-    await ext.click('[data-testid="highlight"]');
+    await session.press('highlight');
     const kinds = await poll(
       () => Promise.all(['person', 'org', 'place', 'date', 'money'].map((k) => reader(page, `mark.ra-ent-${k}`, 'count'))),
       (counts) => counts.every((n) => n > 0),
@@ -138,7 +137,7 @@ test('highlights on the page itself: marks in the article only, the reader stays
   const { page, tabId } = await session.openTab(server.url('/demo/business.html'));
   const before = await page.evaluate(() => document.documentElement.outerHTML);
   await session.showPopup(tabId);
-  await ext.click('[data-testid="highlight-page"]');
+  await session.press('highlight-page');
   // Firefox takes seconds to load the recognizer into a new tab, more on a busy machine.
   const status = await poll(() => ext.evaluate(() => document.querySelector('[data-testid="highlight-page-status"], [data-testid="tools-error"]')?.textContent ?? ''), (t) => t.length > 0, 30000);
   expect(status).toMatch(/^\d+ highlights in the page\./);
@@ -152,7 +151,7 @@ test('highlights on the page itself: marks in the article only, the reader stays
   expect(counts.all).toBe(counts.inArticle);
   expect(counts.kinds.every((n) => n > 0)).toBe(true);
 
-  await ext.click('[data-testid="highlight-page"]');
+  await session.press('highlight-page');
   expect(await poll(() => page.evaluate(() => document.querySelectorAll('mark.ra-ent').length), (n) => n === 0)).toBe(0);
   expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
   await page.close();
@@ -167,10 +166,9 @@ test("the page's own article translated in place, side by side; the original bac
   const { page, tabId } = await session.openTab(server.url(DEMO.path));
   const before = await page.evaluate(() => document.documentElement.outerHTML);
   await session.showPopup(tabId);
-  await ext.waitForSelector('[data-testid="translate-to"]');
   await ext.select('[data-testid="translate-to"]', 'en');
   translator.reset();
-  await ext.click('[data-testid="translate-page"]');
+  await session.press('translate-page');
   const statusText = () => ext.evaluate(() => document.querySelector('[data-testid="translate-page-status"]')?.textContent ?? '');
   expect(await poll(statusText, (t) => t.startsWith('The page is translated'), 20000)).toBe('The page is translated into English. Press again for its original text.');
   const shown = await page.evaluate(() => Array.from(document.querySelectorAll('.ra-translation')).map((el) => el.textContent ?? ''));
@@ -180,7 +178,7 @@ test("the page's own article translated in place, side by side; the original bac
   expect(await page.evaluate(() => document.querySelectorAll('reading-assistant-reader').length)).toBe(0);
   expect(translator.stats.requests).toBeLessThan(shown.length);
 
-  await ext.click('[data-testid="translate-page"]');
+  await session.press('translate-page');
   expect(await poll(() => page.evaluate(() => document.querySelectorAll('.ra-translation').length), (n) => n === 0)).toBe(0);
   expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
   await page.close();
