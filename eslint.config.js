@@ -1,6 +1,6 @@
 // Lint: TypeScript's recommended rules, and no HTML written into the DOM from unsanitized input
 // (eslint-plugin-no-unsanitized, plus a ban on Preact's dangerouslySetInnerHTML: page-derived
-// HTML goes through components/SafeHtml.tsx, which sanitizes it with DOMPurify).
+// HTML becomes DOM only through lib/article/sanitize.ts's sanitizeToFragment, as the reader session does).
 import js from '@eslint/js';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 import tseslint from 'typescript-eslint';
@@ -17,7 +17,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render page-derived HTML with <SafeHtml>, which sanitizes it.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Turn page-derived HTML into nodes with sanitizeToFragment (lib/article/sanitize.ts) and append them.' },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

@@ -4,7 +4,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '@/platform/i18n';
 
-export const MENU = { openReader: 'open-reader', saveArticle: 'save-article', saveLink: 'save-link' } as const;
+const MENU = { openReader: 'open-reader', saveArticle: 'save-article', saveLink: 'save-link' } as const;
 
 /** What the entries do, as the background does it. */
 export interface MenuActions {
@@ -17,7 +17,7 @@ export interface MenuActions {
 }
 
 /** The entries, in the browser's language: the reader and saving on a page, saving on a link. */
-export function menuEntries(): Browser.contextMenus.CreateProperties[] {
+function menuEntries(): Browser.contextMenus.CreateProperties[] {
   return [
     { id: MENU.openReader, title: t('menuOpenReader'), contexts: ['page'] },
     { id: MENU.saveArticle, title: t('menuSaveArticle'), contexts: ['page'] },

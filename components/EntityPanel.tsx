@@ -29,8 +29,8 @@ const TYPE_KEY: Record<SpanType, MessageKey> = {
   url: 'entityTypeUrl',
 };
 
-export const groupName = (group: EntityGroup) => t(GROUP_KEY[group]);
-export const typeName = (type: SpanType) => t(TYPE_KEY[type]);
+const groupName = (group: EntityGroup) => t(GROUP_KEY[group]);
+const typeName = (type: SpanType) => t(TYPE_KEY[type]);
 
 /** A mark's title: "Organisation: 삼성전자 (005930 KOSPI)"; pass as highlightEntities' `label`. */
 export function entityLabel(span: EntitySpan): string {

@@ -1,7 +1,7 @@
 // Where a saved article is read: the extension's own reader page, offline.
 import { browser } from 'wxt/browser';
 
-export function savedReaderUrl(url: string): string {
+function savedReaderUrl(url: string): string {
   return browser.runtime.getURL(`/read.html?url=${encodeURIComponent(url)}`);
 }
 

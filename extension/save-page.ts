@@ -11,9 +11,9 @@ import { sendToTab, type PageCapture, type SaveResult } from '@/platform/message
 import { ensureReader } from '@/extension/reader-control';
 
 /** Pages larger than this are refused rather than parsed (a runaway or a binary). */
-export const MAX_HTML_BYTES = 8 * 1024 * 1024;
+const MAX_HTML_BYTES = 8 * 1024 * 1024;
 
-export async function storeCapture(db: LibraryDB, capture: PageCapture): Promise<SaveResult> {
+async function storeCapture(db: LibraryDB, capture: PageCapture): Promise<SaveResult> {
   try {
     if (capture.article) {
       const { created, meta } = await saveArticle(db, capture.article, { pageUrl: capture.url });
@@ -68,7 +68,7 @@ export async function saveTab(db: LibraryDB, tabId: number): Promise<SaveResult>
 }
 
 /** Downloads a page for saving; errors say what went wrong in the user's terms. */
-export async function fetchHtml(url: string, signal?: AbortSignal): Promise<{ html: string; url: string }> {
+async function fetchHtml(url: string, signal?: AbortSignal): Promise<{ html: string; url: string }> {
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'omit', redirect: 'follow', signal: signal ?? AbortSignal.timeout(30000) });
@@ -84,7 +84,7 @@ export async function fetchHtml(url: string, signal?: AbortSignal): Promise<{ ht
   return { html, url: response.url || url };
 }
 
-export class SaveFailure extends Error {
+class SaveFailure extends Error {
   constructor(
     readonly code: 'unreachable' | 'not-html' | 'too-large',
     readonly detail?: string,

@@ -26,7 +26,7 @@ import { runTranslation } from '@/platform/translate/run';
 import { displayMode, displayModeItem, targetLanguage } from '@/platform/translate/settings';
 import { entityLabel } from '@/components/EntityPanel';
 
-export interface HighlightState {
+interface HighlightState {
   on: boolean;
   loading: boolean;
   /** The entities found, by kind (the panel's list). */

@@ -56,7 +56,7 @@ export type SaveResult =
   | { ok: true; url: string; title: string; status: SaveStatus; created: boolean }
   | { ok: false; error: 'quota' | 'unreachable' | 'not-html' | 'too-large' | 'restricted' | 'failed'; detail?: string };
 
-export interface ProtocolMap {
+interface ProtocolMap {
   /** detector → background: the verdict for the sender's tab (sets badge and title). */
   'detector/result': { req: Detection; res: void };
   /** popup → detector: the last verdict, answered synchronously. */
@@ -102,7 +102,7 @@ export type Message<K extends MessageName = MessageName> = K extends MessageName
   ? { type: K; payload: Req<K> }
   : never;
 
-export function isMessage(value: unknown): value is Message {
+function isMessage(value: unknown): value is Message {
   return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
 }
 

@@ -22,7 +22,7 @@ import type { ArticleContent, ArticleMeta, SaveStatus, SavedArticle } from '@/li
 const EXPORT_FORMAT = 'reading-assistant-library';
 const EXPORT_VERSION = 1;
 
-export interface LibraryExport {
+interface LibraryExport {
   format: typeof EXPORT_FORMAT;
   version: number;
   /** ISO 8601. */
@@ -78,7 +78,9 @@ async function allArticles(db: LibraryDB): Promise<SavedArticle[]> {
 /** The whole library as a versioned JSON backup (one article per line). */
 export async function exportJson(db: LibraryDB, options: { now?: number } = {}): Promise<string> {
   const articles = await allArticles(db);
-  const head = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(options.now ?? Date.now()).toISOString() });
+  // The backup's shape, written one article per line so a large library streams into the string.
+  const meta: Omit<LibraryExport, 'articles'> = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(options.now ?? Date.now()).toISOString() };
+  const head = JSON.stringify(meta);
   if (articles.length === 0) return `${head.slice(0, -1)},"articles":[]}\n`;
   return `${head.slice(0, -1)},"articles":[\n${articles.map((a) => JSON.stringify(a)).join(',\n')}\n]}\n`;
 }

@@ -98,7 +98,7 @@ const CJK_LANG = /^(?:ko|ja|zh)\b/i;
 const CJK_CHAR = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
 
 /** Declared Korean/Japanese/Chinese, or mostly CJK characters in the title and first paragraphs. */
-export function isCjkDocument(doc: Document): boolean {
+function isCjkDocument(doc: Document): boolean {
   if (CJK_LANG.test(doc.documentElement.getAttribute('lang') ?? '')) return true;
   let sample = doc.title;
   for (const p of doc.querySelectorAll('p')) {

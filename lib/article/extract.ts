@@ -48,7 +48,7 @@ function noteInto(removals: Removal[] | undefined): Note | undefined {
 }
 
 /** Below this much text the result is not an article the reader should show. */
-export const MIN_ARTICLE_CHARS = 140;
+const MIN_ARTICLE_CHARS = 140;
 
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|yi|dv|sd|ug|ku-arab|ckb)(?:-|$)/i;
 const LAZY_ATTRS = ['data-src', 'data-original', 'data-lazy-src', 'data-url', 'data-lazy', 'data-echo', 'data-actualsrc'];
@@ -88,11 +88,7 @@ function absolute(url: string | null | undefined, base: string): string | null {
   }
 }
 
-/** Images that load their real source from a data attribute when scrolled into view. */
-export function resolveLazyImages(root: Element | Document, base: string): void {
-  for (const img of root.querySelectorAll('img')) resolveLazyImage(img, base);
-}
-
+/** An image that loads its real source from a data attribute when scrolled into view. */
 function resolveLazyImage(img: Element, base: string): void {
   const src = img.getAttribute('src') ?? '';
   const placeholder = !src || src.startsWith('data:') || /blank|spacer|placeholder|transparent|lazy|loading/i.test(src);
@@ -110,7 +106,7 @@ function resolveLazyImage(img: Element, base: string): void {
 }
 
 /** Every link and media source made absolute against the page URL; other schemes dropped. */
-export function absolutizeUrls(root: Element, base: string): void {
+function absolutizeUrls(root: Element, base: string): void {
   for (const el of root.querySelectorAll('[href], [src], [poster]')) {
     for (const attr of ['href', 'src', 'poster']) {
       const value = el.getAttribute(attr);

@@ -14,13 +14,13 @@ import { findPatterns, resolveOverlaps, type RawSpan } from '@/lib/entities/patt
 import { findKoreanTickerMentions, tickerInText, type TickerMention } from '@/lib/entities/tickers';
 import type { EntitySpan, Ticker } from '@/lib/entities/types';
 
-export type { EntitySpan, EntityType, SpanType, Ticker, EntityGroup } from '@/lib/entities/types';
+export type { EntitySpan } from '@/lib/entities/types';
 
 const NAME_TYPES = new Set(['person', 'org', 'place']);
 const MONEY_UNIT = /(?:원|달러|엔|유로|위안|파운드|불|루블|페소|프랑|루피|링깃|바트|리라|랜드|헤알)(?:대|권|어치)?$|^[$€£¥₩]/;
 
 /** "ko-KR" → "ko"; null when unknown. Text that is mostly Hangul counts as Korean. */
-export function baseLanguage(text: string, lang: string | null): string | null {
+function baseLanguage(text: string, lang: string | null): string | null {
   const base = lang?.toLowerCase().split(/[-_]/)[0] || null;
   if (base) return base;
   const hangul = (text.match(/[가-힣]/g) ?? []).length;
@@ -191,4 +191,3 @@ export function assignCanonical(spans: EntitySpan[]): void {
 
 export { highlightEntities, removeHighlights, textOf } from '@/lib/entities/dom';
 export { groupEntities } from '@/lib/entities/group';
-export { lookupTicker, quoteUrl } from '@/lib/entities/tickers';

@@ -8,7 +8,7 @@ import type { Ticker } from '@/lib/entities/types';
 type Row = [code: string, market: string, name: string, aliases?: string[]];
 
 /** Names compared without case, spaces or dots: "SK Hynix" = "SK hynix", "록히드 마틴" = "록히드마틴". */
-export const tickerKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[\s.·]/g, '');
+const tickerKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[\s.·]/g, '');
 
 let index: Map<string, Ticker> | null = null;
 function tickerIndex(): Map<string, Ticker> {

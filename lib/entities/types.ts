@@ -2,11 +2,9 @@
 // was given (for the DOM, the root's text as `textOf` in dom.ts reads it), end exclusive.
 
 /** The seven named-entity types (NER PERSON→person, ORG→org, PLACE→place, DATE, TIME, MONEY, QUANTITY). */
-export type EntityType = 'person' | 'org' | 'place' | 'date' | 'time' | 'money' | 'quantity';
+type EntityType = 'person' | 'org' | 'place' | 'date' | 'time' | 'money' | 'quantity';
 /** What a span can be: an entity type, or one of the language-agnostic contact kinds. */
 export type SpanType = EntityType | 'email' | 'url';
-
-export const ENTITY_TYPES: readonly EntityType[] = ['person', 'org', 'place', 'date', 'time', 'money', 'quantity'];
 
 export interface Ticker {
   /** KRX six-character short code ("005930", "0126Z0") or a US symbol ("ORCL", "BRK.B"). */

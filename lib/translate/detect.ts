@@ -5,14 +5,14 @@
 import type { LanguageDetectorApi } from '@/lib/translate/providers/browser';
 import { normalizeLang } from '@/lib/translate/languages';
 
-export type DetectionSource = 'declared' | 'i18n' | 'on-device';
+type DetectionSource = 'declared' | 'i18n' | 'on-device';
 
 export interface DetectedLanguage {
   lang: string | null;
   source: DetectionSource | null;
 }
 
-export interface I18nDetection {
+interface I18nDetection {
   isReliable: boolean;
   languages: { language: string; percentage: number }[];
 }

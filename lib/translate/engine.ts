@@ -32,10 +32,10 @@ export interface TranslateAllOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-export const DEFAULT_BATCH_CHARS = 4000;
-export const DEFAULT_BATCH_ITEMS = 50;
-export const DEFAULT_CONCURRENCY = 3;
-export const DEFAULT_FIRST_BATCH_CHARS = 800;
+const DEFAULT_BATCH_CHARS = 4000;
+const DEFAULT_BATCH_ITEMS = 50;
+const DEFAULT_CONCURRENCY = 3;
+const DEFAULT_FIRST_BATCH_CHARS = 800;
 
 /**
  * Groups `items` (indices into texts) into batches of at most maxChars / maxItems, in order; the
@@ -60,11 +60,11 @@ export function makeBatches(texts: string[], items: number[], maxChars: number, 
   return batches;
 }
 
-export function isRetryable(err: TranslateError): boolean {
+function isRetryable(err: TranslateError): boolean {
   return err.kind === 'rate-limit' || (err.kind === 'server' && (err.status === undefined || err.status >= 500));
 }
 
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new TranslateError('cancelled'));
     const onAbort = () => {

@@ -7,8 +7,6 @@ export const TARGET_LANGUAGES = [
   'vi', 'id', 'pl', 'uk', 'nl', 'th', 'fa', 'sv', 'he', 'ur', 'ms', 'cs', 'el', 'ro', 'hu',
 ] as const;
 
-export type TargetLanguage = (typeof TARGET_LANGUAGES)[number];
-
 /**
  * Our code for a BCP 47 tag: the primary subtag, except Chinese, where traditional script
  * (zh-TW, zh-HK, zh-Hant) is "zh-TW" and simplified (zh, zh-CN, zh-Hans) is "zh". Null when empty.

@@ -48,7 +48,7 @@ const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'CANVAS', 'IFRAME', '
 const SIBLING_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'DIV', 'ADDRESS']);
 const RTL = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv']);
 
-export const TRANSLATION_CLASS = 'ra-translation';
+const TRANSLATION_CLASS = 'ra-translation';
 
 const isBlockLevel = (n: Node): n is Element => n.nodeType === 1 && BLOCK_LEVEL.has((n as Element).tagName.toUpperCase());
 const isOurs = (el: Element) => el.classList.contains(TRANSLATION_CLASS);

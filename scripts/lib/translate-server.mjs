@@ -37,7 +37,7 @@ const CORS = {
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** The deterministic "translation": a language tag in front, the rest unchanged. */
-export function fakeTranslate(text, target) {
+function fakeTranslate(text, target) {
   return `[${String(target).toLowerCase()}] ${text}`;
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 
 // (import.meta.url is an http: URL under the jsdom environment; tests run from the repository root.)
-export const FIXTURES = join(process.cwd(), 'tests/fixtures/');
+const FIXTURES = join(process.cwd(), 'tests/fixtures/');
 
 /** A page parsed the way a browser tab holds it: its own window, URL and base URL. */
 export function parse(html: string, url = 'https://example.com/news/article.html'): Document {
@@ -13,7 +13,7 @@ export function parse(html: string, url = 'https://example.com/news/article.html
   return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
 }
 
-export interface ReadabilityMeta {
+interface ReadabilityMeta {
   title?: string;
   byline?: string | null;
   dir?: string | null;
@@ -57,7 +57,7 @@ export interface KoreanPage {
 }
 
 /** The Korean portal fixtures and the URL each page was served at (see tests/fixtures/README.md). */
-export const KOREAN_URLS: Record<string, string> = {
+const KOREAN_URLS: Record<string, string> = {
   'mk-1': 'https://www.mk.co.kr/news/sports/11328187',
   'mk-2': 'https://www.mk.co.kr/news/stock/11330362',
   'mk-3': 'https://www.mk.co.kr/news/politics/11333783',
@@ -76,12 +76,12 @@ export function koreanPages(): KoreanPage[] {
 }
 
 /** Lower-cased word tokens (letters and digits of any script; a Korean eojeol is one token). */
-export function tokens(text: string): string[] {
+function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
 }
 
 /** Overlapping n-word sequences; a text shorter than n words is one shingle. */
-export function shingles(text: string, n = 4): string[] {
+function shingles(text: string, n = 4): string[] {
   const t = tokens(text);
   if (t.length < n) return t.length ? [t.join(' ')] : [];
   const out: string[] = [];

@@ -13,7 +13,7 @@ function hashes(word: string): [number, number] {
 }
 
 /** Bit positions of a word in a filter of `bits` bits with `k` hashes. */
-export function bloomPositions(word: string, bits: number, k: number): number[] {
+function bloomPositions(word: string, bits: number, k: number): number[] {
   const [a, b] = hashes(word);
   const out: number[] = [];
   for (let i = 0; i < k; i++) out.push(((a + Math.imul(i, b)) >>> 0) % bits);

@@ -4,14 +4,14 @@
 import { CURRENCY_UNITS } from '@/lib/entities/korean/lexicon';
 import { END_OK, NUM_LABELS, START_OK, TYPES } from '@/lib/entities/korean/features';
 
-export type KoreanEntityType = 'person' | 'org' | 'place' | 'date' | 'time' | 'money' | 'quantity';
+type KoreanEntityType = 'person' | 'org' | 'place' | 'date' | 'time' | 'money' | 'quantity';
 export interface KoreanEntity { start: number; end: number; type: KoreanEntityType }
 
 const L = NUM_LABELS;
 /** Labels 1..6: B/I of PS, OG, LC (names). */
 const NAME_LABELS = 6;
 /** allowed[prev * L + cur]: an I-X label may only follow B-X or I-X. prev = L is the start state. */
-export const allowed = new Uint8Array((L + 1) * L);
+const allowed = new Uint8Array((L + 1) * L);
 for (let prev = 0; prev <= L; prev++) {
   for (let cur = 0; cur < L; cur++) {
     const isI = cur > 0 && cur % 2 === 0;

@@ -15,7 +15,7 @@ export const NUM_LABELS = 1 + 2 * TYPES.length;
 const C_SPACE = 1, C_HANGUL = 2, C_HANJA = 3, C_UPPER = 4, C_LOWER = 5, C_DIGIT = 6, C_OPEN = 7, C_CLOSE = 8, C_QUOTE = 9, C_PUNCT = 10, C_OTHER = 11, C_NUMHAN = 12, C_BOUND = 13;
 const KOREAN_NUMERALS = '일이삼사오육칠팔구십백천만억조경한두세네';
 
-export function charClass(code: number): number {
+function charClass(code: number): number {
   if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000) return C_SPACE;
   if (code >= 0xac00 && code <= 0xd7a3) return KOREAN_NUMERALS.includes(String.fromCharCode(code)) ? C_NUMHAN : C_HANGUL;
   if (code >= 48 && code <= 57) return C_DIGIT;
@@ -71,7 +71,7 @@ export const NF = 45;
 interface Token { start: number; end: number; coreStart: number; coreEnd: number; coreHash: number }
 
 /** Splits the text into eojeols (runs of non-space) and finds each one's core (no edge punctuation, no trailing particle). */
-export function tokenize(text: string, cls: Uint8Array): Token[] {
+function tokenize(text: string, cls: Uint8Array): Token[] {
   const toks: Token[] = [];
   const n = text.length;
   let i = 0;

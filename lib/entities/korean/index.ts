@@ -5,9 +5,9 @@ import { base64ToBytes, decodeModel, type KoreanModel } from '@/lib/entities/kor
 import { companyNames } from '@/lib/entities/korean/features';
 import { tagWithModel } from '@/lib/entities/korean/tagger';
 import { COMPANY_NAMES, MODEL_B64 } from '@/lib/entities/korean/model-data';
-import type { KoreanEntity, KoreanEntityType } from '@/lib/entities/korean/decode';
+import type { KoreanEntity } from '@/lib/entities/korean/decode';
 
-export type { KoreanEntity, KoreanEntityType };
+export type { KoreanEntity };
 
 let loaded: { model: KoreanModel; companies: ReadonlySet<string> } | null = null;
 

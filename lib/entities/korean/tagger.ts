@@ -28,7 +28,7 @@ export interface TaggerOptions {
   placeUnits: boolean;
 }
 
-export const SHIPPED_OPTIONS: Readonly<TaggerOptions> = Object.freeze({ nounFilter: true, nameBounds: true, placeMerge: 2, glosses: true, placeUnits: true });
+const SHIPPED_OPTIONS: Readonly<TaggerOptions> = Object.freeze({ nounFilter: true, nameBounds: true, placeMerge: 2, glosses: true, placeUnits: true });
 
 /**
  * Entities in `text` by `model`. `companies` is the company-name gazetteer the model was trained
