@@ -85,7 +85,7 @@ for (const fixture of [DEMO, koreanFixture('mk-3')]) {
       await extensionPage.setViewport({ width: 340, height: 560 });
       await extensionPage.screenshot({ path: `${SCREENSHOTS}firefox-popup-light.png` });
     }
-    await extensionPage.click('[data-testid="toggle-reader"]');
+    await session.press('toggle-reader');
     const text = squash((await poll(() => readerText(page), (t) => !!t)) ?? '');
     for (const sentence of fixture.mustShow) expect(text).toContain(squash(sentence));
     for (const clutter of CLUTTER_STRINGS) expect(text, clutter).not.toContain(clutter);
@@ -103,7 +103,7 @@ describe('saved articles in Firefox', () => {
   test('the popup saves the tab; the list shows it; the library opens it offline', async () => {
     const { page, tabId } = await openTab(DEMO.path);
     await showPopup(tabId);
-    await extensionPage.click('[data-testid="save"]');
+    await session.press('save');
     const result = await poll(
       () => extensionPage.evaluate(() => document.querySelector('[data-testid="save-result"]')?.textContent ?? ''),
       (t) => t.length > 0,
@@ -119,12 +119,10 @@ describe('saved articles in Firefox', () => {
     await page.close();
 
     await server.close(); // offline from here on
-    await extensionPage.evaluate(() => location.assign('/library.html'));
+    await session.goTo('/library.html');
     await extensionPage.waitForSelector('[data-testid="virtual-list"] .row-title');
-    await extensionPage.evaluate(() => {
-      const url = document.querySelector('[data-testid="virtual-list"] li')!.getAttribute('data-url')!;
-      location.assign(`/read.html?url=${encodeURIComponent(url)}`);
-    });
+    const saved = await extensionPage.evaluate(() => document.querySelector('[data-testid="virtual-list"] li')!.getAttribute('data-url')!);
+    await session.goTo(`/read.html?url=${encodeURIComponent(saved)}`);
     await extensionPage.waitForSelector('.ra-content p');
     const text = squash(await extensionPage.evaluate(() => (document.querySelector('.ra-article') as HTMLElement).innerText));
     for (const sentence of DEMO.mustShow) expect(text).toContain(squash(sentence));
@@ -160,7 +158,7 @@ describe('saved articles in Firefox', () => {
   test('a hostile saved page runs nothing in the extension page', async () => {
     const { page, tabId } = await openTab('/demo/hostile.html');
     await showPopup(tabId);
-    await extensionPage.click('[data-testid="save"]');
+    await session.press('save');
     await poll(
       () => extensionPage.evaluate(() => document.querySelector('[data-testid="save-result"]')?.textContent ?? ''),
       (t) => t.length > 0,
@@ -169,7 +167,7 @@ describe('saved articles in Firefox', () => {
       () => extensionPage.evaluate(() => document.querySelector('[data-testid="saved-list"] li[data-url*="hostile"]')?.getAttribute('data-url') ?? ''),
       (u) => u.length > 0,
     );
-    await extensionPage.evaluate((u) => location.assign(`/read.html?url=${encodeURIComponent(u)}`), url);
+    await session.goTo(`/read.html?url=${encodeURIComponent(url)}`);
     await extensionPage.waitForSelector('.ra-content p');
     const report = await extensionPage.evaluate(async () => {
       for (const el of document.querySelectorAll<HTMLElement>('.ra-content *')) el.click?.();
