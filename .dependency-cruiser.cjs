@@ -12,11 +12,15 @@ module.exports = {
   forbidden: [
     {
       name: 'lib-is-pure',
-      comment: 'lib/ is pure logic: it may use lib/, platform/i18n (strings) and npm libraries other than dexie, preact and the browser API.',
+      comment:
+        'lib/ is pure logic: it may use lib/, platform/i18n (strings) and npm libraries other than dexie, preact and the browser API.',
       severity: 'error',
       from: { path: '^lib/' },
       to: {
-        path: ['^(platform|page|background|extension|components|entrypoints)/', 'node_modules/(dexie|preact|wxt|webextension-polyfill|@wxt-dev)/'],
+        path: [
+          '^(platform|page|background|extension|components|entrypoints)/',
+          'node_modules/(dexie|preact|wxt|webextension-polyfill|@wxt-dev)/',
+        ],
         pathNot: '^platform/i18n\\.ts$',
         dependencyTypesNot: ['type-only'],
       },
@@ -26,11 +30,14 @@ module.exports = {
       comment: 'platform/ runs in every context: no database, no UI, no page-, background- or extension-only code.',
       severity: 'error',
       from: { path: '^platform/' },
-      to: { path: ['^(page|background|extension|components|entrypoints)/', 'node_modules/(dexie|preact)/'], dependencyTypesNot: ['type-only'] },
+      to: {
+        path: ['^(page|background|extension|components|entrypoints)/', 'node_modules/(dexie|preact)/'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'page-no-database',
-      comment: 'Page code runs in web pages: IndexedDB there is the web site\'s, so no Dexie and no extension-origin code.',
+      comment: "Page code runs in web pages: IndexedDB there is the web site's, so no Dexie and no extension-origin code.",
       severity: 'error',
       from: { path: '^(page/|entrypoints/(reader\\.content|detector\\.ts|entities\\.ts))' },
       to: { path: ['^(background|extension)/', 'node_modules/dexie/'], dependencyTypesNot: ['type-only'] },
@@ -51,10 +58,14 @@ module.exports = {
     },
     {
       name: 'background-is-lean',
-      comment: 'The background bundle never loads Preact, the UI, page code or the extraction pipeline (parsing runs in the offscreen document).',
+      comment:
+        'The background bundle never loads Preact, the UI, page code or the extraction pipeline (parsing runs in the offscreen document).',
       severity: 'error',
       from: { path: '^(background/|entrypoints/background\\.ts)' },
-      to: { path: ['^(page|components)/', '^lib/article/(extract|clutter)', 'node_modules/(preact|@mozilla/readability)/'], reachable: true },
+      to: {
+        path: ['^(page|components)/', '^lib/article/(extract|clutter)', 'node_modules/(preact|@mozilla/readability)/'],
+        reachable: true,
+      },
     },
     {
       name: 'components-no-page-or-background',
@@ -74,6 +85,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+    },
   },
 };

@@ -34,7 +34,14 @@ export default defineConfig({
     // activeTab: when the user clicks the button, the popup may read the tab's address, so it can
     // say why a browser page, a store page or a file cannot be read.
     // offscreen (Chrome only): a DOM to parse pages fetched by "Save link"; Firefox's background has one.
-    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: [
+      'storage',
+      'contextMenus',
+      'scripting',
+      'activeTab',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     // The same sites the detector already runs on (so no new install warning): lets the reader
     // be injected into the tab from the popup, the menu or a shortcut.
     host_permissions: ['http://*/*', 'https://*/*'],

@@ -32,7 +32,11 @@ export async function createMenus(): Promise<void> {
 }
 
 /** Runs the action of the entry clicked, in the tab it was clicked in. */
-export async function onMenuClicked(actions: MenuActions, info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
+export async function onMenuClicked(
+  actions: MenuActions,
+  info: Browser.contextMenus.OnClickData,
+  tab?: Browser.tabs.Tab,
+): Promise<void> {
   if (info.menuItemId === MENU.openReader) await actions.openReader(tab?.id);
   if (info.menuItemId === MENU.saveArticle && tab?.id !== undefined) await actions.saveTab(tab.id);
   if (info.menuItemId === MENU.saveLink && info.linkUrl) await actions.saveLink(info.linkUrl, tab?.id);

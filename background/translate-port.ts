@@ -9,7 +9,13 @@ import type { TranslationCache } from '@/lib/translate/cache';
 import { translateAll } from '@/lib/translate/engine';
 import { createTranslator, translatesOnDevice, type FetchLike } from '@/lib/translate/providers/index';
 import type { ProviderConfig } from '@/lib/translate/providers/registry';
-import { isTranslateRequest, TRANSLATE_PORT, type EngineTuning, type PortLike, type TranslateEvent } from '@/lib/translate/protocol';
+import {
+  isTranslateRequest,
+  TRANSLATE_PORT,
+  type EngineTuning,
+  type PortLike,
+  type TranslateEvent,
+} from '@/lib/translate/protocol';
 import { TranslateError, translateErrorMessage, toTranslateError } from '@/lib/translate/types';
 
 export interface ServeOptions {
@@ -80,7 +86,8 @@ export function listenForTranslatePorts(options: ServeOptions): () => void {
 /** The cache messages of the on-device provider, for messages.ts listen(). */
 export function translateCacheHandlers(cache: TranslationCache): Pick<Handlers, 'translate/cache-get' | 'translate/cache-put'> {
   return {
-    'translate/cache-get': async ({ cacheId, from, to, texts }) => (await cache.getMany(cacheId, from, to, texts)).map((x) => x ?? null),
+    'translate/cache-get': async ({ cacheId, from, to, texts }) =>
+      (await cache.getMany(cacheId, from, to, texts)).map((x) => x ?? null),
     'translate/cache-put': ({ cacheId, from, to, entries }) => cache.putMany(cacheId, from, to, entries),
   };
 }

@@ -27,7 +27,13 @@ export function ArticleRow({ meta, onOpen, onToggleRead, onDelete, selected, onS
   return (
     <li class={read ? 'article-row read' : 'article-row'} data-url={meta.url}>
       {onSelect && (
-        <input type="checkbox" class="row-select" checked={!!selected} aria-label={t('selectArticle', meta.title)} onChange={(e) => onSelect(meta, (e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          class="row-select"
+          checked={!!selected}
+          aria-label={t('selectArticle', meta.title)}
+          onChange={(e) => onSelect(meta, (e.currentTarget as HTMLInputElement).checked)}
+        />
       )}
       <div class="row-main">
         <button type="button" class="row-title" onClick={() => onOpen(meta)} lang={meta.lang ?? undefined} dir="auto">
@@ -44,10 +50,22 @@ export function ArticleRow({ meta, onOpen, onToggleRead, onDelete, selected, onS
         {children}
       </div>
       <div class="row-actions">
-        <button type="button" class="icon" onClick={() => onToggleRead(meta)} aria-label={read ? t('markUnread') : t('markRead')} title={read ? t('markUnread') : t('markRead')}>
+        <button
+          type="button"
+          class="icon"
+          onClick={() => onToggleRead(meta)}
+          aria-label={read ? t('markUnread') : t('markRead')}
+          title={read ? t('markUnread') : t('markRead')}
+        >
           {read ? '◯' : '✓'}
         </button>
-        <button type="button" class="icon" onClick={() => onDelete(meta)} aria-label={t('deleteArticle')} title={t('deleteArticle')}>
+        <button
+          type="button"
+          class="icon"
+          onClick={() => onDelete(meta)}
+          aria-label={t('deleteArticle')}
+          title={t('deleteArticle')}
+        >
           <TrashIcon />
         </button>
       </div>

@@ -81,7 +81,11 @@ export function EntityPanel({ groups, enabled, onToggle, root, api }: EntityPane
         <legend>{t('entityLegend')}</legend>
         {ENTITY_GROUPS.map((group) => (
           <label key={group} class="ra-ent-toggle">
-            <input type="checkbox" checked={enabled.includes(group)} onChange={(e) => onToggle(group, (e.currentTarget as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              checked={enabled.includes(group)}
+              onChange={(e) => onToggle(group, (e.currentTarget as HTMLInputElement).checked)}
+            />
             <span class={`ra-ent-swatch ra-ent-g-${group}`} aria-hidden="true">
               Aa
             </span>

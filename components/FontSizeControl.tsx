@@ -14,13 +14,34 @@ export interface FontSizeControlProps {
 export function FontSizeControl({ percent, canShrink, canGrow, onStep, label }: FontSizeControlProps) {
   return (
     <div class="ra-fontsize" role="group" aria-label={t(label)}>
-      <button type="button" class="ra-btn" onClick={() => onStep(-1)} disabled={!canShrink} aria-label={t('fontSmaller')} title={t('fontSmaller')}>
+      <button
+        type="button"
+        class="ra-btn"
+        onClick={() => onStep(-1)}
+        disabled={!canShrink}
+        aria-label={t('fontSmaller')}
+        title={t('fontSmaller')}
+      >
         A−
       </button>
-      <button type="button" class="ra-btn ra-size" onClick={() => onStep(0)} aria-label={t('fontReset', `${percent}%`)} title={t('fontReset', `${percent}%`)} data-testid="font-percent">
+      <button
+        type="button"
+        class="ra-btn ra-size"
+        onClick={() => onStep(0)}
+        aria-label={t('fontReset', `${percent}%`)}
+        title={t('fontReset', `${percent}%`)}
+        data-testid="font-percent"
+      >
         {percent}%
       </button>
-      <button type="button" class="ra-btn" onClick={() => onStep(1)} disabled={!canGrow} aria-label={t('fontLarger')} title={t('fontLarger')}>
+      <button
+        type="button"
+        class="ra-btn"
+        onClick={() => onStep(1)}
+        disabled={!canGrow}
+        aria-label={t('fontLarger')}
+        title={t('fontLarger')}
+      >
         A+
       </button>
     </div>

@@ -20,13 +20,22 @@ export function ReaderTools({ session, state }: { session: ReaderSession; state:
           </label>
           <label class="ra-field">
             <span>{t('translateModeLabel')}</span>
-            <select value={mode} data-testid="reader-translate-mode" onChange={(e) => session.setMode((e.currentTarget as HTMLSelectElement).value as DisplayMode)}>
+            <select
+              value={mode}
+              data-testid="reader-translate-mode"
+              onChange={(e) => session.setMode((e.currentTarget as HTMLSelectElement).value as DisplayMode)}
+            >
               <option value="side-by-side">{t('translateModeSideBySide')}</option>
               <option value="translation-only">{t('translateModeOnly')}</option>
             </select>
           </label>
           {running ? (
-            <button type="button" class="ra-btn" onClick={() => session.cancelTranslation()} data-testid="reader-translate-cancel">
+            <button
+              type="button"
+              class="ra-btn"
+              onClick={() => session.cancelTranslation()}
+              data-testid="reader-translate-cancel"
+            >
               {t('translateCancel')}
             </button>
           ) : tr && tr.state !== 'error' ? (
@@ -34,7 +43,12 @@ export function ReaderTools({ session, state }: { session: ReaderSession; state:
               {t('translateShowOriginal')}
             </button>
           ) : (
-            <button type="button" class="ra-btn ra-primary" onClick={() => void session.translate(to, mode)} data-testid="reader-translate">
+            <button
+              type="button"
+              class="ra-btn ra-primary"
+              onClick={() => void session.translate(to, mode)}
+              data-testid="reader-translate"
+            >
               {t('translateButton')}
             </button>
           )}

@@ -42,13 +42,23 @@ export function ReaderView({ session, onClose }: ReaderViewProps) {
 
   const date = formatDate(article?.publishedTime);
   const meta = article
-    ? [article.siteName, article.byline && t('readerBy', article.byline), date && t('readerPublished', date), article.readingMinutes ? t('minutesRead', article.readingMinutes) : null].filter(Boolean)
+    ? [
+        article.siteName,
+        article.byline && t('readerBy', article.byline),
+        date && t('readerPublished', date),
+        article.readingMinutes ? t('minutesRead', article.readingMinutes) : null,
+      ].filter(Boolean)
     : [];
 
   return (
     <div class={`ra-root ra-font-${typography.font}`} data-theme={typography.theme} style={typographyStyle(typography)}>
       <div class="ra-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
-        <TypographyControls value={typography} perSite={state.perSite} site={session.site} onChange={(value, perSite) => session.setTypography(value, perSite)} />
+        <TypographyControls
+          value={typography}
+          perSite={state.perSite}
+          site={session.site}
+          onChange={(value, perSite) => session.setTypography(value, perSite)}
+        />
         <button type="button" class="ra-btn ra-close" onClick={onClose} aria-label={t('readerClose')} title={t('readerClose')}>
           ✕
         </button>

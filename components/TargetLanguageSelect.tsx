@@ -4,7 +4,17 @@ import { languageName } from '@/platform/i18n';
 import { TARGET_LANGUAGES } from '@/lib/translate/languages';
 import { targetLanguageItem } from '@/platform/translate/settings';
 
-export function TargetLanguageSelect({ value, onChange, id, testId }: { value: string; onChange: (code: string) => void; id?: string; testId?: string }) {
+export function TargetLanguageSelect({
+  value,
+  onChange,
+  id,
+  testId,
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  id?: string;
+  testId?: string;
+}) {
   return (
     <select
       id={id}

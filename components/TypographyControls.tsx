@@ -15,7 +15,12 @@ import {
 } from '@/platform/settings/typography';
 import { FontSizeControl } from './FontSizeControl';
 
-const THEME_LABELS: Record<Theme, MessageKey> = { system: 'themeSystem', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' };
+const THEME_LABELS: Record<Theme, MessageKey> = {
+  system: 'themeSystem',
+  light: 'themeLight',
+  sepia: 'themeSepia',
+  dark: 'themeDark',
+};
 const WIDTH_LABELS: Record<Width, MessageKey> = { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' };
 
 export interface TypographyControlsProps {
@@ -60,14 +65,22 @@ export function TypographyControls({ value, perSite, site, onChange, compact }: 
         <>
           <span class="ra-field">
             <label for={ids.font}>{t('fontFamily')}</label>
-            <select id={ids.font} value={value.font} onChange={(e) => set({ font: (e.currentTarget as HTMLSelectElement).value as FontFamily })}>
+            <select
+              id={ids.font}
+              value={value.font}
+              onChange={(e) => set({ font: (e.currentTarget as HTMLSelectElement).value as FontFamily })}
+            >
               <option value="serif">{t('fontSerif')}</option>
               <option value="sans">{t('fontSans')}</option>
             </select>
           </span>
           <span class="ra-field">
             <label for={ids.line}>{t('lineHeight')}</label>
-            <select id={ids.line} value={String(value.lineHeight)} onChange={(e) => set({ lineHeight: Number((e.currentTarget as HTMLSelectElement).value) })}>
+            <select
+              id={ids.line}
+              value={String(value.lineHeight)}
+              onChange={(e) => set({ lineHeight: Number((e.currentTarget as HTMLSelectElement).value) })}
+            >
               {LINE_HEIGHTS.map((lh) => (
                 <option key={lh} value={String(lh)}>
                   {lh.toFixed(1)}
@@ -77,7 +90,11 @@ export function TypographyControls({ value, perSite, site, onChange, compact }: 
           </span>
           <span class="ra-field">
             <label for={ids.width}>{t('contentWidth')}</label>
-            <select id={ids.width} value={value.width} onChange={(e) => set({ width: (e.currentTarget as HTMLSelectElement).value as Width })}>
+            <select
+              id={ids.width}
+              value={value.width}
+              onChange={(e) => set({ width: (e.currentTarget as HTMLSelectElement).value as Width })}
+            >
               {(Object.keys(WIDTHS) as Width[]).map((w) => (
                 <option key={w} value={w}>
                   {t(WIDTH_LABELS[w])}
@@ -90,7 +107,12 @@ export function TypographyControls({ value, perSite, site, onChange, compact }: 
       <ThemeSelect value={value.theme} onChange={(theme) => set({ theme })} />
       {!compact && site && (
         <span class="ra-field ra-check">
-          <input id={ids.site} type="checkbox" checked={perSite} onChange={(e) => onChange(value, (e.currentTarget as HTMLInputElement).checked)} />
+          <input
+            id={ids.site}
+            type="checkbox"
+            checked={perSite}
+            onChange={(e) => onChange(value, (e.currentTarget as HTMLInputElement).checked)}
+          />
           <label for={ids.site}>{t('perSite')}</label>
         </span>
       )}

@@ -31,7 +31,16 @@ export function VirtualList({ count, rowHeight, renderRows, label, overscan = 6 
   const end = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + overscan);
   return (
     <div ref={ref} class="virtual" data-testid="virtual-list">
-      <ul class="article-list" aria-label={label} style={{ height: `${count * rowHeight}px`, position: 'relative', paddingTop: `${start * rowHeight}px`, boxSizing: 'border-box' }}>
+      <ul
+        class="article-list"
+        aria-label={label}
+        style={{
+          height: `${count * rowHeight}px`,
+          position: 'relative',
+          paddingTop: `${start * rowHeight}px`,
+          boxSizing: 'border-box',
+        }}
+      >
         {renderRows(start, end)}
       </ul>
     </div>

@@ -12,12 +12,22 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial?: (
  * The same, and whether the database has answered yet: until it has, `value` is `initial`'s (a
  * list shown from a snapshot says so with aria-busy, and its rows are not yet the database's).
  */
-export function useLiveAnswer<T>(query: () => Promise<T>, deps: unknown[], initial?: () => T | undefined): { value: T | undefined; answered: boolean } {
-  const [state, setState] = useState<{ value: T | undefined; answered: boolean }>(() => ({ value: initial?.(), answered: false }));
+export function useLiveAnswer<T>(
+  query: () => Promise<T>,
+  deps: unknown[],
+  initial?: () => T | undefined,
+): { value: T | undefined; answered: boolean } {
+  const [state, setState] = useState<{ value: T | undefined; answered: boolean }>(() => ({
+    value: initial?.(),
+    answered: false,
+  }));
   // A layout effect starts the query as soon as the component is in the DOM; a plain effect
   // waits for the next frame (~10 ms of the popup's first render).
   useLayoutEffect(() => {
-    const subscription = liveQuery(query).subscribe({ next: (value) => setState({ value, answered: true }), error: (err) => console.error(err) });
+    const subscription = liveQuery(query).subscribe({
+      next: (value) => setState({ value, answered: true }),
+      error: (err) => console.error(err),
+    });
     return () => subscription.unsubscribe();
   }, deps);
   return state;

@@ -24,7 +24,10 @@ const translations = new DexieTranslationCache();
 export async function showDetection(tabId: number, detection: Detection): Promise<void> {
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: detection.isArticle ? '✓' : '' }),
-    browser.action.setTitle({ tabId, title: detection.isArticle ? t('actionTitleArticle', detection.title) : t('actionTitleNoArticle') }),
+    browser.action.setTitle({
+      tabId,
+      title: detection.isArticle ? t('actionTitleArticle', detection.title) : t('actionTitleNoArticle'),
+    }),
   ]);
 }
 
@@ -80,7 +83,10 @@ export default defineBackground(() => {
     // The reader asked for highlights: the recognizer joins it, in its frame, only now.
     'entities/load': async (_, sender) => {
       if (sender.tab?.id === undefined) return;
-      await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/entities.js'] });
+      await browser.scripting.executeScript({
+        target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+        files: ['/entities.js'],
+      });
     },
     ...translateCacheHandlers(translations),
     'library/fetch-pending': async () => {
@@ -93,7 +99,10 @@ export default defineBackground(() => {
 
   // Translation with a network provider runs here (the cache is here, and the provider's host
   // permission): pages stream their paragraphs over a 'translate' port (background/translate-port.ts).
-  listenForTranslatePorts({ getConfig: async () => normalizeProviderConfig(await providerConfigItem.getValue()), cache: translations });
+  listenForTranslatePorts({
+    getConfig: async () => normalizeProviderConfig(await providerConfigItem.getValue()),
+    cache: translations,
+  });
 
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(menuActions, info, tab));
 

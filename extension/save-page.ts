@@ -59,7 +59,9 @@ export async function saveTab(db: LibraryDB, tabId: number): Promise<SaveResult>
     return { ok: false, error: 'restricted' };
   }
   const result = await storeCapture(db, capture);
-  await sendToTab(tabId, 'reader/toast', { message: saveMessage(result), kind: result.ok ? 'ok' : 'error' }).catch(() => undefined);
+  await sendToTab(tabId, 'reader/toast', { message: saveMessage(result), kind: result.ok ? 'ok' : 'error' }).catch(
+    () => undefined,
+  );
   if (result.ok) {
     await browser.action.setBadgeText({ tabId, text: '★' }).catch(() => undefined);
     await browser.action.setTitle({ tabId, title: t('actionTitleSaved', result.title) }).catch(() => undefined);
@@ -94,7 +96,11 @@ class SaveFailure extends Error {
 }
 
 /** Fetches and saves a linked page; `parse` turns its HTML into a capture where a DOM exists. */
-export async function saveLink(db: LibraryDB, url: string, parse: (html: string, url: string) => Promise<PageCapture>): Promise<SaveResult> {
+export async function saveLink(
+  db: LibraryDB,
+  url: string,
+  parse: (html: string, url: string) => Promise<PageCapture>,
+): Promise<SaveResult> {
   try {
     const page = await fetchHtml(url);
     const capture = await parse(page.html, page.url);

@@ -16,7 +16,12 @@ const STORES = [
 export function restrictionOf(url: string | undefined, fileAccess = false): Restriction | null {
   if (!url) return 'other';
   if (STORES.some((re) => re.test(url))) return 'store';
-  if (/^(?:chrome|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|view-source|devtools|chrome-search|chrome-untrusted|resource|jar):/i.test(url)) return 'browser';
+  if (
+    /^(?:chrome|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|view-source|devtools|chrome-search|chrome-untrusted|resource|jar):/i.test(
+      url,
+    )
+  )
+    return 'browser';
   if (/^file:/i.test(url)) {
     if (/\.pdf(?:[?#]|$)/i.test(url)) return 'pdf';
     return fileAccess ? null : 'file';

@@ -13,7 +13,14 @@ import { articleBlocks } from '@/lib/article/blocks';
 import type { Article } from '@/lib/article/types';
 import { entitiesApi, type EntitiesApi } from '@/lib/entities/api';
 import { t } from '@/platform/i18n';
-import { sendToBackground, servePageInfo, type PageCapture, type PageInfo, type TranslateRequest, type TranslationStatus } from '@/platform/messages';
+import {
+  sendToBackground,
+  servePageInfo,
+  type PageCapture,
+  type PageInfo,
+  type TranslateRequest,
+  type TranslationStatus,
+} from '@/platform/messages';
 import { loadHighlightSettings } from '@/platform/settings/entities';
 import { siteKey } from '@/platform/settings/typography';
 import type { ArticleTranslation } from '@/platform/translate/controller';
@@ -53,7 +60,11 @@ export class PageReader {
   /** Highlights drawn in the page itself (not the reader), while they are on. */
   #pageMarks: PageHighlights | null = null;
   /** The page's own article translated in place: the run, what the popup shows of it, its style. */
-  #pageTr: { job: ArticleTranslation | null; status: TranslationStatus | null; style: HTMLStyleElement | null } = { job: null, status: null, style: null };
+  #pageTr: { job: ArticleTranslation | null; status: TranslationStatus | null; style: HTMLStyleElement | null } = {
+    job: null,
+    status: null,
+    style: null,
+  };
 
   constructor(options: PageReaderOptions) {
     this.#options = options;
@@ -99,8 +110,15 @@ export class PageReader {
   /** The page's article (or what a bookmark needs), for saving. */
   capture(): PageCapture {
     const a = this.#extract().article;
-    const description = document.querySelector('meta[name="description"], meta[property="og:description"]')?.getAttribute('content');
-    return { url: location.href, title: a?.title ?? document.title, excerpt: a?.excerpt ?? description?.trim() ?? null, article: a };
+    const description = document
+      .querySelector('meta[name="description"], meta[property="og:description"]')
+      ?.getAttribute('content');
+    return {
+      url: location.href,
+      title: a?.title ?? document.title,
+      excerpt: a?.excerpt ?? description?.trim() ?? null,
+      article: a,
+    };
   }
 
   // ------------------------------------------------------------ the overlay
@@ -145,7 +163,13 @@ export class PageReader {
 
   #createOverlay(): Overlay {
     const { article, error } = this.#extract();
-    const session = new ReaderSession({ article, error: error ? t('readerError', error) : null, site: siteKey(location.href), loadEntities, signal: this.signal });
+    const session = new ReaderSession({
+      article,
+      error: error ? t('readerError', error) : null,
+      site: siteKey(location.href),
+      loadEntities,
+      signal: this.signal,
+    });
     const host = document.createElement('reading-assistant-reader');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
@@ -153,7 +177,13 @@ export class PageReader {
     const mount = document.createElement('div');
     mount.className = 'ra-mount';
     shadow.append(style, mount);
-    const overlay: Overlay = { host, session, unmount: () => undefined, scroll: [window.scrollX, window.scrollY], focus: document.activeElement };
+    const overlay: Overlay = {
+      host,
+      session,
+      unmount: () => undefined,
+      scroll: [window.scrollX, window.scrollY],
+      focus: document.activeElement,
+    };
     document.documentElement.append(host);
     const onKey = (event: KeyboardEvent) => this.#onKey(event, shadow);
     document.addEventListener('keydown', onKey, true);
@@ -196,11 +226,18 @@ export class PageReader {
     style.textContent = PAGE_TRANSLATION_CSS;
     (document.head ?? document.documentElement).append(style);
     this.#pageTr.style = style;
-    const job = await runTranslation(articleBlocks(document, a.contentHtml), a, request.to, request.mode, request.from, (update) => {
-      if (this.#pageTr.style !== style) return;
-      this.#pageTr.status = update(this.#pageTr.status);
-      this.#changed();
-    });
+    const job = await runTranslation(
+      articleBlocks(document, a.contentHtml),
+      a,
+      request.to,
+      request.mode,
+      request.from,
+      (update) => {
+        if (this.#pageTr.style !== style) return;
+        this.#pageTr.status = update(this.#pageTr.status);
+        this.#changed();
+      },
+    );
     if (this.#pageTr.style === style) this.#pageTr.job = job;
     else job?.showOriginal(); // "Original" came while it started
   }
@@ -214,7 +251,15 @@ export class PageReader {
       const api = await loadEntities();
       const { groups } = await loadHighlightSettings();
       // The page's own text colour may be light: marks keep a dark one on their light colours.
-      this.#pageMarks = highlightPage(document, articleBlocks(document, a.contentHtml), api, a.lang, groups, entityLabel, `${this.#options.entitiesCss}\nmark.ra-ent{color:#1b1b1b!important}`);
+      this.#pageMarks = highlightPage(
+        document,
+        articleBlocks(document, a.contentHtml),
+        api,
+        a.lang,
+        groups,
+        entityLabel,
+        `${this.#options.entitiesCss}\nmark.ra-ent{color:#1b1b1b!important}`,
+      );
       this.#changed();
     } else if (!on) {
       await this.#pageUnhighlight();
@@ -267,7 +312,9 @@ async function loadEntities(): Promise<EntitiesApi> {
 
 /** Keeps Tab and Shift+Tab inside the reader while it is open. */
 function trapFocus(event: KeyboardEvent, shadow: ShadowRoot): void {
-  const focusable = Array.from(shadow.querySelectorAll<HTMLElement>('button:not([disabled]), select, input, a[href], [tabindex="0"]'));
+  const focusable = Array.from(
+    shadow.querySelectorAll<HTMLElement>('button:not([disabled]), select, input, a[href], [tabindex="0"]'),
+  );
   if (!focusable.length) return;
   const first = focusable[0]!;
   const last = focusable[focusable.length - 1]!;

@@ -19,8 +19,20 @@ import type { EntityGroup, EntitySpan } from '@/lib/entities/types';
 import { showOriginal, type DisplayMode } from '@/lib/translate/segment';
 import { t, uiLanguage } from '@/platform/i18n';
 import type { TranslationStatus } from '@/platform/messages';
-import { DEFAULT_HIGHLIGHTS, loadHighlightSettings, saveHighlightSettings, setGroupEnabled as rememberGroup, watchHighlightSettings } from '@/platform/settings/entities';
-import { DEFAULT_TYPOGRAPHY, loadTypography, saveTypography, watchTypography, type Typography } from '@/platform/settings/typography';
+import {
+  DEFAULT_HIGHLIGHTS,
+  loadHighlightSettings,
+  saveHighlightSettings,
+  setGroupEnabled as rememberGroup,
+  watchHighlightSettings,
+} from '@/platform/settings/entities';
+import {
+  DEFAULT_TYPOGRAPHY,
+  loadTypography,
+  saveTypography,
+  watchTypography,
+  type Typography,
+} from '@/platform/settings/typography';
 import type { ArticleTranslation } from '@/platform/translate/controller';
 import { runTranslation } from '@/platform/translate/run';
 import { displayMode, displayModeItem, targetLanguage } from '@/platform/translate/settings';
@@ -243,14 +255,21 @@ export class ReaderSession {
       if (this.#state.translation) this.showOriginal();
       const spans = api.recognize(api.textOf(content).text, article.lang);
       this.#draw(spans);
-      this.#update({ highlights: { on: true, loading: false, groups: api.groupEntities(spans), spans, error: null }, entities: api });
+      this.#update({
+        highlights: { on: true, loading: false, groups: api.groupEntities(spans), spans, error: null },
+        entities: api,
+      });
     } catch (err) {
-      if (!this.closed) this.#update({ highlights: { ...NO_HIGHLIGHTS, error: t('entityLoadFailed', err instanceof Error ? err.message : String(err)) } });
+      if (!this.closed)
+        this.#update({
+          highlights: { ...NO_HIGHLIGHTS, error: t('entityLoadFailed', err instanceof Error ? err.message : String(err)) },
+        });
     }
   }
 
   #draw(spans: EntitySpan[]): void {
-    if (this.content && this.#entities) this.#entities.highlightEntities(this.content, spans, this.#state.enabledGroups, { label: entityLabel });
+    if (this.content && this.#entities)
+      this.#entities.highlightEntities(this.content, spans, this.#state.enabledGroups, { label: entityLabel });
   }
 
   #unhighlight(): void {
@@ -277,7 +296,9 @@ export class ReaderSession {
     if (this.closed) return;
     this.#update({ typography: typography.value, perSite: typography.perSite, enabledGroups: highlights.groups, target, mode });
     // Changes from the popup, the options or another tab's reader apply here at once.
-    const unwatchTypography = watchTypography(this.site, (next) => this.#update({ typography: next.value, perSite: next.perSite }));
+    const unwatchTypography = watchTypography(this.site, (next) =>
+      this.#update({ typography: next.value, perSite: next.perSite }),
+    );
     const unwatchHighlights = watchHighlightSettings((next) => this.#applyGroups(next.groups));
     this.signal.addEventListener('abort', () => (unwatchTypography(), unwatchHighlights()), { once: true });
     // Highlights the reader had on last time come back.

@@ -92,15 +92,16 @@ interface ProtocolMap {
    *  translation itself streams over a `runtime.connect` port named 'translate' (platform/translate/port.ts). */
   'translate/cache-get': { req: { cacheId: string; from: string; to: string; texts: string[] }; res: (string | null)[] };
   /** page (on-device translation) → background: keep these translations. */
-  'translate/cache-put': { req: { cacheId: string; from: string; to: string; entries: { source: string; translation: string }[] }; res: void };
+  'translate/cache-put': {
+    req: { cacheId: string; from: string; to: string; entries: { source: string; translation: string }[] };
+    res: void;
+  };
 }
 
 export type MessageName = keyof ProtocolMap;
 export type Req<K extends MessageName> = ProtocolMap[K]['req'];
 export type Res<K extends MessageName> = ProtocolMap[K]['res'];
-export type Message<K extends MessageName = MessageName> = K extends MessageName
-  ? { type: K; payload: Req<K> }
-  : never;
+export type Message<K extends MessageName = MessageName> = K extends MessageName ? { type: K; payload: Req<K> } : never;
 
 function isMessage(value: unknown): value is Message {
   return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
@@ -149,7 +150,8 @@ interface StatePort {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
-const isPageInfo = (value: unknown): value is PageInfo => !!value && typeof value === 'object' && typeof (value as PageInfo).isArticle === 'boolean';
+const isPageInfo = (value: unknown): value is PageInfo =>
+  !!value && typeof value === 'object' && typeof (value as PageInfo).isArticle === 'boolean';
 
 /** In the popup: `onInfo` hears the state of the tab's top frame now and after each change; answers a function that hangs up. */
 export function watchPageInfo(tabId: number, onInfo: (info: PageInfo) => void): () => void {

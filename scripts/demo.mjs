@@ -16,7 +16,9 @@ await page.bringToFront();
 console.log(`Demo article: ${articleUrl}`);
 
 if (!headless) {
-  console.log('Chromium is open with the extension loaded: click its toolbar button (pin it from the puzzle menu), or press Alt+Shift+V to open the reader. Close the browser to stop.');
+  console.log(
+    'Chromium is open with the extension loaded: click its toolbar button (pin it from the puzzle menu), or press Alt+Shift+V to open the reader. Close the browser to stop.',
+  );
   await new Promise((done) => context.on('close', done));
 } else {
   const out = resolve('demo-screenshots');

@@ -8,7 +8,19 @@ import { VirtualList } from '@/components/VirtualList';
 import { formatBytes, t, uiLanguage } from '@/platform/i18n';
 import { openLibraryNow } from '@/extension/library/db';
 import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport } from '@/extension/library/io';
-import { getMetas, listUrls, pendingUrls, removeArticles, restoreArticles, setRead, setTags, sites, storageEstimate, tags, LibraryError } from '@/extension/library/store';
+import {
+  getMetas,
+  listUrls,
+  pendingUrls,
+  removeArticles,
+  restoreArticles,
+  setRead,
+  setTags,
+  sites,
+  storageEstimate,
+  tags,
+  LibraryError,
+} from '@/extension/library/store';
 import type { ArticleMeta, LibraryFilter, SavedArticle } from '@/lib/library/types';
 import { sendToBackground } from '@/platform/messages';
 import { openSaved } from '@/extension/open-saved';
@@ -58,7 +70,10 @@ function Library() {
       const r = await importItems(db, parsed.items);
       setMessage({ text: t('importDone', r.added, r.updated, r.unchanged) });
     } catch (err) {
-      setMessage({ text: t('importFailed', err instanceof LibraryError || err instanceof Error ? err.message : String(err)), error: true });
+      setMessage({
+        text: t('importFailed', err instanceof LibraryError || err instanceof Error ? err.message : String(err)),
+        error: true,
+      });
     }
   };
 
@@ -78,8 +93,18 @@ function Library() {
           onInput={(e) => setF({ query: (e.currentTarget as HTMLInputElement).value })}
           data-testid="library-search"
         />
-        <Select label={t('filterSite')} value={filter.site ?? ''} onChange={(site) => setF({ site: site || undefined })} options={siteList.map((s) => [s.site, `${s.site} (${s.count})`])} />
-        <Select label={t('filterTag')} value={filter.tag ?? ''} onChange={(tag) => setF({ tag: tag || undefined })} options={tagList.map((s) => [s.tag, `${s.tag} (${s.count})`])} />
+        <Select
+          label={t('filterSite')}
+          value={filter.site ?? ''}
+          onChange={(site) => setF({ site: site || undefined })}
+          options={siteList.map((s) => [s.site, `${s.site} (${s.count})`])}
+        />
+        <Select
+          label={t('filterTag')}
+          value={filter.tag ?? ''}
+          onChange={(tag) => setF({ tag: tag || undefined })}
+          options={tagList.map((s) => [s.tag, `${s.tag} (${s.count})`])}
+        />
         <Select
           label={t('filterRead')}
           value={filter.read ?? ''}
@@ -104,13 +129,28 @@ function Library() {
           {t('deleteSelected', selected.size)}
         </button>
         <span class="spacer" />
-        <button type="button" onClick={() => void exportJson(db).then((json) => download(`reading-assistant-${stamp()}.json`, json, 'application/json'))}>
+        <button
+          type="button"
+          onClick={() =>
+            void exportJson(db).then((json) => download(`reading-assistant-${stamp()}.json`, json, 'application/json'))
+          }
+        >
           {t('exportJson')}
         </button>
-        <button type="button" onClick={() => void exportMarkdownZip(db).then((zip) => download(`reading-assistant-${stamp()}.zip`, zip as BlobPart, 'application/zip'))}>
+        <button
+          type="button"
+          onClick={() =>
+            void exportMarkdownZip(db).then((zip) =>
+              download(`reading-assistant-${stamp()}.zip`, zip as BlobPart, 'application/zip'),
+            )
+          }
+        >
           {t('exportMarkdown')}
         </button>
-        <button type="button" onClick={() => void exportHtml(db).then((html) => download(`reading-assistant-${stamp()}.html`, html, 'text/html'))}>
+        <button
+          type="button"
+          onClick={() => void exportHtml(db).then((html) => download(`reading-assistant-${stamp()}.html`, html, 'text/html'))}
+        >
           {t('exportHtml')}
         </button>
         <label class="file-button" title={t('importHelp')}>
@@ -129,24 +169,38 @@ function Library() {
       </section>
 
       {message && (
-        <p class={message.error ? 'lib-message error' : 'lib-message'} role={message.error ? 'alert' : 'status'} data-testid="library-message">
+        <p
+          class={message.error ? 'lib-message error' : 'lib-message'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="library-message"
+        >
           {message.text}
         </p>
       )}
       {pending.length > 0 && !progress?.running && (
         <p class="lib-message">
-          <button type="button" onClick={() => void sendToBackground('library/fetch-pending', undefined)} data-testid="fetch-pending">
+          <button
+            type="button"
+            onClick={() => void sendToBackground('library/fetch-pending', undefined)}
+            data-testid="fetch-pending"
+          >
             {t('fetchPending', pending.length)}
           </button>
         </p>
       )}
       {progress && (
         <p class="lib-message" role="status" data-testid="fetch-progress">
-          {progress.running ? t('fetchProgress', progress.done, progress.total, progress.failed) : t('fetchDone', progress.done, progress.total, progress.failed)}
+          {progress.running
+            ? t('fetchProgress', progress.done, progress.total, progress.failed)
+            : t('fetchDone', progress.done, progress.total, progress.failed)}
         </p>
       )}
       {removed && (
-        <UndoBar count={removed.length} onUndo={() => void restoreArticles(db, removed).then(() => setRemoved(null))} onDismiss={() => setRemoved(null)} />
+        <UndoBar
+          count={removed.length}
+          onUndo={() => void restoreArticles(db, removed).then(() => setRemoved(null))}
+          onDismiss={() => setRemoved(null)}
+        />
       )}
 
       <VirtualList
@@ -221,17 +275,39 @@ function TagEditor({ meta, onDone }: { meta: ArticleMeta; onDone: () => void }) 
       class="tag-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        const list = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+        const list = [
+          ...new Set(
+            value
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          ),
+        ];
         void setTags(db, meta.url, list).then(onDone);
       }}
     >
-      <input aria-label={t('tagsLabel')} value={value} onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)} autoFocus />
+      <input
+        aria-label={t('tagsLabel')}
+        value={value}
+        onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+        autoFocus
+      />
       <button type="submit">{t('saveTags')}</button>
     </form>
   );
 }
 
-function Select({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: Array<[string, string]> }) {
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: Array<[string, string]>;
+}) {
   const id = useMemo(() => `f-${Math.random().toString(36).slice(2)}`, []);
   return (
     <span class="field">
@@ -258,7 +334,9 @@ function StorageInfo() {
   }, []);
   return (
     <footer class="lib-foot">
-      {estimate && <span data-testid="storage-used">{t('storageUsed', formatBytes(estimate.usage), formatBytes(estimate.quota))}</span>}
+      {estimate && (
+        <span data-testid="storage-used">{t('storageUsed', formatBytes(estimate.usage), formatBytes(estimate.quota))}</span>
+      )}
       {persisted ? (
         <span>{t('storagePersistent')}</span>
       ) : persisted === false ? (

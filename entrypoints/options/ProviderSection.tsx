@@ -6,7 +6,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { languageName, t } from '@/platform/i18n';
 import type { Availability } from '@/lib/translate/providers/browser';
-import { fallbackProvider, normalizeProviderConfig, providerDestination, providerOrigin, providerPermission, testProvider } from '@/lib/translate/providers/index';
+import {
+  fallbackProvider,
+  normalizeProviderConfig,
+  providerDestination,
+  providerOrigin,
+  providerPermission,
+  testProvider,
+} from '@/lib/translate/providers/index';
 import type { ProviderDefinition, ProviderRuntime } from '@/lib/translate/providers/provider';
 import { PROVIDERS, providerOf, type ProviderConfig, type ProviderKind } from '@/lib/translate/providers/registry';
 import { providerConfigItem } from '@/platform/translate/settings';
@@ -19,7 +26,12 @@ type Values = Record<string, string>;
 /** The inputs' values for a stored configuration of the same provider, else its defaults. */
 function valuesOf(provider: ProviderDefinition, config: ProviderConfig | null): Values {
   const stored = (config?.kind === provider.kind ? config : {}) as Record<string, unknown>;
-  return Object.fromEntries(provider.fields.map((f) => [f.key, typeof stored[f.key] === 'string' ? (stored[f.key] as string) : (provider.defaults[f.key] ?? '')]));
+  return Object.fromEntries(
+    provider.fields.map((f) => [
+      f.key,
+      typeof stored[f.key] === 'string' ? (stored[f.key] as string) : (provider.defaults[f.key] ?? ''),
+    ]),
+  );
 }
 
 /** The configuration the inputs describe, or null when incomplete. */
@@ -72,7 +84,9 @@ export function ProviderSection({ target, status, onStatus, runtime = {} }: Prov
   /** The model's state for the pair, for each provider that keeps one on the device. */
   const refreshAvailability = () => {
     for (const p of PROVIDERS) {
-      void p.model?.availability(pair.from, pair.to, runtime).then((state) => setAvailability((all) => ({ ...all, [p.kind]: state })));
+      void p.model
+        ?.availability(pair.from, pair.to, runtime)
+        .then((state) => setAvailability((all) => ({ ...all, [p.kind]: state })));
     }
   };
   useEffect(refreshAvailability, [target]);
@@ -126,8 +140,16 @@ export function ProviderSection({ target, status, onStatus, runtime = {} }: Prov
           onStatus({ tone: 'error', text: t('optionsPermissionDenied', providerOrigin(config) ?? '') });
           return;
         }
-        const result = await testProvider(config, { from: 'en', to: target === 'en' ? 'ko' : target, runtime: { ...runtime, onDownloadProgress: setDownload } });
-        onStatus(result.ok ? { tone: 'ok', text: t('optionsTestOk', result.sample) } : { tone: 'error', text: t('optionsTestFailed', result.message) });
+        const result = await testProvider(config, {
+          from: 'en',
+          to: target === 'en' ? 'ko' : target,
+          runtime: { ...runtime, onDownloadProgress: setDownload },
+        });
+        onStatus(
+          result.ok
+            ? { tone: 'ok', text: t('optionsTestOk', result.sample) }
+            : { tone: 'error', text: t('optionsTestFailed', result.message) },
+        );
       })
       .finally(() => setBusy(false));
   };
@@ -158,7 +180,15 @@ export function ProviderSection({ target, status, onStatus, runtime = {} }: Prov
           <legend>{t('optionsProviderLegend')}</legend>
           {PROVIDERS.map((p) => (
             <div class="choice" key={p.kind}>
-              <input type="radio" name="provider" id={`provider-${p.kind}`} value={p.kind} checked={kind === p.kind} onChange={() => choose(p.kind)} aria-describedby={`provider-${p.kind}-hint`} />
+              <input
+                type="radio"
+                name="provider"
+                id={`provider-${p.kind}`}
+                value={p.kind}
+                checked={kind === p.kind}
+                onChange={() => choose(p.kind)}
+                aria-describedby={`provider-${p.kind}-hint`}
+              />
               <div>
                 <label for={`provider-${p.kind}`}>{t(p.label)}</label>
                 <p class="hint" id={`provider-${p.kind}-hint`}>

@@ -61,7 +61,9 @@ function Options() {
                   void displayModeItem.setValue(m);
                 }}
               />
-              <label for={`mode-${m}`}>{m === 'side-by-side' ? t('optionsModeSideBySide') : t('optionsModeTranslationOnly')}</label>
+              <label for={`mode-${m}`}>
+                {m === 'side-by-side' ? t('optionsModeSideBySide') : t('optionsModeTranslationOnly')}
+              </label>
             </div>
           ))}
         </fieldset>

@@ -90,7 +90,15 @@ export function App() {
   );
 }
 
-function TabPanel({ tab, info, onInfo }: { tab: Browser.tabs.Tab & { id: number }; info: PageInfo; onInfo: (info: PageInfo) => void }) {
+function TabPanel({
+  tab,
+  info,
+  onInfo,
+}: {
+  tab: Browser.tabs.Tab & { id: number };
+  info: PageInfo;
+  onInfo: (info: PageInfo) => void;
+}) {
   const site = siteKey(tab.url ?? '');
   const [typo, setTypo] = useState<EffectiveTypography | null>(null);
   const [zoom, setZoom] = useState(1);
@@ -105,7 +113,10 @@ function TabPanel({ tab, info, onInfo }: { tab: Browser.tabs.Tab & { id: number 
 
   useEffect(() => {
     void loadTypography(site).then(setTypo);
-    void browser.tabs.getZoom(tab.id).then(setZoom).catch(() => undefined);
+    void browser.tabs
+      .getZoom(tab.id)
+      .then(setZoom)
+      .catch(() => undefined);
     return watchTypography(site, setTypo);
   }, [site, tab.id]);
 
@@ -190,7 +201,10 @@ function TabPanel({ tab, info, onInfo }: { tab: Browser.tabs.Tab & { id: number 
         </div>
         {typo && (
           <div class="row">
-            <ThemeSelect value={typo.value.theme} onChange={(theme) => void saveTypography(site, { ...typo.value, theme }, typo.perSite)} />
+            <ThemeSelect
+              value={typo.value.theme}
+              onChange={(theme) => void saveTypography(site, { ...typo.value, theme }, typo.perSite)}
+            />
           </div>
         )}
       </section>

@@ -61,7 +61,11 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
       <div class="row field-row">
         <label>
           <span class="row-label">{t('translateFromLabel')}</span>
-          <select value={from} onChange={(e) => setFrom((e.currentTarget as HTMLSelectElement).value)} data-testid="translate-from">
+          <select
+            value={from}
+            onChange={(e) => setFrom((e.currentTarget as HTMLSelectElement).value)}
+            data-testid="translate-from"
+          >
             {!detected && <option value="">{t('translateFromUnknown')}</option>}
             {languages.map((code) => (
               <option value={code} key={code}>
@@ -116,16 +120,34 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
             {t('translateButton')}
           </button>
         )}
-        <button type="button" aria-pressed={!!info.highlights} onClick={() => void highlight(!info.highlights)} disabled={busy} data-testid="highlight">
+        <button
+          type="button"
+          aria-pressed={!!info.highlights}
+          onClick={() => void highlight(!info.highlights)}
+          disabled={busy}
+          data-testid="highlight"
+        >
           {t('entityHighlight')}
         </button>
       </div>
       {tr && <TranslationLine status={tr} done="translateDone" testId="translate-status" />}
       <div class="row buttons">
-        <button type="button" aria-pressed={!!pageTr} onClick={() => void translatePage(!pageTr)} disabled={busy || (!pageTr && (!to || !provider))} data-testid="translate-page">
+        <button
+          type="button"
+          aria-pressed={!!pageTr}
+          onClick={() => void translatePage(!pageTr)}
+          disabled={busy || (!pageTr && (!to || !provider))}
+          data-testid="translate-page"
+        >
           {t('translatePage')}
         </button>
-        <button type="button" aria-pressed={!!info.pageHighlights} onClick={() => void highlightPage(!info.pageHighlights)} disabled={busy} data-testid="highlight-page">
+        <button
+          type="button"
+          aria-pressed={!!info.pageHighlights}
+          onClick={() => void highlightPage(!info.pageHighlights)}
+          disabled={busy}
+          data-testid="highlight-page"
+        >
           {t('entityHighlightPage')}
         </button>
       </div>
@@ -145,7 +167,15 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
 }
 
 /** Where a translation (in the reader, or in the page) stands, in one line. */
-function TranslationLine({ status, done, testId }: { status: TranslationStatus; done: 'translateDone' | 'translatePageDone'; testId: string }) {
+function TranslationLine({
+  status,
+  done,
+  testId,
+}: {
+  status: TranslationStatus;
+  done: 'translateDone' | 'translatePageDone';
+  testId: string;
+}) {
   return (
     <p class={status.state === 'error' ? 'save-result error' : 'save-result'} role="status" data-testid={testId}>
       {status.state === 'running' && (status.message ?? t('translateProgress', status.done, status.total))}

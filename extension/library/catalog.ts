@@ -99,7 +99,15 @@ export class Catalog {
 
   entry(i: number): CatalogEntry {
     const id = this.ids[i]!;
-    return { id, url: this.urls[i]!, savedAt: this.savedAt[i]!, read: this.read[i] === 1, status: statusOf(this.status[i]!), site: this.site[i]!, tags: this.tags.get(id) ?? [] };
+    return {
+      id,
+      url: this.urls[i]!,
+      savedAt: this.savedAt[i]!,
+      read: this.read[i] === 1,
+      status: statusOf(this.status[i]!),
+      site: this.site[i]!,
+      tags: this.tags.get(id) ?? [],
+    };
   }
 
   /** Where an article saved at `savedAt` with this URL goes (newest first, then URL descending). */
@@ -188,7 +196,15 @@ export class Catalog {
     const byUrl = new Map(rows.map((r, i) => [r.url, i]));
     const ids = metas.map((m) => {
       const known = byUrl.get(m.url);
-      const row: CatalogEntry = { id: known === undefined ? this.nextId++ : rows[known]!.id, url: m.url, savedAt: m.savedAt, read: m.readAt > 0, status: m.status, site: m.site, tags: m.tags };
+      const row: CatalogEntry = {
+        id: known === undefined ? this.nextId++ : rows[known]!.id,
+        url: m.url,
+        savedAt: m.savedAt,
+        read: m.readAt > 0,
+        status: m.status,
+        site: m.site,
+        tags: m.tags,
+      };
       if (known === undefined) {
         byUrl.set(m.url, rows.length);
         rows.push(row);
@@ -214,7 +230,17 @@ export class Catalog {
   /** A catalog of these articles, with new ids from 1. */
   static of(metas: readonly ArticleMeta[]): Catalog {
     const c = new Catalog();
-    c.setRows(metas.map((m) => ({ id: c.nextId++, url: m.url, savedAt: m.savedAt, read: m.readAt > 0, status: m.status, site: m.site, tags: m.tags })));
+    c.setRows(
+      metas.map((m) => ({
+        id: c.nextId++,
+        url: m.url,
+        savedAt: m.savedAt,
+        read: m.readAt > 0,
+        status: m.status,
+        site: m.site,
+        tags: m.tags,
+      })),
+    );
     return c;
   }
 }

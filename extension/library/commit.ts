@@ -112,7 +112,10 @@ export async function commit<R>(
         const before = stored.get(p.meta.url);
         return { ...p, before, listed: !before || listedChange(before, p.meta), reindex: !before || termsChange(before, p) };
       });
-      const metaWrites = () => [db.articles.bulkPut(puts.map((p) => p.meta)), db.contents.bulkPut(puts.flatMap((p) => (p.content ? [p.content] : [])))];
+      const metaWrites = () => [
+        db.articles.bulkPut(puts.map((p) => p.meta)),
+        db.contents.bulkPut(puts.flatMap((p) => (p.content ? [p.content] : []))),
+      ];
       if (gone.length === 0 && !puts.some((p) => p.listed || p.reindex)) {
         // Only columns the catalog and the index do not hold (reading progress): the rows alone.
         if (puts.length) await Promise.all(metaWrites());

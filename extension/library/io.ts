@@ -79,7 +79,11 @@ async function allArticles(db: LibraryDB): Promise<SavedArticle[]> {
 export async function exportJson(db: LibraryDB, options: { now?: number } = {}): Promise<string> {
   const articles = await allArticles(db);
   // The backup's shape, written one article per line so a large library streams into the string.
-  const meta: Omit<LibraryExport, 'articles'> = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(options.now ?? Date.now()).toISOString() };
+  const meta: Omit<LibraryExport, 'articles'> = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(options.now ?? Date.now()).toISOString(),
+  };
   const head = JSON.stringify(meta);
   if (articles.length === 0) return `${head.slice(0, -1)},"articles":[]}\n`;
   return `${head.slice(0, -1)},"articles":[\n${articles.map((a) => JSON.stringify(a)).join(',\n')}\n]}\n`;
@@ -137,7 +141,10 @@ export function articleMarkdown(a: SavedArticle, toMarkdown: ((html: string) => 
  * A zip with one Markdown file per article ("2024-05-01-title.md"), newest first. HTML is
  * converted with `parseHtml` (default: DOMParser; without a DOM the plain text is used).
  */
-export async function exportMarkdownZip(db: LibraryDB, options: { parseHtml?: (html: string) => Document } = {}): Promise<Uint8Array> {
+export async function exportMarkdownZip(
+  db: LibraryDB,
+  options: { parseHtml?: (html: string) => Document } = {},
+): Promise<Uint8Array> {
   const parse = options.parseHtml ?? defaultParser();
   // turndown loads only when a Markdown export is asked for: the library page opens without it.
   const { htmlToMarkdown } = await import('@/lib/library/markdown');
@@ -170,7 +177,10 @@ blockquote{margin-left:0;padding-left:1em;border-left:3px solid #ccc;color:#444}
  * Stored HTML is sanitized again here (`sanitize`, default lib/article/sanitize.ts, which needs
  * a DOM) and a Content-Security-Policy forbids scripts should anything slip through.
  */
-export async function exportHtml(db: LibraryDB, options: { sanitize?: (html: string) => string; now?: number } = {}): Promise<string> {
+export async function exportHtml(
+  db: LibraryDB,
+  options: { sanitize?: (html: string) => string; now?: number } = {},
+): Promise<string> {
   const sanitize = options.sanitize ?? sanitizeHtml;
   const articles = await allArticles(db);
   const toc: string[] = [];
@@ -180,8 +190,15 @@ export async function exportHtml(db: LibraryDB, options: { sanitize?: (html: str
     const lang = a.lang && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(a.lang) ? ` lang="${a.lang}"` : '';
     const dir = a.dir === 'rtl' ? ' dir="rtl"' : '';
     const href = isWebUrl(a.url) ? escapeHtml(a.url) : '';
-    toc.push(`<li><a href="#${id}">${escapeHtml(a.title)}</a> <span class="meta">${escapeHtml(a.site)} · ${day(a.savedAt)}</span></li>`);
-    const meta = [a.siteName || a.site, a.byline, a.publishedTime ? a.publishedTime.slice(0, 10) : day(a.savedAt), a.tags.length ? `#${a.tags.join(' #')}` : null]
+    toc.push(
+      `<li><a href="#${id}">${escapeHtml(a.title)}</a> <span class="meta">${escapeHtml(a.site)} · ${day(a.savedAt)}</span></li>`,
+    );
+    const meta = [
+      a.siteName || a.site,
+      a.byline,
+      a.publishedTime ? a.publishedTime.slice(0, 10) : day(a.savedAt),
+      a.tags.length ? `#${a.tags.join(' #')}` : null,
+    ]
       .filter((x): x is string => !!x)
       .map(escapeHtml)
       .join(' · ');
@@ -247,12 +264,21 @@ function looksBinary(text: string): boolean {
  * 'invalid-file' with a message naming the problem (and its line) for anything it cannot read.
  * A Pocket HTML export is parsed with `parseHtml` (default: DOMParser, which extension pages have).
  */
-export function parseImport(text: string, fileName?: string, options: { parseHtml?: (html: string) => Document } = {}): ParsedImport {
+export function parseImport(
+  text: string,
+  fileName?: string,
+  options: { parseHtml?: (html: string) => Document } = {},
+): ParsedImport {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw invalid(fileName, 'The file is empty.');
-  if (looksBinary(body)) throw invalid(fileName, 'This is not a text file (it contains binary data). Choose a JSON backup, a Pocket or Instapaper CSV export, or a list of URLs.');
+  if (looksBinary(body))
+    throw invalid(
+      fileName,
+      'This is not a text file (it contains binary data). Choose a JSON backup, a Pocket or Instapaper CSV export, or a list of URLs.',
+    );
   const start = body.trimStart();
-  if (start.startsWith('{') || start.startsWith('[')) return { kind: 'json', items: parseJsonBackup(body, fileName), skipped: [] };
+  if (start.startsWith('{') || start.startsWith('['))
+    return { kind: 'json', items: parseJsonBackup(body, fileName), skipped: [] };
   if (start.startsWith('<')) {
     const parseHtml = options.parseHtml ?? defaultParser();
     if (!parseHtml) throw new Error('parseImport: reading an HTML export needs a DOM parser (DOMParser, or options.parseHtml).');
@@ -271,11 +297,19 @@ function parseJsonBackup(text: string, name?: string): ImportItem[] {
     throw invalid(name, `This is not valid JSON (is the file complete?): ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
-    throw invalid(name, 'This JSON file is not a Reading Assistant library backup (its "format" is not "reading-assistant-library").');
+    throw invalid(
+      name,
+      'This JSON file is not a Reading Assistant library backup (its "format" is not "reading-assistant-library").',
+    );
   }
   const { version, articles } = data as { version?: unknown; articles?: unknown };
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw invalid(name, 'The backup has no valid "version".');
-  if (version > EXPORT_VERSION) throw invalid(name, `The backup was made by a newer version of the extension (format version ${version}); update the extension to import it.`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw invalid(name, 'The backup has no valid "version".');
+  if (version > EXPORT_VERSION)
+    throw invalid(
+      name,
+      `The backup was made by a newer version of the extension (format version ${version}); update the extension to import it.`,
+    );
   if (!Array.isArray(articles)) throw invalid(name, 'The backup has no "articles" list.');
   return articles.map((raw, i) => {
     const article = validateArticle(raw, `article ${i + 1}`, name);
@@ -292,11 +326,16 @@ function validateArticle(raw: unknown, where: string, name?: string): SavedArtic
   const fail = (field: string, what: string) => invalid(name, `${where}: "${field}" ${what}.`);
   if (typeof r.url !== 'string' || !isWebUrl(r.url.trim())) throw fail('url', 'is not a web address (http or https)');
   const url = canonicalUrl(r.url);
-  for (const k of ['title', 'pageUrl', 'contentHtml', 'text'] as const) if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'must be text');
-  for (const k of NULLABLE_STRINGS) if (r[k] !== undefined && r[k] !== null && typeof r[k] !== 'string') throw fail(k, 'must be text or null');
-  for (const k of NUMBERS) if (r[k] !== undefined && (typeof r[k] !== 'number' || !Number.isFinite(r[k]) || (r[k] as number) < 0)) throw fail(k, 'must be a number ≥ 0');
+  for (const k of ['title', 'pageUrl', 'contentHtml', 'text'] as const)
+    if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'must be text');
+  for (const k of NULLABLE_STRINGS)
+    if (r[k] !== undefined && r[k] !== null && typeof r[k] !== 'string') throw fail(k, 'must be text or null');
+  for (const k of NUMBERS)
+    if (r[k] !== undefined && (typeof r[k] !== 'number' || !Number.isFinite(r[k]) || (r[k] as number) < 0))
+      throw fail(k, 'must be a number ≥ 0');
   if (r.savedAt === undefined) throw fail('savedAt', 'is missing');
-  if (r.tags !== undefined && (!Array.isArray(r.tags) || r.tags.some((tag) => typeof tag !== 'string'))) throw fail('tags', 'must be a list of text');
+  if (r.tags !== undefined && (!Array.isArray(r.tags) || r.tags.some((tag) => typeof tag !== 'string')))
+    throw fail('tags', 'must be a list of text');
   if (r.status !== undefined && !isStatus(r.status)) throw fail('status', 'must be "full", "bookmark" or "pending"');
   if (r.dir !== undefined && r.dir !== 'ltr' && r.dir !== 'rtl') throw fail('dir', 'must be "ltr" or "rtl"');
   const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
@@ -335,7 +374,11 @@ function parseUrlList(text: string, name?: string): ImportItem[] {
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.replace(/^\ufeff/, '').trim();
     if (!line || line.startsWith('#')) return;
-    if (!isWebUrl(line) || /\s/.test(line)) throw invalid(name, `line ${i + 1}: "${line.slice(0, 80)}" is not a web address (a list of URLs has one http(s) address per line).`);
+    if (!isWebUrl(line) || /\s/.test(line))
+      throw invalid(
+        name,
+        `line ${i + 1}: "${line.slice(0, 80)}" is not a web address (a list of URLs has one http(s) address per line).`,
+      );
     items.push({ url: canonicalUrl(line) });
   });
   if (items.length === 0) throw invalid(name, 'The list holds no web addresses.');
@@ -364,8 +407,15 @@ function parseCsvExport(text: string, name?: string): ParsedImport {
       `line 1: this CSV's columns (${header.slice(0, 8).join(', ')}) are neither a Pocket export (${POCKET_COLUMNS.join(', ')}) nor an Instapaper export (${INSTAPAPER_COLUMNS.join(', ')}).`,
     );
   } else {
-    const first = text.replace(/^\ufeff/, '').trimStart().split(/\r\n|\r|\n/, 1)[0]!.trim();
-    throw invalid(name, `line 1: "${first.slice(0, 80)}" — this is not a file we can import: choose a JSON backup, a Pocket or Instapaper CSV export, or a list of web addresses, one per line.`);
+    const first = text
+      .replace(/^\ufeff/, '')
+      .trimStart()
+      .split(/\r\n|\r|\n/, 1)[0]!
+      .trim();
+    throw invalid(
+      name,
+      `line 1: "${first.slice(0, 80)}" — this is not a file we can import: choose a JSON backup, a Pocket or Instapaper CSV export, or a list of web addresses, one per line.`,
+    );
   }
   const col = (c: string) => header.indexOf(c);
   const items: ImportItem[] = [];
@@ -406,7 +456,8 @@ function parseCsvExport(text: string, name?: string): ParsedImport {
       });
     }
   }
-  if (items.length === 0 && skipped.length > 0) throw invalid(name, `No row holds a web address (${skipped[0]!.reason}, line ${skipped[0]!.line}).`);
+  if (items.length === 0 && skipped.length > 0)
+    throw invalid(name, `No row holds a web address (${skipped[0]!.reason}, line ${skipped[0]!.line}).`);
   return { kind, items, skipped };
 }
 
@@ -417,7 +468,16 @@ function instapaperTags(raw: string): string[] {
   if (v.startsWith('[')) {
     try {
       const list: unknown = JSON.parse(v);
-      if (Array.isArray(list)) return list.map((tag) => (typeof tag === 'string' ? tag : typeof tag === 'object' && tag && 'name' in tag ? String((tag as { name: unknown }).name) : '')).filter(Boolean);
+      if (Array.isArray(list))
+        return list
+          .map((tag) =>
+            typeof tag === 'string'
+              ? tag
+              : typeof tag === 'object' && tag && 'name' in tag
+                ? String((tag as { name: unknown }).name)
+                : '',
+          )
+          .filter(Boolean);
     } catch {
       // not JSON: split below
     }
@@ -434,7 +494,9 @@ function instapaperTags(raw: string): string[] {
 function anchorLines(text: string): number[] {
   const lines: number[] = [];
   let line = 1;
-  for (const m of text.matchAll(/<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[\s\S]*?(?:<\/\1\s*>|$)|<a[\s/>]|\r\n?|\n/gi)) {
+  for (const m of text.matchAll(
+    /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[\s\S]*?(?:<\/\1\s*>|$)|<a[\s/>]|\r\n?|\n/gi,
+  )) {
     const s = m[0];
     if (s.startsWith('<a') || s.startsWith('<A')) lines.push(line);
     else if (s[0] === '<') line += s.match(/\r\n?|\n/g)?.length ?? 0;
@@ -453,7 +515,8 @@ function anchorLines(text: string): number[] {
 function parsePocketHtml(text: string, name: string | undefined, parseHtml: (html: string) => Document): ParsedImport {
   const doc = parseHtml(text);
   const isPocket = /^\s*pocket export\s*$/i.test(doc.title) || doc.querySelector('a[time_added]') !== null;
-  if (!isPocket) throw invalid(name, 'This HTML file is not a Pocket export (no "Pocket Export" title and no links with time_added).');
+  if (!isPocket)
+    throw invalid(name, 'This HTML file is not a Pocket export (no "Pocket Export" title and no links with time_added).');
   const items: ImportItem[] = [];
   const skipped: ParsedImport['skipped'] = [];
   let read = false;
@@ -525,7 +588,11 @@ function itemToArticle(item: ImportItem, now: number): SavedArticle {
  * Merges imported items into the library, all in one transaction: all or nothing. Counts are per
  * distinct URL: added (new), updated (something gained), unchanged (nothing new).
  */
-export async function importItems(db: LibraryDB, items: readonly ImportItem[], options: { now?: number } = {}): Promise<MergeCounts> {
+export async function importItems(
+  db: LibraryDB,
+  items: readonly ImportItem[],
+  options: { now?: number } = {},
+): Promise<MergeCounts> {
   const now = options.now ?? Date.now();
   const articles = items.map((item, i) => {
     const a = itemToArticle(item, now);

@@ -79,7 +79,12 @@ class BlockWriter {
  * New blocks from the old ones (in key order) and new postings: of the old postings, only the ids
  * that `keep` marks (keep[id] === 1) stay; `added` (term → ids) is merged in.
  */
-export function mergePostings(old: readonly PostingBlock[], keep: Uint8Array, added: ReadonlyMap<string, readonly number[]>, blockIds: number) {
+export function mergePostings(
+  old: readonly PostingBlock[],
+  keep: Uint8Array,
+  added: ReadonlyMap<string, readonly number[]>,
+  blockIds: number,
+) {
   const writer = new BlockWriter(Math.max(1, blockIds));
   const fresh = [...added.keys()].sort();
   let j = 0;
@@ -112,7 +117,12 @@ export function mergePostings(old: readonly PostingBlock[], keep: Uint8Array, ad
  * Rebuilds the postings (inside the caller's read-write transaction on `postings`): the old ones
  * (`old` when the caller has read them already) whose ids `keep` marks, plus `added`.
  */
-export async function rewritePostings(db: LibraryDB, keep: Uint8Array, added: ReadonlyMap<string, readonly number[]>, old?: readonly PostingBlock[]): Promise<void> {
+export async function rewritePostings(
+  db: LibraryDB,
+  keep: Uint8Array,
+  added: ReadonlyMap<string, readonly number[]>,
+  old?: readonly PostingBlock[],
+): Promise<void> {
   const { blocks, keys } = mergePostings(old ?? (await db.postings.toArray()), keep, added, db.tuning.blockIds);
   await Promise.all([db.postings.clear(), blocks.length ? db.postings.bulkPut(blocks, keys) : null]);
 }

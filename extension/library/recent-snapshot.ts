@@ -17,7 +17,12 @@ function storage(): Storage | null {
 }
 
 const isMeta = (m: unknown): m is ArticleMeta =>
-  !!m && typeof m === 'object' && typeof (m as ArticleMeta).url === 'string' && typeof (m as ArticleMeta).title === 'string' && typeof (m as ArticleMeta).savedAt === 'number' && Array.isArray((m as ArticleMeta).tags);
+  !!m &&
+  typeof m === 'object' &&
+  typeof (m as ArticleMeta).url === 'string' &&
+  typeof (m as ArticleMeta).title === 'string' &&
+  typeof (m as ArticleMeta).savedAt === 'number' &&
+  Array.isArray((m as ArticleMeta).tags);
 
 /** The list the popup showed last, or undefined when there is none (or it is unreadable). */
 export function readRecentSnapshot(): ArticleMeta[] | undefined {

@@ -61,7 +61,12 @@ function needsRebuild(db: LibraryDB, cat: Catalog, pending: number): boolean {
  * written by the caller): the old postings of live articles (`old`, when already read), except
  * those in `fresh`, whose terms are given. Terms of ids no longer in the catalog are left out.
  */
-async function rebuildPostings(db: LibraryDB, cat: Catalog, fresh: Iterable<readonly [number, readonly string[]]>, old?: readonly PostingBlock[]): Promise<void> {
+async function rebuildPostings(
+  db: LibraryDB,
+  cat: Catalog,
+  fresh: Iterable<readonly [number, readonly string[]]>,
+  old?: readonly PostingBlock[],
+): Promise<void> {
   const keep = new Uint8Array(cat.nextId);
   for (const id of cat.ids) keep[id] = 1;
   const live = keep.slice();
@@ -109,7 +114,8 @@ export async function beginIndexUpdate(db: LibraryDB, adding: number): Promise<I
       }
       const writes: Promise<unknown>[] = [];
       if (removed.length) writes.push(db.terms.bulkDelete([...removed]));
-      if (entries.length) writes.push(db.terms.bulkPut(fresh.map((f, i) => ({ url: f.url, id: f.id, terms: entries[i]![1].join(' ') }))));
+      if (entries.length)
+        writes.push(db.terms.bulkPut(fresh.map((f, i) => ({ url: f.url, id: f.id, terms: entries[i]![1].join(' ') }))));
       await Promise.all(writes);
       return db.terms.count();
     },
@@ -117,7 +123,13 @@ export async function beginIndexUpdate(db: LibraryDB, adding: number): Promise<I
 }
 
 /** Marks (by id) the articles having a term that starts with `term`. */
-async function termMarks(db: LibraryDB, term: string, pending: readonly PendingTermsRow[], skip: Uint8Array, size: number): Promise<Uint8Array> {
+async function termMarks(
+  db: LibraryDB,
+  term: string,
+  pending: readonly PendingTermsRow[],
+  skip: Uint8Array,
+  size: number,
+): Promise<Uint8Array> {
   const marks = new Uint8Array(size);
   for (const ids of await prefixPostings(db, term)) {
     for (let i = 0; i < ids.length; i++) {
@@ -158,7 +170,11 @@ export async function indexPending(db: LibraryDB, options: { force?: boolean } =
     db.transaction('rw', [db.catalog, db.postings, db.terms], async () => {
       const [cat, pending] = await Promise.all([readCatalog(db), db.terms.toArray()]);
       if (!options.force && !needsRebuild(db, cat, pending.length)) return;
-      await rebuildPostings(db, cat, pending.map((row) => [row.id, splitTerms(row)] as const));
+      await rebuildPostings(
+        db,
+        cat,
+        pending.map((row) => [row.id, splitTerms(row)] as const),
+      );
       await db.terms.clear();
       await writeCatalog(db, cat);
     }),
@@ -183,7 +199,11 @@ export async function indexSettled(db: LibraryDB): Promise<void> {
  * The whole index anew (inside the caller's read-write transaction on terms and postings) for
  * the articles of `cat`, given with their texts; cat.stale is reset.
  */
-export async function indexAll(db: LibraryDB, cat: Catalog, articles: readonly { meta: ArticleMeta; text: string }[]): Promise<void> {
+export async function indexAll(
+  db: LibraryDB,
+  cat: Catalog,
+  articles: readonly { meta: ArticleMeta; text: string }[],
+): Promise<void> {
   const added = new Map<string, number[]>();
   for (const { meta, text } of articles) {
     const id = cat.ids[cat.indexOf(meta.url)]!;

@@ -69,7 +69,11 @@ export async function matchUrls(db: LibraryDB, filter: LibraryFilter, want = Inf
 }
 
 /** Matching articles, newest first; all of them unless `limit` is given. */
-export async function searchLibrary(db: LibraryDB, filter: LibraryFilter, options: { limit?: number; offset?: number } = {}): Promise<ArticleMeta[]> {
+export async function searchLibrary(
+  db: LibraryDB,
+  filter: LibraryFilter,
+  options: { limit?: number; offset?: number } = {},
+): Promise<ArticleMeta[]> {
   const limit = Math.max(0, options.limit ?? Infinity);
   const offset = Math.max(0, options.offset ?? 0);
   if (limit === 0) return [];

@@ -7,7 +7,19 @@ import { newestUrls, readCatalog } from '@/extension/library/catalog';
 import { type ArticlePut, commit } from '@/extension/library/commit';
 import type { LibraryDB } from '@/extension/library/db';
 import { guard, LibraryError } from '@/lib/library/errors';
-import { canonicalUrl, clampProgress, contentOf, isStatus, isWebUrl, joinSaved, mergeArticle, metaOf, normalizeTags, siteOf, STATUS_RANK } from '@/lib/library/records';
+import {
+  canonicalUrl,
+  clampProgress,
+  contentOf,
+  isStatus,
+  isWebUrl,
+  joinSaved,
+  mergeArticle,
+  metaOf,
+  normalizeTags,
+  siteOf,
+  STATUS_RANK,
+} from '@/lib/library/records';
 import { matchUrls, siteCounts, tagCounts, urlsWithStatus } from '@/extension/library/search';
 import type { ArticleMeta, LibraryFilter, SaveStatus, SavedArticle } from '@/lib/library/types';
 
@@ -16,7 +28,8 @@ export { canonicalUrl } from '@/lib/library/records';
 
 function webUrl(raw: string): string {
   const url = canonicalUrl(raw);
-  if (!isWebUrl(url)) throw new LibraryError('invalid-url', `Only web pages (http or https) can be saved, not "${raw.slice(0, 200)}".`);
+  if (!isWebUrl(url))
+    throw new LibraryError('invalid-url', `Only web pages (http or https) can be saved, not "${raw.slice(0, 200)}".`);
   return url;
 }
 
@@ -67,7 +80,10 @@ export async function saveArticle(db: LibraryDB, article: Article, options: Save
       progress: existing?.progress ?? 0,
       tags: existing?.tags ?? [],
     };
-    return { put: [{ meta, content: { url, contentHtml: article.contentHtml, text: article.text } }], value: { created: !existing, meta } };
+    return {
+      put: [{ meta, content: { url, contentHtml: article.contentHtml, text: article.text } }],
+      value: { created: !existing, meta },
+    };
   });
   return value;
 }
@@ -151,7 +167,12 @@ export async function getMetas(db: LibraryDB, urls: readonly string[]): Promise<
 }
 
 /** Changes an article's metadata; `often` for writes that seldom show in the catalog (progress). */
-async function update(db: LibraryDB, url: string, change: (meta: ArticleMeta) => ArticleMeta, often = false): Promise<ArticleMeta> {
+async function update(
+  db: LibraryDB,
+  url: string,
+  change: (meta: ArticleMeta) => ArticleMeta,
+  often = false,
+): Promise<ArticleMeta> {
   const key = canonicalUrl(url);
   const { value } = await commit(
     db,

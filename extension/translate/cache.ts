@@ -108,7 +108,17 @@ export class DexieTranslationCache implements TranslationCache {
     const byKey = new Map<string, TranslationRow>();
     for (const { source, translation } of entries) {
       const key = cacheKey(cacheId, from, to, source);
-      byKey.set(key, { key, cacheId, from, to, source, translation, chars: source.length + translation.length, createdAt: now, lastUsed: now });
+      byKey.set(key, {
+        key,
+        cacheId,
+        from,
+        to,
+        source,
+        translation,
+        chars: source.length + translation.length,
+        createdAt: now,
+        lastUsed: now,
+      });
     }
     const rows = [...byKey.values()];
     await this.db.transaction('rw', translations, totals, async () => {
@@ -173,7 +183,8 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isF
 function asTranslationRow(raw: unknown): TranslationRow | null {
   if (!raw || typeof raw !== 'object') return null;
   const r = raw as Record<string, unknown>;
-  if (!isText(r.key) || !isText(r.cacheId) || !isText(r.from) || !isText(r.to) || !isText(r.source) || !isText(r.translation)) return null;
+  if (!isText(r.key) || !isText(r.cacheId) || !isText(r.from) || !isText(r.to) || !isText(r.source) || !isText(r.translation))
+    return null;
   if (!isCount(r.createdAt) || !isCount(r.lastUsed)) return null;
   const { key, cacheId, from, to, source, translation, createdAt, lastUsed } = r;
   return { key, cacheId, from, to, source, translation, chars: source.length + translation.length, createdAt, lastUsed };

@@ -3,7 +3,8 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import type { Detection } from '@/lib/article/types';
 
-const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/;
+const ARTICLE_TYPES =
+  /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/;
 
 function typeMatches(type: unknown): boolean {
   if (Array.isArray(type)) return type.some(typeMatches);
@@ -35,7 +36,19 @@ export function hasStructuredArticle(doc: Document): boolean {
 
 /** Whether a UTF-16 code is white space as `\s` reads it. */
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
@@ -82,7 +95,11 @@ function proseLength(doc: Document): { total: number; together: number } {
     let own = 0;
     for (const child of el.childNodes) {
       if (child.nodeType === 3) own += child.textContent!.replace(/\s+/g, ' ').trim().length;
-      else if (child.nodeType === 1 && /^(?:B|STRONG|EM|I|SPAN|FONT|U|MARK|SUB|SUP|SMALL|Q|CITE|ABBR|TIME)$/.test((child as Element).tagName)) own += textLength(child as Element);
+      else if (
+        child.nodeType === 1 &&
+        /^(?:B|STRONG|EM|I|SPAN|FONT|U|MARK|SUB|SUP|SMALL|Q|CITE|ABBR|TIME)$/.test((child as Element).tagName)
+      )
+        own += textLength(child as Element);
     }
     if (own >= 80) {
       total += own;
@@ -117,7 +134,8 @@ export function detect(doc: Document): Detection {
   const cjk = !!body && isCjkDocument(doc);
   const readerableHere = readerable || (cjk && isProbablyReaderable(doc, { minContentLength: 70 }));
   const structured = hasStructuredArticle(doc);
-  const ogType = doc.querySelector('meta[property="og:type"], meta[name="og:type"]')?.getAttribute('content')?.trim().toLowerCase() ?? '';
+  const ogType =
+    doc.querySelector('meta[property="og:type"], meta[name="og:type"]')?.getAttribute('content')?.trim().toLowerCase() ?? '';
   const ogArticle = ogType === 'article' || ogType.startsWith('article.') || ogType === 'blog';
   let articleElementText = 0;
   let articleElementCount = 0;
@@ -142,7 +160,8 @@ export function detect(doc: Document): Detection {
   // worth of prose side by side (not one paragraph per teaser box) is a story whose related links,
   // comments or embeds are <article>s too.
   const declaredStory = readerableHere && (structured || ogArticle) && prose.together >= 1000;
-  const teaserList = articleElementCount >= 4 && !(articleElementText >= 2000 && articleElementText >= 2 * secondLargest) && !declaredStory;
+  const teaserList =
+    articleElementCount >= 4 && !(articleElementText >= 2000 && articleElementText >= 2 * secondLargest) && !declaredStory;
   const linkList = density > 0.55 && proseText < 3000 && !(structured && ogArticle);
   const listLike = teaserList || linkList;
   // Korean, Japanese and Chinese say as much in about half the characters.
@@ -155,5 +174,15 @@ export function detect(doc: Document): Detection {
       // One <article> of a thousand characters on a readable page: a post whose paragraphs are short.
       (readerableHere && articleElementCount === 1 && articleElementText >= 1000 && proseText >= 250));
 
-  return { isArticle, title: doc.title, readerable, structured, ogArticle, articleElementText, articleElementCount, proseText, linkDensity: density };
+  return {
+    isArticle,
+    title: doc.title,
+    readerable,
+    structured,
+    ogArticle,
+    articleElementText,
+    articleElementCount,
+    proseText,
+    linkDensity: density,
+  };
 }

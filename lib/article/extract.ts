@@ -44,7 +44,14 @@ type Note = (node: Element, rule: string, reason: string) => void;
 function noteInto(removals: Removal[] | undefined): Note | undefined {
   if (!removals) return undefined;
   return (node, rule, reason) =>
-    removals.push({ rule, family: 'prepare', reason, text: squash(readableText(node, ' ')), node: node.tagName.toLowerCase(), stage: 'before-readability' });
+    removals.push({
+      rule,
+      family: 'prepare',
+      reason,
+      text: squash(readableText(node, ' ')),
+      node: node.tagName.toLowerCase(),
+      stage: 'before-readability',
+    });
 }
 
 /** Below this much text the result is not an article the reader should show. */
@@ -155,14 +162,16 @@ function visibleDate(doc: Document, korean: boolean): string | null {
   if (time && !Number.isNaN(Date.parse(time))) return new Date(time).toISOString();
   if (!korean) return null;
   const text = leadingText(doc.body, 20000);
-  const m = /(?:입력|기사입력|등록|송고|게재)\s*(?:일시|시간)?\s*[:：]?\s*(\d{4})\s*[.\-년/]\s*(\d{1,2})\s*[.\-월/]\s*(\d{1,2})\s*일?\s*(?:(\d{1,2}):(\d{2}))?/.exec(text);
+  const m =
+    /(?:입력|기사입력|등록|송고|게재)\s*(?:일시|시간)?\s*[:：]?\s*(\d{4})\s*[.\-년/]\s*(\d{1,2})\s*[.\-월/]\s*(\d{1,2})\s*일?\s*(?:(\d{1,2}):(\d{2}))?/.exec(
+      text,
+    );
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0'] = m;
   // Korean portals print Korea Standard Time (UTC+9).
   const iso = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:00+09:00`;
   return Number.isNaN(Date.parse(iso)) ? null : new Date(iso).toISOString();
 }
-
 
 function occurrences(haystack: string, needle: string): number {
   let n = 0;
@@ -242,13 +251,25 @@ function paragraphText(el: Element): number {
  * a `<nav>`; menus have no paragraphs).
  */
 function removeSiteFrame(body: Element, note?: Note): void {
-  const frame = [...body.getElementsByTagName('footer'), ...body.getElementsByTagName('nav'), ...body.getElementsByTagName('header')];
+  const frame = [
+    ...body.getElementsByTagName('footer'),
+    ...body.getElementsByTagName('nav'),
+    ...body.getElementsByTagName('header'),
+  ];
   for (const el of frame) {
     if (!body.contains(el) || el.querySelector('article, main, [itemprop="articleBody"]')) continue;
     if (el.tagName === 'NAV' && paragraphText(el) >= 200) continue;
     // A header inside the article, or one with the headline or a paragraph (a standfirst), is the story's own.
     if (el.tagName === 'HEADER' && (el.closest('article, main, [itemprop="articleBody"]') || el.querySelector('h1, p'))) continue;
-    note?.(el, 'site-frame', el.tagName === 'FOOTER' ? "a <footer> outside the article (Readability drops footers)" : el.tagName === 'NAV' ? 'a <nav> without paragraphs' : 'a <header> without a headline or a paragraph');
+    note?.(
+      el,
+      'site-frame',
+      el.tagName === 'FOOTER'
+        ? 'a <footer> outside the article (Readability drops footers)'
+        : el.tagName === 'NAV'
+          ? 'a <nav> without paragraphs'
+          : 'a <header> without a headline or a paragraph',
+    );
     el.remove();
   }
 }
@@ -312,7 +333,13 @@ export function pageCopy(doc: Document): PageCopy {
  * The copy Readability reads: lazy images given their real source and, unless `raw`, the page's
  * print copies, site frame and drawings taken out (see extract).
  */
-function preparedCopy(doc: Document, base: string, raw: boolean | undefined, phase: (name: string) => void, note?: Note): PageCopy {
+function preparedCopy(
+  doc: Document,
+  base: string,
+  raw: boolean | undefined,
+  phase: (name: string) => void,
+  note?: Note,
+): PageCopy {
   const copy = pageCopy(doc);
   phase('copy');
   if (copy.body) {
@@ -383,7 +410,10 @@ function parseCopy(doc: Document, base: string, options: ExtractOptions, phase: 
   }
   // The fresh copy is prepared again: the record keeps its removals, not the dropped copy's.
   if (removals) removals.length = recorded;
-  return new Readability(preparedCopy(doc, base, options.raw, () => {}, noteInto(removals)) as unknown as Document, settings).parse();
+  return new Readability(
+    preparedCopy(doc, base, options.raw, () => {}, noteInto(removals)) as unknown as Document,
+    settings,
+  ).parse();
 }
 
 function canonicalUrl(doc: Document, metas: Metas, url: string): string {
@@ -404,7 +434,11 @@ function canonicalUrl(doc: Document, metas: Metas, url: string): string {
  * The clean article of `doc`, or null when the page holds none. `doc` is not modified:
  * everything runs on a clone.
  */
-export function extract(doc: Document, url: string = doc.location?.href ?? doc.URL, options: ExtractOptions = {}): Article | null {
+export function extract(
+  doc: Document,
+  url: string = doc.location?.href ?? doc.URL,
+  options: ExtractOptions = {},
+): Article | null {
   const phase = phaseClock(options.phases);
   const base = doc.baseURI || url;
   const parsed = parseCopy(doc, base, options, phase);
@@ -416,7 +450,12 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
   const canonical = canonicalUrl(doc, metas, url);
   phase('metadata');
   if (!options.raw) {
-    removeClutter(content, CLUTTER_RULES, { title: parsed.title || '', byline: parsed.byline, urls: [url, canonical] }, { empty: true, phases: options.phases, removals: options.removals });
+    removeClutter(
+      content,
+      CLUTTER_RULES,
+      { title: parsed.title || '', byline: parsed.byline, urls: [url, canonical] },
+      { empty: true, phases: options.phases, removals: options.removals },
+    );
   }
   phase('clutter');
   absolutizeUrls(content, base);
@@ -434,10 +473,24 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
   if (!options.raw && linkDensity(holder) > 0.2 && !detect(doc).isArticle) return null;
   phase('decline');
 
-  const lang = (parsed.lang || doc.documentElement.getAttribute('lang') || meta(metas, 'og:locale')?.replace('_', '-') || languageFromScript(text) || '').trim() || null;
-  const declaredDir = (parsed.dir || doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
+  const lang =
+    (
+      parsed.lang ||
+      doc.documentElement.getAttribute('lang') ||
+      meta(metas, 'og:locale')?.replace('_', '-') ||
+      languageFromScript(text) ||
+      ''
+    ).trim() || null;
+  const declaredDir = (
+    parsed.dir ||
+    doc.documentElement.getAttribute('dir') ||
+    doc.body?.getAttribute('dir') ||
+    ''
+  ).toLowerCase();
   const dir = declaredDir === 'rtl' || (!declaredDir && lang && RTL_LANGS.test(lang)) ? 'rtl' : 'ltr';
-  const leadImage = absolute(meta(metas, 'og:image', 'twitter:image', 'og:image:url'), base) ?? absolute(holder.querySelector('img[src]')?.getAttribute('src'), base);
+  const leadImage =
+    absolute(meta(metas, 'og:image', 'twitter:image', 'og:image:url'), base) ??
+    absolute(holder.querySelector('img[src]')?.getAttribute('src'), base);
   let host = '';
   try {
     host = new URL(url).hostname.replace(/^www\./, '');
@@ -446,7 +499,10 @@ export function extract(doc: Document, url: string = doc.location?.href ?? doc.U
   }
 
   const counts = countText(text);
-  const publishedTime = parsed.publishedTime || meta(metas, 'article:published_time', 'datePublished', 'pubdate', 'date') || visibleDate(doc, counts.hangul > 0);
+  const publishedTime =
+    parsed.publishedTime ||
+    meta(metas, 'article:published_time', 'datePublished', 'pubdate', 'date') ||
+    visibleDate(doc, counts.hangul > 0);
   phase('details');
   return {
     title: (parsed.title || meta(metas, 'og:title') || doc.title || host).trim(),

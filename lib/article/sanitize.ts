@@ -13,7 +13,24 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 
 /** Dropped with everything inside: styles, frames, plug-ins, page metadata, form controls, SVG and MathML. */
-const DROP_WITH_CONTENT = ['style', 'script', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'link', 'meta', 'base', 'input', 'button', 'select', 'textarea'];
+const DROP_WITH_CONTENT = [
+  'style',
+  'script',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'link',
+  'meta',
+  'base',
+  'input',
+  'button',
+  'select',
+  'textarea',
+];
 /** Dropped, their text kept (a page that wraps its story in a form still shows the story). */
 const DROP_KEEP_CONTENT = ['form'];
 
@@ -22,7 +39,34 @@ const DROP_KEEP_CONTENT = ['form'];
  * lists, quotes, dates and language. Everything else goes: event handlers, styles, classes, ids,
  * data-*, and the page's own ARIA roles and tabindex, which belong to its widgets, not to the reader.
  */
-const ALLOWED_ATTR = ['href', 'src', 'srcset', 'sizes', 'media', 'type', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'datetime', 'cite', 'colspan', 'rowspan', 'headers', 'scope', 'abbr', 'span', 'start', 'reversed', 'value', 'poster', 'controls', 'open'];
+const ALLOWED_ATTR = [
+  'href',
+  'src',
+  'srcset',
+  'sizes',
+  'media',
+  'type',
+  'alt',
+  'title',
+  'width',
+  'height',
+  'lang',
+  'dir',
+  'datetime',
+  'cite',
+  'colspan',
+  'rowspan',
+  'headers',
+  'scope',
+  'abbr',
+  'span',
+  'start',
+  'reversed',
+  'value',
+  'poster',
+  'controls',
+  'open',
+];
 
 /** Links and sources that may stay: web and mail addresses, and addresses relative to the page. */
 const SAFE_URL = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
@@ -84,7 +128,8 @@ function native(): unknown {
   }
   return nativeSanitizer;
 }
-const PROBE = '<p title="t" tabindex="1" data-x="1" onclick="x()">a<script>b</script><svg><g></g></svg><!--c--><b>e</b><a href="javascript:f()">g</a></p><form><button>d</button>h</form>';
+const PROBE =
+  '<p title="t" tabindex="1" data-x="1" onclick="x()">a<script>b</script><svg><g></g></svg><!--c--><b>e</b><a href="javascript:f()">g</a></p><form><button>d</button>h</form>';
 const PROBE_RESULT = '<p title="t">a<b>e</b><a>g</a></p>h';
 
 /** The URL rules DOMPurify applies itself, for the browser's sanitizer (it only removes javascript: URLs). */
@@ -99,7 +144,11 @@ function checkUrls(root: Element): void {
       if (!SAFE_URL.test(value) && !(image && SAFE_IMAGE_URL.test(value))) el.removeAttribute(attr);
     }
     const set = el.getAttribute('srcset');
-    if (set !== null && set.split(',').some((part) => !SAFE_URL.test(part.trim().replace(URL_WHITESPACE, '')) && !SAFE_IMAGE_URL.test(part.trim()))) el.removeAttribute('srcset');
+    if (
+      set !== null &&
+      set.split(',').some((part) => !SAFE_URL.test(part.trim().replace(URL_WHITESPACE, '')) && !SAFE_IMAGE_URL.test(part.trim()))
+    )
+      el.removeAttribute('srcset');
   }
   for (const el of root.querySelectorAll('a[href], img')) finish(el);
 }

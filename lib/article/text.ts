@@ -36,7 +36,12 @@ export function countWords(text: string): number {
     if (alnum(c)) {
       if (!inWord) n++;
       inWord = true;
-    } else if (inWord && (c === 39 || c === 0x2019 || c === 46 || c === 45) && i + 1 < text.length && alnum(text.charCodeAt(i + 1))) {
+    } else if (
+      inWord &&
+      (c === 39 || c === 0x2019 || c === 46 || c === 45) &&
+      i + 1 < text.length &&
+      alnum(text.charCodeAt(i + 1))
+    ) {
       // A joiner inside a word: the word goes on.
     } else inWord = false;
   }
@@ -60,7 +65,13 @@ export function countText(text: string): TextCounts {
     const c = text.charCodeAt(i);
     if (c < 0x1100) continue;
     if (c <= 0x11ff || (c >= 0x3130 && c <= 0x318f) || (c >= 0xac00 && c <= 0xd7af)) hangul++;
-    else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) hanKana++;
+    else if (
+      (c >= 0x3040 && c <= 0x30ff) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0xf900 && c <= 0xfaff)
+    )
+      hanKana++;
   }
   const words = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
   return { words, hangul, hanKana };
@@ -100,9 +111,41 @@ export function languageFromScript(text: string): string | null {
 const SOURCE_BREAKS = /[\r\n]+/g;
 
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
-  'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'CAPTION',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+  'CAPTION',
 ]);
 
 /**

@@ -5,4 +5,13 @@ import { mentionsOf } from '@/lib/entities/dom';
 import { lookupTicker, quoteUrl } from '@/lib/entities/tickers';
 import type { EntitiesApi } from '@/lib/entities/api';
 
-export const ENTITIES: EntitiesApi = { recognize, textOf, highlightEntities, removeHighlights, mentionsOf, groupEntities, lookupTicker, quoteUrl };
+export const ENTITIES: EntitiesApi = {
+  recognize,
+  textOf,
+  highlightEntities,
+  removeHighlights,
+  mentionsOf,
+  groupEntities,
+  lookupTicker,
+  quoteUrl,
+};

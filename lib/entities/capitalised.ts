@@ -9,13 +9,18 @@ const CONNECT = '(?:de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|t
 const WORD = String.raw`\p{Lu}[\p{Ll}\p{Lu}'’\-]*\p{Ll}[\p{Ll}'’\-]*|\p{Lu}{2,6}`;
 const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${WORD})(?:\s(?:${CONNECT}\s)?(?:${WORD}))*`, 'gu');
 
-const ORG = /(?:^|\s)(?:GmbH|AG|SA|S\.A\.|SpA|S\.p\.A\.|SE|NV|N\.V\.|BV|Srl|SARL|SAS|AB|ASA|Oy|Oyj|Ltd|Inc|Corp|LLC|Universit\S*|Univerzit\S*|Universidad|Universidade|Hochschule|Institut\S*|Ministeri\S*|Minist[eè]re|Bank|Banco|Banque|Partei|Partido|Parti|Gruppe|Grupo|Groupe|Stiftung|Fundaci[oó]n|Fondation|Verband|Vereinigung|Gesellschaft|Compañía|Société|Komitee|Comit[eé]|Agentur|Agencia|Agence|Zeitung|Gazeta|Tribunal|Gericht|Parlament\S*|Kommission|Comisi[oó]n|Commission)(?:\s|$)/u;
-const LEGAL_END = /(?<=\s)(?:GmbH|AG|SA|S\.A\.|SpA|S\.p\.A\.|SE|NV|N\.V\.|BV|Srl|SARL|SAS|AB|ASA|Oy|Oyj|Ltd|Inc|Corp|LLC|PLC|plc)(?=\s|$)/gu;
-const PLACE = /(?:^|\s)(?:Stadt|Straße|Strasse|Platz|Fluss|See|Berg|Insel|Ciudad|Calle|Plaza|R[ií]o|Lago|Monte|Isla|Ville|Rue|Place|Fleuve|Lac|Mont|[ÎI]le|Città|Via|Piazza|Fiume|Provin\S*|Region|Regi[oó]n|Région|Kreis|Distrito|District)(?:\s|$)/u;
-const TITLE = /(?:Herr|Frau|Dr|Prof|M|Mme|Mlle|Sr|Sra|Srta|Don|Doña|Dom|Sig|Sig\.ra|Signor|Signora|Pan|Pani|г-н|г-жа|господин|госпожа)\.?\s$/u;
+const ORG =
+  /(?:^|\s)(?:GmbH|AG|SA|S\.A\.|SpA|S\.p\.A\.|SE|NV|N\.V\.|BV|Srl|SARL|SAS|AB|ASA|Oy|Oyj|Ltd|Inc|Corp|LLC|Universit\S*|Univerzit\S*|Universidad|Universidade|Hochschule|Institut\S*|Ministeri\S*|Minist[eè]re|Bank|Banco|Banque|Partei|Partido|Parti|Gruppe|Grupo|Groupe|Stiftung|Fundaci[oó]n|Fondation|Verband|Vereinigung|Gesellschaft|Compañía|Société|Komitee|Comit[eé]|Agentur|Agencia|Agence|Zeitung|Gazeta|Tribunal|Gericht|Parlament\S*|Kommission|Comisi[oó]n|Commission)(?:\s|$)/u;
+const LEGAL_END =
+  /(?<=\s)(?:GmbH|AG|SA|S\.A\.|SpA|S\.p\.A\.|SE|NV|N\.V\.|BV|Srl|SARL|SAS|AB|ASA|Oy|Oyj|Ltd|Inc|Corp|LLC|PLC|plc)(?=\s|$)/gu;
+const PLACE =
+  /(?:^|\s)(?:Stadt|Straße|Strasse|Platz|Fluss|See|Berg|Insel|Ciudad|Calle|Plaza|R[ií]o|Lago|Monte|Isla|Ville|Rue|Place|Fleuve|Lac|Mont|[ÎI]le|Città|Via|Piazza|Fiume|Provin\S*|Region|Regi[oó]n|Région|Kreis|Distrito|District)(?:\s|$)/u;
+const TITLE =
+  /(?:Herr|Frau|Dr|Prof|M|Mme|Mlle|Sr|Sra|Srta|Don|Doña|Dom|Sig|Sig\.ra|Signor|Signora|Pan|Pani|г-н|г-жа|господин|госпожа)\.?\s$/u;
 const PLACE_BEFORE = /(?:^|\s)(?:in|im|nach|aus|bei|en|à|au|aux|de|desde|hacia|a|da|dal|nel|a|em|no|na|w|we|z|в|во|из|на)\s$/u;
 // Words that open sentences or are capitalised for grammar (German nouns are handled by needing two words).
-const STOP = /^(?:Der|Die|Das|Ein|Eine|Le|La|Les|Un|Une|El|Los|Las|Il|Lo|Gli|O|A|Os|As|De|Het|Een|En|Et|Und|Y|E|Im|In|Am|Au|Dans|Pour|Para|Per|Mit|Von|Bei)$/;
+const STOP =
+  /^(?:Der|Die|Das|Ein|Eine|Le|La|Les|Un|Une|El|Los|Las|Il|Lo|Gli|O|A|Os|As|De|Het|Een|En|Et|Und|Y|E|Im|In|Am|Au|Dans|Pour|Para|Per|Mit|Von|Bei)$/;
 
 export function recognizeCapitalised(text: string): RawSpan[] {
   const out: RawSpan[] = [];

@@ -14,7 +14,9 @@ import { groupOf, type EntityGroup, type EntitySpan } from '@/lib/entities/types
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'TEXTAREA', 'NOSCRIPT']);
 const BLOCK = new Set(
-  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'.split(' '),
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'.split(
+    ' ',
+  ),
 );
 
 export interface TextMap {
@@ -76,7 +78,12 @@ const applied = new WeakMap<Node, Applied[]>();
  * overlap (recognize() returns them so); an overlapping later span is skipped. Any earlier
  * highlights in `root` are removed first.
  */
-export function highlightEntities(root: Element, spans: readonly EntitySpan[], enabled: Iterable<EntityGroup | EntitySpan['type']>, options: HighlightOptions = {}): HighlightHandle {
+export function highlightEntities(
+  root: Element,
+  spans: readonly EntitySpan[],
+  enabled: Iterable<EntityGroup | EntitySpan['type']>,
+  options: HighlightOptions = {},
+): HighlightHandle {
   removeHighlights(root);
   const on = new Set<string>(enabled);
   const doc = root.ownerDocument;

@@ -9,7 +9,8 @@ import { unpack } from 'efrt';
 import data from '@/lib/entities/data/en-words.json';
 
 // Tags that make a lexicon entry a name rather than a common word.
-export const NAME_TAG = /^(?:FirstName|LastName|MaleName|FemaleName|Person|Place|City|Country|Region|Organization|ProperNoun|SportsTeam|Honorific)$/;
+export const NAME_TAG =
+  /^(?:FirstName|LastName|MaleName|FemaleName|Person|Place|City|Country|Region|Organization|ProperNoun|SportsTeam|Honorific)$/;
 
 let common: Set<string> | null = null;
 let lexicon: Record<string, string | string[]> | null = null;

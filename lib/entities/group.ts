@@ -41,7 +41,9 @@ export function groupEntities(spans: readonly EntitySpan[]): EntityGroupModel[] 
   const groups = new Map<EntityGroup, EntityEntry[]>();
   for (const e of [...byId.values()].sort((a, b) => b.count - a.count || a.first - b.first)) {
     // The canonical name ("샘 올트먼" over the "올트먼" most mentions use); a company: its commonest form.
-    const name = e.ticker ? [...e.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0] : e.id.slice(e.id.indexOf(':') + 1);
+    const name = e.ticker
+      ? [...e.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0]
+      : e.id.slice(e.id.indexOf(':') + 1);
     const entry: EntityEntry = { id: e.id, type: e.type, name, count: e.count, mentions: e.mentions };
     if (e.ticker) entry.ticker = e.ticker;
     const g = groupOf(e.type);

@@ -85,8 +85,16 @@ function trimEdges(text: string, s: RawSpan): void {
 }
 
 // Words that start with a surname syllable but are not names ("이번 회장", "전 세계").
-const NOT_NAMES = new Set('이번 이날 이후 이전 이어 이미 이달 전날 전임 전체 전세계 지난 한편 정부 신임 현직 차기 공동 명예 최고 최대 최근 조만간 주요 김씨 이씨 박씨 당시 당일 오늘 내일 우리 모든 각국 양사'.split(' '));
-const TITLE_AFTER = new RegExp(`^ ?(?:전 )?(?:${KO_TITLES.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')}|CEO|CFO|CTO|COO)(?:은|는|이|가|을|를|의|과|와|도|께서|에게)?(?![가-힣A-Za-z])`);
+const NOT_NAMES = new Set(
+  '이번 이날 이후 이전 이어 이미 이달 전날 전임 전체 전세계 지난 한편 정부 신임 현직 차기 공동 명예 최고 최대 최근 조만간 주요 김씨 이씨 박씨 당시 당일 오늘 내일 우리 모든 각국 양사'.split(
+    ' ',
+  ),
+);
+const TITLE_AFTER = new RegExp(
+  `^ ?(?:전 )?(?:${KO_TITLES.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .sort((a, b) => b.length - a.length)
+    .join('|')}|CEO|CFO|CTO|COO)(?:은|는|이|가|을|를|의|과|와|도|께서|에게)?(?![가-힣A-Za-z])`,
+);
 
 /**
  * "이재용 삼성전자 회장", "손정의 소프트뱅크그룹 회장", "샘 올트먼 오픈AI CEO": a name before an
@@ -120,7 +128,8 @@ function titledPeople(text: string, fixed: RawSpan[], names: RawSpan[]) {
       continue;
     }
     if (surname) {
-      if (!FAMILIAR_TITLE.test(text.slice(at, at + 3)) && foreignGivenName(m[0], text.slice(surname.start, surname.end))) surname.start = start;
+      if (!FAMILIAR_TITLE.test(text.slice(at, at + 3)) && foreignGivenName(m[0], text.slice(surname.start, surname.end)))
+        surname.start = start;
       continue;
     }
     if (m[0].length >= 2 && m[0].length <= 4 && SURNAMES.has(m[0][0]!)) names.push({ start, end, type: 'person' });
@@ -158,7 +167,8 @@ function addTickerMention(m: TickerMention, fixed: RawSpan[], names: RawSpan[], 
 /** A Korean name without trailing particles or titles: "손정의 회장과" → 손정의. `strict`: see stripParticles. */
 export function trimKoreanName(name: string, known: ReadonlySet<string> = new Set(), strict = false): string {
   let words = name.trim().split(/\s+/);
-  while (words.length > 1 && [KO_TITLES, EN_TITLES].some((list) => list.includes(stripParticles(words[words.length - 1]!)))) words = words.slice(0, -1);
+  while (words.length > 1 && [KO_TITLES, EN_TITLES].some((list) => list.includes(stripParticles(words[words.length - 1]!))))
+    words = words.slice(0, -1);
   words[words.length - 1] = stripParticles(words[words.length - 1]!, known, strict);
   return words.join(' ');
 }

@@ -8,7 +8,11 @@ import type { Ticker } from '@/lib/entities/types';
 type Row = [code: string, market: string, name: string, aliases?: string[]];
 
 /** Names compared without case, spaces or dots: "SK Hynix" = "SK hynix", "록히드 마틴" = "록히드마틴". */
-const tickerKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[\s.·]/g, '');
+const tickerKey = (name: string) =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s.·]/g, '');
 
 let index: Map<string, Ticker> | null = null;
 function tickerIndex(): Map<string, Ticker> {
@@ -92,6 +96,7 @@ export function findKoreanTickerMentions(text: string): TickerMention[] {
 
 /** The quote page a ticker link opens (only when clicked): Naver Finance for KRX, Yahoo Finance for US. */
 export function quoteUrl(ticker: Ticker): string {
-  if (ticker.market === 'KOSPI' || ticker.market === 'KOSDAQ') return `https://finance.naver.com/item/main.naver?code=${encodeURIComponent(ticker.code)}`;
+  if (ticker.market === 'KOSPI' || ticker.market === 'KOSDAQ')
+    return `https://finance.naver.com/item/main.naver?code=${encodeURIComponent(ticker.code)}`;
   return `https://finance.yahoo.com/quote/${encodeURIComponent(ticker.code.replace('.', '-'))}`;
 }

@@ -29,16 +29,30 @@ export function prng(seed: number): () => number {
 }
 
 const KO_SITES = [
-  ['news.hangang-ilbo.kr', '한강일보'], ['www.seoul-economy.co.kr', '서울경제신문'], ['biz.techkorea.kr', '테크코리아'],
-  ['www.daily-busan.co.kr', '부산데일리'], ['news.jeonbuk-times.kr', '전북타임스'], ['www.sisa-weekly.kr', '시사위클리'],
-  ['m.newsline.co.kr', '뉴스라인'], ['www.kculture.kr', '케이컬처'], ['science.hankook-lab.kr', '한국과학리포트'],
-  ['www.sports-seoul.example.kr', '스포츠서울닷컴'], ['brunch.example.kr', '브런치 에세이'], ['blog.devnote.kr', '개발노트'],
+  ['news.hangang-ilbo.kr', '한강일보'],
+  ['www.seoul-economy.co.kr', '서울경제신문'],
+  ['biz.techkorea.kr', '테크코리아'],
+  ['www.daily-busan.co.kr', '부산데일리'],
+  ['news.jeonbuk-times.kr', '전북타임스'],
+  ['www.sisa-weekly.kr', '시사위클리'],
+  ['m.newsline.co.kr', '뉴스라인'],
+  ['www.kculture.kr', '케이컬처'],
+  ['science.hankook-lab.kr', '한국과학리포트'],
+  ['www.sports-seoul.example.kr', '스포츠서울닷컴'],
+  ['brunch.example.kr', '브런치 에세이'],
+  ['blog.devnote.kr', '개발노트'],
 ] as const;
 const EN_SITES = [
-  ['www.the-daily-ledger.com', 'The Daily Ledger'], ['news.techwire.io', 'TechWire'], ['www.global-post.example.com', 'Global Post'],
-  ['www.science-notes.org', 'Science Notes'], ['longreads.example.net', 'Longreads Weekly'], ['www.asia-brief.com', 'Asia Brief'],
-  ['blog.engineering.example.dev', 'Engineering Blog'], ['www.marketwatcher.example.com', 'Market Watcher'],
-  ['www.culture-review.org', 'Culture Review'], ['www.city-herald.example.com', 'City Herald'],
+  ['www.the-daily-ledger.com', 'The Daily Ledger'],
+  ['news.techwire.io', 'TechWire'],
+  ['www.global-post.example.com', 'Global Post'],
+  ['www.science-notes.org', 'Science Notes'],
+  ['longreads.example.net', 'Longreads Weekly'],
+  ['www.asia-brief.com', 'Asia Brief'],
+  ['blog.engineering.example.dev', 'Engineering Blog'],
+  ['www.marketwatcher.example.com', 'Market Watcher'],
+  ['www.culture-review.org', 'Culture Review'],
+  ['www.city-herald.example.com', 'City Herald'],
 ] as const;
 
 const KO_NOUNS = (
@@ -50,15 +64,86 @@ const KO_NOUNS = (
   '경기 우승 기록 스마트폰 게임 콘텐츠 플랫폼 스타트업 창업 혁신 로봇 우주 위성 통신 네트워크 보안 해킹 개인정보 검색 포털 ' +
   '사회 가족 청년 노인 아이 부모 주민 관광 여행 항공 철도 교통 도로 사고 안전 경찰 검찰 법원 판결 재판 수사 혐의 사건'
 ).split(' ');
-const KO_COMPANIES = ['삼성전자', 'SK하이닉스', '현대자동차', 'LG전자', '네이버', '카카오', '포스코', '한국전력', '삼성바이오로직스', '기아', '셀트리온', 'LG에너지솔루션'];
-const KO_PARTICLES = { topic: ['은', '는'], subj: ['이', '가'], obj: ['을', '를'], gen: ['의'], loc: ['에서', '에'], with: ['과', '와'] };
-const KO_PREDICATES = [
-  '발표했다', '밝혔다', '확대한다고 밝혔다', '검토하고 있다', '추진할 계획이다', '강조했다', '지적했다', '전망했다', '결정했다',
-  '내놓았다', '늘리기로 했다', '줄일 방침이다', '공개했다', '시작했다', '마무리했다', '논의했다', '요구했다', '비판했다',
-  '우려를 나타냈다', '기대를 모으고 있다', '주목받고 있다', '어려움을 겪고 있다', '영향을 미칠 것으로 보인다', '합의했다',
+const KO_COMPANIES = [
+  '삼성전자',
+  'SK하이닉스',
+  '현대자동차',
+  'LG전자',
+  '네이버',
+  '카카오',
+  '포스코',
+  '한국전력',
+  '삼성바이오로직스',
+  '기아',
+  '셀트리온',
+  'LG에너지솔루션',
 ];
-const KO_ADVERBS = ['오늘', '어제', '지난달', '올해', '내년', '이번 주', '최근', '지난해', '하반기', '상반기', '당분간', '결국', '특히', '또한', '한편', '다만'];
-const KO_NAMES = ['김민지', '이서준', '박지현', '최영호', '정수빈', '강동원', '윤하늘', '장미란', '임재현', '한소희', '오세훈', '신유나'];
+const KO_PARTICLES = {
+  topic: ['은', '는'],
+  subj: ['이', '가'],
+  obj: ['을', '를'],
+  gen: ['의'],
+  loc: ['에서', '에'],
+  with: ['과', '와'],
+};
+const KO_PREDICATES = [
+  '발표했다',
+  '밝혔다',
+  '확대한다고 밝혔다',
+  '검토하고 있다',
+  '추진할 계획이다',
+  '강조했다',
+  '지적했다',
+  '전망했다',
+  '결정했다',
+  '내놓았다',
+  '늘리기로 했다',
+  '줄일 방침이다',
+  '공개했다',
+  '시작했다',
+  '마무리했다',
+  '논의했다',
+  '요구했다',
+  '비판했다',
+  '우려를 나타냈다',
+  '기대를 모으고 있다',
+  '주목받고 있다',
+  '어려움을 겪고 있다',
+  '영향을 미칠 것으로 보인다',
+  '합의했다',
+];
+const KO_ADVERBS = [
+  '오늘',
+  '어제',
+  '지난달',
+  '올해',
+  '내년',
+  '이번 주',
+  '최근',
+  '지난해',
+  '하반기',
+  '상반기',
+  '당분간',
+  '결국',
+  '특히',
+  '또한',
+  '한편',
+  '다만',
+];
+const KO_NAMES = [
+  '김민지',
+  '이서준',
+  '박지현',
+  '최영호',
+  '정수빈',
+  '강동원',
+  '윤하늘',
+  '장미란',
+  '임재현',
+  '한소희',
+  '오세훈',
+  '신유나',
+];
 const KO_ROLES = ['연구원', '교수', '대표', '장관', '위원장', '팀장', '이사', '애널리스트', '관계자', '대변인'];
 const KO_TAGS = ['경제', '정치', '사회', '국제', 'IT', '과학', '문화', '스포츠', '부동산', '반도체', '나중에 읽기', '중요'];
 
@@ -74,29 +159,124 @@ const EN_NOUNS = (
   'factory plant production demand growth recession forecast analyst investor shareholder board strategy competition rival ' +
   'customer product launch feature update version release court judge ruling trial investigation police prosecutor case'
 ).split(' ');
-const EN_COMPANIES = ['Samsung Electronics', 'SK Hynix', 'Hyundai Motor', 'LG Electronics', 'Naver', 'Kakao', 'Apple', 'Google', 'Microsoft', 'Nvidia', 'TSMC', 'Intel'];
+const EN_COMPANIES = [
+  'Samsung Electronics',
+  'SK Hynix',
+  'Hyundai Motor',
+  'LG Electronics',
+  'Naver',
+  'Kakao',
+  'Apple',
+  'Google',
+  'Microsoft',
+  'Nvidia',
+  'TSMC',
+  'Intel',
+];
 const EN_ADJ = (
   'new major global local national economic political social digital financial public private strong weak rising falling ' +
   'record slow rapid sudden expected unexpected critical important significant modest sharp steady uncertain cautious ' +
   'aggressive ambitious controversial popular early late final initial recent previous annual quarterly long short'
 ).split(' ');
 const EN_VERBS = [
-  'announced', 'said', 'expanded', 'is reviewing', 'plans to launch', 'emphasized', 'pointed out', 'forecast', 'decided on',
-  'unveiled', 'will increase', 'intends to cut', 'disclosed', 'began', 'completed', 'discussed', 'demanded', 'criticized',
-  'raised concerns about', 'is drawing attention to', 'struggled with', 'is expected to affect', 'agreed on', 'delayed',
+  'announced',
+  'said',
+  'expanded',
+  'is reviewing',
+  'plans to launch',
+  'emphasized',
+  'pointed out',
+  'forecast',
+  'decided on',
+  'unveiled',
+  'will increase',
+  'intends to cut',
+  'disclosed',
+  'began',
+  'completed',
+  'discussed',
+  'demanded',
+  'criticized',
+  'raised concerns about',
+  'is drawing attention to',
+  'struggled with',
+  'is expected to affect',
+  'agreed on',
+  'delayed',
 ];
-const EN_TIMES = ['on Monday', 'on Tuesday', 'last week', 'this year', 'next year', 'in the second half', 'recently', 'last year', 'for now', 'by the end of the month'];
-const EN_NAMES = ['Jane Park', 'Daniel Kim', 'Maria Lopez', 'Tom Becker', 'Aiko Tanaka', 'Sam Lee', 'Priya Nair', 'Chris Morgan', 'Yuna Choi', 'Oliver Grant'];
-const EN_ROLES = ['an economist at', 'a professor at', 'the chief executive of', 'a spokesperson for', 'an analyst at', 'a researcher at', 'the head of'];
-const EN_ORGS = ['Seoul National University', 'the Bank of Korea', 'the Ministry of Finance', 'KAIST', 'Morgan Stanley', 'the OECD', 'Yonsei University'];
-const EN_TAGS = ['economy', 'politics', 'tech', 'science', 'culture', 'sports', 'korea', 'asia', 'long read', 'to read later', 'important', 'semiconductors'];
-const EN_CONNECT = ['However,', 'Meanwhile,', 'In addition,', 'As a result,', 'According to officials,', 'Still,', 'For example,', 'At the same time,'];
+const EN_TIMES = [
+  'on Monday',
+  'on Tuesday',
+  'last week',
+  'this year',
+  'next year',
+  'in the second half',
+  'recently',
+  'last year',
+  'for now',
+  'by the end of the month',
+];
+const EN_NAMES = [
+  'Jane Park',
+  'Daniel Kim',
+  'Maria Lopez',
+  'Tom Becker',
+  'Aiko Tanaka',
+  'Sam Lee',
+  'Priya Nair',
+  'Chris Morgan',
+  'Yuna Choi',
+  'Oliver Grant',
+];
+const EN_ROLES = [
+  'an economist at',
+  'a professor at',
+  'the chief executive of',
+  'a spokesperson for',
+  'an analyst at',
+  'a researcher at',
+  'the head of',
+];
+const EN_ORGS = [
+  'Seoul National University',
+  'the Bank of Korea',
+  'the Ministry of Finance',
+  'KAIST',
+  'Morgan Stanley',
+  'the OECD',
+  'Yonsei University',
+];
+const EN_TAGS = [
+  'economy',
+  'politics',
+  'tech',
+  'science',
+  'culture',
+  'sports',
+  'korea',
+  'asia',
+  'long read',
+  'to read later',
+  'important',
+  'semiconductors',
+];
+const EN_CONNECT = [
+  'However,',
+  'Meanwhile,',
+  'In addition,',
+  'As a result,',
+  'According to officials,',
+  'Still,',
+  'For example,',
+  'At the same time,',
+];
 
 type Rand = () => number;
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 /** Zipf-like: earlier entries far more often, as in real text. */
 const zipf = <T>(r: Rand, list: readonly T[]): T => list[Math.min(list.length - 1, Math.floor(list.length * r() ** 2.2))]!;
-const escapeHtml = (s: string) => (/[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s);
+const escapeHtml = (s: string) =>
+  /[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s;
 /** UTF-8 length without encoding (surrogate pairs count 2 + 2: close enough for sizing). */
 function bytes(s: string): number {
   let n = 0;
@@ -138,7 +318,8 @@ function hasBatchim(word: string): boolean {
   if (c < 0xac00 || c > 0xd7a3) return /[lmnr]$/i.test(word);
   return (c - 0xac00) % 28 !== 0;
 }
-const particle = (word: string, pair: readonly string[]) => word + (pair.length === 1 ? pair[0] : hasBatchim(word) ? pair[0] : pair[1]);
+const particle = (word: string, pair: readonly string[]) =>
+  word + (pair.length === 1 ? pair[0] : hasBatchim(word) ? pair[0] : pair[1]);
 
 interface Writer {
   sentence(): string;
@@ -155,17 +336,23 @@ function koreanWriter(r: Rand, company: string): Writer {
   const sentence = () => {
     const form = Math.floor(r() * 5);
     const adv = pick(r, KO_ADVERBS);
-    if (form === 0) return `${adv} ${particle(noun(), KO_PARTICLES.topic)} ${noun()} ${particle(compound(), KO_PARTICLES.obj)} ${pick(r, KO_PREDICATES)}.`;
-    if (form === 1) return `${particle(noun(), KO_PARTICLES.gen)} ${particle(compound(), KO_PARTICLES.subj)} 전년 대비 ${Math.floor(r() * 40) + 1}.${Math.floor(r() * 10)}% ${r() < 0.5 ? '증가했다' : '감소했다'}.`;
-    if (form === 2) return `${particle(noun(), KO_PARTICLES.loc)} ${particle(noun(), KO_PARTICLES.with)} ${particle(compound(), KO_PARTICLES.subj)} ${pick(r, KO_PREDICATES)}.`;
-    if (form === 3) return `${adv} ${particle(company, KO_PARTICLES.topic)} ${Math.floor(r() * 30) + 1}조 원 규모의 ${particle(compound(), KO_PARTICLES.obj)} ${pick(r, KO_PREDICATES)}.`;
+    if (form === 0)
+      return `${adv} ${particle(noun(), KO_PARTICLES.topic)} ${noun()} ${particle(compound(), KO_PARTICLES.obj)} ${pick(r, KO_PREDICATES)}.`;
+    if (form === 1)
+      return `${particle(noun(), KO_PARTICLES.gen)} ${particle(compound(), KO_PARTICLES.subj)} 전년 대비 ${Math.floor(r() * 40) + 1}.${Math.floor(r() * 10)}% ${r() < 0.5 ? '증가했다' : '감소했다'}.`;
+    if (form === 2)
+      return `${particle(noun(), KO_PARTICLES.loc)} ${particle(noun(), KO_PARTICLES.with)} ${particle(compound(), KO_PARTICLES.subj)} ${pick(r, KO_PREDICATES)}.`;
+    if (form === 3)
+      return `${adv} ${particle(company, KO_PARTICLES.topic)} ${Math.floor(r() * 30) + 1}조 원 규모의 ${particle(compound(), KO_PARTICLES.obj)} ${pick(r, KO_PREDICATES)}.`;
     return `${pick(r, ['이에 따라', '이와 함께', '업계에서는', '전문가들은', '시장에서는'])} ${particle(noun(), KO_PARTICLES.gen)} ${particle(compound(), KO_PARTICLES.subj)} ${pick(r, KO_PREDICATES)}.`;
   };
   return {
     sentence,
-    quote: () => `“${particle(compound(), KO_PARTICLES.obj)} ${pick(r, ['서둘러야 한다', '신중하게 봐야 한다', '계속 늘려 갈 것', '다시 점검하겠다'])}”고 ${pick(r, KO_NAMES)} ${particle(pick(r, KO_ROLES), KO_PARTICLES.topic)} 말했다.`,
+    quote: () =>
+      `“${particle(compound(), KO_PARTICLES.obj)} ${pick(r, ['서둘러야 한다', '신중하게 봐야 한다', '계속 늘려 갈 것', '다시 점검하겠다'])}”고 ${pick(r, KO_NAMES)} ${particle(pick(r, KO_ROLES), KO_PARTICLES.topic)} 말했다.`,
     heading: () => `${compound()} ${pick(r, ['전망', '과제', '쟁점', '현황', '배경'])}`,
-    title: () => `${particle(r() < 0.4 ? company : compound(), KO_PARTICLES.topic)} ${compound()} ${pick(r, ['발표', '확대', '논란', '급등', '급락', '본격화', '첫 공개'])}…${noun()} ${pick(r, ['주목', '촉각', '긴장', '기대'])}`,
+    title: () =>
+      `${particle(r() < 0.4 ? company : compound(), KO_PARTICLES.topic)} ${compound()} ${pick(r, ['발표', '확대', '논란', '급등', '급락', '본격화', '첫 공개'])}…${noun()} ${pick(r, ['주목', '촉각', '긴장', '기대'])}`,
     listItem: () => `${compound()}: ${particle(noun(), KO_PARTICLES.subj)} ${pick(r, KO_PREDICATES)}`,
     byline: () => `${pick(r, KO_NAMES)} 기자`,
   };
@@ -178,14 +365,17 @@ function englishWriter(r: Rand, company: string): Writer {
   const sentence = () => {
     const form = Math.floor(r() * 5);
     if (form === 0) return `The ${phrase()} ${pick(r, EN_VERBS)} a ${phrase()} ${pick(r, EN_TIMES)}.`;
-    if (form === 1) return `${cap(phrase())} rose ${Math.floor(r() * 40) + 1}.${Math.floor(r() * 10)} percent from a year earlier, the ${zipf(r, EN_ADJ)} ${noun()} showed.`;
+    if (form === 1)
+      return `${cap(phrase())} rose ${Math.floor(r() * 40) + 1}.${Math.floor(r() * 10)} percent from a year earlier, the ${zipf(r, EN_ADJ)} ${noun()} showed.`;
     if (form === 2) return `${pick(r, EN_CONNECT)} the ${phrase()} ${pick(r, EN_VERBS)} the ${phrase()} and the ${phrase()}.`;
-    if (form === 3) return `${company} ${pick(r, EN_VERBS)} a ${Math.floor(r() * 30) + 1} trillion won ${phrase()} ${pick(r, EN_TIMES)}.`;
+    if (form === 3)
+      return `${company} ${pick(r, EN_VERBS)} a ${Math.floor(r() * 30) + 1} trillion won ${phrase()} ${pick(r, EN_TIMES)}.`;
     return `Analysts said the ${phrase()} could ${pick(r, ['weigh on', 'support', 'reshape', 'slow', 'accelerate'])} ${noun()} ${pick(r, ['growth', 'demand', 'prices', 'jobs', 'investment'])} ${pick(r, EN_TIMES)}.`;
   };
   return {
     sentence,
-    quote: () => `“We need to ${pick(r, ['move faster on', 'be careful about', 'keep investing in', 'rethink'])} the ${phrase()},” said ${pick(r, EN_NAMES)}, ${pick(r, EN_ROLES)} ${pick(r, EN_ORGS)}.`,
+    quote: () =>
+      `“We need to ${pick(r, ['move faster on', 'be careful about', 'keep investing in', 'rethink'])} the ${phrase()},” said ${pick(r, EN_NAMES)}, ${pick(r, EN_ROLES)} ${pick(r, EN_ORGS)}.`,
     heading: () => `${cap(phrase())} ${pick(r, ['outlook', 'challenges', 'at issue', 'so far', 'background'])}`,
     title: () =>
       `${r() < 0.4 ? company : cap(phrase())} ${pick(r, ['unveils', 'expands', 'faces', 'bets on', 'warns of', 'cuts'])} ${phrase()} ${pick(r, ['as markets watch', 'amid uncertainty', 'in a first', 'despite concerns', ''])}`
@@ -196,7 +386,13 @@ function englishWriter(r: Rand, company: string): Writer {
   };
 }
 
-function body(r: Rand, w: Writer, other: Writer | null, site: string, targetBytes: number): { html: string; text: string; excerpt: string } {
+function body(
+  r: Rand,
+  w: Writer,
+  other: Writer | null,
+  site: string,
+  targetBytes: number,
+): { html: string; text: string; excerpt: string } {
   const html: string[] = [];
   const text: string[] = [];
   let size = 0;
@@ -265,7 +461,12 @@ export function generateArticles(n: number, seed: number, options: GenerateOptio
     const title = w.title();
     const savedAt = Math.round(now - span * r() ** 1.6);
     const date = new Date(savedAt);
-    const section = pick(r, korean ? ['economy', 'politics', 'society', 'it', 'world', 'culture'] : ['business', 'politics', 'tech', 'world', 'science', 'culture']);
+    const section = pick(
+      r,
+      korean
+        ? ['economy', 'politics', 'society', 'it', 'world', 'culture']
+        : ['business', 'politics', 'tech', 'world', 'science', 'culture'],
+    );
     const id = `${(seed >>> 0).toString(36)}-${i.toString(36)}${Math.floor(r() * 1296).toString(36)}`;
     const url = `https://${host}/${section}/${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${id}`;
     const read = r() < 0.45;
@@ -290,7 +491,13 @@ export function generateArticles(n: number, seed: number, options: GenerateOptio
       savedAt,
       updatedAt: r() < 0.1 ? Math.min(now, savedAt + Math.round(r() * 30 * 24 * 3600 * 1000)) : savedAt,
       readAt,
-      progress: read ? (r() < 0.8 ? 1 : 0.8 + Math.round(r() * 20) / 100) : r() < 0.7 ? 0 : Math.round((0.05 + r() * 0.65) * 100) / 100,
+      progress: read
+        ? r() < 0.8
+          ? 1
+          : 0.8 + Math.round(r() * 20) / 100
+        : r() < 0.7
+          ? 0
+          : Math.round((0.05 + r() * 0.65) * 100) / 100,
       tags,
       contentHtml: html,
       text,
@@ -313,7 +520,8 @@ export function generatePocketHtml(n: number, seed: number): string {
     const [host] = korean ? pick(r, KO_SITES) : pick(r, EN_SITES);
     const w = korean ? koreanWriter(r, pick(r, KO_COMPANIES)) : englishWriter(r, pick(r, EN_COMPANIES));
     const title = `${w.title()}${r() < 0.1 ? ' & more' : ''}`;
-    const tags = r() < 0.5 ? [] : [...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(r, korean ? KO_TAGS : EN_TAGS)))];
+    const tags =
+      r() < 0.5 ? [] : [...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(r, korean ? KO_TAGS : EN_TAGS)))];
     const added = 1_500_000_000 + Math.floor(r() * 250_000_000);
     const url = `https://${host}/article/${seed.toString(36)}-${i.toString(36)}?utm_source=pocket&amp;id=${i}`;
     const line = `\t\t\t<li><a href="${url}" time_added="${added}" tags="${escapeHtml(tags.join(','))}">${escapeHtml(title)}</a></li>`;

@@ -17,7 +17,21 @@ import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
 
 /** Elements whose content is not article text. */
-const DROPPED = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'button', 'form', 'select', 'textarea'] as const;
+const DROPPED = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'button',
+  'form',
+  'select',
+  'textarea',
+] as const;
 /** What makes the GFM plugin keep a table as HTML (besides a code block). */
 const TABLE_BLOCKS = new Set(['UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'BLOCKQUOTE', 'PRE']);
 

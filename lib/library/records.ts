@@ -73,14 +73,42 @@ export function clampProgress(p: unknown): number {
 
 /** The fields of ArticleMeta, in a fixed order (exports are stable and unknown fields dropped). */
 const META_KEYS = [
-  'url', 'pageUrl', 'title', 'byline', 'siteName', 'site', 'lang', 'dir', 'publishedTime', 'excerpt', 'leadImage',
-  'wordCount', 'readingMinutes', 'status', 'savedAt', 'updatedAt', 'readAt', 'progress', 'tags',
+  'url',
+  'pageUrl',
+  'title',
+  'byline',
+  'siteName',
+  'site',
+  'lang',
+  'dir',
+  'publishedTime',
+  'excerpt',
+  'leadImage',
+  'wordCount',
+  'readingMinutes',
+  'status',
+  'savedAt',
+  'updatedAt',
+  'readAt',
+  'progress',
+  'tags',
 ] as const satisfies readonly (keyof ArticleMeta)[];
 
 /** Fields that come from the page (replaced together when newer content is taken). */
 const CONTENT_META_KEYS = [
-  'pageUrl', 'title', 'byline', 'siteName', 'lang', 'dir', 'publishedTime', 'excerpt', 'leadImage', 'wordCount',
-  'readingMinutes', 'status', 'updatedAt',
+  'pageUrl',
+  'title',
+  'byline',
+  'siteName',
+  'lang',
+  'dir',
+  'publishedTime',
+  'excerpt',
+  'leadImage',
+  'wordCount',
+  'readingMinutes',
+  'status',
+  'updatedAt',
 ] as const satisfies readonly (keyof ArticleMeta)[];
 
 export function metaOf(a: ArticleMeta): ArticleMeta {

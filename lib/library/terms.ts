@@ -139,7 +139,30 @@ function eachSegment(s: string, visit: (kind: SegmentClass, seg: string) => bool
 }
 
 /** Korean particles and copulas, longest first. Only ever used to add a stem as an extra term. */
-const PARTICLES = ['입니다', '에서', '에게', '으로', '까지', '부터', '보다', '처럼', '이다', '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '만'];
+const PARTICLES = [
+  '입니다',
+  '에서',
+  '에게',
+  '으로',
+  '까지',
+  '부터',
+  '보다',
+  '처럼',
+  '이다',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '의',
+  '에',
+  '와',
+  '과',
+  '도',
+  '로',
+  '만',
+];
 /** The particles by their last character, in the order above. */
 const PARTICLES_BY_END = new Map<string, string[]>();
 for (const p of PARTICLES) PARTICLES_BY_END.set(p[p.length - 1]!, [...(PARTICLES_BY_END.get(p[p.length - 1]!) ?? []), p]);

@@ -49,7 +49,8 @@ export async function detectLanguage({ declared, text, i18nDetect, detector, sig
     }
   }
 
-  if (fromPage && !(fromI18n?.reliable && fromI18n.lang.split('-')[0] !== fromPage.split('-')[0])) return { lang: fromPage, source: 'declared' };
+  if (fromPage && !(fromI18n?.reliable && fromI18n.lang.split('-')[0] !== fromPage.split('-')[0]))
+    return { lang: fromPage, source: 'declared' };
   if (fromI18n?.reliable) return { lang: fromI18n.lang, source: 'i18n' };
 
   if (detector && sample.trim()) {

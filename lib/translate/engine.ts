@@ -41,7 +41,13 @@ const DEFAULT_FIRST_BATCH_CHARS = 800;
  * Groups `items` (indices into texts) into batches of at most maxChars / maxItems, in order; the
  * first batch holds at most firstChars, so the top of the article comes back first and soon.
  */
-export function makeBatches(texts: string[], items: number[], maxChars: number, maxItems: number, firstChars = maxChars): number[][] {
+export function makeBatches(
+  texts: string[],
+  items: number[],
+  maxChars: number,
+  maxItems: number,
+  firstChars = maxChars,
+): number[][] {
   const batches: number[][] = [];
   let current: number[] = [];
   let chars = 0;
@@ -100,7 +106,9 @@ export async function translateAll(texts: string[], options: TranslateAllOptions
   if (outer?.aborted) throw new TranslateError('cancelled');
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   const signal = controller.signal;
-  const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new TranslateError('cancelled')), { once: true }));
+  const aborted = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(new TranslateError('cancelled')), { once: true }),
+  );
   aborted.catch(() => undefined);
 
   const total = texts.length;
@@ -142,7 +150,12 @@ export async function translateAll(texts: string[], options: TranslateAllOptions
     if (cache && unique.length) {
       let hits: (string | undefined)[] = [];
       try {
-        hits = await cache.getMany(translator.cacheId, from, to, unique.map((i) => texts[i]!));
+        hits = await cache.getMany(
+          translator.cacheId,
+          from,
+          to,
+          unique.map((i) => texts[i]!),
+        );
       } catch {
         hits = []; // A broken cache never stops a translation.
       }
@@ -164,9 +177,20 @@ export async function translateAll(texts: string[], options: TranslateAllOptions
         cancelled();
         try {
           // A provider that ignores the signal still lets the caller go at once.
-          const out = await Promise.race([translator.translate(batch.map((i) => texts[i]!), from, to, signal), aborted]);
+          const out = await Promise.race([
+            translator.translate(
+              batch.map((i) => texts[i]!),
+              from,
+              to,
+              signal,
+            ),
+            aborted,
+          ]);
           if (!Array.isArray(out) || out.length !== batch.length || out.some((s) => typeof s !== 'string')) {
-            throw new TranslateError('malformed', `expected ${batch.length} translations, got ${Array.isArray(out) ? out.length : typeof out}`);
+            throw new TranslateError(
+              'malformed',
+              `expected ${batch.length} translations, got ${Array.isArray(out) ? out.length : typeof out}`,
+            );
           }
           return out;
         } catch (raw) {
@@ -186,7 +210,12 @@ export async function translateAll(texts: string[], options: TranslateAllOptions
         onProgress?.(done, total);
         if (cache) {
           await cache
-            .putMany(translator.cacheId, from, to, batch.map((i, k) => ({ source: texts[i]!, translation: out[k]! })))
+            .putMany(
+              translator.cacheId,
+              from,
+              to,
+              batch.map((i, k) => ({ source: texts[i]!, translation: out[k]! })),
+            )
             .catch(() => undefined);
         }
       } catch (raw) {

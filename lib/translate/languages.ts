@@ -3,8 +3,36 @@
 // Intl.DisplayNames in the UI language (platform/i18n.ts languageName), so no list of names here.
 
 export const TARGET_LANGUAGES = [
-  'en', 'zh', 'zh-TW', 'es', 'hi', 'ar', 'pt', 'bn', 'ru', 'ja', 'de', 'fr', 'ko', 'it', 'tr',
-  'vi', 'id', 'pl', 'uk', 'nl', 'th', 'fa', 'sv', 'he', 'ur', 'ms', 'cs', 'el', 'ro', 'hu',
+  'en',
+  'zh',
+  'zh-TW',
+  'es',
+  'hi',
+  'ar',
+  'pt',
+  'bn',
+  'ru',
+  'ja',
+  'de',
+  'fr',
+  'ko',
+  'it',
+  'tr',
+  'vi',
+  'id',
+  'pl',
+  'uk',
+  'nl',
+  'th',
+  'fa',
+  'sv',
+  'he',
+  'ur',
+  'ms',
+  'cs',
+  'el',
+  'ro',
+  'hu',
 ] as const;
 
 /**
@@ -32,8 +60,14 @@ export function normalizeLang(tag: string | null | undefined): string | null {
  * that is offered and is not the article's: translating an article into its own language does
  * nothing. When every one of them is the article's language, the first stays.
  */
-export function defaultTargetLanguage(uiLanguage: string | null | undefined, articleLang?: string | null, preferred: readonly string[] = []): string {
-  const offered = [uiLanguage, ...preferred, 'en'].map(normalizeLang).filter((code): code is string => !!code && (TARGET_LANGUAGES as readonly string[]).includes(code));
+export function defaultTargetLanguage(
+  uiLanguage: string | null | undefined,
+  articleLang?: string | null,
+  preferred: readonly string[] = [],
+): string {
+  const offered = [uiLanguage, ...preferred, 'en']
+    .map(normalizeLang)
+    .filter((code): code is string => !!code && (TARGET_LANGUAGES as readonly string[]).includes(code));
   const article = normalizeLang(articleLang);
   return offered.find((code) => code !== article) ?? offered[0]!;
 }

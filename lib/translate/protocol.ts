@@ -28,10 +28,19 @@ export interface PortLike {
 }
 
 /** The engine's knobs either side may set (tests make batches small). */
-export type EngineTuning = Pick<TranslateAllOptions, 'maxBatchChars' | 'maxBatchItems' | 'concurrency' | 'retries' | 'backoffMs' | 'maxDelayMs' | 'sleep'>;
+export type EngineTuning = Pick<
+  TranslateAllOptions,
+  'maxBatchChars' | 'maxBatchItems' | 'concurrency' | 'retries' | 'backoffMs' | 'maxDelayMs' | 'sleep'
+>;
 
 /** A request as the page must send it; anything else is ignored. */
 export function isTranslateRequest(value: unknown): value is TranslateRequest {
   const v = value as Partial<TranslateRequest> | null;
-  return !!v && Array.isArray(v.texts) && v.texts.every((x) => typeof x === 'string') && typeof v.from === 'string' && typeof v.to === 'string';
+  return (
+    !!v &&
+    Array.isArray(v.texts) &&
+    v.texts.every((x) => typeof x === 'string') &&
+    typeof v.from === 'string' &&
+    typeof v.to === 'string'
+  );
 }

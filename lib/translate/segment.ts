@@ -35,14 +35,85 @@ export interface Segment {
 }
 
 /** Blocks whose inline content is translated. */
-const TEXT_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'FIGCAPTION', 'BLOCKQUOTE', 'TD', 'TH', 'DT', 'DD', 'CAPTION', 'SUMMARY', 'DIV', 'SECTION', 'ARTICLE', 'ASIDE', 'HEADER', 'FOOTER', 'MAIN', 'FIGURE', 'DETAILS', 'ADDRESS']);
+const TEXT_BLOCKS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'FIGCAPTION',
+  'BLOCKQUOTE',
+  'TD',
+  'TH',
+  'DT',
+  'DD',
+  'CAPTION',
+  'SUMMARY',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'MAIN',
+  'FIGURE',
+  'DETAILS',
+  'ADDRESS',
+]);
 /** Elements that end an inline run (block-level); they are segmented on their own. */
-const BLOCK_LEVEL = new Set([...TEXT_BLOCKS, 'UL', 'OL', 'DL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'COLGROUP', 'NAV', 'HR', 'FORM', 'FIELDSET', 'PRE', 'MENU', 'HGROUP']);
+const BLOCK_LEVEL = new Set([
+  ...TEXT_BLOCKS,
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'TR',
+  'COLGROUP',
+  'NAV',
+  'HR',
+  'FORM',
+  'FIELDSET',
+  'PRE',
+  'MENU',
+  'HGROUP',
+]);
 /** Never translated: code, scripts, vector graphics, our own output. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'PRE', 'SVG', 'MATH', 'TEXTAREA', 'svg', 'math']);
 /** Kept in the markup as emphasis, by the short name sent. */
-const INLINE: Record<string, string> = { B: 'b', STRONG: 'b', I: 'i', EM: 'i', CITE: 'i', U: 'u', INS: 'u', S: 's', DEL: 's', STRIKE: 's', CODE: 'code', KBD: 'code', SAMP: 'code', SUB: 'sub', SUP: 'sup', MARK: 'mark' };
-const ELEMENT_FOR: Record<string, string> = { b: 'strong', i: 'em', u: 'u', s: 's', code: 'code', sub: 'sub', sup: 'sup', mark: 'mark' };
+const INLINE: Record<string, string> = {
+  B: 'b',
+  STRONG: 'b',
+  I: 'i',
+  EM: 'i',
+  CITE: 'i',
+  U: 'u',
+  INS: 'u',
+  S: 's',
+  DEL: 's',
+  STRIKE: 's',
+  CODE: 'code',
+  KBD: 'code',
+  SAMP: 'code',
+  SUB: 'sub',
+  SUP: 'sup',
+  MARK: 'mark',
+};
+const ELEMENT_FOR: Record<string, string> = {
+  b: 'strong',
+  i: 'em',
+  u: 'u',
+  s: 's',
+  code: 'code',
+  sub: 'sub',
+  sup: 'sup',
+  mark: 'mark',
+};
 const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED']);
 /** Translated block shown after the original (as a sibling of the same kind) rather than inside it. */
 const SIBLING_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'DIV', 'ADDRESS']);
@@ -145,10 +216,12 @@ function safeHref(href: string, base: string): string {
 
 /** The text a reader would see in a markup string (tags removed, entities decoded, <xN/> put back). */
 export function plainText(markup: string, keep: readonly string[] = []): string {
-  return decodeEntities(markup.replace(/<[^<>]*>/g, (tag) => {
-    const m = /^<\s*x\s*(\d+)/i.exec(tag);
-    return m ? (keep[Number(m[1]) - 1] ?? '') : '';
-  }));
+  return decodeEntities(
+    markup.replace(/<[^<>]*>/g, (tag) => {
+      const m = /^<\s*x\s*(\d+)/i.exec(tag);
+      return m ? (keep[Number(m[1]) - 1] ?? '') : '';
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- markup → DOM
@@ -270,7 +343,12 @@ export function renderSegment(seg: Segment, translation: string, mode: DisplayMo
 }
 
 /** Shows every translation given (undefined: that segment keeps its original alone). */
-export function renderTranslations(segments: Segment[], translations: (string | undefined)[], mode: DisplayMode, lang: string): void {
+export function renderTranslations(
+  segments: Segment[],
+  translations: (string | undefined)[],
+  mode: DisplayMode,
+  lang: string,
+): void {
   segments.forEach((seg, i) => {
     const text = translations[i];
     if (text !== undefined) renderSegment(seg, text, mode, lang);

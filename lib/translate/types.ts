@@ -12,18 +12,18 @@ export interface Translator {
 }
 
 export type TranslateErrorKind =
-  | 'not-configured'
-  | 'unreachable'
-  | 'auth'
-  | 'rate-limit'
-  | 'quota'
-  | 'unsupported-pair'
-  | 'malformed'
-  | 'server'
-  | 'cancelled';
+  'not-configured' | 'unreachable' | 'auth' | 'rate-limit' | 'quota' | 'unsupported-pair' | 'malformed' | 'server' | 'cancelled';
 
 export const TRANSLATE_ERROR_KINDS: readonly TranslateErrorKind[] = [
-  'not-configured', 'unreachable', 'auth', 'rate-limit', 'quota', 'unsupported-pair', 'malformed', 'server', 'cancelled',
+  'not-configured',
+  'unreachable',
+  'auth',
+  'rate-limit',
+  'quota',
+  'unsupported-pair',
+  'malformed',
+  'server',
+  'cancelled',
 ];
 
 export class TranslateError extends Error {
@@ -35,7 +35,11 @@ export class TranslateError extends Error {
   /** A more precise sentence than the kind's own, when there is one (e.g. on-device model needs a click). */
   readonly messageKey?: MessageKey;
 
-  constructor(kind: TranslateErrorKind, detail?: string, extra: { status?: number; retryAfterMs?: number; messageKey?: MessageKey } = {}) {
+  constructor(
+    kind: TranslateErrorKind,
+    detail?: string,
+    extra: { status?: number; retryAfterMs?: number; messageKey?: MessageKey } = {},
+  ) {
     super(detail || kind);
     this.name = 'TranslateError';
     this.kind = kind;

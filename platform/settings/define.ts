@@ -20,7 +20,14 @@ export interface Setting<T> extends WxtStorageItem<T, Record<string, never>> {
   readonly migrations: Migrations;
 }
 
-export function defineSetting<T>(key: StorageItemKey, options: { fallback: T; version: number; migrations: Migrations }): Setting<T> {
-  const item = storage.defineItem<T, Record<string, never>>(key, { fallback: options.fallback, version: options.version, migrations: { ...options.migrations } });
+export function defineSetting<T>(
+  key: StorageItemKey,
+  options: { fallback: T; version: number; migrations: Migrations },
+): Setting<T> {
+  const item = storage.defineItem<T, Record<string, never>>(key, {
+    fallback: options.fallback,
+    version: options.version,
+    migrations: { ...options.migrations },
+  });
   return Object.assign(item, { version: options.version, migrations: options.migrations });
 }

@@ -13,13 +13,19 @@ export const DEFAULT_HIGHLIGHTS: HighlightSettings = { on: false, groups: ['pers
 
 /** A stored value made safe: unknown groups dropped, order fixed, defaults for what is missing. */
 export function normalizeHighlightSettings(value: Partial<HighlightSettings> | null | undefined): HighlightSettings {
-  const groups = Array.isArray(value?.groups) ? ENTITY_GROUPS.filter((g) => value.groups!.includes(g)) : DEFAULT_HIGHLIGHTS.groups;
+  const groups = Array.isArray(value?.groups)
+    ? ENTITY_GROUPS.filter((g) => value.groups!.includes(g))
+    : DEFAULT_HIGHLIGHTS.groups;
   return { on: typeof value?.on === 'boolean' ? value.on : DEFAULT_HIGHLIGHTS.on, groups };
 }
 
 // Version 1: the shape stored since highlights first shipped. Unknown groups (from a newer release
 // on another device) are dropped on every read by normalizeHighlightSettings, not migrated.
-export const highlightSettings = defineSetting<HighlightSettings>('sync:entityHighlights', { fallback: DEFAULT_HIGHLIGHTS, version: 1, migrations: {} });
+export const highlightSettings = defineSetting<HighlightSettings>('sync:entityHighlights', {
+  fallback: DEFAULT_HIGHLIGHTS,
+  version: 1,
+  migrations: {},
+});
 
 export async function loadHighlightSettings(): Promise<HighlightSettings> {
   return normalizeHighlightSettings(await highlightSettings.getValue());

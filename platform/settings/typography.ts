@@ -38,7 +38,9 @@ export function normalizeTypography(value: Partial<Typography> | null | undefine
   return {
     fontStep: typeof v.fontStep === 'number' && Number.isFinite(v.fontStep) ? clampStep(v.fontStep) : DEFAULT_TYPOGRAPHY.fontStep,
     font: FONTS.includes(v.font as FontFamily) ? (v.font as FontFamily) : DEFAULT_TYPOGRAPHY.font,
-    lineHeight: LINE_HEIGHTS.includes(v.lineHeight as (typeof LINE_HEIGHTS)[number]) ? (v.lineHeight as number) : DEFAULT_TYPOGRAPHY.lineHeight,
+    lineHeight: LINE_HEIGHTS.includes(v.lineHeight as (typeof LINE_HEIGHTS)[number])
+      ? (v.lineHeight as number)
+      : DEFAULT_TYPOGRAPHY.lineHeight,
     width: v.width && v.width in WIDTHS ? v.width : DEFAULT_TYPOGRAPHY.width,
     theme: THEMES.includes(v.theme as Theme) ? (v.theme as Theme) : DEFAULT_TYPOGRAPHY.theme,
   };
@@ -79,8 +81,16 @@ export function siteKey(url: string): string | null {
 // Version 1: the shape stored since the first release (the Typography above, per site a map from
 // siteKey to it). Values synced from another device or release are made safe on every read
 // (normalizeTypography), so a stray field needs no migration; a changed shape does.
-export const globalTypography = defineSetting<Typography>('sync:typography', { fallback: DEFAULT_TYPOGRAPHY, version: 1, migrations: {} });
-export const siteTypography = defineSetting<Record<string, Typography>>('local:typographyBySite', { fallback: {}, version: 1, migrations: {} });
+export const globalTypography = defineSetting<Typography>('sync:typography', {
+  fallback: DEFAULT_TYPOGRAPHY,
+  version: 1,
+  migrations: {},
+});
+export const siteTypography = defineSetting<Record<string, Typography>>('local:typographyBySite', {
+  fallback: {},
+  version: 1,
+  migrations: {},
+});
 
 export interface EffectiveTypography {
   value: Typography;

@@ -16,12 +16,20 @@ import { onDeviceApis, type TranslatorApi } from '@/lib/translate/providers/brow
 import { createTranslator, translatesOnDevice } from '@/lib/translate/providers/index';
 import type { ProviderRuntime } from '@/lib/translate/providers/provider';
 import type { ProviderConfig } from '@/lib/translate/providers/registry';
-import { TRANSLATE_PORT, type EngineTuning, type PortLike, type TranslateEvent, type TranslateRequest } from '@/lib/translate/protocol';
+import {
+  TRANSLATE_PORT,
+  type EngineTuning,
+  type PortLike,
+  type TranslateEvent,
+  type TranslateRequest,
+} from '@/lib/translate/protocol';
 import { effectiveProvider } from '@/platform/translate/settings';
 import { TranslateError, translateErrorMessage, toTranslateError, type TranslateErrorKind } from '@/lib/translate/types';
 
 /** A TranslationCache that asks the background (for an on-device provider in a page). */
-export function messageCache(send: (message: { type: string; payload: unknown }) => Promise<unknown> = (m) => browser.runtime.sendMessage(m)): TranslationCache {
+export function messageCache(
+  send: (message: { type: string; payload: unknown }) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): TranslationCache {
   return {
     async getMany(cacheId, from, to, texts) {
       const answer = await send({ type: 'translate/cache-get', payload: { cacheId, from, to, texts } });
@@ -58,16 +66,24 @@ export interface StartOptions {
  * and reports each result as it arrives. Exactly one of onDone / onError is called, unless
  * cancel() comes first, after which nothing is called.
  */
-export function startTranslation(texts: string[], from: string, to: string, handlers: TranslationHandlers, options: StartOptions = {}): { cancel(): void } {
+export function startTranslation(
+  texts: string[],
+  from: string,
+  to: string,
+  handlers: TranslationHandlers,
+  options: StartOptions = {},
+): { cancel(): void } {
   let cancelled = false;
   let finished = false;
   let port: PortLike | null = null;
   const controller = new AbortController();
-  const guard = <A extends unknown[]>(fn: ((...args: A) => void) | undefined, last = false) => (...args: A) => {
-    if (cancelled || finished) return;
-    if (last) finished = true;
-    fn?.(...args);
-  };
+  const guard =
+    <A extends unknown[]>(fn: ((...args: A) => void) | undefined, last = false) =>
+    (...args: A) => {
+      if (cancelled || finished) return;
+      if (last) finished = true;
+      fn?.(...args);
+    };
   const onResult = guard(handlers.onResult);
   const onProgress = guard(handlers.onProgress);
   const onDone = guard(handlers.onDone, true);

@@ -54,9 +54,17 @@ export async function runTranslation(
     },
     onDone: () => report((s) => ({ state: 'done', to, done: s?.total ?? done, total: s?.total ?? done })),
     // What did translate stays; the rest keeps its original text.
-    onError: (_kind, message, translated) => report((s) => ({ state: 'error', to, done: translated, total: s?.total ?? 0, message })),
+    onError: (_kind, message, translated) =>
+      report((s) => ({ state: 'error', to, done: translated, total: s?.total ?? 0, message })),
     startOptions: {
-      onDownloadProgress: (fraction) => report((s) => ({ state: 'running', to, done, total: s?.total ?? 0, message: t('translateDownloading', Math.round(fraction * 100)) })),
+      onDownloadProgress: (fraction) =>
+        report((s) => ({
+          state: 'running',
+          to,
+          done,
+          total: s?.total ?? 0,
+          message: t('translateDownloading', Math.round(fraction * 100)),
+        })),
     },
   });
   const total = job.segments.length;

@@ -18,10 +18,22 @@ import type { ProviderConfig } from '@/lib/translate/providers/registry';
  * (lib/translate/providers/registry.ts). Null until the user chooses: the on-device provider is
  * used where the browser has one.
  */
-export const providerConfigItem = defineSetting<ProviderConfig | null>('local:translateProvider', { fallback: null, version: 1, migrations: {} });
+export const providerConfigItem = defineSetting<ProviderConfig | null>('local:translateProvider', {
+  fallback: null,
+  version: 1,
+  migrations: {},
+});
 /** Null: the browser's UI language (defaultTargetLanguage). */
-export const targetLanguageItem = defineSetting<string | null>('sync:translateTarget', { fallback: null, version: 1, migrations: {} });
-export const displayModeItem = defineSetting<DisplayMode>('sync:translateMode', { fallback: 'side-by-side', version: 1, migrations: {} });
+export const targetLanguageItem = defineSetting<string | null>('sync:translateTarget', {
+  fallback: null,
+  version: 1,
+  migrations: {},
+});
+export const displayModeItem = defineSetting<DisplayMode>('sync:translateMode', {
+  fallback: 'side-by-side',
+  version: 1,
+  migrations: {},
+});
 
 /** The provider to use: the user's choice, else the on-device one where this context has it, else none. */
 export async function effectiveProvider(runtime: ProviderRuntime = {}): Promise<ProviderConfig | null> {
@@ -33,7 +45,11 @@ export async function effectiveProvider(runtime: ProviderRuntime = {}): Promise<
  * The user's target language, or the default for an article in `articleLang` (defaultTargetLanguage),
  * with the reader's preferred languages as the browser lists them.
  */
-export async function targetLanguage(uiLanguage: string, articleLang?: string | null, preferred: readonly string[] = globalThis.navigator?.languages ?? []): Promise<string> {
+export async function targetLanguage(
+  uiLanguage: string,
+  articleLang?: string | null,
+  preferred: readonly string[] = globalThis.navigator?.languages ?? [],
+): Promise<string> {
   return normalizeLang(await targetLanguageItem.getValue()) ?? defaultTargetLanguage(uiLanguage, articleLang, preferred);
 }
 

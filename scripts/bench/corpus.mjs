@@ -18,7 +18,11 @@ export function detectLayout(dir) {
   if (fs.existsSync(path.join(dir, 'ground-truth.json'))) return 'ground-truth';
   if (fs.existsSync(path.join(dir, 'manifest.json'))) return 'manifest';
   const pages = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory());
-  if (pages.some((d) => fs.existsSync(path.join(dir, d.name, 'source.html')) && fs.existsSync(path.join(dir, d.name, 'expected.html')))) {
+  if (
+    pages.some(
+      (d) => fs.existsSync(path.join(dir, d.name, 'source.html')) && fs.existsSync(path.join(dir, d.name, 'expected.html')),
+    )
+  ) {
     return 'readability-tests';
   }
   throw new Error(`${dir}: not a corpus (no ground-truth.json, no manifest.json, no <name>/source.html + expected.html)`);
@@ -77,6 +81,7 @@ function loadReadabilityTests(dir) {
 
 export function loadCorpus(dir) {
   const layout = detectLayout(dir);
-  const pages = layout === 'ground-truth' ? loadGroundTruth(dir) : layout === 'manifest' ? loadManifest(dir) : loadReadabilityTests(dir);
+  const pages =
+    layout === 'ground-truth' ? loadGroundTruth(dir) : layout === 'manifest' ? loadManifest(dir) : loadReadabilityTests(dir);
   return { name: path.basename(path.resolve(dir)), dir, layout, pages };
 }

@@ -42,7 +42,9 @@ const result = {
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KiB`;
 console.log(`detector.js (${result.file}, built ${result.built})`);
-console.log(`  raw    ${String(bytes.length).padStart(7)} B  ${kb(bytes.length)}  (budget ${kb(BUDGET)}: ${bytes.length <= BUDGET ? 'within' : 'OVER'})`);
+console.log(
+  `  raw    ${String(bytes.length).padStart(7)} B  ${kb(bytes.length)}  (budget ${kb(BUDGET)}: ${bytes.length <= BUDGET ? 'within' : 'OVER'})`,
+);
 console.log(`  gzip   ${String(gzip).padStart(7)} B  ${kb(gzip)}`);
 console.log(`  brotli ${String(brotli).padStart(7)} B  ${kb(brotli)}`);
 const out = path.join(ROOT, 'bench-results/detector-size.json');

@@ -33,8 +33,12 @@ times.sort((a, b) => a - b);
 const median = times[times.length >> 1];
 const bytes = await minifiedSize('lib/entities/korean/index.ts');
 const modelBytes = fs.statSync(path.join(ROOT, 'lib/entities/korean/model-data.ts')).size;
-console.log(`speed: 5,000-char article, median ${median.toFixed(2)} ms over 60 runs (p90 ${times[Math.floor(times.length * 0.9)].toFixed(2)} ms); first call (model decode) ${loadMs.toFixed(0)} ms`);
-console.log(`size: recognizer + model minified ${(bytes / 1024).toFixed(1)} KiB (model-data.ts ${(modelBytes / 1024).toFixed(1)} KiB)`);
+console.log(
+  `speed: 5,000-char article, median ${median.toFixed(2)} ms over 60 runs (p90 ${times[Math.floor(times.length * 0.9)].toFixed(2)} ms); first call (model decode) ${loadMs.toFixed(0)} ms`,
+);
+console.log(
+  `size: recognizer + model minified ${(bytes / 1024).toFixed(1)} KiB (model-data.ts ${(modelBytes / 1024).toFixed(1)} KiB)`,
+);
 const out = path.join(ROOT, 'bench-results/entities-korean.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify({ scores: s, medianMs5000: median, loadMs, minifiedBytes: bytes }, null, 2));

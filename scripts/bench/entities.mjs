@@ -61,7 +61,12 @@ fs.writeFileSync(oursFile, await bundle(path.join(ROOT, 'lib/entities/index.ts')
 const ours = await import(pathToFileURL(oursFile).href);
 const { default: nlp } = await import('compromise');
 
-const readJsonl = (file) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readJsonl = (file) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 const round = (x) => Math.round(x * 1000) / 1000;
 const trimSpan = (text, start, end) => {
   while (end > start && /[\s.,;:!?"'’)\]]/.test(text[end - 1])) end--;
@@ -71,11 +76,19 @@ const trimSpan = (text, start, end) => {
 };
 
 const systems = {
-  ours: (l, lang) => ours.recognize(l.text, lang).filter((s) => TO_NER[s.type]).map((s) => ({ start: s.start, end: s.end, type: TO_NER[s.type] })),
+  ours: (l, lang) =>
+    ours
+      .recognize(l.text, lang)
+      .filter((s) => TO_NER[s.type])
+      .map((s) => ({ start: s.start, end: s.end, type: TO_NER[s.type] })),
   compromise: (l) => {
     const doc = nlp(l.text);
     const pred = [];
-    for (const [m, type] of [[doc.people(), 'PERSON'], [doc.organizations(), 'ORG'], [doc.places(), 'PLACE']]) {
+    for (const [m, type] of [
+      [doc.people(), 'PERSON'],
+      [doc.organizations(), 'ORG'],
+      [doc.places(), 'PLACE'],
+    ]) {
       for (const o of m.json({ offset: true })) {
         const [start, end] = trimSpan(l.text, o.offset.start, o.offset.start + o.offset.length);
         if (end > start) pred.push({ start, end, type });
@@ -102,8 +115,17 @@ for (const [file, lang, libs] of [
     const types = ALL_TYPES.filter((ty) => lines.some((l) => l.annotated_types.includes(ty)));
     // Per source (genre), names only: each source is a different kind of text.
     const bySource = {};
-    for (const src of [...new Set(lines.map((l) => l.source))]) bySource[src] = score(items.filter((_, k) => lines[k].source === src), NAME_TYPES).overall;
-    quality[name][lib] = { names: score(items, NAME_TYPES).overall, all: score(items, types), bySource, msPerSentence: round(ms / lines.length) };
+    for (const src of [...new Set(lines.map((l) => l.source))])
+      bySource[src] = score(
+        items.filter((_, k) => lines[k].source === src),
+        NAME_TYPES,
+      ).overall;
+    quality[name][lib] = {
+      names: score(items, NAME_TYPES).overall,
+      all: score(items, types),
+      bySource,
+      msPerSentence: round(ms / lines.length),
+    };
   }
 }
 
@@ -111,9 +133,16 @@ const fmt = (r) => `P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.
 for (const [set, libs] of Object.entries(quality)) {
   console.log(`\n${set}`);
   for (const [lib, r] of Object.entries(libs)) {
-    console.log(`  ${lib.padEnd(11)} PERSON/ORG/PLACE exact ${fmt(r.names.exact)} | relaxed ${fmt(r.names.relaxed)} | ${r.msPerSentence} ms/sentence`);
-    for (const [ty, x] of Object.entries(r.all.types)) console.log(`    ${ty.padEnd(9)} n=${String(x.exact.support).padEnd(4)} exact ${fmt(x.exact)} | relaxed ${fmt(x.relaxed)}`);
-    if (Object.keys(r.bySource).length > 1) for (const [src, x] of Object.entries(r.bySource)) console.log(`    ${src.replace(/^UNER English-/, '').padEnd(30)} n=${String(x.exact.support).padEnd(4)} exact ${fmt(x.exact)}`);
+    console.log(
+      `  ${lib.padEnd(11)} PERSON/ORG/PLACE exact ${fmt(r.names.exact)} | relaxed ${fmt(r.names.relaxed)} | ${r.msPerSentence} ms/sentence`,
+    );
+    for (const [ty, x] of Object.entries(r.all.types))
+      console.log(`    ${ty.padEnd(9)} n=${String(x.exact.support).padEnd(4)} exact ${fmt(x.exact)} | relaxed ${fmt(x.relaxed)}`);
+    if (Object.keys(r.bySource).length > 1)
+      for (const [src, x] of Object.entries(r.bySource))
+        console.log(
+          `    ${src.replace(/^UNER English-/, '').padEnd(30)} n=${String(x.exact.support).padEnd(4)} exact ${fmt(x.exact)}`,
+        );
   }
 }
 
@@ -129,14 +158,23 @@ const sizes = {
   tickersBytes: tickerJson.length,
   tickersGzip: zlib.gzipSync(tickerJson).length,
 };
-console.log(`\nsizes: entity bundle ${sizes.bundleBytes} B (gzip ${sizes.bundleGzip} B), of which ticker table ${sizes.tickersBytes} B (gzip ${sizes.tickersGzip} B)`);
+console.log(
+  `\nsizes: entity bundle ${sizes.bundleBytes} B (gzip ${sizes.bundleGzip} B), of which ticker table ${sizes.tickersBytes} B (gzip ${sizes.tickersGzip} B)`,
+);
 
 // Time to highlight a ~5,000-character article in Chromium.
 let timing = null;
 if (!NO_BROWSER) timing = await browserTiming();
 
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
-fs.writeFileSync(OUT, JSON.stringify({ version: 1, date: new Date().toISOString(), quality, sizes, timing }, (k, v) => (typeof v === 'number' ? round(v) : v), 2));
+fs.writeFileSync(
+  OUT,
+  JSON.stringify(
+    { version: 1, date: new Date().toISOString(), quality, sizes, timing },
+    (k, v) => (typeof v === 'number' ? round(v) : v),
+    2,
+  ),
+);
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`\nwrote ${path.relative(ROOT, OUT)}`);
 
@@ -161,7 +199,11 @@ function articles() {
         const text = fs.readFileSync(f, 'utf8');
         // Short articles are repeated to reach the length; the recognizer sees real sentences either way.
         const paras = text.split('\n');
-        take(id, /[가-힣]/.test(text) ? 'ko' : null, Array.from({ length: Math.ceil(5000 / Math.max(1, text.length)) }, () => paras).flat());
+        take(
+          id,
+          /[가-힣]/.test(text) ? 'ko' : null,
+          Array.from({ length: Math.ceil(5000 / Math.max(1, text.length)) }, () => paras).flat(),
+        );
       }
     }
   }
@@ -221,7 +263,14 @@ async function browserTiming() {
           times.push({ total: t1 - t0, remove: performance.now() - t1 });
         }
         const sorted = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-        return { ms: sorted(times.slice(1).map((x) => x.total)), firstMs: times[0].total, removeMs: sorted(times.map((x) => x.remove)), chars: api.textOf(root).text.length, marks: count, restored: root.innerHTML === before };
+        return {
+          ms: sorted(times.slice(1).map((x) => x.total)),
+          firstMs: times[0].total,
+          removeMs: sorted(times.map((x) => x.remove)),
+          chars: api.textOf(root).text.length,
+          marks: count,
+          restored: root.innerHTML === before,
+        };
       }, a);
       rows.push({ id: a.id, lang: a.lang, ...r });
     }
@@ -232,8 +281,17 @@ async function browserTiming() {
     const summary = {};
     for (const lang of ['ko', 'en']) {
       const r = rows.filter((x) => x.lang === lang);
-      summary[lang] = { articles: r.length, medianChars: med(r.map((x) => x.chars)), medianMs: med(r.map((x) => x.ms)), medianFirstMs: med(r.map((x) => x.firstMs)), medianRemoveMs: med(r.map((x) => x.removeMs)), allRestored: r.every((x) => x.restored) };
-      console.log(`highlight ${lang}: ${summary[lang].articles} articles of ~${summary[lang].medianChars} chars, median ${summary[lang].medianMs?.toFixed(1)} ms (first run ${summary[lang].medianFirstMs?.toFixed(1)} ms), remove ${summary[lang].medianRemoveMs?.toFixed(2)} ms, DOM restored: ${summary[lang].allRestored}`);
+      summary[lang] = {
+        articles: r.length,
+        medianChars: med(r.map((x) => x.chars)),
+        medianMs: med(r.map((x) => x.ms)),
+        medianFirstMs: med(r.map((x) => x.firstMs)),
+        medianRemoveMs: med(r.map((x) => x.removeMs)),
+        allRestored: r.every((x) => x.restored),
+      };
+      console.log(
+        `highlight ${lang}: ${summary[lang].articles} articles of ~${summary[lang].medianChars} chars, median ${summary[lang].medianMs?.toFixed(1)} ms (first run ${summary[lang].medianFirstMs?.toFixed(1)} ms), remove ${summary[lang].medianRemoveMs?.toFixed(2)} ms, DOM restored: ${summary[lang].allRestored}`,
+      );
     }
     return { summary, articles: rows };
   } finally {

@@ -49,7 +49,11 @@ function pagePairs([url, reps]) {
   // Readability that side's extraction also runs, and that side came out 2% faster than the very
   // same code on the other.
   const raw = g.__benchRaw;
-  const runs = [() => t.base.push(base.runOurs(url).ms), () => t.work.push(work.runOurs(url).ms), () => t.raw.push(raw.runReadability().ms)];
+  const runs = [
+    () => t.base.push(base.runOurs(url).ms),
+    () => t.work.push(work.runOurs(url).ms),
+    () => t.raw.push(raw.runReadability().ms),
+  ];
   for (let i = 0; i < reps; i++) for (let k = 0; k < 3; k++) runs[(i + k) % 3]();
   const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
   return { base: median(t.base), work: median(t.work), raw: median(t.raw), same: texts[0] === texts[1] };
@@ -67,19 +71,41 @@ async function main() {
     const items = loadCorpus(args.corpus).pages.slice(0, args.limit);
     let html = '';
     // The page's own scripts never run; only the document itself is served.
-    server.on('request', (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'", 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }).end(html));
+    server.on('request', (_req, res) =>
+      res
+        .writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'",
+          'cross-origin-opener-policy': 'same-origin',
+          'cross-origin-embedder-policy': 'require-corp',
+        })
+        .end(html),
+    );
     await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
     const origin = `http://127.0.0.1:${server.address().port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     const context = await browser.newContext();
-    await context.route('**/*', (route) => (route.request().isNavigationRequest() && route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+    await context.route('**/*', (route) =>
+      route.request().isNavigationRequest() && route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+    );
     const page = await context.newPage();
     const rows = [];
     for (const [i, item] of items.entries()) {
       process.stderr.write(`\r${i + 1}/${items.length} `);
       html = item.html;
       await page.goto(`${origin}/page`, { waitUntil: 'domcontentloaded' });
-      const order = i % 2 ? [[workCode, '__benchRaw'], [workCode, '__benchWork'], [baseCode, '__benchBase']] : [[workCode, '__benchRaw'], [baseCode, '__benchBase'], [workCode, '__benchWork']];
+      const order =
+        i % 2
+          ? [
+              [workCode, '__benchRaw'],
+              [workCode, '__benchWork'],
+              [baseCode, '__benchBase'],
+            ]
+          : [
+              [workCode, '__benchRaw'],
+              [baseCode, '__benchBase'],
+              [workCode, '__benchWork'],
+            ];
       for (const [code, name] of order) {
         await page.evaluate(code);
         await page.evaluate((n) => (globalThis[n] = globalThis.__bench), name);
@@ -90,14 +116,22 @@ async function main() {
     const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
     const m = (k) => median(rows.map((r) => r[k]));
     const differ = rows.filter((r) => !r.same).map((r) => r.id.slice(0, 12));
-    console.log(`bench:extract-ab — ${path.basename(args.corpus)}, ${rows.length} pages, median of ${args.reps} interleaved runs per page; base ${sha}, work = the working tree`);
+    console.log(
+      `bench:extract-ab — ${path.basename(args.corpus)}, ${rows.length} pages, median of ${args.reps} interleaved runs per page; base ${sha}, work = the working tree`,
+    );
     console.log(`median ms: base ${m('base').toFixed(2)}, work ${m('work').toFixed(2)}, raw Readability ${m('raw').toFixed(2)}`);
     // The median of per-page ratios is the steadier figure: the ratio of two medians can take its
     // numerator and denominator from different pages.
     const perPage = (a, b) => median(rows.map((r) => r[a] / r[b])).toFixed(3);
-    console.log(`work/base: median per-page ratio ${perPage('work', 'base')} (ratio of the medians ${(m('work') / m('base')).toFixed(3)})`);
-    console.log(`ours/raw, median per-page ratio: base ${perPage('base', 'raw')}, work ${perPage('work', 'raw')} (ratio of the medians: base ${(m('base') / m('raw')).toFixed(3)}, work ${(m('work') / m('raw')).toFixed(3)})`);
-    console.log(`text differs on ${differ.length} of ${rows.length} pages${differ.length ? `: ${differ.slice(0, 10).join(' ')}` : ''}`);
+    console.log(
+      `work/base: median per-page ratio ${perPage('work', 'base')} (ratio of the medians ${(m('work') / m('base')).toFixed(3)})`,
+    );
+    console.log(
+      `ours/raw, median per-page ratio: base ${perPage('base', 'raw')}, work ${perPage('work', 'raw')} (ratio of the medians: base ${(m('base') / m('raw')).toFixed(3)}, work ${(m('work') / m('raw')).toFixed(3)})`,
+    );
+    console.log(
+      `text differs on ${differ.length} of ${rows.length} pages${differ.length ? `: ${differ.slice(0, 10).join(' ')}` : ''}`,
+    );
   } finally {
     await browser?.close();
     server.close();

@@ -33,7 +33,18 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const args = { corpus: [], out: null, reps: 5, limit: Infinity, worst: 15, pageTimeout: 10, pageBudget: 2, ablate: 'losses', why: null, url: null };
+  const args = {
+    corpus: [],
+    out: null,
+    reps: 5,
+    limit: Infinity,
+    worst: 15,
+    pageTimeout: 10,
+    pageBudget: 2,
+    ablate: 'losses',
+    why: null,
+    url: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -54,8 +65,12 @@ function parseArgs(argv) {
     else if (a === '--why') args.why = value();
     else if (a === '--url') args.url = value();
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench:extract -- [--corpus DIR]... [--out FILE] [--reps N=5] [--limit N] [--worst N=15] [--page-timeout S=10] [--page-budget S=2] [--ablate losses|all|off]');
-      console.log('       npm run bench:extract -- --why PAGE [--corpus DIR]... [--url URL]   (PAGE: a corpus page id, or an .html/.html.gz file)');
+      console.log(
+        'usage: npm run bench:extract -- [--corpus DIR]... [--out FILE] [--reps N=5] [--limit N] [--worst N=15] [--page-timeout S=10] [--page-budget S=2] [--ablate losses|all|off]',
+      );
+      console.log(
+        '       npm run bench:extract -- --why PAGE [--corpus DIR]... [--url URL]   (PAGE: a corpus page id, or an .html/.html.gz file)',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -131,7 +146,9 @@ function startServer() {
       res.end('not found');
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, state, origin: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, state, origin: `http://127.0.0.1:${server.address().port}` })),
+  );
 }
 
 function localPath(url) {
@@ -147,7 +164,14 @@ async function launch(origin, blocked = { count: 0 }) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext({ serviceWorkers: 'block' });
   // Whatever the page's CSP lets through: only top-level documents from our own server pass.
@@ -164,7 +188,13 @@ const TIMEOUT = Symbol('timeout');
 
 /** A page stuck in a script (an extractor that never returns) is closed and replaced. */
 async function replacePage(env) {
-  const closed = await Promise.race([env.page.close({ runBeforeUnload: false }).then(() => true, () => false), sleep(10000).then(() => false)]);
+  const closed = await Promise.race([
+    env.page.close({ runBeforeUnload: false }).then(
+      () => true,
+      () => false,
+    ),
+    sleep(10000).then(() => false),
+  ]);
   if (!closed) {
     await Promise.race([env.browser.close().catch(() => {}), sleep(10000)]);
     Object.assign(env, await launch(env.server.origin, env.blocked));
@@ -211,7 +241,10 @@ async function openPage(env, code, item, args) {
   const step = async (fn, arg, ms = limit, phase = 'runs') => {
     const t0 = Date.now();
     let timer;
-    const result = await Promise.race([env.page.evaluate(fn, arg), new Promise((resolve) => (timer = setTimeout(() => resolve(TIMEOUT), ms)))]);
+    const result = await Promise.race([
+      env.page.evaluate(fn, arg),
+      new Promise((resolve) => (timer = setTimeout(() => resolve(TIMEOUT), ms))),
+    ]);
     clearTimeout(timer);
     tally(env, phase, t0);
     if (result === TIMEOUT) {
@@ -237,7 +270,8 @@ const timedOut = (ms) => ({ ms: NaN, text: '', none: true, error: `timeout: no r
  */
 async function measurePage(env, code, item, args) {
   const { step, limit } = await openPage(env, code, item, args);
-  const truth = item.truthHtml !== undefined ? await step((html) => globalThis.__bench.htmlToText(html), item.truthHtml) : item.truth;
+  const truth =
+    item.truthHtml !== undefined ? await step((html) => globalThis.__bench.htmlToText(html), item.truthHtml) : item.truth;
   if (truth === TIMEOUT) throw new Error('timeout converting expected.html');
   const runRaw = await step(() => globalThis.__benchRaw.runReadability());
   const raw = runRaw === TIMEOUT ? timedOut(limit) : runRaw;
@@ -253,13 +287,23 @@ async function measurePage(env, code, item, args) {
   let times = { oursMs: [], rawMs: [] };
   if (args.reps > 0 && Number.isFinite(ours.ms) && Number.isFinite(raw.ms)) {
     const reps = Math.max(1, Math.min(args.reps, Math.floor((args.pageBudget * 1000) / Math.max(1, ours.ms + raw.ms))));
-    const t = await step(({ url, reps }) => globalThis.__bench.timed(url, reps, globalThis.__benchRaw), { url: item.url, reps }, limit * 2, 'timed runs');
+    const t = await step(
+      ({ url, reps }) => globalThis.__bench.timed(url, reps, globalThis.__benchRaw),
+      { url: item.url, reps },
+      limit * 2,
+      'timed runs',
+    );
     if (t !== TIMEOUT) times = t;
   }
   // Where the time goes, by phase (a few more runs, untimed as a whole).
   let phases = null;
   if (args.reps > 0 && Number.isFinite(ours.ms) && !ours.none) {
-    const p = await step(({ url, reps }) => globalThis.__bench.phases(url, reps, globalThis.__benchRaw), { url: item.url, reps: Math.min(3, args.reps) }, limit * 2, 'timed runs');
+    const p = await step(
+      ({ url, reps }) => globalThis.__bench.phases(url, reps, globalThis.__benchRaw),
+      { url: item.url, reps: Math.min(3, args.reps) },
+      limit * 2,
+      'timed runs',
+    );
     if (p !== TIMEOUT) phases = p;
   }
   return { truth, result: { ours, raw, oursNoRules, ...times, ...detection, phases, sanitizer } };
@@ -291,7 +335,9 @@ function summarise(corpus, all) {
     aggregate(measured.filter(filter).map((m) => matchPage(m.truth, m.result[key].text, { unit })));
   const scores = { ours: score('ours'), raw: score('raw'), oursNoRules: score('oursNoRules') };
   const cjk = (m) => CJK_LANG.test(m.item.lang ?? '');
-  const charScores = measured.some(cjk) ? { pages: measured.filter(cjk).length, ours: score('ours', 'char', cjk), raw: score('raw', 'char', cjk) } : null;
+  const charScores = measured.some(cjk)
+    ? { pages: measured.filter(cjk).length, ours: score('ours', 'char', cjk), raw: score('raw', 'char', cjk) }
+    : null;
 
   const oursMed = all.map((m) => median(m.result.oursMs));
   const rawMed = all.map((m) => median(m.result.rawMs));
@@ -343,7 +389,16 @@ function summarise(corpus, all) {
         fnIds.push(shortId(m));
       }
     }
-    return { pages: all.length, positives: tp + fn, negatives: tn + fp, accuracy: (tp + tn) / all.length, falsePositives: fp, falseNegatives: fn, fpIds, fnIds };
+    return {
+      pages: all.length,
+      positives: tp + fn,
+      negatives: tn + fp,
+      accuracy: (tp + tn) / all.length,
+      falsePositives: fp,
+      falseNegatives: fn,
+      fpIds,
+      fnIds,
+    };
   };
   const detection = {
     ours: confusion((m) => !!m.result.detection?.isArticle),
@@ -370,9 +425,22 @@ function summarise(corpus, all) {
   const ablation = ruleBlame(all);
   const ruleEffects = ruleEffect(measured, scores.ours);
   const errors = all.flatMap((m) =>
-    ['ours', 'raw', 'oursNoRules'].filter((k) => m.result[k].error).map((k) => ({ id: m.item.id, run: k, error: m.result[k].error })),
+    ['ours', 'raw', 'oursNoRules']
+      .filter((k) => m.result[k].error)
+      .map((k) => ({ id: m.item.id, run: k, error: m.result[k].error })),
   );
-  return { scoredPages: measured.length, scores, charScores, timing, detection, clutter, declined, ablation, ruleEffects, errors };
+  return {
+    scoredPages: measured.length,
+    scores,
+    charScores,
+    timing,
+    detection,
+    clutter,
+    declined,
+    ablation,
+    ruleEffects,
+    errors,
+  };
 }
 
 /**
@@ -388,7 +456,13 @@ function ruleEffect(measured, ours) {
   for (const rule of rules) {
     const without = aggregate(measured.map((m) => matchPage(m.truth, (m.ablation?.[rule] ?? m.result.ours).text)));
     const pages = scored.filter((m) => m.ablation[rule] && m.ablation[rule].text !== m.result.ours.text).length;
-    out[rule] = { pagesChanged: pages, without, deltaF1: ours.f1 - without.f1, deltaP: ours.precision - without.precision, deltaR: ours.recall - without.recall };
+    out[rule] = {
+      pagesChanged: pages,
+      without,
+      deltaF1: ours.f1 - without.f1,
+      deltaP: ours.precision - without.precision,
+      deltaR: ours.recall - without.recall,
+    };
   }
   return out;
 }
@@ -413,7 +487,14 @@ function ruleBlame(measured) {
 function pageRecord(m) {
   const one = (key, unit = 'word') => {
     const s = matchPage(m.truth, m.result[key].text, { unit });
-    return { precision: precisionOf(s), recall: recallOf(s), f1: pageF1(s), chars: m.result[key].text.length, none: m.result[key].none, error: m.result[key].error };
+    return {
+      precision: precisionOf(s),
+      recall: recallOf(s),
+      f1: pageF1(s),
+      chars: m.result[key].text.length,
+      none: m.result[key].none,
+      error: m.result[key].error,
+    };
   };
   return {
     url: m.item.url,
@@ -429,7 +510,13 @@ function pageRecord(m) {
     detection: m.result.detection,
     readerable: m.result.readerable,
     clutterOurs: clutterLines(m.result.ours.text, m.truth),
-    ...(m.ablation ? { ablationF1: Object.fromEntries(Object.entries(m.ablation).map(([rule, run]) => [rule, pageF1(matchPage(m.truth, run.text))])) } : {}),
+    ...(m.ablation
+      ? {
+          ablationF1: Object.fromEntries(
+            Object.entries(m.ablation).map(([rule, run]) => [rule, pageF1(matchPage(m.truth, run.text))]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -440,7 +527,11 @@ const clip = (line) => (line.length > 110 ? `${line.slice(0, 107)}…` : line);
 
 /** Lines (white space squashed) of `truth` missing from `ours`, and lines of `ours` not in `truth`, in order. */
 function lineDiff(truth, ours) {
-  const lines = (t) => t.split(/\n+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = (t) =>
+    t
+      .split(/\n+/)
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
   const t = lines(truth);
   const o = lines(ours);
   const inTruth = new Set(t);
@@ -475,7 +566,9 @@ function printCorpus(corpus, measured, s, worstN) {
   lines.push('', `=== ${corpus.name} (${corpus.layout}, ${measured.length} pages) ===`);
   if (s.scoredPages !== measured.length) {
     const left = measured.filter((m) => m.item.scored === false).map((m) => m.item.id);
-    lines.push(`extraction scored on ${s.scoredPages} pages; ${left.length} marked not readerable count for detection only (${left.join(', ')})`);
+    lines.push(
+      `extraction scored on ${s.scoredPages} pages; ${left.length} marked not readerable count for detection only (${left.join(', ')})`,
+    );
   }
   const row = (name, a) => [name, f3(a.f1), f3(a.precision), f3(a.recall)];
   lines.push(
@@ -485,7 +578,10 @@ function printCorpus(corpus, measured, s, worstN) {
       row('raw Readability', s.scores.raw),
       row('ours, rules off (raw:true)', s.scores.oursNoRules),
       ...(s.charScores
-        ? [row(`ours, ja/zh chars (${s.charScores.pages})`, s.charScores.ours), row(`raw, ja/zh chars (${s.charScores.pages})`, s.charScores.raw)]
+        ? [
+            row(`ours, ja/zh chars (${s.charScores.pages})`, s.charScores.ours),
+            row(`raw, ja/zh chars (${s.charScores.pages})`, s.charScores.raw),
+          ]
         : []),
     ]),
   );
@@ -494,43 +590,70 @@ function printCorpus(corpus, measured, s, worstN) {
     `time per page (median of ${t.reps} alternating runs; median over pages): ours ${ms(t.oursMedianMs)}, raw Readability ${ms(t.rawMedianMs)}, ` +
       `ratio ours/raw ${f3(t.ratioOfMedians)} (median per-page ratio ${f3(t.medianPageRatio)}); detect() ${ms(t.detectMedianMs)}; sanitizer: ${t.sanitizer}`,
   );
-  lines.push(`  fastest of each page's runs (median over pages): ours ${ms(t.oursFastestMs)}, raw Readability ${ms(t.rawFastestMs)}, ratio ours/raw ${f3(t.ratioOfFastest)}`);
-  lines.push(`  first run on each page, code not yet compiled (median over pages): ours ${ms(t.oursFirstMs)}, raw Readability ${ms(t.rawFirstMs)}, ratio ours/raw ${f3(t.oursFirstMs / t.rawFirstMs)}`);
+  lines.push(
+    `  fastest of each page's runs (median over pages): ours ${ms(t.oursFastestMs)}, raw Readability ${ms(t.rawFastestMs)}, ratio ours/raw ${f3(t.ratioOfFastest)}`,
+  );
+  lines.push(
+    `  first run on each page, code not yet compiled (median over pages): ours ${ms(t.oursFirstMs)}, raw Readability ${ms(t.rawFirstMs)}, ratio ours/raw ${f3(t.oursFirstMs / t.rawFirstMs)}`,
+  );
   if (t.phases) {
     const list = (entries) => entries.map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
     const ours = Object.entries(t.phases.ours);
-    lines.push(`  by phase, ms (median over ${t.phases.pages} pages): ours ${list(ours.filter(([k]) => !k.startsWith('rule:')))}; raw Readability ${list(Object.entries(t.phases.raw))}`);
+    lines.push(
+      `  by phase, ms (median over ${t.phases.pages} pages): ours ${list(ours.filter(([k]) => !k.startsWith('rule:')))}; raw Readability ${list(Object.entries(t.phases.raw))}`,
+    );
     const rules = ours.filter(([k]) => k.startsWith('rule:')).sort((a, b) => b[1] - a[1]);
     lines.push(`  slowest clutter rules, ms: ${list(rules.slice(0, 10).map(([k, v]) => [k.slice(5), v]))}`);
   }
-  if (s.declined.articles.length) lines.push(`ours declined ${s.declined.articles.length} article page(s): ${s.declined.articles.join(', ')}`);
-  if (s.declined.nonArticleTotal) lines.push(`ours declined ${s.declined.nonArticles.length}/${s.declined.nonArticleTotal} non-article page(s)`);
+  if (s.declined.articles.length)
+    lines.push(`ours declined ${s.declined.articles.length} article page(s): ${s.declined.articles.join(', ')}`);
+  if (s.declined.nonArticleTotal)
+    lines.push(`ours declined ${s.declined.nonArticles.length}/${s.declined.nonArticleTotal} non-article page(s)`);
   for (const e of s.errors) lines.push(`ERROR ${e.run} on ${e.id}: ${e.error.split('\n')[0]}`);
 
   const c = s.clutter;
-  const hits = (x) => Object.entries(x.perPattern).filter(([, n]) => n).map(([id, n]) => `${id} ${n}`).join(', ') || 'none';
-  lines.push(`pages with a known clutter line: ours ${c.ours.pages}/${measured.length} [${hits(c.ours)}]; raw ${c.raw.pages}/${measured.length} [${hits(c.raw)}]`);
-  for (const [id, found] of Object.entries(c.ours.lines)) lines.push(`  ours ${id}: ${found.map((f) => `${f.id} «${f.line.slice(0, 60)}»`).join('; ')}`);
+  const hits = (x) =>
+    Object.entries(x.perPattern)
+      .filter(([, n]) => n)
+      .map(([id, n]) => `${id} ${n}`)
+      .join(', ') || 'none';
+  lines.push(
+    `pages with a known clutter line: ours ${c.ours.pages}/${measured.length} [${hits(c.ours)}]; raw ${c.raw.pages}/${measured.length} [${hits(c.raw)}]`,
+  );
+  for (const [id, found] of Object.entries(c.ours.lines))
+    lines.push(`  ours ${id}: ${found.map((f) => `${f.id} «${f.line.slice(0, 60)}»`).join('; ')}`);
 
   const ablated = measured.filter((m) => m.ablation);
   if (ablated.length) {
     const losing = ablated.filter((m) => needsAblation(m, 'losses')).length;
-    lines.push(`rules that cost text (leaving that one rule out raises page F1 by >= 0.05; ${ablated.length} page(s) ablated, ${losing} where the rules cost F1):`);
+    lines.push(
+      `rules that cost text (leaving that one rule out raises page F1 by >= 0.05; ${ablated.length} page(s) ablated, ${losing} where the rules cost F1):`,
+    );
     const blamed = new Set();
     const byId = new Map(measured.map((m) => [m.item.id, m]));
     for (const [rule, hitsOf] of Object.entries(s.ablation).sort((a, b) => b[1].length - a[1].length)) {
-      lines.push(`  ${rule} (${hitsOf.length}): ${hitsOf.map((h) => `${shortId(byId.get(h.id))} ${h.from.toFixed(2)}→${h.to.toFixed(2)}`).join(', ')}`);
+      lines.push(
+        `  ${rule} (${hitsOf.length}): ${hitsOf.map((h) => `${shortId(byId.get(h.id))} ${h.from.toFixed(2)}→${h.to.toFixed(2)}`).join(', ')}`,
+      );
       for (const h of hitsOf) blamed.add(h.id);
     }
     const unexplained = ablated.filter((m) => !blamed.has(m.item.id) && needsAblation(m, 'losses'));
-    if (unexplained.length) lines.push(`  no single rule (several together, or the post-clean): ${unexplained.map(shortId).join(', ')}`);
+    if (unexplained.length)
+      lines.push(`  no single rule (several together, or the post-clean): ${unexplained.map(shortId).join(', ')}`);
   }
 
   if (s.ruleEffects) {
-    lines.push('what each rule is worth (corpus F1 with all rules minus F1 with that rule left out; pages whose text it changed):');
+    lines.push(
+      'what each rule is worth (corpus F1 with all rules minus F1 with that rule left out; pages whose text it changed):',
+    );
     const rows = Object.entries(s.ruleEffects).sort((a, b) => b[1].deltaF1 - a[1].deltaF1);
     const sign = (x) => (x >= 0 ? '+' : '') + x.toFixed(4);
-    lines.push(table([['rule', 'ΔF1', 'ΔP', 'ΔR', 'pages'], ...rows.map(([id, e]) => [id, sign(e.deltaF1), sign(e.deltaP), sign(e.deltaR), e.pagesChanged])]));
+    lines.push(
+      table([
+        ['rule', 'ΔF1', 'ΔP', 'ΔR', 'pages'],
+        ...rows.map(([id, e]) => [id, sign(e.deltaF1), sign(e.deltaP), sign(e.deltaR), e.pagesChanged]),
+      ]),
+    );
   }
 
   if (worstN) {
@@ -574,7 +697,16 @@ function printCorpus(corpus, measured, s, worstN) {
 function detectionTable(title, groups, { lists = false } = {}) {
   const rows = [['pages', 'n (art/non)', 'ours acc', 'FP', 'FN', 'readerable acc', 'FP', 'FN']];
   for (const [name, d] of groups) {
-    rows.push([name, `${d.ours.pages} (${d.ours.positives}/${d.ours.negatives})`, f3(d.ours.accuracy), d.ours.falsePositives, d.ours.falseNegatives, f3(d.readerable.accuracy), d.readerable.falsePositives, d.readerable.falseNegatives]);
+    rows.push([
+      name,
+      `${d.ours.pages} (${d.ours.positives}/${d.ours.negatives})`,
+      f3(d.ours.accuracy),
+      d.ours.falsePositives,
+      d.ours.falseNegatives,
+      f3(d.readerable.accuracy),
+      d.readerable.falsePositives,
+      d.readerable.falseNegatives,
+    ]);
   }
   const out = [`\n${title}`, table(rows)];
   if (lists) {
@@ -600,7 +732,10 @@ function whyItem(args) {
     const raw = fs.readFileSync(file);
     const html = file.endsWith('.gz') ? zlib.gunzipSync(raw).toString('utf8') : raw.toString('utf8');
     const name = path.basename(file).replace(/\.gz$/, '');
-    return { corpus: null, item: { id: name, url: args.url ?? `https://example.invalid/${encodeURIComponent(name)}`, html, truth: '' } };
+    return {
+      corpus: null,
+      item: { id: name, url: args.url ?? `https://example.invalid/${encodeURIComponent(name)}`, html, truth: '' },
+    };
   }
   const matches = [];
   for (const dir of args.corpus.length ? args.corpus : defaultCorpora()) {
@@ -611,7 +746,12 @@ function whyItem(args) {
   if (exact.length === 1) return exact[0];
   if (matches.length === 1) return matches[0];
   if (!matches.length) throw new Error(`--why ${args.why}: no such file, and no page of that id in the corpora`);
-  throw new Error(`--why ${args.why}: ${matches.length} pages match (${matches.slice(0, 5).map((m) => `${m.corpus.name}/${m.item.id}`).join(', ')}…)`);
+  throw new Error(
+    `--why ${args.why}: ${matches.length} pages match (${matches
+      .slice(0, 5)
+      .map((m) => `${m.corpus.name}/${m.item.id}`)
+      .join(', ')}…)`,
+  );
 }
 
 const squashed = (t) => (t ?? '').replace(/\s+/g, ' ').trim();
@@ -625,10 +765,13 @@ async function whyMain(args) {
   const env = { ...(await launch(server.origin)), server, phases: {} };
   try {
     const { step } = await openPage(env, code, item, args);
-    const truth = item.truthHtml !== undefined ? await step((html) => globalThis.__bench.htmlToText(html), item.truthHtml) : item.truth;
+    const truth =
+      item.truthHtml !== undefined ? await step((html) => globalThis.__bench.htmlToText(html), item.truthHtml) : item.truth;
     const out = await step((url) => globalThis.__bench.why(url), item.url);
     if (out === TIMEOUT || truth === TIMEOUT) throw new Error(`no result after ${args.pageTimeout} s`);
-    console.log(`bench:extract --why ${corpus ? `${corpus.name}/` : ''}${item.id} (${item.url}) — ${version()}, Chromium ${env.browser.version()}`);
+    console.log(
+      `bench:extract --why ${corpus ? `${corpus.name}/` : ''}${item.id} (${item.url}) — ${version()}, Chromium ${env.browser.version()}`,
+    );
     if (out.error) console.log(`ERROR ${out.error.split('\n')[0]}`);
     const whole = squashed(truth);
     const inTruth = (text) => whole && text.length >= 12 && whole.includes(text);
@@ -638,7 +781,7 @@ async function whyMain(args) {
     let lost = 0;
     for (const [stage, title] of [
       ['before-readability', "before Readability, from the page's copy"],
-      ['after-readability', "after Readability, from its result (the clutter rules, in the order they ran)"],
+      ['after-readability', 'after Readability, from its result (the clutter rules, in the order they ran)'],
     ]) {
       const list = out.removals.filter((r) => r.stage === stage && !blank(r));
       console.log(`\n${list.length} removed ${title}:`);
@@ -657,9 +800,13 @@ async function whyMain(args) {
     console.log(`\ncharacters removed by rule: ${ranked.map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none'}`);
     if (whole) {
       const s = matchPage(truth, out.text);
-      console.log(`page F1 ${f3(pageF1(s))} (P ${f3(precisionOf(s))}, R ${f3(recallOf(s))}); ${lost} removal(s) whose whole text is in the truth (marked !!)`);
+      console.log(
+        `page F1 ${f3(pageF1(s))} (P ${f3(precisionOf(s))}, R ${f3(recallOf(s))}); ${lost} removal(s) whose whole text is in the truth (marked !!)`,
+      );
     }
-    console.log(out.none ? 'the pipeline declined the page (no article)' : `the article that is left: ${out.text.length} characters`);
+    console.log(
+      out.none ? 'the pipeline declined the page (no article)' : `the article that is left: ${out.text.length} characters`,
+    );
   } finally {
     await env.browser.close();
     server.server.close();
@@ -678,7 +825,9 @@ async function main() {
   const server = await startServer();
   const env = { ...(await launch(server.origin)), server, phases: {} };
   const all = [];
-  console.log(`bench:extract ${ver} — Chromium ${env.browser.version()}, page scripts blocked by CSP, ${args.reps} timed runs per page and extractor`);
+  console.log(
+    `bench:extract ${ver} — Chromium ${env.browser.version()}, page scripts blocked by CSP, ${args.reps} timed runs per page and extractor`,
+  );
   try {
     for (const dir of corpora) {
       const corpus = loadCorpus(dir);
@@ -693,7 +842,20 @@ async function main() {
         } catch (e) {
           process.stderr.write(`\n${corpus.name}/${item.id}: ${e.message.split('\n')[0]}\n`);
           const none = { ms: NaN, text: '', none: true, error: `harness: ${e.message.split('\n')[0]}` };
-          measured.push({ item, truth: item.truth ?? '', result: { ours: none, raw: none, oursNoRules: none, oursMs: [], rawMs: [], detection: null, detectMs: NaN, readerable: null } });
+          measured.push({
+            item,
+            truth: item.truth ?? '',
+            result: {
+              ours: none,
+              raw: none,
+              oursNoRules: none,
+              oursMs: [],
+              rawMs: [],
+              detection: null,
+              detectMs: NaN,
+              readerable: null,
+            },
+          });
         }
       }
       const measuredIn = (Date.now() - t0) / 1000;
@@ -706,10 +868,18 @@ async function main() {
           process.stderr.write(`\n${corpus.name}/${m.item.id} (ablation): ${e.message.split('\n')[0]}\n`);
         }
       }
-      process.stderr.write(`\r${corpus.name}: ${items.length} pages in ${measuredIn.toFixed(1)} s, ${toAblate.length} ablated in ${((Date.now() - t0) / 1000 - measuredIn).toFixed(1)} s${' '.repeat(40)}\n`);
+      process.stderr.write(
+        `\r${corpus.name}: ${items.length} pages in ${measuredIn.toFixed(1)} s, ${toAblate.length} ablated in ${((Date.now() - t0) / 1000 - measuredIn).toFixed(1)} s${' '.repeat(40)}\n`,
+      );
       const summary = summarise(corpus, measured);
       console.log(printCorpus(corpus, measured, summary, args.worst));
-      console.log(detectionTable(`detection on ${corpus.name} (article = ${corpus.layout === 'readability-tests' ? 'readerable flag' : corpus.layout === 'manifest' ? 'manifest "article"' : 'every page'})`, [[corpus.name, summary.detection]], { lists: true }));
+      console.log(
+        detectionTable(
+          `detection on ${corpus.name} (article = ${corpus.layout === 'readability-tests' ? 'readerable flag' : corpus.layout === 'manifest' ? 'manifest "article"' : 'every page'})`,
+          [[corpus.name, summary.detection]],
+          { lists: true },
+        ),
+      );
       all.push({ corpus, measured, summary });
 
       const out = args.out ?? path.join(ROOT, 'bench-results', `extract-${corpus.name}.json`);
@@ -747,7 +917,9 @@ async function main() {
     }
     for (const a of pick('ground-truth')) groups.push([`${a.corpus.name} (all articles)`, a.summary.detection]);
     groups.push(['all corpora', combine(all)]);
-    console.log(detectionTable('=== detection summary: ours = detect().isArticle, readerable = isProbablyReaderable alone ===', groups));
+    console.log(
+      detectionTable('=== detection summary: ours = detect().isArticle, readerable = isProbablyReaderable alone ===', groups),
+    );
     const summaryFile = path.join(ROOT, 'bench-results', 'extract-summary.json');
     fs.writeFileSync(
       summaryFile,
@@ -755,8 +927,12 @@ async function main() {
     );
     console.log(`wrote ${path.relative(process.cwd(), summaryFile)}`);
   }
-  const phases = Object.entries(env.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
-  console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s (${phases}); ${env.blocked.count} requests refused by the route (CSP stops the rest); times are figures, never pass/fail`);
+  const phases = Object.entries(env.phases)
+    .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+    .join(', ');
+  console.log(
+    `\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s (${phases}); ${env.blocked.count} requests refused by the route (CSP stops the rest); times are figures, never pass/fail`,
+  );
 }
 
 main().catch((e) => {

@@ -6,4 +6,17 @@ import { exportJson, importItems, parseImport } from '@/extension/library/io';
 import { searchLibrary } from '@/extension/library/search';
 import { getArticle, recent, saveArticle } from '@/extension/library/store';
 
-Object.assign(window, { __lib: { openLibrary, generateArticles, generatePocketHtml, exportJson, importItems, parseImport, searchLibrary, getArticle, recent, saveArticle } });
+Object.assign(window, {
+  __lib: {
+    openLibrary,
+    generateArticles,
+    generatePocketHtml,
+    exportJson,
+    importItems,
+    parseImport,
+    searchLibrary,
+    getArticle,
+    recent,
+    saveArticle,
+  },
+});

@@ -47,7 +47,8 @@ const dirSize = (dir) => {
   return total;
 };
 
-if (!fs.existsSync(path.join(CHROME_BUILD, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+if (!fs.existsSync(path.join(CHROME_BUILD, 'manifest.json')))
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 const bundle = await build({
   entryPoints: [path.join(ROOT, 'scripts/bench/library-entry.ts')],
   bundle: true,
@@ -127,7 +128,15 @@ const pocket = await page.evaluate(async (n) => {
   const counts = await lib.importItems(db, parsed.items);
   const importMs = performance.now() - t;
   await db.delete();
-  return { links: n, bytes: html.length, items: parsed.items.length, read: parsed.items.filter((i) => i.read).length, parseMs, importMs, counts };
+  return {
+    links: n,
+    bytes: html.length,
+    items: parsed.items.length,
+    read: parsed.items.filter((i) => i.read).length,
+    parseMs,
+    importMs,
+    counts,
+  };
 }, POCKET);
 
 async function firstRender(pagePath, mark, selector) {
@@ -139,7 +148,12 @@ async function firstRender(pagePath, mark, selector) {
     times.push(
       await p.evaluate((m) => {
         const nav = performance.getEntriesByType('navigation')[0];
-        return { shown: performance.getEntriesByName(m)[0]?.startTime ?? NaN, responseEnd: nav?.responseEnd ?? NaN, domInteractive: nav?.domInteractive ?? NaN, loaded: nav?.domContentLoadedEventEnd ?? NaN };
+        return {
+          shown: performance.getEntriesByName(m)[0]?.startTime ?? NaN,
+          responseEnd: nav?.responseEnd ?? NaN,
+          domInteractive: nav?.domInteractive ?? NaN,
+          loaded: nav?.domContentLoadedEventEnd ?? NaN,
+        };
       }, mark),
     );
     await p.close();
@@ -147,7 +161,8 @@ async function firstRender(pagePath, mark, selector) {
   return times;
 }
 /** Medians of each phase of a page's first render: HTML received, scripts parsed, DOMContentLoaded, rows shown. */
-const phases = (times) => Object.fromEntries(['responseEnd', 'domInteractive', 'loaded', 'shown'].map((k) => [k, median(times.map((t) => t[k]))]));
+const phases = (times) =>
+  Object.fromEntries(['responseEnd', 'domInteractive', 'loaded', 'shown'].map((k) => [k, median(times.map((t) => t[k]))]));
 const popupTimes = await firstRender('popup.html', 'saved-list-rendered', '[data-testid="saved-list"] li');
 const libraryTimes = await firstRender('library.html', 'library-list-rendered', '[data-testid="virtual-list"] li');
 await context.close();
@@ -165,7 +180,9 @@ const figures = {
   reimportCounts: results.again,
   exportMB: results.exportBytes / 1e6,
   saveMedianMs: median(results.saveTimes),
-  search: Object.fromEntries(Object.entries(results.search).map(([k, v]) => [k, { ...v, medianMs: median(v.times), times: undefined }])),
+  search: Object.fromEntries(
+    Object.entries(results.search).map(([k, v]) => [k, { ...v, medianMs: median(v.times), times: undefined }]),
+  ),
   opens: OPENS,
   popupListFirstRenderMs: phases(popupTimes).shown,
   libraryListFirstRenderMs: phases(libraryTimes).shown,
@@ -182,16 +199,28 @@ fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(OUT, JSON.stringify(figures, null, 1));
 
 const ms = (x) => `${x.toFixed(1)} ms`;
-const row = (label, value, target) => console.log(`${label.padEnd(44)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}`);
-console.log(`\nLibrary benchmark, ${N} articles, Chromium ${execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']).toString().trim()}`);
+const row = (label, value, target) =>
+  console.log(`${label.padEnd(44)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}`);
+console.log(
+  `\nLibrary benchmark, ${N} articles, Chromium ${execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'])
+    .toString()
+    .trim()}`,
+);
 row('popup list, first render', ms(figures.popupListFirstRenderMs), `≤ ${TARGETS.listMs} ms`);
 row('  the very first opening (no earlier list to show)', ms(figures.popupFirstOpeningMs));
 row('library list, first render', ms(figures.libraryListFirstRenderMs));
-for (const [name, p] of [['popup', figures.popupPhasesMs], ['library', figures.libraryPhasesMs]]) {
-  console.log(`  ${name}: page received ${ms(p.responseEnd)}, scripts parsed ${ms(p.domInteractive)}, DOMContentLoaded ${ms(p.loaded)}, rows shown ${ms(p.shown)}`);
+for (const [name, p] of [
+  ['popup', figures.popupPhasesMs],
+  ['library', figures.libraryPhasesMs],
+]) {
+  console.log(
+    `  ${name}: page received ${ms(p.responseEnd)}, scripts parsed ${ms(p.domInteractive)}, DOMContentLoaded ${ms(p.loaded)}, rows shown ${ms(p.shown)}`,
+  );
 }
-for (const [name, s] of Object.entries(figures.search)) row(`search "${s.query}" (${name}), first 50 of ${s.totalHits}`, ms(s.medianMs), `≤ ${TARGETS.searchMs} ms`);
-for (const [name, s] of Object.entries(figures.search)) row(`  all ${s.totalHits} results of "${s.query}" (${name})`, ms(s.allResultsMs));
+for (const [name, s] of Object.entries(figures.search))
+  row(`search "${s.query}" (${name}), first 50 of ${s.totalHits}`, ms(s.medianMs), `≤ ${TARGETS.searchMs} ms`);
+for (const [name, s] of Object.entries(figures.search))
+  row(`  all ${s.totalHits} results of "${s.query}" (${name})`, ms(s.allResultsMs));
 row('save one article (median of 20)', ms(figures.saveMedianMs), `≤ ${TARGETS.saveMs} ms`);
 row(`import ${N} from a JSON backup`, ms(figures.importMs));
 row(`export ${N} as a JSON backup (${figures.exportMB.toFixed(1)} MB)`, ms(figures.exportMs));

@@ -4,7 +4,20 @@ import { score } from './ner-score.mjs';
 
 test('exact needs the same span and type; relaxed accepts an overlap of the same type', () => {
   const r = score(
-    [{ gold: [{ start: 0, end: 4, type: 'ORG' }, { start: 10, end: 13, type: 'PERSON' }], pred: [{ start: 0, end: 5, type: 'ORG' }, { start: 10, end: 13, type: 'PERSON' }, { start: 20, end: 22, type: 'PLACE' }], annotated: ['ORG', 'PERSON', 'PLACE'] }],
+    [
+      {
+        gold: [
+          { start: 0, end: 4, type: 'ORG' },
+          { start: 10, end: 13, type: 'PERSON' },
+        ],
+        pred: [
+          { start: 0, end: 5, type: 'ORG' },
+          { start: 10, end: 13, type: 'PERSON' },
+          { start: 20, end: 22, type: 'PLACE' },
+        ],
+        annotated: ['ORG', 'PERSON', 'PLACE'],
+      },
+    ],
     ['PERSON', 'ORG', 'PLACE'],
   );
   assert.equal(r.types.PERSON.exact.f1, 1);

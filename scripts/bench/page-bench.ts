@@ -76,7 +76,11 @@ function timed(url: string, reps: number, raw: RawSide = ownSide): { oursMs: num
  * Where the time goes: ours by phase (extract's own clock, summed over `reps` runs, then divided),
  * and raw Readability split into its document clone and its parse.
  */
-function phases(url: string, reps: number, rawSide: RawSide = ownSide): { ours: Record<string, number>; raw: Record<string, number> } {
+function phases(
+  url: string,
+  reps: number,
+  rawSide: RawSide = ownSide,
+): { ours: Record<string, number>; raw: Record<string, number> } {
   const ours: Record<string, number> = {};
   const raw: Record<string, number> = { clone: 0, parse: 0 };
   for (let i = 0; i < reps; i++) {
@@ -151,4 +155,19 @@ function why(url: string): { removals: clutter.Removal[]; text: string; none: bo
 
 const ownSide: RawSide = { runReadability, Readability };
 
-(globalThis as unknown as { __bench: unknown }).__bench = { extract, detect, Readability, isProbablyReaderable, toPlainText, htmlToText, sanitizerEngine, runOurs, runReadability, timed, phases, detection, ablate, why };
+(globalThis as unknown as { __bench: unknown }).__bench = {
+  extract,
+  detect,
+  Readability,
+  isProbablyReaderable,
+  toPlainText,
+  htmlToText,
+  sanitizerEngine,
+  runOurs,
+  runReadability,
+  timed,
+  phases,
+  detection,
+  ablate,
+  why,
+};

@@ -14,7 +14,10 @@ test('tokens are Unicode letters, digits and underscore', () => {
 test('shingles are a multiset of 4-token windows; short texts are one shingle', () => {
   const s = shingles('x y z w x y z w');
   assert.equal(s.size, 4);
-  assert.equal([...s.values()].reduce((a, b) => a + b), 5);
+  assert.equal(
+    [...s.values()].reduce((a, b) => a + b),
+    5,
+  );
   assert.equal(shingles('hello world').size, 1);
   assert.equal(shingles('').size, 0);
 });

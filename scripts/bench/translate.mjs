@@ -50,7 +50,9 @@ const lib = await import(pathToFileURL(outfile).href);
 
 // A 40-paragraph article: the demo article's paragraphs (links and emphasis included), their
 // sentences rotated so that no two paragraphs are the same text.
-const demo = new JSDOM(fs.readFileSync(path.join(ROOT, 'tests/fixtures/demo/article.html'), 'utf8'), { url: 'https://news.example.com/a' }).window.document;
+const demo = new JSDOM(fs.readFileSync(path.join(ROOT, 'tests/fixtures/demo/article.html'), 'utf8'), {
+  url: 'https://news.example.com/a',
+}).window.document;
 const source = [...demo.querySelectorAll('p')].filter((p) => p.textContent.trim().length > 60);
 const dom = new JSDOM('<!doctype html><div id="article"></div>', { url: 'https://news.example.com/a' });
 const article = dom.window.document.getElementById('article');
@@ -115,11 +117,17 @@ fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(OUT, JSON.stringify(summary, null, 2));
 fs.rmSync(outfile, { force: true });
 
-console.log(`Translation of a ${texts.length}-paragraph article (${articleChars} characters of markup), local server ${DELAY} ms/request + ${PER_CHAR} ms/char`);
+console.log(
+  `Translation of a ${texts.length}-paragraph article (${articleChars} characters of markup), local server ${DELAY} ms/request + ${PER_CHAR} ms/char`,
+);
 const row = (cells) => console.log(cells.map((c, i) => (i ? String(c).padStart(11) : String(c).padEnd(46))).join(''));
 row(['', 'requests', 'chars sent', 'body bytes', 'first (ms)', 'all (ms)']);
 for (const [name, r] of Object.entries(results)) {
-  for (const [label, x] of [['batched (ours)', r.batched], ['one request per paragraph', r.perParagraph], ['second run, from the cache', r.cached]]) {
+  for (const [label, x] of [
+    ['batched (ours)', r.batched],
+    ['one request per paragraph', r.perParagraph],
+    ['second run, from the cache', r.cached],
+  ]) {
     row([`${name}: ${label}`, x.requests, x.chars, x.bytes, x.firstMs, x.totalMs]);
   }
 }

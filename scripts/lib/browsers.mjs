@@ -19,7 +19,10 @@ function removeProfile(dir) {
 }
 
 function need(path, what) {
-  if (!existsSync(path)) throw new Error(`${what} not found at ${path}. ${what.includes('build') ? 'Run `npm run build:all` first.' : 'Install it: apt-get install -y chromium firefox-esr'}`);
+  if (!existsSync(path))
+    throw new Error(
+      `${what} not found at ${path}. ${what.includes('build') ? 'Run `npm run build:all` first.' : 'Install it: apt-get install -y chromium firefox-esr'}`,
+    );
 }
 
 /**
@@ -61,7 +64,9 @@ export async function launchChromium(options = {}) {
   // A fresh profile is a fresh install, so the extension opens its welcome tab. Wait for it and
   // close it: arriving late, it would otherwise become the active tab in the middle of a test.
   const isWelcome = (p) => p.url().endsWith('/welcome.html');
-  const welcome = context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 15000 }).catch(() => undefined));
+  const welcome =
+    context.pages().find(isWelcome) ??
+    (await context.waitForEvent('page', { predicate: isWelcome, timeout: 15000 }).catch(() => undefined));
   if (!options.keepWelcome) await welcome?.close();
   return { context, worker, extensionId, profile };
 }
@@ -79,7 +84,9 @@ export async function chromiumTabId(worker, page) {
     const id = await worker.evaluate(async (u) => {
       // Two tabs may show the same address: the one just brought to the front, else the newest.
       // eslint-disable-next-line no-undef
-      const tabs = (await chrome.tabs.query({})).filter((t) => t.url === u).sort((a, b) => Number(b.active) - Number(a.active) || b.id - a.id);
+      const tabs = (await chrome.tabs.query({}))
+        .filter((t) => t.url === u)
+        .sort((a, b) => Number(b.active) - Number(a.active) || b.id - a.id);
       return tabs[0]?.id;
     }, url);
     if (id !== undefined) return id;

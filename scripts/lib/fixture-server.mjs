@@ -28,7 +28,9 @@ export async function serveFixtures(port = 0) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream',
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(undefined)));
@@ -37,6 +39,10 @@ export async function serveFixtures(port = 0) {
   return {
     origin,
     url: (p) => origin + (p.startsWith('/') ? p : `/${p}`),
-    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(() => ok(undefined)); }),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok(undefined));
+      }),
   };
 }

@@ -16,7 +16,10 @@ export async function importTs(entry) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ko-ner-'));
   const outfile = path.join(dir, 'bundle.mjs');
   // entry: a path relative to the repo, or { contents, resolveDir } for a module written inline.
-  const input = typeof entry === 'string' ? { entryPoints: [path.resolve(ROOT, entry)] } : { stdin: { contents: entry.contents, resolveDir: path.resolve(ROOT, entry.resolveDir), loader: 'ts' } };
+  const input =
+    typeof entry === 'string'
+      ? { entryPoints: [path.resolve(ROOT, entry)] }
+      : { stdin: { contents: entry.contents, resolveDir: path.resolve(ROOT, entry.resolveDir), loader: 'ts' } };
   await build({ ...input, bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
   // eslint-disable-next-line no-unsanitized/method -- a bundle this script just built from the repo's sources
   const mod = await import(pathToFileURL(outfile).href);
@@ -26,7 +29,14 @@ export async function importTs(entry) {
 
 /** Minified size in bytes of a bundled TypeScript entry. */
 export async function minifiedSize(entry) {
-  const res = await build({ entryPoints: [path.resolve(ROOT, entry)], bundle: true, format: 'esm', minify: true, write: false, logLevel: 'error' });
+  const res = await build({
+    entryPoints: [path.resolve(ROOT, entry)],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    logLevel: 'error',
+  });
   return res.outputFiles[0].contents.length;
 }
 
@@ -34,19 +44,28 @@ export async function minifiedSize(entry) {
 function cpToUtf16(text) {
   const map = [0];
   let u = 0;
-  for (const ch of text) { u += ch.length; map.push(u); }
+  for (const ch of text) {
+    u += ch.length;
+    map.push(u);
+  }
   return map;
 }
 
 /** Reads a KLUE JSONL file; entity offsets are converted to UTF-16 offsets. */
 export function readKlue(file) {
-  return fs.readFileSync(path.resolve(NER_DIR, file), 'utf8').split('\n').filter(Boolean).map((line) => {
-    const row = JSON.parse(line);
-    const map = cpToUtf16(row.text);
-    const entities = row.entities.map((e) => ({ start: map[e.start], end: map[e.end], type: e.type.toLowerCase() }));
-    for (const e of entities) if (row.text.slice(e.start, e.end) !== row.entities[entities.indexOf(e)].text) throw new Error(`offset mismatch in ${row.id}`);
-    return { id: row.id, text: row.text, entities, source: row.source };
-  });
+  return fs
+    .readFileSync(path.resolve(NER_DIR, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const row = JSON.parse(line);
+      const map = cpToUtf16(row.text);
+      const entities = row.entities.map((e) => ({ start: map[e.start], end: map[e.end], type: e.type.toLowerCase() }));
+      for (const e of entities)
+        if (row.text.slice(e.start, e.end) !== row.entities[entities.indexOf(e)].text)
+          throw new Error(`offset mismatch in ${row.id}`);
+      return { id: row.id, text: row.text, entities, source: row.source };
+    });
 }
 
 /** Company names (name_ko) of the KRX list, common shares only. */
@@ -54,19 +73,29 @@ export function readKrxNames() {
   const lines = fs.readFileSync(KRX_CSV, 'utf8').split('\n').filter(Boolean);
   const parse = (line) => {
     const out = [];
-    let cur = '', q = false;
+    let cur = '',
+      q = false;
     for (let i = 0; i < line.length; i++) {
       const ch = line[i];
-      if (q) { if (ch === '"') { if (line[i + 1] === '"') { cur += '"'; i++; } else q = false; } else cur += ch; }
-      else if (ch === '"') q = true;
-      else if (ch === ',') { out.push(cur); cur = ''; }
-      else cur += ch;
+      if (q) {
+        if (ch === '"') {
+          if (line[i + 1] === '"') {
+            cur += '"';
+            i++;
+          } else q = false;
+        } else cur += ch;
+      } else if (ch === '"') q = true;
+      else if (ch === ',') {
+        out.push(cur);
+        cur = '';
+      } else cur += ch;
     }
     out.push(cur);
     return out;
   };
   const head = parse(lines[0]);
-  const iName = head.indexOf('name_ko'), iCommon = head.indexOf('common_code');
+  const iName = head.indexOf('name_ko'),
+    iCommon = head.indexOf('common_code');
   const names = new Set();
   for (const line of lines.slice(1)) {
     const cols = parse(line);
@@ -94,7 +123,8 @@ export function score(rows, predict) {
     for (const g of row.entities) if (pred.some((p) => ov(p, g))) c[g.type].rtpG++;
   }
   const prf = (tp, pred, gold, tpg = tp) => {
-    const p = pred ? tp / pred : 0, r = gold ? tpg / gold : 0;
+    const p = pred ? tp / pred : 0,
+      r = gold ? tpg / gold : 0;
     return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
   };
   const per = {};
@@ -103,7 +133,16 @@ export function score(rows, predict) {
     per[t] = { gold: x.gold, pred: x.pred, exact: prf(x.tp, x.pred, x.gold), relaxed: prf(x.rtpP, x.pred, x.gold, x.rtpG) };
   }
   const micro = (types) => {
-    const s = types.reduce((a, t) => ({ tp: a.tp + c[t].tp, pred: a.pred + c[t].pred, gold: a.gold + c[t].gold, rp: a.rp + c[t].rtpP, rg: a.rg + c[t].rtpG }), { tp: 0, pred: 0, gold: 0, rp: 0, rg: 0 });
+    const s = types.reduce(
+      (a, t) => ({
+        tp: a.tp + c[t].tp,
+        pred: a.pred + c[t].pred,
+        gold: a.gold + c[t].gold,
+        rp: a.rp + c[t].rtpP,
+        rg: a.rg + c[t].rtpG,
+      }),
+      { tp: 0, pred: 0, gold: 0, rp: 0, rg: 0 },
+    );
     return { exact: prf(s.tp, s.pred, s.gold), relaxed: prf(s.rp, s.pred, s.gold, s.rg) };
   };
   return { per, core: micro(['person', 'org', 'place']), all: micro(ALL_TYPES) };
@@ -114,9 +153,13 @@ export function formatScores(s) {
   const lines = ['type       gold  pred | exact P   R     F1   | relaxed P   R     F1'];
   for (const t of ALL_TYPES) {
     const x = s.per[t];
-    lines.push(`${t.padEnd(9)} ${String(x.gold).padStart(5)} ${String(x.pred).padStart(5)} | ${f(x.exact.p)} ${f(x.exact.r)} ${f(x.exact.f)} | ${f(x.relaxed.p)} ${f(x.relaxed.r)} ${f(x.relaxed.f)}`);
+    lines.push(
+      `${t.padEnd(9)} ${String(x.gold).padStart(5)} ${String(x.pred).padStart(5)} | ${f(x.exact.p)} ${f(x.exact.r)} ${f(x.exact.f)} | ${f(x.relaxed.p)} ${f(x.relaxed.r)} ${f(x.relaxed.f)}`,
+    );
   }
-  lines.push(`PER/ORG/PLACE micro: exact F1 ${f(s.core.exact.f)} (P ${f(s.core.exact.p)} R ${f(s.core.exact.r)}), relaxed F1 ${f(s.core.relaxed.f)}`);
+  lines.push(
+    `PER/ORG/PLACE micro: exact F1 ${f(s.core.exact.f)} (P ${f(s.core.exact.p)} R ${f(s.core.exact.r)}), relaxed F1 ${f(s.core.relaxed.f)}`,
+  );
   lines.push(`all 7 types micro:   exact F1 ${f(s.all.exact.f)}, relaxed F1 ${f(s.all.relaxed.f)}`);
   return lines.join('\n');
 }

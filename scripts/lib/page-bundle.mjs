@@ -16,10 +16,13 @@ const REPO = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export async function pageBundle({ entry, contents, root = REPO }) {
   const alias = {
     name: 'alias-root',
-    setup: (b) => b.onResolve({ filter: /^@\// }, (args) => b.resolve(`./${args.path.slice(2)}`, { resolveDir: root, kind: args.kind })),
+    setup: (b) =>
+      b.onResolve({ filter: /^@\// }, (args) => b.resolve(`./${args.path.slice(2)}`, { resolveDir: root, kind: args.kind })),
   };
   const result = await build({
-    ...(entry ? { entryPoints: [path.join(root, entry)] } : { stdin: { contents: contents ?? '', loader: 'ts', resolveDir: root } }),
+    ...(entry
+      ? { entryPoints: [path.join(root, entry)] }
+      : { stdin: { contents: contents ?? '', loader: 'ts', resolveDir: root } }),
     bundle: true,
     write: false,
     format: 'iife',

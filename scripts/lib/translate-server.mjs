@@ -23,8 +23,49 @@
 import { createServer } from 'node:http';
 import { URLSearchParams } from 'node:url';
 
-const LANGS = ['en', 'ko', 'ja', 'zh-Hans', 'zh-Hant', 'es', 'fr', 'de', 'pt', 'ru', 'ar', 'hi', 'it', 'tr', 'vi', 'id', 'pl', 'uk', 'nl', 'th'];
-const DEEPL_TARGETS = new Set(['EN-US', 'EN-GB', 'KO', 'JA', 'ZH-HANS', 'ZH-HANT', 'ES', 'FR', 'DE', 'PT-BR', 'PT-PT', 'RU', 'AR', 'IT', 'TR', 'ID', 'PL', 'UK', 'NL']);
+const LANGS = [
+  'en',
+  'ko',
+  'ja',
+  'zh-Hans',
+  'zh-Hant',
+  'es',
+  'fr',
+  'de',
+  'pt',
+  'ru',
+  'ar',
+  'hi',
+  'it',
+  'tr',
+  'vi',
+  'id',
+  'pl',
+  'uk',
+  'nl',
+  'th',
+];
+const DEEPL_TARGETS = new Set([
+  'EN-US',
+  'EN-GB',
+  'KO',
+  'JA',
+  'ZH-HANS',
+  'ZH-HANT',
+  'ES',
+  'FR',
+  'DE',
+  'PT-BR',
+  'PT-PT',
+  'RU',
+  'AR',
+  'IT',
+  'TR',
+  'ID',
+  'PL',
+  'UK',
+  'NL',
+]);
 const BAD_KEY = 'bad-key';
 const QUOTA_KEY = /^quota-exceeded(:fx)?$/;
 
@@ -46,7 +87,32 @@ function codeFromPrompt(prompt) {
   const m = /\bto ([A-Z][\w() -]*?)\.(?:\s|$)/.exec(prompt ?? '');
   if (!m) return 'xx';
   const names = new Intl.DisplayNames(['en'], { type: 'language' });
-  for (const code of ['en', 'ko', 'ja', 'zh', 'zh-TW', 'es', 'fr', 'de', 'pt', 'ru', 'ar', 'hi', 'it', 'tr', 'vi', 'id', 'pl', 'uk', 'nl', 'th', 'fa', 'sv', 'he', 'bn']) {
+  for (const code of [
+    'en',
+    'ko',
+    'ja',
+    'zh',
+    'zh-TW',
+    'es',
+    'fr',
+    'de',
+    'pt',
+    'ru',
+    'ar',
+    'hi',
+    'it',
+    'tr',
+    'vi',
+    'id',
+    'pl',
+    'uk',
+    'nl',
+    'th',
+    'fa',
+    'sv',
+    'he',
+    'bn',
+  ]) {
     if (names.of(code) === m[1]) return code;
   }
   return 'xx';
@@ -91,14 +157,23 @@ export async function startTranslateServer(options = {}) {
     const raw = Buffer.concat(chunks).toString('utf8');
     let body = {};
     try {
-      body = raw ? (String(req.headers['content-type']).includes('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(raw)) : JSON.parse(raw)) : {};
+      body = raw
+        ? String(req.headers['content-type']).includes('application/x-www-form-urlencoded')
+          ? Object.fromEntries(new URLSearchParams(raw))
+          : JSON.parse(raw)
+        : {};
     } catch {
-      const err = deepl ? { message: 'Invalid JSON' } : path.startsWith('/v1/') ? { error: { message: 'Invalid JSON body', type: 'invalid_request_error' } } : { error: 'Invalid request: malformed JSON' };
+      const err = deepl
+        ? { message: 'Invalid JSON' }
+        : path.startsWith('/v1/')
+          ? { error: { message: 'Invalid JSON body', type: 'invalid_request_error' } }
+          : { error: 'Invalid request: malformed JSON' };
       send(res, 400, err, cors);
       return;
     }
 
-    const isTranslation = (req.method === 'POST' && (path === '/translate' || path === '/v2/translate' || path === '/v1/chat/completions'));
+    const isTranslation =
+      req.method === 'POST' && (path === '/translate' || path === '/v2/translate' || path === '/v1/chat/completions');
     if (isTranslation) {
       stats.requests++;
       stats.bytes += Buffer.byteLength(raw);
@@ -106,14 +181,24 @@ export async function startTranslateServer(options = {}) {
       if (fault) {
         const headers = { ...cors, ...(fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}) };
         const message = fault.body ?? `Injected failure ${fault.status}`;
-        send(res, fault.status, deepl ? { message } : path.startsWith('/v1/') ? { error: { message, type: 'server_error' } } : { error: message }, headers);
+        send(
+          res,
+          fault.status,
+          deepl ? { message } : path.startsWith('/v1/') ? { error: { message, type: 'server_error' } } : { error: message },
+          headers,
+        );
         return;
       }
     }
 
     // ---------------------------------------------------------------- LibreTranslate
     if (path === '/languages' && req.method === 'GET') {
-      send(res, 200, LANGS.map((code) => ({ code, name: code, targets: LANGS.filter((c) => c !== code) })), cors);
+      send(
+        res,
+        200,
+        LANGS.map((code) => ({ code, name: code, targets: LANGS.filter((c) => c !== code) })),
+        cors,
+      );
       return;
     }
     if (path === '/translate' && req.method === 'POST') {
@@ -132,7 +217,17 @@ export async function startTranslateServer(options = {}) {
       stats.chars += list.reduce((n, s) => n + String(s).length, 0);
       await sleep(state.delay + state.perCharMs * list.reduce((n, s) => n + String(s).length, 0));
       const out = list.map((s) => fakeTranslate(s, target));
-      send(res, 200, Array.isArray(q) ? { translatedText: out, ...(source === 'auto' ? { detectedLanguage: out.map(() => ({ confidence: 90, language: 'en' })) } : {}) } : { translatedText: out[0] }, cors);
+      send(
+        res,
+        200,
+        Array.isArray(q)
+          ? {
+              translatedText: out,
+              ...(source === 'auto' ? { detectedLanguage: out.map(() => ({ confidence: 90, language: 'en' })) } : {}),
+            }
+          : { translatedText: out[0] },
+        cors,
+      );
       return;
     }
 
@@ -150,7 +245,12 @@ export async function startTranslateServer(options = {}) {
       if (!DEEPL_TARGETS.has(target)) return send(res, 400, { message: "Value for 'target_lang' not supported." });
       stats.chars += texts.reduce((n, s) => n + String(s).length, 0);
       await sleep(state.delay + state.perCharMs * texts.reduce((n, s) => n + String(s).length, 0));
-      send(res, 200, { translations: texts.map((s) => ({ detected_source_language: String(body.source_lang ?? 'EN').toUpperCase(), text: fakeTranslate(s, target) })) });
+      send(res, 200, {
+        translations: texts.map((s) => ({
+          detected_source_language: String(body.source_lang ?? 'EN').toUpperCase(),
+          text: fakeTranslate(s, target),
+        })),
+      });
       return;
     }
 
@@ -164,11 +264,18 @@ export async function startTranslateServer(options = {}) {
       const auth = String(req.headers.authorization ?? '');
       const key = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
       if (key === BAD_KEY || (options.apiKey && key !== options.apiKey)) {
-        return send(res, 401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } }, cors);
+        return send(
+          res,
+          401,
+          { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } },
+          cors,
+        );
       }
-      if (path === '/v1/models' && req.method === 'GET') return send(res, 200, { object: 'list', data: [{ id: 'echo-1', object: 'model', owned_by: 'local' }] }, cors);
+      if (path === '/v1/models' && req.method === 'GET')
+        return send(res, 200, { object: 'list', data: [{ id: 'echo-1', object: 'model', owned_by: 'local' }] }, cors);
       if (path === '/v1/chat/completions' && req.method === 'POST') {
-        if (body.model !== 'echo-1') return send(res, 404, { error: { message: `model '${body.model}' not found`, type: 'invalid_request_error' } }, cors);
+        if (body.model !== 'echo-1')
+          return send(res, 404, { error: { message: `model '${body.model}' not found`, type: 'invalid_request_error' } }, cors);
         const system = body.messages?.find((m) => m.role === 'system')?.content ?? '';
         const user = body.messages?.find((m) => m.role === 'user')?.content ?? '';
         let paragraphs;
@@ -186,12 +293,17 @@ export async function startTranslateServer(options = {}) {
           shortBy.times--;
           out = out.slice(0, Math.max(0, out.length - shortBy.n));
         }
-        return send(res, 200, {
-          id: `chatcmpl-${stats.requests}`,
-          object: 'chat.completion',
-          model: body.model,
-          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify(out) } }],
-        }, cors);
+        return send(
+          res,
+          200,
+          {
+            id: `chatcmpl-${stats.requests}`,
+            object: 'chat.completion',
+            model: body.model,
+            choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify(out) } }],
+          },
+          cors,
+        );
       }
     }
     send(res, 404, { error: 'Not found' }, cors);
@@ -225,6 +337,10 @@ export async function startTranslateServer(options = {}) {
       faults.length = 0;
       shortBy = { n: 0, times: 0 };
     },
-    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(() => ok(undefined)); }),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok(undefined));
+      }),
   };
 }

@@ -25,7 +25,10 @@ beforeAll(async () => {
   server = await serveFixtures();
   translator = await startTranslateServer();
   session = await startChromium();
-  await session.worker.evaluate((url) => chrome.storage.local.set({ translateProvider: { kind: 'libretranslate', url } }), translator.origin);
+  await session.worker.evaluate(
+    (url) => chrome.storage.local.set({ translateProvider: { kind: 'libretranslate', url } }),
+    translator.origin,
+  );
 });
 
 afterAll(async () => {
@@ -145,7 +148,9 @@ for (const scheme of SCHEMES) {
       await expect.poll(() => saved.locator('mark.ra-ent').count()).toBe(0);
 
       await saved.getByTestId('reader-translate').click();
-      await expect.poll(() => saved.getByTestId('reader-translate-status').innerText(), { timeout: 20000 }).toMatch(/^Translated into /);
+      await expect
+        .poll(() => saved.getByTestId('reader-translate-status').innerText(), { timeout: 20000 })
+        .toMatch(/^Translated into /);
       expect(await saved.locator('.ra-translation').count()).toBeGreaterThan(0);
       await expectAccessible(saved, 'saved-article reader with a translation');
       await saved.close();

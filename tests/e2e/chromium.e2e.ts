@@ -240,7 +240,9 @@ test('screenshots of the popup and the reader, light and dark', async () => {
     await popup.getByTestId('toggle-reader').click();
     await page.locator('reading-assistant-reader .ra-content').waitFor();
     await page.bringToFront();
-    const background = await page.locator('reading-assistant-reader .ra-root').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const background = await page
+      .locator('reading-assistant-reader .ra-root')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     // Dark mode follows the system: the reader's background is dark only when the system is.
     expect(background).toBe(scheme === 'dark' ? 'rgb(27, 27, 31)' : 'rgb(255, 255, 255)');
     await page.screenshot({ path: `${SCREENSHOTS}chromium-reader-${scheme}.png` });

@@ -62,7 +62,9 @@ test('the popup opens the reader with Enter; in the reader Tab stays inside, A+ 
   expect(start.className).toContain('ra-main');
 
   // Around the reader twice each way: focus never goes back to the page underneath.
-  const controls = await reader(page).evaluate((host) => host.shadowRoot!.querySelectorAll('button:not([disabled]), select, input, a[href]').length);
+  const controls = await reader(page).evaluate(
+    (host) => host.shadowRoot!.querySelectorAll('button:not([disabled]), select, input, a[href]').length,
+  );
   for (const key of ['Tab', 'Shift+Tab']) {
     for (let i = 0; i < controls * 2 + 2; i++) {
       await page.keyboard.press(key);

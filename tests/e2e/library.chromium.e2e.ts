@@ -92,7 +92,8 @@ function dangerousNodes(page: Page): Promise<string[]> {
       if (/^(script|iframe|object|embed|frame)$/i.test(el.localName)) found.push(el.localName);
       for (const attr of el.attributes) {
         if (/^on/i.test(attr.name)) found.push(`${el.localName}[${attr.name}]`);
-        if (/^\s*(javascript|data|vbscript):/i.test(attr.value) && /href|src|action/i.test(attr.name)) found.push(`${el.localName}[${attr.name}=${attr.value}]`);
+        if (/^\s*(javascript|data|vbscript):/i.test(attr.value) && /href|src|action/i.test(attr.name))
+          found.push(`${el.localName}[${attr.name}=${attr.value}]`);
       }
     }
     return found;
@@ -132,11 +133,16 @@ test('a backup file with hostile HTML is sanitized when shown (stored HTML is ne
     ],
   };
   const library = await extensionPage('library.html');
-  await library.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+  await library
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
   await expect.poll(() => library.getByTestId('library-message').innerText()).toContain('Imported: 1 new');
   const reader = await extensionPage(`read.html?url=${encodeURIComponent('https://evil.example/story')}`);
   await reader.locator('.ra-content').waitFor();
-  await reader.locator('.ra-content a').click().catch(() => undefined);
+  await reader
+    .locator('.ra-content a')
+    .click()
+    .catch(() => undefined);
   await reader.waitForTimeout(500);
   expect(await reader.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
   expect(await dangerousNodes(reader)).toEqual([]);
@@ -161,7 +167,15 @@ async function clickMenu(entry: string, tabId: number, linkUrl?: string) {
 }
 
 /** Whether the browser holds a right-click entry with this id (update() rejects an unknown one). */
-const menuExists = (id: string) => worker.evaluate((menuId) => chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id);
+const menuExists = (id: string) =>
+  worker.evaluate(
+    (menuId) =>
+      chrome.contextMenus.update(menuId, {}).then(
+        () => true,
+        () => false,
+      ),
+    id,
+  );
 
 test('the right-click entries exist; "Save linked article" fetches and saves the link (offscreen parser)', async () => {
   const ids = ['open-reader', 'save-article', 'save-link', 'not-ours'];
@@ -182,7 +196,9 @@ test('the right-click entries exist; "Save linked article" fetches and saves the
 test('"Save article" from the menu on a page without an article keeps a bookmark and says so', async () => {
   const home = await openTab('/demo/home.html');
   await clickMenu('save-article', home.tabId);
-  await expect.poll(() => home.page.locator('reading-assistant-toast div').innerText()).toBe('No article here: saved as a bookmark.');
+  await expect
+    .poll(() => home.page.locator('reading-assistant-toast div').innerText())
+    .toBe('No article here: saved as a bookmark.');
   await home.page.close();
 });
 
@@ -206,11 +222,18 @@ test('screenshots of the popup with saved articles and of the library, light and
 
 test('a list of URLs imports as items without text; fetching them shows progress and fills them in', async () => {
   const library = await extensionPage('library.html');
-  const list = [`# reading list`, server.url('/demo/article.html?from=list'), server.url('/korean/mk-3/source.html?from=list'), server.url('/missing.html')].join('\n');
+  const list = [
+    `# reading list`,
+    server.url('/demo/article.html?from=list'),
+    server.url('/korean/mk-3/source.html?from=list'),
+    server.url('/missing.html'),
+  ].join('\n');
   await library.getByTestId('import-file').setInputFiles({ name: 'urls.txt', mimeType: 'text/plain', buffer: Buffer.from(list) });
   await expect.poll(() => library.getByTestId('library-message').innerText()).toContain('Imported: 3 new');
   await library.getByTestId('fetch-pending').click();
-  await expect.poll(() => library.getByTestId('fetch-progress').innerText(), { timeout: 20000 }).toBe('Fetched 2 of 3 (1 failed; they stay in the list to try again).');
+  await expect
+    .poll(() => library.getByTestId('fetch-progress').innerText(), { timeout: 20000 })
+    .toBe('Fetched 2 of 3 (1 failed; they stay in the list to try again).');
   await library.getByTestId('library-search').fill('무인 도서관');
   await expect.poll(() => library.getByTestId('virtual-list').locator('li').count()).toBeGreaterThanOrEqual(2);
   // The missing page stays pending, to be tried again.

@@ -62,26 +62,89 @@ function inPage([hostile, domPurify]: [string, boolean]): Outcome {
       if (['href', 'src', 'srcset', 'poster', 'cite'].includes(a)) urls.push(e.getAttribute(a)!);
     }
   }
-  return { engine: api.sanitizerEngine(options), html, elementHtml, text: holder.textContent!.replace(/\s+/g, ' ').trim(), attributes: [...attributes].sort(), tags: [...tags].sort(), urls };
+  return {
+    engine: api.sanitizerEngine(options),
+    html,
+    elementHtml,
+    text: holder.textContent!.replace(/\s+/g, ' ').trim(),
+    attributes: [...attributes].sort(),
+    tags: [...tags].sort(),
+    urls,
+  };
 }
 
 function expectSafeAndReadable(o: Outcome): void {
   for (const html of [o.html, o.elementHtml]) {
-    expect(html).not.toMatch(/<(?:script|style|iframe|object|embed|form|input|button|select|textarea|meta|base|link|svg|math|noscript|template)\b/i);
+    expect(html).not.toMatch(
+      /<(?:script|style|iframe|object|embed|form|input|button|select|textarea|meta|base|link|svg|math|noscript|template)\b/i,
+    );
     expect(html).not.toMatch(/\son\w+\s*=/i);
     expect(html).not.toMatch(/javascript:|java&#9;script|data:text/i);
     expect(html).not.toContain('alert(');
     expect(html).not.toContain('<!--');
   }
   // Nothing from the page's own widgets or tracking: no roles, tabindex, ARIA, data-, classes, ids, styles, pings.
-  for (const attr of o.attributes) expect(attr).toMatch(/@(?:href|src|srcset|alt|title|width|height|lang|dir|datetime|cite|colspan|rowspan|scope|abbr|start|reversed|value|poster|controls|open|target|rel|loading|referrerpolicy)$/);
+  for (const attr of o.attributes)
+    expect(attr).toMatch(
+      /@(?:href|src|srcset|alt|title|width|height|lang|dir|datetime|cite|colspan|rowspan|scope|abbr|start|reversed|value|poster|controls|open|target|rel|loading|referrerpolicy)$/,
+    );
   // What a reader reads stays, the labels of form controls and hidden fallbacks do not.
-  for (const words of ['Lesen hier.', 'Look here, there, data and mail.', 'Text of a story wrapped in a form.', 'QuarterRevenue', 'Third', 'Quote', '4 Feb', 'MoreDetails', 'Last bold words.']) expect(o.text).toContain(words);
-  for (const words of ['Button label', 'Option label', 'Textarea text', 'input value', 'svg text', 'no script', 'template', 'object fallback']) expect(o.text).not.toContain(words);
+  for (const words of [
+    'Lesen hier.',
+    'Look here, there, data and mail.',
+    'Text of a story wrapped in a form.',
+    'QuarterRevenue',
+    'Third',
+    'Quote',
+    '4 Feb',
+    'MoreDetails',
+    'Last bold words.',
+  ])
+    expect(o.text).toContain(words);
+  for (const words of [
+    'Button label',
+    'Option label',
+    'Textarea text',
+    'input value',
+    'svg text',
+    'no script',
+    'template',
+    'object fallback',
+  ])
+    expect(o.text).not.toContain(words);
   // Links open outside the reader without a referrer; pictures load late without one.
-  expect(o.attributes).toEqual(expect.arrayContaining(['a@href', 'a@target', 'a@rel', 'img@src', 'img@alt', 'img@srcset', 'img@loading', 'img@referrerpolicy', 'td@colspan', 'th@scope', 'ol@start', 'li@value', 'time@datetime', 'blockquote@cite', 'video@poster', 'details@open', 'p@lang']));
+  expect(o.attributes).toEqual(
+    expect.arrayContaining([
+      'a@href',
+      'a@target',
+      'a@rel',
+      'img@src',
+      'img@alt',
+      'img@srcset',
+      'img@loading',
+      'img@referrerpolicy',
+      'td@colspan',
+      'th@scope',
+      'ol@start',
+      'li@value',
+      'time@datetime',
+      'blockquote@cite',
+      'video@poster',
+      'details@open',
+      'p@lang',
+    ]),
+  );
   expect(o.urls.sort()).toEqual(
-    ['data:image/png;base64,iVBORw0KGgo=', 'https://cdn.example.com/a-2x.jpg 2x', 'https://cdn.example.com/a.jpg', 'https://cdn.example.com/p.jpg', 'https://cdn.example.com/v.mp4', 'https://news.example.com/a', 'https://source.example.com/q', 'mailto:desk@news.example.com'].sort(),
+    [
+      'data:image/png;base64,iVBORw0KGgo=',
+      'https://cdn.example.com/a-2x.jpg 2x',
+      'https://cdn.example.com/a.jpg',
+      'https://cdn.example.com/p.jpg',
+      'https://cdn.example.com/v.mp4',
+      'https://news.example.com/a',
+      'https://source.example.com/q',
+      'mailto:desk@news.example.com',
+    ].sort(),
   );
 }
 
@@ -116,7 +179,10 @@ interface AnyPage {
 async function checkIn(page: AnyPage): Promise<void> {
   await page.goto(server.url(DEMO.path), { waitUntil: 'domcontentloaded' });
   await page.evaluate(code);
-  checkBoth(await page.evaluate(inPage, [HOSTILE, false] as [string, boolean]), await page.evaluate(inPage, [HOSTILE, true] as [string, boolean]));
+  checkBoth(
+    await page.evaluate(inPage, [HOSTILE, false] as [string, boolean]),
+    await page.evaluate(inPage, [HOSTILE, true] as [string, boolean]),
+  );
 }
 
 const TITLE = 'the browser sanitizer and DOMPurify leave nothing that runs, keep the story, and agree';

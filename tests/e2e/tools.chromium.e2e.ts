@@ -39,7 +39,10 @@ async function useProvider(config: unknown) {
 }
 
 const reader = (page: Page) => page.locator('reading-assistant-reader');
-const contentText = (page: Page) => reader(page).locator('.ra-content').evaluate((el) => el.textContent ?? '');
+const contentText = (page: Page) =>
+  reader(page)
+    .locator('.ra-content')
+    .evaluate((el) => el.textContent ?? '');
 const translations = (page: Page) => reader(page).locator('.ra-content .ra-translation');
 
 test('options: the LibreTranslate server is configured and its Test button says it works', async () => {
@@ -72,7 +75,9 @@ test('the popup translates a Korean article side by side in the reader; the seco
   translator.reset();
   await popup.getByTestId('translate').click();
   expect(original.length).toBeGreaterThan(500);
-  await expect.poll(() => reader(page).getByTestId('reader-translate-status').innerText(), { timeout: 20000 }).toBe('Translated into English.');
+  await expect
+    .poll(() => reader(page).getByTestId('reader-translate-status').innerText(), { timeout: 20000 })
+    .toBe('Translated into English.');
   const shown = await translations(page).allInnerTexts();
   expect(shown.length).toBeGreaterThan(5);
   // Side by side: each translation follows its original, which is still there.
@@ -161,7 +166,9 @@ test('the popup shows the progress the tab pushes to it, never asking again; clo
     await popup.getByTestId('translate').click();
     await expect.poll(() => status.innerText()).toMatch(/^Translating… /);
     await popup.close();
-    await expect.poll(() => reader(page).getByTestId('reader-translate-status').innerText(), { timeout: 20000 }).toBe('Translated into Italian.');
+    await expect
+      .poll(() => reader(page).getByTestId('reader-translate-status').innerText(), { timeout: 20000 })
+      .toBe('Translated into Italian.');
     const shown = await translations(page).allInnerTexts();
     expect(shown.length).toBeGreaterThan(5);
     for (const text of shown) expect(text.startsWith('[it] ')).toBe(true);
@@ -198,7 +205,9 @@ test('options: an OpenAI-compatible server (as Ollama serves it) translates the 
   await popup.getByTestId('translate-to').selectOption('de');
   translator.reset();
   await popup.getByTestId('translate').click();
-  await expect.poll(() => reader(page).getByTestId('reader-translate-status').innerText(), { timeout: 20000 }).toBe('Translated into German.');
+  await expect
+    .poll(() => reader(page).getByTestId('reader-translate-status').innerText(), { timeout: 20000 })
+    .toBe('Translated into German.');
   const shown = await translations(page).allInnerTexts();
   expect(shown.length).toBeGreaterThan(5);
   for (const text of shown) expect(text.startsWith('[de] ')).toBe(true);
@@ -264,7 +273,9 @@ test("the page's own article translated in place, side by side: none of the port
   const status = popup.getByTestId('translate-page-status');
   const translateThePage = async () => {
     await popup.getByTestId('translate-page').click();
-    await expect.poll(() => status.innerText(), { timeout: 20000 }).toBe('The page is translated into English. Press again for its original text.');
+    await expect
+      .poll(() => status.innerText(), { timeout: 20000 })
+      .toBe('The page is translated into English. Press again for its original text.');
   };
   translator.reset();
   await translateThePage();
@@ -302,7 +313,9 @@ for (const { path, company, ticker, lang } of [
     const popup = await openPopup(tabId);
     await popup.getByTestId('toggle-reader').click();
     await reader(page).locator('.ra-content').waitFor();
-    const before = await reader(page).locator('.ra-content').evaluate((el) => el.innerHTML);
+    const before = await reader(page)
+      .locator('.ra-content')
+      .evaluate((el) => el.innerHTML);
     await popup.getByTestId('highlight').click();
     const panel = reader(page).getByTestId('entity-panel');
     await panel.waitFor();
@@ -321,7 +334,11 @@ for (const { path, company, ticker, lang } of [
 
     await reader(page).getByTestId('reader-highlight').click();
     await expect.poll(() => reader(page).locator('mark.ra-ent').count()).toBe(0);
-    expect(await reader(page).locator('.ra-content').evaluate((el) => el.innerHTML)).toBe(before);
+    expect(
+      await reader(page)
+        .locator('.ra-content')
+        .evaluate((el) => el.innerHTML),
+    ).toBe(before);
     await Promise.all([page.close(), popup.close()]);
   });
 }

@@ -71,7 +71,13 @@ export function koreanPages(): KoreanPage[] {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    return { id, url, article: expected.length > 0, source: readFileSync(`${FIXTURES}korean/${id}/source.html`, 'utf8'), expected };
+    return {
+      id,
+      url,
+      article: expected.length > 0,
+      source: readFileSync(`${FIXTURES}korean/${id}/source.html`, 'utf8'),
+      expected,
+    };
   });
 }
 

@@ -36,7 +36,8 @@ function recorder() {
 }
 
 const tab = { id: 7 } as Browser.tabs.Tab;
-const click = (info: Partial<Browser.contextMenus.OnClickData>) => ({ editable: false, menuItemId: '', ...info }) as Browser.contextMenus.OnClickData;
+const click = (info: Partial<Browser.contextMenus.OnClickData>) =>
+  ({ editable: false, menuItemId: '', ...info }) as Browser.contextMenus.OnClickData;
 
 test('a page offers "Open in reader view" and "Save article"; a link offers "Save linked article"', async () => {
   await createMenus();

@@ -27,7 +27,8 @@ function fakeBuild(extra: Record<string, string> = {}) {
       'manifest.json': '{"manifest_version":3}',
       'detector.js': `(()=>{${noise(4000)}})();`,
       'background.js': `(()=>{${noise(2000, 2)}})();`,
-      'popup.html': '<!DOCTYPE html><script type="module" crossorigin src="/chunks/popup-A1.js"></script><link rel="modulepreload" crossorigin href="/chunks/shared-B2.js">',
+      'popup.html':
+        '<!DOCTYPE html><script type="module" crossorigin src="/chunks/popup-A1.js"></script><link rel="modulepreload" crossorigin href="/chunks/shared-B2.js">',
       'chunks/popup-A1.js': `import{a}from"./shared-B2.js";const later=()=>import("./later-C3.js");${noise(3000, 3)}`,
       'chunks/shared-B2.js': `export const a=1;${noise(1000, 4)}`,
       'chunks/later-C3.js': `import{a}from"./shared-B2.js";${noise(5000, 5)}`,
@@ -88,13 +89,19 @@ test('a page over its budget fails: its chunks count together, each gzipped', ()
   expect(page.size).toBe(own + gzip('chunks/shared-B2.js'));
   // A budget the page's own chunk fits in, but not with the chunk it shares.
   const failures = checkSizes(out, TARGETS, budgets({ 'popup.html': { measure: 'gzip', max: own + 10 } })).failures;
-  expect(failures).toEqual([expect.stringContaining('chrome-mv3/popup.html:'), expect.stringContaining('firefox-mv3/popup.html:')]);
+  expect(failures).toEqual([
+    expect.stringContaining('chrome-mv3/popup.html:'),
+    expect.stringContaining('firefox-mv3/popup.html:'),
+  ]);
 });
 
 test('a bundle without a budget, and a budget without its bundle, fail', () => {
   fakeBuild({ 'welcome.html': '<script type="module" src="/chunks/shared-B2.js"></script>' });
   const failures = checkSizes(out, ['chrome-mv3'], budgets({ 'options.html': { measure: 'gzip', max: 1000 } })).failures;
-  expect(failures).toEqual([expect.stringMatching(/^chrome-mv3\/welcome\.html: no size budget/), expect.stringMatching(/^chrome-mv3\/options\.html: has a budget but is not in the build/)]);
+  expect(failures).toEqual([
+    expect.stringMatching(/^chrome-mv3\/welcome\.html: no size budget/),
+    expect.stringMatching(/^chrome-mv3\/options\.html: has a budget but is not in the build/),
+  ]);
 });
 
 test('a missing build fails', () => {
@@ -104,13 +111,26 @@ test('a missing build fails', () => {
 test('a test knob in a shipped file fails, naming the file and the match', () => {
   fakeBuild({ 'background.js': '(()=>{Object.assign(globalThis,{readingAssistantMenus:{entries:a,click:b}})})();' });
   expect(findKnobs(out, TARGETS, knobs)).toEqual([
-    expect.stringMatching(/^chrome-mv3\/background\.js: "readingAssistantMenus" \(the menu hook\) in ….*globalThis,\{readingAssistantMenus:\{entries/),
+    expect.stringMatching(
+      /^chrome-mv3\/background\.js: "readingAssistantMenus" \(the menu hook\) in ….*globalThis,\{readingAssistantMenus:\{entries/,
+    ),
     expect.stringMatching(/^firefox-mv3\/background\.js: "readingAssistantMenus"/),
   ]);
 });
 
 test('the knob list catches every knob the project removed, and not the words of the recognizer', () => {
-  const removed = ['useDomPurifyForTests', 'readingAssistantMenus', 'SEARCH_TUNING', 'setNounFilter', 'setNameBounds', 'setPlaceMerge', 'setGlosses', 'setPlaceUnits', 'setCompanyNames', '__testHooks'];
+  const removed = [
+    'useDomPurifyForTests',
+    'readingAssistantMenus',
+    'SEARCH_TUNING',
+    'setNounFilter',
+    'setNameBounds',
+    'setPlaceMerge',
+    'setGlosses',
+    'setPlaceUnits',
+    'setCompanyNames',
+    '__testHooks',
+  ];
   // One chunk per knob, each as the minifier leaves a name that a test can reach: a property.
   fakeBuild({
     ...Object.fromEntries(removed.map((knob) => [`chunks/knob-${knob}.js`, `export const o={${knob}:1};`])),
@@ -131,7 +151,10 @@ test('--write-budgets sets each budget that is not fixed to the measured size pl
 });
 
 test('--write-budgets drops the budget of a bundle the builds no longer have, and budgets a new one', () => {
-  fakeBuild({ 'chunks/popup-A1.js': `import{a}from"./shared-B2.js";${noise(3000, 3)}`, 'welcome.html': '<script type="module" src="/chunks/shared-B2.js"></script>' });
+  fakeBuild({
+    'chunks/popup-A1.js': `import{a}from"./shared-B2.js";${noise(3000, 3)}`,
+    'welcome.html': '<script type="module" src="/chunks/shared-B2.js"></script>',
+  });
   const next = writeBudgets(out, TARGETS, budgets());
   expect(Object.keys(next).sort()).toEqual(['background.js', 'detector.js', 'popup.html', 'welcome.html']);
   expect(checkSizes(out, TARGETS, next).failures).toEqual([]);

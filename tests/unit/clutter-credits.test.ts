@@ -27,7 +27,28 @@ const CASES: Record<string, Case> = {
       <figure><img src="g.jpg" alt="g"><figcaption>ソウルの国会前で警備に当たる警察官ら＝ＡＰ</figcaption></figure>
       <figure><img src="h.jpg" alt="h"><figcaption>Traders work on the floor of the exchange in New York, November 18, 2019. REUTERS/Brendan McDermid</figcaption></figure>
       <p>백아영 / 화면캡처 MBC</p><p>新华社记者</p>`,
-    gone: ['사진=연합뉴스', '영상편집', 'Getty Images', '/연합뉴스', 'BTC미디어', '사진 출처', '이종화 기자', '图像来源', 'Reuters', '责编', 'Credit: EPA', 'Applewhite', 'Bloomberg', 'AP Photo', '연합뉴스', 'NASA Worldview', '＝ＡＰ', 'McDermid', '화면캡처', '新华社记者'],
+    gone: [
+      '사진=연합뉴스',
+      '영상편집',
+      'Getty Images',
+      '/연합뉴스',
+      'BTC미디어',
+      '사진 출처',
+      '이종화 기자',
+      '图像来源',
+      'Reuters',
+      '责编',
+      'Credit: EPA',
+      'Applewhite',
+      'Bloomberg',
+      'AP Photo',
+      '연합뉴스',
+      'NASA Worldview',
+      '＝ＡＰ',
+      'McDermid',
+      '화면캡처',
+      '新华社记者',
+    ],
     keep: `<p>사진 속 인물은 1978년 공장에서 일하던 시절의 이재명 당선인이다.</p>
       <p>The photo: a crowd outside the library at ten at night, waiting for the doors to open again.</p>`,
     kept: [
@@ -52,7 +73,14 @@ const CASES: Record<string, Case> = {
     keep: `<p>수정 2023년 예산안은 4월 4일 국회를 통과했으며 정부는 이를 환영했다.</p>
       <p>Published 2019, the report was updated twice before the council voted on it this week.</p>
       <p>10 p.m.</p><p>July 19 – Toronto, ON</p><ul><li>May 3, 2019</li></ul><p>Viewing age of 48 months and above</p>`,
-    kept: ['수정 2023년 예산안은', 'Published 2019, the report', '10 p.m.', 'July 19 – Toronto, ON', 'May 3, 2019', 'Viewing age of 48 months'],
+    kept: [
+      '수정 2023년 예산안은',
+      'Published 2019, the report',
+      '10 p.m.',
+      'July 19 – Toronto, ON',
+      'May 3, 2019',
+      'Viewing age of 48 months',
+    ],
   },
   'header-labels': {
     clutter: `<header><p>Entertainment</p><h2>Libraries stay open late</h2><p>Opinion Columnist</p></header>`,

@@ -4,16 +4,64 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { toPlainText } from '@/lib/article/text';
-import { CLUTTER_RULES, FAMILIES, holdsProse, looksLikeProse, removeClutter, removeEmpty, standsAlone, type ClutterRule, type Removal } from '@/lib/article/clutter';
+import {
+  CLUTTER_RULES,
+  FAMILIES,
+  holdsProse,
+  looksLikeProse,
+  removeClutter,
+  removeEmpty,
+  standsAlone,
+  type ClutterRule,
+  type Removal,
+} from '@/lib/article/clutter';
 import { parse } from './article-helpers';
 
 /** The running order: each rule reads what the ones before it left (see lib/article/clutter/rules.ts). */
 const ORDER = [
-  'font-size-widget', 'translation-widget', 'ai-summary', 'share-bar', 'reaction-prompt', 'related-lists', 'copyright-line', 'back-to-top', 'stock-tracker',
-  'reporter-email', 'photo-credit', 'dateline', 'subscribe-prompt', 'tip-off', 'hashtag-line', 'end-marker', 'navigation', 'header-labels', 'newsletter-box',
-  'byline-box', 'ad-box', 'related-box', 'comment-box', 'cookie-box', 'tag-list', 'ad-label', 'gallery-controls', 'comment-prompt', 'newsletter-prompt',
-  'cookie-notice', 'share-prompt', 'byline-line', 'promo-line', 'author-bio', 'hover-card', 'repeated-caption', 'trailing-links', 'affiliate-notice',
-  'carousel-box', 'url-line', 'title-repeat', 'screen-reader-text', 'adjacent-repeat',
+  'font-size-widget',
+  'translation-widget',
+  'ai-summary',
+  'share-bar',
+  'reaction-prompt',
+  'related-lists',
+  'copyright-line',
+  'back-to-top',
+  'stock-tracker',
+  'reporter-email',
+  'photo-credit',
+  'dateline',
+  'subscribe-prompt',
+  'tip-off',
+  'hashtag-line',
+  'end-marker',
+  'navigation',
+  'header-labels',
+  'newsletter-box',
+  'byline-box',
+  'ad-box',
+  'related-box',
+  'comment-box',
+  'cookie-box',
+  'tag-list',
+  'ad-label',
+  'gallery-controls',
+  'comment-prompt',
+  'newsletter-prompt',
+  'cookie-notice',
+  'share-prompt',
+  'byline-line',
+  'promo-line',
+  'author-bio',
+  'hover-card',
+  'repeated-caption',
+  'trailing-links',
+  'affiliate-notice',
+  'carousel-box',
+  'url-line',
+  'title-repeat',
+  'screen-reader-text',
+  'adjacent-repeat',
 ];
 
 describe('the rules', () => {
@@ -21,8 +69,14 @@ describe('the rules', () => {
     expect(CLUTTER_RULES.map((r) => r.id)).toEqual(ORDER);
     for (const rule of CLUTTER_RULES) expect(FAMILIES).toContain(rule.family);
     for (const family of FAMILIES) {
-      expect(CLUTTER_RULES.some((r) => r.family === family), `family ${family} has no rule`).toBe(true);
-      expect(existsSync(join(process.cwd(), `tests/unit/clutter-${family}.test.ts`)), `tests/unit/clutter-${family}.test.ts`).toBe(true);
+      expect(
+        CLUTTER_RULES.some((r) => r.family === family),
+        `family ${family} has no rule`,
+      ).toBe(true);
+      expect(
+        existsSync(join(process.cwd(), `tests/unit/clutter-${family}.test.ts`)),
+        `tests/unit/clutter-${family}.test.ts`,
+      ).toBe(true);
     }
   });
 });
@@ -43,9 +97,19 @@ describe('the runner', () => {
   test('runs the rules in order, counts per rule, and times each rule when asked', () => {
     const root = parse('<div id="r"><p class="a">One</p><p class="b">Two</p><p class="b">Three</p></div>').getElementById('r')!;
     const seen: string[] = [];
-    const watching = (id: string): ClutterRule => ({ id, family: 'repeats', why: 'Notes the text it sees (a test rule).', apply: (r, run) => (seen.push(`${id}:${run.memo.text(r)}`), 0) });
+    const watching = (id: string): ClutterRule => ({
+      id,
+      family: 'repeats',
+      why: 'Notes the text it sees (a test rule).',
+      apply: (r, run) => (seen.push(`${id}:${run.memo.text(r)}`), 0),
+    });
     const phases: Record<string, number> = {};
-    const counts = removeClutter(root, [watching('first'), removing('a', '.a'), watching('second'), removing('b', '.b'), watching('third')], {}, { phases });
+    const counts = removeClutter(
+      root,
+      [watching('first'), removing('a', '.a'), watching('second'), removing('b', '.b'), watching('third')],
+      {},
+      { phases },
+    );
     expect(counts).toEqual({ first: 0, a: 1, second: 0, b: 2, third: 0 });
     // One memo for the run, and each rule reads the text the rules before it left.
     expect(seen).toEqual(['first:One Two Three', 'second:Two Three', 'third:']);
@@ -55,7 +119,12 @@ describe('the runner', () => {
   test('a run keeps nothing for the next one: text changed between two runs is read afresh', () => {
     const root = parse('<div id="r"><p>Share</p><p>Tweet</p></div>').getElementById('r')!;
     const texts: string[] = [];
-    const reading: ClutterRule = { id: 'reading', family: 'share', why: 'Notes the text it sees (a test rule).', apply: (r, run) => (texts.push(run.memo.text(r)), 0) };
+    const reading: ClutterRule = {
+      id: 'reading',
+      family: 'share',
+      why: 'Notes the text it sees (a test rule).',
+      apply: (r, run) => (texts.push(run.memo.text(r)), 0),
+    };
     removeClutter(root, [reading]);
     root.firstElementChild!.textContent = 'Print';
     removeClutter(root, [reading]);
@@ -63,11 +132,13 @@ describe('the runner', () => {
   });
 
   test('rules never remove the root, <main> or <article>, and leave a clean page alone', () => {
-  const doc = parse('<!doctype html><html><body><article><p>Share</p></article><main><p>© 2024 Foo</p></main></body></html>');
+    const doc = parse('<!doctype html><html><body><article><p>Share</p></article><main><p>© 2024 Foo</p></main></body></html>');
     removeClutter(doc.body);
     expect(doc.querySelector('article')).not.toBeNull();
     expect(doc.querySelector('main')).not.toBeNull();
-    const clean = parse(`<!doctype html><html><body><div><h1>Libraries stay open late</h1><p>The council voted on Tuesday to extend the opening hours.</p><ul><li>Monday to Friday: until 10 p.m.</li><li>Weekends: until 6 p.m.</li></ul><blockquote>"We are thrilled," the librarian said.</blockquote></div></body></html>`);
+    const clean = parse(
+      `<!doctype html><html><body><div><h1>Libraries stay open late</h1><p>The council voted on Tuesday to extend the opening hours.</p><ul><li>Monday to Friday: until 10 p.m.</li><li>Weekends: until 6 p.m.</li></ul><blockquote>"We are thrilled," the librarian said.</blockquote></div></body></html>`,
+    );
     const before = clean.body.innerHTML;
     const counts = removeClutter(clean.body);
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
@@ -75,7 +146,8 @@ describe('the runner', () => {
   });
 
   test('a large page is cleaned in reasonable time (no pathological patterns)', () => {
-    const line = (i: number) => `<div><span>기자${i} 이름${i} 부서${i} 팀${i} 직함${i} 호칭${i} 추가${i} 더${i}</span><a href="/x">reporter.name${i}@example.co.kr-not-an-address-</a></div>`;
+    const line = (i: number) =>
+      `<div><span>기자${i} 이름${i} 부서${i} 팀${i} 직함${i} 호칭${i} 추가${i} 더${i}</span><a href="/x">reporter.name${i}@example.co.kr-not-an-address-</a></div>`;
     const doc = parse(`<!doctype html><html><body>${Array.from({ length: 400 }, (_, i) => line(i)).join('')}</body></html>`);
     const t0 = performance.now();
     removeClutter(doc.body);
@@ -98,10 +170,31 @@ describe('the removal record', () => {
     expect(removeClutter(plain, CLUTTER_RULES, {}, { empty: true })).toEqual(counts);
     expect(recorded.innerHTML).toBe(plain.innerHTML);
 
-    expect(removals).toContainEqual({ rule: 'copyright-line', family: 'notices', reason: 'the whole line matches', text: 'Copyright ⓒ 매일방송. 무단전재 및 재배포 금지', node: 'p', stage: 'after-readability' });
+    expect(removals).toContainEqual({
+      rule: 'copyright-line',
+      family: 'notices',
+      reason: 'the whole line matches',
+      text: 'Copyright ⓒ 매일방송. 무단전재 및 재배포 금지',
+      node: 'p',
+      stage: 'after-readability',
+    });
     // A credit cut off the end of a caption: the part that went.
-    expect(removals).toContainEqual({ rule: 'photo-credit', family: 'credits', reason: 'a credit at the end of a caption', text: '사진=BTC미디어', node: '#text', stage: 'after-readability' });
-    expect(removals).toContainEqual({ rule: 'newsletter-box', family: 'named-boxes', reason: 'class or id says "newsletter"', text: 'Get our morning briefing', node: 'div', stage: 'after-readability' });
+    expect(removals).toContainEqual({
+      rule: 'photo-credit',
+      family: 'credits',
+      reason: 'a credit at the end of a caption',
+      text: '사진=BTC미디어',
+      node: '#text',
+      stage: 'after-readability',
+    });
+    expect(removals).toContainEqual({
+      rule: 'newsletter-box',
+      family: 'named-boxes',
+      reason: 'class or id says "newsletter"',
+      text: 'Get our morning briefing',
+      node: 'div',
+      stage: 'after-readability',
+    });
     // Every entry names a rule that ran (or the engine's tidy-up of empty wrappers) and says why.
     const ids = new Set(CLUTTER_RULES.map((r) => r.id));
     for (const r of removals) {
@@ -116,7 +209,9 @@ describe('the removal record', () => {
 
 describe('removeEmpty', () => {
   test('removeEmpty drops empty wrappers but keeps pictures, and a space held by an inline element', () => {
-    const doc = parse('<!doctype html><html><body><div id="r"><p>price tag of<b>&nbsp;</b>$35 USD.</p><div><span></span></div><p><img src="a.jpg" alt="a"></p><ul><li> </li></ul><p>End</p></div></body></html>');
+    const doc = parse(
+      '<!doctype html><html><body><div id="r"><p>price tag of<b>&nbsp;</b>$35 USD.</p><div><span></span></div><p><img src="a.jpg" alt="a"></p><ul><li> </li></ul><p>End</p></div></body></html>',
+    );
     const root = doc.getElementById('r')!;
     removeEmpty(root);
     expect(root.textContent).toContain('price tag of $35 USD.');
@@ -125,7 +220,9 @@ describe('removeEmpty', () => {
   });
 
   test('removeEmpty keeps a line break that an inline element holds: the lines stay apart', () => {
-    const doc = parse('<!doctype html><html><body><div id="r"><p><span>행동: 0937-141993</span><span><br></span><span>林錦武 (泰雅族名: 摟信)</span><span lang="en"><br></span><span>營地地址：新竹縣</span></p><p><br></p></div></body></html>');
+    const doc = parse(
+      '<!doctype html><html><body><div id="r"><p><span>행동: 0937-141993</span><span><br></span><span>林錦武 (泰雅族名: 摟信)</span><span lang="en"><br></span><span>營地地址：新竹縣</span></p><p><br></p></div></body></html>',
+    );
     const root = doc.getElementById('r')!;
     removeEmpty(root);
     expect(toPlainText(root)).toBe('행동: 0937-141993\n林錦武 (泰雅族名: 摟信)\n營地地址：新竹縣');
@@ -145,14 +242,18 @@ describe('shared tests', () => {
   });
 
   test('standsAlone: a line of its own, not a word inside a sentence', () => {
-    const doc = parse('<p id="a">The <em>font size</em> was small.</p><p><span id="b">Text size</span><button>A+</button></p><p>Body<br><span id="c">ⓒ Foo</span></p>');
+    const doc = parse(
+      '<p id="a">The <em>font size</em> was small.</p><p><span id="b">Text size</span><button>A+</button></p><p>Body<br><span id="c">ⓒ Foo</span></p>',
+    );
     expect(standsAlone(doc.querySelector('em')!)).toBe(false);
     expect(standsAlone(doc.getElementById('b')!)).toBe(true);
     expect(standsAlone(doc.getElementById('c')!)).toBe(true);
   });
 
   test('holdsProse: a container with a real paragraph, not a headline list', () => {
-    const doc = parse(`<div id="list"><a href="/1">${'Headline '.repeat(30)}</a></div><div id="story"><p>${'The council voted. '.repeat(15)}</p></div>`);
+    const doc = parse(
+      `<div id="list"><a href="/1">${'Headline '.repeat(30)}</a></div><div id="story"><p>${'The council voted. '.repeat(15)}</p></div>`,
+    );
     expect(holdsProse(doc.getElementById('list')!)).toBe(false);
     expect(holdsProse(doc.getElementById('story')!)).toBe(true);
   });

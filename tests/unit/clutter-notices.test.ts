@@ -11,11 +11,23 @@ const CASES: Record<string, Case> = {
       <div class="body2"><p>시는 예산안을 발표했다.<br>[저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지]</p></div>
       <p>저작권자 ⓒ 예시미디어(<a href="http://www.example.co.kr/">www.example.co.kr</a>), 무단전재 및 재배포금지</p>
       <p>The contents of this site are ©2019 Example Publishing Corp., a subsidiary of Example Communications, Inc.</p>`,
-    gone: ['무단전재 및 재배포 금지', 'All rights reserved', '저작권자(c)', '예시미디어', 'www.example.co.kr', 'Example Publishing'],
+    gone: [
+      '무단전재 및 재배포 금지',
+      'All rights reserved',
+      '저작권자(c)',
+      '예시미디어',
+      'www.example.co.kr',
+      'Example Publishing',
+    ],
     keep: `<p>저작권법 개정안은 무단 전재와 재배포를 금지하는 조항을 강화했다.</p>
       <p>The court said copyright law does not protect facts, only the way they are expressed.</p>
       <p>This isn't supposed to be a manifesto™© we just think it's cool to share what we learned.</p>`,
-    kept: ['시는 예산안을 발표했다.', '저작권법 개정안은 무단 전재와', 'copyright law does not protect facts', 'a manifesto™© we just'],
+    kept: [
+      '시는 예산안을 발표했다.',
+      '저작권법 개정안은 무단 전재와',
+      'copyright law does not protect facts',
+      'a manifesto™© we just',
+    ],
   },
   'tip-off': {
     clutter: `<p>Have a tip? Jane Roe may be reached at jroe@example.com. Follow her on Twitter.</p><p>Reach the reporters on Twitter at http://twitter.com/jroe</p><p>연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23</p><p>※ '당신의 제보가 뉴스가 됩니다'</p><p>Send us your tips</p>`,
@@ -47,7 +59,8 @@ const CASES: Record<string, Case> = {
 familyTests('notices', CASES);
 
 test('crisis-line notices under a story about suicide stay: a reader at risk needs them', () => {
-  const doc = parse(`<article><p>경찰은 숨진 채 발견된 30대 남성의 정확한 사망 경위를 조사하고 있다고 밝혔다. 유족은 평소 우울감을 호소했다고 전했다.</p>
+  const doc =
+    parse(`<article><p>경찰은 숨진 채 발견된 30대 남성의 정확한 사망 경위를 조사하고 있다고 밝혔다. 유족은 평소 우울감을 호소했다고 전했다.</p>
     <p>※ 우울감 등 말하기 어려운 고민이 있거나 주변에 이런 어려움을 겪는 가족·지인이 있을 경우 자살예방 상담전화 ☎109에서 24시간 전문가의 상담을 받을 수 있습니다.</p>
     <p>If you or someone you know is struggling, call or text 988 to reach the Suicide and Crisis Lifeline.</p>
     <p>무단 전재 및 재배포 금지</p></article>`);

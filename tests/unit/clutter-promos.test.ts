@@ -13,7 +13,17 @@ const CASES: Record<string, Case> = {
       <p>Subscribe to <a href="/w">The Example</a> and stay smart with more of your favorite writers.</p>
       <figure><img src="m.jpg" alt="magazine"><figcaption><a href="/s"><em>Need more planets? </em></a><a href="/s"><em>Subscribe to our sister title "Orbit" Magazine</em></a><em> for the latest news!</em></figcaption></figure>
       <p>Click here to subscribe to The Example Newsletter</p>`,
-    gone: ['기자 구독', 'Subscribe to our newsletter', '구독하기', '読み放題', '有料会員', 'sister title', 'stay smart', 'Orbit', 'Example Newsletter'],
+    gone: [
+      '기자 구독',
+      'Subscribe to our newsletter',
+      '구독하기',
+      '読み放題',
+      '有料会員',
+      'sister title',
+      'stay smart',
+      'Orbit',
+      'Example Newsletter',
+    ],
     keep: `<p>뉴스레터 구독 신청이 한 달 만에 두 배로 늘었다고 회사는 밝혔다.</p>
       <p>Readers who subscribe to the print edition also get the app, the company said.</p>`,
     kept: ['뉴스레터 구독 신청이', 'Readers who subscribe to the print edition'],
@@ -36,7 +46,9 @@ const CASES: Record<string, Case> = {
 familyTests('promos', CASES);
 
 test('a subscription call in a caption goes, its picture stays', () => {
-  const root = parse('<!doctype html><html><body><div><p>The council voted on Tuesday to extend the opening hours of the libraries.</p><figure><img src="m.jpg" alt="magazine"><figcaption><a href="/s"><em>Need more planets? </em></a><a href="/s"><em>Subscribe to our sister title</em></a></figcaption></figure></div></body></html>').body;
+  const root = parse(
+    '<!doctype html><html><body><div><p>The council voted on Tuesday to extend the opening hours of the libraries.</p><figure><img src="m.jpg" alt="magazine"><figcaption><a href="/s"><em>Need more planets? </em></a><a href="/s"><em>Subscribe to our sister title</em></a></figcaption></figure></div></body></html>',
+  ).body;
   removeClutter(root);
   expect(root.textContent).not.toContain('sister title');
   expect(root.querySelector('img[alt="magazine"]')).not.toBeNull();

@@ -35,8 +35,11 @@ const CASES: Record<string, Case> = {
 familyTests('related', CASES);
 
 test('related-lists knows the English labels tabloids use ("DON\'T MISS", "More from UK")', () => {
-  const story = '<p>The council voted on Tuesday to extend the opening hours of the city library until ten at night, after a year in which evening visits grew by a third and students asked for a quiet place to study.</p>';
-  const root = parse(`<!doctype html><html><body><div>${story}<div class="more"><h3>DON'T MISS</h3><ul><li><a href="/p">Plague fears grow in the north</a></li><li><a href="/q">Two more cases confirmed</a></li></ul></div><section><h3>More from UK</h3><ul><li><a href="/r">Train strike called off</a></li><li><a href="/s">Storm warning for Wales</a></li></ul></section>${story}</div></body></html>`).body;
+  const story =
+    '<p>The council voted on Tuesday to extend the opening hours of the city library until ten at night, after a year in which evening visits grew by a third and students asked for a quiet place to study.</p>';
+  const root = parse(
+    `<!doctype html><html><body><div>${story}<div class="more"><h3>DON'T MISS</h3><ul><li><a href="/p">Plague fears grow in the north</a></li><li><a href="/q">Two more cases confirmed</a></li></ul></div><section><h3>More from UK</h3><ul><li><a href="/r">Train strike called off</a></li><li><a href="/s">Storm warning for Wales</a></li></ul></section>${story}</div></body></html>`,
+  ).body;
   removeClutter(root);
   const text = root.textContent ?? '';
   for (const gone of ["DON'T MISS", 'Plague fears', 'More from UK', 'Train strike']) expect(text).not.toContain(gone);

@@ -38,7 +38,9 @@ const CASES: Record<string, Case> = {
 familyTests('repeats', CASES);
 
 test('title-repeat leaves a heading (and the link inside it) to Readability', () => {
-  const root = parse('<!doctype html><html><body><div><h3><a href="/x">Libraries stay open late</a></h3><p>The council voted on Tuesday.</p></div></body></html>').body;
+  const root = parse(
+    '<!doctype html><html><body><div><h3><a href="/x">Libraries stay open late</a></h3><p>The council voted on Tuesday.</p></div></body></html>',
+  ).body;
   removeClutter(root, CLUTTER_RULES, { title: 'Libraries stay open late' });
   expect(root.querySelector('h3 a')?.textContent).toBe('Libraries stay open late');
 });

@@ -14,7 +14,15 @@ const CASES: Record<string, Case> = {
       <div class="writer">Jane Roe <a href="https://twitter.com/intent/follow?screen_name=jroe">@jroe</a> <a href="https://twitter.com/intent/user?screen_name=jroe">Follow</a></div>
       <p>Be sure to visit the shelter on <a href="https://facebook.com/shelter">Facebook</a>, <a href="https://twitter.com/shelter">Twitter</a> and Instagram.</p>
       <p>The results sent <a href="/q">shares</a> lower ahead of the open.</p>`,
-    kept: ['공유하기 버튼을 없애고', '2019', '63', 'link', 'Jane Roe @jroe', 'visit the shelter on Facebook, Twitter and Instagram.', 'sent shares lower'],
+    kept: [
+      '공유하기 버튼을 없애고',
+      '2019',
+      '63',
+      'link',
+      'Jane Roe @jroe',
+      'visit the shelter on Facebook, Twitter and Instagram.',
+      'sent shares lower',
+    ],
   },
   'hashtag-line': {
     clutter: `<p>#고물가 #짠테크 #오픈채팅</p><div>#library #council</div>`,

@@ -28,10 +28,21 @@ describe('Korean particles', () => {
 });
 
 describe('canonical names', () => {
-  const span = (text: string, type: EntitySpan['type'], start = 0): EntitySpan => ({ start, end: start + text.length, type, text });
+  const span = (text: string, type: EntitySpan['type'], start = 0): EntitySpan => ({
+    start,
+    end: start + text.length,
+    type,
+    text,
+  });
 
   it('joins a last name to the full name, and a surname alone to the one full name with it', () => {
-    const spans = [span('샘 올트먼', 'person'), span('최태원', 'person', 10), span('올트먼', 'person', 20), span('최', 'person', 30), span('이', 'person', 40)];
+    const spans = [
+      span('샘 올트먼', 'person'),
+      span('최태원', 'person', 10),
+      span('올트먼', 'person', 20),
+      span('최', 'person', 30),
+      span('이', 'person', 40),
+    ];
     assignCanonical(spans);
     expect(spans.map((s) => s.canonical ?? s.text)).toEqual(['샘 올트먼', '최태원', '샘 올트먼', '최태원', '이']);
   });
@@ -44,7 +55,10 @@ describe('canonical names', () => {
 
   it('joins mentions of one listed company written differently', () => {
     const ticker = { code: 'ORCL', market: 'NYSE/NASDAQ', name: 'Oracle Corporation' };
-    const spans = [{ ...span('오라클', 'org'), ticker }, { ...span('Oracle', 'org', 10), ticker }];
+    const spans = [
+      { ...span('오라클', 'org'), ticker },
+      { ...span('Oracle', 'org', 10), ticker },
+    ];
     assignCanonical(spans);
     expect(spans[1]!.canonical).toBe('오라클');
   });

@@ -25,7 +25,8 @@ describe('textOf', () => {
 });
 
 describe('highlightEntities', () => {
-  const html = '<p>이재용 <b>삼성</b>전자 회장은 <a href="https://example.org/">샘 올트먼 오픈AI</a> CEO와 만났다.</p><p>올트먼은 <i>서울</i>에 왔다.</p>';
+  const html =
+    '<p>이재용 <b>삼성</b>전자 회장은 <a href="https://example.org/">샘 올트먼 오픈AI</a> CEO와 만났다.</p><p>올트먼은 <i>서울</i>에 왔다.</p>';
 
   it('wraps a span crossing a link or bold text in one mark per piece, with the type in class and title', () => {
     const root = article(html);
@@ -50,7 +51,11 @@ describe('highlightEntities', () => {
     const before = root.innerHTML;
     const textNodes = textOf(root).nodes.map((n) => n.node);
     const text = textOf(root).text;
-    highlightEntities(root, [spanOf(text, '이재용 삼성전자', 'person'), spanOf(text, '올트먼 오픈AI', 'org'), spanOf(text, '서울', 'place')], ['person', 'org', 'place']);
+    highlightEntities(
+      root,
+      [spanOf(text, '이재용 삼성전자', 'person'), spanOf(text, '올트먼 오픈AI', 'org'), spanOf(text, '서울', 'place')],
+      ['person', 'org', 'place'],
+    );
     expect(root.innerHTML).not.toBe(before);
     removeHighlights(root);
     expect(root.innerHTML).toBe(before);
@@ -61,7 +66,12 @@ describe('highlightEntities', () => {
   it('draws only enabled types and groups, and skips a span overlapping one already drawn', () => {
     const root = article('<p>2025년 2월 4일 오후 3시 삼성전자</p>');
     const text = textOf(root).text;
-    const spans = [spanOf(text, '2025년 2월 4일', 'date'), spanOf(text, '4일 오후', 'time'), spanOf(text, '오후 3시', 'time'), spanOf(text, '삼성전자', 'org')];
+    const spans = [
+      spanOf(text, '2025년 2월 4일', 'date'),
+      spanOf(text, '4일 오후', 'time'),
+      spanOf(text, '오후 3시', 'time'),
+      spanOf(text, '삼성전자', 'org'),
+    ];
     const handle = highlightEntities(root, spans, ['datetime']);
     expect(handle.spans.map((s) => s.text)).toEqual(['2025년 2월 4일', '오후 3시']);
     expect([...root.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['2025년 2월 4일', '오후 3시']);
@@ -70,7 +80,12 @@ describe('highlightEntities', () => {
   it('lists every mention of an entity in document order for cycling', () => {
     const root = article('<p>올트먼은 <b>서울</b>에, 올트먼은 부산에</p><p>그리고 올트먼</p>');
     const text = textOf(root).text;
-    const spans = [...text.matchAll(/올트먼/g)].map((m): EntitySpan => ({ start: m.index, end: m.index + 3, type: 'person', text: '올트먼' }));
+    const spans = [...text.matchAll(/올트먼/g)].map((m): EntitySpan => ({
+      start: m.index,
+      end: m.index + 3,
+      type: 'person',
+      text: '올트먼',
+    }));
     highlightEntities(root, spans, ['person']);
     const mentions = mentionsOf(root, 'person:올트먼');
     expect(mentions).toHaveLength(3);

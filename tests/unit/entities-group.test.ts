@@ -2,7 +2,13 @@
 import { entityId, groupEntities } from '@/lib/entities/group';
 import type { EntitySpan } from '@/lib/entities/types';
 
-const s = (text: string, type: EntitySpan['type'], extra: Partial<EntitySpan> = {}): EntitySpan => ({ start: 0, end: text.length, type, text, ...extra });
+const s = (text: string, type: EntitySpan['type'], extra: Partial<EntitySpan> = {}): EntitySpan => ({
+  start: 0,
+  end: text.length,
+  type,
+  text,
+  ...extra,
+});
 
 describe('groupEntities', () => {
   it('groups by what the user sees, most mentioned first, with counts and mentions in order', () => {
@@ -24,7 +30,9 @@ describe('groupEntities', () => {
       ['샘 올트먼', 2, [0, 3]],
       ['손정의', 1, [2]],
     ]);
-    expect(groups[1]!.entries).toEqual([{ id: 'org:KOSPI:005930', type: 'org', name: '삼성전자', count: 3, ticker: samsung, mentions: [1, 6, 8] }]);
+    expect(groups[1]!.entries).toEqual([
+      { id: 'org:KOSPI:005930', type: 'org', name: '삼성전자', count: 3, ticker: samsung, mentions: [1, 6, 8] },
+    ]);
     expect(groups[2]!.entries.map((e) => e.type)).toEqual(['date', 'time']);
   });
 

@@ -6,7 +6,8 @@ import { decodeModel, encodeModel } from '../../lib/entities/korean/codec';
 import { commonNounPerson, extendPlaces, glossNames, mergePlaces } from '../../lib/entities/korean/tagger';
 
 const L = NUM_LABELS;
-const B_PS = 1, I_PS = 2;
+const B_PS = 1,
+  I_PS = 2;
 
 describe('nameBounds', () => {
   it('lets a name end at the end of a word, before a particle or a title, and start at a word start', () => {
@@ -63,7 +64,10 @@ describe('mergePlaces', () => {
       { start: 7, end: 10, type: 'place' as const },
       { start: 13, end: 15, type: 'org' as const },
     ];
-    expect(mergePlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual(['서울 서초구 서초동/place', '삼성/org']);
+    expect(mergePlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual([
+      '서울 서초구 서초동/place',
+      '삼성/org',
+    ]);
   });
 
   it('joins a one-word place with the organisation after it, not an address of several words', () => {
@@ -75,7 +79,11 @@ describe('mergePlaces', () => {
       { start: 11, end: 14, type: 'place' as const },
       { start: 15, end: 19, type: 'org' as const },
     ];
-    expect(mergePlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual(['미국 법무부/org', '서울 서초동/place', '대검찰청/org']);
+    expect(mergePlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual([
+      '미국 법무부/org',
+      '서울 서초동/place',
+      '대검찰청/org',
+    ]);
   });
 });
 
@@ -87,7 +95,13 @@ describe('glossNames', () => {
       { start: 10, end: 14, type: 'org' as const },
       { start: 24, end: 26, type: 'person' as const },
     ];
-    expect(glossNames(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual(['베이징/place', '北京/place', '이투데이/org', 'etoday/org', '아베/person']);
+    expect(glossNames(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`)).toEqual([
+      '베이징/place',
+      '北京/place',
+      '이투데이/org',
+      'etoday/org',
+      '아베/person',
+    ]);
   });
 
   it('leaves a Latin gloss after a person and brackets that hold something else', () => {
@@ -111,15 +125,23 @@ describe('commonNounPerson', () => {
 });
 
 describe('extendPlaces', () => {
-  const show = (text: string, spans: { start: number; end: number; type: 'place' | 'org' }[]) => extendPlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`);
+  const show = (text: string, spans: { start: number; end: number; type: 'place' | 'org' }[]) =>
+    extendPlaces(text, spans).map((e) => `${text.slice(e.start, e.end)}/${e.type}`);
   it('takes the smaller divisions written after a place', () => {
-    expect(show('아산시 인주면 야미리에서 불이 났다', [{ start: 0, end: 3, type: 'place' }])).toEqual(['아산시 인주면 야미리/place']);
+    expect(show('아산시 인주면 야미리에서 불이 났다', [{ start: 0, end: 3, type: 'place' }])).toEqual([
+      '아산시 인주면 야미리/place',
+    ]);
     expect(show('오카야마 현의 한 마을', [{ start: 0, end: 4, type: 'place' }])).toEqual(['오카야마 현/place']);
   });
   it('leaves common nouns, long words and found entities after a place alone', () => {
     expect(show('부산 지구에서', [{ start: 0, end: 2, type: 'place' }])).toEqual(['부산/place']);
     expect(show('한국 여자배구 대표팀', [{ start: 0, end: 2, type: 'place' }])).toEqual(['한국/place']);
-    expect(show('서울 강남구청이', [{ start: 0, end: 2, type: 'place' }, { start: 3, end: 7, type: 'org' }])).toEqual(['서울/place', '강남구청/org']);
+    expect(
+      show('서울 강남구청이', [
+        { start: 0, end: 2, type: 'place' },
+        { start: 3, end: 7, type: 'org' },
+      ]),
+    ).toEqual(['서울/place', '강남구청/org']);
   });
 });
 
@@ -127,7 +149,10 @@ describe('model codec', () => {
   const bits = 8;
   const weights = new Int8Array((1 << bits) * L);
   // Buckets with one common label mask, and one rare mask that needs the escape.
-  for (let b = 0; b < 200; b += 3) { weights[b * L] = (b % 50) - 25 || 1; weights[b * L + 2] = -7; }
+  for (let b = 0; b < 200; b += 3) {
+    weights[b * L] = (b % 50) - 25 || 1;
+    weights[b * L + 2] = -7;
+  }
   weights[77 * L + 12] = 100;
   weights[77 * L + 5] = -100;
   const trans = Int16Array.from({ length: (L + 1) * L }, (_, i) => (i % 7) - 3);
@@ -146,7 +171,22 @@ describe('model codec', () => {
   });
 
   it('still reads version 1 (a two-byte mask per bucket)', () => {
-    const v1 = [1, bits, L, 0, ...Array.from(trans).flatMap((v) => [v & 255, (v >> 8) & 255]), 1, 0, 0, 0, 5, 0b101, 0, 9, 256 - 9];
+    const v1 = [
+      1,
+      bits,
+      L,
+      0,
+      ...Array.from(trans).flatMap((v) => [v & 255, (v >> 8) & 255]),
+      1,
+      0,
+      0,
+      0,
+      5,
+      0b101,
+      0,
+      9,
+      256 - 9,
+    ];
     const m = decodeModel(Uint8Array.from(v1));
     expect(m.weights[5 * L]).toBe(9);
     expect(m.weights[5 * L + 2]).toBe(-9);

@@ -39,7 +39,9 @@ describe('Korean rules around the tagger', () => {
   });
 
   it('does not join a verb or a relation word to a name after it', () => {
-    const people = recognize('성매매 알선 자금을 관리한 박씨의 딸과 아들 준혁 군이 왔다.', 'ko').filter((s) => s.type === 'person').map((s) => s.text);
+    const people = recognize('성매매 알선 자금을 관리한 박씨의 딸과 아들 준혁 군이 왔다.', 'ko')
+      .filter((s) => s.type === 'person')
+      .map((s) => s.text);
     expect(people.some((p) => p.includes(' '))).toBe(false);
   });
 });

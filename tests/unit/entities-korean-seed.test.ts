@@ -57,8 +57,11 @@ describe('seed article, merged Korean recognizer', () => {
 describe('what the entity panel must never list', () => {
   // The bundled demo article's lead (a dateline with "=", a title in parentheses) once listed
   // "=데모일보" and "CEO" as organisations.
-  const lead = '[서울=데모일보] 김하늘 기자 = 이재용 삼성전자 회장이 4일 오후 서울 서초구 삼성전자 사옥에서 샘 올트먼 오픈AI 최고경영자(CEO)와 손정의 소프트뱅크그룹 회장을 만났다.';
-  const names = [...recognize(lead, 'ko'), ...spans].filter((s) => s.type === 'person' || s.type === 'org' || s.type === 'place').map((s) => s.text);
+  const lead =
+    '[서울=데모일보] 김하늘 기자 = 이재용 삼성전자 회장이 4일 오후 서울 서초구 삼성전자 사옥에서 샘 올트먼 오픈AI 최고경영자(CEO)와 손정의 소프트뱅크그룹 회장을 만났다.';
+  const names = [...recognize(lead, 'ko'), ...spans]
+    .filter((s) => s.type === 'person' || s.type === 'org' || s.type === 'place')
+    .map((s) => s.text);
 
   it('a name that starts or ends with punctuation', () => {
     expect(names.filter((n) => /^[^\p{L}\p{N}(]|[^\p{L}\p{N}.)]$/u.test(n))).toEqual([]);

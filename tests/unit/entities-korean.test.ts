@@ -11,8 +11,10 @@ type Ent = ReturnType<typeof recognizeKorean>[number];
 const found = (text: string): string[] => recognizeKorean(text).map((e) => `${text.slice(e.start, e.end)}/${e.type}`);
 
 // Sentences from the seed article (../shared/seed, a Newspim article of 2025-02-04).
-const SEED_1 = '항소심에서 무죄를 선고받으며 사법리스크를 털어낸 이재용 삼성전자 회장은 첫 공식 일정으로 샘 올트먼 오픈AI 최고경영자(CEO), 손정의 소프트뱅크그룹 회장을 만나 \'새로운 삼성(뉴삼성)\'을 위한 기틀 다지기에 나섰다.';
-const SEED_2 = '이재용 삼성전자 회장은 4일 오후 서울 서초구 삼성전자 사옥에서 샘 올트먼 오픈AI CEO와 손정의 소프트뱅크 회장을 만났다.';
+const SEED_1 =
+  "항소심에서 무죄를 선고받으며 사법리스크를 털어낸 이재용 삼성전자 회장은 첫 공식 일정으로 샘 올트먼 오픈AI 최고경영자(CEO), 손정의 소프트뱅크그룹 회장을 만나 '새로운 삼성(뉴삼성)'을 위한 기틀 다지기에 나섰다.";
+const SEED_2 =
+  '이재용 삼성전자 회장은 4일 오후 서울 서초구 삼성전자 사옥에서 샘 올트먼 오픈AI CEO와 손정의 소프트뱅크 회장을 만났다.';
 const SEED_3 = '스타게이트에 합류한 기업들은 향후 4년 동안 최대 5000억 달러(약 720조원)를 투자할 계획이다.';
 const SEED_4 = '기사입력 : 2025년02월04일 16:20';
 const SEED_5 = '올트먼 CEO는 이날 오전 최태원 SK그룹 회장과 만나 AI 생태계 확대를 위한 협력 방안을 논의했다.';
@@ -34,7 +36,9 @@ describe('recognizeKorean on the seed article', () => {
     // sentence; recognize() in lib/entities adds both (a name before an organisation and a title).
     expect(got.some((g) => /올트먼\/person$/.test(g))).toBe(true);
     expect(got).toEqual(expect.arrayContaining(['삼성전자/org', '손정의/person', '소프트뱅크/org', '4일/date', '오후/time']));
-    const places = recognizeKorean(SEED_2).filter((e) => e.type === 'place').map((e) => SEED_2.slice(e.start, e.end));
+    const places = recognizeKorean(SEED_2)
+      .filter((e) => e.type === 'place')
+      .map((e) => SEED_2.slice(e.start, e.end));
     expect(places.join(' ')).toBe('서울 서초구');
   });
 
@@ -85,7 +89,8 @@ describe('recognizeKorean spans', () => {
   });
 
   it('tells money from other quantities by the corpus rule', () => {
-    for (const m of ['5000억 달러', '1억8천만불', '3억원대', '1천550캐나다달러', '$30', '10조 원']) expect(isMoney(m), m).toBe(true);
+    for (const m of ['5000억 달러', '1억8천만불', '3억원대', '1천550캐나다달러', '$30', '10조 원'])
+      expect(isMoney(m), m).toBe(true);
     for (const q of ['넘버원', '한차원', '2동', '16명', '52%']) expect(isMoney(q), q).toBe(false);
   });
 });
@@ -99,7 +104,11 @@ describe('the shipped model', () => {
 
   it('scores above a floor on 300 KLUE-NER dev sentences (exact span and type)', () => {
     const file = path.resolve(__dirname, '../fixtures/ner/ko-klue-dev-300.jsonl');
-    const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; entities: { start: number; end: number; type: string }[] });
+    const rows = fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; entities: { start: number; end: number; type: string }[] });
     const counts = { core: { tp: 0, pred: 0, gold: 0 }, all: { tp: 0, pred: 0, gold: 0 } };
     const CORE = new Set(['person', 'org', 'place']);
     for (const row of rows) {

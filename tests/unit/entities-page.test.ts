@@ -12,10 +12,18 @@ const URL = 'https://news.example.com/demo/business.html';
 const page = () => new DOMParser().parseFromString(readFileSync('tests/fixtures/demo/business.html', 'utf8'), 'text/html');
 // The recognizer itself is tested on its own (and runs for real in the end-to-end tests); here a
 // stand-in finds a few names, so the test is about where the marks go and that they come off.
-const NAMES: Array<[string, EntitySpan['type']]> = [['삼성전자', 'org'], ['김하늘', 'person'], ['서울 서초구', 'place'], ['4일', 'date'], ['5000억 달러', 'money']];
+const NAMES: Array<[string, EntitySpan['type']]> = [
+  ['삼성전자', 'org'],
+  ['김하늘', 'person'],
+  ['서울 서초구', 'place'],
+  ['4일', 'date'],
+  ['5000억 달러', 'money'],
+];
 function recognize(text: string): EntitySpan[] {
   const spans: EntitySpan[] = [];
-  for (const [name, type] of NAMES) for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) spans.push({ start: i, end: i + name.length, type, text: name });
+  for (const [name, type] of NAMES)
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
+      spans.push({ start: i, end: i + name.length, type, text: name });
   return spans.sort((a, b) => a.start - b.start);
 }
 const api = { recognize, textOf, highlightEntities, removeHighlights };
@@ -33,11 +41,20 @@ test('marks go into those paragraphs only, with a style for them; off, the page 
   const doc = page();
   const before = doc.documentElement.outerHTML;
   const article = extract(doc, URL)!;
-  const marks = highlightPage(doc, articleBlocks(doc, article.contentHtml), api, article.lang, ['person', 'org', 'place', 'datetime', 'amount'], label, 'mark.ra-ent{}');
+  const marks = highlightPage(
+    doc,
+    articleBlocks(doc, article.contentHtml),
+    api,
+    article.lang,
+    ['person', 'org', 'place', 'datetime', 'amount'],
+    label,
+    'mark.ra-ent{}',
+  );
   const all = Array.from(doc.querySelectorAll('mark.ra-ent'));
   expect(marks.marks).toBe(all.length);
   expect(all.every((m) => m.closest('#article-body'))).toBe(true);
-  for (const type of ['person', 'org', 'place', 'date', 'money']) expect(doc.querySelector(`#article-body mark.ra-ent-${type}`), type).not.toBeNull();
+  for (const type of ['person', 'org', 'place', 'date', 'money'])
+    expect(doc.querySelector(`#article-body mark.ra-ent-${type}`), type).not.toBeNull();
   expect(doc.querySelector('#article-body mark.ra-ent-org[title="org: 삼성전자"]')).not.toBeNull();
   // The reporter line names the reporter, but it is not the article: untouched.
   expect(doc.querySelector('.reporter mark')).toBeNull();

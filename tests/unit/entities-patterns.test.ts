@@ -14,7 +14,13 @@ describe('patterns', () => {
 
   it('finds Korean dates and times written without spaces', () => {
     expect(found('기사입력 : 2025년02월04일 16:20')).toEqual(['date:2025년02월04일', 'time:16:20']);
-    expect(found('지난 3일 오후 서울에서, 24일 오후 3시에는 오전 9시 45분까지')).toEqual(['date:지난 3일', 'time:오후', 'date:24일', 'time:오후 3시', 'time:오전 9시 45분']);
+    expect(found('지난 3일 오후 서울에서, 24일 오후 3시에는 오전 9시 45분까지')).toEqual([
+      'date:지난 3일',
+      'time:오후',
+      'date:24일',
+      'time:오후 3시',
+      'time:오전 9시 45분',
+    ]);
   });
 
   it('does not take a place ending in 시 or a count for a time', () => {
@@ -32,11 +38,16 @@ describe('patterns', () => {
   });
 
   it('finds e-mail addresses and URLs, and no date inside them', () => {
-    expect(found('문의 syu@newspim.com 또는 https://www.newspim.com/news/view/20250204000915 참조')).toEqual(['email:syu@newspim.com', 'url:https://www.newspim.com/news/view/20250204000915']);
+    expect(found('문의 syu@newspim.com 또는 https://www.newspim.com/news/view/20250204000915 참조')).toEqual([
+      'email:syu@newspim.com',
+      'url:https://www.newspim.com/news/view/20250204000915',
+    ]);
   });
 
   it('works on languages it has no recognizer for', () => {
-    const spans = recognize('Preis: 5 000 € am 04.02.2025 um 15:30, Kontakt presse@example.de', 'de').map((s) => `${s.type}:${s.text}`);
+    const spans = recognize('Preis: 5 000 € am 04.02.2025 um 15:30, Kontakt presse@example.de', 'de').map(
+      (s) => `${s.type}:${s.text}`,
+    );
     expect(spans).toEqual(['money:5 000 €', 'date:04.02.2025', 'time:15:30', 'email:presse@example.de']);
   });
 });
@@ -53,7 +64,12 @@ describe('resolveOverlaps', () => {
   });
 
   it('on equal length prefers the higher priority, and never overlaps a fixed span', () => {
-    expect(resolveOverlaps([{ start: 0, end: 4, type: 'quantity' }, { start: 0, end: 4, type: 'money' }])).toEqual([{ start: 0, end: 4, type: 'money' }]);
+    expect(
+      resolveOverlaps([
+        { start: 0, end: 4, type: 'quantity' },
+        { start: 0, end: 4, type: 'money' },
+      ]),
+    ).toEqual([{ start: 0, end: 4, type: 'money' }]);
     expect(resolveOverlaps([{ start: 2, end: 6, type: 'date' }], [{ start: 0, end: 3, type: 'person' }])).toEqual([]);
   });
 });

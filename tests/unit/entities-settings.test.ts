@@ -1,5 +1,12 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_HIGHLIGHTS, loadHighlightSettings, normalizeHighlightSettings, saveHighlightSettings, setGroupEnabled, watchHighlightSettings } from '@/platform/settings/entities';
+import {
+  DEFAULT_HIGHLIGHTS,
+  loadHighlightSettings,
+  normalizeHighlightSettings,
+  saveHighlightSettings,
+  setGroupEnabled,
+  watchHighlightSettings,
+} from '@/platform/settings/entities';
 
 describe('highlight settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -17,7 +24,10 @@ describe('highlight settings', () => {
   });
 
   it('drops unknown groups from stored values', () => {
-    expect(normalizeHighlightSettings({ on: true, groups: ['person', 'weapons' as never] })).toEqual({ on: true, groups: ['person'] });
+    expect(normalizeHighlightSettings({ on: true, groups: ['person', 'weapons' as never] })).toEqual({
+      on: true,
+      groups: ['person'],
+    });
   });
 
   it('tells watchers when highlights are turned on elsewhere', async () => {

@@ -31,7 +31,12 @@ describe('ticker lookup', () => {
 
   it('finds listed companies in Korean text with particles, and skips short common names', () => {
     const text = '삼성전자는 SK하이닉스와 카카오, 오라클 등과 만났다. 성우는 대원에서 노래했다.';
-    expect(findKoreanTickerMentions(text).map((m) => `${text.slice(m.start, m.end)}=${m.ticker.code}`)).toEqual(['삼성전자=005930', 'SK하이닉스=000660', '카카오=035720', '오라클=ORCL']);
+    expect(findKoreanTickerMentions(text).map((m) => `${text.slice(m.start, m.end)}=${m.ticker.code}`)).toEqual([
+      '삼성전자=005930',
+      'SK하이닉스=000660',
+      '카카오=035720',
+      '오라클=ORCL',
+    ]);
     expect(isAmbiguousName('성우')).toBe(true);
     expect(isAmbiguousName('LG')).toBe(true);
     expect(isAmbiguousName('삼성전자')).toBe(false);
@@ -43,20 +48,28 @@ describe('ticker lookup', () => {
     expect(tickerInText('Tesco', 'Tesco, the Korean chip-equipment maker, rose on the KOSDAQ.')?.code).toBe('095610');
     expect(tickerInText('Samsung Electronics', 'Samsung Electronics sold more phones.')?.code).toBe('005930');
     expect(tickerInText('Oracle', 'Oracle sold more databases.')?.code).toBe('ORCL');
-    const uk = recognize('Tesco raised prices at its stores in London, the company said on Tuesday.', 'en').find((s) => s.text === 'Tesco');
+    const uk = recognize('Tesco raised prices at its stores in London, the company said on Tuesday.', 'en').find(
+      (s) => s.text === 'Tesco',
+    );
     expect(uk?.type).toBe('org');
     expect(uk?.ticker).toBeUndefined();
   });
 
   it('makes quote addresses without requesting them', () => {
-    expect(quoteUrl({ code: '005930', market: 'KOSPI', name: '삼성전자' })).toBe('https://finance.naver.com/item/main.naver?code=005930');
-    expect(quoteUrl({ code: 'BRK.B', market: 'NYSE/NASDAQ', name: 'Berkshire Hathaway' })).toBe('https://finance.yahoo.com/quote/BRK-B');
+    expect(quoteUrl({ code: '005930', market: 'KOSPI', name: '삼성전자' })).toBe(
+      'https://finance.naver.com/item/main.naver?code=005930',
+    );
+    expect(quoteUrl({ code: 'BRK.B', market: 'NYSE/NASDAQ', name: 'Berkshire Hathaway' })).toBe(
+      'https://finance.yahoo.com/quote/BRK-B',
+    );
   });
 });
 
 describe('build-tickers', () => {
   it('reads quoted CSV fields with commas and keeps codes as strings', () => {
-    expect(parseCsv('code,name_en\n005930,"SAMSUNG ELECTRONICS CO,.LTD"\n')).toEqual([{ code: '005930', name_en: 'SAMSUNG ELECTRONICS CO,.LTD' }]);
+    expect(parseCsv('code,name_en\n005930,"SAMSUNG ELECTRONICS CO,.LTD"\n')).toEqual([
+      { code: '005930', name_en: 'SAMSUNG ELECTRONICS CO,.LTD' },
+    ]);
   });
   it('cleans DART English names', () => {
     expect(cleanEnglish('SAMSUNG ELECTRONICS CO,.LTD')).toBe('Samsung Electronics');

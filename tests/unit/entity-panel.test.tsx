@@ -16,7 +16,11 @@ const samsung = { code: '005930', market: 'KOSPI', name: '삼성전자' };
 
 function setup(enabled: EntityGroup[] = ['person', 'org']) {
   const article = document.createElement('div');
-  article.append(Object.assign(document.createElement('p'), { textContent: '삼성전자는 올트먼과 만났다. 올트먼은 삼성전자에, 다시 삼성전자로.' }));
+  article.append(
+    Object.assign(document.createElement('p'), {
+      textContent: '삼성전자는 올트먼과 만났다. 올트먼은 삼성전자에, 다시 삼성전자로.',
+    }),
+  );
   document.body.append(article);
   const text = textOf(article).text;
   const spans: EntitySpan[] = [...text.matchAll(/삼성전자|올트먼/g)].map((m) => ({
@@ -30,7 +34,18 @@ function setup(enabled: EntityGroup[] = ['person', 'org']) {
   const host = document.createElement('div');
   document.body.append(host);
   const toggles: Array<[EntityGroup, boolean]> = [];
-  act(() => render(<EntityPanel groups={groupEntities(spans)} enabled={enabled} onToggle={(g, on) => toggles.push([g, on])} root={article} api={{ mentionsOf, quoteUrl }} />, host));
+  act(() =>
+    render(
+      <EntityPanel
+        groups={groupEntities(spans)}
+        enabled={enabled}
+        onToggle={(g, on) => toggles.push([g, on])}
+        root={article}
+        api={{ mentionsOf, quoteUrl }}
+      />,
+      host,
+    ),
+  );
   return { article, host, toggles };
 }
 
@@ -54,7 +69,10 @@ describe('EntityPanel', () => {
 
   it('lists entities most mentioned first with counts, and a ticker link that opens only on click in a new tab', () => {
     const { host } = setup();
-    const names = [...host.querySelectorAll('.ra-ent-item')].map((b) => [b.querySelector('.ra-ent-name')!.textContent, b.querySelector('.ra-ent-count')!.textContent]);
+    const names = [...host.querySelectorAll('.ra-ent-item')].map((b) => [
+      b.querySelector('.ra-ent-name')!.textContent,
+      b.querySelector('.ra-ent-count')!.textContent,
+    ]);
     expect(names).toEqual([
       ['올트먼', '2'],
       ['삼성전자', '3'],
@@ -68,8 +86,11 @@ describe('EntityPanel', () => {
 
   it('cycles through mentions on click and Enter, and back with Shift+Enter', () => {
     const { host, article } = setup();
-    const samsungButton = [...host.querySelectorAll<HTMLButtonElement>('.ra-ent-item')].find((b) => b.textContent!.includes('삼성전자'))!;
-    const currentIndex = () => [...article.querySelectorAll('mark[data-entity-type=org]')].findIndex((m) => m.classList.contains('ra-ent-current'));
+    const samsungButton = [...host.querySelectorAll<HTMLButtonElement>('.ra-ent-item')].find((b) =>
+      b.textContent!.includes('삼성전자'),
+    )!;
+    const currentIndex = () =>
+      [...article.querySelectorAll('mark[data-entity-type=org]')].findIndex((m) => m.classList.contains('ra-ent-current'));
     act(() => samsungButton.click());
     expect(currentIndex()).toBe(0);
     act(() => samsungButton.click());

@@ -40,12 +40,15 @@ describe('Readability test pages', () => {
     expect(raw?.text ?? '').not.toContain('WRONG');
   });
 
-  test.each(readabilityPages().map((p) => [p.name, p] as const))('%s: Readability on pageCopy gives what it gives on a document clone', (_name, page) => {
-    const doc = parse(page.source, READABILITY_URL);
-    const onClone = new Readability(doc.cloneNode(true) as Document).parse();
-    const onCopy = new Readability(pageCopy(doc) as unknown as Document).parse();
-    expect(onCopy).toEqual(onClone);
-  });
+  test.each(readabilityPages().map((p) => [p.name, p] as const))(
+    '%s: Readability on pageCopy gives what it gives on a document clone',
+    (_name, page) => {
+      const doc = parse(page.source, READABILITY_URL);
+      const onClone = new Readability(doc.cloneNode(true) as Document).parse();
+      const onCopy = new Readability(pageCopy(doc) as unknown as Document).parse();
+      expect(onCopy).toEqual(onClone);
+    },
+  );
 
   test('an RTL page says so', () => {
     const page = readabilityPages().find((p) => p.meta.dir === 'rtl')!;
@@ -79,28 +82,31 @@ const emailLines = (text: string) => text.split('\n').filter((l) => l.length < 8
 describe('Korean portal pages', () => {
   const pages = koreanPages();
 
-  test.each(pages.filter((p) => p.article).map((p) => [p.id, p] as const))('%s: the article is there and the clutter is not', (_id, page) => {
-    const doc = parse(page.source, page.url);
-    const article = extract(doc, page.url)!;
-    expect(article).not.toBeNull();
-    const truth = page.expected.join('\n');
-    expect(shingleRecall(truth, article.text), 'share of true 4-word shingles in our text').toBeGreaterThanOrEqual(0.9);
-    // The first and last true paragraphs, whole.
-    const squash = (s: string) => s.replace(/\s+/g, ' ');
-    expect(squash(article.text)).toContain(squash(page.expected.find((l) => l.length > 30)!));
-    expect(squash(article.text)).toContain(squash([...page.expected].reverse().find((l) => l.length > 30)!));
-    for (const pattern of CLUTTER) {
-      if (pattern.test(truth)) continue;
-      expect(article.text, String(pattern)).not.toMatch(pattern);
-    }
-    expect(emailLines(article.text)).toEqual([]);
-    expect(article.lang).toBe('ko');
-    expect(article.dir).toBe('ltr');
-    expect(article.publishedTime).toMatch(/^\d{4}-\d\d-\d\d/);
-    // Characters, not spaces: a Korean article of this size reads in a few minutes.
-    expect(article.wordCount).toBeGreaterThan(article.text.split(/\s+/).length);
-    expect(article.readingMinutes).toBeGreaterThanOrEqual(1);
-  });
+  test.each(pages.filter((p) => p.article).map((p) => [p.id, p] as const))(
+    '%s: the article is there and the clutter is not',
+    (_id, page) => {
+      const doc = parse(page.source, page.url);
+      const article = extract(doc, page.url)!;
+      expect(article).not.toBeNull();
+      const truth = page.expected.join('\n');
+      expect(shingleRecall(truth, article.text), 'share of true 4-word shingles in our text').toBeGreaterThanOrEqual(0.9);
+      // The first and last true paragraphs, whole.
+      const squash = (s: string) => s.replace(/\s+/g, ' ');
+      expect(squash(article.text)).toContain(squash(page.expected.find((l) => l.length > 30)!));
+      expect(squash(article.text)).toContain(squash([...page.expected].reverse().find((l) => l.length > 30)!));
+      for (const pattern of CLUTTER) {
+        if (pattern.test(truth)) continue;
+        expect(article.text, String(pattern)).not.toMatch(pattern);
+      }
+      expect(emailLines(article.text)).toEqual([]);
+      expect(article.lang).toBe('ko');
+      expect(article.dir).toBe('ltr');
+      expect(article.publishedTime).toMatch(/^\d{4}-\d\d-\d\d/);
+      // Characters, not spaces: a Korean article of this size reads in a few minutes.
+      expect(article.wordCount).toBeGreaterThan(article.text.split(/\s+/).length);
+      expect(article.readingMinutes).toBeGreaterThanOrEqual(1);
+    },
+  );
 
   test('mk-1: the article, not the AI summary box (which used to be all that came out)', () => {
     const page = pages.find((p) => p.id === 'mk-1')!;
@@ -141,7 +147,11 @@ describe('the page itself', () => {
   });
 });
 
-const BODY = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i + 1}. The council voted on Tuesday to extend the opening hours of the city's public libraries, after a year in which evening visits rose by a third and students asked for quiet places to work.</p>`).join('\n');
+const BODY = Array.from(
+  { length: 5 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1}. The council voted on Tuesday to extend the opening hours of the city's public libraries, after a year in which evening visits rose by a third and students asked for quiet places to work.</p>`,
+).join('\n');
 const story = (extra: string, head = '') =>
   `<!doctype html><html lang="en"><head><title>Libraries stay open late</title>${head}</head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Libraries stay open late</h1>${BODY}${extra}</article><footer>Footer</footer></body></html>`;
 
@@ -161,7 +171,14 @@ describe("Readability's second pass", () => {
     expect(plain).toEqual(extract(parse(story(''), url), url, { eagerSnapshot: true }));
     // The removal record holds what the fresh copy lost, once, not the dropped first copy's too.
     const removals: Removal[] = [];
-    extract(parse(`<!doctype html><html lang="en"><head><title>Libraries</title></head><body><footer>Footer</footer><div class="comment-thread">${BODY}</div></body></html>`, url), url, { removals });
+    extract(
+      parse(
+        `<!doctype html><html lang="en"><head><title>Libraries</title></head><body><footer>Footer</footer><div class="comment-thread">${BODY}</div></body></html>`,
+        url,
+      ),
+      url,
+      { removals },
+    );
     expect(removals.filter((r) => r.rule === 'site-frame')).toHaveLength(1);
   });
 
@@ -176,7 +193,8 @@ describe("Readability's second pass", () => {
       const body = copy.body!;
       // The body's own innerHTML accessor, wherever its prototype chain defines it.
       let own: PropertyDescriptor | undefined;
-      for (let proto = Object.getPrototypeOf(body); proto && !own; proto = Object.getPrototypeOf(proto)) own = Object.getOwnPropertyDescriptor(proto, 'innerHTML');
+      for (let proto = Object.getPrototypeOf(body); proto && !own; proto = Object.getPrototypeOf(proto))
+        own = Object.getOwnPropertyDescriptor(proto, 'innerHTML');
       const seen = { reads: 0, writes: 0, intactAtRead: false };
       Object.defineProperty(body, 'innerHTML', {
         configurable: true,
@@ -199,7 +217,9 @@ describe("Readability's second pass", () => {
     expect(plain).toMatchObject({ reads: 1, writes: 0, intactAtRead: true });
     expect(plain.text).toContain('Paragraph 5.');
     // A page found only when it starts again: the snapshot is written back to start from.
-    const hidden = watch(`<!doctype html><html lang="en"><head><title>Libraries stay open late</title></head><body><div class="comment-thread">${BODY}</div></body></html>`);
+    const hidden = watch(
+      `<!doctype html><html lang="en"><head><title>Libraries stay open late</title></head><body><div class="comment-thread">${BODY}</div></body></html>`,
+    );
     expect(hidden.reads).toBe(1);
     expect(hidden.intactAtRead).toBe(true);
     expect(hidden.writes).toBeGreaterThanOrEqual(1);
@@ -215,10 +235,27 @@ describe('the removal record', () => {
     const recorded = extract(parse(page, url), url, { removals });
     expect(recorded).toEqual(extract(parse(page, url), url));
     // The site's footer and menu went from the page's copy, before Readability read it.
-    expect(removals).toContainEqual(expect.objectContaining({ rule: 'site-frame', family: 'prepare', text: 'Footer', node: 'footer', stage: 'before-readability' }));
-    expect(removals).toContainEqual(expect.objectContaining({ rule: 'site-frame', text: 'Home', node: 'nav', stage: 'before-readability' }));
+    expect(removals).toContainEqual(
+      expect.objectContaining({
+        rule: 'site-frame',
+        family: 'prepare',
+        text: 'Footer',
+        node: 'footer',
+        stage: 'before-readability',
+      }),
+    );
+    expect(removals).toContainEqual(
+      expect.objectContaining({ rule: 'site-frame', text: 'Home', node: 'nav', stage: 'before-readability' }),
+    );
     // The copyright line went from Readability's result, by its rule.
-    expect(removals).toContainEqual(expect.objectContaining({ rule: 'copyright-line', family: 'notices', text: 'Copyright © 2024 Example News. All rights reserved.', stage: 'after-readability' }));
+    expect(removals).toContainEqual(
+      expect.objectContaining({
+        rule: 'copyright-line',
+        family: 'notices',
+        text: 'Copyright © 2024 Example News. All rights reserved.',
+        stage: 'after-readability',
+      }),
+    );
     expect(recorded!.text).not.toContain('All rights reserved');
     expect(recorded!.text).toContain('Paragraph 5.');
   });
@@ -315,7 +352,9 @@ describe('sanitizing and URLs', () => {
     expect(srcOf('Reading room')).toBe('https://news.example.com/img/reading-room.jpg');
     expect(srcOf('Stacks')).toBe('https://news.example.com/local/2024/img/stacks.jpg');
     expect(srcOf('Late')).toBe('https://cdn.example.com/late.jpg');
-    expect(frag.querySelector('img[alt="A"]')?.getAttribute('srcset')).toBe('https://news.example.com/img/a-400.jpg 400w, https://news.example.com/local/2024/img/a-800.jpg 800w');
+    expect(frag.querySelector('img[alt="A"]')?.getAttribute('srcset')).toBe(
+      'https://news.example.com/img/a-400.jpg 400w, https://news.example.com/local/2024/img/a-800.jpg 800w',
+    );
     const hrefs = Array.from(frag.querySelectorAll('a')).map((a) => a.getAttribute('href'));
     expect(hrefs).toContain('https://news.example.com/reports/2024.pdf');
     expect(hrefs).toContain('https://news.example.com/local/archive/');
@@ -324,7 +363,16 @@ describe('sanitizing and URLs', () => {
 
   test('a <base href> decides where relative links point', () => {
     const url = 'https://news.example.com/a/1';
-    const html = extract(parse(story('<p>Read <a href="more.html">more</a> about it in the full programme of the season.</p>', '<base href="https://static.example.org/dir/">'), url), url)!.contentHtml;
+    const html = extract(
+      parse(
+        story(
+          '<p>Read <a href="more.html">more</a> about it in the full programme of the season.</p>',
+          '<base href="https://static.example.org/dir/">',
+        ),
+        url,
+      ),
+      url,
+    )!.contentHtml;
     expect(html).toContain('href="https://static.example.org/dir/more.html"');
   });
 
@@ -346,8 +394,12 @@ describe('sanitizing and URLs', () => {
   });
 
   test('a Korean page that prints only "기사입력 : …" gets its date in Korea time', () => {
-    const p = '<p>시의회는 화요일 시립 도서관의 운영 시간을 밤 10시까지 늘리는 조례안을 통과시켰다. 지난해 저녁 방문객이 3분의 1 늘었고, 학생들이 늦게까지 공부할 조용한 공간을 요청해 왔다.</p>';
-    const doc = parse(`<!doctype html><html><head><title>도서관</title></head><body><div class="info">기사입력 : 2025년02월04일 16:20</div><div>${p.repeat(4)}</div></body></html>`, 'https://news.example.kr/1');
+    const p =
+      '<p>시의회는 화요일 시립 도서관의 운영 시간을 밤 10시까지 늘리는 조례안을 통과시켰다. 지난해 저녁 방문객이 3분의 1 늘었고, 학생들이 늦게까지 공부할 조용한 공간을 요청해 왔다.</p>';
+    const doc = parse(
+      `<!doctype html><html><head><title>도서관</title></head><body><div class="info">기사입력 : 2025년02월04일 16:20</div><div>${p.repeat(4)}</div></body></html>`,
+      'https://news.example.kr/1',
+    );
     const article = extract(doc, 'https://news.example.kr/1')!;
     expect(article.publishedTime).toBe('2025-02-04T07:20:00.000Z');
     expect(article.lang).toBe('ko');
@@ -357,29 +409,41 @@ describe('sanitizing and URLs', () => {
 
 describe('repeats the reader would show twice', () => {
   const story = (n: number) =>
-    Array.from({ length: n }, (_, i) => `<p>문단 ${i + 1}. 시의회는 화요일 시립 도서관의 운영 시간을 밤 10시까지 늘리는 조례안을 통과시켰다. 지난해 저녁 방문객이 3분의 1 늘었고, 학생들이 늦게까지 공부할 조용한 공간을 요청해 왔다.</p>`).join('');
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<p>문단 ${i + 1}. 시의회는 화요일 시립 도서관의 운영 시간을 밤 10시까지 늘리는 조례안을 통과시켰다. 지난해 저녁 방문객이 3분의 1 늘었고, 학생들이 늦게까지 공부할 조용한 공간을 요청해 왔다.</p>`,
+    ).join('');
 
   test('a hidden print copy of the story is dropped; a hidden block found nowhere else stays in the page', () => {
     const html = `<!doctype html><html><head><title>도서관 밤 10시까지</title></head><body><div id="body">${story(5)}</div><div class="hide" id="print"><ul><li>도서관 밤 10시까지</li></ul>${story(5)}</div></body></html>`;
     const article = extract(parse(html, 'https://news.example.kr/2'), 'https://news.example.kr/2')!;
     // Each paragraph once, not twice.
     expect(article.text.split('문단 3.').length - 1).toBe(1);
-    const doc = parse(`<!doctype html><html><body><div class="hidden">${story(3)}</div><div><p>전혀 다른 이야기: 구청은 올해 공원 세 곳에 야간 조명을 새로 달고, 산책로 네 곳을 넓히기로 했다고 밝혔다. 공사는 봄에 시작한다.</p></div></body></html>`);
+    const doc = parse(
+      `<!doctype html><html><body><div class="hidden">${story(3)}</div><div><p>전혀 다른 이야기: 구청은 올해 공원 세 곳에 야간 조명을 새로 달고, 산책로 네 곳을 넓히기로 했다고 밝혔다. 공사는 봄에 시작한다.</p></div></body></html>`,
+    );
     expect(removeHiddenCopies(doc)).toBe(0);
     // "hidden md:block" shows on wide screens: never treated as hidden.
-    const wide = parse(`<!doctype html><html><body><div class="hidden md:block">${story(3)}</div><div>${story(3)}</div></body></html>`);
+    const wide = parse(
+      `<!doctype html><html><body><div class="hidden md:block">${story(3)}</div><div>${story(3)}</div></body></html>`,
+    );
     expect(removeHiddenCopies(wide)).toBe(0);
   });
 
   test('a line that only repeats the title goes; the title inside a sentence stays', () => {
-    const doc = parse(`<!doctype html><html><body><div><p>시립 도서관, 밤 10시까지 연다</p><p>"시립 도서관, 밤 10시까지 연다"는 소식에 학생들이 반겼다는 내용의 기사가 화제가 됐다.</p></div></body></html>`);
+    const doc = parse(
+      `<!doctype html><html><body><div><p>시립 도서관, 밤 10시까지 연다</p><p>"시립 도서관, 밤 10시까지 연다"는 소식에 학생들이 반겼다는 내용의 기사가 화제가 됐다.</p></div></body></html>`,
+    );
     const root = doc.body.firstElementChild!;
     expect(removeTitleRepeats(root, '시립 도서관, 밤 10시까지 연다')).toBe(1);
     expect(root.textContent).toContain('소식에 학생들이 반겼다');
   });
 
   test('a caption printed twice in a row shows once; a refrain in two paragraphs stays twice', () => {
-    const doc = parse(`<!doctype html><html><body><div><figcaption>도서관 앞에 줄을 선 시민들.</figcaption><div>도서관 앞에 줄을 선 시민들.</div><p>후렴이다, 다시 한 번.</p><p>후렴이다, 다시 한 번.</p></div></body></html>`);
+    const doc = parse(
+      `<!doctype html><html><body><div><figcaption>도서관 앞에 줄을 선 시민들.</figcaption><div>도서관 앞에 줄을 선 시민들.</div><p>후렴이다, 다시 한 번.</p><p>후렴이다, 다시 한 번.</p></div></body></html>`,
+    );
     const root = doc.body.firstElementChild!;
     expect(removeAdjacentRepeats(root)).toBe(1);
     expect(root.textContent!.split('줄을 선 시민들').length - 1).toBe(1);

@@ -15,8 +15,12 @@ type Catalogue = Record<string, Message>;
 
 const root = join(__dirname, '../..');
 const LANGUAGES = ['en', 'ko'] as const;
-const catalogue = (lang: string): Catalogue => JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8'));
-const catalogues = Object.fromEntries(LANGUAGES.map((lang) => [lang, catalogue(lang)])) as Record<(typeof LANGUAGES)[number], Catalogue>;
+const catalogue = (lang: string): Catalogue =>
+  JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8'));
+const catalogues = Object.fromEntries(LANGUAGES.map((lang) => [lang, catalogue(lang)])) as Record<
+  (typeof LANGUAGES)[number],
+  Catalogue
+>;
 const en = catalogues.en;
 
 /** The shipped code: every folder a bundle is built from, and the manifest in wxt.config.ts. */

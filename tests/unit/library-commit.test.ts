@@ -14,13 +14,56 @@ import { importItems, type ImportItem } from '@/extension/library/io';
 import { prng } from '@/lib/library/generate';
 import { fold, parseQuery, termsOf } from '@/lib/library/terms';
 import type { LibraryFilter, SavedArticle } from '@/lib/library/types';
-import { listUrls, pendingUrls, removeArticles, restoreArticles, saveArticle, saveBookmark, setProgress, setRead, setTags, sites, tags } from '@/extension/library/store';
+import {
+  listUrls,
+  pendingUrls,
+  removeArticles,
+  restoreArticles,
+  saveArticle,
+  saveBookmark,
+  setProgress,
+  setRead,
+  setTags,
+  sites,
+  tags,
+} from '@/extension/library/store';
 
 afterEach(dropDbs);
 
 const T0 = Date.UTC(2025, 0, 1);
-const WORDS = ['alpha', 'alphabet', 'beta', 'gamma', 'café', 'Cafeteria', '삼성전자는', '반도체를', '서울에서는', '전자', '東京都に住む', '京都と東京', '经济增长'];
-const QUERIES = ['alp', 'alpha', 'beta', 'cafe', 'caf', 'gamma beta', '삼성', '전자', '반도체', '서울', '東京都', '京都', '经济', 'zzz', 'https', 'example'];
+const WORDS = [
+  'alpha',
+  'alphabet',
+  'beta',
+  'gamma',
+  'café',
+  'Cafeteria',
+  '삼성전자는',
+  '반도체를',
+  '서울에서는',
+  '전자',
+  '東京都に住む',
+  '京都と東京',
+  '经济增长',
+];
+const QUERIES = [
+  'alp',
+  'alpha',
+  'beta',
+  'cafe',
+  'caf',
+  'gamma beta',
+  '삼성',
+  '전자',
+  '반도체',
+  '서울',
+  '東京都',
+  '京都',
+  '经济',
+  'zzz',
+  'https',
+  'example',
+];
 const TAGS = ['x', 'y', '경제'];
 
 /** What the library must answer, by brute force over the rows every write keeps. */
@@ -46,11 +89,24 @@ async function oracle(db: LibraryDB, filter: LibraryFilter): Promise<string[]> {
 
 async function expectConsistent(db: LibraryDB, step: string) {
   const metas = (await db.articles.toArray()).sort((a, b) => b.savedAt - a.savedAt || (a.url < b.url ? 1 : -1));
-  const rows = metas.map((m) => ({ url: m.url, savedAt: m.savedAt, read: m.readAt > 0, status: m.status, site: m.site, tags: m.tags }));
+  const rows = metas.map((m) => ({
+    url: m.url,
+    savedAt: m.savedAt,
+    read: m.readAt > 0,
+    status: m.status,
+    site: m.site,
+    tags: m.tags,
+  }));
   expect(await catalogRows(db), step).toEqual(rows);
   expect(await db.contents.count(), step).toBe(metas.length);
   const head = (await db.catalog.get(HEAD_KEY))?.urls;
-  if (metas.length) expect(head, step).toBe(metas.slice(0, HEAD_SIZE).map((m) => m.url).join('\n'));
+  if (metas.length)
+    expect(head, step).toBe(
+      metas
+        .slice(0, HEAD_SIZE)
+        .map((m) => m.url)
+        .join('\n'),
+    );
   expect(await pendingUrls(db), step).toEqual(metas.filter((m) => m.status === 'pending').map((m) => m.url));
   const cat = await readCatalog(db);
   expect(new Set(cat.ids).size, step).toBe(cat.size);
@@ -61,12 +117,19 @@ async function expectConsistent(db: LibraryDB, step: string) {
   // decides when they are rebuilt)
   const live = new Set(cat.ids);
   const waiting = new Set(pending.map((row) => row.id));
-  const stale = new Set((await db.postings.toArray()).flatMap((block) => [...block.ids]).filter((id) => !live.has(id) || waiting.has(id)));
+  const stale = new Set(
+    (await db.postings.toArray()).flatMap((block) => [...block.ids]).filter((id) => !live.has(id) || waiting.has(id)),
+  );
   expect(cat.stale, step).toBeGreaterThanOrEqual(stale.size);
   expect(await sites(db), step).toEqual(countsOf(metas.map((m) => m.site)).map(([site, count]) => ({ site, count })));
   expect(await tags(db), step).toEqual(countsOf(metas.flatMap((m) => m.tags)).map(([tag, count]) => ({ tag, count })));
   for (const query of QUERIES) expect(await listUrls(db, { query }), `${step}: "${query}"`).toEqual(await oracle(db, { query }));
-  for (const filter of [{ tag: 'x', query: 'alpha' }, { read: 'read' as const }, { read: 'unread' as const, query: '전자' }, { site: 's1.example.com' }]) {
+  for (const filter of [
+    { tag: 'x', query: 'alpha' },
+    { read: 'read' as const },
+    { read: 'unread' as const, query: '전자' },
+    { site: 's1.example.com' },
+  ]) {
     expect(await listUrls(db, filter), `${step}: ${JSON.stringify(filter)}`).toEqual(await oracle(db, filter));
   }
 }
@@ -107,7 +170,11 @@ async function run(seed: number, tuning: { pendingMax: number; blockIds: number 
     } else if (roll < 0.46) {
       const u = some();
       step = `tags ${u}`;
-      await setTags(db, u, TAGS.filter(() => r() < 0.4)).catch((e: { code?: string }) => expect(e.code).toBe('not-found'));
+      await setTags(
+        db,
+        u,
+        TAGS.filter(() => r() < 0.4),
+      ).catch((e: { code?: string }) => expect(e.code).toBe('not-found'));
     } else if (roll < 0.5) {
       const u = some();
       step = `progress ${u}`;
@@ -126,7 +193,21 @@ async function run(seed: number, tuning: { pendingMax: number; blockIds: number 
         const u = some();
         if (r() < 0.2) {
           const a = article({ url: u, title: words(2), text: words(3) });
-          return { url: u, article: { ...a, url: u, pageUrl: u, site: new URL(u).hostname, status: 'full', savedAt: now - 5000, updatedAt: now + Math.floor(r() * 3) * 1000, readAt: 0, progress: 0, tags: [pick(TAGS)] } };
+          return {
+            url: u,
+            article: {
+              ...a,
+              url: u,
+              pageUrl: u,
+              site: new URL(u).hostname,
+              status: 'full',
+              savedAt: now - 5000,
+              updatedAt: now + Math.floor(r() * 3) * 1000,
+              readAt: 0,
+              progress: 0,
+              tags: [pick(TAGS)],
+            },
+          };
         }
         return {
           url: u,
@@ -191,7 +272,11 @@ describe('commit', () => {
     const u = 'https://a.example.com/1';
     await importItems(db, [{ url: u }]);
     expect(await listUrls(db, { query: 'selection' })).toEqual([]);
-    expect(await importItems(db, [{ url: u, excerpt: 'A selection from Instapaper' }])).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(await importItems(db, [{ url: u, excerpt: 'A selection from Instapaper' }])).toEqual({
+      added: 0,
+      updated: 1,
+      unchanged: 0,
+    });
     expect(await listUrls(db, { query: 'selection' })).toEqual([u]);
   });
 });

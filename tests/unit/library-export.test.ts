@@ -15,7 +15,11 @@ const md = (html: string) => htmlToMarkdown(html, parse);
 
 describe('HTML → Markdown', () => {
   test('headings, paragraphs, emphasis, links, images', () => {
-    expect(md('<h2>Title <em>here</em></h2><p>Some <strong>bold</strong> and <em> spaced </em>text with <a href="https://example.com/a b">a link</a>.</p><p><img src="https://example.com/i.png" alt="A cat"></p>')).toBe(
+    expect(
+      md(
+        '<h2>Title <em>here</em></h2><p>Some <strong>bold</strong> and <em> spaced </em>text with <a href="https://example.com/a b">a link</a>.</p><p><img src="https://example.com/i.png" alt="A cat"></p>',
+      ),
+    ).toBe(
       '## Title *here*\n\nSome **bold** and *spaced* text with [a link](https://example.com/a%20b).\n\n![A cat](https://example.com/i.png)',
     );
   });
@@ -42,14 +46,20 @@ describe('HTML → Markdown', () => {
   });
 
   test('markdown characters in text are escaped; unsafe links become text; line breaks kept', () => {
-    expect(md('<p># not a heading *really* [x] 1. ok</p><p><a href="javascript:alert(1)">click</a> <img src="javascript:x"> a<br>b</p><script>alert(1)</script>')).toBe(
-      '\\# not a heading \\*really\\* \\[x\\] 1. ok\n\nclick a  \nb',
-    );
+    expect(
+      md(
+        '<p># not a heading *really* [x] 1. ok</p><p><a href="javascript:alert(1)">click</a> <img src="javascript:x"> a<br>b</p><script>alert(1)</script>',
+      ),
+    ).toBe('\\# not a heading \\*really\\* \\[x\\] 1. ok\n\nclick a  \nb');
   });
 
   test('GFM: a table without a header row, strikethrough, a code block with its language', () => {
-    expect(md('<table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td><em>4</em></td></tr></table>')).toBe('|     |     |\n| --- | --- |\n| 1   | 2   |\n| 3   | *4* |');
-    expect(md('<p>was <del>10</del> 12</p><pre class="language-js"><code class="language-js">const a = "&lt;b&gt;";</code></pre>')).toBe('was ~~10~~ 12\n\n```js\nconst a = "<b>";\n```');
+    expect(md('<table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td><em>4</em></td></tr></table>')).toBe(
+      '|     |     |\n| --- | --- |\n| 1   | 2   |\n| 3   | *4* |',
+    );
+    expect(
+      md('<p>was <del>10</del> 12</p><pre class="language-js"><code class="language-js">const a = "&lt;b&gt;";</code></pre>'),
+    ).toBe('was ~~10~~ 12\n\n```js\nconst a = "<b>";\n```');
   });
 
   test('never raw HTML: tables with block content cell by cell, markup written as text escaped, unsafe addresses dropped', () => {
@@ -61,7 +71,9 @@ describe('HTML → Markdown', () => {
         '<template><p>hidden</p></template><style>p{}</style><textarea>typed</textarea>',
       ].join(''),
     );
-    expect(out).toBe('Step\n\nHow\n\n1\n\n- mix\n- bake\n\nType \\<script>alert(1)\\</script> & see\n\ndata [ok](https://ok.example.com/%281%29)');
+    expect(out).toBe(
+      'Step\n\nHow\n\n1\n\n- mix\n- bake\n\nType \\<script>alert(1)\\</script> & see\n\ndata [ok](https://ok.example.com/%281%29)',
+    );
     expect(out).not.toMatch(/(^|[^\\])</);
   });
 
@@ -74,20 +86,45 @@ async function seed() {
   const db = freshDb();
   await saveArticle(
     db,
-    article({ url: 'https://news.example.co.kr/1', title: '삼성전자, 새 반도체 공개', lang: 'ko', byline: '김민지 기자', text: '삼성전자는 오늘 밝혔다.', contentHtml: '<p>삼성전자는 <strong>오늘</strong> 밝혔다.</p>' }),
+    article({
+      url: 'https://news.example.co.kr/1',
+      title: '삼성전자, 새 반도체 공개',
+      lang: 'ko',
+      byline: '김민지 기자',
+      text: '삼성전자는 오늘 밝혔다.',
+      contentHtml: '<p>삼성전자는 <strong>오늘</strong> 밝혔다.</p>',
+    }),
     { pageUrl: 'https://news.example.co.kr/1', now: T0 },
   );
   await setTags(db, 'https://news.example.co.kr/1', ['경제', 'chips']);
   await setRead(db, 'https://news.example.co.kr/1', true, { now: T0 + 1000 });
   // same day, same title: file names must not collide
-  await saveArticle(db, article({ url: 'https://b.example.com/x', title: 'Same title', text: 'First.' }), { pageUrl: 'https://b.example.com/x', now: T0 + 1 });
-  await saveArticle(db, article({ url: 'https://b.example.com/y', title: 'Same title', text: 'Second.' }), { pageUrl: 'https://b.example.com/y', now: T0 + 2 });
-  await saveBookmark(db, { url: 'https://shop.example.com/', title: 'Shop "front" page', excerpt: 'Sale on now' }, { now: T0 + 3 });
+  await saveArticle(db, article({ url: 'https://b.example.com/x', title: 'Same title', text: 'First.' }), {
+    pageUrl: 'https://b.example.com/x',
+    now: T0 + 1,
+  });
+  await saveArticle(db, article({ url: 'https://b.example.com/y', title: 'Same title', text: 'Second.' }), {
+    pageUrl: 'https://b.example.com/y',
+    now: T0 + 2,
+  });
+  await saveBookmark(
+    db,
+    { url: 'https://shop.example.com/', title: 'Shop "front" page', excerpt: 'Sale on now' },
+    { now: T0 + 3 },
+  );
   // a hostile stored page (as an older version might have stored it)
   const hostile: SavedArticle = {
     ...article({ url: 'https://evil.example.com/', title: '<img src=x onerror=alert(1)>' }),
-    pageUrl: 'https://evil.example.com/', site: 'evil.example.com', status: 'full', savedAt: T0 + 4, updatedAt: T0 + 4, readAt: 0, progress: 0, tags: ['<b>x</b>'],
-    contentHtml: '<p onclick="alert(1)">Hi</p><script>window.pwned=1</script><a href="javascript:alert(1)">j</a><svg><script>alert(2)</script></svg><iframe src="https://evil.example.com"></iframe><img src="https://evil.example.com/a.png" onerror="alert(3)">',
+    pageUrl: 'https://evil.example.com/',
+    site: 'evil.example.com',
+    status: 'full',
+    savedAt: T0 + 4,
+    updatedAt: T0 + 4,
+    readAt: 0,
+    progress: 0,
+    tags: ['<b>x</b>'],
+    contentHtml:
+      '<p onclick="alert(1)">Hi</p><script>window.pwned=1</script><a href="javascript:alert(1)">j</a><svg><script>alert(2)</script></svg><iframe src="https://evil.example.com"></iframe><img src="https://evil.example.com/a.png" onerror="alert(3)">',
     text: 'Hi',
   };
   await importItems(db, [{ url: hostile.url, article: hostile }]);
@@ -99,7 +136,15 @@ describe('Markdown zip', () => {
     const db = await seed();
     const files = unzipSync(await exportMarkdownZip(db, { parseHtml: parse }));
     const names = Object.keys(files).sort();
-    expect(names).toEqual(['2024-05-01-img-src-x-onerror-alert-1.md', '2024-05-01-same-title-2.md', '2024-05-01-same-title.md', '2024-05-01-shop-front-page.md', '2024-05-01-삼성전자-새-반도체-공개.md'].sort());
+    expect(names).toEqual(
+      [
+        '2024-05-01-img-src-x-onerror-alert-1.md',
+        '2024-05-01-same-title-2.md',
+        '2024-05-01-same-title.md',
+        '2024-05-01-shop-front-page.md',
+        '2024-05-01-삼성전자-새-반도체-공개.md',
+      ].sort(),
+    );
     const ko = strFromU8(files['2024-05-01-삼성전자-새-반도체-공개.md']!);
     expect(ko).toBe(
       [
@@ -137,7 +182,17 @@ describe('Markdown zip', () => {
   });
 
   test('without a DOM parser the plain text is used', () => {
-    const a = { ...article({ title: 'T', text: 'Para *one*.\n\nPara two.' }), pageUrl: '', site: 'x', status: 'full' as const, savedAt: T0, updatedAt: T0, readAt: 0, progress: 0, tags: [] };
+    const a = {
+      ...article({ title: 'T', text: 'Para *one*.\n\nPara two.' }),
+      pageUrl: '',
+      site: 'x',
+      status: 'full' as const,
+      savedAt: T0,
+      updatedAt: T0,
+      readAt: 0,
+      progress: 0,
+      tags: [],
+    };
     expect(articleMarkdown(a, null)).toContain('\n\n# T\n\nPara \\*one\\*.\n\nPara two.\n\n');
   });
 });
@@ -148,7 +203,9 @@ describe('HTML export', () => {
     const html = await exportHtml(db, { now: T0 });
     const doc = parse(html);
     expect(doc.title).toBe('Reading Assistant library · 2024-05-01');
-    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toMatch(/default-src 'none'/);
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toMatch(
+      /default-src 'none'/,
+    );
     const toc = [...doc.querySelectorAll('nav li a')].map((a) => [a.textContent, a.getAttribute('href')]);
     expect(toc).toEqual([
       ['<img src=x onerror=alert(1)>', '#a1'],

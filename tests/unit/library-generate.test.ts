@@ -39,7 +39,15 @@ describe('generateArticles', () => {
     expect(read).toBeGreaterThan(120);
     expect(read).toBeLessThan(240);
     expect(list.filter((a) => a.tags.length > 0).length).toBeGreaterThan(150);
-    expect(list.every((a) => a.savedAt <= now && a.savedAt > now - 3.1 * 365 * 864e5 && a.updatedAt >= a.savedAt && (a.readAt === 0 || a.readAt >= a.savedAt))).toBe(true);
+    expect(
+      list.every(
+        (a) =>
+          a.savedAt <= now &&
+          a.savedAt > now - 3.1 * 365 * 864e5 &&
+          a.updatedAt >= a.savedAt &&
+          (a.readAt === 0 || a.readAt >= a.savedAt),
+      ),
+    ).toBe(true);
     expect(list.every((a) => a.progress >= 0 && a.progress <= 1 && a.status === 'full')).toBe(true);
     // Korean articles mention companies searched in the benchmark
     expect(list.filter((a) => a.text.includes('삼성')).length).toBeGreaterThan(10);
@@ -60,7 +68,12 @@ describe('generateArticles', () => {
   test('valid for import: a JSON backup of generated articles round-trips', async () => {
     const list = generateArticles(60, 5);
     const db = freshDb();
-    expect(await importItems(db, list.map((a) => ({ url: a.url, article: a })))).toEqual({ added: 60, updated: 0, unchanged: 0 });
+    expect(
+      await importItems(
+        db,
+        list.map((a) => ({ url: a.url, article: a })),
+      ),
+    ).toEqual({ added: 60, updated: 0, unchanged: 0 });
     const json = await exportJson(db, { now: 0 });
     const back = parseImport(json).items.map((i) => i.article);
     const byUrl = new Map(list.map((a) => [a.url, a]));
@@ -95,7 +108,11 @@ describe('search over generated articles agrees with a brute-force scan', () => 
   const dbs = tunings.map((tuning, i) => new LibraryDB(`generated-${Date.now()}-${i}`, { tuning }));
   beforeAll(async () => {
     for (const [i, db] of dbs.entries()) {
-      if (i < 2) await importItems(db, list.map((a) => ({ url: a.url, article: a })));
+      if (i < 2)
+        await importItems(
+          db,
+          list.map((a) => ({ url: a.url, article: a })),
+        );
       else for (const a of list) await importItems(db, [{ url: a.url, article: a }]);
     }
     expect(await Promise.all(dbs.map((db) => db.terms.count()))).toEqual([0, 0, 250]);
@@ -125,7 +142,11 @@ describe('search over generated articles agrees with a brute-force scan', () => 
     if (filter.query === '삼성') {
       expect(want.length).toBeGreaterThan(5);
       // and by meaning: exactly the articles where "삼성" begins a word
-      expect(want).toEqual(bruteForce(list, {}).filter((u) => /(^|[^가-힣])삼성/.test(list.find((a) => a.url === u)!.title + ' ' + list.find((a) => a.url === u)!.text)));
+      expect(want).toEqual(
+        bruteForce(list, {}).filter((u) =>
+          /(^|[^가-힣])삼성/.test(list.find((a) => a.url === u)!.title + ' ' + list.find((a) => a.url === u)!.text),
+        ),
+      );
     }
   });
 });

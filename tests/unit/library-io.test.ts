@@ -9,7 +9,16 @@ import { parseCsv } from '@/lib/library/csv';
 import { generatePocketHtml } from '@/lib/library/generate';
 import { exportJson, importItems, parseImport, type ImportItem } from '@/extension/library/io';
 import { pendingUrls } from '@/extension/library/store';
-import { getArticle, LibraryError, removeArticles, saveArticle, saveBookmark, setProgress, setRead, setTags } from '@/extension/library/store';
+import {
+  getArticle,
+  LibraryError,
+  removeArticles,
+  saveArticle,
+  saveBookmark,
+  setProgress,
+  setRead,
+  setTags,
+} from '@/extension/library/store';
 import { searchLibrary } from '@/extension/library/search';
 
 afterEach(dropDbs);
@@ -65,15 +74,33 @@ describe('import formats', () => {
       read: false,
     });
     expect(parsed.items[1]).toMatchObject({ title: 'Why "slow news" is good for you', tags: ['media', 'long read'], read: true });
-    expect(parsed.items[2]).toMatchObject({ url: 'https://www.nytimes.example.com/interactive/2024/movies/best-movies.html', tags: [] });
+    expect(parsed.items[2]).toMatchObject({
+      url: 'https://www.nytimes.example.com/interactive/2024/movies/best-movies.html',
+      tags: [],
+    });
     expect(parsed.items[3]).toMatchObject({ title: 'A title\r\nover two lines', read: true });
-    expect(parsed.items[5]).toEqual({ url: 'https://www.example.com/untitled-page', tags: [], savedAt: 1690000000000, read: false });
+    expect(parsed.items[5]).toEqual({
+      url: 'https://www.example.com/untitled-page',
+      tags: [],
+      savedAt: 1690000000000,
+      read: false,
+    });
 
     const db = freshDb();
     expect(await importItems(db, parsed.items, { now: NOW })).toEqual({ added: 6, updated: 0, unchanged: 0 });
     const first = await getArticle(db, 'https://www.yna.example.co.kr/view/AKR20240705001?section=economy');
-    expect(first).toMatchObject({ status: 'pending', savedAt: 1720152000000, readAt: 0, tags: ['경제', '반도체'], contentHtml: '', text: '', site: 'yna.example.co.kr' });
-    expect((await getArticle(db, 'https://www.theatlantic.example.com/ideas/archive/2024/03/slow-news/677000/'))?.readAt).toBe(NOW);
+    expect(first).toMatchObject({
+      status: 'pending',
+      savedAt: 1720152000000,
+      readAt: 0,
+      tags: ['경제', '반도체'],
+      contentHtml: '',
+      text: '',
+      site: 'yna.example.co.kr',
+    });
+    expect((await getArticle(db, 'https://www.theatlantic.example.com/ideas/archive/2024/03/slow-news/677000/'))?.readAt).toBe(
+      NOW,
+    );
     expect((await getArticle(db, 'https://www.example.com/untitled-page'))?.title).toBe('https://www.example.com/untitled-page');
     expect(await pendingUrls(db)).toHaveLength(6);
     expect((await pendingUrls(db))[0]).toBe('https://www.yna.example.co.kr/view/AKR20240705001?section=economy');
@@ -86,9 +113,27 @@ describe('import formats', () => {
     const parsed = parse(fixture('pocket-ril_export.html'), 'ril_export.html');
     expect(parsed.kind).toBe('pocket');
     expect(parsed.items).toEqual([
-      { url: 'https://www.hani.example.co.kr/arti/economy/1140000.html', title: '서울 아파트값 "상승세" 계속', tags: ['경제', '부동산'], savedAt: 1716000000000, read: false },
-      { url: 'https://www.bbc.example.co.uk/news/technology-68000000?at_medium=RSS', title: 'AI & the future of work', tags: [], savedAt: 1716100000000, read: false },
-      { url: 'https://www.lemonde.example.fr/culture/article/2024/02/01/cafe-litteraire.html', title: 'Le café littéraire', tags: ['français'], savedAt: 1706745600000, read: true },
+      {
+        url: 'https://www.hani.example.co.kr/arti/economy/1140000.html',
+        title: '서울 아파트값 "상승세" 계속',
+        tags: ['경제', '부동산'],
+        savedAt: 1716000000000,
+        read: false,
+      },
+      {
+        url: 'https://www.bbc.example.co.uk/news/technology-68000000?at_medium=RSS',
+        title: 'AI & the future of work',
+        tags: [],
+        savedAt: 1716100000000,
+        read: false,
+      },
+      {
+        url: 'https://www.lemonde.example.fr/culture/article/2024/02/01/cafe-litteraire.html',
+        title: 'Le café littéraire',
+        tags: ['français'],
+        savedAt: 1706745600000,
+        read: true,
+      },
     ]);
   });
 
@@ -106,11 +151,19 @@ describe('import formats', () => {
     ].join('\n');
     const parsed = parse(html, 'ril_export.html');
     expect(parsed.items).toEqual([
-      { url: 'https://a.example.com/1?x=1&y=2', title: 'Café 😀 boldalert(1)', tags: ['one', '한글'], savedAt: 1716000000000, read: false },
+      {
+        url: 'https://a.example.com/1?x=1&y=2',
+        title: 'Café 😀 boldalert(1)',
+        tags: ['one', '한글'],
+        savedAt: 1716000000000,
+        read: false,
+      },
       { url: 'https://b.example.com/2', tags: [], savedAt: 1716000002000, read: true },
     ]);
     expect(parsed.skipped).toEqual([{ line: 6, reason: '"javascript:alert(1)" is not a web address' }]);
-    expect(() => parse(html.replace('time_added="1716000002"', 'time_added="yesterday"'), 'ril_export.html')).toThrow(/line 8: time_added "yesterday" is not a Unix time/);
+    expect(() => parse(html.replace('time_added="1716000002"', 'time_added="yesterday"'), 'ril_export.html')).toThrow(
+      /line 8: time_added "yesterday" is not a Unix time/,
+    );
   });
 
   test('a generated Pocket export of 500 links reads back whole (bench:library times 10,000)', () => {
@@ -142,7 +195,10 @@ describe('import formats', () => {
     const db = freshDb();
     // the same article twice (once unread, once archived, #fragment): one row, read
     expect(await importItems(db, parsed.items, { now: NOW })).toEqual({ added: 4, updated: 0, unchanged: 0 });
-    expect(await getArticle(db, 'https://www.wired.example.com/story/quantum-computing-explained/')).toMatchObject({ readAt: NOW, savedAt: 1714000000000 });
+    expect(await getArticle(db, 'https://www.wired.example.com/story/quantum-computing-explained/')).toMatchObject({
+      readAt: NOW,
+      savedAt: 1714000000000,
+    });
     // the selection is searchable
     expect((await searchLibrary(db, { query: '정원' })).map((m) => m.site)).toEqual(['chosun.example.com']);
 
@@ -164,7 +220,12 @@ describe('import formats', () => {
     ]);
     const db = freshDb();
     expect(await importItems(db, parsed.items, { now: NOW })).toEqual({ added: 3, updated: 0, unchanged: 0 });
-    expect(await getArticle(db, 'https://www.example.org/a?id=7')).toMatchObject({ status: 'pending', savedAt: NOW, updatedAt: NOW, title: 'https://www.example.org/a?id=7' });
+    expect(await getArticle(db, 'https://www.example.org/a?id=7')).toMatchObject({
+      status: 'pending',
+      savedAt: NOW,
+      updatedAt: NOW,
+      title: 'https://www.example.org/a?id=7',
+    });
   });
 
   test('our JSON backup: every field', async () => {
@@ -198,7 +259,10 @@ describe('broken and foreign files: a clear message and nothing written', () => 
     ['broken-foreign.json', /not a Reading Assistant library backup/],
     ['broken-newer-version.json', /newer version of the extension \(format version 2\)/],
     ['broken-bad-field.json', /article 2: "savedAt" must be a number/],
-    ['broken-wrong-header.csv', /line 1: this CSV's columns \(book id, title, author.*neither a Pocket export.*nor an Instapaper export/],
+    [
+      'broken-wrong-header.csv',
+      /line 1: this CSV's columns \(book id, title, author.*neither a Pocket export.*nor an Instapaper export/,
+    ],
     ['broken-unclosed-quote.csv', /malformed: line 3: a quoted field is never closed/],
     ['broken-short-row.csv', /line 3: expected 5 fields like the header, found 4/],
     ['broken-bad-time.csv', /line 2: time_added "last tuesday" is not a Unix time/],
@@ -222,12 +286,14 @@ describe('broken and foreign files: a clear message and nothing written', () => 
     expect(() => parseImport(' \n\r\n\t')).toThrow(/empty/);
     expect(() => parseImport('[{"url":"https://example.com/"}]')).toThrow(/not a Reading Assistant library backup/);
     expect(() => parseImport('{"format":"reading-assistant-library","version":1}')).toThrow(/no "articles" list/);
-    expect(() => parseImport('{"format":"reading-assistant-library","version":1,"articles":[{"url":"javascript:alert(1)","savedAt":1}]}')).toThrow(
-      /article 1: "url" is not a web address/,
-    );
-    expect(() => parseImport('{"format":"reading-assistant-library","version":1,"articles":[{"url":"https://a.example.com/","savedAt":1,"status":"constructor"}]}')).toThrow(
-      /article 1: "status" must be "full", "bookmark" or "pending"/,
-    );
+    expect(() =>
+      parseImport('{"format":"reading-assistant-library","version":1,"articles":[{"url":"javascript:alert(1)","savedAt":1}]}'),
+    ).toThrow(/article 1: "url" is not a web address/);
+    expect(() =>
+      parseImport(
+        '{"format":"reading-assistant-library","version":1,"articles":[{"url":"https://a.example.com/","savedAt":1,"status":"constructor"}]}',
+      ),
+    ).toThrow(/article 1: "status" must be "full", "bookmark" or "pending"/);
   });
 
   test('importItems is all or nothing: one bad item, or a failing write, leaves the library as it was', async () => {
@@ -266,9 +332,20 @@ describe('merging: nothing lost, nothing duplicated', () => {
     const db = freshDb();
     await saveArticle(db, article(), { pageUrl: url, now: NOW });
     await setTags(db, url, ['mine']);
-    const r = await importItems(db, [{ url: `${url}#frag`, title: 'Pocket title', tags: ['pocket', 'MINE'], savedAt: NOW - 1000, read: true }], { now: NOW + 5 });
+    const r = await importItems(
+      db,
+      [{ url: `${url}#frag`, title: 'Pocket title', tags: ['pocket', 'MINE'], savedAt: NOW - 1000, read: true }],
+      { now: NOW + 5 },
+    );
     expect(r).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    expect(await getArticle(db, url)).toMatchObject({ status: 'full', title: 'A story', tags: ['mine', 'pocket'], savedAt: NOW - 1000, readAt: NOW + 5, text: article().text });
+    expect(await getArticle(db, url)).toMatchObject({
+      status: 'full',
+      title: 'A story',
+      tags: ['mine', 'pocket'],
+      savedAt: NOW - 1000,
+      readAt: NOW + 5,
+      text: article().text,
+    });
   });
 
   test('a backup with newer content replaces older content; older content never replaces newer', async () => {
@@ -276,14 +353,35 @@ describe('merging: nothing lost, nothing duplicated', () => {
     await saveArticle(db, article({ text: 'Current text.' }), { pageUrl: url, now: NOW });
     await setProgress(db, url, 0.6);
     const current = (await getArticle(db, url))!;
-    const older = { ...current, text: 'Old text.', contentHtml: '<p>Old text.</p>', updatedAt: NOW - 10, progress: 0.9, tags: ['old'] };
+    const older = {
+      ...current,
+      text: 'Old text.',
+      contentHtml: '<p>Old text.</p>',
+      updatedAt: NOW - 10,
+      progress: 0.9,
+      tags: ['old'],
+    };
     expect(await importItems(db, [{ url, article: older }])).toEqual({ added: 0, updated: 1, unchanged: 0 });
     expect(await getArticle(db, url)).toMatchObject({ text: 'Current text.', progress: 0.9, tags: ['old'], updatedAt: NOW });
 
-    const newer = { ...current, title: 'Corrected', text: 'Corrected text.', contentHtml: '<p>Corrected text.</p>', updatedAt: NOW + 10, progress: 0.1, readAt: 0 };
+    const newer = {
+      ...current,
+      title: 'Corrected',
+      text: 'Corrected text.',
+      contentHtml: '<p>Corrected text.</p>',
+      updatedAt: NOW + 10,
+      progress: 0.1,
+      readAt: 0,
+    };
     await setRead(db, url, true, { now: NOW + 1 });
     expect(await importItems(db, [{ url, article: newer }])).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    expect(await getArticle(db, url)).toMatchObject({ title: 'Corrected', text: 'Corrected text.', progress: 0.9, readAt: NOW + 1, tags: ['old'] });
+    expect(await getArticle(db, url)).toMatchObject({
+      title: 'Corrected',
+      text: 'Corrected text.',
+      progress: 0.9,
+      readAt: NOW + 1,
+      tags: ['old'],
+    });
     expect((await searchLibrary(db, { query: 'corrected' })).map((m) => m.url)).toEqual([url]);
     expect(await searchLibrary(db, { query: 'current' })).toEqual([]);
   });
@@ -294,7 +392,12 @@ describe('merging: nothing lost, nothing duplicated', () => {
     const full = (await getArticle(db, url))!;
     const pending = { ...full, status: 'pending' as const, text: '', contentHtml: '', updatedAt: NOW + 100 };
     const bookmark = { ...full, status: 'bookmark' as const, text: '', contentHtml: '', updatedAt: NOW + 100 };
-    expect(await importItems(db, [{ url, article: pending }, { url, article: bookmark }])).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(
+      await importItems(db, [
+        { url, article: pending },
+        { url, article: bookmark },
+      ]),
+    ).toEqual({ added: 0, updated: 0, unchanged: 1 });
     expect((await getArticle(db, url))?.text).toBe('Full text.');
   });
 
@@ -302,7 +405,13 @@ describe('merging: nothing lost, nothing duplicated', () => {
     const db = freshDb();
     await importItems(db, [{ url, title: 'From Pocket', tags: ['pocket'], savedAt: NOW - 5000, read: true }], { now: NOW });
     await saveArticle(db, article({ text: 'Fetched later.' }), { pageUrl: url, now: NOW + 1 });
-    expect(await getArticle(db, url)).toMatchObject({ status: 'full', tags: ['pocket'], readAt: NOW, savedAt: NOW - 5000, text: 'Fetched later.' });
+    expect(await getArticle(db, url)).toMatchObject({
+      status: 'full',
+      tags: ['pocket'],
+      readAt: NOW,
+      savedAt: NOW - 5000,
+      text: 'Fetched later.',
+    });
     expect(await pendingUrls(db)).toEqual([]);
   });
 
@@ -310,7 +419,12 @@ describe('merging: nothing lost, nothing duplicated', () => {
     const db = freshDb();
     await importItems(db, [{ url, title: 'From Instapaper', excerpt: 'Highlighted words', tags: ['x'] }], { now: NOW });
     await saveBookmark(db, { url, title: '' }, { now: NOW + 1 });
-    expect(await getArticle(db, url)).toMatchObject({ status: 'bookmark', title: 'From Instapaper', excerpt: 'Highlighted words', tags: ['x'] });
+    expect(await getArticle(db, url)).toMatchObject({
+      status: 'bookmark',
+      title: 'From Instapaper',
+      excerpt: 'Highlighted words',
+      tags: ['x'],
+    });
   });
 
   test('a later title for a pending entry replaces the address used as its title', async () => {
@@ -325,8 +439,16 @@ describe('merging: nothing lost, nothing duplicated', () => {
 describe('JSON export', () => {
   test('versioned, newest first, every field; export → import into a fresh library → export is identical', async () => {
     const db = freshDb();
-    await saveArticle(db, article({ title: '삼성전자는 반도체를', text: '삼성전자는 반도체를 만든다.\n\n두 번째 문단.', lang: 'ko' }), { pageUrl: 'https://news.example.com/2024/05/story?x=1', now: NOW });
-    await saveArticle(db, article({ url: 'https://blog.example.org/rtl', title: 'مرحبا', dir: 'rtl', lang: 'ar', byline: null, text: 'نص' }), { pageUrl: 'https://blog.example.org/rtl', now: NOW + 1 });
+    await saveArticle(
+      db,
+      article({ title: '삼성전자는 반도체를', text: '삼성전자는 반도체를 만든다.\n\n두 번째 문단.', lang: 'ko' }),
+      { pageUrl: 'https://news.example.com/2024/05/story?x=1', now: NOW },
+    );
+    await saveArticle(
+      db,
+      article({ url: 'https://blog.example.org/rtl', title: 'مرحبا', dir: 'rtl', lang: 'ar', byline: null, text: 'نص' }),
+      { pageUrl: 'https://blog.example.org/rtl', now: NOW + 1 },
+    );
     await saveBookmark(db, { url: 'https://shop.example.com/', title: 'Shop', excerpt: 'Sale' }, { now: NOW + 2 });
     await importFile(db, 'pocket.csv');
     await setTags(db, 'https://news.example.com/2024/05/story', ['경제', 'Tech']);
@@ -337,9 +459,33 @@ describe('JSON export', () => {
     const data = JSON.parse(json);
     expect(data).toMatchObject({ format: 'reading-assistant-library', version: 1, exportedAt: new Date(NOW + 10).toISOString() });
     expect(data.articles).toHaveLength(9);
-    expect(data.articles.map((a: { savedAt: number }) => a.savedAt)).toEqual([...data.articles.map((a: { savedAt: number }) => a.savedAt)].sort((a, b) => b - a));
+    expect(data.articles.map((a: { savedAt: number }) => a.savedAt)).toEqual(
+      [...data.articles.map((a: { savedAt: number }) => a.savedAt)].sort((a, b) => b - a),
+    );
     expect(Object.keys(data.articles[0]).sort()).toEqual(
-      ['url', 'pageUrl', 'title', 'byline', 'siteName', 'site', 'lang', 'dir', 'publishedTime', 'excerpt', 'leadImage', 'wordCount', 'readingMinutes', 'status', 'savedAt', 'updatedAt', 'readAt', 'progress', 'tags', 'contentHtml', 'text'].sort(),
+      [
+        'url',
+        'pageUrl',
+        'title',
+        'byline',
+        'siteName',
+        'site',
+        'lang',
+        'dir',
+        'publishedTime',
+        'excerpt',
+        'leadImage',
+        'wordCount',
+        'readingMinutes',
+        'status',
+        'savedAt',
+        'updatedAt',
+        'readAt',
+        'progress',
+        'tags',
+        'contentHtml',
+        'text',
+      ].sort(),
     );
 
     const fresh = freshDb();
@@ -353,7 +499,12 @@ describe('JSON export', () => {
   test('an empty library exports an empty list that imports as nothing', async () => {
     const db = freshDb();
     const json = await exportJson(db, { now: NOW });
-    expect(JSON.parse(json)).toEqual({ format: 'reading-assistant-library', version: 1, exportedAt: new Date(NOW).toISOString(), articles: [] });
+    expect(JSON.parse(json)).toEqual({
+      format: 'reading-assistant-library',
+      version: 1,
+      exportedAt: new Date(NOW).toISOString(),
+      articles: [],
+    });
     expect(parseImport(json).items).toEqual([]);
   });
 
@@ -363,7 +514,10 @@ describe('JSON export', () => {
     const json = await exportJson(db, { now: NOW });
     const gone = await removeArticles(db, ['https://news.example.com/2024/05/story']);
     expect(JSON.parse(await exportJson(db)).articles).toEqual([]);
-    await importItems(db, gone.map((a) => ({ url: a.url, article: a })));
+    await importItems(
+      db,
+      gone.map((a) => ({ url: a.url, article: a })),
+    );
     expect(await exportJson(db, { now: NOW })).toBe(json);
   });
 });

@@ -49,8 +49,16 @@ async function expectV1Library(db: LibraryDB) {
   expect(await listUrls(db, { read: 'read' })).toEqual(['https://blog.example.org/2']);
   expect(await listUrls(db, { tag: '경제' })).toEqual(['https://news.example.com/1']);
   expect(await listUrls(db, { site: 'old.example.net' })).toEqual(['https://old.example.net/3']);
-  expect(await sites(db)).toEqual([{ site: 'blog.example.org', count: 1 }, { site: 'news.example.com', count: 1 }, { site: 'old.example.net', count: 1 }]);
-  expect(await tags(db)).toEqual([{ tag: 'food', count: 1 }, { tag: 'paris', count: 1 }, { tag: '경제', count: 1 }]);
+  expect(await sites(db)).toEqual([
+    { site: 'blog.example.org', count: 1 },
+    { site: 'news.example.com', count: 1 },
+    { site: 'old.example.net', count: 1 },
+  ]);
+  expect(await tags(db)).toEqual([
+    { tag: 'food', count: 1 },
+    { tag: 'paris', count: 1 },
+    { tag: '경제', count: 1 },
+  ]);
   expect(await pendingUrls(db)).toEqual(['https://old.example.net/3']);
   expect((await getArticle(db, 'https://blog.example.org/2'))?.text).toBe('A café in Paris.');
   expect((await searchLibrary(db, { query: '삼성' })).map((m) => m.url)).toEqual(['https://news.example.com/1']);
@@ -79,8 +87,13 @@ test('data written by version 1 opens with the current LibraryDB, every record i
   expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'catalog', 'contents', 'postings', 'terms']);
   await expectV1Library(db);
   // …and writable: a save goes through the catalog and the index written by v1
-  await saveArticle(db, article({ url: 'https://news.example.com/4', title: '삼성 새 공장' }), { pageUrl: 'https://news.example.com/4' });
-  expect((await searchLibrary(db, { query: '삼성' })).map((m) => m.url)).toEqual(['https://news.example.com/4', 'https://news.example.com/1']);
+  await saveArticle(db, article({ url: 'https://news.example.com/4', title: '삼성 새 공장' }), {
+    pageUrl: 'https://news.example.com/4',
+  });
+  expect((await searchLibrary(db, { query: '삼성' })).map((m) => m.url)).toEqual([
+    'https://news.example.com/4',
+    'https://news.example.com/1',
+  ]);
   // there was no cache to carry over: its database was not even created
   expect((await Dexie.getDatabaseNames()).includes(name.cache)).toBe(false);
   db.close();
@@ -105,8 +118,13 @@ test('data written by version 2 opens with the current LibraryDB: the articles i
   const cache = new DexieTranslationCache(cacheDb);
   // the options page's figure, and hits as the engine asks for them (the keys are unchanged)
   expect(await cache.size()).toEqual({ entries: 2, bytes: 2 * translations.reduce((sum, r) => sum + r.chars, 0) });
-  expect(await cache.getMany('deepl:free', 'ko', 'en', ['삼성전자는 반도체를 만든다.', 'Not cached'])).toEqual(['Samsung Electronics makes chips.', undefined]);
-  expect(await cache.getMany('libretranslate:https://lt.example.org', 'en', 'ko', ['A café in Paris.'])).toEqual(['파리의 카페.']);
+  expect(await cache.getMany('deepl:free', 'ko', 'en', ['삼성전자는 반도체를 만든다.', 'Not cached'])).toEqual([
+    'Samsung Electronics makes chips.',
+    undefined,
+  ]);
+  expect(await cache.getMany('libretranslate:https://lt.example.org', 'en', 'ko', ['A café in Paris.'])).toEqual([
+    '파리의 카페.',
+  ]);
   cacheDb.close();
   db.close();
   await Promise.all([Dexie.delete(name.library), Dexie.delete(name.cache)]);
@@ -121,13 +139,21 @@ test('the carried-over translations join a cache already in use: its own rows an
   // The background translated something with the new version before the library was opened.
   const cacheDb = new TranslationCacheDB(name.cache);
   const cache = new DexieTranslationCache(cacheDb);
-  await cache.putMany('deepl:free', 'ko', 'en', [{ source: '삼성전자는 반도체를 만든다.', translation: 'Samsung makes semiconductors.' }, { source: '새 문장', translation: 'A new sentence' }]);
+  await cache.putMany('deepl:free', 'ko', 'en', [
+    { source: '삼성전자는 반도체를 만든다.', translation: 'Samsung makes semiconductors.' },
+    { source: '새 문장', translation: 'A new sentence' },
+  ]);
   const before = await cache.size();
 
   const db = new LibraryDB(name.library, { translationCache: name.cache });
   await db.open();
-  expect(await cache.getMany('deepl:free', 'ko', 'en', ['삼성전자는 반도체를 만든다.', '새 문장'])).toEqual(['Samsung makes semiconductors.', 'A new sentence']);
-  expect(await cache.getMany('libretranslate:https://lt.example.org', 'en', 'ko', ['A café in Paris.'])).toEqual(['파리의 카페.']);
+  expect(await cache.getMany('deepl:free', 'ko', 'en', ['삼성전자는 반도체를 만든다.', '새 문장'])).toEqual([
+    'Samsung makes semiconductors.',
+    'A new sentence',
+  ]);
+  expect(await cache.getMany('libretranslate:https://lt.example.org', 'en', 'ko', ['A café in Paris.'])).toEqual([
+    '파리의 카페.',
+  ]);
   const carried = 'A café in Paris.'.length + '파리의 카페.'.length;
   expect(await cache.size()).toEqual({ entries: before.entries + 1, bytes: before.bytes + 2 * carried });
   cacheDb.close();

@@ -7,7 +7,15 @@ import { searchLibrary } from '@/extension/library/search';
 import { indexPending, indexSettled } from '@/extension/library/search-index';
 import { rebuildAll } from '@/extension/library/commit';
 import { fold, MAX_TERMS, parseQuery, queryTerms, segments, termsFor } from '@/lib/library/terms';
-import { listUrls, removeArticles, restoreArticles, saveArticle, saveBookmark, setRead, setTags } from '@/extension/library/store';
+import {
+  listUrls,
+  removeArticles,
+  restoreArticles,
+  saveArticle,
+  saveBookmark,
+  setRead,
+  setTags,
+} from '@/extension/library/store';
 
 afterEach(dropDbs);
 
@@ -30,7 +38,23 @@ describe('folding and terms', () => {
   test('Korean: eojeol, stem without particles, compound parts from the third syllable on', () => {
     const t = termsFor('', '삼성전자는 서울에서는 대한민국의 LG전자 집에 경기도지사가 발표했다');
     expect(t).toEqual(
-      expect.arrayContaining(['삼성전자는', '삼성전자', '전자', '서울에서는', '서울에서', '서울', '대한민국의', '대한민국', '민국', 'lg', '집에', '경기도지사', '도지사', '지사', '발표했다']),
+      expect.arrayContaining([
+        '삼성전자는',
+        '삼성전자',
+        '전자',
+        '서울에서는',
+        '서울에서',
+        '서울',
+        '대한민국의',
+        '대한민국',
+        '민국',
+        'lg',
+        '집에',
+        '경기도지사',
+        '도지사',
+        '지사',
+        '발표했다',
+      ]),
     );
     // not from the second syllable, not from predicates, never a particle alone or a 1-syllable stem
     for (const no of ['성전자', '한민국', '기도지사', '했다', '표했다', '에서', '자는', '집']) expect(t).not.toContain(no);
@@ -56,8 +80,13 @@ describe('folding and terms', () => {
   test('text is cut into runs by script exactly as the defining regular expression does', () => {
     const DEFINITION =
       /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\u3005\u3006\u3007\u303b]+)|(\p{sc=Hangul}+)|([^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30fc\u3005\u3006\u3007\u303b\p{P}\p{S}\p{Z}\p{C}]+)/gu;
-    const byRegex = (s: string) => [...s.matchAll(DEFINITION)].map((m) => [m[1] !== undefined ? 'cjk' : m[2] !== undefined ? 'hangul' : 'word', m[0]]);
-    const chars = [...'abcXYZ09 가나다삼성전자는에서 東京都に住むカタカナーー々〆 éüñß øæ \u0301\u0308 😀𝒜𠀀 .,;!?-—“”\t\n ㄱㅏ 가 Москва ١٢٣ مرحبا ｶﾞｲﾄﾞ', '\ud800', '\udc00'];
+    const byRegex = (s: string) =>
+      [...s.matchAll(DEFINITION)].map((m) => [m[1] !== undefined ? 'cjk' : m[2] !== undefined ? 'hangul' : 'word', m[0]]);
+    const chars = [
+      ...'abcXYZ09 가나다삼성전자는에서 東京都に住むカタカナーー々〆 éüñß øæ \u0301\u0308 😀𝒜𠀀 .,;!?-—“”\t\n ㄱㅏ 가 Москва ١٢٣ مرحبا ｶﾞｲﾄﾞ',
+      '\ud800',
+      '\udc00',
+    ];
     const rand = prng(9);
     for (let k = 0; k < 2000; k++) {
       const s = Array.from({ length: Math.floor(rand() * 30) }, () => chars[Math.floor(rand() * chars.length)]).join('');
@@ -85,10 +114,12 @@ async function seed(db: LibraryDB) {
     ['https://jp.example.com/6', '旅行記', '京都と東京を旅行した。'],
     ['https://zh.example.com/7', '中国经济', '中国经济增长放缓，出口下降。'],
   ];
-  for (const [i, [url, title, text]] of items.entries()) await saveArticle(db, article({ url, title, text }), { pageUrl: url, now: T0 + i * 1000 });
+  for (const [i, [url, title, text]] of items.entries())
+    await saveArticle(db, article({ url, title, text }), { pageUrl: url, now: T0 + i * 1000 });
 }
 
-const urlsOf = async (db: LibraryDB, query: string, extra: object = {}) => (await searchLibrary(db, { query, ...extra })).map((m) => m.url.replace(/^https:\/\/|\.example\.com/g, ''));
+const urlsOf = async (db: LibraryDB, query: string, extra: object = {}) =>
+  (await searchLibrary(db, { query, ...extra })).map((m) => m.url.replace(/^https:\/\/|\.example\.com/g, ''));
 
 describe('searchLibrary', () => {
   test('Korean: a prefix of an eojeol finds it; so does a part of its stem; a query with a particle only from the start', async () => {
@@ -170,21 +201,31 @@ describe('searchLibrary', () => {
       const text = `${i % 2 ? '東京都に住む' : '京都と東京'} common words here ${i % 5 === 0 ? 'rareword' : ''}`;
       return { url, text, now: T0 + ((i * 7919) % 450) * 1000 };
     });
-    for (const r of rows) await saveArticle(db, article({ url: r.url, title: `Bulk ${r.url}`, text: r.text }), { pageUrl: r.url, now: r.now });
+    for (const r of rows)
+      await saveArticle(db, article({ url: r.url, title: `Bulk ${r.url}`, text: r.text }), { pageUrl: r.url, now: r.now });
     await indexSettled(db);
     if (tuning.pendingMax === 0) await indexPending(db);
-    expect(await db.terms.count()).toEqual(tuning.pendingMax === 0 ? 0 : tuning.pendingMax === Infinity ? 450 : expect.any(Number));
+    expect(await db.terms.count()).toEqual(
+      tuning.pendingMax === 0 ? 0 : tuning.pendingMax === Infinity ? 450 : expect.any(Number),
+    );
     const expectOrder = (pred: (r: (typeof rows)[number], i: number) => boolean) =>
-      rows.filter(pred).sort((a, b) => b.now - a.now).map((r) => r.url);
+      rows
+        .filter(pred)
+        .sort((a, b) => b.now - a.now)
+        .map((r) => r.url);
 
     expect(await listUrls(db, { query: 'common' })).toEqual(expectOrder(() => true));
     expect(await listUrls(db, { query: 'common words' })).toEqual(expectOrder(() => true));
     expect(await listUrls(db, { query: 'rare common' })).toEqual(expectOrder((_, i) => i % 5 === 0));
     expect(await listUrls(db, { query: 'rareword common wor' })).toEqual(expectOrder((_, i) => i % 5 === 0));
-    expect(await listUrls(db, { query: 'rareword', read: 'unread', site: 'bulk2.example.com' })).toEqual(expectOrder((r, i) => i % 5 === 0 && r.url.includes('bulk2')));
+    expect(await listUrls(db, { query: 'rareword', read: 'unread', site: 'bulk2.example.com' })).toEqual(
+      expectOrder((r, i) => i % 5 === 0 && r.url.includes('bulk2')),
+    );
     expect(await listUrls(db, { query: 'nowhere common' })).toEqual([]);
     expect(await listUrls(db, { query: '東京都' })).toEqual(expectOrder((_, i) => i % 2 === 1));
-    expect(await listUrls(db, { query: '東京都', site: 'bulk1.example.com' })).toEqual(expectOrder((r, i) => i % 2 === 1 && r.url.includes('bulk1')));
+    expect(await listUrls(db, { query: '東京都', site: 'bulk1.example.com' })).toEqual(
+      expectOrder((r, i) => i % 2 === 1 && r.url.includes('bulk1')),
+    );
     const page = await searchLibrary(db, { query: '東京都' }, { limit: 10, offset: 20 });
     expect(page.map((m) => m.url)).toEqual(expectOrder((_, i) => i % 2 === 1).slice(20, 30));
   });
@@ -207,7 +248,8 @@ describe('searchLibrary', () => {
   test('posting lists and pending rows together: re-saved articles match their new text only, deleted ones nothing', async () => {
     const db = freshDb();
     const url = (i: number) => `https://mix.example.com/${i}`;
-    const save = (i: number, text: string, now: number) => saveArticle(db, article({ url: url(i), title: `Mix ${i}`, text }), { pageUrl: url(i), now });
+    const save = (i: number, text: string, now: number) =>
+      saveArticle(db, article({ url: url(i), title: `Mix ${i}`, text }), { pageUrl: url(i), now });
     for (let i = 0; i < 4; i++) await save(i, `alpha 반도체를 number${i}`, T0 + i);
     await indexPending(db, { force: true });
     expect(await db.terms.count()).toBe(0);

@@ -81,12 +81,29 @@ describe('saving', () => {
     await setTags(db, url, ['tech', 'korea']);
     await setRead(db, url, true, { now: T0 + 10 });
     await setProgress(db, url, 0.4);
-    const again = await saveArticle(db, article({ title: 'A story, updated', text: 'Second version, longer.', url: `${url}?utm_source=feed` , canonicalUrl: `${url}#x` }), {
-      pageUrl: `${url}?utm_source=feed`,
-      now: T0 + 1000,
-    });
+    const again = await saveArticle(
+      db,
+      article({
+        title: 'A story, updated',
+        text: 'Second version, longer.',
+        url: `${url}?utm_source=feed`,
+        canonicalUrl: `${url}#x`,
+      }),
+      {
+        pageUrl: `${url}?utm_source=feed`,
+        now: T0 + 1000,
+      },
+    );
     expect(again.created).toBe(false);
-    expect(again.meta).toMatchObject({ url, title: 'A story, updated', savedAt: T0, updatedAt: T0 + 1000, readAt: T0 + 10, progress: 0.4, tags: ['tech', 'korea'] });
+    expect(again.meta).toMatchObject({
+      url,
+      title: 'A story, updated',
+      savedAt: T0,
+      updatedAt: T0 + 1000,
+      readAt: T0 + 10,
+      progress: 0.4,
+      tags: ['tech', 'korea'],
+    });
     expect(await counts(db)).toEqual({ articles: 1, contents: 1, terms: 1 });
     expect((await getArticle(db, url))?.text).toBe('Second version, longer.');
     expect(await pendingTerms(db, url)).toContain('updated');
@@ -110,24 +127,45 @@ describe('saving', () => {
   test('concurrent saves of different URLs are all kept', async () => {
     const db = freshDb();
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => saveArticle(db, article({ url: `https://news.example.com/${i}` }), { pageUrl: `https://news.example.com/${i}`, now: T0 + i })),
+      Array.from({ length: 20 }, (_, i) =>
+        saveArticle(db, article({ url: `https://news.example.com/${i}` }), {
+          pageUrl: `https://news.example.com/${i}`,
+          now: T0 + i,
+        }),
+      ),
     );
     expect(await counts(db)).toEqual({ articles: 20, contents: 20, terms: 20 });
-    expect((await recent(db, 3)).map((m) => m.url)).toEqual(['https://news.example.com/19', 'https://news.example.com/18', 'https://news.example.com/17']);
+    expect((await recent(db, 3)).map((m) => m.url)).toEqual([
+      'https://news.example.com/19',
+      'https://news.example.com/18',
+      'https://news.example.com/17',
+    ]);
   });
 
   test('only web pages can be saved', async () => {
     const db = freshDb();
-    await expect(saveArticle(db, article({ url: 'javascript:alert(1)', canonicalUrl: '' }), { pageUrl: 'x' })).rejects.toMatchObject({ code: 'invalid-url' });
+    await expect(
+      saveArticle(db, article({ url: 'javascript:alert(1)', canonicalUrl: '' }), { pageUrl: 'x' }),
+    ).rejects.toMatchObject({ code: 'invalid-url' });
     await expect(saveBookmark(db, { url: 'file:///etc/passwd', title: 'x' })).rejects.toBeInstanceOf(LibraryError);
     expect(await counts(db)).toEqual({ articles: 0, contents: 0, terms: 0 });
   });
 
   test('a bookmark for a page without an article, searchable by title and excerpt; it never replaces a full article', async () => {
     const db = freshDb();
-    const { created, meta } = await saveBookmark(db, { url: 'https://shop.example.com/list', title: 'Summer sale', excerpt: 'Everything half price' }, { now: T0 });
+    const { created, meta } = await saveBookmark(
+      db,
+      { url: 'https://shop.example.com/list', title: 'Summer sale', excerpt: 'Everything half price' },
+      { now: T0 },
+    );
     expect(created).toBe(true);
-    expect(meta).toMatchObject({ status: 'bookmark', title: 'Summer sale', excerpt: 'Everything half price', site: 'shop.example.com', wordCount: 0 });
+    expect(meta).toMatchObject({
+      status: 'bookmark',
+      title: 'Summer sale',
+      excerpt: 'Everything half price',
+      site: 'shop.example.com',
+      wordCount: 0,
+    });
     expect(await pendingTerms(db, meta.url)).toEqual(expect.arrayContaining(['summer', 'sale', 'everything', 'half', 'price']));
 
     const url = 'https://news.example.com/2024/05/story';
@@ -160,7 +198,8 @@ describe('read state, progress, tags', () => {
 
   test('sites and tags with counts, most first', async () => {
     const db = freshDb();
-    const save = (url: string, t: string[]) => saveArticle(db, article({ url }), { pageUrl: url, now: T0 }).then(() => setTags(db, url, t));
+    const save = (url: string, t: string[]) =>
+      saveArticle(db, article({ url }), { pageUrl: url, now: T0 }).then(() => setTags(db, url, t));
     await save('https://www.a.example.com/1', ['x', 'y']);
     await save('https://a.example.com/2', ['x']);
     await save('https://b.example.com/3', []);
@@ -187,7 +226,10 @@ describe('lists', () => {
     expect(await listUrls(db)).toEqual([4, 3, 2, 1, 0].map((i) => `https://${i % 2 ? 'odd' : 'even'}.example.com/${i}`));
     expect(await listUrls(db, { site: 'odd.example.com' })).toEqual(['https://odd.example.com/3', 'https://odd.example.com/1']);
     expect(await listUrls(db, { read: 'read' })).toEqual(['https://even.example.com/2']);
-    expect(await listUrls(db, { read: 'unread', site: 'even.example.com' })).toEqual(['https://even.example.com/4', 'https://even.example.com/0']);
+    expect(await listUrls(db, { read: 'unread', site: 'even.example.com' })).toEqual([
+      'https://even.example.com/4',
+      'https://even.example.com/0',
+    ]);
     expect(await listUrls(db, { tag: 'later' })).toEqual(['https://odd.example.com/3']);
     expect(await listUrls(db, { tag: 'later', site: 'even.example.com' })).toEqual([]);
     const metas = await getMetas(db, ['https://odd.example.com/1', 'https://gone.example.com/', 'https://even.example.com/0']);
@@ -210,7 +252,21 @@ describe('the catalog', () => {
       () => setRead(db, 'https://b.example.com/2', true, { now: T0 + 9 }),
       () => setProgress(db, 'https://b.example.com/2', 0.5),
       () => saveArticle(db, article({ url: 'https://c.example.com/3' }), { pageUrl: 'https://c.example.com/3', now: T0 + 20 }),
-      () => restoreArticles(db, [{ ...article({ url: 'https://d.example.com/4' }), url: 'https://d.example.com/4', pageUrl: 'https://d.example.com/4', site: 'd.example.com', status: 'full', savedAt: T0 - 100, updatedAt: T0, readAt: T0, progress: 0, tags: ['z'] }]),
+      () =>
+        restoreArticles(db, [
+          {
+            ...article({ url: 'https://d.example.com/4' }),
+            url: 'https://d.example.com/4',
+            pageUrl: 'https://d.example.com/4',
+            site: 'd.example.com',
+            status: 'full',
+            savedAt: T0 - 100,
+            updatedAt: T0,
+            readAt: T0,
+            progress: 0,
+            tags: ['z'],
+          },
+        ]),
       () => removeArticles(db, ['https://a.example.com/1']),
       () => setTags(db, 'https://b.example.com/2', []),
     ];
@@ -229,7 +285,18 @@ describe('the newest articles (the popup)', () => {
   test('recent() follows saves, deletes and undo past the head row, and reads a library that has none', async () => {
     const db = freshDb();
     const url = (i: number) => `https://head.example.com/${i}`;
-    const saved = Array.from({ length: HEAD_SIZE + 6 }, (_, i) => ({ ...article({ url: url(i) }), url: url(i), pageUrl: url(i), site: 'head.example.com', status: 'full' as const, savedAt: T0 + i, updatedAt: T0 + i, readAt: 0, progress: 0, tags: [] }));
+    const saved = Array.from({ length: HEAD_SIZE + 6 }, (_, i) => ({
+      ...article({ url: url(i) }),
+      url: url(i),
+      pageUrl: url(i),
+      site: 'head.example.com',
+      status: 'full' as const,
+      savedAt: T0 + i,
+      updatedAt: T0 + i,
+      readAt: 0,
+      progress: 0,
+      tags: [],
+    }));
     await restoreArticles(db, saved);
     const newest = async (n: number) => (await recent(db, n)).map((m) => m.url);
     expect(await newest(8)).toEqual((await listUrls(db)).slice(0, 8));
@@ -237,7 +304,10 @@ describe('the newest articles (the popup)', () => {
     expect(await newest(0)).toEqual([]);
 
     const removed = await removeArticles(db, [url(HEAD_SIZE + 5), url(HEAD_SIZE + 3)]);
-    await saveArticle(db, article({ url: 'https://head.example.com/new' }), { pageUrl: 'https://head.example.com/new', now: T0 + 1000 });
+    await saveArticle(db, article({ url: 'https://head.example.com/new' }), {
+      pageUrl: 'https://head.example.com/new',
+      now: T0 + 1000,
+    });
     expect(await newest(3)).toEqual(['https://head.example.com/new', url(HEAD_SIZE + 4), url(HEAD_SIZE + 2)]);
     await restoreArticles(db, removed);
     expect(await newest(3)).toEqual(['https://head.example.com/new', url(HEAD_SIZE + 5), url(HEAD_SIZE + 4)]);
@@ -248,7 +318,10 @@ describe('the newest articles (the popup)', () => {
     // …until the next write puts the head row back
     await setRead(db, url(HEAD_SIZE + 5), true);
     expect(await db.catalog.get(HEAD_KEY)).toBeDefined();
-    expect((await recent(db, 2)).map((m) => [m.url, m.readAt > 0])).toEqual([['https://head.example.com/new', false], [url(HEAD_SIZE + 5), true]]);
+    expect((await recent(db, 2)).map((m) => [m.url, m.readAt > 0])).toEqual([
+      ['https://head.example.com/new', false],
+      [url(HEAD_SIZE + 5), true],
+    ]);
   });
 });
 
@@ -257,20 +330,37 @@ describe('remove and undo', () => {
     const db = freshDb();
     for (let i = 0; i < 3; i++) {
       const url = `https://news.example.com/${i}`;
-      await saveArticle(db, article({ url, title: `Story ${i}`, text: `한국어 본문 ${i}. English body.` }), { pageUrl: url, now: T0 + i });
+      await saveArticle(db, article({ url, title: `Story ${i}`, text: `한국어 본문 ${i}. English body.` }), {
+        pageUrl: url,
+        now: T0 + i,
+      });
     }
     await setTags(db, 'https://news.example.com/1', ['keep']);
     await setRead(db, 'https://news.example.com/1', true, { now: T0 + 50 });
     await setProgress(db, 'https://news.example.com/1', 0.5);
-    const before = { articles: await db.articles.toArray(), contents: await db.contents.toArray(), terms: await termRows(db), catalog: await catalogRows(db) };
+    const before = {
+      articles: await db.articles.toArray(),
+      contents: await db.contents.toArray(),
+      terms: await termRows(db),
+      catalog: await catalogRows(db),
+    };
 
-    const removed = await removeArticles(db, ['https://news.example.com/1', 'https://news.example.com/2#x', 'https://never.example.com/']);
+    const removed = await removeArticles(db, [
+      'https://news.example.com/1',
+      'https://news.example.com/2#x',
+      'https://never.example.com/',
+    ]);
     expect(removed.map((a) => a.url)).toEqual(['https://news.example.com/1', 'https://news.example.com/2']);
     expect(removed[0]).toMatchObject({ tags: ['keep'], readAt: T0 + 50, progress: 0.5, text: '한국어 본문 1. English body.' });
     expect(await counts(db)).toEqual({ articles: 1, contents: 1, terms: 1 });
 
     await restoreArticles(db, removed);
-    expect({ articles: await db.articles.toArray(), contents: await db.contents.toArray(), terms: await termRows(db), catalog: await catalogRows(db) }).toEqual(before);
+    expect({
+      articles: await db.articles.toArray(),
+      contents: await db.contents.toArray(),
+      terms: await termRows(db),
+      catalog: await catalogRows(db),
+    }).toEqual(before);
   });
 });
 
@@ -294,9 +384,19 @@ describe('quota and atomicity', () => {
 
   test.each([
     ['DOMException QuotaExceededError', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
-    ['wrapped as inner', () => Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: new DOMException('full', 'QuotaExceededError') })],
+    [
+      'wrapped as inner',
+      () =>
+        Object.assign(new Error('Transaction aborted'), {
+          name: 'AbortError',
+          inner: new DOMException('full', 'QuotaExceededError'),
+        }),
+    ],
     ["Dexie's QuotaExceededError", () => new Dexie.QuotaExceededError('Quota exceeded')],
-    ["Dexie's AbortError with the quota error inside", () => new Dexie.AbortError('Transaction aborted', new DOMException('full', 'QuotaExceededError'))],
+    [
+      "Dexie's AbortError with the quota error inside",
+      () => new Dexie.AbortError('Transaction aborted', new DOMException('full', 'QuotaExceededError')),
+    ],
   ])('%s on the last table of a new article → LibraryError quota, nothing written', async (_, error) => {
     const db = failingDb('terms', error);
     const err = await saveArticle(db, article(), { pageUrl: 'https://news.example.com/2024/05/story' }).catch((e) => e);
@@ -324,20 +424,28 @@ describe('quota and atomicity', () => {
         table: (t) => {
           const table = down.table(t);
           // articles are written first (succeeds), contents second: this put throws mid-transaction.
-          return t === 'contents' ? { ...table, mutate: () => Promise.reject(new DOMException('full', 'QuotaExceededError')) } : table;
+          return t === 'contents'
+            ? { ...table, mutate: () => Promise.reject(new DOMException('full', 'QuotaExceededError')) }
+            : table;
         },
       }),
     });
-    await expect(saveArticle(db, article({ title: 'Changed', text: 'Version two.' }), { pageUrl: url, now: T0 + 1 })).rejects.toMatchObject({ code: 'quota' });
+    await expect(
+      saveArticle(db, article({ title: 'Changed', text: 'Version two.' }), { pageUrl: url, now: T0 + 1 }),
+    ).rejects.toMatchObject({ code: 'quota' });
     db.close();
     const check = new LibraryDB(name);
-    expect({ a: await check.articles.toArray(), c: await check.contents.toArray(), t: await check.terms.toArray() }).toEqual(before);
+    expect({ a: await check.articles.toArray(), c: await check.contents.toArray(), t: await check.terms.toArray() }).toEqual(
+      before,
+    );
     await check.delete();
   });
 
   test('other failures become LibraryError database', async () => {
     const db = failingDb('articles', () => new DOMException('boom', 'UnknownError'));
-    await expect(saveArticle(db, article(), { pageUrl: 'https://news.example.com/2024/05/story' })).rejects.toMatchObject({ code: 'database' });
+    await expect(saveArticle(db, article(), { pageUrl: 'https://news.example.com/2024/05/story' })).rejects.toMatchObject({
+      code: 'database',
+    });
   });
 
   test('isQuotaError sees through Dexie wrappings', () => {
@@ -353,11 +461,17 @@ describe('storage estimate', () => {
   test('reports usage and quota, or null where the browser has no estimate', async () => {
     const nav = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
     try {
-      Object.defineProperty(globalThis, 'navigator', { value: { storage: { estimate: async () => ({ usage: 1234, quota: 99999 }) } }, configurable: true });
+      Object.defineProperty(globalThis, 'navigator', {
+        value: { storage: { estimate: async () => ({ usage: 1234, quota: 99999 }) } },
+        configurable: true,
+      });
       expect(await storageEstimate()).toEqual({ usage: 1234, quota: 99999 });
       Object.defineProperty(globalThis, 'navigator', { value: {}, configurable: true });
       expect(await storageEstimate()).toBeNull();
-      Object.defineProperty(globalThis, 'navigator', { value: { storage: { estimate: async () => Promise.reject(new Error('denied')) } }, configurable: true });
+      Object.defineProperty(globalThis, 'navigator', {
+        value: { storage: { estimate: async () => Promise.reject(new Error('denied')) } },
+        configurable: true,
+      });
       expect(await storageEstimate()).toBeNull();
     } finally {
       if (nav) Object.defineProperty(globalThis, 'navigator', nav);

@@ -48,7 +48,8 @@ async function mount(runtime: ProviderRuntime) {
   const host = document.createElement('div');
   document.body.append(host);
   let status: Status = null;
-  const draw = () => render(<ProviderSection target="ko" status={status} onStatus={(s) => ((status = s), draw())} runtime={runtime} />, host);
+  const draw = () =>
+    render(<ProviderSection target="ko" status={status} onStatus={(s) => ((status = s), draw())} runtime={runtime} />, host);
   await act(async () => draw());
   await act(async () => new Promise((r) => setTimeout(r, 0)));
   const $ = <E extends Element = HTMLElement>(selector: string) => host.querySelector<E>(selector);
@@ -94,7 +95,12 @@ test("without one: LibreTranslate first; its inputs as the registry describes th
   expect(page.$<HTMLInputElement>('#provider-libretranslate')!.checked).toBe(true);
   expect(page.host.textContent).toContain('translateNoProvider');
   const url = page.$<HTMLInputElement>('#lt-url')!;
-  expect([url.type, url.required, url.placeholder, url.autocomplete]).toEqual(['url', true, 'https://libretranslate.example.org', 'url']);
+  expect([url.type, url.required, url.placeholder, url.autocomplete]).toEqual([
+    'url',
+    true,
+    'https://libretranslate.example.org',
+    'url',
+  ]);
   const key = page.$<HTMLInputElement>('#lt-key')!;
   expect([key.type, key.required, key.autocomplete]).toEqual(['password', false, 'off']);
   expect(page.$('label[for="lt-url"]')!.textContent).toBe('optionsLibreUrl');

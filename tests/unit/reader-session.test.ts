@@ -98,8 +98,12 @@ const ARTICLE: Article = {
 const STAND_IN: EntitiesApi = {
   recognize: (text: string) => {
     const spans: EntitySpan[] = [];
-    for (const [name, type] of [['Alpha', 'person'], ['Bravo', 'org']] as const) {
-      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) spans.push({ start: i, end: i + name.length, type, text: name });
+    for (const [name, type] of [
+      ['Alpha', 'person'],
+      ['Bravo', 'org'],
+    ] as const) {
+      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
+        spans.push({ start: i, end: i + name.length, type, text: name });
     }
     return spans.sort((a, b) => a.start - b.start);
   },
@@ -154,7 +158,10 @@ describe('the reader session', () => {
     const s = session();
     const original = s.content!.innerHTML;
     const seen: string[] = [];
-    s.subscribe((state) => state.translation && seen.push(`${state.translation.state} ${state.translation.done}/${state.translation.total}`));
+    s.subscribe(
+      (state) =>
+        state.translation && seen.push(`${state.translation.state} ${state.translation.done}/${state.translation.total}`),
+    );
     await s.translate('ko', 'side-by-side', 'en');
     expect(s.state.translation).toMatchObject({ state: 'running', to: 'ko', total: 3 });
     expect(s.state.target).toBe('ko');
@@ -165,7 +172,9 @@ describe('the reader session', () => {
     }
     await vi.waitFor(() => expect(s.state.translation?.state).toBe('done'));
     expect(seen).toEqual(expect.arrayContaining(['running 0/3', 'running 1/3', 'running 2/3', 'running 3/3', 'done 3/3']));
-    expect([...s.content!.querySelectorAll('.ra-translation')].map((el) => el.textContent)).toEqual(PARAGRAPHS.map((p) => `(ko) ${p}`));
+    expect([...s.content!.querySelectorAll('.ra-translation')].map((el) => el.textContent)).toEqual(
+      PARAGRAPHS.map((p) => `(ko) ${p}`),
+    );
 
     s.showOriginal();
     expect(s.state.translation).toBeNull();
@@ -298,14 +307,18 @@ describe('the reader in a page', () => {
     const total = answer.translation!.total;
     expect(total).toBeGreaterThan(1);
     // The view shows the same progress.
-    await vi.waitFor(() => expect(inReader('[data-testid="reader-translate-status"]')?.textContent).toBe(`Translating… 0 / ${total}`));
+    await vi.waitFor(() =>
+      expect(inReader('[data-testid="reader-translate-status"]')?.textContent).toBe(`Translating… 0 / ${total}`),
+    );
 
     await vi.waitFor(() => expect(translator.held.length).toBeGreaterThan(0));
     translator.release();
     await vi.waitFor(() => expect(popup.heard.at(-1)?.translation?.done).toBe(1));
     // Pushes come in order, newest last, each with a higher revision than the answer before it.
     expect(popup.heard.at(-1)!.revision!).toBeGreaterThan(answer.revision!);
-    await vi.waitFor(() => expect(inReader('[data-testid="reader-translate-status"]')?.textContent).toBe(`Translating… 1 / ${total}`));
+    await vi.waitFor(() =>
+      expect(inReader('[data-testid="reader-translate-status"]')?.textContent).toBe(`Translating… 1 / ${total}`),
+    );
 
     // The popup closes: the translation goes on.
     popup.hangUp();

@@ -3,14 +3,22 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { SavedList } from '@/components/SavedList';
-import { forgetRecentSnapshot, readRecentSnapshot, RECENT_SNAPSHOT_KEY, writeRecentSnapshot } from '@/extension/library/recent-snapshot';
+import {
+  forgetRecentSnapshot,
+  readRecentSnapshot,
+  RECENT_SNAPSHOT_KEY,
+  writeRecentSnapshot,
+} from '@/extension/library/recent-snapshot';
 import { recent, removeArticles, saveArticle } from '@/extension/library/store';
 import type { ArticleMeta } from '@/lib/library/types';
 import { article, dropDbs, freshDb } from './library-helpers';
 
 // Messages come back as their key; opening a saved article is not under test (and the extension's
 // browser shim, which both pull in, cannot load under jsdom).
-vi.mock('@/platform/i18n', () => ({ t: (key: string, ...args: unknown[]) => [key, ...args].join(' '), formatShortDate: () => 'date' }));
+vi.mock('@/platform/i18n', () => ({
+  t: (key: string, ...args: unknown[]) => [key, ...args].join(' '),
+  formatShortDate: () => 'date',
+}));
 vi.mock('@/extension/open-saved', () => ({ openSaved: vi.fn(), openLibraryPage: vi.fn() }));
 
 afterEach(async () => {
@@ -24,7 +32,11 @@ const titles = (root: Element) => Array.from(root.querySelectorAll('.row-title')
 async function libraryWith(...names: string[]) {
   const db = freshDb();
   let now = 1_700_000_000_000;
-  for (const name of names) await saveArticle(db, article({ url: `https://news.example.com/${name}`, title: name }), { pageUrl: `https://news.example.com/${name}`, now: now++ });
+  for (const name of names)
+    await saveArticle(db, article({ url: `https://news.example.com/${name}`, title: name }), {
+      pageUrl: `https://news.example.com/${name}`,
+      now: now++,
+    });
   return db;
 }
 

@@ -25,16 +25,40 @@ interface Fixture {
  * version means adding its migration and a fixture of the version before.
  */
 const FIXTURES: Record<string, Fixture[]> = {
-  'sync:typography': [{ version: 1, stored: { fontStep: 6, font: 'sans', lineHeight: 2, width: 'wide', theme: 'sepia' }, reads: { fontStep: 6, font: 'sans', lineHeight: 2, width: 'wide', theme: 'sepia' } }],
+  'sync:typography': [
+    {
+      version: 1,
+      stored: { fontStep: 6, font: 'sans', lineHeight: 2, width: 'wide', theme: 'sepia' },
+      reads: { fontStep: 6, font: 'sans', lineHeight: 2, width: 'wide', theme: 'sepia' },
+    },
+  ],
   'local:typographyBySite': [
     {
       version: 1,
-      stored: { 'news.example': { ...DEFAULT_TYPOGRAPHY, fontStep: 8, theme: 'dark' }, 'blog.example': { ...DEFAULT_TYPOGRAPHY, width: 'narrow' } },
-      reads: { 'news.example': { ...DEFAULT_TYPOGRAPHY, fontStep: 8, theme: 'dark' }, 'blog.example': { ...DEFAULT_TYPOGRAPHY, width: 'narrow' } },
+      stored: {
+        'news.example': { ...DEFAULT_TYPOGRAPHY, fontStep: 8, theme: 'dark' },
+        'blog.example': { ...DEFAULT_TYPOGRAPHY, width: 'narrow' },
+      },
+      reads: {
+        'news.example': { ...DEFAULT_TYPOGRAPHY, fontStep: 8, theme: 'dark' },
+        'blog.example': { ...DEFAULT_TYPOGRAPHY, width: 'narrow' },
+      },
     },
   ],
-  'sync:entityHighlights': [{ version: 1, stored: { on: true, groups: ['person', 'org', 'contact'] }, reads: { on: true, groups: ['person', 'org', 'contact'] } }],
-  'local:translateProvider': [{ version: 1, stored: { kind: 'openai', baseUrl: 'http://localhost:11434/v1', model: 'qwen3' }, reads: { kind: 'openai', baseUrl: 'http://localhost:11434/v1', model: 'qwen3' } }],
+  'sync:entityHighlights': [
+    {
+      version: 1,
+      stored: { on: true, groups: ['person', 'org', 'contact'] },
+      reads: { on: true, groups: ['person', 'org', 'contact'] },
+    },
+  ],
+  'local:translateProvider': [
+    {
+      version: 1,
+      stored: { kind: 'openai', baseUrl: 'http://localhost:11434/v1', model: 'qwen3' },
+      reads: { kind: 'openai', baseUrl: 'http://localhost:11434/v1', model: 'qwen3' },
+    },
+  ],
   'sync:translateTarget': [{ version: 1, stored: 'ja', reads: 'ja' }],
   'sync:translateMode': [{ version: 1, stored: 'translation-only', reads: 'translation-only' }],
 };
@@ -75,7 +99,13 @@ test('every stored setting in the code is in the list', () => {
       .filter((f) => /\.tsx?$/.test(f))
       .map((f) => join(root, dir, f)),
   ).filter((f) => statSync(f).isFile());
-  const defined = files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/define(?:Item|Setting)\s*(?:<[^(]*>)?\(\s*['"`]((?:local|sync|session|managed):[^'"`]+)/g)].map((m) => m[1]!));
+  const defined = files.flatMap((f) =>
+    [
+      ...readFileSync(f, 'utf8').matchAll(
+        /define(?:Item|Setting)\s*(?:<[^(]*>)?\(\s*['"`]((?:local|sync|session|managed):[^'"`]+)/g,
+      ),
+    ].map((m) => m[1]!),
+  );
   expect(defined.length).toBeGreaterThanOrEqual(SETTINGS.length);
   expect([...new Set(defined)].filter((key) => !NOT_SETTINGS.includes(key)).sort()).toEqual(SETTINGS.map(keyOf).sort());
 });
@@ -108,7 +138,10 @@ test('data stored by every version of every setting reads back as the user set i
       // Version 1 data comes both without a mark (written before versions) and with one.
       for (const mark of fixture.version === 1 ? [null, 1] : [fixture.version]) {
         fakeBrowser.reset();
-        expect(await migrateFrom(setting, fixture.stored, mark), `${setting.key} from version ${mark ?? 'unmarked'}`).toEqual({ value: fixture.reads, version: setting.version });
+        expect(await migrateFrom(setting, fixture.stored, mark), `${setting.key} from version ${mark ?? 'unmarked'}`).toEqual({
+          value: fixture.reads,
+          version: setting.version,
+        });
       }
     }
   }
@@ -120,7 +153,11 @@ describe('the harness itself, on a setting at version 3', () => {
     2: (old: { size: number }) => ({ percent: old.size }),
     3: (old: { percent: number }) => ({ step: [70, 80, 90, 100, 110, 125, 150, 175, 200].indexOf(old.percent) }),
   };
-  const probe = defineSetting<{ step: number }>('local:migrationHarnessProbe', { fallback: { step: 3 }, version: 3, migrations }) as Setting<unknown>;
+  const probe = defineSetting<{ step: number }>('local:migrationHarnessProbe', {
+    fallback: { step: 3 },
+    version: 3,
+    migrations,
+  }) as Setting<unknown>;
 
   test('chains the migrations from every older version', async () => {
     expect(await migrateFrom(probe, { size: 125 }, null)).toEqual({ value: { step: 5 }, version: 3 });

@@ -1,7 +1,16 @@
 // Word counts, reading time and plain text: Korean, Japanese and Chinese are counted by
 // characters (a space-separated "word" means nothing in Japanese or Chinese, and a Korean eojeol
 // carries its particles), other scripts by words.
-import { countText, languageFromScript, minutesFor, readingMinutes, READING_SPEED, squash, toPlainText, wordCount } from '@/lib/article/text';
+import {
+  countText,
+  languageFromScript,
+  minutesFor,
+  readingMinutes,
+  READING_SPEED,
+  squash,
+  toPlainText,
+  wordCount,
+} from '@/lib/article/text';
 import { parse } from './article-helpers';
 
 describe('counting', () => {
@@ -75,7 +84,9 @@ describe('reading time', () => {
 describe('language from script', () => {
   test('Korean, Japanese, Chinese; nothing for Latin text or too little text', () => {
     expect(languageFromScript('시의회는 화요일 시립 도서관의 운영 시간을 밤 10시까지 늘리는 조례안을 통과시켰다.')).toBe('ko');
-    expect(languageFromScript('東京都は火曜日、図書館の開館時間を午後10時まで延長すると発表しました。来月から実施します。')).toBe('ja');
+    expect(languageFromScript('東京都は火曜日、図書館の開館時間を午後10時まで延長すると発表しました。来月から実施します。')).toBe(
+      'ja',
+    );
     expect(languageFromScript('市议会周二投票通过了将市立图书馆开放时间延长至晚上十点的决定。')).toBe('zh');
     expect(languageFromScript('The council voted on Tuesday.')).toBeNull();
     expect(languageFromScript('한국')).toBeNull();
@@ -93,7 +104,20 @@ describe('language from script', () => {
 });
 
 test('squash: runs of any white space become one space, ends trimmed; squashed text comes back as it is', () => {
-  for (const text of ['', 'word', 'two words', ' lead', 'trail ', 'a  b', 'a\nb', 'a\u00a0b', 'a\u200bb', '\u3000가\t나\r\n', 'x\ufeff', '\u2028y\u2029 z']) {
+  for (const text of [
+    '',
+    'word',
+    'two words',
+    ' lead',
+    'trail ',
+    'a  b',
+    'a\nb',
+    'a\u00a0b',
+    'a\u200bb',
+    '\u3000가\t나\r\n',
+    'x\ufeff',
+    '\u2028y\u2029 z',
+  ]) {
     expect(squash(text), JSON.stringify(text)).toBe(text.replace(/[\s\u00a0\u200b]+/g, ' ').trim());
   }
   expect(squash(null)).toBe('');
@@ -104,31 +128,51 @@ describe('toPlainText', () => {
   const el = (html: string) => parse(`<!doctype html><html><body><div id="r">${html}</div></body></html>`).getElementById('r')!;
 
   test('blocks are separated by one blank line, inline markup stays in its line', () => {
-    const text = toPlainText(el('<h1>Title</h1><p>One <b>bold</b> and <a href="#">linked</a> word.</p><p>Two</p><ul><li>a</li><li>b</li></ul><blockquote><p>Quoted</p></blockquote>'));
+    const text = toPlainText(
+      el(
+        '<h1>Title</h1><p>One <b>bold</b> and <a href="#">linked</a> word.</p><p>Two</p><ul><li>a</li><li>b</li></ul><blockquote><p>Quoted</p></blockquote>',
+      ),
+    );
     expect(text).toBe('Title\n\nOne bold and linked word.\n\nTwo\n\na\n\nb\n\nQuoted');
   });
 
   test('<br> is a line break, not a paragraph', () => {
-    expect(toPlainText(el('<p>Line one<br>line two<br/>line three</p><p>Next</p>'))).toBe('Line one\nline two\nline three\n\nNext');
+    expect(toPlainText(el('<p>Line one<br>line two<br/>line three</p><p>Next</p>'))).toBe(
+      'Line one\nline two\nline three\n\nNext',
+    );
   });
 
   test('nested blocks never make more than one blank line; white space collapses', () => {
-    const text = toPlainText(el('<div><div><p>  A \u00a0 spaced\t\tline </p></div></div>\n\n\n<section><div><p>B</p></div></section>'));
+    const text = toPlainText(
+      el('<div><div><p>  A \u00a0 spaced\t\tline </p></div></div>\n\n\n<section><div><p>B</p></div></section>'),
+    );
     expect(text).toBe('A spaced line\n\nB');
     expect(text).not.toMatch(/\n{3,}/);
   });
 
   test('line breaks of the HTML source are spaces, as on screen; <pre> keeps its lines', () => {
-    const text = toPlainText(el('<p>Lupita\'s now-famous Oscar dress\n    -- adorned in pearls -- was stolen right out of her hotel room.</p><p>谷歌(<a href="#">微博</a>)\r\n  在2014年</p><pre>line one\nline two</pre>'));
-    expect(text).toBe("Lupita's now-famous Oscar dress -- adorned in pearls -- was stolen right out of her hotel room.\n\n谷歌(微博) 在2014年\n\nline one\nline two");
+    const text = toPlainText(
+      el(
+        '<p>Lupita\'s now-famous Oscar dress\n    -- adorned in pearls -- was stolen right out of her hotel room.</p><p>谷歌(<a href="#">微博</a>)\r\n  在2014年</p><pre>line one\nline two</pre>',
+      ),
+    );
+    expect(text).toBe(
+      "Lupita's now-famous Oscar dress -- adorned in pearls -- was stolen right out of her hotel room.\n\n谷歌(微博) 在2014年\n\nline one\nline two",
+    );
   });
 
   test('scripts, styles, templates and noscript are not text', () => {
-    expect(toPlainText(el('<p>Visible</p><script>var x = 1;</script><style>p{}</style><template><p>T</p></template><noscript>N</noscript>'))).toBe('Visible');
+    expect(
+      toPlainText(
+        el('<p>Visible</p><script>var x = 1;</script><style>p{}</style><template><p>T</p></template><noscript>N</noscript>'),
+      ),
+    ).toBe('Visible');
   });
 
   test('Korean paragraphs keep their own spacing', () => {
-    expect(toPlainText(el('<p>첫 번째 문단입니다.</p><p>두 번째 <em>문단</em>입니다.</p>'))).toBe('첫 번째 문단입니다.\n\n두 번째 문단입니다.');
+    expect(toPlainText(el('<p>첫 번째 문단입니다.</p><p>두 번째 <em>문단</em>입니다.</p>'))).toBe(
+      '첫 번째 문단입니다.\n\n두 번째 문단입니다.',
+    );
   });
 
   test('a table reads cell by cell', () => {
@@ -146,7 +190,15 @@ test('minutesFor gives readingMinutes from counts taken once', () => {
 test('countWords counts what the word pattern matches, without the pattern', async () => {
   const { countWords } = await import('@/lib/article/text');
   const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
-  for (const s of ["Don't stop: the U.S. e-mail -- a-b 'quoted' 3.14 café naïve x.", 'one', '', ' - . ', "it's–fine", 'Ελληνικά και Русский текст 12,500', "end.'"]) {
+  for (const s of [
+    "Don't stop: the U.S. e-mail -- a-b 'quoted' 3.14 café naïve x.",
+    'one',
+    '',
+    ' - . ',
+    "it's–fine",
+    'Ελληνικά και Русский текст 12,500',
+    "end.'",
+  ]) {
     expect(countWords(s), s).toBe(s.match(WORD)?.length ?? 0);
   }
 });

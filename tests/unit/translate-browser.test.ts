@@ -9,7 +9,16 @@
 // translator.translate(text, {signal}) → Promise<string>; LanguageDetector.create() and
 // detector.detect(text) → [{detectedLanguage, confidence}, …] ending with 'und'.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browserAvailability, createBrowserTranslator, downloadBrowserModel, onDeviceApis, type Availability, type CreateMonitor, type LanguageDetectorApi, type TranslatorApi } from '@/lib/translate/providers/browser';
+import {
+  browserAvailability,
+  createBrowserTranslator,
+  downloadBrowserModel,
+  onDeviceApis,
+  type Availability,
+  type CreateMonitor,
+  type LanguageDetectorApi,
+  type TranslatorApi,
+} from '@/lib/translate/providers/browser';
 import { translateAll } from '@/lib/translate/engine';
 import { detectLanguage } from '@/lib/translate/detect';
 import { translateErrorMessage, TranslateError } from '@/lib/translate/types';
@@ -30,8 +39,13 @@ function fakeTranslatorApi(pairs: Record<string, Availability>, options: { activ
     async create({ sourceLanguage, targetLanguage, monitor, signal }) {
       const key = `${sourceLanguage}>${targetLanguage}`;
       const state = pairs[key] ?? 'unavailable';
-      if (state === 'unavailable') throw new DOMException('Unable to create translator for the given source and target language.', 'NotSupportedError');
-      if (state !== 'available' && !options.activation) throw new DOMException('Requires a user gesture when availability is "downloading" or "downloadable".', 'NotAllowedError');
+      if (state === 'unavailable')
+        throw new DOMException('Unable to create translator for the given source and target language.', 'NotSupportedError');
+      if (state !== 'available' && !options.activation)
+        throw new DOMException(
+          'Requires a user gesture when availability is "downloading" or "downloadable".',
+          'NotAllowedError',
+        );
       const listeners: ((e: { loaded: number }) => void)[] = [];
       const m: CreateMonitor = { addEventListener: (_type, listener) => void listeners.push(listener) };
       monitor?.(m);
@@ -89,7 +103,9 @@ test('a model to download reports its progress (with a user activation)', async 
 
 test('without a click to start a download, the error says how to get the model', async () => {
   const { api } = fakeTranslatorApi({ 'ko>en': 'downloadable' });
-  const err = await createBrowserTranslator({ api }).translate(['안녕'], 'ko', 'en', new AbortController().signal).catch((e: unknown) => e);
+  const err = await createBrowserTranslator({ api })
+    .translate(['안녕'], 'ko', 'en', new AbortController().signal)
+    .catch((e: unknown) => e);
   expect(err).toBeInstanceOf(TranslateError);
   expect(translateErrorMessage(err)).toMatch(/must be downloaded first/);
 });
@@ -97,8 +113,13 @@ test('without a click to start a download, the error says how to get the model',
 test('an unsupported pair, an unknown source and a browser without the API are plain errors', async () => {
   const { api } = fakeTranslatorApi({ 'en>ko': 'available' });
   const s = new AbortController().signal;
-  await expect(createBrowserTranslator({ api }).translate(['x'], 'en', 'xh', s)).rejects.toMatchObject({ kind: 'unsupported-pair' });
-  await expect(createBrowserTranslator({ api }).translate(['x'], '', 'ko', s)).rejects.toMatchObject({ kind: 'unsupported-pair', messageKey: 'translateErrorSourceUnknown' });
+  await expect(createBrowserTranslator({ api }).translate(['x'], 'en', 'xh', s)).rejects.toMatchObject({
+    kind: 'unsupported-pair',
+  });
+  await expect(createBrowserTranslator({ api }).translate(['x'], '', 'ko', s)).rejects.toMatchObject({
+    kind: 'unsupported-pair',
+    messageKey: 'translateErrorSourceUnknown',
+  });
   // No Translator in this Node global: as in Firefox.
   await expect(createBrowserTranslator().translate(['x'], 'en', 'ko', s)).rejects.toMatchObject({ kind: 'not-configured' });
   expect(await browserAvailability('en', 'ko', undefined)).toBe('no-api');
@@ -107,7 +128,13 @@ test('an unsupported pair, an unknown source and a browser without the API are p
 test('cancel stops between paragraphs', async () => {
   const { api, log } = fakeTranslatorApi({ 'en>ko': 'available' });
   const controller = new AbortController();
-  const run = translateAll(['a', 'b', 'c'], { translator: createBrowserTranslator({ api }), from: 'en', to: 'ko', signal: controller.signal, maxBatchItems: 3 });
+  const run = translateAll(['a', 'b', 'c'], {
+    translator: createBrowserTranslator({ api }),
+    from: 'en',
+    to: 'ko',
+    signal: controller.signal,
+    maxBatchItems: 3,
+  });
   controller.abort();
   await expect(run).rejects.toMatchObject({ kind: 'cancelled' });
   expect(log.filter((l) => l.startsWith('translate'))).toEqual([]);
@@ -134,12 +161,18 @@ describe('language detection chain', () => {
   const unsure = async () => ({ isReliable: false, languages: [{ language: 'ja', percentage: 30 }] });
 
   test("the page's declared language first", async () => {
-    expect(await detectLanguage({ declared: 'ko-KR', text: korean, i18nDetect: reliable('ko') })).toEqual({ lang: 'ko', source: 'declared' });
+    expect(await detectLanguage({ declared: 'ko-KR', text: korean, i18nDetect: reliable('ko') })).toEqual({
+      lang: 'ko',
+      source: 'declared',
+    });
     expect(await detectLanguage({ declared: 'zh-Hant-TW', text: '' })).toEqual({ lang: 'zh-TW', source: 'declared' });
   });
 
   test('a declaration that a reliable detection contradicts gives way', async () => {
-    expect(await detectLanguage({ declared: 'en', text: korean, i18nDetect: reliable('ko') })).toEqual({ lang: 'ko', source: 'i18n' });
+    expect(await detectLanguage({ declared: 'en', text: korean, i18nDetect: reliable('ko') })).toEqual({
+      lang: 'ko',
+      source: 'i18n',
+    });
   });
 
   test('then browser.i18n.detectLanguage, then the on-device LanguageDetector', async () => {
@@ -148,7 +181,13 @@ describe('language detection chain', () => {
     expect(await detectLanguage({ text: korean, i18nDetect: unsure, detector })).toEqual({ lang: 'ko', source: 'on-device' });
     expect(detector.created).toBe(1);
     // A detector that is not sure leaves the best guess of i18n.
-    expect(await detectLanguage({ text: korean, i18nDetect: unsure, detector: fakeDetector([{ detectedLanguage: 'ko', confidence: 0.2 }]) })).toEqual({ lang: 'ja', source: 'i18n' });
+    expect(
+      await detectLanguage({
+        text: korean,
+        i18nDetect: unsure,
+        detector: fakeDetector([{ detectedLanguage: 'ko', confidence: 0.2 }]),
+      }),
+    ).toEqual({ lang: 'ja', source: 'i18n' });
     expect(await detectLanguage({ text: korean })).toEqual({ lang: null, source: null });
   });
 });

@@ -3,7 +3,13 @@
 // misses; the size cap evicts the least recently used rows; the options page can clear it.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { CACHE_SCHEMA_V1, clearTranslationCache, DexieTranslationCache, TranslationCacheDB, translationCacheSize } from '@/extension/translate/cache';
+import {
+  CACHE_SCHEMA_V1,
+  clearTranslationCache,
+  DexieTranslationCache,
+  TranslationCacheDB,
+  translationCacheSize,
+} from '@/extension/translate/cache';
 import { cacheKey, hashText } from '@/lib/translate/cache';
 
 let db: TranslationCacheDB;
@@ -20,8 +26,15 @@ afterEach(async () => {
 
 test('a translation is found again only for the same provider, language pair and text', async () => {
   const cache = new DexieTranslationCache(db);
-  await cache.putMany('deepl:a', 'ko', 'en', [{ source: '안녕하세요', translation: 'Hello' }, { source: '감사합니다', translation: 'Thank you' }]);
-  expect(await cache.getMany('deepl:a', 'ko', 'en', ['감사합니다', '안녕하세요', '모르는 말'])).toEqual(['Thank you', 'Hello', undefined]);
+  await cache.putMany('deepl:a', 'ko', 'en', [
+    { source: '안녕하세요', translation: 'Hello' },
+    { source: '감사합니다', translation: 'Thank you' },
+  ]);
+  expect(await cache.getMany('deepl:a', 'ko', 'en', ['감사합니다', '안녕하세요', '모르는 말'])).toEqual([
+    'Thank you',
+    'Hello',
+    undefined,
+  ]);
   expect(await cache.getMany('deepl:b', 'ko', 'en', ['안녕하세요'])).toEqual([undefined]);
   expect(await cache.getMany('deepl:a', 'ko', 'ja', ['안녕하세요'])).toEqual([undefined]);
   expect(await cache.getMany('deepl:a', 'en', 'ko', ['안녕하세요'])).toEqual([undefined]);
@@ -32,7 +45,17 @@ test('keys are stable and differ for different texts; a row whose source differs
   expect(hashText('abc')).not.toBe(hashText('abd'));
   expect(cacheKey('p', 'ko', 'en', 'x')).toBe(cacheKey('p', 'ko', 'en', 'x'));
   // Simulate a hash collision: a row under the key of "B" that holds another source text.
-  await db.translations.put({ key: cacheKey('p', 'ko', 'en', 'B'), cacheId: 'p', from: 'ko', to: 'en', source: 'A', translation: 'tA', chars: 3, createdAt: 1, lastUsed: 1 });
+  await db.translations.put({
+    key: cacheKey('p', 'ko', 'en', 'B'),
+    cacheId: 'p',
+    from: 'ko',
+    to: 'en',
+    source: 'A',
+    translation: 'tA',
+    chars: 3,
+    createdAt: 1,
+    lastUsed: 1,
+  });
   const cache = new DexieTranslationCache(db);
   expect(await cache.getMany('p', 'ko', 'en', ['B'])).toEqual([undefined]);
   await cache.putMany('p', 'ko', 'en', [{ source: 'B', translation: 'tB' }]);
@@ -53,7 +76,12 @@ test('over the cap, the least recently used rows go; a hit counts as a use', asy
   expect(await cache.getMany('p', 'ko', 'en', [entry(1).source])).toEqual([entry(1).translation]);
   now += 120_000;
   await cache.putMany('p', 'ko', 'en', [entry(4)]); // 120 chars > 100: evict down to 90
-  const left = await cache.getMany('p', 'ko', 'en', [1, 2, 3, 4].map((i) => entry(i).source));
+  const left = await cache.getMany(
+    'p',
+    'ko',
+    'en',
+    [1, 2, 3, 4].map((i) => entry(i).source),
+  );
   expect(left.map((x) => x !== undefined)).toEqual([true, false, true, true]);
   expect(await cache.size()).toEqual({ entries: 3, bytes: 180 });
 });

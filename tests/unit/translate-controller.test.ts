@@ -23,7 +23,8 @@ function article(): HTMLElement {
   const { document } = new JSDOM('<!doctype html><body></body>', { url: 'https://news.example.com/a' }).window;
   const root = document.createElement('div');
   // Test fixture written here, not page input.
-  root.innerHTML = '<h1>Title here</h1><p>First <a href="https://e.com/1">link</a>.</p><ul><li>Item one</li><li>Item two</li></ul><p>Last words.</p>';
+  root.innerHTML =
+    '<h1>Title here</h1><p>First <a href="https://e.com/1">link</a>.</p><ul><li>Item one</li><li>Item two</li></ul><p>Last words.</p>';
   document.body.replaceChildren(root);
   return root;
 }
@@ -41,7 +42,8 @@ const api = (fail?: (s: string) => boolean): TranslatorApi => ({
 
 function cacheMessages() {
   const handlers = translateCacheHandlers(new MemoryTranslationCache());
-  return async (m: { type: string; payload: unknown }) => (handlers[m.type as keyof typeof handlers] as (p: unknown) => unknown)(m.payload);
+  return async (m: { type: string; payload: unknown }) =>
+    (handlers[m.type as keyof typeof handlers] as (p: unknown) => unknown)(m.payload);
 }
 
 test('every block shows its translation; the mode can change; Show original restores the article', async () => {
@@ -51,7 +53,9 @@ test('every block shows its translation; the mode can change; Show original rest
   let job!: ReturnType<typeof translateArticle>;
   const done = new Promise<void>((resolve) => {
     job = translateArticle(root, {
-      from: 'en', to: 'ko', mode: 'side-by-side',
+      from: 'en',
+      to: 'ko',
+      mode: 'side-by-side',
       onProgress: (d, n) => progress.push(`${d} / ${n}`),
       onDone: resolve,
       startOptions: { config: { kind: 'browser' }, translatorApi: api(), sendMessage: cacheMessages() },
@@ -59,7 +63,13 @@ test('every block shows its translation; the mode can change; Show original rest
   });
   await done;
   expect(progress[progress.length - 1]).toBe('5 / 5');
-  expect([...root.querySelectorAll('.ra-translation')].map((el) => el.textContent)).toEqual(['(ko) Title here', '(ko) First link.', '(ko) Item one', '(ko) Item two', '(ko) Last words.']);
+  expect([...root.querySelectorAll('.ra-translation')].map((el) => el.textContent)).toEqual([
+    '(ko) Title here',
+    '(ko) First link.',
+    '(ko) Item one',
+    '(ko) Item two',
+    '(ko) Last words.',
+  ]);
   expect(root.querySelector('.ra-translation a')?.getAttribute('href')).toBe('https://e.com/1');
   job.showOriginal();
   expect(root.innerHTML).toBe(before);
@@ -71,7 +81,9 @@ test('mode switch and Show original, with a job driven by hand', () => {
   let handlers!: TranslationHandlers;
   let cancelled = false;
   const job = translateArticle(root, {
-    from: 'en', to: 'ja', mode: 'side-by-side',
+    from: 'en',
+    to: 'ja',
+    mode: 'side-by-side',
     start: (_texts, _f, _t, h) => ((handlers = h), { cancel: () => void (cancelled = true) }),
   });
   expect(job.segments).toHaveLength(5);
@@ -93,14 +105,24 @@ test('a failure keeps the paragraphs that did translate and says how many', asyn
   const root = article();
   const error = await new Promise<[string, string, number]>((resolve) => {
     translateArticle(root, {
-      from: 'en', to: 'ko', mode: 'side-by-side',
+      from: 'en',
+      to: 'ko',
+      mode: 'side-by-side',
       onError: (kind, message, n) => resolve([kind, message, n]),
-      startOptions: { config: { kind: 'browser' }, translatorApi: api((s) => s.startsWith('Item')), sendMessage: cacheMessages(), engine: { maxBatchItems: 1, concurrency: 1, retries: 0 } },
+      startOptions: {
+        config: { kind: 'browser' },
+        translatorApi: api((s) => s.startsWith('Item')),
+        sendMessage: cacheMessages(),
+        engine: { maxBatchItems: 1, concurrency: 1, retries: 0 },
+      },
     });
   });
   expect(error[0]).toBe('server');
   expect(error[2]).toBe(2);
-  expect([...root.querySelectorAll('.ra-translation')].map((el) => el.textContent)).toEqual(['(ko) Title here', '(ko) First link.']);
+  expect([...root.querySelectorAll('.ra-translation')].map((el) => el.textContent)).toEqual([
+    '(ko) Title here',
+    '(ko) First link.',
+  ]);
   expect(root.textContent).toContain('Item one');
 });
 
@@ -116,12 +138,18 @@ test("the page's own article blocks, one job for all: one batch of segments, eac
   let sent: string[] = [];
   let handlers!: TranslationHandlers;
   const job = translateArticle(blocks, {
-    from: 'en', to: 'ko', mode: 'side-by-side',
+    from: 'en',
+    to: 'ko',
+    mode: 'side-by-side',
     start: (texts, _f, _t, h) => ((sent = texts), (handlers = h), { cancel() {} }),
   });
   expect(sent).toEqual(['Title here', 'First <a1>link</a1>.', 'Last words.']);
   sent.forEach((text, i) => handlers.onResult!(i, `(ko) ${text}`));
-  expect(blocks.map((b) => b.querySelector('.ra-translation')?.textContent)).toEqual(['(ko) Title here', '(ko) First link.', '(ko) Last words.']);
+  expect(blocks.map((b) => b.querySelector('.ra-translation')?.textContent)).toEqual([
+    '(ko) Title here',
+    '(ko) First link.',
+    '(ko) Last words.',
+  ]);
   expect(nav.textContent).toBe('Home News');
   job.showOriginal();
   expect(document.body.innerHTML).toBe(before);

@@ -37,8 +37,16 @@ const noWait = () => {
 
 test('batches hold at most maxChars and maxItems, in order; a long paragraph goes alone', () => {
   const texts = ['a'.repeat(30), 'b'.repeat(30), 'c'.repeat(50), 'd'.repeat(10), 'e'.repeat(10), 'f'.repeat(10)];
-  expect(makeBatches(texts, [0, 1, 2, 3, 4, 5], 60, 10)).toEqual([[0, 1], [2, 3], [4, 5]]);
-  expect(makeBatches(texts, [0, 1, 2, 3, 4, 5], 1000, 2)).toEqual([[0, 1], [2, 3], [4, 5]]);
+  expect(makeBatches(texts, [0, 1, 2, 3, 4, 5], 60, 10)).toEqual([
+    [0, 1],
+    [2, 3],
+    [4, 5],
+  ]);
+  expect(makeBatches(texts, [0, 1, 2, 3, 4, 5], 1000, 2)).toEqual([
+    [0, 1],
+    [2, 3],
+    [4, 5],
+  ]);
   expect(makeBatches(['x'.repeat(500), 'y'], [0, 1], 100, 10)).toEqual([[0], [1]]);
   // A smaller first batch: the top of the article comes back first.
   expect(makeBatches(texts, [0, 1, 2, 3, 4, 5], 1000, 50, 40)).toEqual([[0], [1, 2, 3, 4, 5]]);
@@ -50,7 +58,11 @@ test('40 paragraphs go in a few requests of bounded size, at most 3 at a time, e
   const results: [number, string][] = [];
   const progress: [number, number][] = [];
   const out = await translateAll(texts, {
-    translator, from: 'en', to: 'ko', maxBatchChars: 1000, firstBatchChars: 1000,
+    translator,
+    from: 'en',
+    to: 'ko',
+    maxBatchChars: 1000,
+    firstBatchChars: 1000,
     onResult: (i, s) => results.push([i, s]),
     onProgress: (d, n) => progress.push([d, n]),
   });
@@ -72,7 +84,13 @@ test('a second run of the same article is served by the cache: no request at all
   expect(first.calls.length).toBeGreaterThan(0);
   const second = recorder();
   const results: number[] = [];
-  const out = await translateAll(texts, { translator: second.translator, from: 'en', to: 'ko', cache, onResult: (i) => results.push(i) });
+  const out = await translateAll(texts, {
+    translator: second.translator,
+    from: 'en',
+    to: 'ko',
+    cache,
+    onResult: (i) => results.push(i),
+  });
   expect(second.calls.length).toBe(0);
   expect(results).toHaveLength(12);
   expect(out).toEqual(texts.map((s) => `T(${s})`));
@@ -103,12 +121,16 @@ test('retries stop after the limit; a bad key is not retried', async () => {
   const failing = recorder(() => {
     throw new TranslateError('server', '500', { status: 500 });
   });
-  await expect(translateAll(['a'], { translator: failing.translator, from: 'en', to: 'ko', sleep, retries: 2 })).rejects.toMatchObject({ kind: 'server', status: 500 });
+  await expect(
+    translateAll(['a'], { translator: failing.translator, from: 'en', to: 'ko', sleep, retries: 2 }),
+  ).rejects.toMatchObject({ kind: 'server', status: 500 });
   expect(failing.calls.length).toBe(3);
   const auth = recorder(() => {
     throw new TranslateError('auth', '403', { status: 403 });
   });
-  await expect(translateAll(['a'], { translator: auth.translator, from: 'en', to: 'ko', sleep })).rejects.toMatchObject({ kind: 'auth' });
+  await expect(translateAll(['a'], { translator: auth.translator, from: 'en', to: 'ko', sleep })).rejects.toMatchObject({
+    kind: 'auth',
+  });
   expect(auth.calls.length).toBe(1);
 });
 
@@ -119,7 +141,15 @@ test('when a batch fails for good, what did translate is kept (and cached), and 
     if (batch[0]!.startsWith('Paragraph 5 ')) throw new TranslateError('quota', '456', { status: 456 });
   });
   const results = new Map<number, string>();
-  const err = await translateAll(texts, { translator, from: 'en', to: 'ko', cache, maxBatchChars: 200, concurrency: 1, onResult: (i, s) => results.set(i, s) }).catch((e: unknown) => e);
+  const err = await translateAll(texts, {
+    translator,
+    from: 'en',
+    to: 'ko',
+    cache,
+    maxBatchChars: 200,
+    concurrency: 1,
+    onResult: (i, s) => results.set(i, s),
+  }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(TranslateError);
   expect((err as TranslateError).kind).toBe('quota');
   expect([...results.keys()].sort()).toEqual([0, 1, 2, 3]);
@@ -132,7 +162,9 @@ test('a wrong number of translations splits the batch until the answers fit', as
   expect(out).toEqual(['T(a)', 'T(b)', 'T(c)', 'T(d)', 'T(e)']);
   expect(calls.map((c) => c.length)).toEqual([5, 3, 2, 1, 2]);
   const never = recorder(() => []);
-  await expect(translateAll(['a', 'b'], { translator: never.translator, from: 'en', to: 'ko' })).rejects.toMatchObject({ kind: 'malformed' });
+  await expect(translateAll(['a', 'b'], { translator: never.translator, from: 'en', to: 'ko' })).rejects.toMatchObject({
+    kind: 'malformed',
+  });
 });
 
 test('cancel: the promise rejects as cancelled, requests are aborted, nothing arrives afterwards', async () => {
@@ -144,17 +176,28 @@ test('cancel: the promise rejects as cancelled, requests are aborted, nothing ar
     translate: (texts, _f, _t, signal) => {
       seen.push(signal);
       // Never answers unless aborted: only cancel can end this run.
-      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+      return new Promise((_, reject) =>
+        signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))),
+      );
     },
   };
-  const run = translateAll(paragraphs(10, 500), { translator, from: 'en', to: 'ko', signal: controller.signal, maxBatchChars: 500, onResult: () => results++ });
+  const run = translateAll(paragraphs(10, 500), {
+    translator,
+    from: 'en',
+    to: 'ko',
+    signal: controller.signal,
+    maxBatchChars: 500,
+    onResult: () => results++,
+  });
   await new Promise((r) => setTimeout(r, 5));
   expect(seen.length).toBe(3);
   controller.abort();
   await expect(run).rejects.toMatchObject({ kind: 'cancelled' });
   expect(seen.every((s) => s.aborted)).toBe(true);
   expect(results).toBe(0);
-  await expect(translateAll(['x'], { translator, from: 'en', to: 'ko', signal: controller.signal })).rejects.toMatchObject({ kind: 'cancelled' });
+  await expect(translateAll(['x'], { translator, from: 'en', to: 'ko', signal: controller.signal })).rejects.toMatchObject({
+    kind: 'cancelled',
+  });
 });
 
 test('cancel during a backoff wait ends at once', async () => {

@@ -111,9 +111,19 @@ describe('network provider: page ⇄ background', () => {
       posted.push(m as TranslateEvent);
       realPost(m);
     };
-    serveTranslatePort(background, { getConfig: async () => config(), cache: null, engine: { maxBatchChars: 40, concurrency: 1 } });
+    serveTranslatePort(background, {
+      getConfig: async () => config(),
+      cache: null,
+      engine: { maxBatchChars: 40, concurrency: 1 },
+    });
     const c = collect();
-    const job = startTranslation(['One paragraph of text here.', 'Another paragraph of text.', 'A third one, also text.'], 'en', 'ko', c.handlers, { config: config(), connect: () => page });
+    const job = startTranslation(
+      ['One paragraph of text here.', 'Another paragraph of text.', 'A third one, also text.'],
+      'en',
+      'ko',
+      c.handlers,
+      { config: config(), connect: () => page },
+    );
     await new Promise((r) => setTimeout(r, 50));
     job.cancel();
     const before = [...c.events];
@@ -138,10 +148,15 @@ describe('network provider: page ⇄ background', () => {
   test('no provider configured: one sentence, no port opened', async () => {
     const c = collect();
     let connected = false;
-    startTranslation(['Hello.'], 'en', 'ko', c.handlers, { translatorApi: undefined, connect: () => ((connected = true), portPair()[0]) });
+    startTranslation(['Hello.'], 'en', 'ko', c.handlers, {
+      translatorApi: undefined,
+      connect: () => ((connected = true), portPair()[0]),
+    });
     await c.finished;
     expect(connected).toBe(false);
-    expect(c.events).toEqual(["error not-configured: No translation provider is set up yet. Choose one in the extension's options."]);
+    expect(c.events).toEqual([
+      "error not-configured: No translation provider is set up yet. Choose one in the extension's options.",
+    ]);
   });
 
   test('a saved provider is read from settings', async () => {
@@ -163,7 +178,13 @@ describe('network provider: page ⇄ background', () => {
     page.postMessage({ texts: ['x'], from: 'en', to: 'ko' });
     await new Promise((r) => setTimeout(r, 20));
     // The on-device provider never runs in the background.
-    expect(got).toEqual([{ type: 'error', kind: 'not-configured', message: "No translation provider is set up yet. Choose one in the extension's options." }]);
+    expect(got).toEqual([
+      {
+        type: 'error',
+        kind: 'not-configured',
+        message: "No translation provider is set up yet. Choose one in the extension's options.",
+      },
+    ]);
   });
 });
 
@@ -183,11 +204,18 @@ describe('on-device provider: engine in the page, cache by messages', () => {
       return handler(m.payload);
     };
     const c = collect();
-    startTranslation(['안녕하세요.', '반갑습니다.'], 'ko', 'en', c.handlers, { config: { kind: 'browser' }, translatorApi: api, sendMessage });
+    startTranslation(['안녕하세요.', '반갑습니다.'], 'ko', 'en', c.handlers, {
+      config: { kind: 'browser' },
+      translatorApi: api,
+      sendMessage,
+    });
     await c.finished;
     expect(c.events.pop()).toBe('done');
     expect([...c.results.values()]).toEqual(['(en) 안녕하세요.', '(en) 반갑습니다.']);
     expect(sent).toEqual(['translate/cache-get', 'translate/cache-put']);
-    expect(await messageCache(sendMessage).getMany('browser', 'ko', 'en', ['반갑습니다.', '없음'])).toEqual(['(en) 반갑습니다.', undefined]);
+    expect(await messageCache(sendMessage).getMany('browser', 'ko', 'en', ['반갑습니다.', '없음'])).toEqual([
+      '(en) 반갑습니다.',
+      undefined,
+    ]);
   });
 });

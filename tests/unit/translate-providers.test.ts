@@ -19,10 +19,17 @@ beforeEach(() => {
 });
 
 const signal = () => new AbortController().signal;
-const LT_LANGS = [{ code: 'en', targets: ['ko', 'zh-Hans'] }, { code: 'ko', targets: ['en'] }, { code: 'zh-Hans', targets: ['en'] }];
+const LT_LANGS = [
+  { code: 'en', targets: ['ko', 'zh-Hans'] },
+  { code: 'ko', targets: ['en'] },
+  { code: 'zh-Hans', targets: ['en'] },
+];
 
 async function failure(p: Promise<unknown>): Promise<TranslateError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(TranslateError);
   return err as TranslateError;
 }
@@ -30,7 +37,9 @@ async function failure(p: Promise<unknown>): Promise<TranslateError> {
 describe('LibreTranslate', () => {
   test('sends the paragraphs as one array in HTML format, with the key; reads translatedText', async () => {
     const { fetchImpl, calls } = fakeFetch((req) =>
-      req.url.endsWith('/languages') ? json(LT_LANGS) : json({ translatedText: (req.body as { q: string[] }).q.map((s) => `KO:${s}`) }),
+      req.url.endsWith('/languages')
+        ? json(LT_LANGS)
+        : json({ translatedText: (req.body as { q: string[] }).q.map((s) => `KO:${s}`) }),
     );
     const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org/', apiKey: 'k1' }, { fetchImpl });
     expect(await tr.translate(['Hello <b>you</b>', 'Bye'], 'en', 'zh', signal())).toEqual(['KO:Hello <b>you</b>', 'KO:Bye']);
@@ -58,7 +67,9 @@ describe('LibreTranslate', () => {
       json({ error: 'Internal error' }, 500),
     ];
     let n = 0;
-    const { fetchImpl } = fakeFetch((req) => (req.url.endsWith('/languages') ? json({ error: 'not found' }, 404) : answers[n++]!));
+    const { fetchImpl } = fakeFetch((req) =>
+      req.url.endsWith('/languages') ? json({ error: 'not found' }, 404) : answers[n++]!,
+    );
     const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, { fetchImpl });
     const e400 = await failure(tr.translate(['x'], 'en', 'ja', signal()));
     expect([e400.kind, e400.message]).toEqual(['unsupported-pair', '400: ja is not supported']);
@@ -66,21 +77,30 @@ describe('LibreTranslate', () => {
     const e429 = await failure(tr.translate(['x'], 'en', 'ko', signal()));
     expect([e429.kind, e429.retryAfterMs]).toEqual(['rate-limit', 12000]);
     expect(await failure(tr.translate(['x'], 'en', 'ko', signal()))).toMatchObject({ kind: 'server', status: 500 });
-    const down = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, {
-      fetchImpl: async () => {
-        throw new TypeError('Failed to fetch');
+    const down = createTranslator(
+      { kind: 'libretranslate', url: 'https://lt.example.org' },
+      {
+        fetchImpl: async () => {
+          throw new TypeError('Failed to fetch');
+        },
       },
-    });
+    );
     expect((await failure(down.translate(['x'], 'en', 'ko', signal()))).kind).toBe('unreachable');
   });
 
   test('an answer with the wrong count or not JSON is malformed', async () => {
-    const { fetchImpl } = fakeFetch((req) => (req.url.endsWith('/languages') ? json(LT_LANGS) : json({ translatedText: ['only one'] })));
+    const { fetchImpl } = fakeFetch((req) =>
+      req.url.endsWith('/languages') ? json(LT_LANGS) : json({ translatedText: ['only one'] }),
+    );
     const tr = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, { fetchImpl });
     expect((await failure(tr.translate(['a', 'b'], 'en', 'ko', signal()))).kind).toBe('malformed');
-    const html = createTranslator({ kind: 'libretranslate', url: 'https://lt.example.org' }, {
-      fetchImpl: async (url) => (url.endsWith('/languages') ? json(LT_LANGS) : new Response('<html>proxy login</html>', { status: 200 })),
-    });
+    const html = createTranslator(
+      { kind: 'libretranslate', url: 'https://lt.example.org' },
+      {
+        fetchImpl: async (url) =>
+          url.endsWith('/languages') ? json(LT_LANGS) : new Response('<html>proxy login</html>', { status: 200 }),
+      },
+    );
     expect((await failure(html.translate(['a'], 'en', 'ko', signal()))).kind).toBe('malformed');
   });
 });
@@ -92,15 +112,29 @@ describe('DeepL', () => {
   });
 
   test('JSON body with text[], target variant, XML tag handling; key in the Authorization header', async () => {
-    const { fetchImpl, calls } = fakeFetch((req) => json({ translations: (req.body as { text: string[] }).text.map((s) => ({ detected_source_language: 'KO', text: `EN:${s}` })) }));
+    const { fetchImpl, calls } = fakeFetch((req) =>
+      json({
+        translations: (req.body as { text: string[] }).text.map((s) => ({ detected_source_language: 'KO', text: `EN:${s}` })),
+      }),
+    );
     const tr = createTranslator({ kind: 'deepl', apiKey: 'secret:fx' }, { fetchImpl });
     expect(await tr.translate(['<a1>삼성</a1>', '둘'], 'ko', 'en', signal())).toEqual(['EN:<a1>삼성</a1>', 'EN:둘']);
     expect(calls[0]!.url).toBe('https://api-free.deepl.com/v2/translate');
     expect(calls[0]!.headers.authorization).toBe('DeepL-Auth-Key secret:fx');
-    expect(calls[0]!.body).toEqual({ text: ['<a1>삼성</a1>', '둘'], source_lang: 'KO', target_lang: 'EN-US', tag_handling: 'xml' });
+    expect(calls[0]!.body).toEqual({
+      text: ['<a1>삼성</a1>', '둘'],
+      source_lang: 'KO',
+      target_lang: 'EN-US',
+      tag_handling: 'xml',
+    });
     expect(JSON.stringify(calls[0]!.body)).not.toContain('secret');
     const pro = fakeFetch(() => json({ translations: [{ text: 'x' }] }));
-    await createTranslator({ kind: 'deepl', apiKey: 'pro-key' }, { fetchImpl: pro.fetchImpl }).translate(['a'], 'en', 'zh-TW', signal());
+    await createTranslator({ kind: 'deepl', apiKey: 'pro-key' }, { fetchImpl: pro.fetchImpl }).translate(
+      ['a'],
+      'en',
+      'zh-TW',
+      signal(),
+    );
     expect(pro.calls[0]!.url).toBe('https://api.deepl.com/v2/translate');
     expect((pro.calls[0]!.body as { target_lang: string }).target_lang).toBe('ZH-HANT');
   });
@@ -125,10 +159,25 @@ describe('OpenAI-compatible', () => {
   test('one chat request: the paragraphs as a JSON array, the count in the prompt, the answer checked', async () => {
     const { fetchImpl, calls } = fakeFetch((req) => {
       const user = (req.body as { messages: { role: string; content: string }[] }).messages[1]!.content;
-      return json({ choices: [{ message: { role: 'assistant', content: '```json\n' + JSON.stringify((JSON.parse(user) as string[]).map((s) => `KO:${s}`)) + '\n```' } }] });
+      return json({
+        choices: [
+          {
+            message: {
+              role: 'assistant',
+              content: '```json\n' + JSON.stringify((JSON.parse(user) as string[]).map((s) => `KO:${s}`)) + '\n```',
+            },
+          },
+        ],
+      });
     });
-    const tr = createTranslator({ kind: 'openai', baseUrl: 'http://localhost:11434/v1/', model: 'llama3', apiKey: 'sk-1' }, { fetchImpl });
-    expect(await tr.translate(['One 1,234 https://x.y', 'Two'], 'en', 'ko', signal())).toEqual(['KO:One 1,234 https://x.y', 'KO:Two']);
+    const tr = createTranslator(
+      { kind: 'openai', baseUrl: 'http://localhost:11434/v1/', model: 'llama3', apiKey: 'sk-1' },
+      { fetchImpl },
+    );
+    expect(await tr.translate(['One 1,234 https://x.y', 'Two'], 'en', 'ko', signal())).toEqual([
+      'KO:One 1,234 https://x.y',
+      'KO:Two',
+    ]);
     expect(calls[0]!.url).toBe('http://localhost:11434/v1/chat/completions');
     expect(calls[0]!.headers.authorization).toBe('Bearer sk-1');
     const body = calls[0]!.body as { model: string; messages: { role: string; content: string }[] };
@@ -151,21 +200,39 @@ describe('OpenAI-compatible', () => {
   });
 
   test('errors {"error": {"message"}}: 401 key, 404 model; no key, no header', async () => {
-    const tr = createTranslator({ kind: 'openai', baseUrl: 'https://llm.example', model: 'm' }, { fetchImpl: async () => json({ error: { message: 'Incorrect API key provided.' } }, 401) });
+    const tr = createTranslator(
+      { kind: 'openai', baseUrl: 'https://llm.example', model: 'm' },
+      { fetchImpl: async () => json({ error: { message: 'Incorrect API key provided.' } }, 401) },
+    );
     expect((await failure(tr.translate(['x'], 'en', 'ko', signal()))).kind).toBe('auth');
     const { fetchImpl, calls } = fakeFetch(() => json({ error: { message: "model 'm' not found" } }, 404));
-    const err = await failure(createTranslator({ kind: 'openai', baseUrl: 'https://llm.example', model: 'm' }, { fetchImpl }).translate(['x'], 'en', 'ko', signal()));
+    const err = await failure(
+      createTranslator({ kind: 'openai', baseUrl: 'https://llm.example', model: 'm' }, { fetchImpl }).translate(
+        ['x'],
+        'en',
+        'ko',
+        signal(),
+      ),
+    );
     expect([err.kind, err.message]).toEqual(['not-configured', "404: model 'm' not found"]);
     // The user is told what to check, not that nothing is set up.
-    expect(translateErrorMessage(err)).toBe('The translation service does not know this address or model (error 404). Check the server address and the model name in the options.');
+    expect(translateErrorMessage(err)).toBe(
+      'The translation service does not know this address or model (error 404). Check the server address and the model name in the options.',
+    );
     expect(calls[0]!.headers.authorization).toBeUndefined();
   });
 
   test("Ollama's empty 403 to an extension's origin says how to allow it, not that a key is wrong", async () => {
     const server = await startTranslateServer({ ollamaOrigins: true });
     try {
-      const withOrigin: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), Origin: 'chrome-extension://abcdef' } });
-      const err = await failure(createTranslator({ kind: 'openai', baseUrl: `${server.origin}/v1`, model: 'echo-1' }, { fetchImpl: withOrigin as never }).translate(['x'], 'en', 'ko', signal()));
+      const withOrigin: typeof fetch = (input, init) =>
+        fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), Origin: 'chrome-extension://abcdef' } });
+      const err = await failure(
+        createTranslator(
+          { kind: 'openai', baseUrl: `${server.origin}/v1`, model: 'echo-1' },
+          { fetchImpl: withOrigin as never },
+        ).translate(['x'], 'en', 'ko', signal()),
+      );
       expect(err.kind).toBe('auth');
       expect(translateErrorMessage(err)).toContain('OLLAMA_ORIGINS');
     } finally {
@@ -183,10 +250,14 @@ test('Retry-After in seconds or as a date', () => {
 
 test('where the text goes, and the permission asked for it', () => {
   expect(providerDestination({ kind: 'browser' })).toBe('Translated on this device; nothing is sent out.');
-  expect(providerDestination({ kind: 'deepl', apiKey: 'k:fx' })).toBe("The article's text will be sent to api-free.deepl.com for translation.");
+  expect(providerDestination({ kind: 'deepl', apiKey: 'k:fx' })).toBe(
+    "The article's text will be sent to api-free.deepl.com for translation.",
+  );
   expect(providerDestination({ kind: 'openai', baseUrl: 'http://localhost:1234/v1', model: 'x' })).toContain('localhost:1234');
   expect(providerDestination(null)).toMatch(/No translation provider is available/);
-  expect(providerPermission({ kind: 'libretranslate', url: 'https://lt.example.org/sub/' })).toEqual({ origins: ['https://lt.example.org/*'] });
+  expect(providerPermission({ kind: 'libretranslate', url: 'https://lt.example.org/sub/' })).toEqual({
+    origins: ['https://lt.example.org/*'],
+  });
   expect(providerPermission({ kind: 'browser' })).toBeNull();
 });
 
@@ -217,10 +288,21 @@ describe('against the local test server, over HTTP', () => {
       const result = await testProvider(config, { to: 'ko' });
       expect(result).toEqual({ ok: true, sample: expect.stringContaining('[ko] Good morning.') });
     }
-    expect(await testProvider({ kind: 'deepl', apiKey: 'bad-key', url: server.origin })).toEqual({ ok: false, message: 'The translation service refused the API key. Check the key in the options.' });
-    expect(await testProvider({ kind: 'deepl', apiKey: 'quota-exceeded:fx', url: server.origin })).toEqual({ ok: false, message: 'The translation quota of this account is used up.' });
-    expect(await testProvider({ kind: 'openai', baseUrl: `${server.origin}/v1`, model: 'echo-1', apiKey: 'bad-key' })).toMatchObject({ ok: false, message: expect.stringContaining('API key') });
-    expect(await testProvider({ kind: 'libretranslate', url: 'http://127.0.0.1:9' })).toEqual({ ok: false, message: 'The translation service could not be reached. Check its address and your connection.' });
+    expect(await testProvider({ kind: 'deepl', apiKey: 'bad-key', url: server.origin })).toEqual({
+      ok: false,
+      message: 'The translation service refused the API key. Check the key in the options.',
+    });
+    expect(await testProvider({ kind: 'deepl', apiKey: 'quota-exceeded:fx', url: server.origin })).toEqual({
+      ok: false,
+      message: 'The translation quota of this account is used up.',
+    });
+    expect(
+      await testProvider({ kind: 'openai', baseUrl: `${server.origin}/v1`, model: 'echo-1', apiKey: 'bad-key' }),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('API key') });
+    expect(await testProvider({ kind: 'libretranslate', url: 'http://127.0.0.1:9' })).toEqual({
+      ok: false,
+      message: 'The translation service could not be reached. Check its address and your connection.',
+    });
   });
 
   test('the engine survives injected 503s and a short LLM answer, and the cache spares the second run', async () => {
@@ -230,7 +312,14 @@ describe('against the local test server, over HTTP', () => {
       server.reset();
       server.fail(503, 2, { retryAfter: 0 });
       if (config.kind === 'openai') server.openaiShortBy(1, 1);
-      const out = await translateAll(texts, { translator: createTranslator(config), from: 'en', to: 'ko', cache, maxBatchChars: 300, backoffMs: 1 });
+      const out = await translateAll(texts, {
+        translator: createTranslator(config),
+        from: 'en',
+        to: 'ko',
+        cache,
+        maxBatchChars: 300,
+        backoffMs: 1,
+      });
       expect(out).toEqual(texts.map((s) => `[ko] ${s}`));
       const requests = server.stats.requests;
       expect(requests).toBeGreaterThan(2);

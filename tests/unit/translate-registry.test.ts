@@ -9,7 +9,14 @@ import en from '../../public/_locales/en/messages.json';
 import ko from '../../public/_locales/ko/messages.json';
 import { PROVIDERS, providerOf, type ProviderConfig } from '@/lib/translate/providers/registry';
 import type { ProviderDefinition, ProviderRuntime } from '@/lib/translate/providers/provider';
-import { createTranslator, fallbackProvider, normalizeProviderConfig, providerDestination, providerPermission, testProvider } from '@/lib/translate/providers/index';
+import {
+  createTranslator,
+  fallbackProvider,
+  normalizeProviderConfig,
+  providerDestination,
+  providerPermission,
+  testProvider,
+} from '@/lib/translate/providers/index';
 import { errorForStatus } from '@/lib/translate/providers/http';
 import type { TranslatorApi } from '@/lib/translate/providers/browser';
 import { TRANSLATE_ERROR_KINDS, TranslateError, translateErrorMessage } from '@/lib/translate/types';
@@ -35,7 +42,10 @@ function complete(p: ProviderDefinition<ProviderConfig>): ProviderConfig {
   return config!;
 }
 
-const translatorApi: TranslatorApi = { availability: async () => 'available', create: async () => ({ translate: async (s: string) => s, destroy() {} }) };
+const translatorApi: TranslatorApi = {
+  availability: async () => 'available',
+  create: async () => ({ translate: async (s: string) => s, destroy() {} }),
+};
 const withDevice: ProviderRuntime = { onDevice: { translator: translatorApi } };
 
 test('every provider file is registered once, under a kind of its own', () => {
@@ -46,7 +56,14 @@ test('every provider file is registered once, under a kind of its own', () => {
   for (const module of Object.values(modules)) {
     for (const value of Object.values(module)) {
       const v = value as Partial<ProviderDefinition> | null;
-      if (v && typeof v === 'object' && typeof v.kind === 'string' && typeof v.create === 'function' && typeof v.normalize === 'function') defined.push(value);
+      if (
+        v &&
+        typeof v === 'object' &&
+        typeof v.kind === 'string' &&
+        typeof v.create === 'function' &&
+        typeof v.normalize === 'function'
+      )
+        defined.push(value);
     }
   }
   expect(defined.length).toBeGreaterThan(0);
@@ -102,7 +119,10 @@ test.each(each)('%s: the inputs and the stored settings agree (required, optiona
   const config = complete(p) as unknown as Record<string, unknown>;
   for (const f of p.fields) {
     expect(config[f.key], `${f.key} is stored, trimmed`).toBe(TYPED[f.type].trim());
-    const without = normalizeProviderConfig({ ...p.defaults, ...typedValues(p, f.key), kind: p.kind }) as Record<string, unknown> | null;
+    const without = normalizeProviderConfig({ ...p.defaults, ...typedValues(p, f.key), kind: p.kind }) as Record<
+      string,
+      unknown
+    > | null;
     if (f.required) expect(without, `${f.key} is required`).toBeNull();
     else expect(without && f.key in without, `${f.key} is optional and left out when empty`).toBe(false);
   }
@@ -129,9 +149,14 @@ test('only an on-device provider is used before the user chooses, and only where
 /** Failures a provider may meet: our own kinds, HTTP statuses, the network, the on-device API, anything. */
 const FAILURES: [string, unknown][] = [
   ...TRANSLATE_ERROR_KINDS.map((kind): [string, unknown] => [`TranslateError ${kind}`, new TranslateError(kind)]),
-  ...[400, 401, 403, 404, 429, 456, 500, 503].map((status): [string, unknown] => [`HTTP ${status}`, errorForStatus(status, status === 400 ? 'target language not supported' : '')]),
+  ...[400, 401, 403, 404, 429, 456, 500, 503].map((status): [string, unknown] => [
+    `HTTP ${status}`,
+    errorForStatus(status, status === 400 ? 'target language not supported' : ''),
+  ]),
   ['fetch failed', new TypeError('Failed to fetch')],
-  ...['AbortError', 'NotAllowedError', 'NotSupportedError', 'InvalidStateError', 'UnknownError'].map((name): [string, unknown] => [`DOMException ${name}`, new DOMException('x', name)]),
+  ...['AbortError', 'NotAllowedError', 'NotSupportedError', 'InvalidStateError', 'UnknownError'].map(
+    (name): [string, unknown] => [`DOMException ${name}`, new DOMException('x', name)],
+  ),
   ['a string', 'something odd'],
   ['nothing', undefined],
 ];
@@ -142,7 +167,9 @@ test.each(each)('%s: every failure maps to a known kind with a sentence in both 
     const err = p.mapError(raw, config);
     expect(err, name).toBeInstanceOf(TranslateError);
     expect(TRANSLATE_ERROR_KINDS, name).toContain(err.kind);
-    if (err.messageKey) for (const lang of ['en', 'ko'] as const) expect(catalogues[lang][err.messageKey]?.message, `${name}: ${lang} ${err.messageKey}`).toBeTruthy();
+    if (err.messageKey)
+      for (const lang of ['en', 'ko'] as const)
+        expect(catalogues[lang][err.messageKey]?.message, `${name}: ${lang} ${err.messageKey}`).toBeTruthy();
     const sentence = translateErrorMessage(err);
     expect(sentence, name).toMatch(/\w.*\./);
     expect(sentence).not.toMatch(/^translateError/);
@@ -166,6 +193,9 @@ test.each(each)('%s: its Test answers a sentence when nothing can be reached', a
   // The translator it tests rejects with TranslateErrors only.
   const failure = await createTranslator(config, runtime)
     .translate(['x'], 'en', 'ko', new AbortController().signal)
-    .then(() => null, (e: unknown) => e);
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   expect(failure).toBeInstanceOf(TranslateError);
 });

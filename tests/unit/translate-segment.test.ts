@@ -1,6 +1,14 @@
 // Segmentation of an article into blocks with inline markup, and the rendering of translations
 // back into the DOM (side by side, translation only, and back to the original exactly).
-import { markupToFragment, plainText, renderSegment, renderTranslations, segmentArticle, showOriginal, hasTranslation } from '@/lib/translate/segment';
+import {
+  markupToFragment,
+  plainText,
+  renderSegment,
+  renderTranslations,
+  segmentArticle,
+  showOriginal,
+  hasTranslation,
+} from '@/lib/translate/segment';
 
 function article(html: string): HTMLElement {
   const root = document.createElement('div');
@@ -59,7 +67,12 @@ test('links, emphasis and literal URLs become placeholders; text is escaped; no 
 test('side by side: each translation right under its original, marked, with the target language', () => {
   const root = article(SAMPLE);
   const segments = segmentArticle(root);
-  renderTranslations(segments, segments.map((s) => fake(s.text)), 'side-by-side', 'ko');
+  renderTranslations(
+    segments,
+    segments.map((s) => fake(s.text)),
+    'side-by-side',
+    'ko',
+  );
   const translations = [...root.querySelectorAll('.ra-translation')];
   expect(translations).toHaveLength(segments.length);
   expect(translations.every((el) => el.getAttribute('lang') === 'ko')).toBe(true);
@@ -83,11 +96,18 @@ test('side by side: each translation right under its original, marked, with the 
 });
 
 test('translation only replaces the text but keeps pictures; showOriginal restores the DOM exactly', () => {
-  const root = article(`<p>Look <img src="https://example.com/x.png" alt="x"> at <a href="https://e.com/">this</a>.</p>${SAMPLE}`);
+  const root = article(
+    `<p>Look <img src="https://example.com/x.png" alt="x"> at <a href="https://e.com/">this</a>.</p>${SAMPLE}`,
+  );
   const before = root.innerHTML;
   const originalLink = root.querySelector('a');
   const segments = segmentArticle(root);
-  renderTranslations(segments, segments.map((s) => fake(s.text)), 'translation-only', 'ko');
+  renderTranslations(
+    segments,
+    segments.map((s) => fake(s.text)),
+    'translation-only',
+    'ko',
+  );
   expect(root.textContent).not.toContain('Shares of Samsung Electronics rose 3.5% to 71,200 won & more <tags>. ');
   expect(root.querySelector('p')!.textContent).toBe('[ko] Look at this.');
   expect(root.querySelector('p img')?.getAttribute('src')).toBe('https://example.com/x.png');
@@ -98,7 +118,12 @@ test('translation only replaces the text but keeps pictures; showOriginal restor
   expect(root.querySelector('a')).toBe(originalLink); // the same node, not a copy
   expect(hasTranslation(root)).toBe(false);
 
-  renderTranslations(segments, segments.map((s) => fake(s.text)), 'side-by-side', 'ko');
+  renderTranslations(
+    segments,
+    segments.map((s) => fake(s.text)),
+    'side-by-side',
+    'ko',
+  );
   showOriginal(root);
   expect(root.innerHTML).toBe(before);
 });
@@ -124,7 +149,12 @@ test('progressive: one segment at a time, re-rendering a segment replaces it, mo
 test("a provider's answer is text, never markup: scripts, handlers and foreign links stay inert", () => {
   const root = article('<p>Read <a href="https://ok.example/">this</a> now.</p>');
   const [seg] = segmentArticle(root);
-  renderSegment(seg!, '<img src=x onerror="alert(1)"><script>alert(2)</script> <a1 href="javascript:alert(3)">이것</a1> <a7>없는</a7>', 'side-by-side', 'ko');
+  renderSegment(
+    seg!,
+    '<img src=x onerror="alert(1)"><script>alert(2)</script> <a1 href="javascript:alert(3)">이것</a1> <a7>없는</a7>',
+    'side-by-side',
+    'ko',
+  );
   const out = root.querySelector('.ra-translation')!;
   expect(out.querySelector('img, script')).toBeNull();
   expect(out.textContent).toContain('<img src=x onerror="alert(1)">');
@@ -137,7 +167,11 @@ test('unsafe hrefs are not carried over; mangled tags from a provider are still 
   const root = article('<p>A <a href="javascript:alert(1)">bad</a> and <a href="/rel">relative</a> link, <b>bold</b>.</p>');
   const [seg] = segmentArticle(root);
   expect(seg!.links).toEqual(['', new URL('/rel', document.baseURI).href]);
-  const frag = markupToFragment('Un < a1 >mauvais</ a1 > et <a2>relatif</a2>, <B>gras</B> &amp; &#169; &lt;b&gt;', seg!, document);
+  const frag = markupToFragment(
+    'Un < a1 >mauvais</ a1 > et <a2>relatif</a2>, <B>gras</B> &amp; &#169; &lt;b&gt;',
+    seg!,
+    document,
+  );
   const div = document.createElement('div');
   div.append(frag);
   expect(div.textContent).toBe('Un mauvais et relatif, gras & © <b>');

@@ -2,7 +2,14 @@
 // Target languages, the default from the UI language, and the stored translation settings.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultTargetLanguage, normalizeLang, sameLanguage, TARGET_LANGUAGES } from '@/lib/translate/languages';
-import { displayMode, displayModeItem, effectiveProvider, providerConfigItem, targetLanguage, targetLanguageItem } from '@/platform/translate/settings';
+import {
+  displayMode,
+  displayModeItem,
+  effectiveProvider,
+  providerConfigItem,
+  targetLanguage,
+  targetLanguageItem,
+} from '@/platform/translate/settings';
 import { normalizeProviderConfig } from '@/lib/translate/providers/index';
 import type { TranslatorApi } from '@/lib/translate/providers/browser';
 
@@ -10,7 +17,8 @@ beforeEach(() => fakeBrowser.reset());
 
 test('at least the 20 most used languages, Korean, English, Japanese and Chinese among them, no duplicates', () => {
   expect(TARGET_LANGUAGES.length).toBeGreaterThanOrEqual(20);
-  for (const code of ['ko', 'en', 'ja', 'zh', 'zh-TW', 'es', 'hi', 'ar', 'pt', 'fr', 'de', 'ru']) expect(TARGET_LANGUAGES).toContain(code);
+  for (const code of ['ko', 'en', 'ja', 'zh', 'zh-TW', 'es', 'hi', 'ar', 'pt', 'fr', 'de', 'ru'])
+    expect(TARGET_LANGUAGES).toContain(code);
   expect(new Set(TARGET_LANGUAGES).size).toBe(TARGET_LANGUAGES.length);
   // Every code has a name the UI can show.
   const names = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -50,13 +58,23 @@ test('language tags are normalized; regions do not make a different language', (
 });
 
 test('stored settings: provider made safe, on-device by default where it exists, target and mode', async () => {
-  const withTranslator = { onDevice: { translator: { availability: async () => 'available', create: async () => ({ translate: async (s: string) => s, destroy() {} }) } satisfies TranslatorApi } };
+  const withTranslator = {
+    onDevice: {
+      translator: {
+        availability: async () => 'available',
+        create: async () => ({ translate: async (s: string) => s, destroy() {} }),
+      } satisfies TranslatorApi,
+    },
+  };
   expect(await effectiveProvider(withTranslator)).toEqual({ kind: 'browser' });
   expect(await effectiveProvider({ onDevice: {} })).toBeNull();
   await providerConfigItem.setValue({ kind: 'deepl', apiKey: ' k:fx ' });
   expect(await effectiveProvider(withTranslator)).toEqual({ kind: 'deepl', apiKey: 'k:fx' });
   expect(normalizeProviderConfig({ kind: 'openai', baseUrl: 'http://localhost:11434/v1', model: '' })).toBeNull();
-  expect(normalizeProviderConfig({ kind: 'libretranslate', url: 'https://lt.example', apiKey: '' })).toEqual({ kind: 'libretranslate', url: 'https://lt.example' });
+  expect(normalizeProviderConfig({ kind: 'libretranslate', url: 'https://lt.example', apiKey: '' })).toEqual({
+    kind: 'libretranslate',
+    url: 'https://lt.example',
+  });
   expect(normalizeProviderConfig({ kind: 'ftp' })).toBeNull();
 
   expect(await targetLanguage('ja-JP')).toBe('ja');

@@ -38,7 +38,9 @@ describe('font size steps', () => {
 });
 
 test('a stored value from elsewhere is made safe field by field', () => {
-  expect(normalizeTypography({ fontStep: 99, font: 'comic' as never, lineHeight: 7, width: 'huge' as never, theme: 'dark' })).toEqual({
+  expect(
+    normalizeTypography({ fontStep: 99, font: 'comic' as never, lineHeight: 7, width: 'huge' as never, theme: 'dark' }),
+  ).toEqual({
     ...DEFAULT_TYPOGRAPHY,
     fontStep: FONT_STEPS.length - 1,
     theme: 'dark',
@@ -70,7 +72,10 @@ describe('global default and per-site override', () => {
   test('a per-site choice stays on its site; turning it off returns the site to the default', async () => {
     await saveTypography(null, { ...DEFAULT_TYPOGRAPHY, fontStep: 5 }, false);
     await saveTypography('news.example', { ...DEFAULT_TYPOGRAPHY, fontStep: 8, font: 'sans' }, true);
-    expect(await loadTypography('news.example')).toEqual({ value: { ...DEFAULT_TYPOGRAPHY, fontStep: 8, font: 'sans' }, perSite: true });
+    expect(await loadTypography('news.example')).toEqual({
+      value: { ...DEFAULT_TYPOGRAPHY, fontStep: 8, font: 'sans' },
+      perSite: true,
+    });
     expect(await loadTypography('other.example')).toEqual({ value: { ...DEFAULT_TYPOGRAPHY, fontStep: 5 }, perSite: false });
 
     await saveTypography('news.example', { ...DEFAULT_TYPOGRAPHY, fontStep: 6 }, false);

@@ -42,10 +42,17 @@ function isAgencyCredit(text: string): boolean {
   // A sentence and then a source ("…연설하고 있다. 연합뉴스") is a caption, not a credit line.
   if (!AGENCY.test(text) || looksLikeProse(text) || /(?:[a-z가-힣]{2}|[가-힣])[.!?。]\s/.test(text)) return false;
   // Names, slashes and bars: "Alex Wong | Getty Images", "Sakib Ali/Hindustan Times/Getty Images".
-  const words = text.replace(/[()[\]]/g, '').split(/[\s/|,;·•–—-]+/).filter(Boolean);
+  const words = text
+    .replace(/[()[\]]/g, '')
+    .split(/[\s/|,;·•–—-]+/)
+    .filter(Boolean);
   // Names and agencies are short words; a caption in a script without spaces is one long "word".
   if (words.length > 10 || words.some((w) => w.length > 20)) return false;
-  return words.every((w) => /^(?:\p{Lu}|\d|[가-힣ぁ-んァ-ン一-龯]|Ｐ|photo|via|for|of|the|file|and|de|del|van|von|by)/u.test(w) || /^(?:photo|images?|pool|file|staff|handout|via|for|courtesy)$/i.test(w));
+  return words.every(
+    (w) =>
+      /^(?:\p{Lu}|\d|[가-힣ぁ-んァ-ン一-龯]|Ｐ|photo|via|for|of|the|file|and|de|del|van|von|by)/u.test(w) ||
+      /^(?:photo|images?|pool|file|staff|handout|via|for|courtesy)$/i.test(w),
+  );
 }
 
 /**
@@ -62,7 +69,8 @@ function creditSuffixAt(text: string): number | null {
   return m ? offset + m.index || null : null;
 }
 
-const mayEndWithCaptionSource = (text: string) => CAPTION_SOURCE_END.has(text[text.length - 1]!) && CAPTION_SOURCE.test(text.slice(-40));
+const mayEndWithCaptionSource = (text: string) =>
+  CAPTION_SOURCE_END.has(text[text.length - 1]!) && CAPTION_SOURCE.test(text.slice(-40));
 
 /**
  * Credit lines go whole; a credit that ends a short caption line is cut off it, the caption's
@@ -70,7 +78,12 @@ const mayEndWithCaptionSource = (text: string) => CAPTION_SOURCE_END.has(text[te
  */
 function removeCredits(run: ClutterRun, root: Element): number {
   const memo = run.memo;
-  let removed = removeShortMatches(run, root, (text) => (text.length <= 60 && CREDIT_LINE.test(text)) || isAgencyCredit(text), 90);
+  let removed = removeShortMatches(
+    run,
+    root,
+    (text) => (text.length <= 60 && CREDIT_LINE.test(text)) || isAgencyCredit(text),
+    90,
+  );
   // A credit printed inside the caption's line ("…sought treatment<span>Credit: EPA</span>",
   // "<cite>NASA Worldview</cite>"): an inline element at the end of a caption, or a cite in a figure.
   const named = new Set(memo.elementsNamed(root, CREDIT_WORDS));
@@ -81,13 +94,20 @@ function removeCredits(run: ClutterRun, root: Element): number {
     // Text first (memoised, cheap), the tree checks only for a credit.
     const text = memo.shortText(el, 90);
     if (!text) continue;
-    const isCredit = creditText(text) || (el.tagName === 'CITE' && !!el.closest('figure')) || (named.has(el) && !looksLikeProse(text));
+    const isCredit =
+      creditText(text) || (el.tagName === 'CITE' && !!el.closest('figure')) || (named.has(el) && !looksLikeProse(text));
     if (!isCredit || !removable(el, root) || el.querySelector('img, picture, video, figcaption, p, div')) continue;
     // Last in its line: nothing but whitespace after it within its parent.
     let after = false;
     for (let n = el.nextSibling; n; n = n.nextSibling) if (squash(n.textContent)) after = true;
     if (after && !standsAlone(el, memo)) continue;
-    run.drop(el, () => (creditText(text) ? 'a credit inside a caption' : el.tagName === 'CITE' ? 'a <cite> in a figure' : 'named as a credit, not a sentence'));
+    run.drop(el, () =>
+      creditText(text)
+        ? 'a credit inside a caption'
+        : el.tagName === 'CITE'
+          ? 'a <cite> in a figure'
+          : 'named as a credit, not a sentence',
+    );
     removed++;
   }
   // One look at each text: a credit at its end, or (in a caption) a Korean source after the sentence.
@@ -143,7 +163,11 @@ function removeReporterEmails(run: ClutterRun, root: Element): number {
 function bylineLine(text: string, author: string): boolean {
   if (text.length > 120) return false;
   // Cheap first: a byline opens with a "by" word, or holds the author's name.
-  if (!/^[\s|·•–—-]*(?:by|written|posted|words|story|text|reporting|von|par|por|door|av|af)\b/i.test(text) && (author.length < 3 || !text.includes(author))) return false;
+  if (
+    !/^[\s|·•–—-]*(?:by|written|posted|words|story|text|reporting|von|par|por|door|av|af)\b/i.test(text) &&
+    (author.length < 3 || !text.includes(author))
+  )
+    return false;
   const t = text.replace(/^[\s|·•–—-]+|[\s|·•–—,:-]+$/g, '');
   if (author.length >= 3) {
     if (t === author || t.toLowerCase() === `by ${author.toLowerCase()}`) return true;
@@ -154,7 +178,10 @@ function bylineLine(text: string, author: string): boolean {
   let rest = m[1]!;
   // A date after the name ("… - 11/18/19 11:04 PM EST", "… September 15, 2014").
   rest = rest.replace(DATE_PART, ' ').replace(DATE_WORDS, ' ');
-  const words = rest.replace(/[,|/·•–—:;()]+|\s-\s/g, ' ').split(/\s+/).filter(Boolean);
+  const words = rest
+    .replace(/[,|/·•–—:;()]+|\s-\s/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   if (!words.length || words.length > 9 || /[.!?]$/.test(t.replace(/\b\p{Lu}\.$/u, ''))) return false;
   let names = 0;
   for (const w of words) {
@@ -183,7 +210,11 @@ function isAuthorBio(text: string, author: string): boolean {
   if (author.length < 3 || text.length > BIO_MAX || !SHOUT_CHECK.test(author[0] ?? '')) return false;
   const first = author.split(' ')[0]!;
   const names = [author, ...(first.length >= 3 && first !== author ? [first] : [])];
-  return names.some((n) => new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:is|was|has|joined|covers|writes|reports|lives|previously|also)\\b`).test(text));
+  return names.some((n) =>
+    new RegExp(
+      `^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:is|was|has|joined|covers|writes|reports|lives|previously|also)\\b`,
+    ).test(text),
+  );
 }
 
 const BIO_WORDS = new Set(BOX_NAMES.bio.words.split(' '));
@@ -227,7 +258,7 @@ function removeHeaderLabels(run: ClutterRun, root: Element): number {
       const text = memo.shortText(el, 80);
       if (text === null || !text || looksLikeProse(text) || /[.!?…]["'”’]?$/.test(text)) continue;
       if (!standsAlone(el, memo) && el.tagName !== 'LI') continue;
-      run.drop(el, 'a short line in the article\'s <header>, not a sentence');
+      run.drop(el, "a short line in the article's <header>, not a sentence");
       removed++;
     }
   }
@@ -270,7 +301,10 @@ export const bylineLineRule: ClutterRule = {
   why: 'Bylines printed in the body ("By Paul Takahashi", "By … - 11/18/19 11:04 PM EST", the metadata author alone, a wire story\'s "Reporting by …; Editing by …"): the reader shows the author above the article.',
   apply: (root, run) => {
     const author = run.author;
-    return removeShortMatches(run, root, (text) => bylineLine(text, author) || WIRE_CREDIT.test(text), 300, { notIn: 'h1, h2, h3, td, th, li', prose: true });
+    return removeShortMatches(run, root, (text) => bylineLine(text, author) || WIRE_CREDIT.test(text), 300, {
+      notIn: 'h1, h2, h3, td, th, li',
+      prose: true,
+    });
   },
 };
 

@@ -132,7 +132,12 @@ export interface ClutterRunOptions {
 }
 
 /** Runs every rule once below `root`, in order; returns removals per rule (tests and the benchmark). */
-export function runRules(root: Element, rules: readonly ClutterRule[], context: ClutterContext = {}, options: ClutterRunOptions = {}): Record<string, number> {
+export function runRules(
+  root: Element,
+  rules: readonly ClutterRule[],
+  context: ClutterContext = {},
+  options: ClutterRunOptions = {},
+): Record<string, number> {
   const phases = options.phases;
   const run = new ClutterRun(context, options.removals ?? null);
   const counts: Record<string, number> = {};
@@ -150,7 +155,8 @@ export function removeEmpty(root: Element, run: ClutterRun = new ClutterRun()): 
   return removeEmptyIn(root, run);
 }
 
-const EMPTY_TAGS = 'p, div, span, section, li, ul, ol, figure, figcaption, strong, b, em, a, h1, h2, h3, h4, h5, h6, table, tbody, tr, td';
+const EMPTY_TAGS =
+  'p, div, span, section, li, ul, ol, figure, figcaption, strong, b, em, a, h1, h2, h3, h4, h5, h6, table, tbody, tr, td';
 const EMPTY_TAG = /^(?:P|DIV|SPAN|SECTION|LI|UL|OL|FIGURE|FIGCAPTION|STRONG|B|EM|A|H[1-6]|TABLE|TBODY|TR|TD)$/;
 
 function removeEmptyIn(root: Element, run: ClutterRun): number {
@@ -158,7 +164,12 @@ function removeEmptyIn(root: Element, run: ClutterRun): number {
   let removed = 0;
   // The rules' index knows which elements are empty; without one, every candidate is looked at.
   const known = memo.emptyCandidates(root);
-  const candidates = known ? memo.inOrder(root, known.filter((el) => EMPTY_TAG.test(el.tagName))) : Array.from(root.querySelectorAll(EMPTY_TAGS));
+  const candidates = known
+    ? memo.inOrder(
+        root,
+        known.filter((el) => EMPTY_TAG.test(el.tagName)),
+      )
+    : Array.from(root.querySelectorAll(EMPTY_TAGS));
   candidates.reverse();
   for (const el of candidates) {
     if (el === root || memo.length(el) || !root.contains(el)) continue;

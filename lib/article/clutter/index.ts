@@ -7,7 +7,15 @@ import { runRules, type ClutterContext, type ClutterRule, type ClutterRunOptions
 import { CLUTTER_RULES } from '@/lib/article/clutter/rules';
 
 export { CLUTTER_RULES } from '@/lib/article/clutter/rules';
-export { FAMILIES, removeEmpty, type ClutterContext, type ClutterFamily, type ClutterRule, type ClutterRunOptions, type Removal } from '@/lib/article/clutter/engine';
+export {
+  FAMILIES,
+  removeEmpty,
+  type ClutterContext,
+  type ClutterFamily,
+  type ClutterRule,
+  type ClutterRunOptions,
+  type Removal,
+} from '@/lib/article/clutter/engine';
 export { isBylineLine } from '@/lib/article/clutter/credits';
 export { holdsProse, standsAlone } from '@/lib/article/clutter/node-tests';
 export { removeAdjacentRepeats, removeTitleRepeats } from '@/lib/article/clutter/repeats';
@@ -19,6 +27,11 @@ export { looksLikeProse } from '@/lib/article/clutter/text-tests';
  * benchmark). With `empty`, the empty wrappers the rules left go too; with `removals`, each removal
  * is recorded there (the rule, its family, why and the text).
  */
-export function removeClutter(root: Element, rules: readonly ClutterRule[] = CLUTTER_RULES, context: ClutterContext = {}, options: ClutterRunOptions = {}): Record<string, number> {
+export function removeClutter(
+  root: Element,
+  rules: readonly ClutterRule[] = CLUTTER_RULES,
+  context: ClutterContext = {},
+  options: ClutterRunOptions = {},
+): Record<string, number> {
   return runRules(root, rules, context, options);
 }

@@ -52,7 +52,13 @@ export function removeNamedBoxes(run: ClutterRun, root: Element, words: Set<stri
   return removed;
 }
 
-function namedBoxRule(id: string, family: ClutterFamily, why: string, names: { words: string; pairs?: string[] }, o: Omit<NamedBoxOptions, 'pairs'>): ClutterRule {
+function namedBoxRule(
+  id: string,
+  family: ClutterFamily,
+  why: string,
+  names: { words: string; pairs?: string[] },
+  o: Omit<NamedBoxOptions, 'pairs'>,
+): ClutterRule {
   const set = wordSet(names.words);
   const options = { ...o, pairs: names.pairs };
   return { id, family, why, apply: (root, run) => removeNamedBoxes(run, root, set, options) };
@@ -70,7 +76,11 @@ function removeNavigation(run: ClutterRun, root: Element): number {
     if (!removable(el, root)) continue;
     const len = memo.length(el);
     if (len > 2000 || (len > 60 && linkShare(el, memo) < 0.5) || (len && holdsProse(el, 200))) continue;
-    run.drop(el, () => (tagged.includes(el) ? `<${el.tagName.toLowerCase()}${el.getAttribute('role') ? ` role="${el.getAttribute('role')}"` : ''}>, mostly links` : `${namedBy(el, NAV_WORDS)}, mostly links`));
+    run.drop(el, () =>
+      tagged.includes(el)
+        ? `<${el.tagName.toLowerCase()}${el.getAttribute('role') ? ` role="${el.getAttribute('role')}"` : ''}>, mostly links`
+        : `${namedBy(el, NAV_WORDS)}, mostly links`,
+    );
     removed++;
   }
   return removed;
@@ -87,7 +97,12 @@ const SCREEN_READER_WORDS = wordSet(BOX_NAMES.screenReader.words);
 function removeScreenReaderText(run: ClutterRun, root: Element): number {
   let removed = 0;
   for (const el of run.memo.elementsNamed(root, SCREEN_READER_WORDS, BOX_NAMES.screenReader.pairs)) {
-    if (!removable(el, root) || run.memo.shortText(el, 60) === null || el.querySelector('img, picture, video, audio, iframe, table')) continue;
+    if (
+      !removable(el, root) ||
+      run.memo.shortText(el, 60) === null ||
+      el.querySelector('img, picture, video, audio, iframe, table')
+    )
+      continue;
     run.drop(el, () => `hidden for screen readers: ${namedBy(el, SCREEN_READER_WORDS, BOX_NAMES.screenReader.pairs)}`);
     removed++;
   }
@@ -117,7 +132,13 @@ export const bylineBox = namedBoxRule(
   { maxLen: 200, also: (el, run) => !looksLikeProse(run.memo.text(el)) },
 );
 
-export const adBox = namedBoxRule('ad-box', 'named-boxes', 'Ad slots and sponsored boxes named so (ad, advert, sponsor, promo, outbrain, taboola): short, no paragraph.', BOX_NAMES.ad, { maxLen: 300 });
+export const adBox = namedBoxRule(
+  'ad-box',
+  'named-boxes',
+  'Ad slots and sponsored boxes named so (ad, advert, sponsor, promo, outbrain, taboola): short, no paragraph.',
+  BOX_NAMES.ad,
+  { maxLen: 300 },
+);
 
 export const relatedBox = namedBoxRule(
   'related-box',
@@ -127,13 +148,31 @@ export const relatedBox = namedBoxRule(
   { maxLen: 3000, minLinkShare: 0.3 },
 );
 
-export const commentBox = namedBoxRule('comment-box', 'named-boxes', "Comment counts and prompts named comments/disqus (long comment threads are Readability's to drop).", BOX_NAMES.comment, {
-  maxLen: 300,
-});
+export const commentBox = namedBoxRule(
+  'comment-box',
+  'named-boxes',
+  "Comment counts and prompts named comments/disqus (long comment threads are Readability's to drop).",
+  BOX_NAMES.comment,
+  {
+    maxLen: 300,
+  },
+);
 
-export const cookieBox = namedBoxRule('cookie-box', 'named-boxes', 'Cookie and consent notices named cookie/consent/gdpr.', BOX_NAMES.cookie, { maxLen: 1000 });
+export const cookieBox = namedBoxRule(
+  'cookie-box',
+  'named-boxes',
+  'Cookie and consent notices named cookie/consent/gdpr.',
+  BOX_NAMES.cookie,
+  { maxLen: 1000 },
+);
 
-export const tagList = namedBoxRule('tag-list', 'named-boxes', 'Tag and topic lists named tags/topics/keywords: mostly links, short.', BOX_NAMES.tags, { maxLen: 400, minLinkShare: 0.5 });
+export const tagList = namedBoxRule(
+  'tag-list',
+  'named-boxes',
+  'Tag and topic lists named tags/topics/keywords: mostly links, short.',
+  BOX_NAMES.tags,
+  { maxLen: 400, minLinkShare: 0.5 },
+);
 
 export const carouselBox = namedBoxRule(
   'carousel-box',

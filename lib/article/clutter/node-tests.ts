@@ -3,14 +3,21 @@
 import { squash } from '@/lib/article/text';
 import { TextMemo } from '@/lib/article/clutter/text-memo';
 
-export const INLINE = /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
+export const INLINE =
+  /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
 
 /** Elements that are the article's frame: a rule may empty parts of them, never drop them. */
 const FRAME = /^(?:HTML|BODY|MAIN|ARTICLE)$/;
 
 /** Whether a rule may remove `el`: below `root`, not the article's frame nor its body. */
 export function removable(el: Element, root: Element): boolean {
-  return el !== root && root.contains(el) && !FRAME.test(el.tagName) && !el.contains(root) && el.getAttribute('itemprop') !== 'articleBody';
+  return (
+    el !== root &&
+    root.contains(el) &&
+    !FRAME.test(el.tagName) &&
+    !el.contains(root) &&
+    el.getAttribute('itemprop') !== 'articleBody'
+  );
 }
 
 /**
@@ -58,7 +65,12 @@ export function holdsProse(el: Element, min = 200): boolean {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     let block = n.parentElement;
     if (!block || block.closest('a')) continue;
-    while (block !== el && block.parentElement && /^(?:B|STRONG|EM|I|SPAN|FONT|U|MARK|SUB|SUP|SMALL|Q|CITE|ABBR|TIME)$/.test(block.tagName)) block = block.parentElement;
+    while (
+      block !== el &&
+      block.parentElement &&
+      /^(?:B|STRONG|EM|I|SPAN|FONT|U|MARK|SUB|SUP|SMALL|Q|CITE|ABBR|TIME)$/.test(block.tagName)
+    )
+      block = block.parentElement;
     const len = (own.get(block) ?? 0) + squash(n.textContent).length;
     if (len >= min) return true;
     own.set(block, len);

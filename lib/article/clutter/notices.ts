@@ -1,7 +1,16 @@
 // Family "notices": the legal and editorial small print a page appends to a story: copyright and
 // "no redistribution" lines, tip-off and contact notices, affiliate disclosures, cookie notices and
 // end-of-story markers. Each is judged by its wording as a whole line, never inside news prose.
-import { AFFILIATE_NOTICE, COOKIE_HINT, COOKIE_NOTICE, COPYRIGHT_SIGN, COPYRIGHT_WORDS, END_MARKER, TIP_OFF, TIP_OFF_NOTICE } from '@/lib/article/clutter/data';
+import {
+  AFFILIATE_NOTICE,
+  COOKIE_HINT,
+  COOKIE_NOTICE,
+  COPYRIGHT_SIGN,
+  COPYRIGHT_WORDS,
+  END_MARKER,
+  TIP_OFF,
+  TIP_OFF_NOTICE,
+} from '@/lib/article/clutter/data';
 import { shortLineRule } from '@/lib/article/clutter/short-lines';
 import { looksLikeProse } from '@/lib/article/clutter/text-tests';
 

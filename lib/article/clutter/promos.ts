@@ -14,7 +14,13 @@ export const subscribePrompt = shortLineRule(
   { line: true, prose: true },
 );
 
-export const adLabel = shortLineRule('ad-label', 'promos', 'Ad labels ("Advertisement", "Continue reading below", "Anzeige", "광고"): the whole line is the label.', AD_LABEL, 60);
+export const adLabel = shortLineRule(
+  'ad-label',
+  'promos',
+  'Ad labels ("Advertisement", "Continue reading below", "Anzeige", "광고"): the whole line is the label.',
+  AD_LABEL,
+  60,
+);
 
 export const newsletterPrompt = shortLineRule(
   'newsletter-prompt',

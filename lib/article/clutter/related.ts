@@ -21,7 +21,9 @@ function headlineLike(node: Node, memo: TextMemo): boolean {
   if (/^H[1-6]$/.test(el.tagName)) return false;
   // A list right after the label, each item a link with a few words around it.
   if ((el.tagName === 'UL' || el.tagName === 'OL') && el.children.length >= 2) {
-    return Array.from(el.children).every((li) => li.querySelector('a') && memo.length(li) <= 160 && !li.querySelector('p, ul, ol, table'));
+    return Array.from(el.children).every(
+      (li) => li.querySelector('a') && memo.length(li) <= 160 && !li.querySelector('p, ul, ol, table'),
+    );
   }
   const text = memo.shortText(el, 120);
   return !!text && !looksLikeProse(text) && !el.querySelector('p, h1, h2, h3, h4, blockquote, figure, table');
@@ -49,7 +51,11 @@ function removeRelatedLists(run: ClutterRun, root: Element): number {
       box = parent;
     }
     if (box !== label || memo.length(box.parentElement ?? box) === text.length) {
-      run.drop(box, () => (box === label ? `the label «${clip(text, 40)}» alone in its box` : `the list under the label «${clip(text, 40)}», mostly links`));
+      run.drop(box, () =>
+        box === label
+          ? `the label «${clip(text, 40)}» alone in its box`
+          : `the list under the label «${clip(text, 40)}», mostly links`,
+      );
       removed++;
       continue;
     }
@@ -97,9 +103,12 @@ function removePromoLines(run: ClutterRun, root: Element): number {
   // Through the text index: only blocks whose text could be a promotion are looked at.
   const candidate = (text: string) => PROMO_PREFIX.test(text) || !/[a-z]{4}/.test(text);
   for (const el of memo.elementsWith(root, 220, candidate)) {
-    if (!PROMO_BLOCK.test(el.tagName) || !removable(el, root) || el.querySelector('p, li, div, h2, h3, h4, img, figure, table')) continue;
+    if (!PROMO_BLOCK.test(el.tagName) || !removable(el, root) || el.querySelector('p, li, div, h2, h3, h4, img, figure, table'))
+      continue;
     if (!isPromoLine(el, memo) || !standsAlone(el, memo)) continue;
-    run.drop(el, () => (PROMO_PREFIX.test(memo.text(el)) ? 'a "read more" prefix and a headline' : 'an all-capitals link or "click here" line'));
+    run.drop(el, () =>
+      PROMO_PREFIX.test(memo.text(el)) ? 'a "read more" prefix and a headline' : 'an all-capitals link or "click here" line',
+    );
     removed++;
   }
   return removed;
@@ -149,7 +158,14 @@ function removeTrailingLinkLists(run: ClutterRun, root: Element): number {
   const dropWithLabel = (el: Element, label: Element | null, what: string) => {
     run.drop(el, what);
     let n = 1;
-    if (label && root.contains(label) && removable(label, root) && after(label) && !looksLikeProse(memo.text(label)) && !label.querySelector('img, figure, table')) {
+    if (
+      label &&
+      root.contains(label) &&
+      removable(label, root) &&
+      after(label) &&
+      !looksLikeProse(memo.text(label)) &&
+      !label.querySelector('img, figure, table')
+    ) {
       run.drop(label, 'the label above it');
       n++;
     }

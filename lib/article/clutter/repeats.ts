@@ -29,8 +29,14 @@ export function removeTitleRepeats(content: Element, title: string, run: Clutter
   if (wanted.length < 8) return 0;
   let removed = 0;
   for (const el of memo.elementsWith(content, wanted.length, (text) => text === wanted)) {
-    if (!/^(?:P|DIV|SPAN|STRONG|B|A|LI|FIGCAPTION)$/.test(el.tagName) || !content.contains(el) || el.querySelector(MEDIA)) continue;
-    if (el.closest('table, ul, ol, dl, nav, h1, h2, h3, h4, h5, h6') || memo.shortText(el, wanted.length) !== wanted || !standsAlone(el, memo)) continue;
+    if (!/^(?:P|DIV|SPAN|STRONG|B|A|LI|FIGCAPTION)$/.test(el.tagName) || !content.contains(el) || el.querySelector(MEDIA))
+      continue;
+    if (
+      el.closest('table, ul, ol, dl, nav, h1, h2, h3, h4, h5, h6') ||
+      memo.shortText(el, wanted.length) !== wanted ||
+      !standsAlone(el, memo)
+    )
+      continue;
     run.drop(el, 'the title, a line of its own');
     removed++;
   }
@@ -130,7 +136,7 @@ export const urlLine: ClutterRule = {
 export const titleRepeat: ClutterRule = {
   id: 'title-repeat',
   family: 'repeats',
-  why: 'A line that only repeats the title (the reader shows the title above the article); the title\'s words inside a sentence stay.',
+  why: "A line that only repeats the title (the reader shows the title above the article); the title's words inside a sentence stay.",
   apply: (root, run) => removeTitleRepeats(root, run.context.title ?? '', run),
 };
 

@@ -3,13 +3,33 @@
 // hidden label; adjacent-repeat runs last, on the lines the others kept).
 import type { ClutterRule } from '@/lib/article/clutter/engine';
 import { authorBio, bylineLineRule, dateline, headerLabels, photoCredit, reporterEmail } from '@/lib/article/clutter/credits';
-import { adBox, bylineBox, carouselBox, commentBox, cookieBox, navigation, newsletterBox, relatedBox, screenReaderText, tagList } from '@/lib/article/clutter/named-boxes';
+import {
+  adBox,
+  bylineBox,
+  carouselBox,
+  commentBox,
+  cookieBox,
+  navigation,
+  newsletterBox,
+  relatedBox,
+  screenReaderText,
+  tagList,
+} from '@/lib/article/clutter/named-boxes';
 import { affiliateNotice, cookieNotice, copyrightLine, endMarker, tipOff } from '@/lib/article/clutter/notices';
 import { adLabel, newsletterPrompt, subscribePrompt } from '@/lib/article/clutter/promos';
 import { promoLine, relatedLists, trailingLinks } from '@/lib/article/clutter/related';
 import { adjacentRepeat, repeatedCaption, titleRepeat, urlLine } from '@/lib/article/clutter/repeats';
 import { commentPrompt, hashtagLine, shareBar, sharePrompt } from '@/lib/article/clutter/share';
-import { aiSummary, backToTop, fontSizeWidget, galleryControls, hoverCard, reactionPrompt, stockTracker, translationWidget } from '@/lib/article/clutter/widgets';
+import {
+  aiSummary,
+  backToTop,
+  fontSizeWidget,
+  galleryControls,
+  hoverCard,
+  reactionPrompt,
+  stockTracker,
+  translationWidget,
+} from '@/lib/article/clutter/widgets';
 
 /** The rules the pipeline runs (bench:extract's ablation leaves one out at a time, in place). */
 export const CLUTTER_RULES: ClutterRule[] = [

@@ -1,7 +1,17 @@
 // Family "share": share, like and print bars (by their words and by their links to share
 // endpoints), prompts to share or follow, hashtag lines and comment prompts: what a page asks the
 // reader to do with the story rather than the story.
-import { COMMENT_PROMPT, HASHTAG_LINE, SHARE_HINT, SHARE_HOSTS, SHARE_PROMPT, SHARE_PUNCTUATION_RUN, SHARE_SEPARATORS, SHARE_WORDS, WEAK_SHARE_WORDS } from '@/lib/article/clutter/data';
+import {
+  COMMENT_PROMPT,
+  HASHTAG_LINE,
+  SHARE_HINT,
+  SHARE_HOSTS,
+  SHARE_PROMPT,
+  SHARE_PUNCTUATION_RUN,
+  SHARE_SEPARATORS,
+  SHARE_WORDS,
+  WEAK_SHARE_WORDS,
+} from '@/lib/article/clutter/data';
 import type { ClutterRule, ClutterRun } from '@/lib/article/clutter/engine';
 import { removable, standsAlone } from '@/lib/article/clutter/node-tests';
 import { shortLineRule } from '@/lib/article/clutter/short-lines';
@@ -45,7 +55,9 @@ function removeShareBars(run: ClutterRun, root: Element): number {
     for (let p: Element | null = a; p && p !== root; p = p.parentElement) shareLinkCount.set(p, (shareLinkCount.get(p) ?? 0) + 1);
   }
   const textual = memo.elementsWith(root, 120, isShareText);
-  const byLinks = Array.from(shareLinkCount).filter(([, n]) => n >= 2).map(([el]) => el);
+  const byLinks = Array.from(shareLinkCount)
+    .filter(([, n]) => n >= 2)
+    .map(([el]) => el);
   const candidates = memo.inOrder(root, [...new Set([...textual, ...byLinks])]);
   for (const el of candidates) {
     const text = memo.shortText(el, 120);
@@ -73,9 +85,23 @@ export const shareBar: ClutterRule = {
   apply: (root, run) => removeShareBars(run, root),
 };
 
-export const hashtagLine = shortLineRule('hashtag-line', 'share', 'Lines made only of hashtags ("#고물가 #짠테크"): two tags or more and nothing else.', HASHTAG_LINE, 300, { prose: true });
+export const hashtagLine = shortLineRule(
+  'hashtag-line',
+  'share',
+  'Lines made only of hashtags ("#고물가 #짠테크"): two tags or more and nothing else.',
+  HASHTAG_LINE,
+  300,
+  { prose: true },
+);
 
-export const commentPrompt = shortLineRule('comment-prompt', 'share', 'Comment counts and prompts ("12 Comments", "Post Comment (+)", "Tell us what YOU think...", "댓글 3").', COMMENT_PROMPT, 60, { prose: true });
+export const commentPrompt = shortLineRule(
+  'comment-prompt',
+  'share',
+  'Comment counts and prompts ("12 Comments", "Post Comment (+)", "Tell us what YOU think...", "댓글 3").',
+  COMMENT_PROMPT,
+  60,
+  { prose: true },
+);
 
 export const sharePrompt = shortLineRule(
   'share-prompt',

@@ -26,7 +26,13 @@ export interface ShortTextOptions {
  * which does not match itself is not climbed into (a sticky header repeats the headline beside its
  * font buttons), nor one that holds a picture or a table (a caption's credit is not its figure).
  */
-export function removeShortMatches(run: ClutterRun, root: Element, test: TextTest, maxLen: number, options: ShortTextOptions = {}): number {
+export function removeShortMatches(
+  run: ClutterRun,
+  root: Element,
+  test: TextTest,
+  maxLen: number,
+  options: ShortTextOptions = {},
+): number {
   const memo = run.memo;
   const plain = (text: string) => testText(test, text) && (options.prose || !looksLikeProse(text));
   // The index hands each distinct text to the test once; the memo is for the climbing below.
@@ -50,7 +56,13 @@ export function removeShortMatches(run: ClutterRun, root: Element, test: TextTes
     if (start.nodeType === 1) {
       if (!matches(memo.shortText(start, maxLen))) continue;
       // A sentence of its own beside the match ("시는 … 발표했다.<br>[저작권자 …]"): only the line goes.
-      if (!options.line && Array.from(start.childNodes).some((n) => n.nodeType === 3 && !matches(memo.text(n)) && (looksLikeProse(memo.text(n)) || memo.text(n).length > 40))) continue;
+      if (
+        !options.line &&
+        Array.from(start.childNodes).some(
+          (n) => n.nodeType === 3 && !matches(memo.text(n)) && (looksLikeProse(memo.text(n)) || memo.text(n).length > 40),
+        )
+      )
+        continue;
     }
     const own = memo.length(start);
     let box: Node = start;
@@ -58,9 +70,19 @@ export function removeShortMatches(run: ClutterRun, root: Element, test: TextTes
       const len = memo.length(parent);
       if (len > maxLen || len - own > Math.max(30, own)) break;
       // A sentence beside it in the same parent ("시는 … 발표했다.<br>[저작권자 …]"): the match is one line of several.
-      if (Array.from(parent.childNodes).some((n) => n !== box && n.nodeType === 3 && (looksLikeProse(squash(n.textContent)) || squash(n.textContent).length > 40))) break;
+      if (
+        Array.from(parent.childNodes).some(
+          (n) => n !== box && n.nodeType === 3 && (looksLikeProse(squash(n.textContent)) || squash(n.textContent).length > 40),
+        )
+      )
+        break;
       // …or in an element beside it ("<div><p>시는 … 발표했다.</p></div><p>저작권자 …</p>").
-      if (Array.from(parent.children).some((c) => c !== box && !matches(memo.shortText(c, maxLen)) && (memo.length(c) > 300 || looksLikeProse(memo.text(c))))) break;
+      if (
+        Array.from(parent.children).some(
+          (c) => c !== box && !matches(memo.shortText(c, maxLen)) && (memo.length(c) > 300 || looksLikeProse(memo.text(c))),
+        )
+      )
+        break;
       if (Array.from(parent.querySelectorAll('h1, h2, h3')).some((h) => !matches(memo.text(h)))) break;
       // A caption's credit goes, the picture it belongs to stays.
       if (Array.from(parent.querySelectorAll('img, picture, video, audio, iframe, table')).some((m) => !box.contains(m))) break;
@@ -80,7 +102,9 @@ export function removeShortMatches(run: ClutterRun, root: Element, test: TextTes
     if (box.nodeType === 3 && next?.tagName === 'BR') run.drop(next, 'the line break after a removed line');
     const climbed = box;
     run.drop(box, () =>
-      memo.length(climbed) === memo.length(start) ? 'the whole line matches' : `«${clip(memo.text(start), 40)}» matches; its <${(climbed as Element).tagName.toLowerCase()}> holds little else`,
+      memo.length(climbed) === memo.length(start)
+        ? 'the whole line matches'
+        : `«${clip(memo.text(start), 40)}» matches; its <${(climbed as Element).tagName.toLowerCase()}> holds little else`,
     );
     removed++;
   }
@@ -88,6 +112,13 @@ export function removeShortMatches(run: ClutterRun, root: Element, test: TextTes
 }
 
 /** A rule of short lines in some wording (see `removeShortMatches`). */
-export function shortLineRule(id: string, family: ClutterFamily, why: string, pattern: TextTest, maxLen: number, options?: ShortTextOptions): ClutterRule {
+export function shortLineRule(
+  id: string,
+  family: ClutterFamily,
+  why: string,
+  pattern: TextTest,
+  maxLen: number,
+  options?: ShortTextOptions,
+): ClutterRule {
   return { id, family, why, apply: (root, run) => removeShortMatches(run, root, pattern, maxLen, options) };
 }

@@ -1,6 +1,15 @@
 // Tests of a text alone, shared by the rules: is it a sentence of news prose, how many words it has,
 // is it a date line. They read nothing but the string (the node tests are in node-tests.ts).
-import { CALL_TO_ACTION, CLOSING, DATE_LABEL, DATE_PART, DATE_WORDS, FULL_DATE, HANGUL_SYLLABLE, SENTENCE_END } from '@/lib/article/clutter/data';
+import {
+  CALL_TO_ACTION,
+  CLOSING,
+  DATE_LABEL,
+  DATE_PART,
+  DATE_WORDS,
+  FULL_DATE,
+  HANGUL_SYLLABLE,
+  SENTENCE_END,
+} from '@/lib/article/clutter/data';
 
 /** A rule's text test: a pattern or a function. */
 export type TextTest = RegExp | ((text: string) => boolean);
@@ -89,6 +98,10 @@ export function isDateLine(text: string): boolean {
   DATE_PART.lastIndex = 0;
   const labelled = DATE_LABEL.test(text);
   if (!labelled && !FULL_DATE.test(text)) return false;
-  const rest = text.replace(DATE_PART, ' ').replace(DATE_WORDS, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const rest = text
+    .replace(DATE_PART, ' ')
+    .replace(DATE_WORDS, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return !rest || (labelled && wordsOf(rest) <= 3);
 }

@@ -50,13 +50,16 @@ function removeAiSummaries(run: ClutterRun, root: Element): number {
     for (let level = 0; box.parentElement && removable(box.parentElement, root); level++) {
       const parent = box.parentElement;
       const len = memo.length(parent);
-      if (len > 800 || Array.from(parent.querySelectorAll('h1, h2, [itemprop="articleBody"]')).some((h) => !box.contains(h))) break;
+      if (len > 800 || Array.from(parent.querySelectorAll('h1, h2, [itemprop="articleBody"]')).some((h) => !box.contains(h)))
+        break;
       if (reached ? len - memo.length(box) > 30 : level >= 4) break;
       box = parent;
       if (len - own >= 100) reached = true;
     }
     if (!reached) box = el;
-    run.drop(box, () => (box === el ? 'an AI summary label or disclaimer' : `the box around the AI summary note «${clip(text, 40)}»`));
+    run.drop(box, () =>
+      box === el ? 'an AI summary label or disclaimer' : `the box around the AI summary note «${clip(text, 40)}»`,
+    );
     removed++;
   }
   return removed;
@@ -72,7 +75,8 @@ function removeBackToTop(run: ClutterRun, root: Element): number {
     if (!removable(el, root)) continue;
     let box: Element = el;
     // The wrapper that holds nothing but the button goes with it.
-    while (box.parentElement && removable(box.parentElement, root) && memo.shortText(box.parentElement, 12) === text) box = box.parentElement;
+    while (box.parentElement && removable(box.parentElement, root) && memo.shortText(box.parentElement, 12) === text)
+      box = box.parentElement;
     run.drop(box, 'a link or button that says only "top"');
     removed++;
   }
@@ -95,7 +99,12 @@ function removeHoverCards(run: ClutterRun, root: Element): number {
   for (const img of root.querySelectorAll('p span img, p a img, li span img')) {
     let card: Element | null = img.parentElement;
     // Up through inline wrappers that add no more than the name the card is about.
-    while (card?.parentElement && INLINE.test(card.parentElement.tagName) && card.parentElement.closest('p, li') && memo.length(card.parentElement) - memo.length(card) <= 40) {
+    while (
+      card?.parentElement &&
+      INLINE.test(card.parentElement.tagName) &&
+      card.parentElement.closest('p, li') &&
+      memo.length(card.parentElement) - memo.length(card) <= 40
+    ) {
       card = card.parentElement;
     }
     if (!card || !INLINE.test(card.tagName) || !removable(card, root) || !root.contains(card)) continue;
@@ -106,7 +115,7 @@ function removeHoverCards(run: ClutterRun, root: Element): number {
     // The name the card is for stays: the card's first link when it comes before the picture.
     const first = card.querySelector('a');
     if (first && !first.contains(img) && first.compareDocumentPosition(img) & 4 /* FOLLOWING */) {
-      for (let n = first.nextSibling; n; ) {
+      for (let n = first.nextSibling; n;) {
         const next = n.nextSibling;
         run.drop(n, 'the hover card after the name it is about');
         n = next;

@@ -2,7 +2,8 @@
 
 /** Two independent 32-bit string hashes (FNV-1a and a multiplicative one) for double hashing. */
 function hashes(word: string): [number, number] {
-  let a = 0x811c9dc5 | 0, b = 0x9747b28c | 0;
+  let a = 0x811c9dc5 | 0,
+    b = 0x9747b28c | 0;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);

@@ -6,7 +6,13 @@
 // Weights are quantised: emission and transition scores share one integer scale. Version 1 (a u16
 // mask per bucket, no table) is still read.
 
-export interface KoreanModel { bits: number; labels: number; flags: number; weights: Int8Array | Float32Array; trans: Float32Array }
+export interface KoreanModel {
+  bits: number;
+  labels: number;
+  flags: number;
+  weights: Int8Array | Float32Array;
+  trans: Float32Array;
+}
 
 const ESCAPE = 255;
 
@@ -23,19 +29,26 @@ export function encodeModel(bits: number, labels: number, weights: Int8Array, tr
     if (m) freq.set(m, (freq.get(m) ?? 0) + 1);
   }
   // The commonest masks (ties by mask value, so the table is deterministic).
-  const table = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, ESCAPE).map(([m]) => m);
+  const table = [...freq.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, ESCAPE)
+    .map(([m]) => m);
   const code = new Map(table.map((m, i) => [m, i]));
   bytes.push(table.length);
   for (const m of table) bytes.push(m & 255, m >> 8);
   const body: number[] = [];
-  let count = 0, last = 0;
+  let count = 0,
+    last = 0;
   for (let b = 0; b < H; b++) {
     const m = masks[b]!;
     if (!m) continue;
     count++;
     let d = b - last;
     last = b;
-    while (d >= 128) { body.push((d & 127) | 128); d >>>= 7; }
+    while (d >= 128) {
+      body.push((d & 127) | 128);
+      d >>>= 7;
+    }
     body.push(d);
     const c = code.get(m);
     if (c === undefined) body.push(ESCAPE, m & 255, m >> 8);
@@ -49,7 +62,9 @@ export function encodeModel(bits: number, labels: number, weights: Int8Array, tr
 export function decodeModel(buf: Uint8Array): KoreanModel {
   const version = buf[0];
   if (buf.length < 8 || (version !== 1 && version !== 2)) throw new Error('Korean NER model: bad header');
-  const bits = buf[1]!, L = buf[2]!, flags = buf[3]!;
+  const bits = buf[1]!,
+    L = buf[2]!,
+    flags = buf[3]!;
   if (bits < 8 || bits > 24 || L < 3 || L > 16) throw new Error('Korean NER model: bad header');
   let p = 4;
   const trans = new Float32Array((L + 1) * L);
@@ -64,15 +79,25 @@ export function decodeModel(buf: Uint8Array): KoreanModel {
   const weights = new Int8Array((1 << bits) * L);
   let b = 0;
   for (let k = 0; k < count; k++) {
-    let d = 0, shift = 0, byte: number;
-    do { byte = buf[p++]!; d |= (byte & 127) << shift; shift += 7; } while (byte & 128);
+    let d = 0,
+      shift = 0,
+      byte: number;
+    do {
+      byte = buf[p++]!;
+      d |= (byte & 127) << shift;
+      shift += 7;
+    } while (byte & 128);
     b += d;
     let m: number;
-    if (version === 1) { m = buf[p]! | (buf[p + 1]! << 8); p += 2; }
-    else {
+    if (version === 1) {
+      m = buf[p]! | (buf[p + 1]! << 8);
+      p += 2;
+    } else {
       const c = buf[p++]!;
-      if (c === ESCAPE) { m = buf[p]! | (buf[p + 1]! << 8); p += 2; }
-      else if (c < table.length) m = table[c]!;
+      if (c === ESCAPE) {
+        m = buf[p]! | (buf[p + 1]! << 8);
+        p += 2;
+      } else if (c < table.length) m = table[c]!;
       else throw new Error('Korean NER model: corrupt body');
     }
     if (b >= 1 << bits || p > buf.length) throw new Error('Korean NER model: corrupt body');

@@ -5,7 +5,11 @@ import { CURRENCY_UNITS } from '@/lib/entities/korean/lexicon';
 import { END_OK, NUM_LABELS, START_OK, TYPES } from '@/lib/entities/korean/features';
 
 type KoreanEntityType = 'person' | 'org' | 'place' | 'date' | 'time' | 'money' | 'quantity';
-export interface KoreanEntity { start: number; end: number; type: KoreanEntityType }
+export interface KoreanEntity {
+  start: number;
+  end: number;
+  type: KoreanEntityType;
+}
 
 const L = NUM_LABELS;
 /** Labels 1..6: B/I of PS, OG, LC (names). */
@@ -29,7 +33,11 @@ export function viterbi(n: number, emit: Float32Array, trans: Float32Array, boun
   const back = new Uint8Array(n * L);
   let prevScore = new Float32Array(L);
   let curScore = new Float32Array(L);
-  for (let y = 0; y < L; y++) prevScore[y] = allowed[L * L + y] && !(bounds && y > 0 && y <= NAME_LABELS && !(bounds[0]! & START_OK)) ? emit[y]! + trans[L * L + y]! : -Infinity;
+  for (let y = 0; y < L; y++)
+    prevScore[y] =
+      allowed[L * L + y] && !(bounds && y > 0 && y <= NAME_LABELS && !(bounds[0]! & START_OK))
+        ? emit[y]! + trans[L * L + y]!
+        : -Infinity;
   for (let i = 1; i < n; i++) {
     const eo = i * L;
     // A person, organisation or place may not end after char i - 1, nor start at i, unless bounds allow it.
@@ -38,27 +46,45 @@ export function viterbi(n: number, emit: Float32Array, trans: Float32Array, boun
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
-      if (noStart && y > 0 && y <= NAME_LABELS && y % 2 === 1) { curScore[y] = -Infinity; back[eo + y] = 0; continue; }
+      if (noStart && y > 0 && y <= NAME_LABELS && y % 2 === 1) {
+        curScore[y] = -Infinity;
+        back[eo + y] = 0;
+        continue;
+      }
       for (let q = 0; q < L; q++) {
         if (!allowed[q * L + y]) continue;
         if (noEnd && q > 0 && q <= NAME_LABELS && y !== 2 + 2 * ((q - 1) >> 1)) continue;
         const s = prevScore[q]! + trans[q * L + y]!;
-        if (s > best) { best = s; arg = q; }
+        if (s > best) {
+          best = s;
+          arg = q;
+        }
       }
       curScore[y] = best + emit[eo + y]!;
       back[eo + y] = arg;
     }
-    const tmp = prevScore; prevScore = curScore; curScore = tmp;
+    const tmp = prevScore;
+    prevScore = curScore;
+    curScore = tmp;
   }
   let best = -Infinity;
   let arg = 0;
-  for (let y = 0; y < L; y++) if (prevScore[y]! > best) { best = prevScore[y]!; arg = y; }
+  for (let y = 0; y < L; y++)
+    if (prevScore[y]! > best) {
+      best = prevScore[y]!;
+      arg = y;
+    }
   labels[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) { arg = back[i * L + arg]!; labels[i - 1] = arg; }
+  for (let i = n - 1; i > 0; i--) {
+    arg = back[i * L + arg]!;
+    labels[i - 1] = arg;
+  }
   return labels;
 }
 
-const MONEY_UNIT = new RegExp(`(?:[0-9일이삼사오육칠팔구십백천만억조경]\\s?여?\\s?|[0-9일이삼사오육칠팔구십백천만억조경])(?:캐나다|홍콩|호주|싱가포르|대만|뉴질랜드|미국|미)?(?:${CURRENCY_UNITS.join('|')})(?:대|권|어치)?$`);
+const MONEY_UNIT = new RegExp(
+  `(?:[0-9일이삼사오육칠팔구십백천만억조경]\\s?여?\\s?|[0-9일이삼사오육칠팔구십백천만억조경])(?:캐나다|홍콩|호주|싱가포르|대만|뉴질랜드|미국|미)?(?:${CURRENCY_UNITS.join('|')})(?:대|권|어치)?$`,
+);
 const CLOCK = /^(?:(?:오전|오후|새벽|밤|낮)\s?)?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?$/;
 const MONEY_SYMBOL = /^[$₩€£¥]\s?[0-9]/;
 
@@ -67,7 +93,14 @@ export function isMoney(span: string): boolean {
   return MONEY_SYMBOL.test(span) || MONEY_UNIT.test(span);
 }
 
-const TYPE_NAMES: Record<(typeof TYPES)[number], KoreanEntityType> = { PS: 'person', OG: 'org', LC: 'place', DT: 'date', TI: 'time', QT: 'quantity' };
+const TYPE_NAMES: Record<(typeof TYPES)[number], KoreanEntityType> = {
+  PS: 'person',
+  OG: 'org',
+  LC: 'place',
+  DT: 'date',
+  TI: 'time',
+  QT: 'quantity',
+};
 
 /** BIO labels → spans (a stray I starts a span), spaces trimmed, QT split into money/quantity. */
 export function labelsToSpans(text: string, labels: Uint8Array): KoreanEntity[] {
@@ -76,11 +109,15 @@ export function labelsToSpans(text: string, labels: Uint8Array): KoreanEntity[] 
   let i = 0;
   while (i < n) {
     const y = labels[i]!;
-    if (y === 0) { i++; continue; }
+    if (y === 0) {
+      i++;
+      continue;
+    }
     const t = Math.floor((y - 1) / 2);
     let j = i + 1;
     while (j < n && labels[j] === 2 + 2 * t) j++;
-    let s = i, e = j;
+    let s = i,
+      e = j;
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) {

@@ -28,13 +28,24 @@ export interface TaggerOptions {
   placeUnits: boolean;
 }
 
-const SHIPPED_OPTIONS: Readonly<TaggerOptions> = Object.freeze({ nounFilter: true, nameBounds: true, placeMerge: 2, glosses: true, placeUnits: true });
+const SHIPPED_OPTIONS: Readonly<TaggerOptions> = Object.freeze({
+  nounFilter: true,
+  nameBounds: true,
+  placeMerge: 2,
+  glosses: true,
+  placeUnits: true,
+});
 
 /**
  * Entities in `text` by `model`. `companies` is the company-name gazetteer the model was trained
  * with (companyNames(COMPANY_NAMES) for the shipped model).
  */
-export function tagWithModel(model: KoreanModel, companies: ReadonlySet<string>, text: string, options: Partial<TaggerOptions> = {}): KoreanEntity[] {
+export function tagWithModel(
+  model: KoreanModel,
+  companies: ReadonlySet<string>,
+  text: string,
+  options: Partial<TaggerOptions> = {},
+): KoreanEntity[] {
   const o: TaggerOptions = { ...SHIPPED_OPTIONS, ...options };
   const n = text.length;
   if (n === 0) return [];
@@ -62,7 +73,11 @@ export function tagWithModel(model: KoreanModel, companies: ReadonlySet<string>,
   if (o.glosses) spans = glossNames(text, spans);
   return spans
     .map((e) => (e.type === 'person' ? fullName(text, e) : e))
-    .filter((e) => !(o.nounFilter && e.type === 'person' && commonNounPerson(text.slice(e.start, e.end))) && !(e.type === 'place' && NATIONALITY.test(text.slice(e.end, e.end + 3))));
+    .filter(
+      (e) =>
+        !(o.nounFilter && e.type === 'person' && commonNounPerson(text.slice(e.start, e.end))) &&
+        !(e.type === 'place' && NATIONALITY.test(text.slice(e.end, e.end + 3))),
+    );
 }
 
 /** A "person" that is a common noun, or a common noun and a particle (제안은, 기록은, 부족과). */
@@ -72,7 +87,8 @@ export function commonNounPerson(word: string): boolean {
   return !!m && isCommonNoun(m[1]!);
 }
 
-const stripParticle = (w: string): string => w.replace(/[^가-힣A-Za-z]+$/, '').replace(/(은|는|이|가|을|를|의|과|와|에게|도)$/, '');
+const stripParticle = (w: string): string =>
+  w.replace(/[^가-힣A-Za-z]+$/, '').replace(/(은|는|이|가|을|를|의|과|와|에게|도)$/, '');
 
 /**
  * 손정의 회장: a three-syllable name whose last syllable is also a particle (의, 이, 은) is cut to two
@@ -95,7 +111,11 @@ function fullName(text: string, e: KoreanEntity): KoreanEntity {
  * before an organisation (서울 서초동 대검찰청) stays a place of its own. `level` is
  * TaggerOptions.placeMerge.
  */
-export function mergePlaces(text: string, spans: KoreanEntity[], level: TaggerOptions['placeMerge'] = SHIPPED_OPTIONS.placeMerge): KoreanEntity[] {
+export function mergePlaces(
+  text: string,
+  spans: KoreanEntity[],
+  level: TaggerOptions['placeMerge'] = SHIPPED_OPTIONS.placeMerge,
+): KoreanEntity[] {
   if (!level) return spans;
   const out: KoreanEntity[] = [];
   for (const e of spans) {
@@ -128,7 +148,8 @@ export function glossNames(text: string, spans: KoreanEntity[]): KoreanEntity[] 
     const after = text.slice(e.end, e.end + 40);
     const m = HANJA_GLOSS.exec(after) ?? (e.type === 'org' ? LATIN_GLOSS.exec(after) : null);
     if (!m) continue;
-    const start = e.end + 1, end = start + m[1]!.length;
+    const start = e.end + 1,
+      end = start + m[1]!.length;
     const next = spans[k + 1];
     if (next && next.start < end + 1) continue;
     out.push({ start, end, type: e.type });

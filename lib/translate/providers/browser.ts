@@ -23,7 +23,12 @@ export interface OnDeviceTranslator {
 
 export interface TranslatorApi {
   availability(options: { sourceLanguage: string; targetLanguage: string }): Promise<Availability>;
-  create(options: { sourceLanguage: string; targetLanguage: string; monitor?: (m: CreateMonitor) => void; signal?: AbortSignal }): Promise<OnDeviceTranslator>;
+  create(options: {
+    sourceLanguage: string;
+    targetLanguage: string;
+    monitor?: (m: CreateMonitor) => void;
+    signal?: AbortSignal;
+  }): Promise<OnDeviceTranslator>;
 }
 
 export interface LanguageDetectorApi {
@@ -56,13 +61,18 @@ function fromDomException(err: unknown): TranslateError {
   const name = (err as { name?: string })?.name;
   const message = err instanceof Error ? err.message : String(err);
   if (name === 'AbortError') return new TranslateError('cancelled');
-  if (name === 'NotAllowedError') return new TranslateError('not-configured', message, { messageKey: 'translateErrorNeedsDownload' });
+  if (name === 'NotAllowedError')
+    return new TranslateError('not-configured', message, { messageKey: 'translateErrorNeedsDownload' });
   if (name === 'NotSupportedError') return new TranslateError('unsupported-pair', message);
   return new TranslateError('server', message);
 }
 
 /** Availability of a pair, or 'no-api' where the browser has no Translator. */
-export async function browserAvailability(from: string, to: string, api = onDeviceApis().translator): Promise<Availability | 'no-api'> {
+export async function browserAvailability(
+  from: string,
+  to: string,
+  api = onDeviceApis().translator,
+): Promise<Availability | 'no-api'> {
   if (!api) return 'no-api';
   try {
     return await api.availability({ sourceLanguage: onDeviceCode(from), targetLanguage: onDeviceCode(to) });
@@ -107,7 +117,8 @@ export function createBrowserTranslator(options: BrowserTranslatorOptions = {}):
   return {
     cacheId: 'browser',
     async translate(texts, from, to, signal) {
-      if (!from || from === 'auto') throw new TranslateError('unsupported-pair', 'source language unknown', { messageKey: 'translateErrorSourceUnknown' });
+      if (!from || from === 'auto')
+        throw new TranslateError('unsupported-pair', 'source language unknown', { messageKey: 'translateErrorSourceUnknown' });
       const translator = await session(from, to, signal);
       const out: string[] = [];
       for (const text of texts) {
@@ -124,7 +135,12 @@ export function createBrowserTranslator(options: BrowserTranslatorOptions = {}):
 }
 
 /** Downloads the model for a pair (call it from a click: create() needs the user's activation). */
-export async function downloadBrowserModel(from: string, to: string, onProgress: (fraction: number) => void, api = onDeviceApis().translator): Promise<void> {
+export async function downloadBrowserModel(
+  from: string,
+  to: string,
+  onProgress: (fraction: number) => void,
+  api = onDeviceApis().translator,
+): Promise<void> {
   if (!api) throw new TranslateError('not-configured', 'no on-device Translator in this browser');
   try {
     const created = await api.create({
@@ -156,7 +172,10 @@ export const browserProvider = defineProvider<BrowserConfig>({
   available: (runtime) => !!apisOf(runtime).translator,
   create: (_config, runtime) => {
     const api = apisOf(runtime).translator;
-    return createBrowserTranslator({ ...(api ? { api } : {}), ...(runtime.onDownloadProgress ? { onDownloadProgress: runtime.onDownloadProgress } : {}) });
+    return createBrowserTranslator({
+      ...(api ? { api } : {}),
+      ...(runtime.onDownloadProgress ? { onDownloadProgress: runtime.onDownloadProgress } : {}),
+    });
   },
   mapError: fromDomException,
   model: {

@@ -20,7 +20,18 @@ export function deeplEndpoint(apiKey: string): string {
   return apiKey.trim().endsWith(':fx') ? DEEPL_FREE : DEEPL_PRO;
 }
 
-const TARGETS: Record<string, string> = { en: 'EN-US', 'en-GB': 'EN-GB', 'en-US': 'EN-US', pt: 'PT-BR', 'pt-BR': 'PT-BR', 'pt-PT': 'PT-PT', zh: 'ZH-HANS', 'zh-CN': 'ZH-HANS', 'zh-TW': 'ZH-HANT', 'zh-Hant': 'ZH-HANT' };
+const TARGETS: Record<string, string> = {
+  en: 'EN-US',
+  'en-GB': 'EN-GB',
+  'en-US': 'EN-US',
+  pt: 'PT-BR',
+  'pt-BR': 'PT-BR',
+  'pt-PT': 'PT-PT',
+  zh: 'ZH-HANS',
+  'zh-CN': 'ZH-HANS',
+  'zh-TW': 'ZH-HANT',
+  'zh-Hant': 'ZH-HANT',
+};
 
 export const deeplTarget = (code: string) => TARGETS[code] ?? code.split('-')[0]!.toUpperCase();
 export const deeplSource = (code: string) => code.split('-')[0]!.toUpperCase();
@@ -58,7 +69,9 @@ export const deeplProvider = defineProvider<DeepLConfig>({
   label: 'optionsProviderDeepl',
   hint: 'optionsProviderDeeplHint',
   where: 'network',
-  fields: [{ key: 'apiKey', id: 'deepl-key', label: 'optionsApiKey', hint: 'optionsDeeplKeyHint', type: 'secret', required: true }],
+  fields: [
+    { key: 'apiKey', id: 'deepl-key', label: 'optionsApiKey', hint: 'optionsDeeplKeyHint', type: 'secret', required: true },
+  ],
   defaults: { apiKey: '' },
   normalize: (v) => (text(v.apiKey) ? { kind: 'deepl', apiKey: text(v.apiKey), ...optional('url', v.url) } : null),
   origin: (config) => originOf(config.url?.trim() || deeplEndpoint(config.apiKey)),

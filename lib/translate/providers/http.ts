@@ -30,14 +30,19 @@ export function errorForStatus(status: number, detail: string, retryAfterMs?: nu
   if (status === 401 || status === 403) return new TranslateError('auth', message, extra);
   if (status === 429) return new TranslateError('rate-limit', message, extra);
   if (status === 456) return new TranslateError('quota', message, extra);
-  if (status === 400 && /lang|language|not supported|unsupported/i.test(detail)) return new TranslateError('unsupported-pair', message, extra);
+  if (status === 400 && /lang|language|not supported|unsupported/i.test(detail))
+    return new TranslateError('unsupported-pair', message, extra);
   // A wrong address or model name: nothing to retry, and the user must be told which to check.
   if (status === 404) return new TranslateError('not-configured', message, { ...extra, messageKey: 'translateErrorNotFound' });
   return new TranslateError('server', message, extra);
 }
 
 /** POSTs (or GETs) JSON and answers the parsed body; every failure is a TranslateError. */
-export async function requestJson(fetchImpl: FetchLike, url: string, init: RequestInit & { signal?: AbortSignal }): Promise<unknown> {
+export async function requestJson(
+  fetchImpl: FetchLike,
+  url: string,
+  init: RequestInit & { signal?: AbortSignal },
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchImpl(url, init);
@@ -58,7 +63,8 @@ export async function requestJson(fetchImpl: FetchLike, url: string, init: Reque
   } catch {
     if (response.ok) throw new TranslateError('malformed', `not JSON: ${text.slice(0, 120)}`, { status: response.status });
   }
-  if (!response.ok) throw errorForStatus(response.status, errorDetail(body), parseRetryAfter(response.headers.get('retry-after')));
+  if (!response.ok)
+    throw errorForStatus(response.status, errorDetail(body), parseRetryAfter(response.headers.get('retry-after')));
   return body;
 }
 

@@ -84,7 +84,15 @@ export const libreTranslateProvider = defineProvider<LibreTranslateConfig>({
   hint: 'optionsProviderLibreHint',
   where: 'network',
   fields: [
-    { key: 'url', id: 'lt-url', label: 'optionsLibreUrl', type: 'url', required: true, placeholder: 'https://libretranslate.example.org', autocomplete: 'url' },
+    {
+      key: 'url',
+      id: 'lt-url',
+      label: 'optionsLibreUrl',
+      type: 'url',
+      required: true,
+      placeholder: 'https://libretranslate.example.org',
+      autocomplete: 'url',
+    },
     { key: 'apiKey', id: 'lt-key', label: 'optionsApiKeyOptional', type: 'secret' },
   ],
   defaults: { url: '', apiKey: '' },

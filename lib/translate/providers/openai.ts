@@ -34,7 +34,10 @@ export function openAiPrompt(count: number, from: string, to: string): string {
 
 /** The array in a model's answer: bare, fenced, or as {"translations": […]}. */
 export function parseOpenAiAnswer(content: string, expected: number): string[] {
-  const unfenced = content.replace(/^\s*```(?:json)?\s*/i, '').replace(/\s*```\s*$/, '').trim();
+  const unfenced = content
+    .replace(/^\s*```(?:json)?\s*/i, '')
+    .replace(/\s*```\s*$/, '')
+    .trim();
   let parsed: unknown;
   const tryParse = (s: string) => {
     try {
@@ -88,7 +91,8 @@ function createOpenAi(config: { baseUrl: string; model: string; apiKey?: string 
         signal,
       });
       const content = (body as { choices?: { message?: { content?: unknown } }[] } | null)?.choices?.[0]?.message?.content;
-      if (typeof content !== 'string') throw new TranslateError('malformed', `no message in ${JSON.stringify(body).slice(0, 120)}`);
+      if (typeof content !== 'string')
+        throw new TranslateError('malformed', `no message in ${JSON.stringify(body).slice(0, 120)}`);
       return parseOpenAiAnswer(content, texts.length);
     },
   };
@@ -101,19 +105,30 @@ export const openAiProvider = defineProvider<OpenAiConfig>({
   hint: 'optionsProviderOpenaiHint',
   where: 'network',
   fields: [
-    { key: 'baseUrl', id: 'oai-base', label: 'optionsOpenaiBaseUrl', type: 'url', required: true, placeholder: 'http://localhost:11434/v1' },
+    {
+      key: 'baseUrl',
+      id: 'oai-base',
+      label: 'optionsOpenaiBaseUrl',
+      type: 'url',
+      required: true,
+      placeholder: 'http://localhost:11434/v1',
+    },
     { key: 'model', id: 'oai-model', label: 'optionsOpenaiModel', type: 'text', required: true, placeholder: 'llama3.1' },
     { key: 'apiKey', id: 'oai-key', label: 'optionsApiKeyOptional', type: 'secret' },
   ],
   defaults: { baseUrl: '', model: '', apiKey: '' },
-  normalize: (v) => (text(v.baseUrl) && text(v.model) ? { kind: 'openai', baseUrl: text(v.baseUrl), model: text(v.model), ...optional('apiKey', v.apiKey) } : null),
+  normalize: (v) =>
+    text(v.baseUrl) && text(v.model)
+      ? { kind: 'openai', baseUrl: text(v.baseUrl), model: text(v.model), ...optional('apiKey', v.apiKey) }
+      : null,
   origin: (config) => originOf(config.baseUrl),
   create: (config, runtime) => createOpenAi(config, runtime.fetchImpl),
   mapError: (raw, config) => {
     const err = toTranslateError(raw);
     // Ollama answers 403 with an empty body to an extension's Origin unless OLLAMA_ORIGINS
     // allows it: say that, rather than blame a key the user never gave.
-    if (err.status === 403 && !config.apiKey?.trim()) return new TranslateError('auth', err.message, { status: 403, messageKey: 'translateErrorOrigins' });
+    if (err.status === 403 && !config.apiKey?.trim())
+      return new TranslateError('auth', err.message, { status: 403, messageKey: 'translateErrorOrigins' });
     return err;
   },
 });

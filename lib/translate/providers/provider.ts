@@ -78,10 +78,12 @@ export interface ProviderDefinition<C extends ProviderConfigBase = ProviderConfi
 }
 
 /** Checks a definition's type where it is written (the config type follows from normalize). */
-export const defineProvider = <C extends ProviderConfigBase>(definition: ProviderDefinition<C>): ProviderDefinition<C> => definition;
+export const defineProvider = <C extends ProviderConfigBase>(definition: ProviderDefinition<C>): ProviderDefinition<C> =>
+  definition;
 
 /** A stored string setting, trimmed; '' for anything else. */
 export const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** `{[key]: value}` when the trimmed value is not empty, for optional settings. */
-export const optional = <K extends string>(key: K, value: unknown): Partial<Record<K, string>> => (text(value) ? ({ [key]: text(value) } as Record<K, string>) : {});
+export const optional = <K extends string>(key: K, value: unknown): Partial<Record<K, string>> =>
+  text(value) ? ({ [key]: text(value) } as Record<K, string>) : {};
