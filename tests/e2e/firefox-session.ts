@@ -95,7 +95,12 @@ async function navigate(page: Page, path: string): Promise<void> {
     path,
     LEAVING,
   );
-  await until(page, path, (mark) => !(window as unknown as Record<string, boolean>)[mark!] && document.readyState === 'complete', LEAVING);
+  await until(
+    page,
+    path,
+    (mark) => !(window as unknown as Record<string, boolean>)[mark!] && document.readyState === 'complete',
+    LEAVING,
+  );
 }
 
 /**
@@ -114,7 +119,8 @@ async function until(page: Page, what: string, check: (arg?: string) => boolean,
     (v) => v,
     ms,
   );
-  if (!ok) throw new Error(`The extension page did not show ${what} in ${ms / 1000} s${error ? ` (last error: ${String(error)})` : ''}`);
+  if (!ok)
+    throw new Error(`The extension page did not show ${what} in ${ms / 1000} s${error ? ` (last error: ${String(error)})` : ''}`);
 }
 
 /** Reads until `ok` or the time is up; answers the last value (the test's expect says what was wrong). */
