@@ -121,7 +121,9 @@ describe('saved articles in Firefox', () => {
     await server.close(); // offline from here on
     await session.goTo('/library.html');
     await extensionPage.waitForSelector('[data-testid="virtual-list"] .row-title');
-    const saved = await extensionPage.evaluate(() => document.querySelector('[data-testid="virtual-list"] li')!.getAttribute('data-url')!);
+    const saved = await extensionPage.evaluate(() =>
+      document.querySelector('[data-testid="virtual-list"] li')!.getAttribute('data-url')!,
+    );
     await session.goTo(`/read.html?url=${encodeURIComponent(saved)}`);
     await extensionPage.waitForSelector('.ra-content p');
     const text = squash(await extensionPage.evaluate(() => (document.querySelector('.ra-article') as HTMLElement).innerText));
