@@ -27,8 +27,13 @@ afterAll(async () => {
 const openTab = (path: string) => session.openTab(server.url(path));
 const showPopup = (tabId: number) => session.showPopup(tabId);
 
-const badge = (tabId: number) => extensionPage.evaluate((id) => (globalThis as unknown as { browser: ExtApi }).browser.action.getBadgeText({ tabId: id }), tabId);
-const title = (tabId: number) => extensionPage.evaluate((id) => (globalThis as unknown as { browser: ExtApi }).browser.action.getTitle({ tabId: id }), tabId);
+const badge = (tabId: number) =>
+  extensionPage.evaluate(
+    (id) => (globalThis as unknown as { browser: ExtApi }).browser.action.getBadgeText({ tabId: id }),
+    tabId,
+  );
+const title = (tabId: number) =>
+  extensionPage.evaluate((id) => (globalThis as unknown as { browser: ExtApi }).browser.action.getTitle({ tabId: id }), tabId);
 
 const readerText = (page: Page) =>
   page.evaluate(() => {
@@ -42,9 +47,12 @@ const readerText = (page: Page) =>
  * and a title clicks that entry, which runs the add-on's menus.onClicked as a reader's click does.
  */
 async function firefoxMenu(action: 'list' | 'close' | string): Promise<string[]> {
-  type Answer = { result: { contexts?: Array<{ context: string }>; result?: { value?: string }; exceptionDetails?: { text: string } } };
+  type Answer = {
+    result: { contexts?: Array<{ context: string }>; result?: { value?: string }; exceptionDetails?: { text: string } };
+  };
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<Answer> } }).connection;
-  const chromeWindow = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result.contexts![0]!.context;
+  const chromeWindow = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result
+    .contexts![0]!.context;
   const expression = `(() => {
     const menu = document.getElementById('contentAreaContextMenu');
     if (menu.state !== 'open') return '[]';
@@ -62,9 +70,19 @@ async function firefoxMenu(action: 'list' | 'close' | string): Promise<string[]>
 
 test('the detector sets the badge on an article and not on a home page', async () => {
   const article = await openTab(DEMO.path);
-  expect(await poll(() => badge(article.tabId), (b) => b === '✓')).toBe('✓');
+  expect(
+    await poll(
+      () => badge(article.tabId),
+      (b) => b === '✓',
+    ),
+  ).toBe('✓');
   const home = await openTab('/demo/home.html');
-  expect(await poll(() => title(home.tabId), (t) => t.includes('no article'))).toBe('Reading Assistant: no article on this page');
+  expect(
+    await poll(
+      () => title(home.tabId),
+      (t) => t.includes('no article'),
+    ),
+  ).toBe('Reading Assistant: no article on this page');
   expect(await badge(home.tabId)).toBe('');
   await article.page.close();
   await home.page.close();
@@ -86,7 +104,12 @@ for (const fixture of [DEMO, koreanFixture('mk-3')]) {
       await extensionPage.screenshot({ path: `${SCREENSHOTS}firefox-popup-light.png` });
     }
     await session.press('toggle-reader');
-    const text = squash((await poll(() => readerText(page), (t) => !!t)) ?? '');
+    const text = squash(
+      (await poll(
+        () => readerText(page),
+        (t) => !!t,
+      )) ?? '',
+    );
     for (const sentence of fixture.mustShow) expect(text).toContain(squash(sentence));
     for (const clutter of CLUTTER_STRINGS) expect(text, clutter).not.toContain(clutter);
     expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
@@ -94,7 +117,12 @@ for (const fixture of [DEMO, koreanFixture('mk-3')]) {
 
     await page.bringToFront();
     await page.keyboard.press('Escape');
-    expect(await poll(() => page.evaluate(() => document.querySelectorAll('reading-assistant-reader').length), (n) => n === 0)).toBe(0);
+    expect(
+      await poll(
+        () => page.evaluate(() => document.querySelectorAll('reading-assistant-reader').length),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
     await page.close();
   });
 }
@@ -109,7 +137,15 @@ describe('saved articles in Firefox', () => {
       (t) => t.length > 0,
     );
     expect(['Saved to your library.', 'Already in your library: updated.']).toContain(result);
-    expect(await poll(() => page.evaluate(() => document.querySelector('reading-assistant-toast')?.shadowRoot?.querySelector('div')?.textContent ?? ''), (t) => t.length > 0)).toBe(result);
+    expect(
+      await poll(
+        () =>
+          page.evaluate(
+            () => document.querySelector('reading-assistant-toast')?.shadowRoot?.querySelector('div')?.textContent ?? '',
+          ),
+        (t) => t.length > 0,
+      ),
+    ).toBe(result);
     expect(await badge(tabId)).toBe('★');
     const list = await poll(
       () => extensionPage.evaluate(() => document.querySelector('[data-testid="saved-list"]')?.textContent ?? ''),
@@ -141,19 +177,37 @@ describe('saved articles in Firefox', () => {
     }, link);
     // Right-click, as a reader does: Firefox's own menu opens with our entries for what was clicked.
     await home.page.click('h2', { button: 'right' });
-    expect(await poll(() => firefoxMenu('list'), (items) => items.length > 0)).toEqual(['Open in reader view', 'Save article']);
+    expect(
+      await poll(
+        () => firefoxMenu('list'),
+        (items) => items.length > 0,
+      ),
+    ).toEqual(['Open in reader view', 'Save article']);
     await firefoxMenu('close');
     await home.page.click('#ra-story-link', { button: 'right' });
-    expect(await poll(() => firefoxMenu('list'), (items) => items.length > 0)).toEqual(['Save linked article']);
+    expect(
+      await poll(
+        () => firefoxMenu('list'),
+        (items) => items.length > 0,
+      ),
+    ).toEqual(['Save linked article']);
     await firefoxMenu('Save linked article');
     const toast = await poll(
-      () => home.page.evaluate(() => document.querySelector('reading-assistant-toast')?.shadowRoot?.querySelector('div')?.textContent ?? ''),
+      () =>
+        home.page.evaluate(
+          () => document.querySelector('reading-assistant-toast')?.shadowRoot?.querySelector('div')?.textContent ?? '',
+        ),
       (t) => t.length > 0,
     );
     expect(toast).toBe('Saved to your library.');
     await extensionPage.evaluate(() => location.assign('/library.html'));
     // The linked page's own site name, read by the extraction that ran in the event page.
-    expect(await poll(() => extensionPage.evaluate(() => document.querySelector('[data-testid="virtual-list"]')?.textContent ?? ''), (t) => t.includes('매일경제'))).toContain('매일경제');
+    expect(
+      await poll(
+        () => extensionPage.evaluate(() => document.querySelector('[data-testid="virtual-list"]')?.textContent ?? ''),
+        (t) => t.includes('매일경제'),
+      ),
+    ).toContain('매일경제');
     await home.page.close();
   });
 
@@ -166,7 +220,10 @@ describe('saved articles in Firefox', () => {
       (t) => t.length > 0,
     );
     const url = await poll(
-      () => extensionPage.evaluate(() => document.querySelector('[data-testid="saved-list"] li[data-url*="hostile"]')?.getAttribute('data-url') ?? ''),
+      () =>
+        extensionPage.evaluate(
+          () => document.querySelector('[data-testid="saved-list"] li[data-url*="hostile"]')?.getAttribute('data-url') ?? '',
+        ),
       (u) => u.length > 0,
     );
     await session.goTo(`/read.html?url=${encodeURIComponent(url)}`);
@@ -177,9 +234,14 @@ describe('saved articles in Firefox', () => {
       const bad: string[] = [];
       for (const el of document.querySelectorAll('.ra-content *')) {
         if (/^(script|iframe|object|embed)$/i.test(el.localName)) bad.push(el.localName);
-        for (const a of el.attributes) if (/^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)) bad.push(`${el.localName}[${a.name}]`);
+        for (const a of el.attributes)
+          if (/^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)) bad.push(`${el.localName}[${a.name}]`);
       }
-      return { pwned: (window as unknown as { __pwned?: string }).__pwned ?? null, bad, text: (document.querySelector('.ra-content') as HTMLElement).innerText };
+      return {
+        pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
+        bad,
+        text: (document.querySelector('.ra-content') as HTMLElement).innerText,
+      };
     });
     expect(report.pwned).toBeNull();
     expect(report.bad).toEqual([]);

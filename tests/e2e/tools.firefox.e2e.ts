@@ -45,7 +45,13 @@ function reader(page: Page, selector: string, what: Read): Promise<unknown> {
 
 /** Clicks a control of the reader (inside its shadow root). */
 const click = (page: Page, testId: string) =>
-  page.evaluate((id) => (document.querySelector('reading-assistant-reader')!.shadowRoot!.querySelector(`[data-testid="${id}"]`) as HTMLElement).click(), testId);
+  page.evaluate(
+    (id) =>
+      (
+        document.querySelector('reading-assistant-reader')!.shadowRoot!.querySelector(`[data-testid="${id}"]`) as HTMLElement
+      ).click(),
+    testId,
+  );
 
 test('options configure LibreTranslate; the popup translates a Korean article side by side; the second run makes no request; a 500 and a refused key keep the original', async () => {
   const ext = session.extensionPage;
@@ -53,13 +59,21 @@ test('options configure LibreTranslate; the popup translates a Korean article si
   await ext.click('#provider-libretranslate');
   await ext.type('#lt-url', translator.origin);
   await ext.click('button[type="submit"]');
-  expect(await poll(() => ext.$eval('p.status', (p) => p.textContent ?? ''), (t) => t.includes('Saved.'))).toContain('127.0.0.1');
+  expect(
+    await poll(
+      () => ext.$eval('p.status', (p) => p.textContent ?? ''),
+      (t) => t.includes('Saved.'),
+    ),
+  ).toContain('127.0.0.1');
 
   const fixture = koreanFixture('mk-3');
   const { page, tabId } = await session.openTab(server.url(fixture.path));
   await session.showPopup(tabId);
   await session.press('toggle-reader');
-  const original = await poll(() => reader(page, '.ra-content', 'text'), (t) => !!t && t.length > 500);
+  const original = await poll(
+    () => reader(page, '.ra-content', 'text'),
+    (t) => !!t && t.length > 500,
+  );
   await ext.select('[data-testid="translate-to"]', 'en');
   translator.reset();
   await session.press('translate');
@@ -73,7 +87,12 @@ test('options configure LibreTranslate; the popup translates a Korean article si
   await page.screenshot({ path: `${SCREENSHOTS}firefox-reader-translated.png` });
 
   await click(page, 'reader-show-original');
-  expect(await poll(() => reader(page, '.ra-translation', 'count'), (n) => n === 0)).toBe(0);
+  expect(
+    await poll(
+      () => reader(page, '.ra-translation', 'count'),
+      (n) => n === 0,
+    ),
+  ).toBe(0);
   expect(await reader(page, '.ra-content', 'text')).toBe(original);
   await click(page, 'reader-translate');
   expect(await poll(status, (t) => t === 'Translated into English.', 20000)).toBe('Translated into English.');
@@ -82,7 +101,9 @@ test('options configure LibreTranslate; the popup translates a Korean article si
   // A language never asked for, and a server that fails: the message, and the original untouched.
   await click(page, 'reader-show-original');
   await page.evaluate(() => {
-    const select = document.querySelector('reading-assistant-reader')!.shadowRoot!.querySelector('[data-testid="reader-translate-to"]') as HTMLSelectElement;
+    const select = document
+      .querySelector('reading-assistant-reader')!
+      .shadowRoot!.querySelector('[data-testid="reader-translate-to"]') as HTMLSelectElement;
     select.value = 'fr';
     select.dispatchEvent(new Event('change', { bubbles: true }));
   });
@@ -95,10 +116,20 @@ test('options configure LibreTranslate; the popup translates a Korean article si
 
   // A key the server refuses (401): the message, and the original untouched.
   await session.goTo('/options.html');
-  expect(await poll(() => ext.$eval('#lt-url', (input) => (input as HTMLInputElement).value), (v) => v === translator.origin)).toBe(translator.origin);
+  expect(
+    await poll(
+      () => ext.$eval('#lt-url', (input) => (input as HTMLInputElement).value),
+      (v) => v === translator.origin,
+    ),
+  ).toBe(translator.origin);
   await ext.type('#lt-key', 'bad-key');
   await ext.click('button[type="submit"]');
-  expect(await poll(() => ext.$eval('p.status', (p) => p.textContent ?? ''), (t) => t.includes('Saved.'))).toContain('Saved.');
+  expect(
+    await poll(
+      () => ext.$eval('p.status', (p) => p.textContent ?? ''),
+      (t) => t.includes('Saved.'),
+    ),
+  ).toContain('Saved.');
   await click(page, 'reader-translate');
   expect(await poll(status, (t) => /refused the API key/.test(t ?? ''), 20000)).toMatch(/refused the API key/);
   expect(await reader(page, '.ra-translation', 'count')).toBe(0);
@@ -114,7 +145,10 @@ for (const { path, company, ticker, lang } of [
     const { page, tabId } = await session.openTab(server.url(path));
     await session.showPopup(tabId);
     await session.press('toggle-reader');
-    const before = await poll(() => reader(page, '.ra-content', 'html'), (t) => !!t);
+    const before = await poll(
+      () => reader(page, '.ra-content', 'html'),
+      (t) => !!t,
+    );
     await session.press('highlight');
     const kinds = await poll(
       () => Promise.all(['person', 'org', 'place', 'date', 'money'].map((k) => reader(page, `mark.ra-ent-${k}`, 'count'))),
@@ -126,7 +160,12 @@ for (const { path, company, ticker, lang } of [
     expect(row).toContain(ticker);
     await page.screenshot({ path: `${SCREENSHOTS}firefox-reader-entities-${lang}.png` });
     await click(page, 'reader-highlight');
-    expect(await poll(() => reader(page, 'mark.ra-ent', 'count'), (n) => n === 0)).toBe(0);
+    expect(
+      await poll(
+        () => reader(page, 'mark.ra-ent', 'count'),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
     expect(await reader(page, '.ra-content', 'html')).toBe(before);
     await page.close();
   });
@@ -139,20 +178,34 @@ test('highlights on the page itself: marks in the article only, the reader stays
   await session.showPopup(tabId);
   await session.press('highlight-page');
   // Firefox takes seconds to load the recognizer into a new tab, more on a busy machine.
-  const status = await poll(() => ext.evaluate(() => document.querySelector('[data-testid="highlight-page-status"], [data-testid="tools-error"]')?.textContent ?? ''), (t) => t.length > 0, 30000);
+  const status = await poll(
+    () =>
+      ext.evaluate(
+        () => document.querySelector('[data-testid="highlight-page-status"], [data-testid="tools-error"]')?.textContent ?? '',
+      ),
+    (t) => t.length > 0,
+    30000,
+  );
   expect(status).toMatch(/^\d+ highlights in the page\./);
   const counts = await page.evaluate(() => ({
     reader: document.querySelectorAll('reading-assistant-reader').length,
     all: document.querySelectorAll('mark.ra-ent').length,
     inArticle: document.querySelectorAll('#article-body mark.ra-ent').length,
-    kinds: ['person', 'org', 'place', 'date', 'money'].map((k) => document.querySelectorAll(`#article-body mark.ra-ent-${k}`).length),
+    kinds: ['person', 'org', 'place', 'date', 'money'].map(
+      (k) => document.querySelectorAll(`#article-body mark.ra-ent-${k}`).length,
+    ),
   }));
   expect(counts.reader).toBe(0);
   expect(counts.all).toBe(counts.inArticle);
   expect(counts.kinds.every((n) => n > 0)).toBe(true);
 
   await session.press('highlight-page');
-  expect(await poll(() => page.evaluate(() => document.querySelectorAll('mark.ra-ent').length), (n) => n === 0)).toBe(0);
+  expect(
+    await poll(
+      () => page.evaluate(() => document.querySelectorAll('mark.ra-ent').length),
+      (n) => n === 0,
+    ),
+  ).toBe(0);
   expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
   await page.close();
 });
@@ -170,8 +223,12 @@ test("the page's own article translated in place, side by side; the original bac
   translator.reset();
   await session.press('translate-page');
   const statusText = () => ext.evaluate(() => document.querySelector('[data-testid="translate-page-status"]')?.textContent ?? '');
-  expect(await poll(statusText, (t) => t.startsWith('The page is translated'), 20000)).toBe('The page is translated into English. Press again for its original text.');
-  const shown = await page.evaluate(() => Array.from(document.querySelectorAll('.ra-translation')).map((el) => el.textContent ?? ''));
+  expect(await poll(statusText, (t) => t.startsWith('The page is translated'), 20000)).toBe(
+    'The page is translated into English. Press again for its original text.',
+  );
+  const shown = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('.ra-translation')).map((el) => el.textContent ?? ''),
+  );
   expect(shown.length).toBeGreaterThan(3);
   for (const text of shown) expect(text.startsWith('[en] ')).toBe(true);
   for (const clutter of CLUTTER_STRINGS) expect(shown.join('\n')).not.toContain(clutter);
@@ -179,7 +236,12 @@ test("the page's own article translated in place, side by side; the original bac
   expect(translator.stats.requests).toBeLessThan(shown.length);
 
   await session.press('translate-page');
-  expect(await poll(() => page.evaluate(() => document.querySelectorAll('.ra-translation').length), (n) => n === 0)).toBe(0);
+  expect(
+    await poll(
+      () => page.evaluate(() => document.querySelectorAll('.ra-translation').length),
+      (n) => n === 0,
+    ),
+  ).toBe(0);
   expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
   await page.close();
 });
