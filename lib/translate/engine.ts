@@ -66,6 +66,15 @@ export function makeBatches(
   return batches;
 }
 
+/**
+ * The longest translation we accept for a source of `length` characters. Translations between the
+ * languages we offer differ in length by a few times at most (Chinese to English about 4x); ten
+ * times, plus room for a short line, only stops an answer that is not a translation of it.
+ */
+export function maxTranslationLength(length: number): number {
+  return length * 10 + 200;
+}
+
 function isRetryable(err: TranslateError): boolean {
   return err.kind === 'rate-limit' || (err.kind === 'server' && (err.status === undefined || err.status >= 500));
 }
@@ -190,6 +199,13 @@ export async function translateAll(texts: string[], options: TranslateAllOptions
             throw new TranslateError(
               'malformed',
               `expected ${batch.length} translations, got ${Array.isArray(out) ? out.length : typeof out}`,
+            );
+          }
+          const overlong = out.findIndex((s, k) => s.length > maxTranslationLength(texts[batch[k]!]!.length));
+          if (overlong >= 0) {
+            throw new TranslateError(
+              'too-large',
+              `a translation of ${out[overlong]!.length} characters for ${texts[batch[overlong]!]!.length}`,
             );
           }
           return out;

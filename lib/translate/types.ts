@@ -12,7 +12,16 @@ export interface Translator {
 }
 
 export type TranslateErrorKind =
-  'not-configured' | 'unreachable' | 'auth' | 'rate-limit' | 'quota' | 'unsupported-pair' | 'malformed' | 'server' | 'cancelled';
+  | 'not-configured'
+  | 'unreachable'
+  | 'auth'
+  | 'rate-limit'
+  | 'quota'
+  | 'unsupported-pair'
+  | 'malformed'
+  | 'too-large'
+  | 'server'
+  | 'cancelled';
 
 export const TRANSLATE_ERROR_KINDS: readonly TranslateErrorKind[] = [
   'not-configured',
@@ -22,6 +31,7 @@ export const TRANSLATE_ERROR_KINDS: readonly TranslateErrorKind[] = [
   'quota',
   'unsupported-pair',
   'malformed',
+  'too-large',
   'server',
   'cancelled',
 ];
@@ -64,6 +74,7 @@ const KIND_MESSAGES: Record<TranslateErrorKind, MessageKey> = {
   quota: 'translateErrorQuota',
   'unsupported-pair': 'translateErrorUnsupportedPair',
   malformed: 'translateErrorMalformed',
+  'too-large': 'translateErrorTooLarge',
   server: 'translateErrorServer',
   cancelled: 'translateErrorCancelled',
 };

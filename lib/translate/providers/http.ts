@@ -37,11 +37,48 @@ export function errorForStatus(status: number, detail: string, retryAfterMs?: nu
   return new TranslateError('server', message, extra);
 }
 
+/**
+ * The most we read of one answer. A batch sends at most 4,000 characters (engine.ts), so an honest
+ * answer is a few tens of kilobytes; a hostile or broken server answering megabytes would otherwise
+ * be read whole, parsed and rendered (50 million characters held a tab for minutes near 6 GB).
+ */
+export const MAX_RESPONSE_BYTES = 2_000_000;
+
+function tooLarge(url: string, bytes: number, maxBytes: number, status: number): TranslateError {
+  return new TranslateError('too-large', `${url}: answer over ${maxBytes} bytes (${bytes} read)`, { status });
+}
+
+/** The body as text, refusing it (and cancelling the rest of the download) past `maxBytes`. */
+async function readCapped(response: Response, url: string, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(url, declared, maxBytes, response.status);
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(url, bytes, maxBytes, response.status);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
 /** POSTs (or GETs) JSON and answers the parsed body; every failure is a TranslateError. */
 export async function requestJson(
   fetchImpl: FetchLike,
   url: string,
   init: RequestInit & { signal?: AbortSignal },
+  maxBytes = MAX_RESPONSE_BYTES,
 ): Promise<unknown> {
   let response: Response;
   try {
@@ -52,8 +89,9 @@ export async function requestJson(
   }
   let text = '';
   try {
-    text = await response.text();
+    text = await readCapped(response, url, maxBytes);
   } catch (err) {
+    if (err instanceof TranslateError) throw err;
     if (init.signal?.aborted) throw new TranslateError('cancelled');
     throw new TranslateError('unreachable', `${url}: ${err instanceof Error ? err.message : String(err)}`);
   }
