@@ -19,7 +19,8 @@
 // `stats.all` (every request, /languages and preflights included), `stats.byPath`.
 // Faults: `fail(status, times, {retryAfter, body})` makes the next `times` translation requests
 // answer `status`; the key "bad-key" always gets 401/403; `openaiShortBy(n, times)` makes the
-// chat endpoint answer n translations too few; `delay` (ms per request) and `perCharMs` slow it.
+// chat endpoint answer n translations too few; `oversize(chars, times)` makes LibreTranslate answer
+// 200 with a first translation of `chars` characters; `delay` (ms per request) and `perCharMs` slow it.
 import { createServer } from 'node:http';
 import { URLSearchParams } from 'node:url';
 
@@ -178,6 +179,12 @@ export async function startTranslateServer(options = {}) {
       stats.requests++;
       stats.bytes += Buffer.byteLength(raw);
       const fault = takeFault();
+      if (fault?.oversize) {
+        // A hostile or broken server: a well-formed answer whose first translation is enormous.
+        const list = Array.isArray(body.q) ? body.q : [body.q];
+        send(res, 200, { translatedText: list.map((_, i) => (i === 0 ? 'x'.repeat(fault.oversize) : 'y')) }, cors);
+        return;
+      }
       if (fault) {
         const headers = { ...cors, ...(fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}) };
         const message = fault.body ?? `Injected failure ${fault.status}`;
@@ -319,6 +326,10 @@ export async function startTranslateServer(options = {}) {
     /** The next `times` translation requests answer `status` (with Retry-After seconds when given). */
     fail(status, times = 1, extra = {}) {
       faults.push({ status, times, ...extra });
+    },
+    /** The next `times` LibreTranslate answers are 200 with a first translation of `chars` characters. */
+    oversize(chars, times = 1) {
+      faults.push({ status: 200, times, oversize: chars });
     },
     /** The next `times` chat answers hold `n` translations too few. */
     openaiShortBy(n, times = 1) {

@@ -102,7 +102,7 @@ test('the popup translates a Korean article side by side in the reader; the seco
   await Promise.all([page.close(), popup.close()]);
 });
 
-test('a 500 and a bad key show their messages and keep the original', async () => {
+test('a 500, a bad key and an enormous answer show their messages and keep the original', async () => {
   const fixture = koreanFixture('mk-3');
   const { page, tabId } = await openTab(fixture.path);
   const popup = await openPopup(tabId);
@@ -122,6 +122,15 @@ test('a 500 and a bad key show their messages and keep the original', async () =
   await expect.poll(() => status.innerText(), { timeout: 20000 }).toMatch(/refused the API key/);
   expect(await translations(page).count()).toBe(0);
   await useProvider({ kind: 'libretranslate', url: translator.origin });
+
+  // A server that answers one paragraph with 20 million characters: refused after 2 MB, one
+  // sentence says why, and the article stays as it was.
+  translator.oversize(20_000_000, 50);
+  await reader(page).getByTestId('reader-translate').click();
+  await expect.poll(() => status.innerText(), { timeout: 30000 }).toMatch(/far more text than it was sent/);
+  expect(await translations(page).count()).toBe(0);
+  expect(await contentText(page)).toContain(fixture.mustShow[0]!.slice(0, 30));
+  translator.reset();
   await Promise.all([page.close(), popup.close()]);
 });
 

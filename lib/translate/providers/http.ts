@@ -52,7 +52,8 @@ function tooLarge(url: string, bytes: number, maxBytes: number, status: number):
 async function readCapped(response: Response, url: string, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    // Not awaited: a cancel may wait on the network; the caller need not.
+    void response.body?.cancel().catch(() => undefined);
     throw tooLarge(url, declared, maxBytes, response.status);
   }
   if (!response.body) return response.text();
@@ -65,7 +66,7 @@ async function readCapped(response: Response, url: string, maxBytes: number): Pr
     if (done) break;
     bytes += value.byteLength;
     if (bytes > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      void reader.cancel().catch(() => undefined);
       throw tooLarge(url, bytes, maxBytes, response.status);
     }
     text += decoder.decode(value, { stream: true });
