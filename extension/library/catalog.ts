@@ -24,6 +24,17 @@ import type { ArticleMeta, SaveStatus } from '@/lib/library/types';
 const STATUSES = Object.keys(STATUS_RANK) as SaveStatus[];
 const statusOf = (rank: number): SaveStatus => STATUSES.find((s) => STATUS_RANK[s] === rank) ?? 'pending';
 
+/** The catalog's columns of one article, under `id`. */
+const entryOf = (id: number, m: ArticleMeta): CatalogEntry => ({
+  id,
+  url: m.url,
+  savedAt: m.savedAt,
+  read: m.readAt > 0,
+  status: m.status,
+  site: m.site,
+  tags: m.tags,
+});
+
 /** One article as the catalog knows it. */
 export interface CatalogEntry {
   id: number;
@@ -196,15 +207,7 @@ export class Catalog {
     const byUrl = new Map(rows.map((r, i) => [r.url, i]));
     const ids = metas.map((m) => {
       const known = byUrl.get(m.url);
-      const row: CatalogEntry = {
-        id: known === undefined ? this.nextId++ : rows[known]!.id,
-        url: m.url,
-        savedAt: m.savedAt,
-        read: m.readAt > 0,
-        status: m.status,
-        site: m.site,
-        tags: m.tags,
-      };
+      const row = entryOf(known === undefined ? this.nextId++ : rows[known]!.id, m);
       if (known === undefined) {
         byUrl.set(m.url, rows.length);
         rows.push(row);
@@ -230,17 +233,7 @@ export class Catalog {
   /** A catalog of these articles, with new ids from 1. */
   static of(metas: readonly ArticleMeta[]): Catalog {
     const c = new Catalog();
-    c.setRows(
-      metas.map((m) => ({
-        id: c.nextId++,
-        url: m.url,
-        savedAt: m.savedAt,
-        read: m.readAt > 0,
-        status: m.status,
-        site: m.site,
-        tags: m.tags,
-      })),
-    );
+    c.setRows(metas.map((m) => entryOf(c.nextId++, m)));
     return c;
   }
 }
