@@ -64,6 +64,7 @@ export function serveTranslatePort(port: PortLike, options: ServeOptions): void 
           signal: controller.signal,
           onResult: (index, text) => post({ type: 'result', index, text }),
           onProgress: (done, total) => post({ type: 'progress', done, total }),
+          onWait: (seconds) => post({ type: 'wait', seconds }),
         });
         post({ type: 'done' });
       } catch (raw) {

@@ -1,6 +1,7 @@
 // Translates a list of paragraphs with any Translator: cache first, the misses in batches by
-// size, a few batches in flight, retries with backoff on 429 and 5xx (Retry-After honoured),
-// results delivered as they come, and what did translate kept when something fails.
+// size, a few batches in flight, retries with backoff on 429 and 5xx (Retry-After honoured within
+// a short budget, one wait shared by every batch and counted down to the caller), results
+// delivered as they come, and what did translate kept when something fails.
 import type { TranslationCache } from '@/lib/translate/cache';
 import { TranslateError, toTranslateError, type Translator } from '@/lib/translate/types';
 
@@ -26,8 +27,15 @@ export interface TranslateAllOptions {
   retries?: number;
   /** First backoff delay; doubled each attempt, with jitter. Default 500 ms. */
   backoffMs?: number;
-  /** Longest wait between attempts, Retry-After included. Default 30 s. */
+  /** Longest wait between attempts: a longer Retry-After gives up at once. Default 30 s. */
   maxDelayMs?: number;
+  /** Longest time spent waiting in all, per translation: a wait past it gives up at once. Default 60 s. */
+  maxWaitMs?: number;
+  /**
+   * While every request waits for the service (Retry-After, backoff): the whole seconds left, each
+   * second; 0 when the wait is over and requests go again.
+   */
+  onWait?: (seconds: number) => void;
   /** For tests: how to wait. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -108,6 +116,7 @@ export async function translateAll(texts: string[], options: TranslateAllOptions
   const retries = options.retries ?? 4;
   const backoffMs = options.backoffMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 30_000;
+  const maxWaitMs = options.maxWaitMs ?? 60_000;
   const sleep = options.sleep ?? abortableSleep;
   const controller = new AbortController();
   const outer = options.signal;
@@ -181,9 +190,43 @@ export async function translateAll(texts: string[], options: TranslateAllOptions
     const queue = makeBatches(texts, misses, maxChars, maxItems, firstChars);
     let failure: TranslateError | null = null;
 
+    // One wait for every batch: a service that asks us to wait is not asked again by the others
+    // meanwhile, and the caller counts down one number. It lasts the longest wait asked for; all
+    // the waits of a translation together stay within maxWaitMs, or it gives up at once.
+    let pause: { left: number; over: Promise<void> } | null = null;
+    let waited = 0;
+    const hold = (ms: number, err: TranslateError): Promise<void> => {
+      if (waited + Math.max(ms, pause?.left ?? 0) > maxWaitMs) throw err;
+      if (pause) {
+        pause.left = Math.max(pause.left, ms);
+        return pause.over;
+      }
+      if (ms <= 0) return Promise.resolve();
+      const current = { left: ms, over: Promise.resolve() };
+      current.over = (async () => {
+        try {
+          while (current.left > 0) {
+            options.onWait?.(Math.ceil(current.left / 1000));
+            // Whole seconds left after the first step, so the count goes 12, 11, 10…
+            const step = current.left % 1000 || 1000;
+            await sleep(step, signal);
+            current.left -= step;
+            waited += step;
+          }
+        } finally {
+          pause = null;
+        }
+        options.onWait?.(0);
+      })();
+      pause = current;
+      return current.over;
+    };
+
     const attempt = async (batch: number[]): Promise<string[]> => {
       for (let n = 0; ; n++) {
         cancelled();
+        if (pause) await pause.over;
+        if (failure) throw failure;
         try {
           // A provider that ignores the signal still lets the caller go at once.
           const out = await Promise.race([
@@ -212,8 +255,10 @@ export async function translateAll(texts: string[], options: TranslateAllOptions
         } catch (raw) {
           const err = signal.aborted ? new TranslateError('cancelled') : toTranslateError(raw);
           if (!isRetryable(err) || n >= retries) throw err;
+          // A Retry-After past the longest wait: give up now rather than wait in silence.
+          if (err.retryAfterMs !== undefined && !(err.retryAfterMs <= maxDelayMs)) throw err;
           const backoff = Math.min(maxDelayMs, backoffMs * 2 ** n * (1 + Math.random() * 0.25));
-          await sleep(err.retryAfterMs !== undefined ? Math.min(maxDelayMs, Math.max(err.retryAfterMs, 0)) : backoff, signal);
+          await hold(err.retryAfterMs !== undefined ? Math.max(err.retryAfterMs, 0) : Math.round(backoff), err);
         }
       }
     };

@@ -15,6 +15,8 @@ export interface TranslateRequest {
 export type TranslateEvent =
   | { type: 'result'; index: number; text: string }
   | { type: 'progress'; done: number; total: number }
+  /** Every request waits for the service (Retry-After): seconds left, each second; 0 when over. */
+  | { type: 'wait'; seconds: number }
   | { type: 'done' }
   | { type: 'error'; kind: TranslateErrorKind; message: string };
 
@@ -30,7 +32,7 @@ export interface PortLike {
 /** The engine's knobs either side may set (tests make batches small). */
 export type EngineTuning = Pick<
   TranslateAllOptions,
-  'maxBatchChars' | 'maxBatchItems' | 'concurrency' | 'retries' | 'backoffMs' | 'maxDelayMs' | 'sleep'
+  'maxBatchChars' | 'maxBatchItems' | 'concurrency' | 'retries' | 'backoffMs' | 'maxDelayMs' | 'maxWaitMs' | 'sleep'
 >;
 
 /** A request as the page must send it; anything else is ignored. */

@@ -11,6 +11,8 @@ export interface ArticleTranslationOptions {
   mode: DisplayMode;
   /** "12 / 40": paragraphs done out of all. */
   onProgress?: (done: number, total: number) => void;
+  /** Waiting for the service: seconds left, each second; 0 when requests go again. */
+  onWait?: (seconds: number) => void;
   onDone?: () => void;
   /** The paragraphs that did translate stay shown; `translated` says how many. */
   onError?: (kind: TranslateErrorKind, message: string, translated: number) => void;
@@ -53,6 +55,7 @@ export function translateArticle(root: Element | Element[], options: ArticleTran
             renderSegment(seg, text, mode, options.to);
           },
           onProgress: (done, total) => options.onProgress?.(done, total),
+          onWait: (seconds) => options.onWait?.(seconds),
           onDone: () => options.onDone?.(),
           onError: (kind, message) => options.onError?.(kind, message, translated),
         },

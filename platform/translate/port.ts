@@ -3,7 +3,7 @@
 // Network providers run in the background (background/translate-port.ts: it holds the database
 // for the cache, and the host permissions for the provider's origin): the page opens a
 // `runtime.connect` port named 'translate' (lib/translate/protocol.ts), sends {texts, from, to}
-// once, and receives {type:'result'|'progress'|'done'|'error'}; disconnecting the port (the
+// once, and receives {type:'result'|'progress'|'wait'|'done'|'error'}; disconnecting the port (the
 // reader closed, Cancel) aborts the job and its requests.
 //
 // An on-device provider must run where a window is (Chrome's Translator API is not in the
@@ -44,6 +44,8 @@ export function messageCache(
 export interface TranslationHandlers {
   onResult?: (index: number, text: string) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Waiting for the service (Retry-After): seconds left, each second; 0 when requests go again. */
+  onWait?: (seconds: number) => void;
   onDone?: () => void;
   onError?: (kind: TranslateErrorKind, message: string) => void;
 }
@@ -86,6 +88,7 @@ export function startTranslation(
     };
   const onResult = guard(handlers.onResult);
   const onProgress = guard(handlers.onProgress);
+  const onWait = guard(handlers.onWait);
   const onDone = guard(handlers.onDone, true);
   const onError = guard(handlers.onError, true);
   const fail = (raw: unknown) => {
@@ -112,6 +115,7 @@ export function startTranslation(
           signal: controller.signal,
           onResult,
           onProgress,
+          onWait,
         });
         onDone();
         return;
@@ -121,6 +125,7 @@ export function startTranslation(
         const event = raw as TranslateEvent;
         if (event?.type === 'result') onResult(event.index, event.text);
         else if (event?.type === 'progress') onProgress(event.done, event.total);
+        else if (event?.type === 'wait') onWait(event.seconds);
         else if (event?.type === 'done') onDone();
         else if (event?.type === 'error') onError(event.kind, event.message);
         if (event?.type === 'done' || event?.type === 'error') port?.disconnect();

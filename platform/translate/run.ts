@@ -43,6 +43,15 @@ export async function runTranslation(
     return null;
   }
   let done = 0;
+  /** Seconds left of a wait for the service (0: none): said instead of the progress while it lasts. */
+  let waiting = 0;
+  const running = (d: number, total: number): TranslationStatus => ({
+    state: 'running',
+    to,
+    done: d,
+    total,
+    ...(waiting ? { message: t('translateWaiting', waiting) } : {}),
+  });
   report(() => ({ state: 'running', to, done: 0, total: 0 }));
   const job = translateArticle(roots, {
     from,
@@ -50,7 +59,11 @@ export async function runTranslation(
     mode,
     onProgress: (d, total) => {
       done = d;
-      report(() => ({ state: 'running', to, done: d, total }));
+      report(() => running(d, total));
+    },
+    onWait: (seconds) => {
+      waiting = seconds;
+      report((s) => (s?.state === 'running' ? running(done, s.total) : s));
     },
     onDone: () => report((s) => ({ state: 'done', to, done: s?.total ?? done, total: s?.total ?? done })),
     // What did translate stays; the rest keeps its original text.

@@ -16,11 +16,15 @@
 //
 // Counters: `stats.requests` (translation requests), `stats.chars` (characters of text sent to
 // be translated), `stats.bytes` (request bodies of those requests, JSON and prompts included),
-// `stats.all` (every request, /languages and preflights included), `stats.byPath`.
+// `stats.all` (every request, /languages and preflights included), `stats.byPath`, `stats.dropped`
+// (answers the client hung up on before their end).
 // Faults: `fail(status, times, {retryAfter, body})` makes the next `times` translation requests
-// answer `status`; the key "bad-key" always gets 401/403; `openaiShortBy(n, times)` makes the
-// chat endpoint answer n translations too few; `oversize(chars, times)` makes LibreTranslate answer
-// 200 with a first translation of `chars` characters; `delay` (ms per request) and `perCharMs` slow it.
+// answer `status` (Retry-After: the value as given, seconds or a date); the key "bad-key" always
+// gets 401/403; `openaiShortBy(n, times)` makes the chat endpoint answer n translations too few;
+// `oversize(chars, times)` makes LibreTranslate answer 200 with a first translation of `chars`
+// characters; `drip(bytes, everyMs, times)` makes LibreTranslate send its answer `bytes` at a
+// time; `append(text, times)` adds `text` to every LibreTranslate translation (hostile markup);
+// `delay` (ms per request) and `perCharMs` slow it.
 import { createServer } from 'node:http';
 import { URLSearchParams } from 'node:url';
 
@@ -125,7 +129,7 @@ function codeFromPrompt(prompt) {
  *   ollamaOrigins: refuse extension origins on /v1 with an empty 403, as Ollama does by default.
  */
 export async function startTranslateServer(options = {}) {
-  const stats = { requests: 0, chars: 0, bytes: 0, all: 0, byPath: {} };
+  const stats = { requests: 0, chars: 0, bytes: 0, all: 0, byPath: {}, dropped: 0 };
   const faults = [];
   let shortBy = { n: 0, times: 0 };
   const state = { delay: options.delay ?? 0, perCharMs: options.perCharMs ?? 0 };
@@ -179,6 +183,31 @@ export async function startTranslateServer(options = {}) {
       stats.requests++;
       stats.bytes += Buffer.byteLength(raw);
       const fault = takeFault();
+      if (fault?.drip && path === '/translate') {
+        // A server that holds the connection and lets its answer trickle out.
+        const list = Array.isArray(body.q) ? body.q : [body.q];
+        const answer = JSON.stringify({ translatedText: list.map((s) => fakeTranslate(s, body.target)) });
+        let gone = false;
+        res.on('close', () => {
+          if (!res.writableFinished) {
+            gone = true;
+            stats.dropped++;
+          }
+        });
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...cors });
+        for (let i = 0; i < answer.length && !gone; i += fault.drip.bytes) {
+          res.write(answer.slice(i, i + fault.drip.bytes));
+          await sleep(fault.drip.everyMs);
+        }
+        if (!gone) res.end();
+        return;
+      }
+      if (fault?.append !== undefined && path === '/translate') {
+        const list = Array.isArray(body.q) ? body.q : [body.q];
+        const out = list.map((s) => fakeTranslate(s, body.target) + fault.append);
+        send(res, 200, { translatedText: Array.isArray(body.q) ? out : out[0] }, cors);
+        return;
+      }
       if (fault?.oversize) {
         // A hostile or broken server: a well-formed answer whose first translation is enormous.
         const list = Array.isArray(body.q) ? body.q : [body.q];
@@ -331,6 +360,14 @@ export async function startTranslateServer(options = {}) {
     oversize(chars, times = 1) {
       faults.push({ status: 200, times, oversize: chars });
     },
+    /** The next `times` LibreTranslate answers trickle out, `bytes` every `everyMs` ms (stats.dropped counts those hung up on). */
+    drip(bytes, everyMs, times = 1) {
+      faults.push({ status: 200, times, drip: { bytes, everyMs } });
+    },
+    /** The next `times` LibreTranslate answers carry `text` after every translation. */
+    append(text, times = 1) {
+      faults.push({ status: 200, times, append: text });
+    },
     /** The next `times` chat answers hold `n` translations too few. */
     openaiShortBy(n, times = 1) {
       shortBy = { n, times };
@@ -345,6 +382,7 @@ export async function startTranslateServer(options = {}) {
       stats.bytes = 0;
       stats.all = 0;
       stats.byPath = {};
+      stats.dropped = 0;
       faults.length = 0;
       shortBy = { n: 0, times: 0 };
     },

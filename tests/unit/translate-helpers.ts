@@ -1,7 +1,8 @@
 // Helpers for the translation tests: the real English catalogue behind the fake browser's
-// i18n.getMessage, and a fake fetch that records requests.
+// i18n.getMessage, a fake fetch that records requests, and the two ends of a 'translate' port.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../../public/_locales/en/messages.json';
+import { TRANSLATE_PORT, type PortLike } from '@/lib/translate/protocol';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -47,3 +48,42 @@ export function fakeFetch(respond: (req: Recorded, n: number) => Response | Prom
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+/** Two connected ends of a runtime.Port: a message posted on one arrives on the other; disconnect
+ *  fires onDisconnect on the other end only, as in browsers. */
+export function portPair(): [PortLike & { disconnected: boolean }, PortLike & { disconnected: boolean }] {
+  const make = () => {
+    const messageListeners: ((m: unknown) => void)[] = [];
+    const disconnectListeners: (() => void)[] = [];
+    return {
+      name: TRANSLATE_PORT,
+      disconnected: false,
+      peer: null as unknown as { deliver: (m: unknown) => void; drop: () => void },
+      postMessage(m: unknown) {
+        if (this.disconnected) throw new Error('Attempting to use a disconnected port object');
+        const copy = JSON.parse(JSON.stringify(m)) as unknown;
+        queueMicrotask(() => this.peer.deliver(copy));
+      },
+      disconnect() {
+        if (this.disconnected) return;
+        this.disconnected = true;
+        queueMicrotask(() => this.peer.drop());
+      },
+      onMessage: { addListener: (l: (m: unknown) => void) => void messageListeners.push(l) },
+      onDisconnect: { addListener: (l: () => void) => void disconnectListeners.push(l) },
+      deliver(m: unknown) {
+        if (!this.disconnected) messageListeners.forEach((l) => l(m));
+      },
+      drop() {
+        if (this.disconnected) return;
+        this.disconnected = true;
+        disconnectListeners.forEach((l) => l());
+      },
+    };
+  };
+  const a = make();
+  const b = make();
+  a.peer = b;
+  b.peer = a;
+  return [a, b];
+}

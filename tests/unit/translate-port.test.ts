@@ -6,56 +6,17 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MemoryTranslationCache } from '@/lib/translate/cache';
 import { messageCache, startTranslation } from '@/platform/translate/port';
 import { serveTranslatePort, translateCacheHandlers } from '@/background/translate-port';
-import { TRANSLATE_PORT, type PortLike, type TranslateEvent } from '@/lib/translate/protocol';
+import type { TranslateEvent } from '@/lib/translate/protocol';
 import type { TranslatorApi } from '@/lib/translate/providers/browser';
 import { providerConfigItem } from '@/platform/translate/settings';
 import type { ProviderConfig } from '@/lib/translate/providers/registry';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { installEnglishMessages } from './translate-helpers';
+import { installEnglishMessages, portPair } from './translate-helpers';
 
 beforeEach(() => {
   fakeBrowser.reset();
   installEnglishMessages();
 });
-
-/** Two connected ends of a runtime.Port: a message posted on one arrives on the other; disconnect
- *  fires onDisconnect on the other end only, as in browsers. */
-function portPair(): [PortLike & { disconnected: boolean }, PortLike & { disconnected: boolean }] {
-  const make = () => {
-    const messageListeners: ((m: unknown) => void)[] = [];
-    const disconnectListeners: (() => void)[] = [];
-    return {
-      name: TRANSLATE_PORT,
-      disconnected: false,
-      peer: null as unknown as { deliver: (m: unknown) => void; drop: () => void },
-      postMessage(m: unknown) {
-        if (this.disconnected) throw new Error('Attempting to use a disconnected port object');
-        const copy = JSON.parse(JSON.stringify(m)) as unknown;
-        queueMicrotask(() => this.peer.deliver(copy));
-      },
-      disconnect() {
-        if (this.disconnected) return;
-        this.disconnected = true;
-        queueMicrotask(() => this.peer.drop());
-      },
-      onMessage: { addListener: (l: (m: unknown) => void) => void messageListeners.push(l) },
-      onDisconnect: { addListener: (l: () => void) => void disconnectListeners.push(l) },
-      deliver(m: unknown) {
-        if (!this.disconnected) messageListeners.forEach((l) => l(m));
-      },
-      drop() {
-        if (this.disconnected) return;
-        this.disconnected = true;
-        disconnectListeners.forEach((l) => l());
-      },
-    };
-  };
-  const a = make();
-  const b = make();
-  a.peer = b;
-  b.peer = a;
-  return [a, b];
-}
 
 function collect() {
   const events: string[] = [];

@@ -5,11 +5,17 @@ import { TranslateError } from '@/lib/translate/types';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** Retry-After as milliseconds: delay-seconds or an HTTP date. */
+/**
+ * Retry-After as milliseconds: delay-seconds or an HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT", or
+ * the two obsolete forms, all beginning with the day's name); a date past is 0. Anything else
+ * ("-5", "soon", "1e3") is undefined: the engine's own backoff applies. A huge value stays huge
+ * (Infinity at most): the engine gives up on a wait past its limit rather than wait.
+ */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (!/^[A-Za-z]{3,9},? /.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -74,27 +80,56 @@ async function readCapped(response: Response, url: string, maxBytes: number): Pr
   return text + decoder.decode();
 }
 
+/**
+ * The longest one request may take, answer read to its end. A batch is at most 4,000 characters
+ * (engine.ts): a local model on a slow machine answers it within a minute or so, so a server that
+ * holds the connection (or drips its answer) past this is stuck, and the user is told so.
+ */
+export const REQUEST_TIMEOUT_MS = 120_000;
+
 /** POSTs (or GETs) JSON and answers the parsed body; every failure is a TranslateError. */
 export async function requestJson(
   fetchImpl: FetchLike,
   url: string,
   init: RequestInit & { signal?: AbortSignal },
   maxBytes = MAX_RESPONSE_BYTES,
+  timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<unknown> {
+  const outer = init.signal;
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (outer?.aborted) throw new TranslateError('cancelled');
+  outer?.addEventListener('abort', abort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const failure = (err: unknown) => {
+    if (timedOut)
+      return new TranslateError('unreachable', `${url}: no complete answer in ${timeoutMs / 1000} s`, {
+        messageKey: 'translateErrorTimeout',
+      });
+    if (outer?.aborted || (err as { name?: string })?.name === 'AbortError') return new TranslateError('cancelled');
+    return new TranslateError('unreachable', `${url}: ${err instanceof Error ? err.message : String(err)}`);
+  };
   let response: Response;
-  try {
-    response = await fetchImpl(url, init);
-  } catch (err) {
-    if (init.signal?.aborted || (err as { name?: string })?.name === 'AbortError') throw new TranslateError('cancelled');
-    throw new TranslateError('unreachable', `${url}: ${err instanceof Error ? err.message : String(err)}`);
-  }
   let text = '';
   try {
-    text = await readCapped(response, url, maxBytes);
-  } catch (err) {
-    if (err instanceof TranslateError) throw err;
-    if (init.signal?.aborted) throw new TranslateError('cancelled');
-    throw new TranslateError('unreachable', `${url}: ${err instanceof Error ? err.message : String(err)}`);
+    try {
+      response = await fetchImpl(url, { ...init, signal: controller.signal });
+    } catch (err) {
+      throw failure(err);
+    }
+    try {
+      text = await readCapped(response, url, maxBytes);
+    } catch (err) {
+      if (err instanceof TranslateError) throw err;
+      throw failure(err);
+    }
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', abort);
   }
   let body: unknown = text;
   try {
