@@ -226,6 +226,7 @@ export async function translateAll(texts: string[], options: TranslateAllOptions
       for (let n = 0; ; n++) {
         cancelled();
         if (pause) await pause.over;
+        // Another batch gave up (during the wait, say): this one asks nothing more either.
         if (failure) throw failure;
         try {
           // A provider that ignores the signal still lets the caller go at once.
@@ -282,7 +283,7 @@ export async function translateAll(texts: string[], options: TranslateAllOptions
       } catch (raw) {
         const err = toTranslateError(raw);
         // A model that answered with the wrong number of paragraphs may do better with fewer.
-        if (err.kind === 'malformed' && batch.length > 1 && !signal.aborted) {
+        if (err.kind === 'malformed' && batch.length > 1 && !signal.aborted && err !== failure) {
           const half = Math.ceil(batch.length / 2);
           await run(batch.slice(0, half));
           await run(batch.slice(half));

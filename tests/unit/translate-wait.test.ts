@@ -18,10 +18,14 @@ beforeEach(() => {
 
 const RATE_LIMIT = 'The translation service is receiving too many requests. Try again in a minute.';
 
-/** A sleep that returns at once and records how long it was asked to wait. */
+/** A sleep that records how long it was asked to wait and returns on the next turn of the event loop. */
 function instant() {
   const slept: number[] = [];
-  return { slept, sleep: async (ms: number) => void slept.push(ms) };
+  const sleep = async (ms: number) => {
+    slept.push(ms);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { slept, sleep };
 }
 
 /** A translator whose `n`-th call (from 1) may throw; else "T(text)". */
@@ -86,6 +90,24 @@ test('a Retry-After past 30 s (or absurd) gives up at once with the rate-limit s
     expect(slept).toEqual([]);
     expect(seconds).toEqual([]);
   }
+});
+
+test('when one batch gives up, the batches waiting with it ask nothing more; what did translate is delivered', async () => {
+  const { sleep } = instant();
+  const results: string[] = [];
+  // Three batches: the first is translated, the second asked to wait 5 s, the third 45 s (given up).
+  const { translator, calls } = scripted((n) => (n === 2 ? tooMany(5000) : n === 3 ? tooMany(45_000) : null));
+  const err = await translateAll(['one', 'two', 'three'], {
+    translator,
+    from: 'en',
+    to: 'ko',
+    maxBatchItems: 1,
+    sleep,
+    onResult: (_, text) => results.push(text),
+  }).catch((e: unknown) => e);
+  expect(err).toMatchObject({ kind: 'rate-limit' });
+  expect(calls()).toBe(3);
+  expect(results).toEqual(['T(one)']);
 });
 
 test('all the waits of one translation stay within 60 s: a service that keeps asking is given up on', async () => {
