@@ -76,6 +76,19 @@ test('a 429 with Retry-After: the batches wait once together, counted down each 
   expect(calls()).toBe(6);
 });
 
+test('a 503 with Retry-After (a server down for maintenance) waits the same way', async () => {
+  const { slept, sleep } = instant();
+  const seconds: number[] = [];
+  const { translator, calls } = scripted((n) =>
+    n === 1 ? new TranslateError('server', '503', { status: 503, retryAfterMs: 2000 }) : null,
+  );
+  const out = await translateAll(['one'], { translator, from: 'en', to: 'ko', sleep, onWait: (s) => seconds.push(s) });
+  expect(out).toEqual(['T(one)']);
+  expect(seconds).toEqual([2, 1, 0]);
+  expect(slept).toEqual([1000, 1000]);
+  expect(calls()).toBe(2);
+});
+
 test('a Retry-After past 30 s (or absurd) gives up at once with the rate-limit sentence, without waiting', async () => {
   for (const retryAfterMs of [45_000, Infinity]) {
     const { slept, sleep } = instant();
