@@ -2,6 +2,7 @@
 // read, error bodies ({"error": …} from LibreTranslate, {"message": …} from DeepL, {"error":
 // {"message": …}} from OpenAI-compatible servers) become the error's detail.
 import { TranslateError } from '@/lib/translate/types';
+import { readCappedBytes, TooLargeError } from '@/lib/net/read-capped';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -50,34 +51,14 @@ export function errorForStatus(status: number, detail: string, retryAfterMs?: nu
  */
 export const MAX_RESPONSE_BYTES = 2_000_000;
 
-function tooLarge(url: string, bytes: number, maxBytes: number, status: number): TranslateError {
-  return new TranslateError('too-large', `${url}: answer over ${maxBytes} bytes (${bytes} read)`, { status });
-}
-
-/** The body as text, refusing it (and cancelling the rest of the download) past `maxBytes`. */
+/** The body as UTF-8 text, refusing it (and cancelling the rest of the download) past `maxBytes`. */
 async function readCapped(response: Response, url: string, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    // Not awaited: a cancel may wait on the network; the caller need not.
-    void response.body?.cancel().catch(() => undefined);
-    throw tooLarge(url, declared, maxBytes, response.status);
+  try {
+    return new TextDecoder().decode(await readCappedBytes(response, maxBytes));
+  } catch (err) {
+    if (!(err instanceof TooLargeError)) throw err;
+    throw new TranslateError('too-large', `${url}: ${err.message}`, { status: response.status });
   }
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let bytes = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      void reader.cancel().catch(() => undefined);
-      throw tooLarge(url, bytes, maxBytes, response.status);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
 }
 
 /**
