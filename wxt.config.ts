@@ -34,12 +34,16 @@ export default defineConfig({
     // activeTab: when the user clicks the button, the popup may read the tab's address, so it can
     // say why a browser page, a store page or a file cannot be read.
     // offscreen (Chrome only): a DOM to parse pages fetched by "Save link"; Firefox's background has one.
+    // declarativeNetRequestWithHostAccess: while the background fetches a linked or imported page,
+    // one session rule refuses its own requests to private hosts, so a redirect cannot lead there
+    // (extension/fetch-page.ts). No install warning: it acts only where host access already is.
     permissions: [
       'storage',
       'contextMenus',
       'scripting',
       'activeTab',
       'unlimitedStorage',
+      'declarativeNetRequestWithHostAccess',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     // The same sites the detector already runs on (so no new install warning): lets the reader

@@ -9,9 +9,7 @@ import { LibraryError } from '@/extension/library/store';
 import { saveArticle, saveBookmark } from '@/extension/library/store';
 import { sendToTab, type PageCapture, type SaveResult } from '@/platform/messages';
 import { ensureReader } from '@/extension/reader-control';
-
-/** Pages larger than this are refused rather than parsed (a runaway or a binary). */
-const MAX_HTML_BYTES = 8 * 1024 * 1024;
+import { fetchPage, FetchFailure } from '@/extension/fetch-page';
 
 async function storeCapture(db: LibraryDB, capture: PageCapture): Promise<SaveResult> {
   try {
@@ -42,6 +40,8 @@ export function saveMessage(result: SaveResult): string {
       return t('errorNotHtml');
     case 'too-large':
       return t('errorTooLarge');
+    case 'blocked':
+      return t('errorBlocked');
     case 'restricted':
       return t('popupRestrictedOther');
     default:
@@ -69,32 +69,6 @@ export async function saveTab(db: LibraryDB, tabId: number): Promise<SaveResult>
   return result;
 }
 
-/** Downloads a page for saving; errors say what went wrong in the user's terms. */
-async function fetchHtml(url: string, signal?: AbortSignal): Promise<{ html: string; url: string }> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'omit', redirect: 'follow', signal: signal ?? AbortSignal.timeout(30000) });
-  } catch (err) {
-    throw new SaveFailure('unreachable', err instanceof Error ? err.message : String(err));
-  }
-  if (!response.ok) throw new SaveFailure('unreachable', `HTTP ${response.status}`);
-  const type = response.headers.get('content-type') ?? '';
-  if (type && !/html|xml/i.test(type)) throw new SaveFailure('not-html', type);
-  if (Number(response.headers.get('content-length') ?? 0) > MAX_HTML_BYTES) throw new SaveFailure('too-large');
-  const html = await response.text();
-  if (html.length > MAX_HTML_BYTES) throw new SaveFailure('too-large');
-  return { html, url: response.url || url };
-}
-
-class SaveFailure extends Error {
-  constructor(
-    readonly code: 'unreachable' | 'not-html' | 'too-large',
-    readonly detail?: string,
-  ) {
-    super(detail ? `${code}: ${detail}` : code);
-  }
-}
-
 /** Fetches and saves a linked page; `parse` turns its HTML into a capture where a DOM exists. */
 export async function saveLink(
   db: LibraryDB,
@@ -102,11 +76,11 @@ export async function saveLink(
   parse: (html: string, url: string) => Promise<PageCapture>,
 ): Promise<SaveResult> {
   try {
-    const page = await fetchHtml(url);
+    const page = await fetchPage(url);
     const capture = await parse(page.html, page.url);
     return storeCapture(db, capture);
   } catch (err) {
-    if (err instanceof SaveFailure) return { ok: false, error: err.code, detail: err.detail };
+    if (err instanceof FetchFailure) return { ok: false, error: err.code, detail: err.detail };
     return { ok: false, error: 'failed', detail: err instanceof Error ? err.message : String(err) };
   }
 }
@@ -117,7 +91,12 @@ export interface PendingProgress {
   done: number;
   failed: number;
   total: number;
+  /** The first failures, each with the sentence that says why (the library lists them). */
+  failures?: Array<{ url: string; message: string }>;
 }
+
+/** How many failures the library lists (the count says how many there were in all). */
+const LISTED_FAILURES = 50;
 
 /** Progress of the background fetch of imported articles, watched by the library page. */
 export const pendingProgress = storage.defineItem<PendingProgress | null>('local:pendingProgress', { fallback: null });
@@ -133,7 +112,7 @@ export async function fetchPending(
   onProgress: (p: PendingProgress) => void | Promise<void>,
   concurrency = 2,
 ): Promise<PendingProgress> {
-  const progress: PendingProgress = { running: true, done: 0, failed: 0, total: urls.length };
+  const progress: PendingProgress = { running: true, done: 0, failed: 0, total: urls.length, failures: [] };
   await onProgress({ ...progress });
   const queue = [...urls];
   const worker = async () => {
@@ -144,12 +123,15 @@ export async function fetchPending(
         return capture.article ? { ...capture, article: { ...capture.article, canonicalUrl: url } } : { ...capture, url };
       });
       if (result.ok) progress.done++;
-      else progress.failed++;
-      await onProgress({ ...progress });
+      else {
+        progress.failed++;
+        if (progress.failures!.length < LISTED_FAILURES) progress.failures!.push({ url, message: saveMessage(result) });
+      }
+      await onProgress({ ...progress, failures: [...progress.failures!] });
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, worker));
   progress.running = false;
-  await onProgress({ ...progress });
+  await onProgress({ ...progress, failures: [...progress.failures!] });
   return progress;
 }

@@ -54,7 +54,11 @@ export interface PageCapture {
 /** The outcome of a save, shown in the popup and as a toast in the page. */
 export type SaveResult =
   | { ok: true; url: string; title: string; status: SaveStatus; created: boolean }
-  | { ok: false; error: 'quota' | 'unreachable' | 'not-html' | 'too-large' | 'restricted' | 'failed'; detail?: string };
+  | {
+      ok: false;
+      error: 'quota' | 'unreachable' | 'not-html' | 'too-large' | 'blocked' | 'restricted' | 'failed';
+      detail?: string;
+    };
 
 interface ProtocolMap {
   /** detector → background: the verdict for the sender's tab (sets badge and title). */

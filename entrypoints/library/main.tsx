@@ -195,6 +195,18 @@ function Library() {
             : t('fetchDone', progress.done, progress.total, progress.failed)}
         </p>
       )}
+      {!!progress?.failures?.length && (
+        <div class="lib-message fetch-failures" data-testid="fetch-failures">
+          <p>{t('fetchFailures')}</p>
+          <ul>
+            {progress.failures.map((f) => (
+              <li key={f.url}>
+                <span class="fetch-failure-url">{f.url}</span> — {f.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {removed && (
         <UndoBar
           count={removed.length}
