@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { TEST_HOST } from './fixture-server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -54,6 +55,8 @@ export async function launchChromium(options = {}) {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // The fixture server under a public-looking name (fixture-server.mjs TEST_HOST).
+      `--host-resolver-rules=MAP ${TEST_HOST} 127.0.0.1`,
     ],
   });
   // The throwaway profile goes with the browser (each run left a few MB in /tmp), unless the
@@ -117,6 +120,12 @@ export async function launchFirefox(options = {}) {
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      // The fixture server under a public-looking name (fixture-server.mjs TEST_HOST), over plain
+      // HTTP: Firefox's default policy for MV3 extension pages upgrades their http requests to
+      // https (localhost and 127.0.0.1 excepted), and the test server has no TLS. The same policy
+      // without the upgrade; the extension's own checks see the same http address either way.
+      'network.dns.localDomains': TEST_HOST,
+      'extensions.webextensions.default-content-security-policy.v3': "script-src 'self';",
     },
   });
   const addonId = await browser.installExtension(FIREFOX_BUILD);

@@ -17,11 +17,24 @@ const TYPES = {
 };
 
 /**
- * @param {number} [port] 0 picks a free port
- * @returns {Promise<{origin: string, url: (path: string) => string, close: () => Promise<void>}>}
+ * A public-looking name for the fixture server: the test browsers resolve it to 127.0.0.1
+ * (scripts/lib/browsers.mjs), because the extension refuses to fetch 127.0.0.1 itself ("Save
+ * linked article", imported items) and the tests must not weaken that.
  */
-export async function serveFixtures(port = 0) {
+export const TEST_HOST = 'news.example';
+
+/**
+ * @param {number} [port] 0 picks a free port
+ * @param {{handle?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean}} [options]
+ *   `handle` answers a request itself (a test's own pages) by returning true
+ * @returns {Promise<{origin: string, url: (path: string) => string, publicUrl: (path: string) => string, requests: string[], close: () => Promise<void>}>}
+ */
+export async function serveFixtures(port = 0, options = {}) {
+  /** @type {string[]} Every path asked for, in order, so a test can count what reached the server. */
+  const requests = [];
   const server = createServer((req, res) => {
+    requests.push(req.url ?? '/');
+    if (options.handle?.(req, res)) return;
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(FIXTURES, path);
     if (!file.startsWith(FIXTURES) || !existsSync(file) || !statSync(file).isFile()) {
@@ -35,10 +48,15 @@ export async function serveFixtures(port = 0) {
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(undefined)));
   const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+  const portNumber = typeof address === 'object' && address ? address.port : port;
+  const origin = `http://127.0.0.1:${portNumber}`;
+  const at = (/** @type {string} */ base, /** @type {string} */ p) => base + (p.startsWith('/') ? p : `/${p}`);
   return {
     origin,
-    url: (p) => origin + (p.startsWith('/') ? p : `/${p}`),
+    url: (p) => at(origin, p),
+    /** The same page at TEST_HOST, as the extension may fetch it. */
+    publicUrl: (p) => at(`http://${TEST_HOST}:${portNumber}`, p),
+    requests,
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();

@@ -14,6 +14,12 @@ export interface ChromiumSession {
   openPopup(tabId: number, height?: number): Promise<Page>;
   /** A page of the extension, e.g. 'library.html'. */
   extensionPage(path: string): Promise<Page>;
+  /**
+   * Clicks a right-click entry as Chromium does: the extension's onClicked event in the service
+   * worker fires with the entry, the page and the tab, and the background's own listener runs.
+   * (Headless Chromium has no menu to click; `dispatch` is the event object's own, not public API.)
+   */
+  clickMenu(entry: string, tabId: number, linkUrl?: string): Promise<void>;
 }
 
 export async function startChromium(options: { uiLanguage?: string } = {}): Promise<ChromiumSession> {
@@ -34,6 +40,16 @@ export async function startChromium(options: { uiLanguage?: string } = {}): Prom
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await page.bringToFront();
       return { page, tabId: await chromiumTabId(worker, page) };
+    },
+    async clickMenu(entry, tabId, linkUrl) {
+      await worker.evaluate(
+        async ({ entry, tabId, linkUrl }) => {
+          const tab = await chrome.tabs.get(tabId);
+          const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void };
+          onClicked.dispatch({ menuItemId: entry, pageUrl: tab.url, editable: false, ...(linkUrl ? { linkUrl } : {}) }, tab);
+        },
+        { entry, tabId, linkUrl },
+      );
     },
     async openPopup(tabId, height = 480) {
       const popup = await context.newPage();

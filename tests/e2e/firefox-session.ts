@@ -24,6 +24,33 @@ export interface FirefoxSession {
   press(testId: string): Promise<void>;
 }
 
+/**
+ * Firefox's right-click menu, in the browser window itself (WebDriver BiDi's chrome scope, which
+ * launchFirefox allows): 'list' gives the titles of our entries in the open menu, 'close' closes it,
+ * and a title clicks that entry, which runs the add-on's menus.onClicked as a reader's click does.
+ */
+export async function menuInFirefox(browser: Browser, action: 'list' | 'close' | string): Promise<string[]> {
+  type Answer = {
+    result: { contexts?: Array<{ context: string }>; result?: { value?: string }; exceptionDetails?: { text: string } };
+  };
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<Answer> } }).connection;
+  const chromeWindow = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result
+    .contexts![0]!.context;
+  const expression = `(() => {
+    const menu = document.getElementById('contentAreaContextMenu');
+    if (menu.state !== 'open') return '[]';
+    // The add-on's entries: ids Firefox makes from the add-on's id and the entry's own.
+    const ours = [...menu.querySelectorAll('menuitem[id*="-menuitem-_"]')].filter((item) => !item.hidden);
+    const action = ${JSON.stringify(action)};
+    if (action === 'close') menu.hidePopup();
+    else if (action !== 'list') menu.activateItem(ours.find((item) => item.label === action));
+    return JSON.stringify(ours.map((item) => item.label));
+  })()`;
+  const answer = await connection.send('script.evaluate', { expression, target: { context: chromeWindow }, awaitPromise: false });
+  if (answer.result.exceptionDetails) throw new Error(`In Firefox's window: ${answer.result.exceptionDetails.text}`);
+  return JSON.parse(answer.result.result?.value ?? '[]') as string[];
+}
+
 /** Set on the extension page's document that is being left: the next one does not have it. */
 const LEAVING = '__raLeaving';
 

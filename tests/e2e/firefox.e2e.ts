@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
-import { poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
+import { menuInFirefox, poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
 import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture, squash } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -41,32 +41,7 @@ const readerText = (page: Page) =>
     return (root?.querySelector('.ra-article') as HTMLElement | null)?.innerText ?? null;
   });
 
-/**
- * Firefox's right-click menu, in the browser window itself (WebDriver BiDi's chrome scope, which
- * launchFirefox allows): 'list' gives the titles of our entries in the open menu, 'close' closes it,
- * and a title clicks that entry, which runs the add-on's menus.onClicked as a reader's click does.
- */
-async function firefoxMenu(action: 'list' | 'close' | string): Promise<string[]> {
-  type Answer = {
-    result: { contexts?: Array<{ context: string }>; result?: { value?: string }; exceptionDetails?: { text: string } };
-  };
-  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<Answer> } }).connection;
-  const chromeWindow = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result
-    .contexts![0]!.context;
-  const expression = `(() => {
-    const menu = document.getElementById('contentAreaContextMenu');
-    if (menu.state !== 'open') return '[]';
-    // The add-on's entries: ids Firefox makes from the add-on's id and the entry's own.
-    const ours = [...menu.querySelectorAll('menuitem[id*="-menuitem-_"]')].filter((item) => !item.hidden);
-    const action = ${JSON.stringify(action)};
-    if (action === 'close') menu.hidePopup();
-    else if (action !== 'list') menu.activateItem(ours.find((item) => item.label === action));
-    return JSON.stringify(ours.map((item) => item.label));
-  })()`;
-  const answer = await connection.send('script.evaluate', { expression, target: { context: chromeWindow }, awaitPromise: false });
-  if (answer.result.exceptionDetails) throw new Error(`In Firefox's window: ${answer.result.exceptionDetails.text}`);
-  return JSON.parse(answer.result.result?.value ?? '[]') as string[];
-}
+const firefoxMenu = (action: string) => menuInFirefox(browser, action);
 
 test('the detector sets the badge on an article and not on a home page', async () => {
   const article = await openTab(DEMO.path);
@@ -169,7 +144,7 @@ describe('saved articles in Firefox', () => {
 
   test('the right-click entries exist; "Save linked article" fetches and saves the link (the event page parses it)', async () => {
     const home = await openTab('/demo/home.html');
-    const link = server.url('/korean/mk-3/source.html');
+    const link = server.publicUrl('/korean/mk-3/source.html');
     // A link on the page to the Korean story (the home page's own links lead to pages saved before).
     await home.page.evaluate((href) => {
       const a = Object.assign(document.createElement('a'), { id: 'ra-story-link', href, textContent: '매일경제 기사' });

@@ -150,21 +150,7 @@ test('a backup file with hostile HTML is sanitized when shown (stored HTML is ne
   await Promise.all([library.close(), reader.close()]);
 });
 
-/**
- * Clicks a right-click entry as Chromium does: the extension's onClicked event in the service worker
- * fires with the entry, the page and the tab, and the background's own listener runs. (Headless
- * Chromium has no menu to click; `dispatch` is the event object's own, not part of the public API.)
- */
-async function clickMenu(entry: string, tabId: number, linkUrl?: string) {
-  await worker.evaluate(
-    async ({ entry, tabId, linkUrl }) => {
-      const tab = await chrome.tabs.get(tabId);
-      const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void };
-      onClicked.dispatch({ menuItemId: entry, pageUrl: tab.url, editable: false, ...(linkUrl ? { linkUrl } : {}) }, tab);
-    },
-    { entry, tabId, linkUrl },
-  );
-}
+const clickMenu = (entry: string, tabId: number, linkUrl?: string) => session.clickMenu(entry, tabId, linkUrl);
 
 /** Whether the browser holds a right-click entry with this id (update() rejects an unknown one). */
 const menuExists = (id: string) =>
@@ -183,7 +169,7 @@ test('the right-click entries exist; "Save linked article" fetches and saves the
   expect(exists).toEqual({ 'open-reader': true, 'save-article': true, 'save-link': true, 'not-ours': false });
 
   const home = await openTab('/demo/home.html');
-  const link = server.url('/korean/mk-3/source.html');
+  const link = server.publicUrl('/korean/mk-3/source.html');
   await clickMenu('save-link', home.tabId, link);
   await expect.poll(() => home.page.locator('reading-assistant-toast div').innerText()).toBe('Saved to your library.');
   const library = await extensionPage('library.html');
@@ -224,9 +210,9 @@ test('a list of URLs imports as items without text; fetching them shows progress
   const library = await extensionPage('library.html');
   const list = [
     `# reading list`,
-    server.url('/demo/article.html?from=list'),
-    server.url('/korean/mk-3/source.html?from=list'),
-    server.url('/missing.html'),
+    server.publicUrl('/demo/article.html?from=list'),
+    server.publicUrl('/korean/mk-3/source.html?from=list'),
+    server.publicUrl('/missing.html'),
   ].join('\n');
   await library.getByTestId('import-file').setInputFiles({ name: 'urls.txt', mimeType: 'text/plain', buffer: Buffer.from(list) });
   await expect.poll(() => library.getByTestId('library-message').innerText()).toContain('Imported: 3 new');
