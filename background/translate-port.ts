@@ -4,7 +4,7 @@
 // protocol.ts); a disconnect (the reader closed, Cancel) aborts the job and its requests. The
 // on-device provider runs in the page and reaches the cache through translateCacheHandlers.
 import { browser } from 'wxt/browser';
-import type { Handlers } from '@/platform/messages';
+import { mayCall, type Handlers } from '@/platform/messages';
 import type { TranslationCache } from '@/lib/translate/cache';
 import { translateAll } from '@/lib/translate/engine';
 import { createTranslator, translatesOnDevice, type FetchLike } from '@/lib/translate/providers/index';
@@ -75,10 +75,13 @@ export function serveTranslatePort(port: PortLike, options: ServeOptions): void 
   });
 }
 
-/** Serves every 'translate' port. Answers a function that stops listening. */
+/**
+ * Serves every 'translate' port opened by our own reader script or extension pages (a port sends
+ * text with the user's key, so no one else may open one). Answers a function that stops listening.
+ */
 export function listenForTranslatePorts(options: ServeOptions): () => void {
-  const listener = (port: PortLike) => {
-    if (port.name === TRANSLATE_PORT) serveTranslatePort(port, options);
+  const listener = (port: PortLike & { sender?: Parameters<typeof mayCall>[1] }) => {
+    if (port.name === TRANSLATE_PORT && mayCall('extension', port.sender)) serveTranslatePort(port, options);
   };
   browser.runtime.onConnect.addListener(listener as never);
   return () => browser.runtime.onConnect.removeListener(listener as never);

@@ -34,7 +34,7 @@ export async function showDetection(tabId: number, detection: Detection): Promis
 async function runReader(tabId: number | undefined, action: 'open' | 'toggle') {
   if (tabId === undefined || tabId < 0) return;
   try {
-    await readerCommand(tabId, action);
+    await readerCommand(tabId, { kind: action });
   } catch (err) {
     // Pages where extensions cannot run: there is nothing to open; the popup explains why.
     console.warn('Reader could not run in this tab:', err);
@@ -50,7 +50,7 @@ async function saveLinkFromTab(url: string, tabId: number | undefined) {
 
 async function runReaderToast(tabId: number, message: string, kind: 'ok' | 'error') {
   try {
-    await readerCommand(tabId, 'info');
+    await readerCommand(tabId, { kind: 'info' });
     await browser.tabs.sendMessage(tabId, { type: 'reader/toast', payload: { message, kind } });
   } catch {
     // No page to speak in (a browser page): the result is in the library all the same.
@@ -79,7 +79,11 @@ export default defineBackground(() => {
     'detector/result': async (detection, sender) => {
       if (sender.tab?.id !== undefined && sender.frameId === 0) await showDetection(sender.tab.id, detection);
     },
+    // Who may send each of these (extension pages only for saving, fetching and commands in a
+    // tab) is declared once in platform/messages.ts (CALLERS) and checked by listen().
     'library/save-tab': ({ tabId }) => saveTab(db, tabId),
+    // The popup's commands, finished here whatever happens to the popup meanwhile.
+    'tab/command': ({ tabId, command }) => readerCommand(tabId, command),
     // The reader asked for highlights: the recognizer joins it, in its frame, only now.
     'entities/load': async (_, sender) => {
       if (sender.tab?.id === undefined) return;

@@ -1,16 +1,28 @@
-// Opening, closing and asking the reader in a tab, from the popup, the context menu or a shortcut.
-// The reader script is injected on demand (it is not on every page), then spoken to by message.
+// Carrying out a command in a tab: open, close or ask the reader, translate or highlight, from the
+// popup (through the background: 'tab/command'), the context menu or a shortcut. The reader script
+// is injected on demand (it is not on every page), then spoken to by message. Runs in the
+// background, so a popup that closes right after the click loses nothing.
 import { browser } from 'wxt/browser';
-import { sendToTab, type PageInfo } from '@/platform/messages';
-
-export type ReaderAction = 'info' | 'open' | 'close' | 'toggle';
+import { sendToTab, type PageInfo, type TabCommand } from '@/platform/messages';
 
 /** Injects the reader script if it is not there yet (it ignores a second injection). */
 export async function ensureReader(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/reader.js'] });
 }
 
-export async function readerCommand(tabId: number, action: ReaderAction): Promise<PageInfo> {
+/** Carries out `command` in the tab's reader script (injecting it first); answers the tab's state after it. */
+export async function readerCommand(tabId: number, command: TabCommand): Promise<PageInfo> {
   await ensureReader(tabId);
-  return sendToTab(tabId, `reader/${action}`, undefined);
+  switch (command.kind) {
+    case 'translate':
+      return sendToTab(tabId, 'reader/translate', command.request);
+    case 'page-translate':
+      return sendToTab(tabId, 'page/translate', command.request);
+    case 'highlight':
+      return sendToTab(tabId, 'reader/highlight', { on: command.on });
+    case 'page-highlight':
+      return sendToTab(tabId, 'page/highlight', { on: command.on });
+    default:
+      return sendToTab(tabId, `reader/${command.kind}`, undefined);
+  }
 }

@@ -60,6 +60,16 @@ export type SaveResult =
       detail?: string;
     };
 
+/**
+ * What the popup asks the background to do in a tab. The background carries it out to the end
+ * (injecting the reader when needed, then telling it), so a popup that closes right after the
+ * click, as it does when the reader clicks the page, loses nothing.
+ */
+export type TabCommand =
+  | { kind: 'info' | 'open' | 'close' | 'toggle' }
+  | { kind: 'translate' | 'page-translate'; request: TranslateRequest | null }
+  | { kind: 'highlight' | 'page-highlight'; on: boolean };
+
 interface ProtocolMap {
   /** detector → background: the verdict for the sender's tab (sets badge and title). */
   'detector/result': { req: Detection; res: void };
@@ -88,6 +98,8 @@ interface ProtocolMap {
   'reader/toast': { req: { message: string; kind: 'ok' | 'error' }; res: void };
   /** popup → background: save the article of a tab. */
   'library/save-tab': { req: { tabId: number }; res: SaveResult };
+  /** popup → background: carry out a command in a tab (extension/reader-control.ts); answers the tab's state. */
+  'tab/command': { req: { tabId: number; command: TabCommand }; res: PageInfo };
   /** library page → background: fetch the articles imported without content; answers at once. */
   'library/fetch-pending': { req: void; res: { started: boolean } };
   /** background → offscreen document (Chrome): extract the article of fetched HTML. */
@@ -123,12 +135,74 @@ export type Handlers = {
   [K in MessageName]?: (payload: Req<K>, sender: Browser.runtime.MessageSender) => Res<K> | Promise<Res<K>>;
 };
 
-/** Answers the messages named in `handlers`; others are left to other listeners. */
+// ---------------------------------------------------------------- who may send what
+
+/**
+ * Who may send a message. 'extension-page': the extension's own pages and its background (their
+ * address is inside the extension); 'content-script': our scripts in a web page (the browser sets
+ * `sender.tab` and the page's address); 'extension': either. A web page itself reaches none of them:
+ * no `externally_connectable` is declared, so only our own contexts can message us, and a content
+ * script runs in an isolated world that the page's `window.chrome`/`window.browser` do not touch.
+ */
+export type Caller = 'extension-page' | 'content-script' | 'extension';
+
+/**
+ * The one table of who may send each message, checked by listen() in every context: saving,
+ * fetching and commands in a tab only from extension pages, so a page that took over a content
+ * script still cannot save, fetch a URL or drive another tab.
+ */
+export const CALLERS: { readonly [K in MessageName]: Caller } = {
+  'detector/result': 'content-script',
+  'detector/get': 'extension-page',
+  'reader/info': 'extension-page',
+  'reader/open': 'extension-page',
+  'reader/close': 'extension-page',
+  'reader/toggle': 'extension-page',
+  'reader/translate': 'extension-page',
+  'reader/highlight': 'extension-page',
+  'page/translate': 'extension-page',
+  'page/highlight': 'extension-page',
+  // Injects only into the sender's own frame.
+  'entities/load': 'content-script',
+  'reader/capture': 'extension-page',
+  'reader/toast': 'extension-page',
+  'library/save-tab': 'extension-page',
+  'tab/command': 'extension-page',
+  'library/fetch-pending': 'extension-page',
+  'offscreen/extract': 'extension-page',
+  // The on-device provider runs in a page: the reader script or the saved-article reader.
+  'translate/cache-get': 'extension',
+  'translate/cache-put': 'extension',
+};
+
+/** What the browser says a sender is (a page cannot forge these fields), or null when it is not ours. */
+export function senderKind(
+  sender: Pick<Browser.runtime.MessageSender, 'id' | 'url' | 'tab'> | undefined,
+): 'extension-page' | 'content-script' | null {
+  if (!sender || sender.id !== browser.runtime.id) return null;
+  if (sender.url?.startsWith(browser.runtime.getURL('/'))) return 'extension-page';
+  if (sender.tab?.id !== undefined && sender.tab.id >= 0) return 'content-script';
+  return null;
+}
+
+/** May `sender` call what `caller` allows? */
+export function mayCall(caller: Caller, sender: Parameters<typeof senderKind>[0]): boolean {
+  const kind = senderKind(sender);
+  return kind !== null && (caller === 'extension' || caller === kind);
+}
+
+/**
+ * Answers the messages named in `handlers`, from the senders CALLERS allows (others get an error
+ * and the handler never runs); messages not named are left to other listeners.
+ */
 export function listen(handlers: Handlers): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isMessage(message)) return undefined;
     const handler = handlers[message.type] as ((p: unknown, s: typeof sender) => unknown) | undefined;
     if (!handler) return undefined;
+    if (!mayCall(CALLERS[message.type], sender)) {
+      return Promise.reject(new Error(`${message.type} is not accepted from ${sender.url ?? 'this sender'}`));
+    }
     return Promise.resolve().then(() => handler(message.payload, sender));
   };
   browser.runtime.onMessage.addListener(listener);

@@ -8,9 +8,8 @@ import { Shortcuts } from '@/components/Shortcuts';
 import { openLibraryNow } from '@/extension/library/db';
 import { ThemeSelect } from '@/components/TypographyControls';
 import { languageName, t, type MessageKey } from '@/platform/i18n';
-import { sendToBackground, watchPageInfo, type PageInfo, type SaveResult } from '@/platform/messages';
+import { sendToBackground, watchPageInfo, type PageInfo, type SaveResult, type TabCommand } from '@/platform/messages';
 import { saveMessage } from '@/extension/save-page';
-import { readerCommand } from '@/extension/reader-control';
 import { restrictionOf, type Restriction } from '@/lib/restricted';
 import {
   FONT_STEPS,
@@ -41,6 +40,12 @@ const RESTRICTION_TEXT: Record<Restriction | 'reload', MessageKey> = {
   reload: 'popupReload',
 };
 
+/**
+ * Every command for the tab goes to the background, which carries it out to the end: the popup
+ * closes as soon as the reader clicks the page, and whatever it was still doing would be lost.
+ */
+const tabCommand = (tabId: number, command: TabCommand) => sendToBackground('tab/command', { tabId, command });
+
 /** The tab the popup speaks for: the active tab, or `?tab=ID` when opened as a page (tests). */
 async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
   const forced = Number(new URLSearchParams(location.search).get('tab'));
@@ -62,7 +67,7 @@ export function App() {
       const reason = restrictionOf(tab?.url, fileAccess);
       if (!tab?.id || reason) return setState({ kind: 'restricted', reason: reason ?? 'other' });
       try {
-        const info = await readerCommand(tab.id, 'info');
+        const info = await tabCommand(tab.id, { kind: 'info' });
         setState({ kind: 'ready', tab: { ...tab, id: tab.id }, info });
       } catch {
         setState({ kind: 'restricted', reason: tab.status === 'complete' ? 'other' : 'reload' });
@@ -120,7 +125,7 @@ function TabPanel({
     return watchTypography(site, setTypo);
   }, [site, tab.id]);
 
-  const toggleReader = async () => onInfo(await readerCommand(tab.id, info.readerOpen ? 'close' : 'open'));
+  const toggleReader = async () => onInfo(await tabCommand(tab.id, { kind: info.readerOpen ? 'close' : 'open' }));
 
   const stepPageZoom = async (direction: -1 | 0 | 1) => {
     const next = nextZoom(zoom, direction);

@@ -1,11 +1,11 @@
 // The popup's translation and highlight controls for the current tab. They drive the reader in
-// the tab (opening it when needed): the translation and the highlights are shown there. Their
-// progress reaches the popup pushed by the tab (App's watchPageInfo), not by asking it.
+// the tab (opening it when needed) through the background, which finishes each command even if
+// the popup closes at once: the translation and the highlights are shown there. Their progress
+// reaches the popup pushed by the tab (App's watchPageInfo), not by asking it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { languageName, t, uiLanguage } from '@/platform/i18n';
-import { sendToTab, type PageInfo, type TranslationStatus } from '@/platform/messages';
-import { ensureReader } from '@/extension/reader-control';
+import { sendToBackground, type PageInfo, type TabCommand, type TranslationStatus } from '@/platform/messages';
 import { normalizeLang, TARGET_LANGUAGES } from '@/lib/translate/languages';
 import { providerDestination } from '@/lib/translate/providers/index';
 import type { DisplayMode } from '@/lib/translate/segment';
@@ -29,12 +29,12 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
 
   // A request the tab could not carry out (the page went away, the recognizer did not load) says so.
   const [failure, setFailure] = useState<string | null>(null);
-  const run = async (action: () => Promise<PageInfo>, failed: (detail: string) => string = (d) => t('readerError', d)) => {
+  const run = async (command: TabCommand, failed: (detail: string) => string = (d) => t('readerError', d)) => {
     setBusy(true);
     setFailure(null);
     try {
-      await ensureReader(tabId);
-      onInfo(await action());
+      // Carried out by the background (see App's tabCommand): it finishes even if the popup closes now.
+      onInfo(await sendToBackground('tab/command', { tabId, command }));
     } catch (err) {
       setFailure(failed(err instanceof Error ? err.message : String(err)));
     } finally {
@@ -43,12 +43,12 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
   };
   // What to translate into, how, and from what (when the user chose the source language).
   const request = () => ({ to: to!, mode, ...(from ? { from } : {}) });
-  const translate = () => run(() => sendToTab(tabId, 'reader/translate', request()));
-  const original = () => run(() => sendToTab(tabId, 'reader/translate', null));
+  const translate = () => run({ kind: 'translate', request: request() });
+  const original = () => run({ kind: 'translate', request: null });
   const highlightFailed = (detail: string) => t('entityLoadFailed', detail);
-  const highlight = (on: boolean) => run(() => sendToTab(tabId, 'reader/highlight', { on }), highlightFailed);
-  const highlightPage = (on: boolean) => run(() => sendToTab(tabId, 'page/highlight', { on }), highlightFailed);
-  const translatePage = (on: boolean) => run(() => sendToTab(tabId, 'page/translate', on ? request() : null));
+  const highlight = (on: boolean) => run({ kind: 'highlight', on }, highlightFailed);
+  const highlightPage = (on: boolean) => run({ kind: 'page-highlight', on }, highlightFailed);
+  const translatePage = (on: boolean) => run({ kind: 'page-translate', request: on ? request() : null });
   const pageTr = info.pageTranslation;
 
   const tr = info.translation;

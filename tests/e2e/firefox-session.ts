@@ -22,6 +22,8 @@ export interface FirefoxSession {
   goTo(path: string): Promise<void>;
   /** Clicks the extension page's button `data-testid=testId` once it is enabled (the popup's are disabled while a request runs). */
   press(testId: string): Promise<void>;
+  /** Clicks like press and, in the same turn, sends the page away (to the welcome page): a popup closed right after a click. */
+  pressAndLeave(testId: string): Promise<void>;
 }
 
 /**
@@ -101,6 +103,11 @@ export async function startFirefox(): Promise<FirefoxSession> {
       await ext.waitForSelector(selector);
       await ext.click(selector);
     },
+    async pressAndLeave(testId) {
+      const selector = `[data-testid="${testId}"]:not([disabled])`;
+      await ext.waitForSelector(selector);
+      await navigate(ext, '/welcome.html', selector);
+    },
   };
 }
 
@@ -111,16 +118,18 @@ export async function startFirefox(): Promise<FirefoxSession> {
  * used after the commit (waitForSelector hands it from puppeteer's isolated world to the page's;
  * click and select pass it back) makes Firefox's BiDi fail with "Not allowed to define cross-origin
  * object as property on [Object] or [Array] XrayWrapper". So the old document is marked, and only a
- * document without the mark will do.
+ * document without the mark will do. `clickFirst` (a selector) is clicked just before leaving.
  */
-async function navigate(page: Page, path: string): Promise<void> {
+async function navigate(page: Page, path: string, clickFirst = ''): Promise<void> {
   await page.evaluate(
-    (p, mark) => {
+    (p, mark, click) => {
+      if (click) (document.querySelector(click) as HTMLElement).click();
       (window as unknown as Record<string, boolean>)[mark] = true;
       location.assign(p);
     },
     path,
     LEAVING,
+    clickFirst,
   );
   await until(
     page,
