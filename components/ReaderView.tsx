@@ -13,6 +13,8 @@ export interface ReaderViewProps {
   session: ReaderSession;
   /** ✕: the overlay closes, the saved-article page goes back to the library. */
   onClose: () => void;
+  /** "Load images from the site", where the session holds remote pictures back (the saved-article page). */
+  onLoadRemoteMedia?: () => void;
 }
 
 /** The session's state, rendered again on each change. */
@@ -25,7 +27,7 @@ function useSessionState(session: ReaderSession): ReaderState {
   return state;
 }
 
-export function ReaderView({ session, onClose }: ReaderViewProps) {
+export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewProps) {
   const state = useSessionState(session);
   const mainRef = useRef<HTMLElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -71,6 +73,14 @@ export function ReaderView({ session, onClose }: ReaderViewProps) {
               {session.notice && (
                 <p class="ra-notice" role="note">
                   {session.notice}
+                </p>
+              )}
+              {session.heldMedia > 0 && onLoadRemoteMedia && (
+                <p class="ra-notice ra-held-media" role="note" data-testid="held-media">
+                  {t('remoteMediaHeld')}{' '}
+                  <button type="button" class="ra-btn" data-testid="load-remote-media" onClick={onLoadRemoteMedia}>
+                    {t('loadRemoteMedia')}
+                  </button>
                 </p>
               )}
               <h1 class="ra-title">{article.title}</h1>

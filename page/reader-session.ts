@@ -12,6 +12,7 @@
 // closes, and closing cancels a translation under way. Features still to come (read-aloud, the
 // reader's own highlights and notes) hang off this object in the same way.
 import type { Article } from '@/lib/article/types';
+import { holdRemoteMedia } from '@/lib/article/remote-media';
 import { sanitizeToFragment } from '@/lib/article/sanitize';
 import type { EntitiesApi } from '@/lib/entities/api';
 import type { EntityGroupModel } from '@/lib/entities/group';
@@ -78,6 +79,11 @@ export interface ReaderSessionOptions {
   signal?: AbortSignal;
   /** The document the article's DOM is made in. */
   doc?: Document;
+  /**
+   * Remote pictures and media wait until the reader asks (the saved-article page: a saved copy
+   * makes no request). Default false: the overlay in a page shows the page's own pictures.
+   */
+  holdRemoteMedia?: boolean;
 }
 
 const NO_HIGHLIGHTS: HighlightState = { on: false, loading: false, groups: [], spans: [], error: null };
@@ -89,6 +95,8 @@ export class ReaderSession {
   readonly site: string | null;
   /** The article as the reader shows it (`.ra-content`); translation and highlights change it in place. */
   readonly content: HTMLElement | null;
+  /** How many pictures and media wait for the reader to ask for them (0 unless `holdRemoteMedia`). */
+  readonly heldMedia: number;
   /** Settles once the typography and the remembered choices are read (the first paint should wait for it). */
   readonly ready: Promise<void>;
 
@@ -127,10 +135,14 @@ export class ReaderSession {
       content.className = 'ra-content';
       // Sanitized here, where it is shown, even when it was sanitized before: a copy stored by an
       // older version must not be trusted.
-      content.append(sanitizeToFragment(this.article.contentHtml));
+      const fragment = sanitizeToFragment(this.article.contentHtml);
+      // Set aside while the nodes are still inert: in `doc` a picture would start loading.
+      this.heldMedia = options.holdRemoteMedia ? holdRemoteMedia(fragment, { label: t('imageNotStored') }) : 0;
+      content.append(fragment);
       this.content = content;
     } else {
       this.content = null;
+      this.heldMedia = 0;
     }
     // Unreadable settings leave the defaults: the article is still shown.
     this.ready = this.#start().catch((err: unknown) => console.warn('Reader settings could not be read:', err));

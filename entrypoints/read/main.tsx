@@ -1,6 +1,12 @@
 // The offline reader for a saved article: the same reader view and session as in pages, fed from
 // the library. The stored HTML is sanitized again when shown (the session does it); reading
 // progress is remembered.
+//
+// Opening a saved copy makes no request: pictures and media of the site wait (the session sets
+// them aside, and a Content-Security-Policy forbids remote images and media should anything slip
+// through) until the reader presses "Load images from the site", which opens this view again with
+// `images=site` (a policy cannot be lifted from a page once set) at the same place. The choice is
+// for this view only: the next opening makes no request again.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReaderView } from '@/components/ReaderView';
@@ -16,7 +22,16 @@ import { siteKey } from '@/platform/settings/typography';
 import { ReaderSession } from '@/page/reader-session';
 
 const db = openLibraryNow();
-const url = new URLSearchParams(location.search).get('url') ?? '';
+const params = new URLSearchParams(location.search);
+const url = params.get('url') ?? '';
+const remoteImages = params.get('images') === 'site';
+
+if (!remoteImages) {
+  const policy = document.createElement('meta');
+  policy.httpEquiv = 'Content-Security-Policy';
+  policy.content = "img-src 'self' data: blob:; media-src 'self' data: blob:";
+  document.head.prepend(policy);
+}
 
 function toArticle(saved: SavedArticle): Article {
   return { ...saved, canonicalUrl: saved.url, url: saved.pageUrl || saved.url, text: saved.text };
@@ -49,6 +64,12 @@ function loadEntities(): Promise<EntitiesApi> {
   return loading;
 }
 
+/** How far down the article the reader is, 0..1. */
+function place(scroller: HTMLElement): number {
+  const max = scroller.scrollHeight - scroller.clientHeight;
+  return max > 0 ? Math.min(1, scroller.scrollTop / max) : 1;
+}
+
 /** Back to where the reader stopped, then remember the place as they read. */
 function followProgress(saved: SavedArticle, signal: AbortSignal): void {
   const scroller = document.querySelector<HTMLElement>('.ra-root');
@@ -57,12 +78,20 @@ function followProgress(saved: SavedArticle, signal: AbortSignal): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onScroll = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const max = scroller.scrollHeight - scroller.clientHeight;
-      void setProgress(db, saved.url, max > 0 ? Math.min(1, scroller.scrollTop / max) : 1);
-    }, 400);
+    timer = setTimeout(() => void setProgress(db, saved.url, place(scroller)), 400);
   };
   scroller.addEventListener('scroll', onScroll, { passive: true, signal });
+}
+
+/** "Load images from the site": this view again, at the same place, with the site's pictures. */
+async function loadRemoteMedia(saved: SavedArticle): Promise<void> {
+  const scroller = document.querySelector<HTMLElement>('.ra-root');
+  // (an article that fits on the screen has no place to keep, and is not read for that)
+  if (scroller && scroller.scrollHeight > scroller.clientHeight)
+    await setProgress(db, saved.url, place(scroller)).catch(() => undefined);
+  const next = new URLSearchParams(location.search);
+  next.set('images', 'site');
+  location.replace(`${location.pathname}?${next.toString()}`);
 }
 
 async function main() {
@@ -74,10 +103,18 @@ async function main() {
     notice: saved?.status === 'bookmark' ? t('bookmarkNotice') : saved?.status === 'pending' ? t('pendingNotice') : null,
     site: siteKey(url),
     loadEntities,
+    holdRemoteMedia: !remoteImages,
   });
   // The typography first: the place to go back to depends on the text's size.
   await session.ready;
-  render(<ReaderView session={session} onClose={() => location.assign('/library.html')} />, document.getElementById('app')!);
+  render(
+    <ReaderView
+      session={session}
+      onClose={() => location.assign('/library.html')}
+      onLoadRemoteMedia={saved ? () => void loadRemoteMedia(saved) : undefined}
+    />,
+    document.getElementById('app')!,
+  );
   if (saved) followProgress(saved, session.signal);
 }
 

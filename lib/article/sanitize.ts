@@ -245,11 +245,15 @@ export function sanitizeElement(el: Element, options: SanitizeOptions = {}): Ele
   return el;
 }
 
-/** The same, as a fragment ready to be appended (no HTML string round trip). */
+/**
+ * The same, as a fragment ready to be appended (no HTML string round trip). Its nodes belong to a
+ * document without a window until they are appended, so nothing in it loads before then (the
+ * saved-article page sets remote pictures aside first: lib/article/remote-media.ts).
+ */
 export function sanitizeToFragment(html: string, options: SanitizeOptions = {}): DocumentFragment {
   const holder = nativeElement(html, inertDocument(), 'div', options);
   if (!holder) return purify().sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
-  const fragment = document.createDocumentFragment();
+  const fragment = inertDocument().createDocumentFragment();
   fragment.append(...Array.from(holder.childNodes));
   return fragment;
 }

@@ -1,0 +1,85 @@
+// The saved-article page's reader holds the site's pictures back: the session's article has no
+// remote address left where a browser would fetch it, the view says so in one sentence and offers
+// "Load images from the site"; the reader over a live page (no holding asked) keeps them.
+import { h, render } from 'preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Article } from '@/lib/article/types';
+import { ReaderView } from '@/components/ReaderView';
+import { ReaderSession } from '@/page/reader-session';
+import { installEnglishMessages } from './translate-helpers';
+
+vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
+
+const PIXEL = 'data:image/png;base64,iVBORw0KGgo=';
+const ARTICLE: Article = {
+  title: 'A story with pictures',
+  byline: null,
+  siteName: 'News',
+  publishedTime: null,
+  lang: 'en',
+  dir: 'ltr',
+  excerpt: null,
+  leadImage: null,
+  url: 'https://news.example.com/story',
+  canonicalUrl: 'https://news.example.com/story',
+  contentHtml: `<p>Story text.<img src="http://tracker.example/pixel.gif?id=1" width="1" height="1"></p><figure><img src="https://news.example.com/a.jpg" srcset="https://news.example.com/a2.jpg 2x" alt="The harbour" width="600" height="400"></figure><video poster="https://news.example.com/p.jpg" controls></video><img src="${PIXEL}" alt="Stored">`,
+  text: 'Story text.',
+  wordCount: 2,
+  readingMinutes: 1,
+};
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  installEnglishMessages();
+  Object.assign(fakeBrowser.i18n, { getUILanguage: () => 'en' });
+});
+afterEach(() => document.body.replaceChildren());
+
+const session = (holdRemoteMedia?: boolean) =>
+  new ReaderSession({
+    article: ARTICLE,
+    site: 'news.example.com',
+    loadEntities: () => Promise.reject(new Error('not used')),
+    holdRemoteMedia,
+  });
+
+const remote = (root: Element) =>
+  [...root.querySelectorAll('[src], [srcset], [poster]')]
+    .flatMap((el) => ['src', 'srcset', 'poster'].map((a) => el.getAttribute(a)))
+    .filter((v): v is string => v !== null && !v.startsWith('data:'));
+
+test('held: nothing remote left, the stored picture shows, alt text and size kept; the view offers to load them', async () => {
+  const s = session(true);
+  await s.ready;
+  expect(s.heldMedia).toBe(3);
+  const root = document.createElement('div');
+  document.body.append(root);
+  let asked = 0;
+  render(h(ReaderView, { session: s, onClose: () => undefined, onLoadRemoteMedia: () => asked++ }), root);
+  const content = root.querySelector('.ra-content')!;
+  expect(remote(content)).toEqual([]);
+  expect(content.querySelector('img[alt="Stored"]')!.getAttribute('src')).toBe(PIXEL);
+  const harbour = content.querySelector('img[alt="The harbour"]')!;
+  expect([harbour.getAttribute('width'), harbour.getAttribute('height')]).toEqual(['600', '400']);
+  expect(content.querySelector('p img')!.getAttribute('alt')).toBe('Image not stored');
+  expect(root.querySelector('[data-testid="held-media"]')!.textContent).toContain(
+    'This saved copy makes no requests: images and media from the site are not loaded.',
+  );
+  const button = root.querySelector<HTMLButtonElement>('[data-testid="load-remote-media"]')!;
+  expect(button.textContent).toBe('Load images from the site');
+  button.click();
+  expect(asked).toBe(1);
+  s.close();
+});
+
+test('not held (the reader over the page itself): the pictures keep their addresses, no notice', async () => {
+  const s = session();
+  await s.ready;
+  expect(s.heldMedia).toBe(0);
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(h(ReaderView, { session: s, onClose: () => undefined, onLoadRemoteMedia: () => undefined }), root);
+  expect(remote(root.querySelector('.ra-content')!)).toContain('http://tracker.example/pixel.gif?id=1');
+  expect(root.querySelector('[data-testid="held-media"]')).toBeNull();
+  s.close();
+});
