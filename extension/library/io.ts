@@ -134,7 +134,12 @@ export function articleMarkdown(a: SavedArticle, toMarkdown: ((html: string) => 
   else if (a.text) body = textToMarkdown(a.text);
   else if (a.excerpt) body = textToMarkdown(a.excerpt);
   const title = a.title.replace(/\s+/g, ' ').replace(/[\\`*_[\]<]/g, '\\$&');
-  return `${frontMatter(a)}\n\n# ${title}\n\n${body ? `${body}\n\n` : ''}[${a.url.replace(/[[\]]/g, '\\$&')}](${a.url.replace(/[\s()<>]/g, encodeURIComponent)})\n`;
+  // The source as a link only when it is a web address: a javascript: or data: one (an imported
+  // backup's) stays text, which no Markdown viewer runs.
+  const source = isWebUrl(a.url)
+    ? `[${a.url.replace(/[[\]]/g, '\\$&')}](${a.url.replace(/[\s()<>]/g, encodeURIComponent)})`
+    : a.url.replace(/[\\`*_[\]<]/g, '\\$&');
+  return `${frontMatter(a)}\n\n# ${title}\n\n${body ? `${body}\n\n` : ''}${source}\n`;
 }
 
 /**
@@ -173,9 +178,18 @@ blockquote{margin-left:0;padding-left:1em;border-left:3px solid #ccc;color:#444}
 @media (prefers-color-scheme:dark){body{background:#161616;color:#ddd}.meta{color:#999}a{color:#8ab4f8}}`;
 
 /**
+ * What an exported page may do: show itself, its own styles and inline pictures. No script runs
+ * and nothing is fetched, not even the articles' pictures from their sites: opening the file
+ * would tell each site who reads it (the addresses stay in the file).
+ */
+const EXPORT_CSP =
+  "default-src 'none'; img-src data:; media-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/**
  * The whole library as one HTML file: a table of contents, then every article, newest first.
  * Stored HTML is sanitized again here (`sanitize`, default lib/article/sanitize.ts, which needs
- * a DOM) and a Content-Security-Policy forbids scripts should anything slip through.
+ * a DOM) and a Content-Security-Policy (EXPORT_CSP) forbids scripts and remote pictures should
+ * anything slip through.
  */
 export async function exportHtml(
   db: LibraryDB,
@@ -212,7 +226,7 @@ export async function exportHtml(
 <html>
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: http: data:; media-src https: http:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>

@@ -195,6 +195,27 @@ describe('Markdown zip', () => {
     };
     expect(articleMarkdown(a, null)).toContain('\n\n# T\n\nPara \\*one\\*.\n\nPara two.\n\n');
   });
+
+  test("a source address that is not a web page (an imported backup's javascript: or data:) is written as text, not a link", () => {
+    for (const url of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', ' JavaScript:alert(1)']) {
+      const a = {
+        ...article({ url, title: 'T', text: 'Body.' }),
+        pageUrl: '',
+        site: 'x',
+        status: 'full' as const,
+        savedAt: T0,
+        updatedAt: T0,
+        readAt: 0,
+        progress: 0,
+        tags: [],
+      };
+      const out = articleMarkdown(a, md);
+      const body = out.slice(out.indexOf('\n---\n') + 5);
+      expect(body).not.toMatch(/\]\(\s*(javascript|data):/i);
+      expect(body).not.toMatch(/(^|[^\\])</);
+      expect(body).toContain('Body.');
+    }
+  });
 });
 
 describe('HTML export', () => {
@@ -226,5 +247,21 @@ describe('HTML export', () => {
     expect(html).not.toMatch(/javascript:/i);
     expect(doc.querySelector('#a1 h2')?.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(doc.querySelector('#a1 img')?.getAttribute('src')).toBe('https://evil.example.com/a.png');
+  });
+
+  test("opening the file fetches nothing: its policy allows no script and no picture or media but the file's own data", async () => {
+    const html = await exportHtml(await seed(), { now: T0 });
+    const policy = parse(html).querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+    const directives = new Map(
+      policy.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('img-src')).toEqual(['data:']);
+    expect(directives.get('media-src')).toEqual(['data:']);
+    expect(directives.has('script-src')).toBe(false);
+    expect(policy).not.toMatch(/https?:|\*/);
   });
 });
