@@ -29,7 +29,8 @@ function need(path, what) {
 /**
  * Chromium with the extension; resolves once its service worker runs. `uiLanguage` ("ko") is the
  * browser's own language, the one the extension's messages follow (`locale` is only the pages').
- * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string, uiLanguage?: string, keepWelcome?: boolean, keepProfile?: boolean}} [options]
+ * `args` are more command-line switches (a test's --proxy-server).
+ * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string, uiLanguage?: string, keepWelcome?: boolean, keepProfile?: boolean, args?: string[]}} [options]
  */
 export async function launchChromium(options = {}) {
   need(CHROMIUM, 'Chromium');
@@ -57,6 +58,7 @@ export async function launchChromium(options = {}) {
       '--disable-quic',
       // The fixture server under a public-looking name (fixture-server.mjs TEST_HOST).
       `--host-resolver-rules=MAP ${TEST_HOST} 127.0.0.1`,
+      ...(options.args ?? []),
     ],
   });
   // The throwaway profile goes with the browser (each run left a few MB in /tmp), unless the
@@ -100,7 +102,8 @@ export async function chromiumTabId(worker, page) {
 
 /**
  * Firefox ESR over WebDriver BiDi with the add-on installed (temporarily, as web-ext does).
- * @param {{headless?: boolean}} [options]
+ * `prefs` are more preferences (a test's network.proxy.*).
+ * @param {{headless?: boolean, prefs?: Record<string, unknown>}} [options]
  */
 export async function launchFirefox(options = {}) {
   need(FIREFOX, 'Firefox ESR');
@@ -126,6 +129,7 @@ export async function launchFirefox(options = {}) {
       // without the upgrade; the extension's own checks see the same http address either way.
       'network.dns.localDomains': TEST_HOST,
       'extensions.webextensions.default-content-security-policy.v3': "script-src 'self';",
+      ...options.prefs,
     },
   });
   const addonId = await browser.installExtension(FIREFOX_BUILD);

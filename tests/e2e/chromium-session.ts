@@ -22,7 +22,7 @@ export interface ChromiumSession {
   clickMenu(entry: string, tabId: number, linkUrl?: string): Promise<void>;
 }
 
-export async function startChromium(options: { uiLanguage?: string } = {}): Promise<ChromiumSession> {
+export async function startChromium(options: { uiLanguage?: string; args?: string[] } = {}): Promise<ChromiumSession> {
   const { context, worker, extensionId } = await launchChromium(options);
   const extensionPage = async (path: string) => {
     const page = await context.newPage();

@@ -56,8 +56,8 @@ export async function menuInFirefox(browser: Browser, action: 'list' | 'close' |
 /** Set on the extension page's document that is being left: the next one does not have it. */
 const LEAVING = '__raLeaving';
 
-export async function startFirefox(): Promise<FirefoxSession> {
-  const { browser } = await launchFirefox();
+export async function startFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxSession> {
+  const { browser } = await launchFirefox(options);
   let extensionPage: Page | undefined;
   // Puppeteer reports the welcome tab's URL as about:blank; its document knows better.
   const end = Date.now() + 30000;
