@@ -7,7 +7,7 @@ import { useFirstRenderMark, useLive } from '@/components/useLive';
 import { VirtualList } from '@/components/VirtualList';
 import { formatBytes, t, uiLanguage } from '@/platform/i18n';
 import { openLibraryNow } from '@/extension/library/db';
-import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport } from '@/extension/library/io';
+import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport, type ParsedImport } from '@/extension/library/io';
 import {
   getMetas,
   listUrls,
@@ -19,7 +19,9 @@ import {
   sites,
   storageEstimate,
   tags,
+  undoMerges,
   LibraryError,
+  type MergeUndo,
 } from '@/extension/library/store';
 import type { ArticleMeta, LibraryFilter, SavedArticle } from '@/lib/library/types';
 import { sendToBackground } from '@/platform/messages';
@@ -46,6 +48,9 @@ function Library() {
   const [removed, setRemoved] = useState<SavedArticle[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  /** The last import, until the next one: what undoes it, and the items whose differing copy it kept out. */
+  const [imported, setImported] = useState<{ undo: MergeUndo; kept: ParsedImport['items'] } | null>(null);
+  const [skipped, setSkipped] = useState<ParsedImport['skipped']>([]);
 
   const urls = useLive(() => listUrls(db, filter), [JSON.stringify(filter)]) ?? [];
   const siteList = useLive(() => sites(db), []) ?? [];
@@ -64,16 +69,58 @@ function Library() {
     setSelected(new Set());
   };
 
+  const failed = (err: unknown) =>
+    setMessage({
+      text:
+        err instanceof LibraryError && err.code === 'quota'
+          ? t('importFailedQuota')
+          : t('importFailed', err instanceof Error ? err.message : String(err)),
+      error: true,
+    });
+
   const onImport = async (file: File) => {
+    setImported(null);
+    setSkipped([]);
     try {
       const parsed = parseImport(await file.text(), file.name);
       const r = await importItems(db, parsed.items);
-      setMessage({ text: t('importDone', r.added, r.updated, r.unchanged) });
-    } catch (err) {
+      const kept = new Set(r.keptUrls);
+      setImported({ undo: r.undo, kept: parsed.items.filter((i) => kept.has(i.url)) });
+      setSkipped(parsed.skipped);
       setMessage({
-        text: t('importFailed', err instanceof LibraryError || err instanceof Error ? err.message : String(err)),
-        error: true,
+        text: [
+          t('importDone', r.added, r.updated, r.unchanged),
+          r.kept ? t('importKept', r.kept) : '',
+          parsed.skipped.length ? t('importInvalid', parsed.skipped.length) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       });
+    } catch (err) {
+      failed(err);
+    }
+  };
+
+  const replaceKept = async () => {
+    if (!imported) return;
+    try {
+      const r = await importItems(db, imported.kept, { replace: true });
+      setImported({ undo: [...imported.undo, ...r.undo], kept: [] });
+      setMessage({ text: t('importReplaced', r.updated) });
+    } catch (err) {
+      failed(err);
+    }
+  };
+
+  const undoImport = async () => {
+    if (!imported) return;
+    try {
+      await undoMerges(db, imported.undo);
+      setImported(null);
+      setSkipped([]);
+      setMessage({ text: t('importUndone') });
+    } catch (err) {
+      failed(err);
     }
   };
 
@@ -175,6 +222,32 @@ function Library() {
           data-testid="library-message"
         >
           {message.text}
+        </p>
+      )}
+      {skipped.length > 0 && (
+        <details class="lib-message" data-testid="import-skipped">
+          <summary>{t('importInvalidList')}</summary>
+          <ul>
+            {skipped.slice(0, 50).map((s) => (
+              <li key={s.where}>
+                {s.where}: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {imported && (imported.undo.length > 0 || imported.kept.length > 0) && (
+        <p class="lib-message">
+          {imported.kept.length > 0 && (
+            <button type="button" onClick={() => void replaceKept()} data-testid="import-replace">
+              {t('importReplace', imported.kept.length)}
+            </button>
+          )}{' '}
+          {imported.undo.length > 0 && (
+            <button type="button" onClick={() => void undoImport()} data-testid="import-undo">
+              {t('importUndo')}
+            </button>
+          )}
         </p>
       )}
       {pending.length > 0 && !progress?.running && (

@@ -47,6 +47,8 @@ export interface CommitOptions {
    * does, instead of alongside the rows. Speed only: a listed change is always caught.
    */
   catalogWhenNeeded?: boolean;
+  /** `decide` also gets the content rows of the stored articles (an import compares bodies). */
+  withContents?: boolean;
 }
 
 /** A write naming more URLs than this reads the catalog first and only the rows it lists (an
@@ -78,7 +80,7 @@ function termsChange(before: ArticleMeta, put: ArticlePut): boolean {
 export async function commit<R>(
   db: LibraryDB,
   urls: readonly string[],
-  decide: (stored: ReadonlyMap<string, ArticleMeta>) => Changes<R>,
+  decide: (stored: ReadonlyMap<string, ArticleMeta>, contents: ReadonlyMap<string, ArticleContent>) => Changes<R>,
   options: CommitOptions = {},
 ): Promise<Committed<R>> {
   const keys = [...new Set(urls)];
@@ -97,8 +99,13 @@ export async function commit<R>(
       const rows = read.length ? await db.articles.bulkGet(read) : [];
       const stored = new Map<string, ArticleMeta>();
       rows.forEach((row, i) => row && stored.set(read[i]!, row));
+      const contents = new Map<string, ArticleContent>();
+      if (options.withContents && stored.size) {
+        const have = [...stored.keys()];
+        (await db.contents.bulkGet(have)).forEach((row, i) => row && contents.set(have[i]!, row));
+      }
 
-      const { put = [], remove = [], value } = decide(stored);
+      const { put = [], remove = [], value } = decide(stored, contents);
       const named = new Set(keys);
       const gone = [...new Set(remove)];
       for (const url of [...put.map((p) => p.meta.url), ...gone]) {

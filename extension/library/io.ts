@@ -5,18 +5,29 @@
 // Import: parseImport reads a file's text and tells the format by its content — our JSON backup,
 // a Pocket export (CSV, or the older HTML ril_export), an Instapaper CSV export, or a plain list
 // of URLs — and throws LibraryError('invalid-file') naming what is wrong (and where) for anything
-// else; importItems merges the items by canonical URL in one transaction (all or nothing):
-// nothing lost (more content beats less, newer beats older, tags united, read wins, earliest
-// savedAt), nothing duplicated. Items without content are stored as 'pending' (pendingUrls) for
+// else, and leaves out (listing them) entries that are not valid; importItems merges the items by
+// canonical URL in one transaction (all or nothing): nothing lost (more content beats less, a
+// differing copy of a saved article is kept out unless the user chooses to replace theirs, tags
+// united, read wins, earliest savedAt, dates clamped), nothing duplicated, and undoable. Items without content are stored as 'pending' (pendingUrls) for
 // the background to fetch later.
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { sanitizeHtml } from '@/lib/article/sanitize';
 import type { LibraryDB } from '@/extension/library/db';
 import { guard, LibraryError } from '@/lib/library/errors';
 import { compareEntries } from '@/extension/library/catalog';
-import { canonicalUrl, isStatus, isWebUrl, joinSaved, normalizeTags, siteOf } from '@/lib/library/records';
+import {
+  canonicalUrl,
+  clampProgress,
+  clampTime,
+  isLangTag,
+  isStatus,
+  isWebUrl,
+  joinSaved,
+  normalizeTags,
+  siteOf,
+} from '@/lib/library/records';
 import { CsvError, parseCsv, type CsvRow } from '@/lib/library/csv';
-import { mergeArticles, type MergeCounts } from '@/extension/library/store';
+import { mergeArticles, type MergeResult } from '@/extension/library/store';
 import type { ArticleContent, ArticleMeta, SaveStatus, SavedArticle } from '@/lib/library/types';
 
 const EXPORT_FORMAT = 'reading-assistant-library';
@@ -51,8 +62,9 @@ export interface ImportItem {
 export interface ParsedImport {
   kind: ImportKind;
   items: ImportItem[];
-  /** Rows of a Pocket or Instapaper export left out because their address is not a web page. */
-  skipped: { line: number; reason: string }[];
+  /** Entries left out because they are not valid (a row whose address is not a web page, a backup's
+   *  article with a field of the wrong type…): where they are ("line 9", "article 2") and why. */
+  skipped: { where: string; reason: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,7 +213,7 @@ export async function exportHtml(
   const bodies: string[] = [];
   articles.forEach((a, i) => {
     const id = `a${i + 1}`;
-    const lang = a.lang && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(a.lang) ? ` lang="${a.lang}"` : '';
+    const lang = a.lang && isLangTag(a.lang) ? ` lang="${a.lang}"` : '';
     const dir = a.dir === 'rtl' ? ' dir="rtl"' : '';
     const href = isWebUrl(a.url) ? escapeHtml(a.url) : '';
     toc.push(
@@ -276,12 +288,15 @@ function looksBinary(text: string): boolean {
 /**
  * Reads an import file's text and tells its format by its content. Throws LibraryError
  * 'invalid-file' with a message naming the problem (and its line) for anything it cannot read.
- * A Pocket HTML export is parsed with `parseHtml` (default: DOMParser, which extension pages have).
+ * A Pocket HTML export is parsed with `parseHtml` (default: DOMParser, which extension pages have);
+ * a backup's HTML is sanitized with `sanitize` (default lib/article/sanitize.ts, which needs a DOM).
+ * Entries that are not valid are left out and listed in `skipped`; the file is refused only when
+ * it cannot be read at all, or nothing in it can be imported.
  */
 export function parseImport(
   text: string,
   fileName?: string,
-  options: { parseHtml?: (html: string) => Document } = {},
+  options: { parseHtml?: (html: string) => Document; sanitize?: (html: string) => string } = {},
 ): ParsedImport {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw invalid(fileName, 'The file is empty.');
@@ -291,8 +306,7 @@ export function parseImport(
       'This is not a text file (it contains binary data). Choose a JSON backup, a Pocket or Instapaper CSV export, or a list of URLs.',
     );
   const start = body.trimStart();
-  if (start.startsWith('{') || start.startsWith('['))
-    return { kind: 'json', items: parseJsonBackup(body, fileName), skipped: [] };
+  if (start.startsWith('{') || start.startsWith('[')) return parseJsonBackup(body, fileName, options.sanitize ?? defaultSanitize);
   if (start.startsWith('<')) {
     const parseHtml = options.parseHtml ?? defaultParser();
     if (!parseHtml) throw new Error('parseImport: reading an HTML export needs a DOM parser (DOMParser, or options.parseHtml).');
@@ -303,7 +317,13 @@ export function parseImport(
   return parseCsvExport(body, fileName);
 }
 
-function parseJsonBackup(text: string, name?: string): ImportItem[] {
+function defaultSanitize(html: string): string {
+  if (typeof document === 'undefined')
+    throw new Error('parseImport: reading HTML from a backup needs a DOM to sanitize it (or options.sanitize).');
+  return sanitizeHtml(html);
+}
+
+function parseJsonBackup(text: string, name: string | undefined, sanitize: (html: string) => string): ParsedImport {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -325,58 +345,90 @@ function parseJsonBackup(text: string, name?: string): ImportItem[] {
       `The backup was made by a newer version of the extension (format version ${version}); update the extension to import it.`,
     );
   if (!Array.isArray(articles)) throw invalid(name, 'The backup has no "articles" list.');
-  return articles.map((raw, i) => {
-    const article = validateArticle(raw, `article ${i + 1}`, name);
-    return { url: article.url, article };
+  const items: ImportItem[] = [];
+  const skipped: ParsedImport['skipped'] = [];
+  articles.forEach((raw, i) => {
+    const checked = validateArticle(raw, sanitize);
+    if (typeof checked === 'string') skipped.push({ where: `article ${i + 1}`, reason: checked });
+    else items.push({ url: checked.url, article: checked });
   });
+  if (items.length === 0 && skipped.length > 0)
+    throw invalid(name, `No article in the backup is valid (${skipped[0]!.where}: ${skipped[0]!.reason}).`);
+  return { kind: 'json', items, skipped };
 }
 
+/** Longest web address, text field and body an import takes (a body of 5 million characters is a
+ *  book: a saved article is about 10,000). */
+const MAX_URL = 8192;
+const MAX_BODY = 5_000_000;
+const MAX_COUNT = 10_000_000;
+const MAX_TAGS = 500;
+const TEXT_LIMITS = { title: 2000, byline: 1000, siteName: 1000, excerpt: 20_000, publishedTime: 100 } as const;
 const NULLABLE_STRINGS = ['byline', 'siteName', 'lang', 'publishedTime', 'excerpt', 'leadImage'] as const;
 const NUMBERS = ['wordCount', 'readingMinutes', 'savedAt', 'updatedAt', 'readAt', 'progress'] as const;
 
-function validateArticle(raw: unknown, where: string, name?: string): SavedArticle {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid(name, `${where} is not an object.`);
+/**
+ * One article of a backup, checked field by field as strictly as its address: the article itself
+ * (or the reason it is refused, as a string). Addresses are web addresses (http or https) of
+ * bounded length; text fields of the right type and length; numbers finite, ≥ 0 and in range
+ * (progress is clamped to 0..1; dates are clamped on import); a language tag that is not one, a
+ * date that is not one, a lead image that is not a web address become null; the HTML is sanitized;
+ * fields we do not know are dropped.
+ */
+function validateArticle(raw: unknown, sanitize: (html: string) => string): SavedArticle | string {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'it is not an object';
   const r = raw as Record<string, unknown>;
-  const fail = (field: string, what: string) => invalid(name, `${where}: "${field}" ${what}.`);
-  if (typeof r.url !== 'string' || !isWebUrl(r.url.trim())) throw fail('url', 'is not a web address (http or https)');
-  const url = canonicalUrl(r.url);
+  const web = (v: unknown) => typeof v === 'string' && v.trim().length <= MAX_URL && isWebUrl(v.trim());
+  if (!web(r.url)) return '"url" is not a web address (http or https)';
+  const url = canonicalUrl(r.url as string);
   for (const k of ['title', 'pageUrl', 'contentHtml', 'text'] as const)
-    if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'must be text');
+    if (r[k] !== undefined && typeof r[k] !== 'string') return `"${k}" must be text`;
+  if (r.pageUrl && !web(r.pageUrl)) return '"pageUrl" is not a web address (http or https)';
   for (const k of NULLABLE_STRINGS)
-    if (r[k] !== undefined && r[k] !== null && typeof r[k] !== 'string') throw fail(k, 'must be text or null');
+    if (r[k] !== undefined && r[k] !== null && typeof r[k] !== 'string') return `"${k}" must be text or null`;
+  for (const [k, max] of Object.entries(TEXT_LIMITS))
+    if (typeof r[k] === 'string' && (r[k] as string).length > max) return `"${k}" is longer than ${max} characters`;
+  for (const k of ['contentHtml', 'text'] as const)
+    if (typeof r[k] === 'string' && (r[k] as string).length > MAX_BODY) return `"${k}" is longer than ${MAX_BODY} characters`;
   for (const k of NUMBERS)
     if (r[k] !== undefined && (typeof r[k] !== 'number' || !Number.isFinite(r[k]) || (r[k] as number) < 0))
-      throw fail(k, 'must be a number ≥ 0');
-  if (r.savedAt === undefined) throw fail('savedAt', 'is missing');
+      return `"${k}" must be a number ≥ 0`;
+  for (const k of ['wordCount', 'readingMinutes'] as const)
+    if (typeof r[k] === 'number' && (r[k] as number) > MAX_COUNT) return `"${k}" is larger than ${MAX_COUNT}`;
+  if (r.savedAt === undefined) return '"savedAt" is missing';
   if (r.tags !== undefined && (!Array.isArray(r.tags) || r.tags.some((tag) => typeof tag !== 'string')))
-    throw fail('tags', 'must be a list of text');
-  if (r.status !== undefined && !isStatus(r.status)) throw fail('status', 'must be "full", "bookmark" or "pending"');
-  if (r.dir !== undefined && r.dir !== 'ltr' && r.dir !== 'rtl') throw fail('dir', 'must be "ltr" or "rtl"');
+    return '"tags" must be a list of text';
+  if (Array.isArray(r.tags) && r.tags.length > MAX_TAGS) return `"tags" holds more than ${MAX_TAGS} tags`;
+  if (r.status !== undefined && !isStatus(r.status)) return '"status" must be "full", "bookmark" or "pending"';
+  if (r.dir !== undefined && r.dir !== 'ltr' && r.dir !== 'rtl') return '"dir" must be "ltr" or "rtl"';
   const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
   const opt = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
   const num = (k: string, d: number) => (typeof r[k] === 'number' ? (r[k] as number) : d);
   const savedAt = num('savedAt', 0);
-  const contentHtml = str('contentHtml');
+  const contentHtml = str('contentHtml') && sanitize(str('contentHtml'));
   const text = str('text');
+  const lang = opt('lang');
+  const published = opt('publishedTime');
+  const leadImage = opt('leadImage');
   return {
     url,
-    pageUrl: str('pageUrl') || url,
+    pageUrl: str('pageUrl').trim() || url,
     title: str('title') || url,
     byline: opt('byline'),
     siteName: opt('siteName'),
     site: siteOf(url),
-    lang: opt('lang'),
+    lang: lang && isLangTag(lang) ? lang : null,
     dir: r.dir === 'rtl' ? 'rtl' : 'ltr',
-    publishedTime: opt('publishedTime'),
+    publishedTime: published && Number.isFinite(Date.parse(published)) ? published : null,
     excerpt: opt('excerpt'),
-    leadImage: opt('leadImage'),
+    leadImage: leadImage && web(leadImage) ? leadImage.trim() : null,
     wordCount: num('wordCount', 0),
     readingMinutes: num('readingMinutes', 0),
     status: (r.status as SaveStatus | undefined) ?? (contentHtml || text ? 'full' : 'pending'),
     savedAt,
     updatedAt: num('updatedAt', savedAt),
     readAt: num('readAt', 0),
-    progress: Math.min(1, num('progress', 0)),
+    progress: clampProgress(num('progress', 0)),
     tags: normalizeTags((r.tags as string[] | undefined) ?? []),
     contentHtml,
     text,
@@ -442,7 +494,7 @@ function parseCsvExport(text: string, name?: string): ParsedImport {
     const get = (c: string) => (col(c) >= 0 ? row.fields[col(c)]! : '');
     const url = get('url').trim();
     if (!isWebUrl(url)) {
-      skipped.push({ line: row.line, reason: `"${url.slice(0, 80)}" is not a web address` });
+      skipped.push({ where: `line ${row.line}`, reason: `"${url.slice(0, 80)}" is not a web address` });
       continue;
     }
     const title = get('title').trim();
@@ -471,7 +523,7 @@ function parseCsvExport(text: string, name?: string): ParsedImport {
     }
   }
   if (items.length === 0 && skipped.length > 0)
-    throw invalid(name, `No row holds a web address (${skipped[0]!.reason}, line ${skipped[0]!.line}).`);
+    throw invalid(name, `No row holds a web address (${skipped[0]!.reason}, ${skipped[0]!.where}).`);
   return { kind, items, skipped };
 }
 
@@ -547,7 +599,7 @@ function parsePocketHtml(text: string, name: string | undefined, parseHtml: (htm
     if (!el.hasAttribute('href')) continue; // a named anchor, not a link
     const url = (el.getAttribute('href') ?? '').trim();
     if (!isWebUrl(url)) {
-      skipped.push({ line: lineOf(anchors), reason: `"${url.slice(0, 80)}" is not a web address` });
+      skipped.push({ where: `line ${lineOf(anchors)}`, reason: `"${url.slice(0, 80)}" is not a web address` });
       continue;
     }
     const title = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -561,7 +613,7 @@ function parsePocketHtml(text: string, name: string | undefined, parseHtml: (htm
     });
   }
   if (items.length === 0 && skipped.length === 0) throw invalid(name, 'This Pocket export lists no articles.');
-  if (items.length === 0) throw invalid(name, `No link is a web address (${skipped[0]!.reason}, line ${skipped[0]!.line}).`);
+  if (items.length === 0) throw invalid(name, `No link is a web address (${skipped[0]!.reason}, ${skipped[0]!.where}).`);
   return { kind: 'pocket', items, skipped };
 }
 
@@ -600,18 +652,26 @@ function itemToArticle(item: ImportItem, now: number): SavedArticle {
 
 /**
  * Merges imported items into the library, all in one transaction: all or nothing. Counts are per
- * distinct URL: added (new), updated (something gained), unchanged (nothing new).
+ * distinct URL: added (new), updated (something gained), unchanged (nothing new), kept (a saved
+ * article of which the import holds a differing copy: left as it was unless `replace`). Dates are
+ * clamped (clampTime): a backup's updatedAt in the year 2999 neither wins nor sorts first. The
+ * answer's `undo` is for undoMerges.
  */
 export async function importItems(
   db: LibraryDB,
   items: readonly ImportItem[],
-  options: { now?: number } = {},
-): Promise<MergeCounts> {
+  options: { now?: number; replace?: boolean } = {},
+): Promise<MergeResult> {
   const now = options.now ?? Date.now();
   const articles = items.map((item, i) => {
     const a = itemToArticle(item, now);
     if (!isWebUrl(a.url)) throw new LibraryError('invalid-file', `Item ${i + 1}: "${a.url.slice(0, 80)}" is not a web address.`);
-    return a;
+    return {
+      ...a,
+      savedAt: clampTime(a.savedAt, now),
+      updatedAt: clampTime(a.updatedAt, now),
+      readAt: a.readAt > 0 ? clampTime(a.readAt, now) : 0,
+    };
   });
-  return mergeArticles(db, articles);
+  return mergeArticles(db, articles, { replace: options.replace });
 }

@@ -21,7 +21,7 @@ import {
   STATUS_RANK,
 } from '@/lib/library/records';
 import { matchUrls, siteCounts, tagCounts, urlsWithStatus } from '@/extension/library/search';
-import type { ArticleMeta, LibraryFilter, SaveStatus, SavedArticle } from '@/lib/library/types';
+import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle } from '@/lib/library/types';
 
 export { LibraryError } from '@/lib/library/errors';
 export { canonicalUrl } from '@/lib/library/records';
@@ -210,10 +210,27 @@ export async function removeArticles(db: LibraryDB, urls: readonly string[]): Pr
   return removed;
 }
 
-export interface MergeCounts {
+interface MergeCounts {
   added: number;
   updated: number;
   unchanged: number;
+  /** Saved articles of which a differing copy came in and was not taken: left exactly as they were. */
+  kept: number;
+}
+
+/** An article's rows as a merge found them: null when the merge added it. */
+interface Before {
+  url: string;
+  rows: { meta: ArticleMeta; content: ArticleContent | undefined } | null;
+}
+
+/** What merges changed, in order, to be put back exactly by undoMerges. */
+export type MergeUndo = readonly Before[];
+
+export interface MergeResult extends MergeCounts {
+  /** The URLs of the kept articles (the user may choose to replace them). */
+  keptUrls: string[];
+  undo: MergeUndo;
 }
 
 /** Cleans an incoming article: canonical URL, its site, tags, progress, status. */
@@ -230,18 +247,24 @@ function normalizeSaved(a: SavedArticle): SavedArticle {
   };
 }
 
-function mergeSaved(stored: SavedArticle, incoming: SavedArticle): SavedArticle {
-  const m = mergeArticle(stored, incoming);
-  const from = m.takeContent ? incoming : stored;
+/** Two incoming copies of one URL (one file lists it twice): the newer copy wins where they differ. */
+function mergeSaved(first: SavedArticle, then: SavedArticle): SavedArticle {
+  const m = mergeArticle(first, then, { sameText: first.text === then.text, replace: then.updatedAt > first.updatedAt });
+  const from = m.takeContent ? then : first;
   return { ...m.meta, contentHtml: from.contentHtml, text: from.text };
 }
 
 /**
  * Merges whole articles into the library in one transaction (all or nothing), losing nothing
- * (see records.ts mergeArticle). Absent ones are written exactly as given: restoring what
- * removeArticles returned puts back the very same records.
+ * (see records.ts mergeArticle): a differing copy of a saved article is kept out unless `replace`.
+ * Absent ones are written exactly as given: restoring what removeArticles returned puts back the
+ * very same records. The answer carries what the merge found, for undoMerges.
  */
-export async function mergeArticles(db: LibraryDB, articles: readonly SavedArticle[]): Promise<MergeCounts> {
+export async function mergeArticles(
+  db: LibraryDB,
+  articles: readonly SavedArticle[],
+  options: { replace?: boolean } = {},
+): Promise<MergeResult> {
   const byUrl = new Map<string, SavedArticle>();
   for (const raw of articles) {
     const a = normalizeSaved(raw);
@@ -249,32 +272,58 @@ export async function mergeArticles(db: LibraryDB, articles: readonly SavedArtic
     byUrl.set(a.url, prev ? mergeSaved(prev, a) : a);
   }
   const incoming = [...byUrl.values()];
-  if (incoming.length === 0) return { added: 0, updated: 0, unchanged: 0 };
+  if (incoming.length === 0) return { added: 0, updated: 0, unchanged: 0, kept: 0, keptUrls: [], undo: [] };
   const { value } = await commit(
     db,
     incoming.map((a) => a.url),
-    (stored) => {
-      const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0 };
+    (stored, contents) => {
+      const result: MergeResult = { added: 0, updated: 0, unchanged: 0, kept: 0, keptUrls: [], undo: [] };
+      const undo: Before[] = [];
       const put: ArticlePut[] = [];
       for (const a of incoming) {
         const s = stored.get(a.url);
         if (!s) {
-          counts.added++;
+          result.added++;
+          undo.push({ url: a.url, rows: null });
           put.push({ meta: metaOf(a), content: contentOf(a) });
           continue;
         }
-        const m = mergeArticle(s, a);
-        if (!m.changed) {
-          counts.unchanged++;
+        const m = mergeArticle(s, a, { sameText: contents.get(a.url)?.text === a.text, replace: options.replace });
+        if (m.kept) {
+          result.kept++;
+          result.keptUrls.push(a.url);
           continue;
         }
-        counts.updated++;
+        if (!m.changed) {
+          result.unchanged++;
+          continue;
+        }
+        result.updated++;
+        undo.push({ url: a.url, rows: { meta: s, content: contents.get(a.url) } });
         put.push({ meta: m.meta, ...(m.takeContent ? { content: contentOf(a) } : {}) });
       }
-      return { put, value: counts };
+      return { put, value: { ...result, undo } };
     },
+    { withContents: true },
   );
   return value;
+}
+
+/**
+ * Undoes merges (an import, then the replacing of the copies it kept out): every article they
+ * added is removed and every one they changed gets back its rows exactly as they were before the
+ * first of them.
+ */
+export async function undoMerges(db: LibraryDB, undo: MergeUndo): Promise<void> {
+  const first = new Map<string, Before['rows']>();
+  for (const b of undo) if (!first.has(b.url)) first.set(b.url, b.rows);
+  const put: ArticlePut[] = [];
+  const remove: string[] = [];
+  for (const [url, rows] of first) {
+    if (rows) put.push({ meta: rows.meta, content: rows.content ?? { url, contentHtml: '', text: '' } });
+    else remove.push(url);
+  }
+  await commit(db, [...first.keys()], () => ({ put, remove, value: null }));
 }
 
 /** Undo of removeArticles: puts the articles back exactly (merging with any saved since). */

@@ -42,7 +42,7 @@ export function isQuotaError(err: unknown, depth = 0): boolean {
 }
 
 const QUOTA_MESSAGE =
-  'The browser has no more storage for the library. Delete some saved articles (or allow persistent storage) and try again; nothing was half-saved.';
+  'The browser has no more storage for the library, so nothing of this change was written and the library is as it was: delete some saved articles (or allow persistent storage) and try again.';
 
 /** The same error as a LibraryError: quota errors become code 'quota', others 'database'. */
 function toLibraryError(err: unknown): LibraryError {

@@ -43,6 +43,11 @@ export function isWebUrl(url: string): boolean {
   }
 }
 
+/** A language tag as BCP 47 spells one ("ko", "en-US", "zh-Hant-TW"). */
+export function isLangTag(lang: string): boolean {
+  return /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(lang);
+}
+
 /** Host name without "www.", for the site filter ('' when not a URL). */
 export function siteOf(url: string): string {
   try {
@@ -69,6 +74,21 @@ export function normalizeTags(tags: readonly unknown[]): string[] {
 
 export function clampProgress(p: unknown): number {
   return typeof p === 'number' && Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0;
+}
+
+/** The earliest time an imported date may hold: before it, a date is taken as a mistake. */
+export const EARLIEST_TIME = Date.UTC(1990, 0, 1);
+/** How far ahead of this device's clock another device's may be. */
+const CLOCK_SKEW = 10 * 60_000;
+
+/**
+ * A time from another device or service made sane: one in the future (beyond a clock skew of ten
+ * minutes) becomes `now`, one before 1990 (or not a number) becomes 1990-01-01. A date far in the
+ * future must not win every "which is newer" and sort first forever.
+ */
+export function clampTime(ms: number, now: number): number {
+  if (!Number.isFinite(ms) || ms < EARLIEST_TIME) return EARLIEST_TIME;
+  return ms > now + CLOCK_SKEW ? now : ms;
 }
 
 /** The fields of ArticleMeta, in a fixed order (exports are stable and unknown fields dropped). */
@@ -145,20 +165,35 @@ export interface Merged {
   /** Title or content changed, so the search terms must be rebuilt. */
   reindex: boolean;
   changed: boolean;
+  /** The incoming copy differs from the stored one of the same kind and was not taken: the stored
+   *  article is left exactly as it was. */
+  kept: boolean;
+}
+
+export interface MergeOptions {
+  /** Whether both hold the same body text (only the caller has the content rows). */
+  sameText: boolean;
+  /** The user chose to replace their differing copies with the incoming ones. */
+  replace?: boolean;
 }
 
 /**
  * Merges an incoming article into a stored one, losing nothing:
- * - content (and the page metadata that goes with it) from the side that holds more
- *   (full > bookmark > pending), and between equals from the newer `updatedAt`;
- *   a placeholder title or a missing excerpt is filled in from the other side;
+ * - content (and the page metadata that goes with it) is taken when the incoming side holds more
+ *   (full > bookmark > pending): a pending entry or a bookmark gets its text;
+ * - a differing copy of the same kind (another text or title; whatever its dates say) is taken
+ *   only with `replace`; otherwise the stored article is kept exactly as it was (`kept`);
+ * - a placeholder title or a missing excerpt is filled in from the other side;
  * - savedAt: the earlier (the first save); tags: union, stored ones first;
  * - read if either is read (the stored readAt wins when both are); progress: the larger.
  */
-export function mergeArticle(stored: ArticleMeta, incoming: ArticleMeta): Merged {
+export function mergeArticle(stored: ArticleMeta, incoming: ArticleMeta, options: MergeOptions): Merged {
   const rs = STATUS_RANK[stored.status] ?? 0;
   const ri = STATUS_RANK[incoming.status] ?? 0;
-  const takeContent = ri > rs || (ri === rs && ri > 0 && incoming.updatedAt > stored.updatedAt);
+  const differs = ri === rs && ri > 0 && (!options.sameText || (!placeholderTitle(incoming) && incoming.title !== stored.title));
+  if (differs && !options.replace)
+    return { meta: metaOf(stored), takeContent: false, reindex: false, changed: false, kept: true };
+  const takeContent = ri > rs || differs;
   const meta = metaOf(stored);
   let reindex = false;
   if (takeContent) {
@@ -179,7 +214,7 @@ export function mergeArticle(stored: ArticleMeta, incoming: ArticleMeta): Merged
   meta.readAt = stored.readAt > 0 ? stored.readAt : incoming.readAt;
   meta.progress = Math.max(stored.progress, incoming.progress);
   const changed = takeContent || !sameMeta(stored, meta);
-  return { meta, takeContent, reindex, changed };
+  return { meta, takeContent, reindex, changed, kept: false };
 }
 
 function sameMeta(a: ArticleMeta, b: ArticleMeta): boolean {

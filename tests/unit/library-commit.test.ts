@@ -272,10 +272,11 @@ describe('commit', () => {
     const u = 'https://a.example.com/1';
     await importItems(db, [{ url: u }]);
     expect(await listUrls(db, { query: 'selection' })).toEqual([]);
-    expect(await importItems(db, [{ url: u, excerpt: 'A selection from Instapaper' }])).toEqual({
+    expect(await importItems(db, [{ url: u, excerpt: 'A selection from Instapaper' }])).toMatchObject({
       added: 0,
       updated: 1,
       unchanged: 0,
+      kept: 0,
     });
     expect(await listUrls(db, { query: 'selection' })).toEqual([u]);
   });

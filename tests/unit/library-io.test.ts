@@ -1,4 +1,4 @@
-// @vitest-environment node
+// @vitest-environment jsdom
 // Import formats (real-looking files under tests/fixtures/import), broken files, merging, the
 // JSON export → import round trip.
 import { readFileSync } from 'node:fs';
@@ -23,8 +23,8 @@ import { searchLibrary } from '@/extension/library/search';
 
 afterEach(dropDbs);
 
-const fixture = (name: string) => new TextDecoder().decode(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)));
-const NOW = Date.UTC(2024, 6, 1);
+const fixture = (name: string) => new TextDecoder().decode(readFileSync(`tests/fixtures/import/${name}`));
+const NOW = Date.UTC(2025, 0, 1);
 /** The library page reads HTML exports with DOMParser; here jsdom's, as a browser parses them. */
 const { DOMParser } = new JSDOM().window;
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -64,7 +64,7 @@ describe('import formats', () => {
   test('Pocket CSV: titles, tags split on |, read = archive, time_added in seconds, non-web rows skipped', async () => {
     const parsed = parseImport(fixture('pocket.csv'), 'pocket.csv');
     expect(parsed.kind).toBe('pocket');
-    expect(parsed.skipped).toEqual([{ line: 9, reason: '"about:blank" is not a web address' }]);
+    expect(parsed.skipped).toEqual([{ where: 'line 9', reason: '"about:blank" is not a web address' }]);
     expect(parsed.items).toHaveLength(6);
     expect(parsed.items[0]).toEqual({
       url: 'https://www.yna.example.co.kr/view/AKR20240705001?section=economy',
@@ -87,7 +87,7 @@ describe('import formats', () => {
     });
 
     const db = freshDb();
-    expect(await importItems(db, parsed.items, { now: NOW })).toEqual({ added: 6, updated: 0, unchanged: 0 });
+    expect(await importItems(db, parsed.items, { now: NOW })).toMatchObject({ added: 6, updated: 0, unchanged: 0, kept: 0 });
     const first = await getArticle(db, 'https://www.yna.example.co.kr/view/AKR20240705001?section=economy');
     expect(first).toMatchObject({
       status: 'pending',
@@ -160,7 +160,7 @@ describe('import formats', () => {
       },
       { url: 'https://b.example.com/2', tags: [], savedAt: 1716000002000, read: true },
     ]);
-    expect(parsed.skipped).toEqual([{ line: 6, reason: '"javascript:alert(1)" is not a web address' }]);
+    expect(parsed.skipped).toEqual([{ where: 'line 6', reason: '"javascript:alert(1)" is not a web address' }]);
     expect(() => parse(html.replace('time_added="1716000002"', 'time_added="yesterday"'), 'ril_export.html')).toThrow(
       /line 8: time_added "yesterday" is not a Unix time/,
     );
@@ -194,7 +194,7 @@ describe('import formats', () => {
 
     const db = freshDb();
     // the same article twice (once unread, once archived, #fragment): one row, read
-    expect(await importItems(db, parsed.items, { now: NOW })).toEqual({ added: 4, updated: 0, unchanged: 0 });
+    expect(await importItems(db, parsed.items, { now: NOW })).toMatchObject({ added: 4, updated: 0, unchanged: 0, kept: 0 });
     expect(await getArticle(db, 'https://www.wired.example.com/story/quantum-computing-explained/')).toMatchObject({
       readAt: NOW,
       savedAt: 1714000000000,
@@ -219,7 +219,7 @@ describe('import formats', () => {
       'https://www.economist.example.com/briefing/2024/05/02/the-chip-war',
     ]);
     const db = freshDb();
-    expect(await importItems(db, parsed.items, { now: NOW })).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(await importItems(db, parsed.items, { now: NOW })).toMatchObject({ added: 3, updated: 0, unchanged: 0, kept: 0 });
     expect(await getArticle(db, 'https://www.example.org/a?id=7')).toMatchObject({
       status: 'pending',
       savedAt: NOW,
@@ -234,7 +234,7 @@ describe('import formats', () => {
     const original = JSON.parse(fixture('backup.json')).articles;
     expect(parsed.items.map((i) => i.article)).toEqual(original);
     const db = freshDb();
-    expect(await importItems(db, parsed.items, { now: NOW })).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(await importItems(db, parsed.items, { now: NOW })).toMatchObject({ added: 3, updated: 0, unchanged: 0, kept: 0 });
     expect(await getArticle(db, original[0].url)).toEqual(original[0]);
     expect(await pendingUrls(db)).toEqual(['https://old.example.net/pending']);
   });
@@ -246,7 +246,7 @@ describe('import formats', () => {
       expect(first.added).toBeGreaterThan(0);
       const before = await snapshot(db);
       const again = await importFile(db, name);
-      expect(again).toEqual({ added: 0, updated: 0, unchanged: first.added + first.updated + first.unchanged });
+      expect(again).toMatchObject({ added: 0, updated: 0, unchanged: first.added + first.updated + first.unchanged, kept: 0 });
       expect(await snapshot(db)).toEqual(before);
     }
   });
@@ -258,7 +258,6 @@ describe('broken and foreign files: a clear message and nothing written', () => 
     ['broken-truncated.json', /not valid JSON \(is the file complete\?\)/],
     ['broken-foreign.json', /not a Reading Assistant library backup/],
     ['broken-newer-version.json', /newer version of the extension \(format version 2\)/],
-    ['broken-bad-field.json', /article 2: "savedAt" must be a number/],
     [
       'broken-wrong-header.csv',
       /line 1: this CSV's columns \(book id, title, author.*neither a Pocket export.*nor an Instapaper export/,
@@ -280,6 +279,13 @@ describe('broken and foreign files: a clear message and nothing written', () => 
     expect(err.message).toMatch(message);
     expect(err.message).toContain(`"${name}"`);
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  test('a backup with one bad article: the others are imported, the bad one is listed with its reason', async () => {
+    const db = freshDb();
+    const parsed = parseImport(fixture('one-bad-article.json'), 'one-bad-article.json');
+    expect(parsed.skipped).toEqual([{ where: 'article 2', reason: '"savedAt" must be a number ≥ 0' }]);
+    expect(await importItems(db, parsed.items, { now: NOW })).toMatchObject({ added: 2 });
   });
 
   test('whitespace only, and a JSON array, are refused too', () => {
@@ -337,7 +343,7 @@ describe('merging: nothing lost, nothing duplicated', () => {
       [{ url: `${url}#frag`, title: 'Pocket title', tags: ['pocket', 'MINE'], savedAt: NOW - 1000, read: true }],
       { now: NOW + 5 },
     );
-    expect(r).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(r).toMatchObject({ added: 0, updated: 1, unchanged: 0, kept: 0 });
     expect(await getArticle(db, url)).toMatchObject({
       status: 'full',
       title: 'A story',
@@ -348,11 +354,12 @@ describe('merging: nothing lost, nothing duplicated', () => {
     });
   });
 
-  test('a backup with newer content replaces older content; older content never replaces newer', async () => {
+  test('a differing copy in a backup, newer or older, never replaces the saved one unless the user chooses to replace it', async () => {
     const db = freshDb();
     await saveArticle(db, article({ text: 'Current text.' }), { pageUrl: url, now: NOW });
     await setProgress(db, url, 0.6);
     const current = (await getArticle(db, url))!;
+    const before = await snapshot(db);
     const older = {
       ...current,
       text: 'Old text.',
@@ -361,29 +368,55 @@ describe('merging: nothing lost, nothing duplicated', () => {
       progress: 0.9,
       tags: ['old'],
     };
-    expect(await importItems(db, [{ url, article: older }])).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    expect(await getArticle(db, url)).toMatchObject({ text: 'Current text.', progress: 0.9, tags: ['old'], updatedAt: NOW });
-
     const newer = {
       ...current,
       title: 'Corrected',
       text: 'Corrected text.',
       contentHtml: '<p>Corrected text.</p>',
       updatedAt: NOW + 10,
-      progress: 0.1,
-      readAt: 0,
     };
+    for (const copy of [older, newer]) {
+      const r = await importItems(db, [{ url, article: copy }], { now: NOW + 20 });
+      expect(r).toMatchObject({ added: 0, updated: 0, unchanged: 0, kept: 1, keptUrls: [url], undo: [] });
+      expect(await snapshot(db)).toEqual(before);
+    }
+
+    // The user chooses "Replace my copies": the content is taken, reading state and tags merged.
     await setRead(db, url, true, { now: NOW + 1 });
-    expect(await importItems(db, [{ url, article: newer }])).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    const r = await importItems(db, [{ url, article: { ...newer, progress: 0.1, readAt: 0, tags: ['new'] } }], {
+      now: NOW + 20,
+      replace: true,
+    });
+    expect(r).toMatchObject({ added: 0, updated: 1, unchanged: 0, kept: 0 });
     expect(await getArticle(db, url)).toMatchObject({
       title: 'Corrected',
       text: 'Corrected text.',
-      progress: 0.9,
+      progress: 0.6,
       readAt: NOW + 1,
-      tags: ['old'],
+      tags: ['new'],
     });
     expect((await searchLibrary(db, { query: 'corrected' })).map((m) => m.url)).toEqual([url]);
     expect(await searchLibrary(db, { query: 'current' })).toEqual([]);
+  });
+
+  test('the same copy again, with other dates or more tags, is merged without a conflict', async () => {
+    const db = freshDb();
+    await saveArticle(db, article({ text: 'Same text.' }), { pageUrl: url, now: NOW });
+    const current = (await getArticle(db, url))!;
+    const r = await importItems(
+      db,
+      [{ url, article: { ...current, updatedAt: NOW + 99, tags: ['from-backup'], readAt: NOW + 5 } }],
+      {
+        now: NOW + 100,
+      },
+    );
+    expect(r).toMatchObject({ added: 0, updated: 1, unchanged: 0, kept: 0 });
+    expect(await getArticle(db, url)).toMatchObject({
+      text: 'Same text.',
+      updatedAt: NOW,
+      tags: ['from-backup'],
+      readAt: NOW + 5,
+    });
   });
 
   test('a pending or bookmark entry never replaces a full article, whatever its date', async () => {
@@ -397,7 +430,7 @@ describe('merging: nothing lost, nothing duplicated', () => {
         { url, article: pending },
         { url, article: bookmark },
       ]),
-    ).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    ).toMatchObject({ added: 0, updated: 0, unchanged: 1, kept: 0 });
     expect((await getArticle(db, url))?.text).toBe('Full text.');
   });
 
@@ -430,7 +463,12 @@ describe('merging: nothing lost, nothing duplicated', () => {
   test('a later title for a pending entry replaces the address used as its title', async () => {
     const db = freshDb();
     await importItems(db, [{ url }], { now: NOW });
-    expect(await importItems(db, [{ url, title: 'Real title' }], { now: NOW })).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(await importItems(db, [{ url, title: 'Real title' }], { now: NOW })).toMatchObject({
+      added: 0,
+      updated: 1,
+      unchanged: 0,
+      kept: 0,
+    });
     expect((await getArticle(db, url))?.title).toBe('Real title');
     expect((await searchLibrary(db, { query: 'real title' })).map((m) => m.url)).toEqual([url]);
   });
@@ -490,7 +528,7 @@ describe('JSON export', () => {
 
     const fresh = freshDb();
     const parsed = parseImport(json, 'backup.json');
-    expect(await importItems(fresh, parsed.items)).toEqual({ added: 9, updated: 0, unchanged: 0 });
+    expect(await importItems(fresh, parsed.items)).toMatchObject({ added: 9, updated: 0, unchanged: 0, kept: 0 });
     const again = JSON.parse(await exportJson(fresh, { now: NOW + 99 }));
     expect({ ...again, exportedAt: null }).toEqual({ ...data, exportedAt: null });
     expect(await snapshot(fresh)).toEqual(await snapshot(db));
