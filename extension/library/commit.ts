@@ -47,8 +47,9 @@ export interface CommitOptions {
    * does, instead of alongside the rows. Speed only: a listed change is always caught.
    */
   catalogWhenNeeded?: boolean;
-  /** `decide` also gets the content rows of the stored articles (an import compares bodies). */
-  withContents?: boolean;
+  /** `decide` also gets the content rows of the stored articles this answers true for (an import
+   *  compares bodies). */
+  withContents?: (stored: ArticleMeta) => boolean;
 }
 
 /** A write naming more URLs than this reads the catalog first and only the rows it lists (an
@@ -100,8 +101,9 @@ export async function commit<R>(
       const stored = new Map<string, ArticleMeta>();
       rows.forEach((row, i) => row && stored.set(read[i]!, row));
       const contents = new Map<string, ArticleContent>();
-      if (options.withContents && stored.size) {
-        const have = [...stored.keys()];
+      const want = options.withContents;
+      if (want && stored.size) {
+        const have = [...stored.values()].filter(want).map((m) => m.url);
         (await db.contents.bulkGet(have)).forEach((row, i) => row && contents.set(have[i]!, row));
       }
 

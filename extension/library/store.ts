@@ -17,6 +17,7 @@ import {
   mergeArticle,
   metaOf,
   normalizeTags,
+  sameMeta,
   siteOf,
   STATUS_RANK,
 } from '@/lib/library/records';
@@ -221,7 +222,7 @@ interface MergeCounts {
 /** An article's rows as a merge found them: null when the merge added it. */
 interface Before {
   url: string;
-  rows: { meta: ArticleMeta; content: ArticleContent | undefined } | null;
+  rows: { meta: ArticleMeta; content: ArticleContent } | null;
 }
 
 /** What merges changed, in order, to be put back exactly by undoMerges. */
@@ -288,7 +289,13 @@ export async function mergeArticles(
           put.push({ meta: metaOf(a), content: contentOf(a) });
           continue;
         }
-        const m = mergeArticle(s, a, { sameText: contents.get(a.url)?.text === a.text, replace: options.replace });
+        const content = contents.get(a.url);
+        if (!content) {
+          // the very same row (a backup imported again): its content was not read, nothing changes
+          result.unchanged++;
+          continue;
+        }
+        const m = mergeArticle(s, a, { sameText: content.text === a.text, replace: options.replace });
         if (m.kept) {
           result.kept++;
           result.keptUrls.push(a.url);
@@ -299,12 +306,13 @@ export async function mergeArticles(
           continue;
         }
         result.updated++;
-        undo.push({ url: a.url, rows: { meta: s, content: contents.get(a.url) } });
+        undo.push({ url: a.url, rows: { meta: s, content } });
         put.push({ meta: m.meta, ...(m.takeContent ? { content: contentOf(a) } : {}) });
       }
       return { put, value: { ...result, undo } };
     },
-    { withContents: true },
+    // Bodies are compared (and kept for undo) except where the stored row is the incoming one exactly.
+    { withContents: (s) => !sameMeta(s, metaOf(byUrl.get(s.url)!)) },
   );
   return value;
 }
@@ -320,7 +328,7 @@ export async function undoMerges(db: LibraryDB, undo: MergeUndo): Promise<void> 
   const put: ArticlePut[] = [];
   const remove: string[] = [];
   for (const [url, rows] of first) {
-    if (rows) put.push({ meta: rows.meta, content: rows.content ?? { url, contentHtml: '', text: '' } });
+    if (rows) put.push(rows);
     else remove.push(url);
   }
   await commit(db, [...first.keys()], () => ({ put, remove, value: null }));

@@ -217,7 +217,8 @@ export function mergeArticle(stored: ArticleMeta, incoming: ArticleMeta, options
   return { meta, takeContent, reindex, changed, kept: false };
 }
 
-function sameMeta(a: ArticleMeta, b: ArticleMeta): boolean {
+/** Whether two rows hold the same value in every field. */
+export function sameMeta(a: ArticleMeta, b: ArticleMeta): boolean {
   for (const k of META_KEYS) {
     if (k === 'tags') {
       if (a.tags.length !== b.tags.length || a.tags.some((tag, i) => tag !== b.tags[i])) return false;
