@@ -1,5 +1,6 @@
 // The reader's second toolbar row: translation (target language, display mode, Translate / Show
-// original, progress and Cancel) and the Highlight switch. The state is the reader session's.
+// original, progress and Cancel) and the Highlight switch (on a long article, progress and Stop while
+// the entities are found). The state is the reader session's.
 import { languageName, t } from '@/platform/i18n';
 import type { DisplayMode } from '@/lib/translate/segment';
 import type { ReaderSession, ReaderState } from '@/page/reader-session';
@@ -9,6 +10,8 @@ export function ReaderTools({ session, state }: { session: ReaderSession; state:
   const { target: to, mode, highlights } = state;
   const tr = state.translation;
   const running = tr?.state === 'running';
+  // Shown once finding the entities has taken more than one turn of the page: long articles only.
+  const finding = highlights.loading && highlights.progress !== null ? Math.round(highlights.progress * 100) : null;
 
   return (
     <div class="ra-tools" role="group" aria-label={t('readerTools')}>
@@ -69,10 +72,21 @@ export function ReaderTools({ session, state }: { session: ReaderSession; state:
       >
         {t('entityHighlight')}
       </button>
+      {finding !== null && (
+        <button
+          type="button"
+          class="ra-btn"
+          onClick={() => void session.setHighlights(false)}
+          data-testid="reader-highlight-cancel"
+        >
+          {t('entityCancel')}
+        </button>
+      )}
       <p class="ra-tools-status" role="status" aria-live="polite" data-testid="reader-translate-status">
         {tr?.state === 'running' && (tr.message ?? t('translateProgress', tr.done, tr.total))}
         {tr?.state === 'done' && t('translateDone', languageName(tr.to) ?? tr.to)}
         {tr?.state === 'error' && <span class="ra-error">{tr.message}</span>}
+        {finding !== null && <span data-testid="reader-highlight-progress">{t('entityProgress', String(finding))}</span>}
         {highlights.error && <span class="ra-error">{highlights.error}</span>}
       </p>
     </div>

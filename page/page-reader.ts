@@ -26,7 +26,8 @@ import { siteKey } from '@/platform/settings/typography';
 import type { ArticleTranslation } from '@/platform/translate/controller';
 import { runTranslation } from '@/platform/translate/run';
 import { entityLabel } from '@/components/EntityPanel';
-import { highlightPage, removePageHighlights, type PageHighlights } from './entities';
+import { runInSlices } from '@/lib/slices';
+import { pageHighlighting, removePageHighlights, startPageHighlights, type PageHighlights } from './entities';
 import { ReaderSession } from './reader-session';
 
 /** A translation shown in the page itself: under its paragraph, set apart by a rule, in the page's own colours. */
@@ -59,6 +60,8 @@ export class PageReader {
   #overlay: Overlay | null = null;
   /** Highlights drawn in the page itself (not the reader), while they are on. */
   #pageMarks: PageHighlights | null = null;
+  /** Stops the page's highlights while they are being drawn (in slices, between the page's turns). */
+  #pageMarksStop: AbortController | null = null;
   /** The page's own article translated in place: the run, what the popup shows of it, its style. */
   #pageTr: { job: ArticleTranslation | null; status: TranslationStatus | null; style: HTMLStyleElement | null } = {
     job: null,
@@ -97,7 +100,7 @@ export class PageReader {
       readerOpen: !!this.#overlay,
       translation: state?.translation ?? null,
       highlights: !!state?.highlights.on,
-      pageHighlights: this.#pageMarks ? { marks: this.#pageMarks.marks } : null,
+      pageHighlights: this.#pageMarks ? { marks: this.#pageMarks.marks, progress: this.#pageMarks.progress } : null,
       pageTranslation: this.#pageTr.status,
       title: a?.title ?? document.title,
       siteName: a?.siteName ?? siteKey(location.href),
@@ -242,7 +245,11 @@ export class PageReader {
     else job?.showOriginal(); // "Original" came while it started
   }
 
-  /** Entity highlights in the page's own article paragraphs, on or off. */
+  /**
+   * Entity highlights in the page's own article paragraphs, on or off; settles when they are all
+   * drawn (the popup hears the progress meanwhile). Off while they are being drawn stops and takes
+   * away what was drawn.
+   */
   async highlightPage(on: boolean): Promise<void> {
     const a = this.#extract().article;
     if (on && !this.#pageMarks && a) {
@@ -250,16 +257,32 @@ export class PageReader {
       this.#pageOriginal();
       const api = await loadEntities();
       const { groups } = await loadHighlightSettings();
+      if (this.#pageMarks) return;
       // The page's own text colour may be light: marks keep a dark one on their light colours.
-      this.#pageMarks = highlightPage(
+      const marks = startPageHighlights(
         document,
         articleBlocks(document, a.contentHtml),
-        api,
-        a.lang,
-        groups,
-        entityLabel,
         `${this.#options.entitiesCss}\nmark.ra-ent{color:#1b1b1b!important}`,
       );
+      const stop = new AbortController();
+      this.#pageMarks = marks;
+      this.#pageMarksStop = stop;
+      this.#changed();
+      try {
+        await runInSlices(pageHighlighting(marks, api, a.lang, groups, entityLabel), {
+          signal: stop.signal,
+          onProgress: (share) => {
+            marks.progress = share;
+            this.#changed();
+          },
+        });
+      } catch (err) {
+        if (stop.signal.aborted) return; // turned off: already taken away
+        await this.#pageUnhighlight();
+        throw err;
+      } finally {
+        if (this.#pageMarksStop === stop) this.#pageMarksStop = null;
+      }
       this.#changed();
     } else if (!on) {
       await this.#pageUnhighlight();
@@ -277,6 +300,8 @@ export class PageReader {
   async #pageUnhighlight(): Promise<void> {
     const marks = this.#pageMarks;
     if (!marks) return;
+    this.#pageMarksStop?.abort();
+    this.#pageMarksStop = null;
     this.#pageMarks = null;
     removePageHighlights(marks, await loadEntities());
     this.#changed();

@@ -17,6 +17,7 @@ import { sanitizeToFragment } from '@/lib/article/sanitize';
 import type { EntitiesApi } from '@/lib/entities/api';
 import type { EntityGroupModel } from '@/lib/entities/group';
 import type { EntityGroup, EntitySpan } from '@/lib/entities/types';
+import { runInSlices } from '@/lib/slices';
 import { showOriginal, type DisplayMode } from '@/lib/translate/segment';
 import { t, uiLanguage } from '@/platform/i18n';
 import type { TranslationStatus } from '@/platform/messages';
@@ -42,6 +43,8 @@ import { entityLabel } from '@/components/EntityPanel';
 interface HighlightState {
   on: boolean;
   loading: boolean;
+  /** While loading a long article: the share done (0 to 1), once a first slice of the work has taken its turn. */
+  progress: number | null;
   /** The entities found, by kind (the panel's list). */
   groups: EntityGroupModel[];
   spans: EntitySpan[];
@@ -86,7 +89,15 @@ export interface ReaderSessionOptions {
   holdRemoteMedia?: boolean;
 }
 
-const NO_HIGHLIGHTS: HighlightState = { on: false, loading: false, groups: [], spans: [], error: null };
+/** The entities in the article's text, in steps: the text read, then recognized. */
+function* finding(api: EntitiesApi, content: Element, lang: string | null): Generator<number, EntitySpan[], void> {
+  const { text } = yield* api.textMapping(content);
+  return yield* api.recognition(text, lang);
+}
+
+const NO_HIGHLIGHTS: HighlightState = { on: false, loading: false, progress: null, groups: [], spans: [], error: null };
+// Of a highlighting's progress, the share that is finding the entities (the rest is marking them).
+const FINDING = 0.8;
 
 export class ReaderSession {
   readonly article: Article | null;
@@ -118,6 +129,8 @@ export class ReaderSession {
   /** Counts translation starts: an answer for an older one (cancelled, replaced) is dropped. */
   #run = 0;
   #highlighting: Promise<void> | null = null;
+  /** Stops the highlighting under way (finding entities, or marking them), which runs in slices between the page's turns. */
+  #stopHighlighting: AbortController | null = null;
 
   constructor(options: ReaderSessionOptions) {
     this.article = options.article;
@@ -174,6 +187,7 @@ export class ReaderSession {
     this.#run++;
     this.#job?.cancel();
     this.#job = null;
+    this.#stopHighlighting?.abort();
     this.#listeners.clear();
     this.#closer.abort();
   }
@@ -236,7 +250,11 @@ export class ReaderSession {
 
   // ------------------------------------------------------------ entity highlights
 
-  /** Highlights on or off; `remember` (default) keeps the choice for the next article. Settles when they are drawn (or failed). */
+  /**
+   * Highlights on or off; `remember` (default) keeps the choice for the next article. Settles when
+   * they are drawn (or failed, or stopped). Off while they are being found stops that work and
+   * takes away the marks made so far: the text is as it was.
+   */
   setHighlights(on: boolean, remember = true): Promise<void> {
     if (remember) void loadHighlightSettings().then((s) => saveHighlightSettings({ ...s, on }));
     if (!on) {
@@ -244,7 +262,12 @@ export class ReaderSession {
       return Promise.resolve();
     }
     // Asked twice (the remembered choice and the popup at once): one recognition.
-    this.#highlighting ??= this.#highlight().finally(() => (this.#highlighting = null));
+    if (!this.#highlighting) {
+      const run = this.#highlight().finally(() => {
+        if (this.#highlighting === run) this.#highlighting = null;
+      });
+      this.#highlighting = run;
+    }
     return this.#highlighting;
   }
 
@@ -259,32 +282,51 @@ export class ReaderSession {
     const { content, article } = this;
     if (!content || !article || this.closed || this.#state.highlights.on) return;
     this.#update({ highlights: { ...NO_HIGHLIGHTS, loading: true } });
+    const stop = new AbortController();
+    this.#stopHighlighting = stop;
     try {
       const api = (this.#entities ??= await this.#loadEntities());
       // Closed, turned off or a translation started while the recognizer loaded: nothing to draw.
-      if (this.closed || !this.#state.highlights.loading) return;
+      if (this.closed || stop.signal.aborted || !this.#state.highlights.loading) return;
       // A translation shown beside the original would be read as part of the article: back to it first.
       if (this.#state.translation) this.showOriginal();
-      const spans = api.recognize(api.textOf(content).text, article.lang);
-      this.#draw(spans);
+      // In slices, with the page's turns between them: a long article never holds the page.
+      const spans = await runInSlices(finding(api, content, article.lang), {
+        signal: stop.signal,
+        onProgress: (share) => this.#progress(share * FINDING),
+      });
+      await this.#draw(spans, stop.signal, (share) => this.#progress(FINDING + share * (1 - FINDING)));
       this.#update({
-        highlights: { on: true, loading: false, groups: api.groupEntities(spans), spans, error: null },
+        highlights: { on: true, loading: false, progress: null, groups: api.groupEntities(spans), spans, error: null },
         entities: api,
       });
     } catch (err) {
-      if (!this.closed)
+      // Stopped: #unhighlight has put the text back already.
+      if (!this.closed && !stop.signal.aborted)
         this.#update({
           highlights: { ...NO_HIGHLIGHTS, error: t('entityLoadFailed', err instanceof Error ? err.message : String(err)) },
         });
+    } finally {
+      if (this.#stopHighlighting === stop) this.#stopHighlighting = null;
     }
   }
 
-  #draw(spans: EntitySpan[]): void {
-    if (this.content && this.#entities)
-      this.#entities.highlightEntities(this.content, spans, this.#state.enabledGroups, { label: entityLabel });
+  #progress(share: number): void {
+    const h = this.#state.highlights;
+    if (h.loading) this.#update({ highlights: { ...h, progress: share } });
+  }
+
+  /** Marks `spans` of the enabled kinds in slices; `signal` stops it between two (the caller takes the marks away). */
+  async #draw(spans: EntitySpan[], signal: AbortSignal, onProgress?: (share: number) => void): Promise<void> {
+    if (!this.content || !this.#entities) return;
+    const steps = this.#entities.highlighting(this.content, spans, this.#state.enabledGroups, { label: entityLabel });
+    await runInSlices(steps, { signal, onProgress });
   }
 
   #unhighlight(): void {
+    this.#stopHighlighting?.abort();
+    this.#stopHighlighting = null;
+    this.#highlighting = null;
     if (this.content && this.#entities) this.#entities.removeHighlights(this.content);
     if (this.#state.highlights !== NO_HIGHLIGHTS) this.#update({ highlights: NO_HIGHLIGHTS });
   }
@@ -293,7 +335,18 @@ export class ReaderSession {
     const current = this.#state.enabledGroups;
     if (groups.length === current.length && groups.every((g, i) => g === current[i])) return;
     this.#update({ enabledGroups: groups });
-    if (this.#state.highlights.on) this.#draw(this.#state.highlights.spans);
+    if (!this.#state.highlights.on) return;
+    // Drawn again with the kinds now shown; a redraw under way gives way to this one.
+    this.#stopHighlighting?.abort();
+    const stop = new AbortController();
+    this.#stopHighlighting = stop;
+    this.#draw(this.#state.highlights.spans, stop.signal)
+      .catch((err: unknown) => {
+        if (!stop.signal.aborted) console.warn('Highlights could not be drawn again:', err);
+      })
+      .finally(() => {
+        if (this.#stopHighlighting === stop) this.#stopHighlighting = null;
+      });
   }
 
   // ------------------------------------------------------------ state

@@ -32,8 +32,8 @@ export interface PageInfo {
   highlights?: boolean;
   /** The page's own article translated in place (null: the page shows its original text). */
   pageTranslation?: TranslationStatus | null;
-  /** Entity highlights are on in the page itself (how many marks; 0 when none were found). */
-  pageHighlights?: { marks: number } | null;
+  /** Entity highlights are on in the page itself (how many marks; 0 when none were found; the share done while they are drawn, else null). */
+  pageHighlights?: { marks: number; progress?: number | null } | null;
   title: string;
   siteName: string | null;
   lang: string | null;

@@ -154,7 +154,11 @@ export function ArticleTools({ tabId, info, onInfo }: { tabId: number; info: Pag
       {pageTr && <TranslationLine status={pageTr} done="translatePageDone" testId="translate-page-status" />}
       {info.pageHighlights && (
         <p class="save-result" role="status" data-testid="highlight-page-status">
-          {info.pageHighlights.marks ? t('entityPageMarks', String(info.pageHighlights.marks)) : t('entityPageNone')}
+          {typeof info.pageHighlights.progress === 'number'
+            ? t('entityProgress', String(Math.round(info.pageHighlights.progress * 100)))
+            : info.pageHighlights.marks
+              ? t('entityPageMarks', String(info.pageHighlights.marks))
+              : t('entityPageNone')}
         </p>
       )}
       {failure && (

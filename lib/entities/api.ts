@@ -1,6 +1,15 @@
 // The shape of the lazily injected entity API (entrypoints/entities.ts), for the reader script
 // that finds it on globalThis after the background injected /entities.js.
-import type { groupEntities, highlightEntities, recognize, removeHighlights, textOf } from '@/lib/entities/index';
+import type {
+  groupEntities,
+  highlightEntities,
+  highlighting,
+  recognition,
+  recognize,
+  removeHighlights,
+  textMapping,
+  textOf,
+} from '@/lib/entities/index';
 import type { mentionsOf } from '@/lib/entities/dom';
 import type { lookupTicker, quoteUrl } from '@/lib/entities/tickers';
 
@@ -8,8 +17,14 @@ export const ENTITIES_GLOBAL = '__readingAssistantEntities';
 
 export interface EntitiesApi {
   recognize: typeof recognize;
+  /** recognize() in steps, for runInSlices (lib/slices.ts): long articles never hold the page. */
+  recognition: typeof recognition;
   textOf: typeof textOf;
+  /** textOf() in steps, likewise. */
+  textMapping: typeof textMapping;
   highlightEntities: typeof highlightEntities;
+  /** highlightEntities() in steps, likewise. */
+  highlighting: typeof highlighting;
   removeHighlights: typeof removeHighlights;
   mentionsOf: typeof mentionsOf;
   groupEntities: typeof groupEntities;

@@ -26,31 +26,51 @@ export interface TextMap {
 }
 
 export function textOf(root: Node): TextMap {
-  let text = '';
+  const steps = textMapping(root);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+// Nodes read in one step.
+const READ_STEP = 2000;
+
+/** textOf() in steps of a few thousand nodes (each yields 0: the share is not known before the end). */
+export function* textMapping(root: Node): Generator<number, TextMap, void> {
+  // The text is gathered in parts and joined once: asking a string built by += whether it ends
+  // with "\n" makes the engine copy all of it, every block (120 s for 20,000 paragraphs).
+  const parts: string[] = [];
+  let length = 0;
+  let last = '';
+  let seen = 0;
   const nodes: TextMap['nodes'] = [];
-  const sep = () => {
-    if (text && !text.endsWith('\n')) text += '\n';
+  const add = (part: string) => {
+    parts.push(part);
+    length += part.length;
+    last = part[part.length - 1]!;
   };
-  const walk = (parent: Node) => {
+  const sep = () => {
+    if (length && last !== '\n') add('\n');
+  };
+  function* walk(parent: Node): Generator<number, void, void> {
     for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (++seen % READ_STEP === 0) yield 0;
       if (child.nodeType === 3) {
         const data = (child as Text).data;
         if (!data) continue;
-        nodes.push({ node: child as Text, start: text.length });
-        text += data;
+        nodes.push({ node: child as Text, start: length });
+        add(data);
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (SKIP.has(el.tagName.toUpperCase())) continue;
         // Marks we added are transparent: their text counts as the text they wrap.
         const block = BLOCK.has(el.tagName.toUpperCase());
         if (block) sep();
-        walk(el);
+        yield* walk(el);
         if (block) sep();
       }
     }
-  };
-  walk(root);
-  return { text, nodes };
+  }
+  yield* walk(root);
+  return { text: parts.join(''), nodes };
 }
 
 export interface HighlightOptions {
@@ -84,6 +104,24 @@ export function highlightEntities(
   enabled: Iterable<EntityGroup | EntitySpan['type']>,
   options: HighlightOptions = {},
 ): HighlightHandle {
+  const steps = highlighting(root, spans, enabled, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+// Text nodes marked in one step.
+const STEP = 200;
+
+/**
+ * highlightEntities() in steps that each mark a few text nodes and yield the share done (0 to 1),
+ * for a caller that lets the page breathe between them. What is marked so far is on record at
+ * every step: removeHighlights(root) takes a half-done highlighting away too.
+ */
+export function* highlighting(
+  root: Element,
+  spans: readonly EntitySpan[],
+  enabled: Iterable<EntityGroup | EntitySpan['type']>,
+  options: HighlightOptions = {},
+): Generator<number, HighlightHandle, void> {
   removeHighlights(root);
   const on = new Set<string>(enabled);
   const doc = root.ownerDocument;
@@ -94,10 +132,12 @@ export function highlightEntities(
     drawn.push(s);
     lastEnd = s.end;
   }
-  const { nodes } = textOf(root);
+  const { nodes } = yield* textMapping(root);
   const records: Applied[] = [];
+  applied.set(root, records);
   let k = 0; // first drawn span that may still touch the current node
-  for (const { node, start } of nodes) {
+  for (const [n, { node, start }] of nodes.entries()) {
+    if (n % STEP === STEP - 1) yield n / nodes.length;
     const end = start + node.data.length;
     while (k < drawn.length && drawn[k]!.end <= start) k++;
     const cuts: Array<{ from: number; to: number; span: number }> = [];
@@ -105,7 +145,9 @@ export function highlightEntities(
       const s = drawn[i]!;
       cuts.push({ from: Math.max(s.start, start) - start, to: Math.min(s.end, end) - start, span: i });
     }
-    if (!cuts.length) continue;
+    // A node the page took away while the page had its turn is left alone.
+    const parent = node.parentNode;
+    if (!cuts.length || !parent) continue;
     const pieces: Node[] = [];
     let at = 0;
     for (const c of cuts) {
@@ -122,12 +164,10 @@ export function highlightEntities(
       at = c.to;
     }
     if (at < node.data.length) pieces.push(doc.createTextNode(node.data.slice(at)));
-    const parent = node.parentNode!;
     for (const p of pieces) parent.insertBefore(p, node);
     parent.removeChild(node);
     records.push({ original: node, pieces });
   }
-  applied.set(root, records);
   return {
     spans: drawn,
     mentionsOf: (id) => mentionsOf(root, id),

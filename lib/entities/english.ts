@@ -47,7 +47,7 @@ interface Term {
 type NameType = 'person' | 'org' | 'place';
 
 /** A run of capitalised words found in a sentence, before and after it is typed. */
-interface Candidate {
+export interface Candidate {
   start: number;
   end: number;
   /** Index of the first and last term of the name in the sentence. */
@@ -173,11 +173,27 @@ const isCap = (w: string) =>
 const has = (term: Term, ...tags: string[]) => tags.some((tg) => term.tags.includes(tg));
 const bare = (w: string) => w.replace(/['’]s$/, '').replace(/[’']$/, '');
 
-export function recognizeEnglish(text: string, unresolved?: Array<{ start: number; end: number }>): RawSpan[] {
-  const doc = nlp(text);
+/**
+ * The name candidates of `text.slice(start, end)` added to `found`, with offsets into `text`:
+ * compromise tags one piece of an article at a time (its cost grows faster than the text), while
+ * decideEnglish types the candidates of the whole article together, so every mention of a name
+ * still agrees.
+ */
+export function findEnglishCandidates(text: string, start: number, end: number, found: Candidate[]): void {
+  const doc = nlp(start === 0 && end === text.length ? text : text.slice(start, end));
   const sentences = doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>;
-  const cands: Candidate[] = [];
-  for (const { terms } of sentences) findNames(terms, text, cands);
+  for (const { terms } of sentences) {
+    if (start) for (const term of terms) term.offset.start += start;
+    findNames(terms, text, found);
+  }
+}
+
+/** The names among the candidates found in `text`, typed; in steps (each yields nothing), as recognition() takes them. */
+export function* decideEnglish(
+  text: string,
+  cands: Candidate[],
+  unresolved?: Array<{ start: number; end: number }>,
+): Generator<void, RawSpan[], void> {
   // E-mail display names: "Ryan Reynolds" <rreynolds@…>.
   for (const m of text.matchAll(/"([^"<>\n]{2,40})"\s*<[^<>\s]+@/g)) {
     const start = m.index + 1;
@@ -187,8 +203,11 @@ export function recognizeEnglish(text: string, unresolved?: Array<{ start: numbe
     cands.push({ start, end, i: 0, j: -1, terms: [], initial: false, type: 'person', strength: 3 });
   }
   cands.sort((a, b) => a.start - b.start);
-  for (const c of cands) if (c.j >= c.i && !c.weak) classify(c, text);
-  decideFromText(cands, text);
+  for (const [k, c] of cands.entries()) {
+    if (c.j >= c.i && !c.weak) classify(c, text);
+    if (k % STEP === STEP - 1) yield;
+  }
+  yield* decideFromText(cands, text);
   const out: RawSpan[] = [];
   for (const c of cands) {
     if (c.type) out.push({ start: c.start, end: c.end, type: c.type });
@@ -819,7 +838,10 @@ function kindFromHypernym(c: Candidate, text: string): NameType | null {
  * the type most of them have, and what is left and is no common English word is a guess: a place
  * by its ending or an article before it, otherwise a person.
  */
-function decideFromText(cands: Candidate[], text: string) {
+// Candidates typed in one step.
+const STEP = 100;
+
+function* decideFromText(cands: Candidate[], text: string): Generator<void, void, void> {
   const nameOf = (c: Candidate) => text.slice(c.start, c.end);
   const events = new Set(cands.map((c) => c.event).filter((e) => e !== undefined));
   for (const c of cands) if (c.strength < 3 && events.has(nameOf(c))) set(c, null, 3);
@@ -848,6 +870,7 @@ function decideFromText(cands: Candidate[], text: string) {
     }
   };
   agree(1);
+  yield;
   // Lists: "Reddit, Twitter and Spotify", "Rumsfeld, Wolfowitz and Feith": names joined by commas
   // and a closing "and"/"or" share the type most of the typed ones have.
   const lists = () => {
@@ -871,13 +894,16 @@ function decideFromText(cands: Candidate[], text: string) {
     }
   };
   lists();
-  for (const c of cands) {
+  yield;
+  for (const [k, c] of cands.entries()) {
+    if (k % STEP === STEP - 1) yield;
     if (c.strength > 0 || c.weak) continue;
     const type = guess(c, text);
     if (type) set(c, type, 0.5);
   }
   // Guesses count in lists too: "Rumsfeld, Wolfowitz and Feith" opens a sentence with a name.
   lists();
+  yield;
   // Last, mentions of one name agree, guesses included ("the Sabres" and "Sabres" alike).
   agree(0.5);
 }

@@ -26,8 +26,12 @@ export interface EntityGroupModel {
 
 export function groupEntities(spans: readonly EntitySpan[]): EntityGroupModel[] {
   const byId = new Map<string, EntityEntry & { first: number; forms: Map<string, number> }>();
+  // A long article names the same entities again and again: each form's id is made once.
+  const ids = new Map<string, string>();
   spans.forEach((s, i) => {
-    const id = entityId(s);
+    const key = `${s.type}\u0000${s.ticker ? `${s.ticker.market}:${s.ticker.code}` : ''}\u0000${s.canonical ?? s.text}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = entityId(s)));
     let e = byId.get(id);
     if (!e) {
       e = { id, type: s.type, name: '', count: 0, mentions: [], first: i, forms: new Map() };
@@ -47,7 +51,9 @@ export function groupEntities(spans: readonly EntitySpan[]): EntityGroupModel[] 
     const entry: EntityEntry = { id: e.id, type: e.type, name, count: e.count, mentions: e.mentions };
     if (e.ticker) entry.ticker = e.ticker;
     const g = groupOf(e.type);
-    groups.set(g, [...(groups.get(g) ?? []), entry]);
+    const list = groups.get(g);
+    if (list) list.push(entry);
+    else groups.set(g, [entry]);
   }
   return ENTITY_GROUPS.filter((g) => groups.has(g)).map((group) => ({ group, entries: groups.get(group)! }));
 }

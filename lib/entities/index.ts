@@ -7,7 +7,7 @@
 //  - other scripts with case: capitalised-name heuristics (capitalised.ts).
 import { SURNAMES } from '@/lib/entities/korean/lexicon';
 import { recognizeCapitalised } from '@/lib/entities/capitalised';
-import { recognizeEnglish } from '@/lib/entities/english';
+import { decideEnglish, findEnglishCandidates, type Candidate } from '@/lib/entities/english';
 import { recognizeKorean } from '@/lib/entities/korean';
 import { EN_TITLES, KO_TITLES, stripParticles } from '@/lib/entities/particles';
 import { findPatterns, resolveOverlaps, type RawSpan } from '@/lib/entities/patterns';
@@ -29,38 +29,64 @@ function baseLanguage(text: string, lang: string | null): string | null {
   return null;
 }
 
+/** Every entity in `text`, at once. recognition() is the same work in steps, for a caller that yields between them. */
 export function recognize(text: string, lang: string | null): EntitySpan[] {
+  const steps = recognition(text, lang);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * recognize() as steps: the text is cut into pieces of whole lines (chunks), each recognized on
+ * its own, so the cost grows with the text and no step takes long; what needs the whole article is
+ * done over the pieces' results (a Korean name's particle is stripped when the name stands bare
+ * anywhere; English mentions of one name agree; mentions share a canonical name). Each step yields
+ * the share of the work done (0 to 1); the return value is recognize()'s answer.
+ */
+export function* recognition(text: string, lang: string | null): Generator<number, EntitySpan[], void> {
   const language = baseLanguage(text, lang);
-  const patterns = findPatterns(text);
-  let names: RawSpan[] = [];
+  const pieces = chunks(text);
+  const found: RawSpan[] = [];
   const tickers = new Map<RawSpan, Ticker>();
-  let fixed: RawSpan[] = [];
   if (language === 'ko') {
-    const model = recognizeKorean(text).map((s) => ({ ...s }) as RawSpan);
-    // Names the recognizer saw: a one-syllable particle that also ends names (손정의, 지은) is
-    // stripped only when the name without it stands elsewhere ("올트먼은" beside "올트먼").
-    const known = new Set(model.filter((s) => NAME_TYPES.has(s.type)).map((s) => text.slice(s.start, s.end)));
-    for (const s of model) {
-      if (s.type === 'quantity' && MONEY_UNIT.test(text.slice(s.start, s.end))) s.type = 'money';
-      if (NAME_TYPES.has(s.type)) {
-        trimEdges(text, s);
-        s.end = s.start + trimKoreanName(text.slice(s.start, s.end), known, true).length;
-      }
+    // The model first, over every piece; then the names it saw anywhere decide the particles.
+    const models = [];
+    for (const [k, [start, end]] of pieces.entries()) {
+      models.push(recognizeKorean(text.slice(start, end)).map((s) => ({ ...s }) as RawSpan));
+      yield ((k + 1) / pieces.length) * 0.7;
     }
-    // A title alone ("최고경영자", "CEO") is neither a person nor an organisation.
-    fixed = model.filter((s) => s.end > s.start && !(NAME_TYPES.has(s.type) && TITLE_WORDS.has(text.slice(s.start, s.end))));
-    // Listed companies the recognizer missed; one it found as an organisation gets its ticker.
-    for (const m of findKoreanTickerMentions(text)) addTickerMention(m, fixed, names, tickers);
-    titledPeople(text, fixed, names);
+    const known = new Set<string>();
+    for (const [k, [start]] of pieces.entries())
+      for (const s of models[k]!) if (NAME_TYPES.has(s.type)) known.add(text.slice(start + s.start, start + s.end));
+    for (const [k, [start, end]] of pieces.entries()) {
+      const piece = text.slice(start, end);
+      const local = new Map<RawSpan, Ticker>();
+      for (const s of koreanSpans(piece, models[k]!, known, local)) found.push(shift(s, start, local, tickers));
+      yield 0.7 + ((k + 1) / pieces.length) * 0.3;
+    }
   } else if (language === 'en') {
-    names = recognizeEnglish(text);
-  } else if (language && !/^(?:ja|zh|th|lo|km|my)$/.test(language)) {
-    names = recognizeCapitalised(text);
+    const cands: Candidate[] = [];
+    for (const [k, [start, end]] of pieces.entries()) {
+      findEnglishCandidates(text, start, end, cands);
+      yield ((k + 1) / pieces.length) * 0.8;
+    }
+    const names = yield* withShare(decideEnglish(text, cands), 0.8, 0.9, cands.length / 100 + 4);
+    // Each piece with the names that start in it, sorted by start as decideEnglish answers them.
+    let n = 0;
+    for (const [k, [start, end]] of pieces.entries()) {
+      const local: RawSpan[] = [];
+      for (; n < names.length && (names[n]!.start < end || k === pieces.length - 1); n++) local.push(shift(names[n]!, -start));
+      for (const s of withPatterns(text.slice(start, end), local, [])) found.push(shift(s, start));
+      yield 0.9 + ((k + 1) / pieces.length) * 0.1;
+    }
+  } else {
+    const names = language && !/^(?:ja|zh|th|lo|km|my)$/.test(language);
+    for (const [k, [start, end]] of pieces.entries()) {
+      const piece = text.slice(start, end);
+      for (const s of withPatterns(piece, names ? recognizeCapitalised(piece) : [], [])) found.push(shift(s, start));
+      yield (k + 1) / pieces.length;
+    }
   }
-  // Names the recognizers found go first, then patterns where they leave room.
-  const chosen = resolveOverlaps([...resolveOverlaps(names, fixed), ...fixed]);
-  const all = resolveOverlaps([...chosen, ...resolveOverlaps(patterns, chosen)]);
-  const spans: EntitySpan[] = all.map((s) => {
+  const spans: EntitySpan[] = found.map((s) => {
     const span: EntitySpan = { start: s.start, end: s.end, type: s.type, text: text.slice(s.start, s.end) };
     const ticker = tickers.get(s) ?? (s.type === 'org' ? tickerInText(span.text, text) : null);
     if (ticker) span.ticker = ticker;
@@ -68,6 +94,91 @@ export function recognize(text: string, lang: string | null): EntitySpan[] {
   });
   assignCanonical(spans);
   return spans;
+}
+
+/** Runs `steps`, yielding a share of the work that grows from `from` towards `to` over about `count` steps. */
+function* withShare<T>(steps: Generator<void, T, void>, from: number, to: number, count: number): Generator<number, T, void> {
+  let k = 0;
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    yield from + (to - from) * Math.min(1, ++k / count);
+  }
+}
+
+/** A piece's span moved by `by` into the whole text (its ticker, if any, moved with it). */
+function shift(s: RawSpan, by: number, from?: Map<RawSpan, Ticker>, to?: Map<RawSpan, Ticker>): RawSpan {
+  const moved = { ...s, start: s.start + by, end: s.end + by };
+  const ticker = from?.get(s);
+  if (ticker) to!.set(moved, ticker);
+  return moved;
+}
+
+/** Names the recognizers found go first, then patterns where they leave room; sorted by start. */
+function withPatterns(text: string, names: RawSpan[], fixed: RawSpan[]): RawSpan[] {
+  const chosen = resolveOverlaps([...resolveOverlaps(names, fixed), ...fixed]);
+  return resolveOverlaps([...chosen, ...resolveOverlaps(findPatterns(text), chosen)]);
+}
+
+/** A Korean piece's spans from the model's (`model`, changed here), with listed companies and titled people. */
+function koreanSpans(text: string, model: RawSpan[], known: ReadonlySet<string>, tickers: Map<RawSpan, Ticker>): RawSpan[] {
+  // Names the recognizer saw: a one-syllable particle that also ends names (손정의, 지은) is
+  // stripped only when the name without it stands elsewhere ("올트먼은" beside "올트먼").
+  for (const s of model) {
+    if (s.type === 'quantity' && MONEY_UNIT.test(text.slice(s.start, s.end))) s.type = 'money';
+    if (NAME_TYPES.has(s.type)) {
+      trimEdges(text, s);
+      s.end = s.start + trimKoreanName(text.slice(s.start, s.end), known, true).length;
+    }
+  }
+  // A title alone ("최고경영자", "CEO") is neither a person nor an organisation.
+  const fixed = model.filter((s) => s.end > s.start && !(NAME_TYPES.has(s.type) && TITLE_WORDS.has(text.slice(s.start, s.end))));
+  // Listed companies the recognizer missed; one it found as an organisation gets its ticker.
+  const names: RawSpan[] = [];
+  for (const m of findKoreanTickerMentions(text)) addTickerMention(m, fixed, names, tickers);
+  titledPeople(text, fixed, names);
+  return withPatterns(text, names, fixed);
+}
+
+// Pieces of about CHUNK characters, cut after a line's "\n" (a block's end in textOf's text); a line
+// longer than LONG is cut after a sentence's end, else after a space.
+const CHUNK = 500;
+const LONG = 1000;
+
+/** [start, end) of each piece of `text` recognition() takes in one step. */
+export function chunks(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = start;
+    while (end < text.length && end - start < CHUNK) {
+      const nl = text.indexOf('\n', end);
+      end = nl < 0 ? text.length : nl + 1;
+    }
+    if (end - start > LONG) end = cutAt(text, start, start + LONG);
+    out.push([start, end]);
+    start = end;
+  }
+  return out;
+}
+
+const SENTENCE_END = /[.!?。？！][)"'”’」』]*\s+/g;
+
+/** Where to cut a long line that starts at `start` before `limit`: after the last sentence end in its second half, else after a space, else at the limit. */
+function cutAt(text: string, start: number, limit: number): number {
+  // A line break ends a piece too: the first after CHUNK characters.
+  const nl = text.lastIndexOf('\n', limit - 1);
+  if (nl >= start + CHUNK / 2) return nl + 1;
+  const window = text.slice(start + CHUNK / 2, limit);
+  let cut = -1;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(window); m; m = SENTENCE_END.exec(window)) cut = m.index + m[0].length;
+  if (cut < 0) cut = window.lastIndexOf(' ') + 1;
+  if (cut <= 0) {
+    // Never between the halves of a surrogate pair.
+    const code = text.charCodeAt(limit);
+    return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
+  }
+  return start + CHUNK / 2 + cut;
 }
 
 // Marks a name never starts or ends with: the "=" of a dateline ("[서울=데모일보]"), brackets, quotes,
@@ -182,12 +293,22 @@ const SURNAME_ONLY = /^[가-힣]$/;
  */
 export function assignCanonical(spans: EntitySpan[]): void {
   const persons = spans.filter((s) => s.type === 'person');
-  const full = [...new Set(persons.map((s) => s.text).filter((n) => /\s/.test(n) || /^[가-힣]{3,4}$/.test(n)))];
+  // The full names by last word and, for Korean ones, by surname (each name once).
+  const byLastWord = new Map<string, Set<string>>();
+  const bySurname = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, name: string) => {
+    const set = map.get(key);
+    if (set) set.add(name);
+    else map.set(key, new Set([name]));
+  };
+  for (const { text: n } of persons) {
+    if (/\s/.test(n)) add(byLastWord, n.split(/\s+/).pop()!, n);
+    else if (/^[가-힣]{3,4}$/.test(n)) add(bySurname, n[0]!, n);
+  }
+  const only = (set: Set<string> | undefined) => (set?.size === 1 ? [...set][0] : undefined);
   for (const s of persons) {
     if (/\s/.test(s.text)) continue;
-    const lastWord = full.filter((n) => /\s/.test(n) && n.split(/\s+/).pop() === s.text);
-    const bySurname = SURNAME_ONLY.test(s.text) ? full.filter((n) => /^[가-힣]{3,4}$/.test(n) && n.startsWith(s.text)) : [];
-    const match = lastWord.length === 1 ? lastWord[0] : bySurname.length === 1 ? bySurname[0] : undefined;
+    const match = only(byLastWord.get(s.text)) ?? (SURNAME_ONLY.test(s.text) ? only(bySurname.get(s.text)) : undefined);
     if (match) s.canonical = match;
   }
   const byTicker = new Map<string, string>();
@@ -199,5 +320,5 @@ export function assignCanonical(spans: EntitySpan[]): void {
   }
 }
 
-export { highlightEntities, removeHighlights, textOf } from '@/lib/entities/dom';
+export { highlightEntities, highlighting, removeHighlights, textMapping, textOf } from '@/lib/entities/dom';
 export { groupEntities } from '@/lib/entities/group';

@@ -46,8 +46,11 @@ export function tickerInText(name: string, text: string): Ticker | null {
   const ticker = lookupTicker(name);
   if (!ticker || (ticker.market !== 'KOSPI' && ticker.market !== 'KOSDAQ')) return ticker;
   if (/[가-힣]/.test(name) || /\S\s+\S/.test(name.trim())) return ticker;
-  return KOREA_CONTEXT.test(text) ? ticker : null;
+  // Asked once per organisation of one article: the article is read once.
+  if (context?.text !== text) context = { text, korea: KOREA_CONTEXT.test(text) };
+  return context.korea ? ticker : null;
 }
+let context: { text: string; korea: boolean } | null = null;
 
 /**
  * True when a name is too short or too common to be taken as a company without other evidence

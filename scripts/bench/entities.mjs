@@ -21,6 +21,10 @@
 //     (/usr/bin/chromium or CHROMIUM_PATH), median over corpus articles (korean-portals expected.txt,
 //     zyte-dev ground truth), run under the shared browser lock by the npm script.
 //  3. Size of the lazily loaded entity bundle (minified, gzip) and of the ticker table.
+//  4. Recognition time against text length (1,000 to 250,000 characters) in Node, Korean and
+//     English texts made of the corpus's real sentences (three to a paragraph): time per 1,000
+//     characters and the ratio of the largest to the smallest, which stays near 1 when the cost
+//     is linear in the text (issue 21: it was 0.7 s for 16,000 characters and 48 s for 264,000).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -146,6 +150,46 @@ for (const [set, libs] of Object.entries(quality)) {
   }
 }
 
+// Recognition time against text length, one run: the same sentences, longer and longer texts.
+const LENGTHS = [1000, 4000, 16000, 64000, 250000];
+const scaling = {};
+for (const [file, lang] of [
+  ['ner/ko-klue-dev.jsonl', 'ko'],
+  ['ner/en-uner-dev.jsonl', 'en'],
+]) {
+  const full = path.join(CORPUS, file);
+  if (!fs.existsSync(full)) continue;
+  const sentences = readJsonl(full).map((l) => l.text);
+  const textOf = (chars) => {
+    let text = '';
+    for (let i = 0; text.length < chars; i++) text += sentences[i % sentences.length] + (i % 3 === 2 ? '\n' : ' ');
+    return text.slice(0, chars);
+  };
+  ours.recognize(textOf(4000), lang); // warm up: the model decoded, the code compiled
+  const rows = LENGTHS.map((chars) => {
+    const text = textOf(chars);
+    // Short texts are timed over several runs (the median), long ones once.
+    const runs = Math.max(1, Math.round(16000 / chars));
+    const times = [];
+    let spans = 0;
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      spans = ours.recognize(text, lang).length;
+      times.push(performance.now() - t0);
+    }
+    const ms = times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+    return { chars, ms, msPer1000: (ms / chars) * 1000, spans };
+  });
+  const per = rows.map((r) => r.msPer1000);
+  scaling[lang] = { rows, ratio: Math.max(...per) / Math.min(...per) };
+  console.log(`\nrecognition time against text length (${lang}):`);
+  for (const r of rows)
+    console.log(
+      `  ${String(r.chars).padStart(7)} chars  ${r.ms.toFixed(0).padStart(6)} ms  ${r.msPer1000.toFixed(2).padStart(6)} ms per 1,000 chars  ${r.spans} spans`,
+    );
+  console.log(`  largest/smallest ms per 1,000 chars: ${scaling[lang].ratio.toFixed(2)}`);
+}
+
 // Sizes: the lazy entity bundle as the extension ships it (.output/chrome-mv3/entities.js, built from
 // entrypoints/entities.ts; built here when missing), and the ticker table inside it.
 const BUILT = path.join(ROOT, '.output/chrome-mv3/entities.js');
@@ -170,7 +214,7 @@ fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(
   OUT,
   JSON.stringify(
-    { version: 1, date: new Date().toISOString(), quality, sizes, timing },
+    { version: 1, date: new Date().toISOString(), quality, scaling, sizes, timing },
     (k, v) => (typeof v === 'number' ? round(v) : v),
     2,
   ),

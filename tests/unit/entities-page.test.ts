@@ -3,9 +3,10 @@
 // the page comes back exactly as it was.
 import { readFileSync } from 'node:fs';
 import { extract } from '@/lib/article/extract';
-import { highlightEntities, removeHighlights, textOf } from '@/lib/entities/dom';
+import { highlighting, removeHighlights, textOf } from '@/lib/entities/dom';
 import { articleBlocks } from '@/lib/article/blocks';
-import { highlightPage, removePageHighlights } from '@/page/entities';
+import { pageHighlighting, removePageHighlights, startPageHighlights } from '@/page/entities';
+import { runInSlices } from '@/lib/slices';
 import type { EntitySpan } from '@/lib/entities/types';
 
 const URL = 'https://news.example.com/demo/business.html';
@@ -26,7 +27,11 @@ function recognize(text: string): EntitySpan[] {
       spans.push({ start: i, end: i + name.length, type, text: name });
   return spans.sort((a, b) => a.start - b.start);
 }
-const api = { recognize, textOf, highlightEntities, removeHighlights };
+// eslint-disable-next-line require-yield -- recognition() in one step
+function* recognition(text: string): Generator<number, EntitySpan[], void> {
+  return recognize(text);
+}
+const api = { recognition, textOf, highlighting, removeHighlights };
 const label = (s: { type: string; text: string }) => `${s.type}: ${s.text}`;
 
 test("the article's paragraphs are found in the page, and nothing around them", () => {
@@ -37,19 +42,13 @@ test("the article's paragraphs are found in the page, and nothing around them", 
   expect(blocks).toEqual(Array.from(doc.querySelectorAll('#article-body p')));
 });
 
-test('marks go into those paragraphs only, with a style for them; off, the page is exactly as before', () => {
+test('marks go into those paragraphs only, with a style for them; off, the page is exactly as before', async () => {
   const doc = page();
   const before = doc.documentElement.outerHTML;
   const article = extract(doc, URL)!;
-  const marks = highlightPage(
-    doc,
-    articleBlocks(doc, article.contentHtml),
-    api,
-    article.lang,
-    ['person', 'org', 'place', 'datetime', 'amount'],
-    label,
-    'mark.ra-ent{}',
-  );
+  const marks = startPageHighlights(doc, articleBlocks(doc, article.contentHtml), 'mark.ra-ent{}');
+  await runInSlices(pageHighlighting(marks, api, article.lang, ['person', 'org', 'place', 'datetime', 'amount'], label));
+  expect(marks.progress).toBeNull();
   const all = Array.from(doc.querySelectorAll('mark.ra-ent'));
   expect(marks.marks).toBe(all.length);
   expect(all.every((m) => m.closest('#article-body'))).toBe(true);

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { h, render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ENTITIES_GLOBAL, type EntitiesApi } from '@/lib/entities/api';
-import { highlightEntities, mentionsOf, removeHighlights, textOf } from '@/lib/entities/dom';
+import { highlightEntities, highlighting, mentionsOf, removeHighlights, textMapping, textOf } from '@/lib/entities/dom';
 import { groupEntities } from '@/lib/entities/group';
 import type { EntitySpan } from '@/lib/entities/types';
 import type { Article } from '@/lib/article/types';
@@ -95,20 +95,27 @@ const ARTICLE: Article = {
 };
 
 /** Two names in any text: the test is about the session's marks, not about recognition. */
+function standInRecognize(text: string): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  for (const [name, type] of [
+    ['Alpha', 'person'],
+    ['Bravo', 'org'],
+  ] as const) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
+      spans.push({ start: i, end: i + name.length, type, text: name });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
 const STAND_IN: EntitiesApi = {
-  recognize: (text: string) => {
-    const spans: EntitySpan[] = [];
-    for (const [name, type] of [
-      ['Alpha', 'person'],
-      ['Bravo', 'org'],
-    ] as const) {
-      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
-        spans.push({ start: i, end: i + name.length, type, text: name });
-    }
-    return spans.sort((a, b) => a.start - b.start);
+  recognize: standInRecognize,
+  // eslint-disable-next-line require-yield -- found in one step
+  recognition: function* (text: string) {
+    return standInRecognize(text);
   },
   textOf,
+  textMapping,
   highlightEntities,
+  highlighting,
   removeHighlights,
   mentionsOf,
   groupEntities,
@@ -237,6 +244,47 @@ describe('the reader session', () => {
     expect(t.content!.innerHTML).toBe(original);
     s.close();
     t.close();
+  });
+
+  test('on a long article, finding names shows its progress, and Stop leaves the article as it was', async () => {
+    // A recognizer that takes its time, in many small steps (a few milliseconds each).
+    const slow: EntitiesApi = {
+      ...STAND_IN,
+      recognition: function* (text: string) {
+        for (let i = 0; i < 200; i++) {
+          const t = performance.now();
+          while (performance.now() - t < 2);
+          yield i / 200;
+        }
+        return standInRecognize(text);
+      },
+    };
+    const s = session({ loadEntities: async () => slow });
+    const original = s.content!.innerHTML;
+    const progress: number[] = [];
+    const stopped = new Promise<void>((resolve) =>
+      s.subscribe((state) => {
+        const p = state.highlights.progress;
+        if (p === null || !state.highlights.loading) return;
+        progress.push(p);
+        // Stop at the first progress report (the user pressing Stop).
+        if (progress.length === 1) void s.setHighlights(false, false).then(resolve);
+      }),
+    );
+    const run = s.setHighlights(true, false);
+    await stopped;
+    await run;
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]).toBeGreaterThan(0);
+    expect(progress[0]).toBeLessThan(1);
+    expect(s.state.highlights).toMatchObject({ on: false, loading: false, progress: null, error: null });
+    expect(s.content!.querySelector('mark')).toBeNull();
+    expect(s.content!.innerHTML).toBe(original);
+    // Asked again, it runs to the end.
+    await s.setHighlights(true, false);
+    expect(s.state.highlights.on).toBe(true);
+    expect(s.content!.querySelectorAll('mark.ra-ent-person')).toHaveLength(1);
+    s.close();
   });
 
   test('the remembered "highlights on" comes back with the next article', async () => {
