@@ -4,6 +4,7 @@
 // highlights, so the popup's commands reach it without going through the view.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, t } from '@/platform/i18n';
+import { isWebUrl } from '@/lib/library/records';
 import type { ReaderSession, ReaderState } from '@/page/reader-session';
 import { EntityPanel } from './EntityPanel';
 import { ReaderTools } from './ReaderTools';
@@ -86,11 +87,14 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
               <h1 class="ra-title">{article.title}</h1>
               {meta.length > 0 && <p class="ra-meta">{meta.join(' · ')}</p>}
               <div ref={contentRef} />
-              <p class="ra-source">
-                <a href={article.url} target="_blank" rel="noopener noreferrer">
-                  {t('readerOriginal')}
-                </a>
-              </p>
+              {/* A saved copy stored before imports were checked may carry any address: link web pages only. */}
+              {isWebUrl(article.url) && (
+                <p class="ra-source">
+                  <a href={article.url} target="_blank" rel="noopener noreferrer">
+                    {t('readerOriginal')}
+                  </a>
+                </p>
+              )}
             </article>
           ) : (
             <section class="ra-article ra-empty" role="status">

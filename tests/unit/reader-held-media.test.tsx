@@ -83,3 +83,19 @@ test('not held (the reader over the page itself): the pictures keep their addres
   expect(root.querySelector('[data-testid="held-media"]')).toBeNull();
   s.close();
 });
+
+test('a saved copy whose source address is not a web page (stored before imports were checked) shows no link to it', async () => {
+  const s = new ReaderSession({
+    article: { ...ARTICLE, url: 'javascript:window.__canary=1' },
+    site: 'news.example.com',
+    loadEntities: () => Promise.reject(new Error('not used')),
+  });
+  await s.ready;
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(h(ReaderView, { session: s, onClose: () => undefined }), root);
+  expect(root.querySelector('.ra-title')!.textContent).toBe('A story with pictures');
+  expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))).not.toContain('javascript:window.__canary=1');
+  expect(root.querySelector('.ra-source')).toBeNull();
+  s.close();
+});
