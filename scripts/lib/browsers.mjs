@@ -124,11 +124,8 @@ export async function launchFirefox(options = {}) {
       'toolkit.telemetry.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
       // The fixture server under a public-looking name (fixture-server.mjs TEST_HOST), over plain
-      // HTTP: Firefox's default policy for MV3 extension pages upgrades their http requests to
-      // https (localhost and 127.0.0.1 excepted), and the test server has no TLS. The same policy
-      // without the upgrade; the extension's own checks see the same http address either way.
+      // HTTP (the extension states its own page policy, without Firefox's default https upgrade).
       'network.dns.localDomains': TEST_HOST,
-      'extensions.webextensions.default-content-security-policy.v3': "script-src 'self';",
       ...options.prefs,
     },
   });
