@@ -29,6 +29,7 @@ import { entityLabel } from '@/components/EntityPanel';
 import { runInSlices } from '@/lib/slices';
 import { pageHighlighting, removePageHighlights, startPageHighlights, type PageHighlights } from './entities';
 import { ReaderSession } from './reader-session';
+import { acceptUserInputOnly, byUser } from './trusted-events';
 
 /** A translation shown in the page itself: under its paragraph, set apart by a rule, in the page's own colours. */
 const PAGE_TRANSLATION_CSS = `.ra-translation-side-by-side{display:block!important;border-inline-start:3px solid #0b57d0!important;padding-inline-start:.75em!important;margin-top:.35em!important;opacity:.85}`;
@@ -174,7 +175,9 @@ export class PageReader {
       signal: this.signal,
     });
     const host = document.createElement('reading-assistant-reader');
+    // Open, so tests can reach inside; what a page's script dispatches in it is dropped instead.
     const shadow = host.attachShadow({ mode: 'open' });
+    acceptUserInputOnly(shadow);
     const style = document.createElement('style');
     style.textContent = this.#options.readerCss + this.#options.entitiesCss;
     const mount = document.createElement('div');
@@ -207,6 +210,7 @@ export class PageReader {
   }
 
   #onKey(event: KeyboardEvent, shadow: ShadowRoot): void {
+    if (!byUser(event)) return; // a page's script cannot close the reader
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();

@@ -13,3 +13,9 @@ declare module 'jsdom' {
     readonly window: Window & typeof globalThis;
   }
 }
+
+// What stands behind jsdom's DOM objects: an event's `isTrusted` and the dispatch jsdom uses for
+// its own (the user's) input, which keeps it.
+declare module 'jsdom/lib/jsdom/living/generated/utils.js' {
+  export function implForWrapper(wrapper: object): { isTrusted: boolean; _dispatch(event: object): boolean } | undefined;
+}

@@ -21,6 +21,7 @@ import { ReaderView } from '@/components/ReaderView';
 import { PageReader } from '@/page/page-reader';
 import { ReaderSession, type ReaderState } from '@/page/reader-session';
 import { installEnglishMessages } from './translate-helpers';
+import { dispatchAsUser } from './user-event';
 
 // Under jsdom, WXT's own mock of 'wxt/browser' loads WXT's build tools, which jsdom's TextEncoder
 // breaks: the same fake browser, given directly.
@@ -329,8 +330,13 @@ describe('the reader in a page', () => {
     expect(inReader('.ra-content')?.textContent).toContain('밤 10시 이후에도 문을 여는 공공도서관이 생긴다.');
     expect(document.body.outerHTML).toBe(before);
 
+    // An Esc the page's script dispatches closes nothing; the user's does.
+    const fake = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    document.dispatchEvent(fake);
+    expect(fake.defaultPrevented).toBe(false);
+    expect(host()).not.toBeNull();
     const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
-    document.dispatchEvent(esc);
+    dispatchAsUser(document, esc);
     expect(esc.defaultPrevented).toBe(true);
     expect(host()).toBeNull();
     expect(reader.info().readerOpen).toBe(false);
@@ -408,7 +414,7 @@ describe('the reader in a page', () => {
     expect(storageWatched()).toBe(false);
     // Esc no longer reaches the reader (nothing takes it from the page).
     const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
-    document.dispatchEvent(esc);
+    dispatchAsUser(document, esc);
     expect(esc.defaultPrevented).toBe(false);
     await globalTypography.setValue({ ...session.state.typography, theme: 'dark' });
     expect(states).toEqual([]);
