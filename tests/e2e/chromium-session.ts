@@ -1,8 +1,9 @@
 // Chromium with the built extension (Playwright), as the Chromium end-to-end files use it: tabs on
 // the fixture server found by their address, the popup for a tab opened as a page (a test cannot
 // click the toolbar button), and the extension's own pages.
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
 import { chromiumTabId, launchChromium } from '../../scripts/lib/browsers.mjs';
+import { arrowsTo } from './helpers';
 
 export interface ChromiumSession {
   context: BrowserContext;
@@ -59,4 +60,9 @@ export async function startChromium(options: { uiLanguage?: string; args?: strin
       return popup;
     },
   };
+}
+
+/** Chooses `value` in the <select> at `select` with the keyboard, as a user does (see arrowsTo). */
+export async function chooseByKeys(select: Locator, value: string): Promise<void> {
+  for (const key of await select.evaluate(arrowsTo, value)) await select.press(key);
 }

@@ -2,7 +2,7 @@
 // on 127.0.0.1 that this test starts.
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { startChromium, type ChromiumSession } from './chromium-session';
+import { chooseByKeys, startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture, popupBottom, squash } from './helpers';
 
@@ -136,12 +136,12 @@ test('a typography choice shows at once in every open reader; "Only for this sit
 
   // A global choice in one reader reaches the other at once.
   await home.page.bringToFront();
-  await root(home.page).getByLabel('Font', { exact: true }).selectOption('sans');
+  await chooseByKeys(root(home.page).getByLabel('Font', { exact: true }), 'sans');
   await expect.poll(() => root(other.page).getAttribute('class')).toContain('ra-font-sans');
 
   // A choice for this site only: the other site's reader keeps its theme.
   await root(home.page).getByLabel('Only for this site').check();
-  await root(home.page).getByLabel('Theme', { exact: true }).selectOption('sepia');
+  await chooseByKeys(root(home.page).getByLabel('Theme', { exact: true }), 'sepia');
   await expect.poll(() => root(home.page).getAttribute('data-theme')).toBe('sepia');
   await other.page.waitForTimeout(500); // the change has had time to arrive there
   expect(await root(other.page).getAttribute('data-theme')).toBe(otherTheme);
@@ -157,8 +157,8 @@ test('a typography choice shows at once in every open reader; "Only for this sit
   // to the defaults for the tests after this one.
   await root(home.page).getByLabel('Only for this site').uncheck();
   await expect.poll(() => root(other.page).getAttribute('data-theme')).toBe('sepia');
-  await root(home.page).getByLabel('Theme', { exact: true }).selectOption('system');
-  await root(home.page).getByLabel('Font', { exact: true }).selectOption('serif');
+  await chooseByKeys(root(home.page).getByLabel('Theme', { exact: true }), 'system');
+  await chooseByKeys(root(home.page).getByLabel('Font', { exact: true }), 'serif');
   await expect.poll(() => root(other.page).getAttribute('class')).toContain('ra-font-serif');
   expect(await root(other.page).getAttribute('data-theme')).toBe('system');
   await Promise.all([home.page.close(), other.page.close()]);

@@ -1,8 +1,9 @@
 // Firefox ESR with the add-on, over WebDriver BiDi (puppeteer-core). BiDi may not navigate to
 // moz-extension:// pages, so the tests work through the page the add-on opens itself on install
 // (the welcome page): from there they ask the add-on's APIs and open its pages.
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, KeyInput, Page } from 'puppeteer-core';
 import { launchFirefox } from '../../scripts/lib/browsers.mjs';
+import { arrowsTo } from './helpers';
 
 /** `browser` inside the add-on's own pages (the WebExtension API, not puppeteer's). */
 export type ExtApi = {
@@ -168,4 +169,28 @@ export async function poll<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms 
     value = await read();
   }
   return value;
+}
+
+/** Puppeteer's selector for `selector` inside the reader's shadow root in a tab. */
+const inReader = (selector: string) => `reading-assistant-reader >>> ${selector}`;
+
+/**
+ * Clicks the reader's control `testId` in `page` with the mouse, as a user does: the reader ignores
+ * clicks a script makes (element.click()).
+ */
+export async function clickInReader(page: Page, testId: string): Promise<void> {
+  await page.bringToFront();
+  const selector = inReader(`[data-testid="${testId}"]:not([disabled])`);
+  await page.waitForSelector(selector);
+  await page.click(selector);
+}
+
+/** Chooses `value` in the reader's <select> `testId` with the keyboard, as a user does (see arrowsTo). */
+export async function chooseInReader(page: Page, testId: string, value: string): Promise<void> {
+  await page.bringToFront();
+  const select = await page.waitForSelector(inReader(`[data-testid="${testId}"]`));
+  if (!select) throw new Error(`no ${testId} in the reader`);
+  for (const key of await select.evaluate(arrowsTo as (el: Element, v: string) => string[], value))
+    await page.keyboard.press(key as KeyInput);
+  await select.dispose();
 }

@@ -49,3 +49,17 @@ export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** Where the popup's content ends, in pixels from its top (Chrome shows 600 without scrolling). */
 export const popupBottom = (popup: { evaluate<R>(fn: () => R): Promise<R> }) =>
   popup.evaluate(() => document.querySelector('main.popup')!.getBoundingClientRect().bottom);
+
+/**
+ * Run in the page: focuses `select` and answers the arrow keys that move its choice to `value`.
+ * The reader ignores what a script dispatches (a page could otherwise change its settings), so the
+ * tests choose as a user does, with the keyboard (Playwright's selectOption and puppeteer's select
+ * dispatch the change themselves).
+ */
+export function arrowsTo(select: HTMLSelectElement, value: string): string[] {
+  const to = Array.from(select.options).findIndex((o) => o.value === value);
+  if (to < 0) throw new Error(`no option ${value}`);
+  select.focus();
+  const from = select.selectedIndex;
+  return Array<string>(Math.abs(to - from)).fill(to > from ? 'ArrowDown' : 'ArrowUp');
+}

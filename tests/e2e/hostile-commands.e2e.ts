@@ -6,12 +6,15 @@
 // tab. A hostile page posts the extension's message names to the window, dispatches DOM events,
 // replaces window.chrome and window.browser with a fake that sets a canary, and tries the runtime
 // of pages: nothing is saved or fetched, no tab opens, the canary stays unset, and the reader (with
-// highlights, whose script messages the background) still works on that page.
+// highlights, whose script messages the background) still works on that page. With the reader
+// open, the page's own script clicks its Translate and Highlight, changes its selects and
+// dispatches Esc: the provider is asked nothing, no highlight, no setting changes, the reader stays
+// open; the user's own clicks (real input) still work.
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { startChromium, type ChromiumSession } from './chromium-session';
-import { poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
+import { chooseByKeys, startChromium, type ChromiumSession } from './chromium-session';
+import { chooseInReader, clickInReader, poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
 import { DEMO } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -103,6 +106,106 @@ const attack = (ids: { ext: string; tabs: number[] }) =>
   (window as unknown as { __attack(ids: { ext: string; tabs: number[] }): void }).__attack(ids);
 const pageTries = () => (window as unknown as { __tries: string[] }).__tries;
 
+/**
+ * Runs in the tab (main world): the page's script works the open reader as a user would, with
+ * element.click() and dispatched events. Answers what it tried.
+ */
+function pageWorksReader(): string[] {
+  const root = document.querySelector('reading-assistant-reader')!.shadowRoot!;
+  const tried: string[] = [];
+  for (const id of ['reader-translate', 'reader-highlight']) {
+    const button = root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    if (!button) continue;
+    button.click();
+    tried.push(id);
+  }
+  for (const select of root.querySelectorAll('select')) {
+    select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
+    for (const type of ['input', 'change']) select.dispatchEvent(new Event(type, { bubbles: true }));
+    tried.push(select.getAttribute('aria-label') ?? select.id ?? 'select');
+  }
+  for (const target of [document, root.querySelector('button')!]) {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, composed: true }));
+    tried.push('Escape');
+  }
+  return tried;
+}
+
+/** Runs in the tab: the reader's Highlight button, 'loading' while disabled, else its aria-pressed. */
+function highlightButton(): string {
+  const button = document
+    .querySelector('reading-assistant-reader')
+    ?.shadowRoot?.querySelector('[data-testid="reader-highlight"]');
+  if (!button || button.hasAttribute('disabled')) return 'loading';
+  return button.getAttribute('aria-pressed') ?? '';
+}
+
+/** The stored settings the reader's controls change (typography, target language, display mode). */
+const SETTINGS = { sync: ['typography', 'translateTarget', 'translateMode'], local: ['typographyBySite'] };
+type StorageApi = { storage: Record<'sync' | 'local', { get(k: string[]): Promise<object> }> };
+async function readSettings(keys: typeof SETTINGS): Promise<object> {
+  const api =
+    (globalThis as unknown as { chrome?: StorageApi; browser?: StorageApi }).browser ??
+    (globalThis as unknown as { chrome: StorageApi }).chrome;
+  return { ...(await api.storage.sync.get(keys.sync)), ...(await api.storage.local.get(keys.local)) };
+}
+
+/**
+ * The case in either browser: `click` and `choose` are the test's real input in the reader. The
+ * user's Highlight comes after the page's clicks, so had the page's turned highlights on, the
+ * user's would turn them off; by the time its marks are drawn, a translation the page started
+ * would have reached the server.
+ */
+async function pageCannotWorkReader(
+  evaluate: <R>(fn: () => R) => Promise<R>,
+  settings: () => Promise<object>,
+  click: (testId: string) => Promise<void>,
+  choose: (testId: string, value: string) => Promise<void>,
+  ms: number,
+): Promise<void> {
+  await poll(
+    () => evaluate(readTab),
+    (s) => s.readerText.length > 0,
+  );
+  // Highlights may be remembered on from a test before: the user turns them off first.
+  const pressed = await poll(
+    () => evaluate(highlightButton),
+    (b) => b !== 'loading',
+    ms,
+  );
+  if (pressed === 'true') {
+    await click('reader-highlight');
+    await poll(
+      () => evaluate(readTab),
+      (s) => s.readerMarks === 0,
+    );
+  }
+  await choose('reader-translate-to', 'en');
+  const before = await settings();
+  translator.reset();
+  expect(await evaluate(pageWorksReader)).toEqual(expect.arrayContaining(['reader-translate', 'reader-highlight', 'Escape']));
+  await click('reader-highlight');
+  const state = await poll(
+    () => evaluate(readTab),
+    (s) => s.readerMarks > 5,
+    ms,
+  );
+  expect(state.readerMarks, summary(state)).toBeGreaterThan(5);
+  expect(state.readerTranslations).toEqual([]);
+  expect(translator.stats.requests).toBe(0);
+  expect(await settings()).toEqual(before);
+  // The user's Translate asks the provider, in the language the user chose.
+  await click('reader-translate');
+  const done = await poll(
+    () => evaluate(readTab),
+    (s) => s.readerStatus === 'Translated into English.',
+    ms,
+  );
+  expect(translated(done.readerTranslations), summary(done)).toBe(true);
+  expect(translator.stats.requests).toBeGreaterThan(0);
+  expect(done.canary).toBe(0);
+}
+
 describe('Chromium', () => {
   let session: ChromiumSession;
   const tabIds = () => session.worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
@@ -144,6 +247,22 @@ describe('Chromium', () => {
     expect(await session.worker.evaluate(() => chrome.storage.local.get('pendingProgress'))).toEqual({});
     expect(await session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('✓');
     expect((await tabIds()).sort()).toEqual(tabs.sort());
+    await page.close();
+  });
+
+  test("the page's own script clicks the reader's Translate and Highlight, changes its selects, presses Esc: nothing happens; the user's clicks work", async () => {
+    const { page, tabId } = await session.openTab(server.url('/demo/business.html'));
+    const popup = await session.openPopup(tabId, 600);
+    await popup.getByTestId('toggle-reader').click();
+    await popup.close();
+    const reader = page.locator('reading-assistant-reader');
+    await pageCannotWorkReader(
+      (fn) => page.evaluate(fn),
+      () => session.worker.evaluate(readSettings, SETTINGS),
+      (testId) => reader.getByTestId(testId).click(),
+      (testId, value) => chooseByKeys(reader.getByTestId(testId), value),
+      20000,
+    );
     await page.close();
   });
 
@@ -230,6 +349,20 @@ describe('Firefox', () => {
     );
     expect(badge).toBe('✓');
     expect((await tabIds()).sort()).toEqual(tabs.sort());
+    await page.close();
+  });
+
+  test("the page's own script clicks the reader's Translate and Highlight, changes its selects, presses Esc: nothing happens; the user's clicks work", async () => {
+    const { page, tabId } = await session.openTab(server.url('/demo/business.html'));
+    await session.showPopup(tabId);
+    await session.press('toggle-reader');
+    await pageCannotWorkReader(
+      (fn) => page.evaluate(fn),
+      () => session.extensionPage.evaluate(readSettings, SETTINGS),
+      (testId) => clickInReader(page, testId),
+      (testId, value) => chooseInReader(page, testId, value),
+      30000,
+    );
     await page.close();
   });
 

@@ -9,8 +9,8 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { startChromium, type ChromiumSession } from './chromium-session';
-import { poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
+import { chooseByKeys, startChromium, type ChromiumSession } from './chromium-session';
+import { chooseInReader, clickInReader, poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
 import { koreanFixture } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -41,25 +41,17 @@ interface Reader {
   popupStatus(): Promise<string>;
 }
 
-function readerOf(evaluate: Evaluate, popupStatus: () => Promise<string>): Reader {
+/** Real input in the reader, by mouse and keyboard (it ignores what a script dispatches). */
+type Input = Pick<Reader, 'click' | 'target'>;
+
+function readerOf(evaluate: Evaluate, input: Input, popupStatus: () => Promise<string>): Reader {
   return {
     texts: (selector) =>
       evaluate((sel) => {
         const root = document.querySelector('reading-assistant-reader')?.shadowRoot;
         return root ? Array.from(root.querySelectorAll(sel)).map((el) => el.textContent ?? '') : [];
       }, selector),
-    click: (testId) =>
-      evaluate((id) => {
-        const root = document.querySelector('reading-assistant-reader')!.shadowRoot!;
-        (root.querySelector(`[data-testid="${id}"]`) as HTMLElement).click();
-      }, testId),
-    target: (code) =>
-      evaluate((value) => {
-        const root = document.querySelector('reading-assistant-reader')!.shadowRoot!;
-        const select = root.querySelector('[data-testid="reader-translate-to"]') as HTMLSelectElement;
-        select.value = value;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-      }, code),
+    ...input,
     canary: () => evaluate(() => document.documentElement.getAttribute('data-canary'), null),
     popupStatus,
   };
@@ -271,8 +263,13 @@ describe('Chromium', () => {
     await popup.getByTestId('toggle-reader').click();
     await page.locator('reading-assistant-reader').getByTestId('reader-translate').waitFor();
     const tab = page as PlaywrightPage;
+    const inReader = tab.locator('reading-assistant-reader');
     return readerOf(
       (fn, arg) => tab.evaluate(fn as never, arg) as never,
+      {
+        click: (testId) => inReader.getByTestId(testId).click(),
+        target: (code) => chooseByKeys(inReader.getByTestId('reader-translate-to'), code),
+      },
       () => popup.evaluate(() => document.querySelector('[data-testid="translate-status"]')?.textContent ?? ''),
     );
   });
@@ -298,7 +295,11 @@ describe('Firefox', () => {
     await session.press('toggle-reader');
     const tab = page as PuppeteerPage;
     const evaluate: Evaluate = (fn, arg) => tab.evaluate(fn as never, arg) as never;
-    const r = readerOf(evaluate, () =>
+    const input: Input = {
+      click: (testId) => clickInReader(tab, testId),
+      target: (code) => chooseInReader(tab, 'reader-translate-to', code),
+    };
+    const r = readerOf(evaluate, input, () =>
       ext.evaluate(() => document.querySelector('[data-testid="translate-status"]')?.textContent ?? ''),
     );
     await poll(

@@ -4,7 +4,7 @@
 import type { Page } from 'puppeteer-core';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
+import { chooseInReader, clickInReader, poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
 import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -43,16 +43,6 @@ function reader(page: Page, selector: string, what: Read): Promise<unknown> {
   );
 }
 
-/** Clicks a control of the reader (inside its shadow root). */
-const click = (page: Page, testId: string) =>
-  page.evaluate(
-    (id) =>
-      (
-        document.querySelector('reading-assistant-reader')!.shadowRoot!.querySelector(`[data-testid="${id}"]`) as HTMLElement
-      ).click(),
-    testId,
-  );
-
 test('options configure LibreTranslate; the popup translates a Korean article side by side; the second run makes no request; a 500 and a refused key keep the original', async () => {
   const ext = session.extensionPage;
   await session.goTo('/options.html');
@@ -86,7 +76,7 @@ test('options configure LibreTranslate; the popup translates a Korean article si
   expect(firstRun).toBeGreaterThan(0);
   await page.screenshot({ path: `${SCREENSHOTS}firefox-reader-translated.png` });
 
-  await click(page, 'reader-show-original');
+  await clickInReader(page, 'reader-show-original');
   expect(
     await poll(
       () => reader(page, '.ra-translation', 'count'),
@@ -94,21 +84,15 @@ test('options configure LibreTranslate; the popup translates a Korean article si
     ),
   ).toBe(0);
   expect(await reader(page, '.ra-content', 'text')).toBe(original);
-  await click(page, 'reader-translate');
+  await clickInReader(page, 'reader-translate');
   expect(await poll(status, (t) => t === 'Translated into English.', 20000)).toBe('Translated into English.');
   expect(translator.stats.requests).toBe(firstRun);
 
   // A language never asked for, and a server that fails: the message, and the original untouched.
-  await click(page, 'reader-show-original');
-  await page.evaluate(() => {
-    const select = document
-      .querySelector('reading-assistant-reader')!
-      .shadowRoot!.querySelector('[data-testid="reader-translate-to"]') as HTMLSelectElement;
-    select.value = 'fr';
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
+  await clickInReader(page, 'reader-show-original');
+  await chooseInReader(page, 'reader-translate-to', 'fr');
   translator.fail(500, 50);
-  await click(page, 'reader-translate');
+  await clickInReader(page, 'reader-translate');
   expect(await poll(status, (t) => /failed \(error 500\)/.test(t ?? ''), 30000)).toMatch(/failed \(error 500\)/);
   expect(await reader(page, '.ra-translation', 'count')).toBe(0);
   expect(await reader(page, '.ra-content', 'text')).toBe(original);
@@ -130,7 +114,7 @@ test('options configure LibreTranslate; the popup translates a Korean article si
       (t) => t.includes('Saved.'),
     ),
   ).toContain('Saved.');
-  await click(page, 'reader-translate');
+  await clickInReader(page, 'reader-translate');
   expect(await poll(status, (t) => /refused the API key/.test(t ?? ''), 20000)).toMatch(/refused the API key/);
   expect(await reader(page, '.ra-translation', 'count')).toBe(0);
   expect(await reader(page, '.ra-content', 'text')).toBe(original);
@@ -159,7 +143,7 @@ for (const { path, company, ticker, lang } of [
     const row = (await reader(page, '[data-testid="entity-row"]', 'texts')).find((text) => text.includes(company));
     expect(row).toContain(ticker);
     await page.screenshot({ path: `${SCREENSHOTS}firefox-reader-entities-${lang}.png` });
-    await click(page, 'reader-highlight');
+    await clickInReader(page, 'reader-highlight');
     expect(
       await poll(
         () => reader(page, 'mark.ra-ent', 'count'),
