@@ -13,7 +13,7 @@ import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { serveFixtures, FIXTURES } from '../../scripts/lib/fixture-server.mjs';
 import { startChromium, type ChromiumSession } from './chromium-session';
-import { poll, startFirefox, type FirefoxSession } from './firefox-session';
+import { clickInReader, poll, startFirefox, type FirefoxSession } from './firefox-session';
 
 const PARAGRAPHS = 20_000;
 // Real sentences (KLUE-NER dev), cut to at most 30 characters at a word's end: 20,000 of them make
@@ -122,11 +122,6 @@ function readerCounts() {
   };
 }
 
-/** Runs in the page: clicks a control of the reader. */
-function clickReader(id: string) {
-  (document.querySelector('reading-assistant-reader')!.shadowRoot!.querySelector(`[data-testid="${id}"]`) as HTMLElement).click();
-}
-
 /** Runs in the page: the reader's article HTML (to compare before and after). */
 function contentHtml(): string {
   return document.querySelector('reading-assistant-reader')!.shadowRoot!.querySelector('.ra-content')!.innerHTML;
@@ -135,6 +130,8 @@ function contentHtml(): string {
 /** What both browsers do, through their drivers. */
 interface Driver {
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
+  /** Clicks a control of the reader with the mouse (the reader ignores a script's clicks). */
+  click(testId: string): Promise<void>;
   /** Until `ok(readerState())` or the time is up; answers the last state. */
   until(ok: (s: ReturnType<typeof readerState>) => boolean, ms?: number): Promise<ReturnType<typeof readerState>>;
 }
@@ -165,7 +162,7 @@ async function scenario(d: Driver, openReader: () => Promise<void>, browser: str
 
   // Highlight: the recognizer is loaded (the first time), the names found and marked, in slices.
   since = await d.evaluate(startPhase, undefined);
-  await d.evaluate(clickReader, 'reader-highlight');
+  await d.click('reader-highlight');
   const sawProgress = await d.until((s) => s.progress !== null || s.pressed === 'true', 60000);
   step(`progress ${sawProgress.progress}`);
   const done = await d.until((s) => s.pressed === 'true', 120000);
@@ -185,7 +182,7 @@ async function scenario(d: Driver, openReader: () => Promise<void>, browser: str
 
   // Off: the article exactly as it was.
   since = await d.evaluate(startPhase, undefined);
-  await d.evaluate(clickReader, 'reader-highlight');
+  await d.click('reader-highlight');
   await d.until((s) => !s.marked && s.pressed === 'false');
   const off = await d.evaluate(endPhase, since);
   step('off');
@@ -193,19 +190,19 @@ async function scenario(d: Driver, openReader: () => Promise<void>, browser: str
 
   // Again, the recognizer's code loaded and its model decoded: the steady state, measured.
   since = await d.evaluate(startPhase, undefined);
-  await d.evaluate(clickReader, 'reader-highlight');
+  await d.click('reader-highlight');
   await d.until((s) => s.pressed === 'true', 120000);
   const again = await d.evaluate(endPhase, since);
   step('highlighted again');
   expect(again.canary).toBeNull();
-  await d.evaluate(clickReader, 'reader-highlight');
+  await d.click('reader-highlight');
   await d.until((s) => !s.marked && s.pressed === 'false');
 
   // Again, and Stop halfway: the switch is off, no mark is left, the text is as it was.
-  await d.evaluate(clickReader, 'reader-highlight');
+  await d.click('reader-highlight');
   const running = await d.until((s) => s.stop && !s.marked, 30000);
   expect(running.stop).toBe(true);
-  await d.evaluate(clickReader, 'reader-highlight-cancel');
+  await d.click('reader-highlight-cancel');
   const stopped = await d.until((s) => !s.stop && s.pressed === 'false' && s.progress === null);
   expect(stopped).toMatchObject({ stop: false, pressed: 'false', progress: null, marked: false });
   step('stopped');
@@ -238,6 +235,7 @@ describe('Chromium', () => {
     const popup = await session.openPopup(tab.tabId);
     const driver: Driver = {
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      click: (testId) => page.locator('reading-assistant-reader').getByTestId(testId).click(),
       until: (ok, ms = 10000) => poll(() => page.evaluate(readerState), ok, ms),
     };
     const figures = await scenario(
@@ -275,6 +273,7 @@ describe('Firefox', () => {
     await session.showPopup(tab.tabId);
     const driver: Driver = {
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      click: (testId) => clickInReader(page, testId),
       until: (ok, ms = 10000) => poll(() => page.evaluate(readerState), ok, ms),
     };
     const figures = await scenario(
