@@ -50,10 +50,15 @@ export interface EntityPanelProps {
   api: Pick<EntitiesApi, 'mentionsOf' | 'quoteUrl'>;
 }
 
+/** Entries drawn at first in each kind, and added by each "Show more": a long article names thousands, and drawing them all would hold the page. */
+export const PANEL_PAGE = 100;
+
 export function EntityPanel({ groups, enabled, onToggle, root, api }: EntityPanelProps) {
   const { mentionsOf, quoteUrl } = api;
   const [current, setCurrent] = useState<{ id: string; index: number; total: number } | null>(null);
   const lastMarks = useRef<HTMLElement[]>([]);
+  // How many entries each kind shows (PANEL_PAGE until "Show more").
+  const [limits, setLimits] = useState<Partial<Record<EntityGroup, number>>>({});
 
   useEffect(() => () => lastMarks.current.forEach((m) => m.classList.remove('ra-ent-current')), []);
 
@@ -110,7 +115,7 @@ export function EntityPanel({ groups, enabled, onToggle, root, api }: EntityPane
             <section key={g.group} class="ra-ent-group" aria-label={groupName(g.group)}>
               <h3 class={`ra-ent-group-title ra-ent-g-${g.group}`}>{groupName(g.group)}</h3>
               <ul>
-                {g.entries.map((entry) => (
+                {g.entries.slice(0, limits[g.group] ?? PANEL_PAGE).map((entry) => (
                   <li key={entry.id} class="ra-ent-entry" data-testid="entity-row">
                     <button
                       type="button"
@@ -146,6 +151,20 @@ export function EntityPanel({ groups, enabled, onToggle, root, api }: EntityPane
                   </li>
                 ))}
               </ul>
+              {g.entries.length > (limits[g.group] ?? PANEL_PAGE) && (
+                <button
+                  type="button"
+                  class="ra-ent-more"
+                  data-testid="entity-more"
+                  onClick={() => setLimits({ ...limits, [g.group]: (limits[g.group] ?? PANEL_PAGE) + PANEL_PAGE })}
+                >
+                  {t(
+                    'entityShowMore',
+                    Math.min(PANEL_PAGE, g.entries.length - (limits[g.group] ?? PANEL_PAGE)),
+                    g.entries.length,
+                  )}
+                </button>
+              )}
             </section>
           ))}
           <p id="ra-ent-position" class="ra-ent-position" role="status" aria-live="polite">

@@ -296,8 +296,10 @@ export class ReaderSession {
         onProgress: (share) => this.#progress(share * FINDING),
       });
       await this.#draw(spans, stop.signal, (share) => this.#progress(FINDING + share * (1 - FINDING)));
+      // The panel's entries: tens of thousands of mentions counted, in slices too.
+      const groups = await runInSlices(api.grouping(spans), { signal: stop.signal });
       this.#update({
-        highlights: { on: true, loading: false, progress: null, groups: api.groupEntities(spans), spans, error: null },
+        highlights: { on: true, loading: false, progress: null, groups, spans, error: null },
         entities: api,
       });
     } catch (err) {

@@ -2,6 +2,7 @@
 // that finds it on globalThis after the background injected /entities.js.
 import type {
   groupEntities,
+  grouping,
   highlightEntities,
   highlighting,
   recognition,
@@ -28,6 +29,8 @@ export interface EntitiesApi {
   removeHighlights: typeof removeHighlights;
   mentionsOf: typeof mentionsOf;
   groupEntities: typeof groupEntities;
+  /** groupEntities() in steps, likewise. */
+  grouping: typeof grouping;
   lookupTicker: typeof lookupTicker;
   quoteUrl: typeof quoteUrl;
 }

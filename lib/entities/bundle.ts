@@ -2,6 +2,7 @@
 // global of the world that loads it (the reader script's in a page, the saved-article page's own).
 import {
   groupEntities,
+  grouping,
   highlightEntities,
   highlighting,
   recognition,
@@ -24,6 +25,7 @@ export const ENTITIES: EntitiesApi = {
   removeHighlights,
   mentionsOf,
   groupEntities,
+  grouping,
   lookupTicker,
   quoteUrl,
 };

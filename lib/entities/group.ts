@@ -25,10 +25,24 @@ export interface EntityGroupModel {
 }
 
 export function groupEntities(spans: readonly EntitySpan[]): EntityGroupModel[] {
+  const steps = grouping(spans);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+// Mentions counted in one step.
+const GROUP_STEP = 2000;
+
+/**
+ * groupEntities() in steps of a few thousand mentions, for runInSlices (lib/slices.ts): a long
+ * article's 50,000 mentions are counted with the page's turns between the steps.
+ */
+export function* grouping(spans: readonly EntitySpan[]): Generator<number, EntityGroupModel[], void> {
   const byId = new Map<string, EntityEntry & { first: number; forms: Map<string, number> }>();
   // A long article names the same entities again and again: each form's id is made once.
   const ids = new Map<string, string>();
-  spans.forEach((s, i) => {
+  for (let i = 0; i < spans.length; i++) {
+    if (i && i % GROUP_STEP === 0) yield i / spans.length;
+    const s = spans[i]!;
     const key = `${s.type}\u0000${s.ticker ? `${s.ticker.market}:${s.ticker.code}` : ''}\u0000${s.canonical ?? s.text}`;
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = entityId(s)));
@@ -41,7 +55,8 @@ export function groupEntities(spans: readonly EntitySpan[]): EntityGroupModel[] 
     e.count++;
     e.mentions.push(i);
     e.forms.set(s.text, (e.forms.get(s.text) ?? 0) + 1);
-  });
+  }
+  yield 1;
   const groups = new Map<EntityGroup, EntityEntry[]>();
   for (const e of [...byId.values()].sort((a, b) => b.count - a.count || a.first - b.first)) {
     // The canonical name ("샘 올트먼" over the "올트먼" most mentions use); a company: its commonest form.

@@ -321,4 +321,4 @@ export function assignCanonical(spans: EntitySpan[]): void {
 }
 
 export { highlightEntities, highlighting, removeHighlights, textMapping, textOf } from '@/lib/entities/dom';
-export { groupEntities } from '@/lib/entities/group';
+export { groupEntities, grouping } from '@/lib/entities/group';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { entityId, groupEntities } from '@/lib/entities/group';
+import { entityId, groupEntities, grouping } from '@/lib/entities/group';
 import type { EntitySpan } from '@/lib/entities/types';
 
 const s = (text: string, type: EntitySpan['type'], extra: Partial<EntitySpan> = {}): EntitySpan => ({
@@ -38,5 +38,24 @@ describe('groupEntities', () => {
 
   it('gives one id to mentions that differ only in spacing', () => {
     expect(entityId(s('서울  서초구', 'place'))).toBe(entityId(s('서울 서초구', 'place')));
+  });
+});
+
+describe('grouping (groupEntities in steps)', () => {
+  it('counts a long article’s 50,000 mentions with the page’s turns between steps, the same entries as at once', async () => {
+    const { runInSlices } = await import('@/lib/slices');
+    const names = Array.from({ length: 500 }, (_, i) => `이름${i}`);
+    // Name i is mentioned at every index ≡ i (mod 500): 100 mentions each, the first at index i.
+    const spans = Array.from({ length: 50_000 }, (_, i) => s(names[i % names.length]!, 'person'));
+    let t = 0;
+    let turns = 0;
+    // Every read of the clock: 10 ms; a slice: 30 ms.
+    const groups = await runInSlices(grouping(spans), { sliceMs: 30, now: () => (t += 10), pause: async () => void turns++ });
+    expect(turns).toBeGreaterThanOrEqual(8);
+    expect(groups.map((g) => g.group)).toEqual(['person']);
+    const entries = groups[0]!.entries;
+    expect(entries.map((e) => e.name)).toEqual(names);
+    expect(entries.every((e, i) => e.count === 100 && e.mentions[0] === i && e.mentions[99] === i + 99 * 500)).toBe(true);
+    expect(groups).toEqual(groupEntities(spans));
   });
 });

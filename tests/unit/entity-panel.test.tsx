@@ -2,7 +2,7 @@
 // cycling through an entity's mentions with the mouse and the keyboard.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { EntityPanel, entityLabel } from '@/components/EntityPanel';
+import { EntityPanel, PANEL_PAGE, entityLabel } from '@/components/EntityPanel';
 import { highlightEntities, mentionsOf, textOf } from '@/lib/entities/dom';
 import { quoteUrl } from '@/lib/entities/tickers';
 import { groupEntities } from '@/lib/entities/group';
@@ -110,5 +110,42 @@ describe('EntityPanel', () => {
   it('hides the entries of kinds switched off', () => {
     const { host } = setup(['person']);
     expect([...host.querySelectorAll('.ra-ent-name')].map((n) => n.textContent)).toEqual(['올트먼']);
+  });
+
+  it('draws a long article’s entries a hundred at a time: "Show more" adds the next ones, and every one stays reachable', () => {
+    // 250 people, the first mentioned most.
+    const spans: EntitySpan[] = Array.from({ length: 250 }, (_, i) => ({
+      start: 0,
+      end: 1,
+      type: 'person' as const,
+      text: `이름${i}`,
+    }));
+    spans.unshift(...Array.from({ length: 5 }, () => ({ start: 0, end: 1, type: 'person' as const, text: '이름0' })));
+    const host = document.createElement('div');
+    document.body.append(host);
+    act(() =>
+      render(
+        <EntityPanel
+          groups={groupEntities(spans)}
+          enabled={['person']}
+          onToggle={() => {}}
+          root={null}
+          api={{ mentionsOf, quoteUrl }}
+        />,
+        host,
+      ),
+    );
+    const rows = () => [...host.querySelectorAll('[data-testid="entity-row"]')];
+    expect(rows()).toHaveLength(PANEL_PAGE);
+    expect(rows()[0]!.textContent).toContain('이름0');
+    const more = () => host.querySelector<HTMLButtonElement>('[data-testid="entity-more"]');
+    expect(more()!.textContent).toBe('entityShowMore 100 250');
+    act(() => more()!.click());
+    expect(rows()).toHaveLength(200);
+    expect(more()!.textContent).toBe('entityShowMore 50 250');
+    act(() => more()!.click());
+    expect(rows()).toHaveLength(250);
+    expect(rows()[249]!.textContent).toContain('이름249');
+    expect(more()).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { h, render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ENTITIES_GLOBAL, type EntitiesApi } from '@/lib/entities/api';
 import { highlightEntities, highlighting, mentionsOf, removeHighlights, textMapping, textOf } from '@/lib/entities/dom';
-import { groupEntities } from '@/lib/entities/group';
+import { groupEntities, grouping } from '@/lib/entities/group';
 import type { EntitySpan } from '@/lib/entities/types';
 import type { Article } from '@/lib/article/types';
 import type { TranslatorApi } from '@/lib/translate/providers/browser';
@@ -120,6 +120,7 @@ const STAND_IN: EntitiesApi = {
   removeHighlights,
   mentionsOf,
   groupEntities,
+  grouping,
   lookupTicker: () => null,
   quoteUrl: () => 'https://example.com/quote',
 } as unknown as EntitiesApi;
