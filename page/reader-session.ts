@@ -257,10 +257,7 @@ export class ReaderSession {
    */
   setHighlights(on: boolean, remember = true): Promise<void> {
     if (remember) void loadHighlightSettings().then((s) => saveHighlightSettings({ ...s, on }));
-    if (!on) {
-      this.#unhighlight();
-      return Promise.resolve();
-    }
+    if (!on) return this.#unhighlight(true);
     // Asked twice (the remembered choice and the popup at once): one recognition.
     if (!this.#highlighting) {
       const run = this.#highlight().finally(() => {
@@ -325,12 +322,20 @@ export class ReaderSession {
     await runInSlices(steps, { signal, onProgress });
   }
 
-  #unhighlight(): void {
+  /**
+   * Stops highlighting and takes the marks away: at once (before a translation, on closing), or
+   * `sliced` as the user's Off does (tens of thousands of marks would hold the page); what is left
+   * of a sliced removal goes at once when a translation or a new highlighting comes meanwhile.
+   */
+  #unhighlight(sliced = false): Promise<void> {
     this.#stopHighlighting?.abort();
     this.#stopHighlighting = null;
     this.#highlighting = null;
-    if (this.content && this.#entities) this.#entities.removeHighlights(this.content);
+    const { content } = this;
+    const api = this.#entities;
+    if (content && api && !sliced) api.removeHighlights(content);
     if (this.#state.highlights !== NO_HIGHLIGHTS) this.#update({ highlights: NO_HIGHLIGHTS });
+    return content && api && sliced ? runInSlices(api.removing(content)) : Promise.resolve();
   }
 
   #applyGroups(groups: EntityGroup[]): void {

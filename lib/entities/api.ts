@@ -8,6 +8,7 @@ import type {
   recognition,
   recognize,
   removeHighlights,
+  removing,
   textMapping,
   textOf,
 } from '@/lib/entities/index';
@@ -27,6 +28,8 @@ export interface EntitiesApi {
   /** highlightEntities() in steps, likewise. */
   highlighting: typeof highlighting;
   removeHighlights: typeof removeHighlights;
+  /** removeHighlights() in steps, likewise. */
+  removing: typeof removing;
   mentionsOf: typeof mentionsOf;
   groupEntities: typeof groupEntities;
   /** groupEntities() in steps, likewise. */

@@ -8,6 +8,7 @@ import {
   recognition,
   recognize,
   removeHighlights,
+  removing,
   textMapping,
   textOf,
 } from '@/lib/entities/index';
@@ -23,6 +24,7 @@ export const ENTITIES: EntitiesApi = {
   highlightEntities,
   highlighting,
   removeHighlights,
+  removing,
   mentionsOf,
   groupEntities,
   grouping,

@@ -190,15 +190,33 @@ export function mentionsOf(root: Element, id: string): HTMLElement[][] {
 
 /** Puts back the text nodes highlightEntities replaced: the DOM is as it was before. */
 export function removeHighlights(root: Element): void {
+  const steps = removing(root);
+  for (let step = steps.next(); !step.done; step = steps.next());
+}
+
+// Marked text nodes put back in one step.
+const UNDO_STEP = 500;
+
+/**
+ * removeHighlights() in steps of 500 marked nodes, for runInSlices (lib/slices.ts). The
+ * marks not yet taken away stay on record: a removeHighlights() or a new highlighting meanwhile
+ * takes the rest at once, and this then has nothing left to do.
+ */
+export function* removing(root: Element): Generator<number, void, void> {
   const records = applied.get(root);
-  applied.delete(root);
   if (records) {
-    for (const { original, pieces } of records) {
+    const total = records.length;
+    for (let done = 1; records.length; done++) {
+      if (done % UNDO_STEP === 0) yield done / total;
+      // From the end, taken off the record only now: a record is one text node of its own, so the
+      // order does not matter, and a stop at the turn above leaves every remaining one on record.
+      const { original, pieces } = records.pop()!;
       const first = pieces[0];
       if (!first?.parentNode) continue;
       first.parentNode.insertBefore(original, first);
       for (const p of pieces) p.parentNode?.removeChild(p);
     }
+    if (applied.get(root) === records) applied.delete(root);
     return;
   }
   // Marks from another copy of this module (a second injection): unwrap and join the text again.

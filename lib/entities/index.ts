@@ -320,5 +320,5 @@ export function assignCanonical(spans: EntitySpan[]): void {
   }
 }
 
-export { highlightEntities, highlighting, removeHighlights, textMapping, textOf } from '@/lib/entities/dom';
+export { highlightEntities, highlighting, removeHighlights, removing, textMapping, textOf } from '@/lib/entities/dom';
 export { groupEntities, grouping } from '@/lib/entities/group';

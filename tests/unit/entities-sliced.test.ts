@@ -3,7 +3,7 @@
 // halfway leaves no mark behind.
 import { readFileSync } from 'node:fs';
 import { chunks, recognition, recognize } from '@/lib/entities';
-import { highlightEntities, highlighting, removeHighlights, textOf } from '@/lib/entities/dom';
+import { highlightEntities, highlighting, removeHighlights, removing, textOf } from '@/lib/entities/dom';
 import { runInSlices } from '@/lib/slices';
 
 const KOREAN = readFileSync('tests/fixtures/korean/mk-1/expected.txt', 'utf8');
@@ -113,5 +113,49 @@ describe('marking in steps', () => {
     expect(halfway).toBeGreaterThan(0);
     expect(root.querySelectorAll('mark').length).toBe(0);
     expect(root.innerHTML).toBe(before);
+  });
+
+  it('takes the marks away in many slices: the text is exactly as it was', async () => {
+    const root = page();
+    const before = root.innerHTML;
+    highlightEntities(root, spansOf(root), ['person', 'place']);
+    expect(root.querySelectorAll('mark.ra-ent').length).toBeGreaterThan(1000);
+    const time = everyStepATurn();
+    await runInSlices(removing(root), time);
+    expect(time.turns.count).toBeGreaterThan(1);
+    expect(root.querySelectorAll('mark').length).toBe(0);
+    expect(root.innerHTML).toBe(before);
+  });
+
+  it('a removal stopped halfway leaves the rest on record: removeHighlights, or a new highlighting, takes it away', async () => {
+    for (const finish of ['remove', 'highlight again'] as const) {
+      const root = page();
+      const before = root.innerHTML;
+      const spans = spansOf(root);
+      highlightEntities(root, spans, ['person', 'place']);
+      const drawn = root.innerHTML;
+      const stop = new AbortController();
+      const time = everyStepATurn();
+      let halfway = 0;
+      const pause = async () => {
+        await time.pause();
+        if (time.turns.count === 1) {
+          halfway = root.querySelectorAll('mark.ra-ent').length;
+          stop.abort();
+        }
+      };
+      await expect(runInSlices(removing(root), { now: time.now, pause, signal: stop.signal })).rejects.toThrow();
+      expect(halfway).toBeGreaterThan(0);
+      expect(root.querySelectorAll('mark.ra-ent').length).toBe(halfway);
+      if (finish === 'remove') {
+        removeHighlights(root);
+        expect(root.innerHTML).toBe(before);
+      } else {
+        highlightEntities(root, spans, ['person', 'place']);
+        expect(root.innerHTML).toBe(drawn);
+        removeHighlights(root);
+        expect(root.innerHTML).toBe(before);
+      }
+    }
   });
 });

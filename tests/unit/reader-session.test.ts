@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { h, render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ENTITIES_GLOBAL, type EntitiesApi } from '@/lib/entities/api';
-import { highlightEntities, highlighting, mentionsOf, removeHighlights, textMapping, textOf } from '@/lib/entities/dom';
+import { highlightEntities, highlighting, mentionsOf, removeHighlights, removing, textMapping, textOf } from '@/lib/entities/dom';
 import { groupEntities, grouping } from '@/lib/entities/group';
 import type { EntitySpan } from '@/lib/entities/types';
 import type { Article } from '@/lib/article/types';
@@ -118,6 +118,7 @@ const STAND_IN: EntitiesApi = {
   highlightEntities,
   highlighting,
   removeHighlights,
+  removing,
   mentionsOf,
   groupEntities,
   grouping,
