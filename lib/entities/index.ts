@@ -42,6 +42,9 @@ export function recognize(text: string, lang: string | null): EntitySpan[] {
  * anywhere; English mentions of one name agree; mentions share a canonical name). Each step yields
  * the share of the work done (0 to 1); the return value is recognize()'s answer.
  */
+// Pieces (or, times 20, spans) gone over in one step of the work over the whole article.
+const WHOLE_STEP = 100;
+
 export function* recognition(text: string, lang: string | null): Generator<number, EntitySpan[], void> {
   const language = baseLanguage(text, lang);
   const pieces = chunks(text);
@@ -55,8 +58,10 @@ export function* recognition(text: string, lang: string | null): Generator<numbe
       yield ((k + 1) / pieces.length) * 0.7;
     }
     const known = new Set<string>();
-    for (const [k, [start]] of pieces.entries())
+    for (const [k, [start]] of pieces.entries()) {
       for (const s of models[k]!) if (NAME_TYPES.has(s.type)) known.add(text.slice(start + s.start, start + s.end));
+      if (k % WHOLE_STEP === WHOLE_STEP - 1) yield 0.7;
+    }
     for (const [k, [start, end]] of pieces.entries()) {
       const piece = text.slice(start, end);
       const local = new Map<RawSpan, Ticker>();
@@ -86,12 +91,15 @@ export function* recognition(text: string, lang: string | null): Generator<numbe
       yield (k + 1) / pieces.length;
     }
   }
-  const spans: EntitySpan[] = found.map((s) => {
+  // The whole article's spans (a long one has tens of thousands): in steps too.
+  const spans: EntitySpan[] = [];
+  for (const s of found) {
     const span: EntitySpan = { start: s.start, end: s.end, type: s.type, text: text.slice(s.start, s.end) };
     const ticker = tickers.get(s) ?? (s.type === 'org' ? tickerInText(span.text, text) : null);
     if (ticker) span.ticker = ticker;
-    return span;
-  });
+    spans.push(span);
+    if (spans.length % (WHOLE_STEP * 20) === 0) yield 1;
+  }
   assignCanonical(spans);
   return spans;
 }

@@ -61,6 +61,22 @@ describe.each([
     // Never the whole text in one go: at least one turn per piece.
     expect(time.turns.count).toBeGreaterThanOrEqual(chunks(text).length);
   });
+
+  it('goes over the whole article’s spans in steps too (a long article has tens of thousands)', async () => {
+    const longer = long(sample, 200_000);
+    const time = everyStepATurn();
+    const spans = await runInSlices(recognition(longer, lang), time);
+    expect(spans.length).toBeGreaterThan(4000);
+    // A turn at every piece and then at every 2,000 spans, not the 4,000 and more in one go.
+    let last = -1;
+    let afterPieces = 0;
+    const steps = recognition(longer, lang);
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      if (step.value === 1 && last === 1) afterPieces++;
+      last = step.value;
+    }
+    expect(afterPieces).toBeGreaterThanOrEqual(Math.floor(spans.length / 2000) - 1);
+  });
 });
 
 describe('marking in steps', () => {
