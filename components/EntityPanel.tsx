@@ -47,14 +47,13 @@ export interface EntityPanelProps {
   /** The element the marks are in (the article), to find and scroll to mentions. */
   root: Element | null;
   /** From the entity bundle, loaded on first use: the panel itself does not carry the ticker table. */
-  api: Pick<EntitiesApi, 'mentionsOf' | 'quoteUrl'>;
+  api: Pick<EntitiesApi, 'mentionsOf' | 'quoteUrl'> | null;
 }
 
 /** Entries drawn at first in each kind, and added by each "Show more": a long article names thousands, and drawing them all would hold the page. */
 export const PANEL_PAGE = 100;
 
 export function EntityPanel({ groups, enabled, onToggle, root, api }: EntityPanelProps) {
-  const { mentionsOf, quoteUrl } = api;
   const [current, setCurrent] = useState<{ id: string; index: number; total: number } | null>(null);
   const lastMarks = useRef<HTMLElement[]>([]);
   // How many entries each kind shows (PANEL_PAGE until "Show more").
@@ -63,8 +62,8 @@ export function EntityPanel({ groups, enabled, onToggle, root, api }: EntityPane
   useEffect(() => () => lastMarks.current.forEach((m) => m.classList.remove('ra-ent-current')), []);
 
   const show = (entry: EntityEntry, step: 1 | -1) => {
-    if (!root) return;
-    const mentions = mentionsOf(root, entry.id);
+    if (!root || !api) return;
+    const mentions = api.mentionsOf(root, entry.id);
     if (!mentions.length) return;
     const from = current?.id === entry.id ? current.index : step === 1 ? -1 : 0;
     const index = (from + step + mentions.length) % mentions.length;
@@ -139,7 +138,7 @@ export function EntityPanel({ groups, enabled, onToggle, root, api }: EntityPane
                       <a
                         class="ra-ent-ticker"
                         data-testid="entity-ticker"
-                        href={quoteUrl(entry.ticker)}
+                        href={api?.quoteUrl(entry.ticker)}
                         target="_blank"
                         rel="noopener noreferrer"
                         title={t('entityTicker', entry.name, entry.ticker.code, entry.ticker.market)}

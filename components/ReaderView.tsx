@@ -44,6 +44,7 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
   }, []);
 
   const date = formatDate(article?.publishedTime);
+  const panel = state.highlights.on || state.highlights.loading;
   const meta = article
     ? [
         article.siteName,
@@ -67,7 +68,9 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
         </button>
       </div>
       {article && <ReaderTools session={session} state={state} />}
-      <div class={state.highlights.on ? 'ra-body ra-with-entities' : 'ra-body'}>
+      {/* The panel's column comes as highlighting starts, while the article has no mark: laying out a
+          long article again beside it then is quick, where 40,000 marks would hold the page. */}
+      <div class={panel ? 'ra-body ra-with-entities' : 'ra-body'}>
         <main ref={mainRef} class="ra-main" tabIndex={-1}>
           {article ? (
             <article class="ra-article" lang={article.lang ?? undefined} dir={article.dir}>
@@ -103,13 +106,13 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
             </section>
           )}
         </main>
-        {state.highlights.on && state.entities && (
+        {panel && (
           <EntityPanel
-            groups={state.highlights.groups}
+            groups={state.highlights.on ? state.highlights.groups : null}
             enabled={state.enabledGroups}
             onToggle={(group, on) => void session.setGroupEnabled(group, on)}
             root={session.content}
-            api={state.entities}
+            api={state.entities ?? null}
           />
         )}
       </div>

@@ -208,7 +208,7 @@ export class ReaderSession {
     if (!content || !article || this.closed) return;
     this.showOriginal();
     // Marks would be sent as emphasis and then stand over text that changed: highlights go first.
-    if (this.#state.highlights.on || this.#state.highlights.loading) this.#unhighlight();
+    if (this.#state.highlights.on || this.#state.highlights.loading) void this.#unhighlight();
     const run = ++this.#run;
     this.#update({ target: to, mode });
     const job = await runTranslation(content, article, to, mode, from, (change) => {
@@ -325,17 +325,21 @@ export class ReaderSession {
   /**
    * Stops highlighting and takes the marks away: at once (before a translation, on closing), or
    * `sliced` as the user's Off does (tens of thousands of marks would hold the page); what is left
-   * of a sliced removal goes at once when a translation or a new highlighting comes meanwhile.
+   * of a sliced removal goes at once when a translation or a new highlighting comes meanwhile. The
+   * state (and the panel's column) goes after the marks: laying the article out again while it
+   * still holds them would hold the page.
    */
-  #unhighlight(sliced = false): Promise<void> {
+  async #unhighlight(sliced = false): Promise<void> {
     this.#stopHighlighting?.abort();
     this.#stopHighlighting = null;
     this.#highlighting = null;
     const { content } = this;
     const api = this.#entities;
-    if (content && api && !sliced) api.removeHighlights(content);
+    if (content && api) {
+      if (sliced) await runInSlices(api.removing(content));
+      else api.removeHighlights(content);
+    }
     if (this.#state.highlights !== NO_HIGHLIGHTS) this.#update({ highlights: NO_HIGHLIGHTS });
-    return content && api && sliced ? runInSlices(api.removing(content)) : Promise.resolve();
   }
 
   #applyGroups(groups: EntityGroup[]): void {

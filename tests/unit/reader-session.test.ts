@@ -264,11 +264,17 @@ describe('the reader session', () => {
     };
     const s = session({ loadEntities: async () => slow });
     const original = s.content!.innerHTML;
+    const view = document.createElement('div');
+    render(h(ReaderView, { session: s, onClose: () => {} }), view);
+    const columns: boolean[] = [];
     const progress: number[] = [];
     const stopped = new Promise<void>((resolve) =>
       s.subscribe((state) => {
         const p = state.highlights.progress;
         if (p === null || !state.highlights.loading) return;
+        // The panel's column is there while names are found (the article is laid out beside it
+        // before it holds any mark), with the panel saying it is finding them.
+        columns.push(!!view.querySelector('.ra-with-entities [data-testid="entity-panel"] .ra-ent-status'));
         progress.push(p);
         // Stop at the first progress report (the user pressing Stop).
         if (progress.length === 1) void s.setHighlights(false, false).then(resolve);
@@ -283,6 +289,11 @@ describe('the reader session', () => {
     expect(s.state.highlights).toMatchObject({ on: false, loading: false, progress: null, error: null });
     expect(s.content!.querySelector('mark')).toBeNull();
     expect(s.content!.innerHTML).toBe(original);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(columns.length).toBeGreaterThan(0);
+    expect(columns.every(Boolean)).toBe(true);
+    expect(view.querySelector('.ra-with-entities')).toBeNull();
+    render(null, view);
     // Asked again, it runs to the end.
     await s.setHighlights(true, false);
     expect(s.state.highlights.on).toBe(true);
