@@ -14,11 +14,17 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage?.() || navigator.language || 'en';
 }
 
+// One formatter per UI language: the reader's language list is drawn again at every progress step.
+const displayNames = new Map<string, Intl.DisplayNames>();
+
 /** "Korean" / "한국어" for "ko", in the UI language; the code itself when unknown. */
 export function languageName(code: string | null | undefined): string | null {
   if (!code) return null;
   try {
-    return new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(code) ?? code;
+    const ui = uiLanguage();
+    let names = displayNames.get(ui);
+    if (!names) displayNames.set(ui, (names = new Intl.DisplayNames([ui], { type: 'language' })));
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
