@@ -1,8 +1,8 @@
 // Highlights on an enormous article (issue 21, item 1): a page of 20,000 paragraphs of real Korean
 // sentences, opened in the reader and highlighted, in Chromium and Firefox ESR. Finding the names
-// runs in slices with the page's turns between them: no task of the page's main thread may last
-// over 50 ms while highlights are found and drawn (Chromium: the Long Tasks API; Firefox, which
-// has none: a heartbeat in the page), the marks appear, the Stop button ends a run halfway and
+// runs in slices with the page's turns between them: the page's main-thread tasks while highlights
+// are found, drawn and taken away are measured against the issue's 50 ms and bounded (Chromium:
+// the Long Tasks API; Firefox, which has none: a heartbeat in the page), the marks appear, the Stop button ends a run halfway and
 // leaves the article's text exactly as it was, and nothing of the page runs in the reader (a
 // canary in the article's markup and text).
 //
@@ -228,7 +228,7 @@ describe('Chromium', () => {
     await session?.context.close();
   });
 
-  test('a 20,000-paragraph article: highlights with no task over 250 ms, Stop leaves the text as it was, nothing runs', async () => {
+  test('a 20,000-paragraph article: highlights with no task over 150 ms and off with none over 100 ms, Stop leaves the text as it was, nothing runs', async () => {
     const tab = await session.openTab(server.url('/demo/article.html'));
     page = tab.page;
     await page.evaluate(buildArticle, [SENTENCES, PARAGRAPHS, CANARY, CANARY_TEXT] as [string[], number, string, string]);
@@ -246,11 +246,16 @@ describe('Chromium', () => {
       },
       'chromium',
     );
-    // The Long Tasks API reports every task over 50 ms. Issue 21 asks for none while highlights are
-    // found and drawn; two remain at the end (110 and 58 ms measured: grouping the 40,000 mentions
-    // for the panel and drawing it), so this guards against the freeze (the old code held the
-    // page for minutes in one task) and the 50 ms target is left open (see the commit).
-    expect(Math.max(0, ...figures.again.tasks)).toBeLessThan(250);
+    // The Long Tasks API reports every task over 50 ms. Issue 21 asks for none. Measured on the
+    // loaded machine after the panel's counting, the marks' removal and recognition's last steps
+    // were sliced and the panel's column came before the marks: highlighting again 87 and 70 ms
+    // (was 156 ms), off none (was 96 ms), the first run (the recognizer's 1.1 MB script evaluated
+    // and its Korean model decoded) 51-76 ms (was up to 193 ms). What remains over 50 ms is a
+    // 30 ms slice plus its last step, the reader's redraw and garbage collection when the two
+    // cores are shared; the bounds leave room for that load, not for a task that grows with the
+    // article (the old code held the page for minutes).
+    expect(Math.max(0, ...figures.again.tasks)).toBeLessThan(150);
+    expect(Math.max(0, ...figures.off.tasks)).toBeLessThan(100);
     await popup.close();
   }, 240000);
 });
@@ -266,7 +271,7 @@ describe('Firefox', () => {
     await session?.browser.close();
   });
 
-  test('a 20,000-paragraph article: highlights with no pause of the page over 2 s, Stop leaves the text as it was, nothing runs', async () => {
+  test('a 20,000-paragraph article: highlights on and off with no pause of the page over 1 s, Stop leaves the text as it was, nothing runs', async () => {
     const tab = await session.openTab(server.url('/demo/article.html'));
     page = tab.page;
     await page.evaluate(buildArticle, [SENTENCES, PARAGRAPHS, CANARY, CANARY_TEXT] as [string[], number, string, string]);
@@ -285,9 +290,9 @@ describe('Firefox', () => {
       'firefox',
     );
     // Firefox has no Long Tasks API: the heartbeat's longest gap. Between slices of 30 ms a timer
-    // beats; the longest gap measured is 720-750 ms (the end of the run: the panel's grouping and
-    // drawing, and timers slowed on a loaded machine), so the bound is 2 s: it guards against the
-    // freeze (the old code held the page for minutes in one task), and 50 ms is left open.
-    expect(figures.again.maxGap).toBeLessThan(2000);
+    // beats; the longest gap measured is 349 ms highlighting, 320 ms off (was 958 and 1,017 ms);
+    // timers are slowed on the loaded machine, so the bound is 1 s, and 50 ms is not asserted here.
+    expect(figures.again.maxGap).toBeLessThan(1000);
+    expect(figures.off.maxGap).toBeLessThan(1000);
   }, 240000);
 });
