@@ -331,7 +331,7 @@ for (const { path, company, ticker, lang } of [
     await panel.waitFor();
     // The panel shows as soon as the names are being looked for; the marks follow.
     for (const type of ['person', 'org', 'place', 'date', 'money']) {
-      await expect.poll(() => reader(page).locator(`mark.ra-ent-${type}`).count(), type).toBeGreaterThan(0);
+      await expect.poll(() => reader(page).locator(`mark.ra-ent-${type}`).count(), { message: type }).toBeGreaterThan(0);
     }
     // Never colour alone: each mark says its kind.
     expect(await reader(page).locator('mark.ra-ent-org').first().getAttribute('title')).toMatch(/^(Organisation|기관·기업): /);
