@@ -92,35 +92,10 @@ function codeFromPrompt(prompt) {
   const m = /\bto ([A-Z][\w() -]*?)\.(?:\s|$)/.exec(prompt ?? '');
   if (!m) return 'xx';
   const names = new Intl.DisplayNames(['en'], { type: 'language' });
-  for (const code of [
-    'en',
-    'ko',
-    'ja',
-    'zh',
-    'zh-TW',
-    'es',
-    'fr',
-    'de',
-    'pt',
-    'ru',
-    'ar',
-    'hi',
-    'it',
-    'tr',
-    'vi',
-    'id',
-    'pl',
-    'uk',
-    'nl',
-    'th',
-    'fa',
-    'sv',
-    'he',
-    'bn',
-  ]) {
-    if (names.of(code) === m[1]) return code;
-  }
-  return 'xx';
+  // Every two-letter code, and Chinese's two scripts: the server knows no list of its own.
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const codes = ['zh-TW', ...[...letters].flatMap((a) => [...letters].map((b) => a + b))];
+  return codes.find((code) => names.of(code) === m[1]) ?? 'xx';
 }
 
 /**
