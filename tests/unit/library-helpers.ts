@@ -1,9 +1,9 @@
 // Shared by the library tests (not a test file itself): fresh databases and sample articles.
 import 'fake-indexeddb/auto';
-import type { Article } from '@/lib/article/types';
-import { wordCount, readingMinutes } from '@/lib/article/text';
 import { type CatalogEntry, readCatalog } from '@/extension/library/catalog';
 import { LibraryDB, type LibraryOptions } from '@/extension/library/db';
+
+export { article } from './sample-article';
 
 let n = 0;
 const opened: LibraryDB[] = [];
@@ -18,30 +18,6 @@ export function freshDb(prefix = 'lib', options?: LibraryOptions): LibraryDB {
 /** Closes and deletes the databases opened by freshDb (call from afterEach/afterAll). */
 export async function dropDbs(): Promise<void> {
   for (const db of opened.splice(0)) await db.delete();
-}
-
-/** An extracted article as lib/article/extract.ts returns it. */
-export function article(over: Partial<Article> & { text?: string } = {}): Article {
-  const text = over.text ?? 'Body text of the article, long enough to be a real paragraph of news.';
-  const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
-  const url = over.url ?? 'https://news.example.com/2024/05/story';
-  return {
-    title: 'A story',
-    byline: 'Kim Min-ji',
-    siteName: 'Example News',
-    publishedTime: '2024-05-01T09:00:00Z',
-    lang: 'en',
-    dir: 'ltr',
-    excerpt: 'The first lines.',
-    leadImage: 'https://news.example.com/lead.jpg',
-    url,
-    canonicalUrl: over.canonicalUrl ?? url,
-    contentHtml: paragraphs.join(''),
-    text,
-    wordCount: wordCount(text),
-    readingMinutes: readingMinutes(text),
-    ...over,
-  };
 }
 
 /** The pending search terms of an article (see extension/library/search-index.ts), or undefined. */

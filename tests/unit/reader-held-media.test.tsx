@@ -3,30 +3,21 @@
 // "Load images from the site"; the reader over a live page (no holding asked) keeps them.
 import { h, render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Article } from '@/lib/article/types';
 import { ReaderView } from '@/components/ReaderView';
 import { ReaderSession } from '@/page/reader-session';
 import { installEnglishMessages } from './translate-helpers';
+import { article } from './sample-article';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
 const PIXEL = 'data:image/png;base64,iVBORw0KGgo=';
-const ARTICLE: Article = {
+const ARTICLE = article({
   title: 'A story with pictures',
-  byline: null,
-  siteName: 'News',
-  publishedTime: null,
-  lang: 'en',
-  dir: 'ltr',
-  excerpt: null,
   leadImage: null,
   url: 'https://news.example.com/story',
-  canonicalUrl: 'https://news.example.com/story',
   contentHtml: `<p>Story text.<img src="http://tracker.example/pixel.gif?id=1" width="1" height="1"></p><figure><img src="https://news.example.com/a.jpg" srcset="https://news.example.com/a2.jpg 2x" alt="The harbour" width="600" height="400"></figure><video poster="https://news.example.com/p.jpg" controls></video><img src="${PIXEL}" alt="Stored">`,
   text: 'Story text.',
-  wordCount: 2,
-  readingMinutes: 1,
-};
+});
 
 beforeEach(() => {
   fakeBrowser.reset();

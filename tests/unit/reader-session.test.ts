@@ -13,7 +13,6 @@ import { ENTITIES_GLOBAL, type EntitiesApi } from '@/lib/entities/api';
 import { highlightEntities, highlighting, mentionsOf, removeHighlights, removing, textMapping, textOf } from '@/lib/entities/dom';
 import { groupEntities, grouping } from '@/lib/entities/group';
 import type { EntitySpan } from '@/lib/entities/types';
-import type { Article } from '@/lib/article/types';
 import type { TranslatorApi } from '@/lib/translate/providers/browser';
 import { PAGE_STATE_PORT, type PageInfo } from '@/platform/messages';
 import { globalTypography } from '@/platform/settings/typography';
@@ -22,6 +21,7 @@ import { PageReader } from '@/page/page-reader';
 import { ReaderSession, type ReaderState } from '@/page/reader-session';
 import { installEnglishMessages } from './translate-helpers';
 import { dispatchAsUser } from './user-event';
+import { article } from './sample-article';
 
 // Under jsdom, WXT's own mock of 'wxt/browser' loads WXT's build tools, which jsdom's TextEncoder
 // breaks: the same fake browser, given directly.
@@ -78,22 +78,7 @@ function heldTranslator() {
 
 // Three paragraphs longer than one request's worth of text: three requests, so progress has steps.
 const PARAGRAPHS = ['Alpha', 'Bravo', 'Charlie'].map((word) => `${word} ${'words of the story '.repeat(160)}`.trim());
-const ARTICLE: Article = {
-  title: 'A story',
-  byline: null,
-  siteName: 'News',
-  publishedTime: null,
-  lang: 'en',
-  dir: 'ltr',
-  excerpt: null,
-  leadImage: null,
-  url: 'https://news.example.com/story',
-  canonicalUrl: 'https://news.example.com/story',
-  contentHtml: PARAGRAPHS.map((p) => `<p>${p}</p>`).join(''),
-  text: PARAGRAPHS.join('\n\n'),
-  wordCount: 1000,
-  readingMinutes: 4,
-};
+const ARTICLE = article({ text: PARAGRAPHS.join('\n\n'), url: 'https://news.example.com/story' });
 
 /** Two names in any text: the test is about the session's marks, not about recognition. */
 function standInRecognize(text: string): EntitySpan[] {

@@ -3,13 +3,13 @@
 // translation; Cancel during the wait ends it at once, keeps what was translated and asks nothing
 // more. (The engine's side: translate-wait.test.ts.)
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Article } from '@/lib/article/types';
 import { TranslateError } from '@/lib/translate/types';
 import { serveTranslatePort } from '@/background/translate-port';
 import { providerConfigItem } from '@/platform/translate/settings';
 import type { ProviderConfig } from '@/lib/translate/providers/registry';
 import { ReaderSession } from '@/page/reader-session';
 import { fakeFetch, installEnglishMessages, json, portPair } from './translate-helpers';
+import { article } from './sample-article';
 
 // Under jsdom, WXT's own mock of 'wxt/browser' loads WXT's build tools, which jsdom's TextEncoder
 // breaks: the same fake browser, given directly (as reader-session.test.ts does).
@@ -51,22 +51,7 @@ function manualSleep() {
 
 describe('in the reader, through the background', () => {
   const PARAGRAPHS = ['Alpha', 'Bravo', 'Charlie'].map((word) => `${word} ${'words of the story '.repeat(60)}`.trim());
-  const ARTICLE: Article = {
-    title: 'A story',
-    byline: null,
-    siteName: 'News',
-    publishedTime: null,
-    lang: 'en',
-    dir: 'ltr',
-    excerpt: null,
-    leadImage: null,
-    url: 'https://news.example.com/story',
-    canonicalUrl: 'https://news.example.com/story',
-    contentHtml: PARAGRAPHS.map((p) => `<p>${p}</p>`).join(''),
-    text: PARAGRAPHS.join('\n\n'),
-    wordCount: 500,
-    readingMinutes: 2,
-  };
+  const ARTICLE = article({ text: PARAGRAPHS.join('\n\n'), url: 'https://news.example.com/story' });
   const config: ProviderConfig = { kind: 'libretranslate', url: 'http://127.0.0.1:9' };
 
   /** A reader on ARTICLE whose provider answers the 2nd translation request 429 (Retry-After: 3), the rest translated. */
