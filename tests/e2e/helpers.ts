@@ -41,6 +41,42 @@ export function koreanFixture(id: string): ArticleFixture {
   return { path: `/korean/${id}/source.html`, mustShow: [expected[0]!, expected[expected.length - 1]!] };
 }
 
+/**
+ * A library backup (the JSON export's format) holding one article as `over` gives it; the rest of
+ * its fields are what an export writes for a plain saved article. Its HTML is stored as given: an
+ * import is sanitized when shown, not when stored.
+ */
+export function backupWith(over: { url: string; title: string; contentHtml: string; text: string }) {
+  const site = new URL(over.url).hostname;
+  return {
+    format: 'reading-assistant-library',
+    version: 1,
+    exportedAt: Date.now(),
+    articles: [
+      {
+        pageUrl: over.url,
+        byline: null,
+        siteName: site,
+        site,
+        lang: 'en',
+        dir: 'ltr',
+        publishedTime: null,
+        excerpt: null,
+        leadImage: null,
+        wordCount: 10,
+        readingMinutes: 1,
+        status: 'full',
+        savedAt: 1700000000000,
+        updatedAt: 1700000000000,
+        readAt: 0,
+        progress: 0,
+        tags: [],
+        ...over,
+      },
+    ],
+  };
+}
+
 export const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
 
 /** Collapse white space the way a reader sees text. */

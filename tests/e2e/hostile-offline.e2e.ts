@@ -20,6 +20,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page as PwPage, Request } from 'playwright-core';
 import { startChromium, type ChromiumSession } from './chromium-session';
 import { poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
+import { backupWith } from './helpers';
 
 const SITE = 'news.example.test';
 const TRACKER = 'tracker.example.test';
@@ -69,36 +70,12 @@ ${paragraphs(6, 'Second')}
 </article></main></body></html>`;
 
 /** A backup's article with raw hostile HTML (an import is not sanitized when stored). */
-const BACKUP = {
-  format: 'reading-assistant-library',
-  version: 1,
-  exportedAt: Date.now(),
-  articles: [
-    {
-      url: `https://evil.example.test/story`,
-      pageUrl: `https://evil.example.test/story`,
-      title: 'Imported story with a pixel',
-      byline: null,
-      siteName: 'Evil',
-      site: 'evil.example.test',
-      lang: 'en',
-      dir: 'ltr',
-      publishedTime: null,
-      excerpt: null,
-      leadImage: null,
-      wordCount: 10,
-      readingMinutes: 1,
-      status: 'full',
-      savedAt: 1700000000000,
-      updatedAt: 1700000000000,
-      readAt: 0,
-      progress: 0,
-      tags: [],
-      text: 'Visible text of the imported story.',
-      contentHtml: `<p>Visible text of the imported story.</p><img src="http://${TRACKER}/pixel.gif?id=backup" onerror="window.__pwned='img'"><video poster="http://${TRACKER}/poster.gif?id=backup"></video><div style="background:url(http://${TRACKER}/bg.gif?id=backup)">styled</div><script>window.__pwned="script"</script><a href="javascript:window.__pwned='a'">link</a><svg><image href="http://${TRACKER}/svg.gif"/></svg>`,
-    },
-  ],
-};
+const BACKUP = backupWith({
+  url: `https://evil.example.test/story`,
+  title: 'Imported story with a pixel',
+  text: 'Visible text of the imported story.',
+  contentHtml: `<p>Visible text of the imported story.</p><img src="http://${TRACKER}/pixel.gif?id=backup" onerror="window.__pwned='img'"><video poster="http://${TRACKER}/poster.gif?id=backup"></video><div style="background:url(http://${TRACKER}/bg.gif?id=backup)">styled</div><script>window.__pwned="script"</script><a href="javascript:window.__pwned='a'">link</a><svg><image href="http://${TRACKER}/svg.gif"/></svg>`,
+});
 
 let server: Server;
 let port = 0;

@@ -4,7 +4,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
-import { DEMO, SCREENSHOTS, squash } from './helpers';
+import { backupWith, DEMO, SCREENSHOTS, squash } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let context: BrowserContext;
@@ -101,37 +101,13 @@ function dangerousNodes(page: Page): Promise<string[]> {
 }
 
 test('a backup file with hostile HTML is sanitized when shown (stored HTML is never trusted)', async () => {
-  const hostile = {
-    format: 'reading-assistant-library',
-    version: 1,
-    exportedAt: Date.now(),
-    articles: [
-      {
-        url: 'https://evil.example/story',
-        pageUrl: 'https://evil.example/story',
-        title: 'Imported hostile story',
-        byline: null,
-        siteName: 'Evil',
-        site: 'evil.example',
-        lang: 'en',
-        dir: 'ltr',
-        publishedTime: null,
-        excerpt: null,
-        leadImage: null,
-        wordCount: 10,
-        readingMinutes: 1,
-        status: 'full',
-        savedAt: 1700000000000,
-        updatedAt: 1700000000000,
-        readAt: 0,
-        progress: 0,
-        tags: [],
-        text: 'Visible text of the imported story.',
-        contentHtml:
-          '<p>Visible text of the imported story.</p><script>window.__pwned="script"</script><img src=x onerror="window.__pwned=\'img\'"><a href="javascript:window.__pwned=\'a\'">link</a><svg><script>window.__pwned="svg"</script></svg><iframe srcdoc="<script>parent.__pwned=1</script>"></iframe><form action="javascript:alert(1)"><button>go</button></form>',
-      },
-    ],
-  };
+  const hostile = backupWith({
+    url: 'https://evil.example/story',
+    title: 'Imported hostile story',
+    text: 'Visible text of the imported story.',
+    contentHtml:
+      '<p>Visible text of the imported story.</p><script>window.__pwned="script"</script><img src=x onerror="window.__pwned=\'img\'"><a href="javascript:window.__pwned=\'a\'">link</a><svg><script>window.__pwned="svg"</script></svg><iframe srcdoc="<script>parent.__pwned=1</script>"></iframe><form action="javascript:alert(1)"><button>go</button></form>',
+  });
   const library = await extensionPage('library.html');
   await library
     .getByTestId('import-file')
