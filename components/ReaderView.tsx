@@ -1,14 +1,18 @@
 // The clean reader: toolbar and article. Used by the in-page overlay (in a shadow root) and by the
-// saved-article page. It renders the state of a reader session (page/reader-session.ts) and calls
+// saved-article page. The toolbar's tools are a registry (ReaderTools.tsx); which one is open, and
+// the reader's keys (reader-keys.ts), are held here. It renders the state of a reader session (page/reader-session.ts) and calls
 // its methods: the session, not the view, holds the article's DOM, the translation and the
 // highlights, so the popup's commands reach it without going through the view.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, t } from '@/platform/i18n';
 import { isWebUrl } from '@/lib/library/records';
 import type { ReaderSession, ReaderState } from '@/page/reader-session';
 import { EntityPanel } from './EntityPanel';
-import { ReaderTools } from './ReaderTools';
-import { TypographyControls, typographyStyle } from './TypographyControls';
+import { handleReaderKey } from './reader-keys';
+import { ReaderStatus } from './ReaderStatus';
+import { ReaderToolbar } from './ReaderToolbar';
+import type { ReaderTool, ToolContext } from './ReaderTools';
+import { typographyStyle } from './TypographyControls';
 
 export interface ReaderViewProps {
   session: ReaderSession;
@@ -28,23 +32,56 @@ function useSessionState(session: ReaderSession): ReaderState {
   return state;
 }
 
+/** Under this width the entity panel (and other side panels) come as drawers. */
+const NARROW = '(max-width: 959px)';
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW);
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return narrow;
+}
+
 export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewProps) {
   const state = useSessionState(session);
   const mainRef = useRef<HTMLElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
+  const titleRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const { article } = session;
   const { typography } = state;
+  const narrow = useNarrow();
+  const [open, setOpen] = useState<string | null>(null);
   useLayoutEffect(() => {
     // The article's DOM is the session's (translation and highlights change it in place): placed, never re-rendered.
     if (session.content) contentRef.current?.replaceChildren(session.content);
+    if (session.title) titleRef.current?.replaceChildren(session.title);
   }, [session]);
   useEffect(() => {
     // Keyboard users land in the article, so arrows and Space scroll it at once.
     mainRef.current?.focus({ preventScroll: true });
   }, []);
 
+  /** Closes the open popover or drawer; focus goes back to its button. */
+  const dismiss = useCallback(() => {
+    setOpen((id) => {
+      if (id) rootRef.current?.querySelector<HTMLElement>(`[data-tool="${id}"]`)?.focus({ preventScroll: true });
+      return null;
+    });
+  }, []);
+  const ctx: ToolContext = { session, state, dismiss, narrow };
+  const activate = (tool: ReaderTool) => {
+    if (tool.panel) setOpen((id) => (id === tool.id ? null : tool.id));
+    else tool.run?.(ctx);
+  };
   const date = formatDate(article?.publishedTime);
   const panel = state.highlights.on || state.highlights.loading;
+  // A drawer whose tool went away (wider window, highlights off) closes.
+  if (open === 'entities' && !(narrow && panel)) setOpen(null);
   const meta = article
     ? [
         article.siteName,
@@ -55,22 +92,32 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
     : [];
 
   return (
-    <div class={`ra-root ra-font-${typography.font}`} data-theme={typography.theme} style={typographyStyle(typography)}>
-      <div class="ra-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
-        <TypographyControls
-          value={typography}
-          perSite={state.perSite}
-          site={session.site}
-          onChange={(value, perSite) => session.setTypography(value, perSite)}
-        />
-        <button type="button" class="ra-btn ra-close" onClick={onClose} aria-label={t('readerClose')} title={t('readerClose')}>
-          ✕
-        </button>
-      </div>
-      {article && <ReaderTools session={session} state={state} />}
+    <div
+      ref={rootRef}
+      class={`ra-root ra-font-${typography.font}`}
+      data-theme={typography.theme}
+      style={typographyStyle(typography)}
+      onKeyDown={(event) =>
+        handleReaderKey(event, {
+          ctx,
+          open: open !== null,
+          dismiss,
+          activate,
+          scroller: event.currentTarget as HTMLElement,
+          main: mainRef.current,
+          toolbar: rootRef.current?.querySelector('.ra-toolbar') ?? null,
+        })
+      }
+      onPointerDown={(event) => {
+        // A press outside the open popover (and its button) closes it.
+        const target = event.target as Element;
+        if (open && !target.closest('.ra-tool-open, .ra-drawer')) setOpen(null);
+      }}
+    >
+      <ReaderToolbar ctx={ctx} open={open} onActivate={activate} onClose={onClose} />
       {/* The panel's column comes as highlighting starts, while the article has no mark: laying out a
           long article again beside it then is quick, where 40,000 marks would hold the page. */}
-      <div class={panel ? 'ra-body ra-with-entities' : 'ra-body'}>
+      <div class={panel && !narrow ? 'ra-body ra-with-entities' : 'ra-body'}>
         <main ref={mainRef} class="ra-main" tabIndex={-1}>
           {article ? (
             <article class="ra-article" lang={article.lang ?? undefined} dir={article.dir}>
@@ -87,7 +134,7 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
                   </button>
                 </p>
               )}
-              <h1 class="ra-title">{article.title}</h1>
+              <div ref={titleRef} />
               {meta.length > 0 && <p class="ra-meta">{meta.join(' · ')}</p>}
               <div ref={contentRef} />
               {/* A saved copy stored before imports were checked may carry any address: link web pages only. */}
@@ -106,7 +153,7 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
             </section>
           )}
         </main>
-        {panel && (
+        {panel && !narrow && (
           <EntityPanel
             groups={state.highlights.on ? state.highlights.groups : null}
             enabled={state.enabledGroups}
@@ -116,6 +163,7 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
           />
         )}
       </div>
+      {article && <ReaderStatus session={session} state={state} />}
     </div>
   );
 }

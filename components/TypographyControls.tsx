@@ -1,4 +1,5 @@
-// The reader's typography controls: size, font, line spacing, width, theme and the per-site switch.
+// The reader's typography controls (the "Aa" popover): size, font, line spacing, width, theme and
+// the per-site switch; and the popup's theme list.
 import { useId } from 'preact/hooks';
 import { t, type MessageKey } from '@/platform/i18n';
 import {
@@ -13,6 +14,7 @@ import {
   type Typography,
   type Width,
 } from '@/platform/settings/typography';
+import { Choice } from './Choice';
 import { FontSizeControl } from './FontSizeControl';
 
 const THEME_LABELS: Record<Theme, MessageKey> = {
@@ -29,10 +31,9 @@ export interface TypographyControlsProps {
   /** Null where there is no site (the per-site switch is then hidden). */
   site: string | null;
   onChange: (value: Typography, perSite: boolean) => void;
-  /** Compact: only size and theme (the popup). */
-  compact?: boolean;
 }
 
+/** The popup's theme list (the reader's "Aa" popover shows swatches instead). */
 export function ThemeSelect({ value, onChange }: { value: Theme; onChange: (theme: Theme) => void }) {
   const id = useId();
   return (
@@ -49,11 +50,12 @@ export function ThemeSelect({ value, onChange }: { value: Theme; onChange: (them
   );
 }
 
-export function TypographyControls({ value, perSite, site, onChange, compact }: TypographyControlsProps) {
-  const ids = { font: useId(), line: useId(), width: useId(), site: useId() };
+/** The reader's "Aa" popover: size, font, line spacing, width, theme and "only for this site". */
+export function TypographyControls({ value, perSite, site, onChange }: TypographyControlsProps) {
+  const siteId = useId();
   const set = (patch: Partial<Typography>) => onChange({ ...value, ...patch }, perSite);
   return (
-    <div class="ra-controls">
+    <div class="ra-stack ra-typography">
       <FontSizeControl
         label="popupReaderFontSize"
         percent={fontPercent(value)}
@@ -61,60 +63,57 @@ export function TypographyControls({ value, perSite, site, onChange, compact }: 
         canGrow={value.fontStep < FONT_STEPS.length - 1}
         onStep={(d) => onChange(stepFont(value, d), perSite)}
       />
-      {!compact && (
-        <>
-          <span class="ra-field">
-            <label for={ids.font}>{t('fontFamily')}</label>
-            <select
-              id={ids.font}
-              value={value.font}
-              onChange={(e) => set({ font: (e.currentTarget as HTMLSelectElement).value as FontFamily })}
-            >
-              <option value="serif">{t('fontSerif')}</option>
-              <option value="sans">{t('fontSans')}</option>
-            </select>
-          </span>
-          <span class="ra-field">
-            <label for={ids.line}>{t('lineHeight')}</label>
-            <select
-              id={ids.line}
-              value={String(value.lineHeight)}
-              onChange={(e) => set({ lineHeight: Number((e.currentTarget as HTMLSelectElement).value) })}
-            >
-              {LINE_HEIGHTS.map((lh) => (
-                <option key={lh} value={String(lh)}>
-                  {lh.toFixed(1)}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span class="ra-field">
-            <label for={ids.width}>{t('contentWidth')}</label>
-            <select
-              id={ids.width}
-              value={value.width}
-              onChange={(e) => set({ width: (e.currentTarget as HTMLSelectElement).value as Width })}
-            >
-              {(Object.keys(WIDTHS) as Width[]).map((w) => (
-                <option key={w} value={w}>
-                  {t(WIDTH_LABELS[w])}
-                </option>
-              ))}
-            </select>
-          </span>
-        </>
-      )}
-      <ThemeSelect value={value.theme} onChange={(theme) => set({ theme })} />
-      {!compact && site && (
-        <span class="ra-field ra-check">
+      <Choice<FontFamily>
+        legend={t('fontFamily')}
+        value={value.font}
+        options={[
+          ['serif', <span class="ra-sample-serif">{t('fontSerif')}</span>],
+          ['sans', <span class="ra-sample-sans">{t('fontSans')}</span>],
+        ]}
+        onChange={(font) => set({ font })}
+      />
+      <Choice<string>
+        legend={t('lineHeight')}
+        value={String(value.lineHeight)}
+        options={LINE_HEIGHTS.map((lh) => [String(lh), lh.toFixed(1)] as const)}
+        onChange={(lh) => set({ lineHeight: Number(lh) })}
+      />
+      <Choice<Width>
+        legend={t('contentWidth')}
+        value={value.width}
+        options={(Object.keys(WIDTHS) as Width[]).map((w) => [w, t(WIDTH_LABELS[w])] as const)}
+        onChange={(width) => set({ width })}
+      />
+      <Choice<Theme>
+        legend={t('theme')}
+        value={value.theme}
+        class="ra-swatches"
+        options={THEMES.map(
+          (theme) =>
+            [
+              theme,
+              <>
+                <span class={`ra-swatch ra-swatch-${theme}`} aria-hidden="true">
+                  <span>A</span>
+                  <span>a</span>
+                </span>
+                {t(THEME_LABELS[theme])}
+              </>,
+            ] as const,
+        )}
+        onChange={(theme) => set({ theme })}
+      />
+      {site && (
+        <label class="ra-check" for={siteId}>
           <input
-            id={ids.site}
+            id={siteId}
             type="checkbox"
             checked={perSite}
             onChange={(e) => onChange(value, (e.currentTarget as HTMLInputElement).checked)}
           />
-          <label for={ids.site}>{t('perSite')}</label>
-        </span>
+          <span>{t('perSite')}</span>
+          <span class="ra-check-site">{site}</span>
+        </label>
       )}
     </div>
   );

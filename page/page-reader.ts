@@ -191,11 +191,15 @@ export class PageReader {
       focus: document.activeElement,
     };
     document.documentElement.append(host);
+    // Keys inside the reader are heard after the view's own (Esc closes an open popover before the
+    // reader); those elsewhere (focus left on the page) on the document, before the page's.
     const onKey = (event: KeyboardEvent) => this.#onKey(event, shadow);
-    document.addEventListener('keydown', onKey, true);
+    const onPageKey = (event: KeyboardEvent) => !event.composedPath().includes(host) && this.#onKey(event, shadow);
+    shadow.addEventListener('keydown', onKey as EventListener);
+    document.addEventListener('keydown', onPageKey, true);
     // Taken off by hand rather than with addEventListener's `signal`: the page's document is
     // another world's in Firefox, and this one's signal is not one it must accept.
-    session.signal.addEventListener('abort', () => document.removeEventListener('keydown', onKey, true), { once: true });
+    session.signal.addEventListener('abort', () => document.removeEventListener('keydown', onPageKey, true), { once: true });
     // The popup hears what it shows: the translation and whether highlights are on.
     let last = session.state;
     session.subscribe((state) => {
@@ -342,7 +346,10 @@ async function loadEntities(): Promise<EntitiesApi> {
 /** Keeps Tab and Shift+Tab inside the reader while it is open. */
 function trapFocus(event: KeyboardEvent, shadow: ShadowRoot): void {
   const focusable = Array.from(
-    shadow.querySelectorAll<HTMLElement>('button:not([disabled]), select, input, a[href], [tabindex="0"]'),
+    // (of a radio group only the chosen one takes Tab)
+    shadow.querySelectorAll<HTMLElement>(
+      'button:not([disabled]), select, input:not([type="radio"]), input[type="radio"]:checked, a[href], [tabindex="0"]',
+    ),
   );
   if (!focusable.length) return;
   const first = focusable[0]!;

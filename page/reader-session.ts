@@ -106,6 +106,8 @@ export class ReaderSession {
   readonly site: string | null;
   /** The article as the reader shows it (`.ra-content`); translation and highlights change it in place. */
   readonly content: HTMLElement | null;
+  /** Its headline (`h1.ra-title`), placed by the view like `content`: a translation changes it too. */
+  readonly title: HTMLElement | null;
   /** How many pictures and media wait for the reader to ask for them (0 unless `holdRemoteMedia`). */
   readonly heldMedia: number;
   /** Settles once the typography and the remembered choices are read (the first paint should wait for it). */
@@ -153,8 +155,12 @@ export class ReaderSession {
       this.heldMedia = options.holdRemoteMedia ? holdRemoteMedia(fragment, { label: t('imageNotStored') }) : 0;
       content.append(fragment);
       this.content = content;
+      this.title = doc.createElement('h1');
+      this.title.className = 'ra-title';
+      this.title.textContent = this.article.title;
     } else {
       this.content = null;
+      this.title = null;
       this.heldMedia = 0;
     }
     // Unreadable settings leave the defaults: the article is still shown.
@@ -211,7 +217,9 @@ export class ReaderSession {
     if (this.#state.highlights.on || this.#state.highlights.loading) void this.#unhighlight();
     const run = ++this.#run;
     this.#update({ target: to, mode });
-    const job = await runTranslation(content, article, to, mode, from, (change) => {
+    // The headline too: "translation only" must leave nothing in the original language.
+    const roots = this.title ? [this.title, content] : content;
+    const job = await runTranslation(roots, article, to, mode, from, (change) => {
       if (run === this.#run) this.#update({ translation: change(this.#state.translation) });
     });
     if (run === this.#run) this.#job = job;
@@ -245,6 +253,7 @@ export class ReaderSession {
     this.#job?.showOriginal();
     this.#job = null;
     if (this.content) showOriginal(this.content);
+    if (this.title) showOriginal(this.title);
     if (this.#state.translation) this.#update({ translation: null });
   }
 

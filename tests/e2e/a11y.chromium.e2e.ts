@@ -9,7 +9,7 @@
 // defect in each shows that the audit sees what it should.
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { startChromium, type ChromiumSession } from './chromium-session';
+import { inReaderPanel, startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
 import { DEMO } from './helpers';
@@ -132,12 +132,14 @@ for (const scheme of SCHEMES) {
 
     test('the saved-article reader in each theme, with highlights and the entity panel, and with a translation', async () => {
       const saved = await openSaved('/demo/business.html', scheme);
-      const theme = saved.getByLabel('Theme', { exact: true });
-      for (const value of ['system', 'light', 'sepia', 'dark']) {
-        await theme.selectOption(value);
+      // The themes are swatches in the "Aa" popover (open while audited: its controls are checked too).
+      await saved.getByTestId('reader-tool-typography').click();
+      for (const value of ['Follow the system', 'Light', 'Sepia', 'Dark']) {
+        await saved.getByRole('radio', { name: value }).check();
         await expectAccessible(saved, `saved-article reader, theme ${value}`);
       }
-      await theme.selectOption('system');
+      await saved.getByRole('radio', { name: 'Follow the system' }).check();
+      await saved.keyboard.press('Escape');
 
       await saved.getByTestId('reader-highlight').click();
       await saved.getByTestId('entity-panel').waitFor();
@@ -147,7 +149,7 @@ for (const scheme of SCHEMES) {
       await saved.getByTestId('reader-highlight').click();
       await expect.poll(() => saved.locator('mark.ra-ent').count()).toBe(0);
 
-      await saved.getByTestId('reader-translate').click();
+      await (await inReaderPanel(saved, 'reader-translate')).click();
       await expect
         .poll(() => saved.getByTestId('reader-translate-status').innerText(), { timeout: 20000 })
         .toMatch(/^Translated into /);

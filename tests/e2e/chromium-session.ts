@@ -3,7 +3,7 @@
 // click the toolbar button), and the extension's own pages.
 import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
 import { chromiumTabId, launchChromium } from '../../scripts/lib/browsers.mjs';
-import { arrowsTo } from './helpers';
+import { READER_PANELS, arrowsTo } from './helpers';
 
 export interface ChromiumSession {
   context: BrowserContext;
@@ -60,6 +60,20 @@ export async function startChromium(options: { uiLanguage?: string; args?: strin
       return popup;
     },
   };
+}
+
+/**
+ * The reader's control `testId` in `scope` (the reader's host, or a saved-article page), with the
+ * toolbar popover it lives in opened first by a click on its tool's button (READER_PANELS).
+ */
+export async function inReaderPanel(scope: Locator | Page, testId: string): Promise<Locator> {
+  const control = scope.getByTestId(testId);
+  const tool = READER_PANELS[testId];
+  if (tool && !(await control.count())) {
+    await scope.getByTestId(`reader-tool-${tool}`).click();
+    await control.waitFor();
+  }
+  return control;
 }
 
 /** Chooses `value` in the <select> at `select` with the keyboard, as a user does (see arrowsTo). */

@@ -2,7 +2,7 @@
 // on 127.0.0.1 that this test starts.
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { chooseByKeys, startChromium, type ChromiumSession } from './chromium-session';
+import { startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture, popupBottom, squash } from './helpers';
 
@@ -136,29 +136,36 @@ test('a typography choice shows at once in every open reader; "Only for this sit
 
   // A global choice in one reader reaches the other at once.
   await home.page.bringToFront();
-  await chooseByKeys(root(home.page).getByLabel('Font', { exact: true }), 'sans');
+  // The choices are in the toolbar's "Aa" popover.
+  const aa = async (page: Page) => {
+    if ((await root(page).getByTestId('reader-tool-typography').getAttribute('aria-expanded')) !== 'true')
+      await root(page).getByTestId('reader-tool-typography').click();
+    return root(page).getByTestId('reader-panel-typography');
+  };
+  await (await aa(home.page)).getByRole('radio', { name: 'Sans-serif' }).check();
   await expect.poll(() => root(other.page).getAttribute('class')).toContain('ra-font-sans');
 
   // A choice for this site only: the other site's reader keeps its theme.
-  await root(home.page).getByLabel('Only for this site').check();
-  await chooseByKeys(root(home.page).getByLabel('Theme', { exact: true }), 'sepia');
+  await (await aa(home.page)).getByLabel('Only for this site').check();
+  await (await aa(home.page)).getByRole('radio', { name: 'Sepia' }).check();
   await expect.poll(() => root(home.page).getAttribute('data-theme')).toBe('sepia');
   await other.page.waitForTimeout(500); // the change has had time to arrive there
   expect(await root(other.page).getAttribute('data-theme')).toBe(otherTheme);
 
-  // Closed and opened again, the site keeps its own choice.
+  // Closed and opened again (Esc closes the popover, then the reader), the site keeps its own choice.
+  await home.page.keyboard.press('Escape');
   await home.page.keyboard.press('Escape');
   await expect.poll(() => home.page.locator('reading-assistant-reader').count()).toBe(0);
   await openReader(home.tabId, home.page);
   expect(await root(home.page).getAttribute('data-theme')).toBe('sepia');
-  expect(await root(home.page).getByLabel('Only for this site').isChecked()).toBe(true);
+  expect(await (await aa(home.page)).getByLabel('Only for this site').isChecked()).toBe(true);
 
   // Unticked, this site's look becomes everyone's (the box says "only for this site"); then back
   // to the defaults for the tests after this one.
-  await root(home.page).getByLabel('Only for this site').uncheck();
+  await (await aa(home.page)).getByLabel('Only for this site').uncheck();
   await expect.poll(() => root(other.page).getAttribute('data-theme')).toBe('sepia');
-  await chooseByKeys(root(home.page).getByLabel('Theme', { exact: true }), 'system');
-  await chooseByKeys(root(home.page).getByLabel('Font', { exact: true }), 'serif');
+  await (await aa(home.page)).getByRole('radio', { name: 'Follow the system' }).check();
+  await (await aa(home.page)).getByRole('radio', { name: 'Serif', exact: true }).check();
   await expect.poll(() => root(other.page).getAttribute('class')).toContain('ra-font-serif');
   expect(await root(other.page).getAttribute('data-theme')).toBe('system');
   await Promise.all([home.page.close(), other.page.close()]);

@@ -3,7 +3,7 @@
 // (the welcome page): from there they ask the add-on's APIs and open its pages.
 import type { Browser, KeyInput, Page } from 'puppeteer-core';
 import { launchFirefox } from '../../scripts/lib/browsers.mjs';
-import { arrowsTo } from './helpers';
+import { READER_PANELS, arrowsTo } from './helpers';
 
 /** `browser` inside the add-on's own pages (the WebExtension API, not puppeteer's). */
 export type ExtApi = {
@@ -180,14 +180,30 @@ const inReader = (selector: string) => `reading-assistant-reader >>> ${selector}
  */
 export async function clickInReader(page: Page, testId: string): Promise<void> {
   await page.bringToFront();
+  await openPanelFor(page, testId);
   const selector = inReader(`[data-testid="${testId}"]:not([disabled])`);
   await page.waitForSelector(selector);
   await page.click(selector);
 }
 
+/** Opens the toolbar popover that holds the reader's control `testId` (READER_PANELS), with a click on its tool's button. */
+async function openPanelFor(page: Page, testId: string): Promise<void> {
+  const tool = READER_PANELS[testId];
+  if (!tool) return;
+  const present = (selector: string) =>
+    page.evaluate((s) => !!document.querySelector('reading-assistant-reader')?.shadowRoot?.querySelector(s), selector);
+  await poll(
+    () => present(`[data-testid="reader-tool-${tool}"]`),
+    (v) => v,
+  );
+  if (await present(`[data-testid="${testId}"]`)) return;
+  await page.click(inReader(`[data-testid="reader-tool-${tool}"]`));
+}
+
 /** Chooses `value` in the reader's <select> `testId` with the keyboard, as a user does (see arrowsTo). */
 export async function chooseInReader(page: Page, testId: string, value: string): Promise<void> {
   await page.bringToFront();
+  await openPanelFor(page, testId);
   const select = await page.waitForSelector(inReader(`[data-testid="${testId}"]`));
   if (!select) throw new Error(`no ${testId} in the reader`);
   for (const key of await select.evaluate(arrowsTo as (el: Element, v: string) => string[], value))

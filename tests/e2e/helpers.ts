@@ -77,6 +77,17 @@ export function backupWith(over: { url: string; title: string; contentHtml: stri
   };
 }
 
+/**
+ * Reader controls that live in a popover of the reader's toolbar, and the tool whose button opens
+ * it (components/ReaderTools.tsx); the sessions' helpers open it first, with a click, as a user does.
+ */
+export const READER_PANELS: Readonly<Record<string, string>> = {
+  'reader-translate': 'translate',
+  'reader-translate-to': 'translate',
+  'reader-translate-mode': 'translate',
+  'font-percent': 'typography',
+};
+
 export const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
 
 /** Collapse white space the way a reader sees text. */

@@ -13,7 +13,7 @@
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { chooseByKeys, startChromium, type ChromiumSession } from './chromium-session';
+import { chooseByKeys, inReaderPanel, startChromium, type ChromiumSession } from './chromium-session';
 import { chooseInReader, clickInReader, poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
 import { DEMO } from './helpers';
 
@@ -259,8 +259,8 @@ describe('Chromium', () => {
     await pageCannotWorkReader(
       (fn) => page.evaluate(fn),
       () => session.worker.evaluate(readSettings, SETTINGS),
-      (testId) => reader.getByTestId(testId).click(),
-      (testId, value) => chooseByKeys(reader.getByTestId(testId), value),
+      async (testId) => (await inReaderPanel(reader, testId)).click(),
+      async (testId, value) => chooseByKeys(await inReaderPanel(reader, testId), value),
       20000,
     );
     await page.close();

@@ -9,7 +9,7 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { chooseByKeys, startChromium, type ChromiumSession } from './chromium-session';
+import { chooseByKeys, inReaderPanel, startChromium, type ChromiumSession } from './chromium-session';
 import { chooseInReader, clickInReader, poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
 import { koreanFixture } from './helpers';
 
@@ -73,12 +73,12 @@ const status = async (r: Reader) => (await r.texts(STATUS))[0] ?? '';
 const content = async (r: Reader) => (await r.texts('.ra-content'))[0] ?? '';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
 
-/** The original article shown and Translate offered, whatever the case before left (so a failing case fails alone). */
+/** The original article shown and nothing running, whatever the case before left (so a failing case fails alone). */
 async function fresh(r: Reader): Promise<void> {
   if ((await r.texts('[data-testid="reader-show-original"]')).length) await r.click('reader-show-original');
   await poll(
-    () => r.texts('[data-testid="reader-translate"]'),
-    (t) => t.length > 0,
+    () => r.texts('[data-testid="reader-translate-cancel"]'),
+    (t) => t.length === 0,
   );
 }
 
@@ -261,14 +261,14 @@ describe('Chromium', () => {
     const { page, tabId } = await session.openTab(server.url(FIXTURE.path));
     const popup = await session.openPopup(tabId, 600);
     await popup.getByTestId('toggle-reader').click();
-    await page.locator('reading-assistant-reader').getByTestId('reader-translate').waitFor();
+    await page.locator('reading-assistant-reader').getByTestId('reader-tool-translate').waitFor();
     const tab = page as PlaywrightPage;
     const inReader = tab.locator('reading-assistant-reader');
     return readerOf(
       (fn, arg) => tab.evaluate(fn as never, arg) as never,
       {
-        click: (testId) => inReader.getByTestId(testId).click(),
-        target: (code) => chooseByKeys(inReader.getByTestId('reader-translate-to'), code),
+        click: async (testId) => (await inReaderPanel(inReader, testId)).click(),
+        target: async (code) => chooseByKeys(await inReaderPanel(inReader, 'reader-translate-to'), code),
       },
       () => popup.evaluate(() => document.querySelector('[data-testid="translate-status"]')?.textContent ?? ''),
     );
@@ -303,7 +303,7 @@ describe('Firefox', () => {
       ext.evaluate(() => document.querySelector('[data-testid="translate-status"]')?.textContent ?? ''),
     );
     await poll(
-      () => r.texts('[data-testid="reader-translate"]'),
+      () => r.texts('[data-testid="reader-tool-translate"]'),
       (t) => t.length > 0,
     );
     return r;

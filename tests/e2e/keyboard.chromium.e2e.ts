@@ -1,6 +1,6 @@
 // The keyboard alone, in real Chromium: the popup opens the reader with Enter; in the reader focus
-// lands in the article, Tab and Shift+Tab never leave it, its buttons answer Enter, Esc closes it
-// and gives focus back where it was; the entity panel steps through mentions with Enter and
+// lands in the article, Tab and Shift+Tab never leave it, its buttons answer Enter (A+ in the "Aa"
+// popover), Esc closes the popover and then the reader and gives focus back where it was; the entity panel steps through mentions with Enter and
 // Shift+Enter.
 import type { Page } from 'playwright-core';
 import { startChromium, type ChromiumSession } from './chromium-session';
@@ -72,7 +72,9 @@ test('the popup opens the reader with Enter; in the reader Tab stays inside, A+ 
     }
   }
 
-  // A+ by keyboard.
+  // A+ by keyboard, in the toolbar's "Aa" popover.
+  await tabTo(page, (f) => f.name.startsWith('Text and theme'));
+  await page.keyboard.press('Enter');
   const percent = reader(page).getByTestId('font-percent');
   const before = await percent.innerText();
   await tabTo(page, (f) => f.name.startsWith('A+'));
@@ -82,6 +84,10 @@ test('the popup opens the reader with Enter; in the reader Tab stays inside, A+ 
   await page.keyboard.press('Enter');
   await expect.poll(() => percent.innerText()).toBe('100%');
 
+  // The first Esc closes the popover (the reader stays), the next one the reader.
+  await page.keyboard.press('Escape');
+  expect(await percent.count()).toBe(0);
+  expect(await reader(page).count()).toBe(1);
   await page.keyboard.press('Escape');
   await expect.poll(() => reader(page).count()).toBe(0);
   expect(await page.evaluate(() => document.activeElement === document.querySelector('a[href]'))).toBe(true);

@@ -4,7 +4,7 @@
 // Chrome's on-device Translator has no model on this machine: its provider is unit-tested against
 // a fake written to Chrome's documented API (tests/unit/translate-providers.test.ts).
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { startChromium, type ChromiumSession } from './chromium-session';
+import { inReaderPanel, startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
 import { CLUTTER_STRINGS, DEMO, SCREENSHOTS, koreanFixture } from './helpers';
@@ -94,7 +94,7 @@ test('the popup translates a Korean article side by side in the reader; the seco
   expect(await contentText(page)).toBe(original);
 
   // Again: every paragraph comes from the cache.
-  await reader(page).getByTestId('reader-translate').click();
+  await (await inReaderPanel(reader(page), 'reader-translate')).click();
   await expect.poll(() => reader(page).getByTestId('reader-translate-status').innerText()).toBe('Translated into English.');
   expect(await translations(page).count()).toBe(shown.length);
   expect(translator.stats.requests).toBe(firstRun);
@@ -118,7 +118,7 @@ test('a 500, a bad key and an enormous answer show their messages and keep the o
   translator.reset();
 
   await useProvider({ kind: 'libretranslate', url: translator.origin, apiKey: 'bad-key' });
-  await reader(page).getByTestId('reader-translate').click();
+  await (await inReaderPanel(reader(page), 'reader-translate')).click();
   await expect.poll(() => status.innerText(), { timeout: 20000 }).toMatch(/refused the API key/);
   expect(await translations(page).count()).toBe(0);
   await useProvider({ kind: 'libretranslate', url: translator.origin });
@@ -126,7 +126,7 @@ test('a 500, a bad key and an enormous answer show their messages and keep the o
   // A server that answers one paragraph with 20 million characters: refused after 2 MB, one
   // sentence says why, and the article stays as it was.
   translator.oversize(20_000_000, 50);
-  await reader(page).getByTestId('reader-translate').click();
+  await (await inReaderPanel(reader(page), 'reader-translate')).click();
   await expect.poll(() => status.innerText(), { timeout: 30000 }).toMatch(/far more text than it was sent/);
   expect(await translations(page).count()).toBe(0);
   expect(await contentText(page)).toContain(fixture.mustShow[0]!.slice(0, 30));
@@ -229,8 +229,8 @@ test('options: an OpenAI-compatible server (as Ollama serves it) translates the 
   // Again from the reader's own button, after "Show original": the same language, from the cache.
   await reader(page).getByTestId('reader-show-original').click();
   await expect.poll(() => translations(page).count()).toBe(0);
-  expect(await reader(page).getByTestId('reader-translate-to').inputValue()).toBe('de');
-  await reader(page).getByTestId('reader-translate').click();
+  expect(await (await inReaderPanel(reader(page), 'reader-translate-to')).inputValue()).toBe('de');
+  await (await inReaderPanel(reader(page), 'reader-translate')).click();
   await expect.poll(() => reader(page).getByTestId('reader-translate-status').innerText()).toBe('Translated into German.');
   expect(chatRequests()).toBe(firstRun);
   await useProvider({ kind: 'libretranslate', url: translator.origin });

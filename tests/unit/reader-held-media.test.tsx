@@ -5,6 +5,7 @@ import { h, render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReaderView } from '@/components/ReaderView';
 import { ReaderSession } from '@/page/reader-session';
+import { installMatchMedia } from './match-media';
 import { installEnglishMessages } from './translate-helpers';
 import { article } from './sample-article';
 
@@ -20,6 +21,7 @@ const ARTICLE = article({
 });
 
 beforeEach(() => {
+  installMatchMedia();
   fakeBrowser.reset();
   installEnglishMessages();
   Object.assign(fakeBrowser.i18n, { getUILanguage: () => 'en' });

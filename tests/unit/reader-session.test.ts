@@ -19,6 +19,7 @@ import { globalTypography } from '@/platform/settings/typography';
 import { ReaderView } from '@/components/ReaderView';
 import { PageReader } from '@/page/page-reader';
 import { ReaderSession, type ReaderState } from '@/page/reader-session';
+import { installMatchMedia } from './match-media';
 import { installEnglishMessages } from './translate-helpers';
 import { dispatchAsUser } from './user-event';
 import { article } from './sample-article';
@@ -125,6 +126,7 @@ beforeEach(() => {
     Promise.resolve(message.type === 'translate/cache-get' ? message.payload.texts!.map(() => null) : undefined)) as never);
   translator = heldTranslator();
   vi.stubGlobal('Translator', translator.api);
+  installMatchMedia();
   Element.prototype.scrollIntoView = function () {};
 });
 
@@ -145,6 +147,9 @@ type Listened = { hasListeners(): boolean };
 const listened = (event: unknown) => (event as Listened).hasListeners();
 const storageWatched = () => listened(fakeBrowser.storage.sync.onChanged) || listened(fakeBrowser.storage.local.onChanged);
 
+/** The translations the reader shows: under the headline and in the article. */
+const translationsOf = (s: ReaderSession) => [s.title!, s.content!].flatMap((el) => [...el.querySelectorAll('.ra-translation')]);
+
 describe('the reader session', () => {
   const session = (options: Partial<ConstructorParameters<typeof ReaderSession>[0]> = {}) =>
     new ReaderSession({ article: ARTICLE, site: 'news.example.com', loadEntities: async () => STAND_IN, ...options });
@@ -158,22 +163,37 @@ describe('the reader session', () => {
         state.translation && seen.push(`${state.translation.state} ${state.translation.done}/${state.translation.total}`),
     );
     await s.translate('ko', 'side-by-side', 'en');
-    expect(s.state.translation).toMatchObject({ state: 'running', to: 'ko', total: 3 });
+    // The headline and three paragraphs.
+    expect(s.state.translation).toMatchObject({ state: 'running', to: 'ko', total: 4 });
     expect(s.state.target).toBe('ko');
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await vi.waitFor(() => expect(translator.held.length).toBeGreaterThan(0));
       translator.release();
       await vi.waitFor(() => expect(s.state.translation?.done).toBe(i + 1));
     }
     await vi.waitFor(() => expect(s.state.translation?.state).toBe('done'));
-    expect(seen).toEqual(expect.arrayContaining(['running 0/3', 'running 1/3', 'running 2/3', 'running 3/3', 'done 3/3']));
-    expect([...s.content!.querySelectorAll('.ra-translation')].map((el) => el.textContent)).toEqual(
-      PARAGRAPHS.map((p) => `(ko) ${p}`),
-    );
+    expect(seen).toEqual(expect.arrayContaining(['running 0/4', 'running 1/4', 'running 3/4', 'running 4/4', 'done 4/4']));
+    expect(translationsOf(s).map((el) => el.textContent)).toEqual(['(ko) A story', ...PARAGRAPHS.map((p) => `(ko) ${p}`)]);
 
     s.showOriginal();
     expect(s.state.translation).toBeNull();
     expect(s.content!.innerHTML).toBe(original);
+    expect(s.title!.outerHTML).toBe('<h1 class="ra-title">A story</h1>');
+    s.close();
+  });
+
+  test('"Translation only" leaves nothing in the original language: the headline is translated too, and comes back', async () => {
+    const s = session();
+    await s.translate('ko', 'translation-only', 'en');
+    for (let i = 0; i < 4; i++) {
+      await vi.waitFor(() => expect(translator.held.length).toBeGreaterThan(0));
+      translator.release();
+    }
+    await vi.waitFor(() => expect(s.state.translation?.state).toBe('done'));
+    expect(s.title!.textContent).toBe('(ko) A story');
+    expect(s.content!.textContent).toBe(PARAGRAPHS.map((p) => `(ko) ${p}`).join(''));
+    s.showOriginal();
+    expect(s.title!.textContent).toBe('A story');
     s.close();
   });
 
@@ -186,7 +206,7 @@ describe('the reader session', () => {
     s.cancelTranslation();
     expect(s.state.translation).toMatchObject({ state: 'error', message: 'Translation cancelled. What was translated stays.' });
     expect(translator.signals.every((signal) => signal.aborted)).toBe(true);
-    expect(s.content!.querySelectorAll('.ra-translation')).toHaveLength(1);
+    expect(translationsOf(s)).toHaveLength(1);
     s.close();
   });
 
@@ -203,7 +223,7 @@ describe('the reader session', () => {
     while (translator.held.length) translator.release();
     await new Promise((r) => setTimeout(r, 20));
     expect(heard).toHaveBeenCalledTimes(calls);
-    expect(s.content!.querySelectorAll('.ra-translation')).toHaveLength(0);
+    expect(translationsOf(s)).toHaveLength(0);
   });
 
   test('typography follows a change made elsewhere while open, and stops listening once closed', async () => {

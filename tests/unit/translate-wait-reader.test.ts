@@ -11,6 +11,9 @@ import { ReaderSession } from '@/page/reader-session';
 import { fakeFetch, installEnglishMessages, json, portPair } from './translate-helpers';
 import { article } from './sample-article';
 
+/** The translations the reader shows: under the headline and in the article. */
+const shown = (s: ReaderSession) => [s.title!, s.content!].flatMap((el) => [...el.querySelectorAll('.ra-translation')]);
+
 // Under jsdom, WXT's own mock of 'wxt/browser' loads WXT's build tools, which jsdom's TextEncoder
 // breaks: the same fake browser, given directly (as reader-session.test.ts does).
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -91,19 +94,18 @@ describe('in the reader, through the background', () => {
     await session.translate('ko', 'side-by-side', 'en');
     await vi.waitFor(() => expect(status()).toMatchObject({ state: 'running', message: 'Waiting 3 s for the service…' }));
     expect(status()?.done).toBe(1);
-    expect(session.content!.querySelectorAll('.ra-translation')).toHaveLength(1);
+    expect(shown(session)).toHaveLength(1);
     await manual.tick();
     await vi.waitFor(() => expect(status()?.message).toBe('Waiting 2 s for the service…'));
     await manual.tick();
     await vi.waitFor(() => expect(status()?.message).toBe('Waiting 1 s for the service…'));
     expect(requests()).toBe(2); // nothing is asked while waiting
     await manual.tick();
-    await vi.waitFor(() => expect(status()).toMatchObject({ state: 'done', done: 3, total: 3 }));
+    // The headline and three paragraphs.
+    await vi.waitFor(() => expect(status()).toMatchObject({ state: 'done', done: 4, total: 4 }));
     expect(status()?.message).toBeUndefined();
-    expect([...session.content!.querySelectorAll('.ra-translation')].map((el) => el.textContent)).toEqual(
-      PARAGRAPHS.map((p) => `[ko] ${p}`),
-    );
-    expect(requests()).toBe(4);
+    expect(shown(session).map((el) => el.textContent)).toEqual([`[ko] ${ARTICLE.title}`, ...PARAGRAPHS.map((p) => `[ko] ${p}`)]);
+    expect(requests()).toBe(5);
     session.close();
   });
 
@@ -119,7 +121,7 @@ describe('in the reader, through the background', () => {
     expect(requests()).toBe(2);
     expect(manual.slept).toEqual([]);
     expect(status()).toMatchObject({ state: 'error', message: 'Translation cancelled. What was translated stays.' });
-    expect(session.content!.querySelectorAll('.ra-translation')).toHaveLength(1);
+    expect(shown(session)).toHaveLength(1);
     session.close();
   });
 });
