@@ -127,6 +127,8 @@ for (const { path, company, ticker, lang } of [
 ]) {
   test(`highlights on ${path} (${lang}): marks of each kind, ${company} with ${ticker} in the panel, off restores the text`, async () => {
     const { page, tabId } = await session.openTab(server.url(path));
+    // Wide enough for the entity panel beside the article (under 960 px it waits in a drawer).
+    await page.setViewport({ width: 1280, height: 800 });
     await session.showPopup(tabId);
     await session.press('toggle-reader');
     const before = await poll(
