@@ -251,7 +251,7 @@ test('screenshots of the popup and the reader, light and dark', async () => {
       .locator('reading-assistant-reader .ra-root')
       .evaluate((el) => getComputedStyle(el).backgroundColor);
     // Dark mode follows the system: the reader's background is dark only when the system is.
-    expect(background).toBe(scheme === 'dark' ? 'rgb(27, 27, 31)' : 'rgb(255, 255, 255)');
+    expect(background).toBe(scheme === 'dark' ? 'rgb(28, 28, 31)' : 'rgb(255, 255, 255)');
     await page.screenshot({ path: `${SCREENSHOTS}chromium-reader-${scheme}.png` });
     await Promise.all([page.close(), popup.close()]);
   }
