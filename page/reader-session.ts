@@ -24,6 +24,7 @@ import type { TranslationStatus } from '@/platform/messages';
 import {
   DEFAULT_HIGHLIGHTS,
   loadHighlightSettings,
+  minEntityConfidence,
   saveHighlightSettings,
   setGroupEnabled as rememberGroup,
   watchHighlightSettings,
@@ -90,9 +91,9 @@ export interface ReaderSessionOptions {
 }
 
 /** The entities in the article's text, in steps: the text read, then recognized. */
-function* finding(api: EntitiesApi, content: Element, lang: string | null): Generator<number, EntitySpan[], void> {
+function* finding(api: EntitiesApi, content: Element, lang: string | null, min: number): Generator<number, EntitySpan[], void> {
   const { text } = yield* api.textMapping(content);
-  return yield* api.recognition(text, lang);
+  return yield* api.recognition(text, lang, min);
 }
 
 const NO_HIGHLIGHTS: HighlightState = { on: false, loading: false, progress: null, groups: [], spans: [], error: null };
@@ -297,7 +298,9 @@ export class ReaderSession {
       // A translation shown beside the original would be read as part of the article: back to it first.
       if (this.#state.translation) this.showOriginal();
       // In slices, with the page's turns between them: a long article never holds the page.
-      const spans = await runInSlices(finding(api, content, article.lang), {
+      // Names as sure as the user asked for (the options page: "show less certain ones too").
+      const min = await minEntityConfidence();
+      const spans = await runInSlices(finding(api, content, article.lang, min), {
         signal: stop.signal,
         onProgress: (share) => this.#progress(share * FINDING),
       });

@@ -1,6 +1,6 @@
 // The options page: the translation provider (with a Test button that says plainly what worked
 // or failed), the on-device model, the default target language and display mode, and the
-// translation cache. An extension page, so it opens the cache's database directly. The provider
+// translation cache, and whether highlights show less certain names too. An extension page, so it opens the cache's database directly. The provider
 // section (ProviderSection.tsx) draws every provider from the registry.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -9,6 +9,7 @@ import { clearTranslationCache, openTranslationCache, translationCacheSize } fro
 import type { DisplayMode } from '@/lib/translate/segment';
 import { displayMode, displayModeItem, targetLanguage } from '@/platform/translate/settings';
 import { TargetLanguageSelect } from '@/components/TargetLanguageSelect';
+import { uncertainEntitiesItem } from '@/platform/settings/entities';
 import { ProviderSection, type Status } from '@/entrypoints/options/ProviderSection';
 
 const db = openTranslationCache();
@@ -17,6 +18,7 @@ function Options() {
   const [status, setStatus] = useState<Status>(null);
   const [target, setTarget] = useState('en');
   const [mode, setMode] = useState<DisplayMode>('side-by-side');
+  const [uncertain, setUncertain] = useState(false);
   const [cache, setCache] = useState<{ entries: number; bytes: number } | null>(null);
 
   const refreshCache = () => void translationCacheSize(db).then(setCache, () => setCache(null));
@@ -25,6 +27,7 @@ function Options() {
     document.title = t('optionsTitle');
     void targetLanguage(uiLanguage()).then(setTarget);
     void displayMode().then(setMode);
+    void uncertainEntitiesItem.getValue().then((v) => setUncertain(v === true));
     refreshCache();
   }, []);
 
@@ -67,6 +70,27 @@ function Options() {
             </div>
           ))}
         </fieldset>
+      </section>
+
+      <section aria-labelledby="entities-heading">
+        <h2 id="entities-heading">{t('optionsEntitiesHeading')}</h2>
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="entities-uncertain"
+            checked={uncertain}
+            aria-describedby="entities-uncertain-hint"
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setUncertain(on);
+              void uncertainEntitiesItem.setValue(on);
+            }}
+          />
+          <label for="entities-uncertain">{t('optionsEntitiesUncertain')}</label>
+        </div>
+        <p class="hint" id="entities-uncertain-hint">
+          {t('optionsEntitiesUncertainHint')}
+        </p>
       </section>
 
       <section aria-labelledby="cache-heading">

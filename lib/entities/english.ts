@@ -210,10 +210,36 @@ export function* decideEnglish(
   yield* decideFromText(cands, text);
   const out: RawSpan[] = [];
   for (const c of cands) {
-    if (c.type) out.push({ start: c.start, end: c.end, type: c.type });
+    if (c.type) out.push({ start: c.start, end: c.end, type: c.type, confidence: englishConfidence(c, text) });
     else unresolved?.push({ start: c.start, end: c.end });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * How sure a typed name is, from the evidence that typed it (Candidate.strength): the name itself
+ * or a title (3), the words around it (2), a list it stands in (1), a guess from its shape (0.5).
+ * A name that looks like a product or a model ("MacBook Pro", "Galaxy S24") or a lone capital
+ * letter is no person whatever typed it.
+ */
+function englishConfidence(c: Candidate, text: string): number {
+  const name = text.slice(c.start, c.end);
+  if (/^\p{Lu}\.?$/u.test(name)) return 0;
+  if (c.type === 'person' && looksLikeProduct(name)) return 0;
+  return c.strength >= 3 ? 0.95 : c.strength >= 2 ? 0.85 : c.strength >= 1 ? 0.6 : 0.3;
+}
+// Names of products and models: a brand in one word with a capital inside after a common word
+// ("MacBook", "PlayStation", "iPhone"; not "McCarthy" or "DiCaprio"), a last word that names a model
+// or an edition ("… Pro", "… Air", "… Max", "Galaxy S24"), or two short words joined by a hyphen in
+// capitals ("Wi-Fi").
+const MODEL_WORD = /\s(?:Pro|Air|Max|Mini|Plus|Ultra|Lite|SE|XL|XS|Edition|[A-Z]?\d+[A-Za-z]*)$/;
+function looksLikeProduct(name: string): boolean {
+  if (MODEL_WORD.test(name) || /^\p{Lu}\p{Ll}?-\p{Lu}\p{Ll}?$/u.test(name)) return true;
+  return name.split(/\s+/).some((w) => {
+    if (/^[ie]\p{Lu}\p{Ll}/u.test(w)) return true;
+    const m = /^(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)$/u.exec(w);
+    return !!m && isCommonWord(m[1]!.toLowerCase()) && isCommonWord(m[2]!.toLowerCase());
+  });
 }
 
 /** Is the term at i the first word of its sentence (or of a quotation)? */

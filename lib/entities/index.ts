@@ -7,8 +7,10 @@
 //  - other scripts with case: capitalised-name heuristics (capitalised.ts).
 import { SURNAMES } from '@/lib/entities/korean/lexicon';
 import { recognizeCapitalised } from '@/lib/entities/capitalised';
+import { CONFIDENT, keepConfident, koreanConfidence, SURE } from '@/lib/entities/confidence';
 import { decideEnglish, findEnglishCandidates, type Candidate } from '@/lib/entities/english';
 import { recognizeKorean } from '@/lib/entities/korean';
+import { weighKoreanPersons } from '@/lib/entities/korean/evidence';
 import { EN_TITLES, KO_TITLES, stripParticles } from '@/lib/entities/particles';
 import { findPatterns, resolveOverlaps, type RawSpan } from '@/lib/entities/patterns';
 import { findKoreanTickerMentions, tickerInText, type TickerMention } from '@/lib/entities/tickers';
@@ -29,9 +31,13 @@ function baseLanguage(text: string, lang: string | null): string | null {
   return null;
 }
 
-/** Every entity in `text`, at once. recognition() is the same work in steps, for a caller that yields between them. */
-export function recognize(text: string, lang: string | null): EntitySpan[] {
-  const steps = recognition(text, lang);
+/**
+ * Every entity in `text`, at once. recognition() is the same work in steps, for a caller that yields
+ * between them. Names below `minConfidence` (confidence.ts: CONFIDENT by default, UNSURE for "show
+ * less certain ones too", 0 for all) are left out.
+ */
+export function recognize(text: string, lang: string | null, minConfidence = CONFIDENT): EntitySpan[] {
+  const steps = recognition(text, lang, minConfidence);
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
@@ -45,7 +51,11 @@ export function recognize(text: string, lang: string | null): EntitySpan[] {
 // Pieces (or, times 20, spans) gone over in one step of the work over the whole article.
 const WHOLE_STEP = 100;
 
-export function* recognition(text: string, lang: string | null): Generator<number, EntitySpan[], void> {
+export function* recognition(
+  text: string,
+  lang: string | null,
+  minConfidence = CONFIDENT,
+): Generator<number, EntitySpan[], void> {
   const language = baseLanguage(text, lang);
   const pieces = chunks(text);
   const found: RawSpan[] = [];
@@ -54,7 +64,11 @@ export function* recognition(text: string, lang: string | null): Generator<numbe
     // The model first, over every piece; then the names it saw anywhere decide the particles.
     const models = [];
     for (const [k, [start, end]] of pieces.entries()) {
-      models.push(recognizeKorean(text.slice(start, end)).map((s) => ({ ...s }) as RawSpan));
+      models.push(
+        recognizeKorean(text.slice(start, end)).map(({ score, ...s }): RawSpan =>
+          score === undefined ? s : { ...s, confidence: koreanConfidence(score) },
+        ),
+      );
       yield ((k + 1) / pieces.length) * 0.7;
     }
     const known = new Set<string>();
@@ -95,13 +109,15 @@ export function* recognition(text: string, lang: string | null): Generator<numbe
   const spans: EntitySpan[] = [];
   for (const s of found) {
     const span: EntitySpan = { start: s.start, end: s.end, type: s.type, text: text.slice(s.start, s.end) };
+    if (s.confidence !== undefined) span.confidence = s.confidence;
     const ticker = tickers.get(s) ?? (s.type === 'org' ? tickerInText(span.text, text) : null);
     if (ticker) span.ticker = ticker;
     spans.push(span);
     if (spans.length % (WHOLE_STEP * 20) === 0) yield 1;
   }
   assignCanonical(spans);
-  return spans;
+  if (language === 'ko') weighKoreanPersons(text, spans);
+  return keepConfident(spans, minConfidence);
 }
 
 /** Runs `steps`, yielding a share of the work that grows from `from` towards `to` over about `count` steps. */
@@ -243,15 +259,17 @@ function titledPeople(text: string, fixed: RawSpan[], names: RawSpan[]) {
     const lone = m[0].length === 1 && SURNAMES.has(m[0]) && !NOT_LONE_SURNAMES.has(m[0]) && !surname;
     if (!TITLE_AFTER.test(text.slice(at, at + 10)) || NOT_NAMES.has(m[0]) || (!lone && JOSA_END.test(m[0]))) continue;
     if (lone) {
-      if (!(m[0] === '전' && !text.startsWith(' 전 ', end))) names.push({ start, end, type: 'person' });
+      if (!(m[0] === '전' && !text.startsWith(' 전 ', end))) names.push({ start, end, type: 'person', confidence: SURE });
       continue;
     }
     if (surname) {
       if (!FAMILIAR_TITLE.test(text.slice(at, at + 3)) && foreignGivenName(m[0], text.slice(surname.start, surname.end)))
         surname.start = start;
+      surname.confidence = SURE;
       continue;
     }
-    if (m[0].length >= 2 && m[0].length <= 4 && SURNAMES.has(m[0][0]!)) names.push({ start, end, type: 'person' });
+    if (m[0].length >= 2 && m[0].length <= 4 && SURNAMES.has(m[0][0]!))
+      names.push({ start, end, type: 'person', confidence: SURE });
   }
 }
 // A foreign given name before a foreign family name the recognizer found ("샘 올트먼", "팀 쿡"): a
@@ -274,11 +292,14 @@ function addTickerMention(m: TickerMention, fixed: RawSpan[], names: RawSpan[], 
   if (same) {
     // A listed company's exact name taken for a person is the company ("삼성전자 회장": 삼성전자).
     if (same.type === 'person' && m.end - m.start >= 3) same.type = 'org';
-    if (same.type === 'org') tickers.set(same, m.ticker);
+    if (same.type === 'org') {
+      tickers.set(same, m.ticker);
+      same.confidence = SURE;
+    }
     return;
   }
   if (fixed.some((s) => s.start < m.end && m.start < s.end)) return;
-  const span: RawSpan = { start: m.start, end: m.end, type: 'org' };
+  const span: RawSpan = { start: m.start, end: m.end, type: 'org', confidence: SURE };
   tickers.set(span, m.ticker);
   names.push(span);
 }

@@ -7,6 +7,8 @@ export interface RawSpan {
   start: number;
   end: number;
   type: SpanType;
+  /** Names: how sure the recognizer is, 0 to 1 (confidence.ts); patterns leave it out (sure). */
+  confidence?: number;
 }
 
 // A number: digits with grouping, or Korean magnitudes chained (1억8천만, 12조4천억, 442억 7700만).

@@ -23,6 +23,8 @@ export interface EntitySpan {
   /** The name every mention of one entity shares ("삼성전자" for "삼성전자는", "샘 올트먼" for a later "올트먼"). */
   canonical?: string;
   ticker?: Ticker;
+  /** Names: how sure the recognizer is, 0 to 1 (confidence.ts); other kinds leave it out. */
+  confidence?: number;
 }
 
 /** The switchable groups the user sees: date+time and money+quantity go together. */

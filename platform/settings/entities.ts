@@ -2,6 +2,7 @@
 // the browser profile like the typography default; the popup, the reader and the library follow
 // changes live through `watchHighlightSettings`.
 import { defineSetting } from '@/platform/settings/define';
+import { CONFIDENT, UNSURE } from '@/lib/entities/confidence';
 import { ENTITY_GROUPS, type EntityGroup } from '@/lib/entities/types';
 
 export interface HighlightSettings {
@@ -26,6 +27,19 @@ export const highlightSettings = defineSetting<HighlightSettings>('sync:entityHi
   version: 1,
   migrations: {},
 });
+
+// "Show less certain ones too": names below the confidence shipped (lib/entities/confidence.ts) are
+// marked and listed as well. Version 1: a boolean since it first shipped.
+export const uncertainEntitiesItem = defineSetting<boolean>('sync:entityUncertain', {
+  fallback: false,
+  version: 1,
+  migrations: {},
+});
+
+/** The lowest confidence of a name the reader shows, as the user chose. */
+export async function minEntityConfidence(): Promise<number> {
+  return (await uncertainEntitiesItem.getValue()) === true ? UNSURE : CONFIDENT;
+}
 
 export async function loadHighlightSettings(): Promise<HighlightSettings> {
   return normalizeHighlightSettings(await highlightSettings.getValue());

@@ -2,7 +2,7 @@
 // (tests/unit/settings-migrations.test.ts) runs each one's migrations from every older version.
 // A new stored setting belongs here, defined with defineSetting.
 import type { Setting } from '@/platform/settings/define';
-import { highlightSettings } from '@/platform/settings/entities';
+import { highlightSettings, uncertainEntitiesItem } from '@/platform/settings/entities';
 import { globalTypography, siteTypography } from '@/platform/settings/typography';
 import { displayModeItem, providerConfigItem, targetLanguageItem } from '@/platform/translate/settings';
 
@@ -10,6 +10,7 @@ export const SETTINGS: ReadonlyArray<Setting<unknown>> = [
   globalTypography,
   siteTypography,
   highlightSettings,
+  uncertainEntitiesItem,
   providerConfigItem,
   targetLanguageItem,
   displayModeItem,

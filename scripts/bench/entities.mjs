@@ -32,13 +32,16 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { score } from './ner-score.mjs';
+import { goldArticles, panelScore, tickerRecall, trapTickers } from './entity-checks.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
 const CORPUS = path.resolve(ROOT, opt('corpus', '../shared/corpus'));
 const OUT = path.resolve(ROOT, opt('out', 'bench-results/entities.json'));
-const NO_BROWSER = argv.includes('--no-browser');
+// --quick: quality only (no scaling, sizes or browser timing).
+const QUICK = argv.includes('--quick');
+const NO_BROWSER = argv.includes('--no-browser') || QUICK;
 const NAME_TYPES = ['PERSON', 'ORG', 'PLACE'];
 const ALL_TYPES = ['PERSON', 'ORG', 'PLACE', 'DATE', 'TIME', 'MONEY', 'QUANTITY'];
 const TO_NER = { person: 'PERSON', org: 'ORG', place: 'PLACE', date: 'DATE', time: 'TIME', money: 'MONEY', quantity: 'QUANTITY' };
@@ -64,6 +67,10 @@ fs.writeFileSync(oursFile, await bundle(path.join(ROOT, 'lib/entities/index.ts')
 // eslint-disable-next-line no-unsanitized/method -- our own bundle, written just above
 const ours = await import(pathToFileURL(oursFile).href);
 const { default: nlp } = await import('compromise');
+const confFile = path.join(tmp, 'confidence.mjs');
+fs.writeFileSync(confFile, await bundle(path.join(ROOT, 'lib/entities/confidence.ts'), 'esm', 'neutral'));
+// eslint-disable-next-line no-unsanitized/method -- our own bundle, written just above
+const { CONFIDENT, UNSURE } = await import(pathToFileURL(confFile).href);
 
 const readJsonl = (file) =>
   fs
@@ -133,6 +140,28 @@ for (const [file, lang, libs] of [
   }
 }
 
+// Precision and recall over confidence thresholds (names only, exact): the spans found with every
+// confidence once, then kept at each threshold. The shipped threshold is CONFIDENT.
+const THRESHOLDS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+const prTable = {};
+for (const [file, lang] of [
+  ['ner/ko-klue-dev.jsonl', 'ko'],
+  ['ner/en-uner-dev.jsonl', 'en'],
+]) {
+  const full = path.join(CORPUS, file);
+  if (!fs.existsSync(full)) continue;
+  const lines = readJsonl(full);
+  const all = lines.map((l) => ours.recognize(l.text, lang, 0).filter((s) => NAME_TYPES.includes(TO_NER[s.type])));
+  prTable[path.basename(file, '.jsonl')] = THRESHOLDS.map((th) => {
+    const items = lines.map((l, k) => ({
+      gold: l.entities,
+      pred: all[k].filter((s) => s.confidence >= th).map((s) => ({ start: s.start, end: s.end, type: TO_NER[s.type] })),
+      annotated: l.annotated_types,
+    }));
+    return { threshold: th, ...score(items, NAME_TYPES).overall };
+  });
+}
+
 const fmt = (r) => `P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`;
 for (const [set, libs] of Object.entries(quality)) {
   console.log(`\n${set}`);
@@ -150,15 +179,55 @@ for (const [set, libs] of Object.entries(quality)) {
   }
 }
 
+for (const [set, rows] of Object.entries(prTable)) {
+  console.log(
+    `\n${set}: PERSON/ORG/PLACE exact (relaxed) by confidence threshold; shipped ${CONFIDENT}, "less certain too" ${UNSURE}`,
+  );
+  for (const r of rows)
+    console.log(
+      `  ≥ ${r.threshold.toFixed(1)}  P ${r.exact.precision.toFixed(3)} R ${r.exact.recall.toFixed(3)} F1 ${r.exact.f1.toFixed(3)}  (relaxed P ${r.relaxed.precision.toFixed(3)} R ${r.relaxed.recall.toFixed(3)})${r.threshold === CONFIDENT ? '  ← shipped' : ''}`,
+    );
+}
+
+// 5. What the reader sees: the panel on 20 hand-labelled articles, tickers by name, tickers on traps.
+const panelOf = (text, lang) =>
+  ours
+    .groupEntities(ours.recognize(text, lang))
+    .flatMap((g) => g.entries)
+    .map((e) => ({ type: e.type, name: e.name, ticker: e.ticker }));
+const gold = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts/bench/data/entities-gold.json'), 'utf8'));
+const panel = panelScore(goldArticles(CORPUS, gold), panelOf);
+console.log('\npanel on 20 hand-labelled articles (scripts/bench/data/entities-gold.json): entries right / gold entities found');
+for (const r of panel.rows)
+  console.log(
+    `  ${r.lang} ${r.id.slice(0, 16).padEnd(16)} right ${r.right}/${r.entries} (${(r.right / Math.max(1, r.entries)).toFixed(2)})  found ${r.found}/${r.gold} (${(r.found / r.gold).toFixed(2)})${r.duplicates ? `  ${r.duplicates} entities shown twice` : ''}${r.falseTickers ? `  ${r.falseTickers} wrong tickers` : ''}`,
+  );
+for (const lang of ['ko', 'en', 'all'])
+  console.log(
+    `  ${lang.padEnd(3)} right ${panel[lang].precision.toFixed(3)} of ${panel[lang].entries} entries, found ${panel[lang].recall.toFixed(3)}, shown twice ${panel[lang].duplicates}, wrong tickers ${panel[lang].falseTickers}, tickers found ${panel[lang].tickerRecall.toFixed(2)}`,
+  );
+if (argv.includes('--wrong'))
+  for (const r of panel.rows)
+    console.log(`  ${r.id.slice(0, 16)} wrong: ${r.wrong.join(' | ')}\n     missed: ${r.missed.join(' | ')}`);
+const traps = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts/bench/data/ticker-traps.json'), 'utf8')).paragraphs;
+const trapped = trapTickers(traps, ours.recognize);
+console.log(
+  `\nfalse tickers on ${trapped.paragraphs} everyday trap paragraphs (scripts/bench/data/ticker-traps.json): ${trapped.falseTickers.length}${trapped.falseTickers.length ? ` (${trapped.falseTickers.map((t) => `${t.text} ${t.code}`).join(', ')})` : ''}`,
+);
+const tickerHits = tickerRecall(CORPUS, ours.recognize);
+console.log(
+  `ticker recall by name: KRX listed name ${tickerHits.krxListed.toFixed(3)} (with a particle ${tickerHits.krxParticle.toFixed(3)}; ${tickerHits.counts.krx} companies), S&P 500 listed name ${tickerHits.spListed.toFixed(3)}, short name ${tickerHits.spShort.toFixed(3)}, short name + 's ${tickerHits.spShortPossessive.toFixed(3)} (${tickerHits.counts.sp500})`,
+);
+
 // Recognition time against text length, one run: the same sentences, longer and longer texts.
-const LENGTHS = [1000, 4000, 16000, 64000, 250000];
+const LENGTHS = QUICK ? [] : [1000, 4000, 16000, 64000, 250000];
 const scaling = {};
 for (const [file, lang] of [
   ['ner/ko-klue-dev.jsonl', 'ko'],
   ['ner/en-uner-dev.jsonl', 'en'],
 ]) {
   const full = path.join(CORPUS, file);
-  if (!fs.existsSync(full)) continue;
+  if (!fs.existsSync(full) || QUICK) continue;
   const sentences = readJsonl(full).map((l) => l.text);
   const textOf = (chars) => {
     let text = '';
@@ -193,18 +262,21 @@ for (const [file, lang] of [
 // Sizes: the lazy entity bundle as the extension ships it (.output/chrome-mv3/entities.js, built from
 // entrypoints/entities.ts; built here when missing), and the ticker table inside it.
 const BUILT = path.join(ROOT, '.output/chrome-mv3/entities.js');
-if (!fs.existsSync(BUILT)) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
-const entryCode = fs.readFileSync(BUILT, 'utf8');
+if (!fs.existsSync(BUILT) && !QUICK) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+const entryCode = QUICK ? '' : fs.readFileSync(BUILT, 'utf8');
 const tickerJson = fs.readFileSync(path.join(ROOT, 'lib/entities/data/tickers.json'));
-const sizes = {
-  bundleBytes: Buffer.byteLength(entryCode),
-  bundleGzip: zlib.gzipSync(entryCode).length,
-  tickersBytes: tickerJson.length,
-  tickersGzip: zlib.gzipSync(tickerJson).length,
-};
-console.log(
-  `\nsizes: entity bundle ${sizes.bundleBytes} B (gzip ${sizes.bundleGzip} B), of which ticker table ${sizes.tickersBytes} B (gzip ${sizes.tickersGzip} B)`,
-);
+const sizes = QUICK
+  ? null
+  : {
+      bundleBytes: Buffer.byteLength(entryCode),
+      bundleGzip: zlib.gzipSync(entryCode).length,
+      tickersBytes: tickerJson.length,
+      tickersGzip: zlib.gzipSync(tickerJson).length,
+    };
+if (sizes)
+  console.log(
+    `\nsizes: entity bundle ${sizes.bundleBytes} B (gzip ${sizes.bundleGzip} B), of which ticker table ${sizes.tickersBytes} B (gzip ${sizes.tickersGzip} B)`,
+  );
 
 // Time to highlight a ~5,000-character article in Chromium.
 let timing = null;
@@ -214,7 +286,18 @@ fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(
   OUT,
   JSON.stringify(
-    { version: 1, date: new Date().toISOString(), quality, scaling, sizes, timing },
+    {
+      version: 1,
+      date: new Date().toISOString(),
+      quality,
+      prTable,
+      panel: { ko: panel.ko, en: panel.en, all: panel.all },
+      traps: trapped,
+      tickers: tickerHits,
+      scaling,
+      sizes,
+      timing,
+    },
     (k, v) => (typeof v === 'number' ? round(v) : v),
     2,
   ),

@@ -52,6 +52,7 @@ const FIXTURES: Record<string, Fixture[]> = {
       reads: { on: true, groups: ['person', 'org', 'contact'] },
     },
   ],
+  'sync:entityUncertain': [{ version: 1, stored: true, reads: true }],
   'local:translateProvider': [
     {
       version: 1,

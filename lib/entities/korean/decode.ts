@@ -9,6 +9,8 @@ export interface KoreanEntity {
   start: number;
   end: number;
   type: KoreanEntityType;
+  /** Names only: the model's margin for the span's type over no entity (tagger.ts spanMargin). */
+  score?: number;
 }
 
 const L = NUM_LABELS;

@@ -73,11 +73,34 @@ export function tagWithModel(
   if (o.glosses) spans = glossNames(text, spans);
   return spans
     .map((e) => (e.type === 'person' ? fullName(text, e) : e))
+    .map((e) =>
+      NAME_TYPE_INDEX[e.type] === undefined ? e : { ...e, score: spanMargin(emit, L, e, NAME_TYPE_INDEX[e.type]!, text) },
+    )
     .filter(
       (e) =>
         !(o.nounFilter && e.type === 'person' && commonNounPerson(text.slice(e.start, e.end))) &&
         !(e.type === 'place' && NATIONALITY.test(text.slice(e.end, e.end + 3))),
     );
+}
+
+// The index of a name type among the model's types (B label 1 + 2k, I label 2 + 2k).
+const NAME_TYPE_INDEX: Partial<Record<KoreanEntity['type'], number>> = { person: 0, org: 1, place: 2 };
+
+/**
+ * How far the model prefers the span's type over "no entity", per character (spaces skipped): the
+ * mean over the span of the better of its B and I emission scores minus the O score. Low on names
+ * the model barely chose; recognize() turns it into a confidence.
+ */
+function spanMargin(emit: Float32Array, L: number, e: KoreanEntity, k: number, text: string): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = e.start; i < e.end; i++) {
+    if (text.charCodeAt(i) === 32) continue;
+    const o = i * L;
+    sum += Math.max(emit[o + 1 + 2 * k]!, emit[o + 2 + 2 * k]!) - emit[o]!;
+    n++;
+  }
+  return n ? sum / n : 0;
 }
 
 /** A "person" that is a common noun, or a common noun and a particle (제안은, 기록은, 부족과). */

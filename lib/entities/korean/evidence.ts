@@ -1,0 +1,127 @@
+// How sure a Korean name is, beyond the model's margin: what the article says around it. A person
+// is sure when a title or a form of address follows one of its mentions (손정의 회장, 김모씨), when it
+// stands before a slash as a speaker (구병삼/통일부 대변인), or when it is named in full (샘 올트먼).
+// A person without such evidence is shown only when it is shaped like a Korean name (a surname and
+// one to three syllables that do not end like a verb); words that are never a name in the KLUE
+// training sample (한다, 정확한) and lone syllables are no names at all.
+import { COMMON_WORDS } from '@/lib/entities/korean/common-words';
+import { PERSON_TITLES, SURNAMES } from '@/lib/entities/korean/lexicon';
+import { isCommonNoun } from '@/lib/entities/korean/nouns';
+import { SURE } from '@/lib/entities/confidence';
+import type { EntitySpan } from '@/lib/entities/types';
+
+let common: ReadonlySet<string> | null = null;
+/** A word never seen as (part of) a name in the KLUE training sample. */
+function isCommonKoreanWord(word: string): boolean {
+  common ??= new Set(COMMON_WORDS.split(' '));
+  return common.has(word);
+}
+
+/** Without other evidence: a Korean-shaped name is shown, anything else is not (confidence.ts CONFIDENT 0.5). */
+const KOREAN_SHAPED = 0.6;
+const UNSHOWN = 0.3;
+const NOT_A_NAME = 0;
+
+// Endings of verbs and adjectives, not of given names: 한다, 했다, 하더라, 싸우나, 어떻나.
+const VERB_END = /(?:다|더라|는가|는지|나요|네요|어요|아요|지요|죠|군요|구나|으며|면서|는데|한데)$/;
+// What follows a title: a particle, punctuation, the end.
+const AFTER_TITLE = /^(?:은|는|이|가|을|를|의|과|와|도|께서|에게|측|으로|로|님)?(?![가-힣A-Za-z])/;
+
+// Titles a company takes too (오픈AI CEO, 삼성전자 회장): evidence of a person only for a name shaped
+// like a Korean one.
+const COMPANY_TITLES = new Set([
+  '회장',
+  '부회장',
+  '명예회장',
+  '사장',
+  '부사장',
+  '대표',
+  '대표이사',
+  '이사',
+  '이사장',
+  '의장',
+  'CEO',
+  '창업자',
+  '창업주',
+]);
+// Titles that are also common nouns (시장: market or mayor; 주장: claim or captain; 소장: lawsuit) or
+// words for kin and groups: no evidence on their own.
+const COMMON_TITLES = new Set([
+  '시장',
+  '지사',
+  '대장',
+  '소장',
+  '주장',
+  '이사',
+  '고',
+  '전',
+  '前',
+  '故',
+  '왕',
+  '일가',
+  '부부',
+  '모녀',
+  '부자',
+  '모자',
+  '형제',
+  '자매',
+  '선수',
+  '위원',
+]);
+
+/** A title, or a form of address, right after the mention at `end` ("회장은", " 전 대통령", "씨가", "/"). */
+function titled(text: string, end: number, koreanShaped: boolean): boolean {
+  const after = text.slice(end, end + 16);
+  // 구병삼/통일부 대변인, 김모(33)씨, A(44)씨, 윤 모 씨.
+  if (
+    /^\s?\//.test(after) ||
+    /^\s?모?\s?(?:\([^()]{1,8}\))?\s?[씨군양](?![가-힣])|^\s?모?\s?(?:\([^()]{1,8}\))?\s?[씨군양][은는이가을를의과와도에]/.test(
+      after,
+    )
+  )
+    return true;
+  const m = /^(\s?)(전\s)?([가-힣A-Z]+)/.exec(text.slice(end, end + 12));
+  if (!m) return false;
+  const word = m[3]!;
+  for (let k = word.length; k >= 1; k--) {
+    const title = word.slice(0, k);
+    if (!PERSON_TITLES.has(title) || COMMON_TITLES.has(title) || (!koreanShaped && COMPANY_TITLES.has(title))) continue;
+    // Joined to the name only as a form of address (김모씨, 박해미가 is no title).
+    if (!m[1] && !/^[씨군양옹님]$/.test(title)) continue;
+    if (AFTER_TITLE.test(word.slice(k))) return true;
+  }
+  return false;
+}
+
+/**
+ * Korean persons' confidences from the article (spans changed in place): every mention of a name
+ * shares the evidence any of its mentions has (a title after it).
+ */
+export function weighKoreanPersons(text: string, spans: EntitySpan[]): void {
+  const persons = spans.filter((s) => s.type === 'person');
+  const key = (s: EntitySpan) => s.canonical ?? s.text;
+  const koreanShaped = (name: string) => /^[가-힣]{2,4}$/.test(name) && SURNAMES.has(name[0]!);
+  const evidenced = new Set<string>();
+  // The title may follow the organisations or places the person belongs to (밴스 미국 부통령, 이재용
+  // 삼성전자 회장): found names one space apart are stepped over, two at most.
+  const startsAt = new Map(spans.filter((s) => s.type === 'org' || s.type === 'place').map((s) => [s.start, s.end]));
+  for (const s of persons) {
+    let end = s.end;
+    for (let k = 0; k < 2 && text[end] === ' ' && startsAt.has(end + 1); k++) end = startsAt.get(end + 1)!;
+    const shaped = koreanShaped(s.text);
+    if (titled(text, s.end, shaped) || (end > s.end && titled(text, end, shaped))) evidenced.add(key(s));
+  }
+  // A family name shared with a person named in full with evidence (도널드 트럼프 → 에릭 트럼프, 트럼프 주니어).
+  const families = new Set<string>();
+  for (const s of persons) if (evidenced.has(key(s)) && /\s/.test(s.text)) families.add(s.text.split(/\s+/).pop()!);
+  for (const s of persons) if (/\s/.test(s.text) && s.text.split(/\s+/).some((w) => families.has(w))) evidenced.add(key(s));
+  for (const s of persons) {
+    const name = s.text;
+    // A lone surname is a person only before a title (채 전 총장, 김 차장) or as a full name's mention.
+    if (name.length < 2) s.confidence = evidenced.has(key(s)) ? SURE : s.canonical ? KOREAN_SHAPED : NOT_A_NAME;
+    else if (isCommonKoreanWord(name) || VERB_END.test(name)) s.confidence = NOT_A_NAME;
+    else if (evidenced.has(key(s))) s.confidence = Math.max(s.confidence ?? 0, SURE);
+    else if (koreanShaped(name) && !isCommonNoun(name)) s.confidence = Math.min(s.confidence ?? KOREAN_SHAPED, KOREAN_SHAPED);
+    else s.confidence = Math.min(s.confidence ?? UNSHOWN, UNSHOWN);
+  }
+}
