@@ -34,7 +34,7 @@ import {
 } from '@/lib/entities/en-gazetteer';
 import { isCommonWord, lexiconTag, NAME_TAG } from '@/lib/entities/en-words';
 import type { RawSpan } from '@/lib/entities/patterns';
-import { lookupTicker } from '@/lib/entities/tickers';
+import { companyTicker, lookupTicker } from '@/lib/entities/tickers';
 
 interface Term {
   text: string;
@@ -224,15 +224,26 @@ export function* decideEnglish(
  */
 function englishConfidence(c: Candidate, text: string): number {
   const name = text.slice(c.start, c.end);
-  if (/^\p{Lu}\.?$/u.test(name)) return 0;
-  if (c.type === 'person' && looksLikeProduct(name)) return 0;
+  if (/^\p{Lu}\.?$/u.test(name) || /^(?:MR|MRS|MS|DR|ST|RE|FWD|ATTN)$/.test(name)) return 0;
+  // Text in capitals (court transcripts, address labels, headings): the case says nothing, so a
+  // name in capitals there is a guess unless it is a short acronym (NASA, FBI).
+  if (!/\p{Ll}/u.test(name) && !/^[A-Z&]{2,4}$/.test(name) && inCapitals(text, c.start, c.end)) return 0.2;
+  if ((c.type === 'person' || c.type === 'place') && looksLikeProduct(name)) return 0;
   return c.strength >= 3 ? 0.95 : c.strength >= 2 ? 0.85 : c.strength >= 1 ? 0.6 : 0.3;
 }
+/** Most letters around the name are capitals. */
+function inCapitals(text: string, start: number, end: number): boolean {
+  const around = text.slice(Math.max(0, start - 60), start) + text.slice(end, end + 60);
+  const upper = (around.match(/\p{Lu}/gu) ?? []).length;
+  const lower = (around.match(/\p{Ll}/gu) ?? []).length;
+  return upper >= 12 && upper > 3 * lower;
+}
+
 // Names of products and models: a brand in one word with a capital inside after a common word
 // ("MacBook", "PlayStation", "iPhone"; not "McCarthy" or "DiCaprio"), a last word that names a model
 // or an edition ("… Pro", "… Air", "… Max", "Galaxy S24"), or two short words joined by a hyphen in
 // capitals ("Wi-Fi").
-const MODEL_WORD = /\s(?:Pro|Air|Max|Mini|Plus|Ultra|Lite|SE|XL|XS|Edition|[A-Z]?\d+[A-Za-z]*)$/;
+const MODEL_WORD = /\s(?:Pro|Air|Max|Mini|Plus|Ultra|Lite|SE|XL|XS|Edition|[A-Z]?\d+[A-Za-z]*)(?:\s[A-Z])?$/;
 function looksLikeProduct(name: string): boolean {
   if (MODEL_WORD.test(name) || /^\p{Lu}\p{Ll}?-\p{Lu}\p{Ll}?$/u.test(name)) return true;
   return name.split(/\s+/).some((w) => {
@@ -773,7 +784,7 @@ function classify(c: Candidate, text: string) {
   }
   if (PLACE_LAST.has(last) && multi) return set(c, 'place');
   if (PLACE_FIRST.has(first) && multi && !has(chunk[0]!, 'FirstName')) return set(c, 'place');
-  if (lookupTicker(name) && multi) return set(c, 'org');
+  if (companyTicker(name, text) && multi) return set(c, 'org');
   if (
     prev &&
     /^\.?\s+$/.test(prev.post) &&
@@ -813,7 +824,7 @@ function classify(c: Candidate, text: string) {
     return set(c, 'person', nameWords.length > 1 || has(nameWords[0]!, 'LastName') ? 3 : SAY_AFTER.test(after) ? 2 : 1);
   }
   if (words.some((w) => lexiconTag(w).includes('Organization'))) return set(c, 'org');
-  if (lookupTicker(name)) return set(c, 'org');
+  if (companyTicker(name, text)) return set(c, 'org');
   if (/^[A-Z]{2,}s$/.test(name)) return set(c, null);
   if (/^(?:[A-Z]\.?){2,6}$/.test(name) || /^[A-Z]{2,}[a-z]?[A-Z]*$/.test(name))
     return set(c, NOT_ACRONYM.has(name.replace(/\./g, '')) || /\d\s*$/.test(before) ? null : 'org');

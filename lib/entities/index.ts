@@ -10,10 +10,11 @@ import { recognizeCapitalised } from '@/lib/entities/capitalised';
 import { CONFIDENT, keepConfident, koreanConfidence, SURE } from '@/lib/entities/confidence';
 import { decideEnglish, findEnglishCandidates, type Candidate } from '@/lib/entities/english';
 import { recognizeKorean } from '@/lib/entities/korean';
-import { weighKoreanPersons } from '@/lib/entities/korean/evidence';
+import { isCommonKoreanWord, trimKoreanPersons, weighKoreanPersons } from '@/lib/entities/korean/evidence';
+import { isCommonNoun } from '@/lib/entities/korean/nouns';
 import { EN_TITLES, KO_TITLES, stripParticles } from '@/lib/entities/particles';
 import { findPatterns, resolveOverlaps, type RawSpan } from '@/lib/entities/patterns';
-import { findKoreanTickerMentions, tickerInText, type TickerMention } from '@/lib/entities/tickers';
+import { findKoreanTickerMentions, lookupTicker, tickerInText, type TickerMention } from '@/lib/entities/tickers';
 import type { EntitySpan, Ticker } from '@/lib/entities/types';
 
 export type { EntitySpan } from '@/lib/entities/types';
@@ -108,6 +109,16 @@ export function* recognition(
   // The whole article's spans (a long one has tens of thousands): in steps too.
   const spans: EntitySpan[] = [];
   for (const s of found) {
+    // "Lowe's", "Macy's": a listing whose name ends in a possessive keeps it.
+    if (NAME_TYPES.has(s.type) && /^['’]s\b/.test(text.slice(s.end, s.end + 3))) {
+      const ticker = lookupTicker(`${text.slice(s.start, s.end)}'s`);
+      if (ticker) {
+        s.end += 2;
+        s.type = 'org';
+        s.confidence = SURE;
+        tickers.set(s, ticker);
+      }
+    }
     const span: EntitySpan = { start: s.start, end: s.end, type: s.type, text: text.slice(s.start, s.end) };
     if (s.confidence !== undefined) span.confidence = s.confidence;
     const ticker = tickers.get(s) ?? (s.type === 'org' ? tickerInText(span.text, text) : null);
@@ -115,7 +126,8 @@ export function* recognition(
     spans.push(span);
     if (spans.length % (WHOLE_STEP * 20) === 0) yield 1;
   }
-  assignCanonical(spans);
+  if (language === 'ko') trimKoreanPersons(spans);
+  assignCanonical(spans, text);
   if (language === 'ko') weighKoreanPersons(text, spans);
   return keepConfident(spans, minConfidence);
 }
@@ -139,6 +151,13 @@ function shift(s: RawSpan, by: number, from?: Map<RawSpan, Ticker>, to?: Map<Raw
 
 /** Names the recognizers found go first, then patterns where they leave room; sorted by start. */
 function withPatterns(text: string, names: RawSpan[], fixed: RawSpan[]): RawSpan[] {
+  // E-mail addresses and links win over anything a recognizer found inside them ("2025.02.04 syu@…").
+  const contacts = findPatterns(text).filter((p) => p.type === 'email' || p.type === 'url');
+  if (contacts.length) {
+    const outside = (s: RawSpan) => !contacts.some((c) => c.start < s.end && s.start < c.end);
+    names = names.filter(outside);
+    fixed = [...fixed.filter(outside), ...resolveOverlaps(contacts)];
+  }
   const chosen = resolveOverlaps([...resolveOverlaps(names, fixed), ...fixed]);
   return resolveOverlaps([...chosen, ...resolveOverlaps(findPatterns(text), chosen)]);
 }
@@ -158,9 +177,10 @@ function koreanSpans(text: string, model: RawSpan[], known: ReadonlySet<string>,
   const fixed = model.filter((s) => s.end > s.start && !(NAME_TYPES.has(s.type) && TITLE_WORDS.has(text.slice(s.start, s.end))));
   // Listed companies the recognizer missed; one it found as an organisation gets its ticker.
   const names: RawSpan[] = [];
-  for (const m of findKoreanTickerMentions(text)) addTickerMention(m, fixed, names, tickers);
-  titledPeople(text, fixed, names);
-  return withPatterns(text, names, fixed);
+  for (const m of findKoreanTickerMentions(text)) addTickerMention(text, m, fixed, names, tickers);
+  const kept = fixed.filter((s) => s.end > s.start);
+  titledPeople(text, kept, names);
+  return withPatterns(text, names, kept);
 }
 
 // Pieces of about CHUNK characters, cut after a line's "\n" (a block's end in textOf's text); a line
@@ -270,8 +290,16 @@ function titledPeople(text: string, fixed: RawSpan[], names: RawSpan[]) {
     }
     if (m[0].length >= 2 && m[0].length <= 4 && SURNAMES.has(m[0][0]!))
       names.push({ start, end, type: 'person', confidence: SURE });
+    // A foreign name the recognizer missed before a title only a person holds ("트럼프 대통령은"): no
+    // common word, shown without certainty.
+    else if (m[0].length >= 2 && !isCommonKoreanWord(m[0]) && PERSONAL_TITLE.test(text.slice(at, at + 8)))
+      names.push({ start, end, type: 'person', confidence: 0.6 });
   }
 }
+// Titles only a person holds (not a company's: 회장, 대표, CEO), right after the name.
+const PERSONAL_TITLE =
+  /^ (?:전 )?(?:대통령|부통령|총리|국무장관|장관|상원의원|하원의원|의원|주지사|대사|감독|선수|국왕|여왕|왕세자|총통|주석|교황|여사|씨)(?:은|는|이|가|을|를|의|과|와|도|에게)?(?![가-힣])/;
+
 // A foreign given name before a foreign family name the recognizer found ("샘 올트먼", "팀 쿡"): a
 // short word that is not a Korean surname and does not end like a particle, verb or adverb ("관리한
 // 박씨", "가운데 오바마"), before a name that is not Korean-shaped (surname and one or two syllables).
@@ -280,14 +308,19 @@ const FAMILIAR_TITLE = /^ ?[씨군양님](?![가-힣])|^ ?[씨군양님][은는�
 const NOT_GIVEN_END = /[한된던인은는을를의에서고며면데로게지도만와과요다까니라야린진운]$/;
 function foreignGivenName(given: string, family: string): boolean {
   if (given.length > 3 || SURNAMES.has(given[0]!) || NOT_GIVEN_END.test(given) || NOT_NAMES.has(given)) return false;
-  return family.length >= 2 && /^[가-힣]+$/.test(family) && !(family.length <= 3 && SURNAMES.has(family[0]!));
+  // A common word is no given name ("만남 후 올트먼": 후 is "after").
+  if (isCommonKoreanWord(given) || isCommonNoun(given)) return false;
+  // "쿡" alone is foreign too: a one-syllable family name that is no Korean surname.
+  return (
+    /^[가-힣]+$/.test(family) && (family.length >= 2 ? !(family.length <= 3 && SURNAMES.has(family[0]!)) : !SURNAMES.has(family))
+  );
 }
 // One-syllable surnames that are more often a word before a title: 현 (current), 고 (the late), 제, 모 (某), 한 (one), 각, 총, 새, 본.
 const NOT_LONE_SURNAMES = new Set(['현', '고', '제', '모', '한', '각', '총', '새', '본']);
 const TITLE_WORDS = new Set([...KO_TITLES, ...EN_TITLES]);
 const JOSA_END = /(?:은|는|이|가|을|를|의|에|와|과|도|만)$/;
 
-function addTickerMention(m: TickerMention, fixed: RawSpan[], names: RawSpan[], tickers: Map<RawSpan, Ticker>) {
+function addTickerMention(text: string, m: TickerMention, fixed: RawSpan[], names: RawSpan[], tickers: Map<RawSpan, Ticker>) {
   const same = fixed.find((s) => s.start === m.start && s.end === m.end);
   if (same) {
     // A listed company's exact name taken for a person is the company ("삼성전자 회장": 삼성전자).
@@ -298,7 +331,13 @@ function addTickerMention(m: TickerMention, fixed: RawSpan[], names: RawSpan[], 
     }
     return;
   }
-  if (fixed.some((s) => s.start < m.end && m.start < s.end)) return;
+  for (const s of fixed.filter((x) => x.start < m.end && m.start < x.end)) {
+    // A person run into the company after it ("머스크 테슬라", "쿡 애플"): the person ends before it.
+    if (s.type === 'person' && s.end === m.end && m.start > s.start + 1 && text[m.start - 1] === ' ') s.end = m.start - 1;
+    // A fragment inside the company's name, or one cut by its particle ("테슬라는" read as 테슬): the company.
+    else if (s.type === 'person' && s.start >= m.start && s.end <= m.end) s.end = s.start;
+    else return;
+  }
   const span: RawSpan = { start: m.start, end: m.end, type: 'org', confidence: SURE };
   tickers.set(span, m.ticker);
   names.push(span);
@@ -316,11 +355,25 @@ export function trimKoreanName(name: string, known: ReadonlySet<string> = new Se
 const SURNAME_ONLY = /^[가-힣]$/;
 
 /**
+ * A surname alone before a title ("최 회장") among several full names with that surname: the one
+ * named with the same title elsewhere ("최태원 SK그룹 회장" rather than "최지환 기자"), if only one is.
+ */
+function sameTitle(s: EntitySpan, names: Set<string> | undefined, text: string | undefined): string | undefined {
+  if (!names || !text) return undefined;
+  const title = /^\s(?:전\s)?([가-힣A-Z]{2,})/.exec(text.slice(s.end, s.end + 12))?.[1];
+  if (!title) return undefined;
+  const titled = [...names].filter(
+    (n) => [...text.matchAll(new RegExp(`${n}((?:\\s\\S+){0,2}?)\\s${title.slice(0, 2)}`, 'g'))].length > 0,
+  );
+  return titled.length === 1 ? titled[0] : undefined;
+}
+
+/**
  * Mentions of one entity share a canonical name: a person's last name alone ("올트먼", "Altman")
  * joins the full name used elsewhere ("샘 올트먼", "Sam Altman"); a Korean surname alone ("최" in
  * "최 회장") joins the one full name with that surname; listed companies join by ticker.
  */
-export function assignCanonical(spans: EntitySpan[]): void {
+export function assignCanonical(spans: EntitySpan[], text?: string): void {
   const persons = spans.filter((s) => s.type === 'person');
   // The full names by last word and, for Korean ones, by surname (each name once).
   const byLastWord = new Map<string, Set<string>>();
@@ -337,7 +390,9 @@ export function assignCanonical(spans: EntitySpan[]): void {
   const only = (set: Set<string> | undefined) => (set?.size === 1 ? [...set][0] : undefined);
   for (const s of persons) {
     if (/\s/.test(s.text)) continue;
-    const match = only(byLastWord.get(s.text)) ?? (SURNAME_ONLY.test(s.text) ? only(bySurname.get(s.text)) : undefined);
+    const match =
+      only(byLastWord.get(s.text)) ??
+      (SURNAME_ONLY.test(s.text) ? (only(bySurname.get(s.text)) ?? sameTitle(s, bySurname.get(s.text), text)) : undefined);
     if (match) s.canonical = match;
   }
   const byTicker = new Map<string, string>();

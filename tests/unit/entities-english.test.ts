@@ -181,7 +181,7 @@ describe('English names: spans and agreement across the text', () => {
 
   it('joins the legal form after a comma, and reads a town before a state as a place', () => {
     expect(names('My income changed to Google, Inc. of Mountain View, California.')).toEqual([
-      'org:Google, Inc.',
+      'org:Google, Inc.=GOOGL',
       'place:Mountain View',
       'place:California',
     ]);

@@ -30,7 +30,8 @@ describe('ticker lookup', () => {
   });
 
   it('finds listed companies in Korean text with particles, and skips short common names', () => {
-    const text = '삼성전자는 SK하이닉스와 카카오, 오라클 등과 만났다. 성우는 대원에서 노래했다.';
+    // Names of three syllables or fewer need company words near them (기업들): 카카오, 오라클.
+    const text = '삼성전자는 SK하이닉스와 카카오, 오라클 등 기업들과 만났다. 성우는 대원에서 노래했다.';
     expect(findKoreanTickerMentions(text).map((m) => `${text.slice(m.start, m.end)}=${m.ticker.code}`)).toEqual([
       '삼성전자=005930',
       'SK하이닉스=000660',
@@ -47,7 +48,8 @@ describe('ticker lookup', () => {
     expect(tickerInText('Tesco', 'Tesco raised prices in its London stores.')).toBeNull();
     expect(tickerInText('Tesco', 'Tesco, the Korean chip-equipment maker, rose on the KOSDAQ.')?.code).toBe('095610');
     expect(tickerInText('Samsung Electronics', 'Samsung Electronics sold more phones.')?.code).toBe('005930');
-    expect(tickerInText('Oracle', 'Oracle sold more databases.')?.code).toBe('ORCL');
+    // "Oracle" is a dictionary word too: company words near it give the ticker.
+    expect(tickerInText('Oracle', 'Oracle sold more databases to its customers.')?.code).toBe('ORCL');
     const uk = recognize('Tesco raised prices at its stores in London, the company said on Tuesday.', 'en').find(
       (s) => s.text === 'Tesco',
     );

@@ -12,7 +12,7 @@ import type { EntitySpan } from '@/lib/entities/types';
 
 let common: ReadonlySet<string> | null = null;
 /** A word never seen as (part of) a name in the KLUE training sample. */
-function isCommonKoreanWord(word: string): boolean {
+export function isCommonKoreanWord(word: string): boolean {
   common ??= new Set(COMMON_WORDS.split(' '));
   return common.has(word);
 }
@@ -93,6 +93,29 @@ function titled(text: string, end: number, koreanShaped: boolean): boolean {
   return false;
 }
 
+const commonWord = (w: string) => isCommonKoreanWord(w) || isCommonNoun(w);
+
+/**
+ * A person found with a common word before the name ("만남 후 올트먼": 후 is "after") loses the word
+ * (spans changed in place; run before mentions are joined).
+ */
+export function trimKoreanPersons(spans: EntitySpan[]): void {
+  for (const s of spans) {
+    if (s.type !== 'person') continue;
+    const m = /^([가-힣]+)\s+(?=\S)/.exec(s.text);
+    if (!m || !commonWord(m[1]!)) continue;
+    s.start += m[0].length;
+    s.text = s.text.slice(m[0].length);
+  }
+}
+
+/** A word quoted and named as a word ("원더풀"이라고, '혁신'이라는): what someone said, not who. */
+function quotedWord(text: string, s: EntitySpan): boolean {
+  return (
+    /["'“‘]$/.test(text.slice(s.start - 1, s.start)) && /^["'”’](?:이)?라(?:고|는|며|면서)/.test(text.slice(s.end, s.end + 5))
+  );
+}
+
 /**
  * Korean persons' confidences from the article (spans changed in place): every mention of a name
  * shares the evidence any of its mentions has (a title after it).
@@ -100,7 +123,8 @@ function titled(text: string, end: number, koreanShaped: boolean): boolean {
 export function weighKoreanPersons(text: string, spans: EntitySpan[]): void {
   const persons = spans.filter((s) => s.type === 'person');
   const key = (s: EntitySpan) => s.canonical ?? s.text;
-  const koreanShaped = (name: string) => /^[가-힣]{2,4}$/.test(name) && SURNAMES.has(name[0]!);
+  // A lone surname counts too: 최 회장, 김 대표.
+  const koreanShaped = (name: string) => (/^[가-힣]{2,4}$/.test(name) && SURNAMES.has(name[0]!)) || SURNAMES.has(name);
   const evidenced = new Set<string>();
   // The title may follow the organisations or places the person belongs to (밴스 미국 부통령, 이재용
   // 삼성전자 회장): found names one space apart are stepped over, two at most.
@@ -108,18 +132,21 @@ export function weighKoreanPersons(text: string, spans: EntitySpan[]): void {
   for (const s of persons) {
     let end = s.end;
     for (let k = 0; k < 2 && text[end] === ' ' && startsAt.has(end + 1); k++) end = startsAt.get(end + 1)!;
+    // A company's title after the company ("머스크 테슬라 CEO") is the person's.
     const shaped = koreanShaped(s.text);
-    if (titled(text, s.end, shaped) || (end > s.end && titled(text, end, shaped))) evidenced.add(key(s));
+    if (titled(text, s.end, shaped) || (end > s.end && titled(text, end, true))) evidenced.add(key(s));
   }
   // A family name shared with a person named in full with evidence (도널드 트럼프 → 에릭 트럼프, 트럼프 주니어).
   const families = new Set<string>();
-  for (const s of persons) if (evidenced.has(key(s)) && /\s/.test(s.text)) families.add(s.text.split(/\s+/).pop()!);
+  for (const s of persons)
+    if (evidenced.has(key(s)) && /\s/.test(s.text) && !s.text.split(/\s+/).some(commonWord))
+      families.add(s.text.split(/\s+/).pop()!);
   for (const s of persons) if (/\s/.test(s.text) && s.text.split(/\s+/).some((w) => families.has(w))) evidenced.add(key(s));
   for (const s of persons) {
     const name = s.text;
     // A lone surname is a person only before a title (채 전 총장, 김 차장) or as a full name's mention.
     if (name.length < 2) s.confidence = evidenced.has(key(s)) ? SURE : s.canonical ? KOREAN_SHAPED : NOT_A_NAME;
-    else if (isCommonKoreanWord(name) || VERB_END.test(name)) s.confidence = NOT_A_NAME;
+    else if (isCommonKoreanWord(name) || VERB_END.test(name) || quotedWord(text, s)) s.confidence = NOT_A_NAME;
     else if (evidenced.has(key(s))) s.confidence = Math.max(s.confidence ?? 0, SURE);
     else if (koreanShaped(name) && !isCommonNoun(name)) s.confidence = Math.min(s.confidence ?? KOREAN_SHAPED, KOREAN_SHAPED);
     else s.confidence = Math.min(s.confidence ?? UNSHOWN, UNSHOWN);
