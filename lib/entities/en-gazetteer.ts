@@ -77,7 +77,7 @@ export const EVENT_LAST = new Set(
     `War|Wars|Revolution|Revolt|Rebellion|Uprising|Crusade|Crusades|Massacre|Genocide|Battle|Siege|Invasion|Offensive|Campaign|Crisis|Scandal|Affair|Treaty|Agreement|Accord|Accords|Pact|Convention|Protocol|Amendment|Act|Bill|Law|Doctrine|Declaration|Charter|Constitution|Award|Awards|Prize|Medal|Trophy|Cup|Championship|Championships|Games|Olympics|Olympiad|Universiade|Open|Tournament|Series|League Cup|Grand Prix|Festival|Expo|Marathon|Derby|Classic|Age|Era|Period|Dynasty Period|Day|Week|Eve|Summit|Hurricane|Storm|Typhoon|Cyclone|Tsunami|Earthquake|Flood|Syndrome|Disease|Virus|Fever|Index|Plan|Project|Program|Programme|Initiative|Telescope|Spacecraft|Rover|Probe|Satellite|Mission|Strategy|Show|Album|Film|Movie|Novel|Book|Song|Hymn|Edition`,
   ),
 );
-// First words that do the same: "Hurricane Katrina", "Operation Desert Storm", "Treaty of Nanking".
+// First words that do the same: "Hurricane Andrew", "Operation Desert Storm", "Treaty of Utrecht".
 export const EVENT_FIRST = new Set(words(`Hurricane|Typhoon|Cyclone|Storm|Operation|Treaty|Battle|Siege|Festival|Feast|Year`));
 
 // Organisations everyone reading the news knows by name or initials (companies come from the
@@ -88,12 +88,12 @@ export const KNOWN_ORGS = new Set(
   ),
 );
 
-// Words that make the name before them an organisation: "Fatah party", "Mozilla project".
+// Words that make the name before them an organisation: "Labour party", "Apache project".
 export const ORG_AFTER =
   /^\s+(?:party|group|movement|militia|faction|government|regime|ministry|army|forces|troops|council|committee|company|corporation|firm|bank|agency|organi[sz]ation|foundation|institute|university|college|school|academy|hospital|newspaper|magazine|network|channel|website|project|platform|team|club|band|label|brand|shares|stock|stockholders|shareholders|employees|staff|executives|officials|spokesman|spokeswoman|spokesperson|chief executive|chairman|founder|co-founder|CEO|CFO|COO|CTO|board|headquarters|users|subscribers|customers|cardholders|engineers|developers|fans|players|leaders?|members?|officials?|lawmakers)\b/;
-// Words before a name that make it an organisation: "company Keyhole", "militant group Hamas".
+// Words before a name that make it an organisation: "company Initech", "militant group Hamas".
 export const ORG_BEFORE =
   /\b(?:company|firm|group|organi[sz]ation|party|movement|militia|agency|network|website|site|newspaper|paper|magazine|broadcaster|channel|publisher|label|studio|startup|start-up|maker|manufacturer|retailer|carrier|airline|bank|lender|insurer|operator|giant|rival|conglomerate|brand|subsidiary|club|team|band|university|college|school|charity|foundation|union)\s+$/i;
-// Role words before a name that make it a person: "commander Megabazus", "emperor Caracalla".
+// Role words before a name that make it a person: "commander Hannibal", "emperor Hadrian".
 export const PERSON_BEFORE =
   /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Fr|Gen|Col|Maj|Capt|Cpt|Lt|Sgt|Cpl|Pvt|Adm|Cmdr|Gov|Sen|Rep|Pres|Supt|Insp|Det|Judge|Justice|king|queen|prince|princess|emperor|empress|pharaoh|sultan|caliph|tsar|czar|shah|emir|sheikh|pope|bishop|archbishop|cardinal|priest|pastor|rabbi|imam|cleric|ayatollah|mullah|monk|saint|president|vice-president|vice president|premier|chancellor|minister|secretary|senator|congressman|congresswoman|governor|mayor|ambassador|envoy|diplomat|general|colonel|major|captain|lieutenant|sergeant|admiral|commander|officer|soldier|chief|leader|head|chairman|chairwoman|chair|director|manager|executive|boss|founder|co-founder|owner|editor|author|writer|novelist|poet|playwright|journalist|reporter|columnist|correspondent|blogger|photographer|actor|actress|singer|rapper|musician|composer|songwriter|guitarist|drummer|pianist|artist|painter|sculptor|designer|architect|producer|filmmaker|comedian|presenter|host|anchor|coach|manager|player|striker|midfielder|defender|goalkeeper|quarterback|pitcher|batsman|bowler|captain|boxer|wrestler|champion|athlete|runner|swimmer|cyclist|driver|jockey|scientist|physicist|chemist|biologist|economist|historian|historians|philosopher|professor|lecturer|researcher|analyst|expert|doctor|surgeon|nurse|lawyer|attorney|solicitor|barrister|prosecutor|judge|detective|inspector|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|assistant|deputy|secretary|candidate|nominee|incumbent|challenger|opponent|activist|campaigner|protester|dissident|suspect|defendant|victim|witness|survivor|patient|student|pupil|teacher|colleague|friend|neighbour|neighbor|husband|wife|son|daughter|father|mother|brother|sister|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|grandfather|grandmother|boyfriend|girlfriend|fiance|fiancée|widow|widower|guy|man|woman|boy|girl|named|nicknamed|dubbed)\.?\s+$/;

@@ -8,7 +8,7 @@
 //  2. the words around it: a title or role before it ("Mr", "commander", "company"), a verb of
 //     speech after it ("… said"), a place preposition before it ("in …"), "… party", "… CEO";
 //  3. the rest of the text: a name typed anywhere types its other mentions, a person's last name
-//     alone is that person, and names listed together ("Reddit, Twitter and Spotify") share a type;
+//     alone is that person, and names listed together ("Nokia, Ericsson and Siemens") share a type;
 //  4. otherwise a name that is no common English word (en-words.ts) and has no sign of being
 //     anything else is taken as a person; a common word that is capitalised is left alone.
 // A capitalised word opening a sentence is a name only when it is not a common English word or the
@@ -62,9 +62,9 @@ export interface Candidate {
    * Mentions of one name take the type of the surest mention.
    */
   strength: number;
-  /** The name of a storm, operation or treaty ("Katrina" in "Hurricane Katrina"): not a name alone either. */
+  /** The name of a storm, operation or treaty ("Andrew" in "Hurricane Andrew"): not a name alone either. */
   event?: string;
-  /** The type to guess when nothing else decides ("Parma" in "Margaret of Parma"). */
+  /** The type to guess when nothing else decides ("Cleves" in "Anne of Cleves"). */
   hint?: NameType;
   /** A sentence-opening word that is a name only if the text names it elsewhere. */
   weak?: boolean;
@@ -121,7 +121,7 @@ const CONNECT = new Set([
 ]);
 // Connectors that join only inside an organisation's or place's name ("Bank of the West", "Johnson & Johnson").
 const ORG_CONNECT = new Set(['&', 'for', 'and', 'the', 'on', 'upon']);
-// Lower-case particles that open a name ("al-Sadr", "bin Laden", "de Meza" after a title).
+// Lower-case particles that open a name ("al-Rashid", "bin Salman", "de Souza" after a title).
 const NAME_PARTICLE =
   /^(?:al|el|an|ar|as|ash|at|az|ad|ed|bin|ibn|bint|ben|abu|de|da|di|du|van|von|der|den|le|la|dos|das|del|della|ter|ten|ul|ud)$/;
 const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|Jr\.?|Sr\.?)$/;
@@ -142,13 +142,13 @@ const DIRECTION =
 // Endings of place names: "-burg", "-stan", "-ia", "-polis", "-ae".
 const PLACE_SUFFIX =
   /(?:ia|ium|ae|stan|land|burg|bourg|berg|borg|shire|ville|polis|grad|abad|pur|pura|nesia|ania|onia|ovo|ovia|stad|heim|sund|sand|fjord|mouth|chester|caster|bury|sea|thorpe|wick|gorod|ovsk|evsk|insk)$/;
-// Plural geographic words: "Florida Keys", "Grand Rapids" are places, not teams.
+// Plural geographic words: "Outer Banks", "Grand Rapids" are places, not teams.
 const GEO_PLURAL =
   /^(?:Keys|Cays|Rapids|Woods|Glades|Everglades|Flats|Downs|Narrows|Shoals|Dunes|Isles|Highlands|Lowlands|Uplands|Moors|Meadows|Pines|Oaks|Palms|Sands|Banks)$/;
-// Directions that make a part of a country, not a name of its own ("Northern Algeria" but "Lower Austria").
+// Directions that make a part of a country, not a name of its own ("Southern Chile" but "Upper Bavaria").
 const CARDINAL =
   /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-West|North-East|South-West|South-East|Northwest|Northeast|Southwest|Southeast|Northwestern|Northeastern|Southwestern|Southeastern)$/;
-// The first halves of "Austro-Prussian", "Sino-Soviet", "Franco-German".
+// The first halves of "Franco-German", "Sino-Soviet", "Franco-German".
 const COMBINING =
   /^(?:Austro|Franco|Anglo|Sino|Russo|Greco|Graeco|Indo|Afro|Euro|Judeo|Judaeo|Italo|Hispano|Luso|Serbo|Turco|Perso|Arabo|Irano|Germano|Polono|Nippo|Korean|Japano|Americo|Afghan|Pakistani|Israeli|Palestinian|Arab)$/;
 const PLACE_TAGS = ['Place', 'Country', 'City', 'Region', 'Address'];
@@ -157,7 +157,7 @@ const PLACE_BEFORE =
 const SAY_AFTER =
   /^[\s,]*(?:said|says|told|tells|wrote|writes|added|adds|asked|asks|replied|replies|argued|argues|explained|explains|noted|notes|recalled|recalls|insisted|insists|suggested|suggests|believes|believed|thinks|thought|stated|states|announced|admitted|acknowledged|warned|claimed|claims|commented|continued|declared|confirmed|denied|emphasised|emphasized|stressed|added|laughed|smiled|sighed|shrugged|nodded|who|whose|himself|herself)\b/;
 const SAY_BEFORE = /\b(?:said|says|told|asked|wrote|added|explains|explained|adds)\s+$/;
-// A post in an organisation before its name: "founder of Hack Forums", "head of UN Environment".
+// A post in an organisation before its name: "founder of Acme Labs", "head of Oxfam International".
 const ORG_OF =
   /\b(?:president|vice-president|vice president|CEO|chief executive|chief|founder|co-founder|chairman|chairwoman|director|head|spokesman|spokeswoman|spokesperson|member|members|employee|employees|executive|executives|manager|editor|staff|board|shareholders|owner|owners|leader|leaders) (?:of|at|for) (?:the\s+)?$/;
 const PERSON_VERB_AFTER =
@@ -194,7 +194,7 @@ export function* decideEnglish(
   cands: Candidate[],
   unresolved?: Array<{ start: number; end: number }>,
 ): Generator<void, RawSpan[], void> {
-  // E-mail display names: "Ryan Reynolds" <rreynolds@…>.
+  // E-mail display names: "Jane Doe" <rreynolds@…>.
   for (const m of text.matchAll(/"([^"<>\n]{2,40})"\s*<[^<>\s]+@/g)) {
     const start = m.index + 1;
     const end = start + m[1]!.trim().length;
@@ -263,7 +263,7 @@ function startsName(terms: Term[], i: number): boolean {
   const term = terms[i]!;
   const w = bare(term.text);
   const next = terms[i + 1];
-  // "al-Sadr", "bin Laden": a particle before a capitalised word.
+  // "al-Rashid", "bin Salman": a particle before a capitalised word.
   if (
     NAME_PARTICLE.test(w) &&
     next &&
@@ -276,7 +276,7 @@ function startsName(terms: Term[], i: number): boolean {
   if (nameMonth(terms, i, false)) return true;
   // "There’ll", "Don’t": contractions are no names.
   if (/['’](?:ll|re|ve|d|m)$|n['’]t$/i.test(term.text)) return false;
-  // "A. Noel Anketell Kramer": an initial before a name.
+  // "J. Robert Oppenheimer": an initial before a name.
   if (
     /^[A-Z]$/.test(term.text) &&
     /^\.\s+$/.test(term.post) &&
@@ -294,7 +294,7 @@ function startsName(terms: Term[], i: number): boolean {
     return !has(term, 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Adverb');
   if (/^[A-Z]{2,5}$/.test(w) && !isCommonWord(w)) return true;
   if ((PLACE_FIRST.has(w) || ORG_FIRST.has(w)) && next && isCap(next.text) && !NOT_NAME.has(next.text)) return true;
-  // compromise's tags on a word it does not know are guesses from its ending ("Rumsfeld" a past tense).
+  // compromise's tags on a word it does not know are guesses from its ending ("Harrison" a past tense).
   const known =
     lexiconTag(w).length > 0 ||
     isCommonWord(w) ||
@@ -384,7 +384,7 @@ function findNames(sentence: Term[], text: string, cands: Candidate[]) {
       const cur = terms[j]!;
       const next = terms[j + 1]!;
       const initial = /^[A-Z]$|^(?:St|Mt|Ft|U\.S|Jr|Sr|Dr)$/.test(cur.text) && /^\.\s?$/.test(cur.post);
-      // Hyphenated names: "Jae-yong", "al-Sadr", "Austro-Prussian"; not "U.S.-based", "Polish-style".
+      // Hyphenated names: "Jae-yong", "al-Rashid", "Franco-German"; not "U.S.-based", "Swiss-made".
       if (
         /^[-‐]$/.test(cur.post) &&
         /^\p{L}/u.test(next.text) &&
@@ -399,7 +399,7 @@ function findNames(sentence: Term[], text: string, cands: Candidate[]) {
         (/[,;:!?()"“”[\]/<>|=]|[.]\s|\.$|\s[-–—]+\s|^\s*[–—]+\s*$|\.\.|-\s|^['’‘]/.test(cur.post) || /[("“[<‘]/.test(next.pre))
       )
         break;
-      // "People's Republic of China", "People's Party": the one possessive names are made with.
+      // "People's Republic of Korea", "People's Party": the one possessive names are made with.
       if (/['’]s?$/.test(cur.text) && cur.text.length > 2 && !(/^Peoples?['’]s?$/.test(cur.text) && isCap(next.text))) break;
       if (
         (isCap(next.text) && !NOT_NAME.has(next.text) && !has(next, 'Date', 'Month', 'WeekDay') && !HONORIFIC.test(next.text)) ||
@@ -409,7 +409,7 @@ function findNames(sentence: Term[], text: string, cands: Candidate[]) {
         j++;
         continue;
       }
-      // "de Meza", "bin Laden" inside a name.
+      // "de Souza", "bin Salman" inside a name.
       if (
         NAME_PARTICLE.test(next.text) &&
         terms[j + 2] &&
@@ -454,7 +454,7 @@ function findNames(sentence: Term[], text: string, cands: Candidate[]) {
       !PLACE_LAST.has(terms[j]!.text)
     )
       first = f;
-    // "Kentucky Democrats", "Quebec journalists": a nationality or party word after a place is not part of it.
+    // "Kentucky Democrats", "Ohio voters": a nationality or party word after a place is not part of it.
     while (j > first && DEMONYMS.has(bare(terms[j]!.text)) && /s$/.test(terms[j]!.text) && !CONNECT.has(terms[j - 1]!.text)) j--;
     // "CB Denzel Ward", "QB Tom Brady": a position in capitals before a first name.
     if (
@@ -497,7 +497,7 @@ function findNames(sentence: Term[], text: string, cands: Candidate[]) {
       end--;
     if (/['’]s$/.test(text.slice(start, end))) end -= 2;
     if (/(?:^|\s)(?:Jr|Sr|Inc|Corp|Co|Ltd|St)$/.test(text.slice(start, end)) && text[end] === '.') end++;
-    // "U.S.-based", "Hezbollah-provoked": the name is the part before the hyphen.
+    // "U.S.-based", "Kremlin-backed": the name is the part before the hyphen.
     const compound = text.slice(start, end).match(/^(.*\p{L}\.?)-(\p{Ll}+)$/u);
     if (compound && isCommonWord(compound[2]!)) end = start + compound[1]!.length;
     // "US Trade Representative Robert Lighthizer": a country, then common words of a title.
@@ -521,7 +521,7 @@ function findNames(sentence: Term[], text: string, cands: Candidate[]) {
       i = j + 1;
       continue;
     }
-    // "Margaret of Parma", "Catherine of Russia": a person and a place, as UNER splits them.
+    // "Anne of Cleves", "Anne of Cleves": a person and a place, as UNER splits them.
     const of = chunk.findIndex((x) => x.text === 'of');
     const rest = of > 0 ? text.slice(chunk[of + 1]!.offset.start, end) : '';
     const orgAfterOf = of > 1 && has(chunk[0]!, 'FirstName', 'Person') && (KNOWN_ORGS.has(rest) || /^[A-Z]{2,5}$/.test(rest));
@@ -628,7 +628,7 @@ function classify(c: Candidate, text: string) {
   const next = c.terms[c.j + 1];
   const prev = c.terms[c.i - 1];
   const multi = words.length > 1;
-  // A word used before a noun ("Danish army", "Mediterranean climate") rather than as a noun.
+  // A word used before a noun ("Swedish navy", "Alpine village") rather than as a noun.
   const modifier =
     !!next &&
     !/[,;:.!?()"“”]/.test(chunk[chunk.length - 1]!.post) &&
@@ -637,14 +637,14 @@ function classify(c: Candidate, text: string) {
     !has(next, 'Verb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb');
 
   if (NOT_ENTITY.has(name) || NOT_ENTITY.has(first)) return set(c, null);
-  // "Google, Inc.": the legal form after a comma belongs to the name.
+  // "Acme, Inc.": the legal form after a comma belongs to the name.
   const legal = after.match(/^,\s*(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|LLP|L\.P|S\.A|AG|GmbH)\b\.?/);
   if (legal) {
     c.end += legal[0].length;
     return set(c, 'org');
   }
   if (/^(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|LLP|GmbH)\.?$/.test(name) && /,\s*$/.test(before)) return set(c, null);
-  // File and domain names, shouting ("FIRST"), and titles of works in quotation marks.
+  // File and domain names, shouting ("NOTICE"), and titles of works in quotation marks.
   if (
     /\.(?:com|org|net|info|io|co|gov|edu|biz|tv|me|us|uk|de|fr|ca|au|jpg|jpeg|png|gif|pdf|html?|docx?|txt|exe|zip)$/i.test(
       name,
@@ -663,7 +663,7 @@ function classify(c: Candidate, text: string) {
     words.some((w) => /^(?:If|You|Is|Are|To|In|On|At|A|An|The|And|Of|My|Your|I|Me|We|It)$/.test(w))
   )
     return set(c, null);
-  // "Chillicothe, OH": a state's postal code after a town.
+  // "Dayton, OH": a state's postal code after a town.
   if (STATE_CODES.has(name) && /\p{Lu}[\p{L}.]*,\s*$/u.test(before)) return set(c, 'place');
   if (
     STATE_CODES.has(name) &&
@@ -672,7 +672,7 @@ function classify(c: Candidate, text: string) {
     !NOT_ACRONYM.has(name)
   )
     return set(c, 'place', 2);
-  // "Plano, Texas", "Mountain View, California", "Chillicothe, OH".
+  // "Tulsa, Oklahoma", "Boulder, Colorado", "Dayton, OH".
   const nextName = after.match(/^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u)?.[1]?.replace(/(?<=\p{Ll})\.$/u, '');
   if (
     nextName &&
@@ -687,7 +687,7 @@ function classify(c: Candidate, text: string) {
     !lookupTicker(name)
   )
     return set(c, 'place', 2);
-  // A country's or city's team: "South Africa are …", "this Australia side", "beating England".
+  // A country's or city's team: "Wales are …", "this Brazil side", "beating Italy".
   if (
     (COUNTRIES.has(name) || CITIES.has(name)) &&
     (/^\s+(?:are|were|have|side|team|squad|XI|players|coach)\b/.test(after) ||
@@ -706,18 +706,18 @@ function classify(c: Candidate, text: string) {
     (CITIES.has(placePart) || US_STATES.has(placePart) || COUNTRIES.has(placePart))
   )
     return set(c, 'org', 2);
-  // Whole names in the gazetteer first: "West Bank" is no bank, "Republic of China" a country.
+  // Whole names in the gazetteer first: "Left Bank" is no bank, "Republic of Korea" a country.
   if (multi && (COUNTRIES.has(name) || US_STATES.has(name) || REGIONS.has(name) || CITIES.has(name)) && !KNOWN_ORGS.has(name))
     return set(c, 'place');
   if (ORG_LAST.has(last) && multi && !DEMONYMS.has(name)) return set(c, 'org');
-  // The head before "of": "Motion Picture Association of America", "Federal Republic of Cameroon".
+  // The head before "of": "National Rifle Association of America", "Federal Republic of Nigeria".
   const head = words.findIndex((w, k) => k > 0 && words[k + 1] === 'of');
   if (head > 0 && /^(?:Republic|Kingdom|Principality|Duchy|Emirate|Sultanate|Commonwealth)$/.test(words[head]!))
     return set(c, 'place');
   if (head > 0 && ORG_LAST.has(words[head]!)) return set(c, 'org');
   if (KNOWN_ORGS.has(name) || / & /.test(name)) return set(c, 'org');
   if (ORG_FIRST.has(first) && multi) return set(c, 'org');
-  // "UN Environment", "BBC World Service"; "Georgetown BID".
+  // "UN Women", "CNN International"; "Downtown BID".
   if (
     multi &&
     ((KNOWN_ORGS.has(first) && /^[A-Z.]{2,}$/.test(first)) ||
@@ -738,7 +738,7 @@ function classify(c: Candidate, text: string) {
     const place = COUNTRIES.has(name) || REGIONS.has(name);
     return set(c, place && !modifier ? 'place' : null);
   }
-  // A nationality with common words: "Interim Palestinian", "Holy Roman", "African Traditional Religion".
+  // A nationality with common words: "Provisional Irish", "Old Norse", "Native American Church".
   if (
     multi &&
     words.some((w) => DEMONYMS.has(w)) &&
@@ -777,7 +777,7 @@ function classify(c: Candidate, text: string) {
     (COUNTRIES.has(first) || US_STATES.has(first) || CITIES.has(first) || lexiconTag(first).some((t) => PLACE_TAGS.includes(t)))
   )
     return set(c, 'place', 2);
-  // "Northern Algeria" is Algeria.
+  // "Southern Chile" is Algeria.
   if (multi && CARDINAL.test(first) && (COUNTRIES.has(words.slice(1).join(' ')) || US_STATES.has(words.slice(1).join(' ')))) {
     c.start += chunk[1]!.offset.start - chunk[0]!.offset.start;
     return set(c, 'place');
@@ -794,13 +794,13 @@ function classify(c: Candidate, text: string) {
   )
     return set(c, 'person');
   if (PERSON_BEFORE.test(before) && !ORG_BEFORE.test(before)) return set(c, 'person', 2);
-  // "the Bush administration", "the Obama presidency".
+  // "the Carter administration", "the Obama presidency".
   if (/^\s+(?:administration|presidency)\b/.test(after) && !c.initial) return set(c, 'person', 2);
   if (ORG_BEFORE.test(before) || ORG_OF.test(before)) return set(c, 'org', 2);
   // "OpenAI CEO", "Samsung chairman": the name before a company role is the company.
   if (COMPANY_ROLE_AFTER.test(after) && !chunk.some((x) => has(x, 'Person', 'FirstName'))) return set(c, 'org', 2);
   if (ORG_AFTER.test(after) && !chunk.some((x) => has(x, 'FirstName'))) return set(c, 'org', 2);
-  // "the Habsburg empire", "the Qing dynasty": ruling houses are organisations (UNER).
+  // "the Ottoman empire", "the Ming dynasty": ruling houses are organisations (UNER).
   if (/^\s+(?:dynasty|empire|monarchy|clan)\b/.test(after)) return set(c, 'org', 2);
   // compromise's place tags from its lexicon; those it infers from context ("a state Trump won")
   // are not taken.
@@ -820,7 +820,7 @@ function classify(c: Candidate, text: string) {
       ? nameWords.some(lexPerson)
       : nameWords.some((x) => has(x, 'Person', 'FirstName', 'LastName', 'Honorific'))
   ) {
-    // Two names or a known last name are sure; "Jordan" alone is a guess.
+    // Two names or a known last name are sure; "Morgan" alone is a guess.
     return set(c, 'person', nameWords.length > 1 || has(nameWords[0]!, 'LastName') ? 3 : SAY_AFTER.test(after) ? 2 : 1);
   }
   if (words.some((w) => lexiconTag(w).includes('Organization'))) return set(c, 'org');
@@ -830,7 +830,7 @@ function classify(c: Candidate, text: string) {
     return set(c, NOT_ACRONYM.has(name.replace(/\./g, '')) || /\d\s*$/.test(before) ? null : 'org');
   const kind = kindFromHypernym(c, text);
   if (kind) return set(c, kind, 2);
-  // "said Guilbeault." — but in "said WeWork needs …" the name begins what was said.
+  // "said Okonkwo." — but in "said WeWork needs …" the name begins what was said.
   if (
     ((SAY_AFTER.test(after) || PERSON_VERB_AFTER.test(after)) && (multi || !isCommonWord(first))) ||
     (SAY_BEFORE.test(before) && /^\s*(?:[,.;:!?)"”]|$)/.test(after))
@@ -848,8 +848,8 @@ const PLACE_CLASS =
   /^(?:cities|towns|villages|countries|nations|states|provinces|regions|areas|places|islands|territories|districts|counties|capitals|ports|destinations|locations|markets|economies|emitters|neighbours|neighbors|continents|republics|kingdoms|communities|municipalities|suburbs|neighbourhoods|neighborhoods)$/;
 
 /**
- * A class word around the name: "websites such as Reddit", "historians, such as Chandler and
- * Weller", "cities like Milan", "Samarra and other cities". Names listed after the first one are
+ * A class word around the name: "brands such as Nokia", "historians, such as Chandler and
+ * Weller", "cities like Milan", "Tikrit and other towns". Names listed after the first one are
  * found by walking back over the list.
  */
 function kindFromHypernym(c: Candidate, text: string): NameType | null {
@@ -908,7 +908,7 @@ function* decideFromText(cands: Candidate[], text: string): Generator<void, void
   };
   agree(1);
   yield;
-  // Lists: "Reddit, Twitter and Spotify", "Rumsfeld, Wolfowitz and Feith": names joined by commas
+  // Lists: "Nokia, Ericsson and Siemens", "Lennon, McCartney and Harrison": names joined by commas
   // and a closing "and"/"or" share the type most of the typed ones have.
   const lists = () => {
     for (let n = 0; n < cands.length;) {
@@ -938,7 +938,7 @@ function* decideFromText(cands: Candidate[], text: string): Generator<void, void
     const type = guess(c, text);
     if (type) set(c, type, 0.5);
   }
-  // Guesses count in lists too: "Rumsfeld, Wolfowitz and Feith" opens a sentence with a name.
+  // Guesses count in lists too: "Lennon, McCartney and Harrison" opens a sentence with a name.
   lists();
   yield;
   // Last, mentions of one name agree, guesses included ("the Sabres" and "Sabres" alike).
@@ -951,14 +951,14 @@ function guess(c: Candidate, text: string): NameType | null {
   const words = name.split(/\s+/);
   const last = words[words.length - 1]!;
   // Common words make no guess, unless the name is capitalised throughout and opens with an
-  // unknown word ("Melania Trump" yes, "Google Assistant" no).
+  // unknown word ("Mary Robinson" yes, "Apple Watch" no).
   if (
     words.some((w) => isCommonWord(bare(w)) && !/^(?:of|de|al|bin|van|von)$/.test(w)) &&
     !(words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) && !isCommonWord(bare(words[0]!)))
   )
     return null;
   if (/^[A-Z0-9.&-]+$/.test(name) || /\d/.test(name) || /^\p{Lu}$/u.test(name)) return null;
-  // A word opening a sentence alone is a name only as the subject of a verb ("Seagal made …").
+  // A word opening a sentence alone is a name only as the subject of a verb ("Okonkwo made …").
   const nextTerm = c.terms[c.j + 1];
   if (
     c.initial &&
@@ -972,7 +972,7 @@ function guess(c: Candidate, text: string): NameType | null {
   if (c.hint) return c.hint;
   // "400 Nm", "5 GB": a unit after a number.
   if (/\d\s*$/.test(before)) return null;
-  // Places by their shape ("Flensburg", "Thermopylae", "Byzantium"), by a place noun after them
+  // Places by their shape ("Rotterdam", "Mycenae", "Anatolia"), by a place noun after them
   // ("the Saket area") or after "the": a person's name rarely takes an article ("the Danevirke").
   if (words.length === 1 && PLACE_SUFFIX.test(last) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
   if (
@@ -981,12 +981,12 @@ function guess(c: Candidate, text: string): NameType | null {
     )
   )
     return 'place';
-  // "the Qing dynasty", "the Habsburg empire": ruling houses are organisations (UNER).
+  // "the Ming dynasty", "the Ottoman empire": ruling houses are organisations (UNER).
   if (/^\s+(?:dynasty|empire|monarchy|regime|clan|house)\b/.test(after)) return 'org';
   // "the Sabres", "the Khitans": teams, bands or peoples; no guess.
   if (/\bthe\s+$/i.test(before) && words.length === 1 && /[^suio]s$/.test(last)) return null;
   if (/\b(?:the|at)\s+$/i.test(before) && !has(c.terms[c.i]!, 'FirstName')) return 'place';
-  // Modifiers of peoples and their things ("Bergeron classification" is left alone too), and
+  // Modifiers of peoples and their things ("Richter scale" is left alone too), and
   // names of craft, products and works ("Galileo spacecraft", "Europa Clipper mission").
   if (
     /^\s*(?:'s|’s)?\s*(?:[-–]\s*)?\p{Ll}/u.test(after) &&
