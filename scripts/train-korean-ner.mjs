@@ -2,7 +2,7 @@
 // Trains the Korean NER tagger shipped in lib/entities/korean/model-data.ts.
 //
 //   node scripts/train-korean-ner.mjs [--bits 17] [--epochs 8] [--seed 20250204] [--min-count 3] [--news-weight 5]
-//     [--nsmc-weight 1] [--o-penalty 7] [--prune 4] [--q-pct 1] [--eval] [--eval-train] [--cv K] [--float]
+//     [--nsmc-weight 1] [--o-penalty 7] [--prune 5] [--q-pct 1] [--eval] [--eval-train] [--cv K] [--float]
 //     [--no-write] [--debug] [--sweep-o 4,7,10] [--cv-save DIR] [--no-bounds] [--train-bounds 1] [--aug-per-run 1]
 //     [--crf 1|2 --l2 1 --iters 150 --eta0 0.1]
 //
@@ -38,7 +38,7 @@ const OPTS = {
   domain: opt('domain', 0),
   newsWeight: opt('news-weight', 5),
   nsmcWeight: opt('nsmc-weight', 1),
-  prune: opt('prune', 4),
+  prune: opt('prune', 5),
   oPenalty: opt('o-penalty', 7),
   trainBounds: opt('train-bounds', 0),
   crf: opt('crf', 0),
