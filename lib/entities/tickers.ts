@@ -64,7 +64,13 @@ function ordinary(name: string): boolean {
   return isCommonWord(bare) || lexiconTag(bare).some((t) => /Place|City|Country|Region|Person|Name|Noun|Adjective|Verb/.test(t));
 }
 
-let evidence: { text: string; seen: Map<string, boolean> } | null = null;
+let evidence: { text: string; seen: Map<string, boolean>; anywhere?: boolean } | null = null;
+/** Company words anywhere in `text` (asked once per article). */
+function companyAnywhere(text: string): boolean {
+  if (evidence?.text !== text) evidence = { text, seen: new Map() };
+  evidence.anywhere ??= COMPANY_EN.test(text) || COMPANY_KO.test(text);
+  return evidence.anywhere;
+}
 /** Company words near any mention of `name` in `text` (one entity, one decision: asked once per name and article). */
 function companyNear(name: string, text: string): boolean {
   if (evidence?.text !== text) evidence = { text, seen: new Map() };
@@ -89,7 +95,7 @@ export function companyTicker(name: string, text: string): Ticker | null {
   const ticker = lookupTicker(name);
   if (!ticker) return null;
   if (ordinary(name)) return companyNear(name, text) ? ticker : null;
-  return /\s/.test(name.trim()) || /[가-힣]/.test(name) || COMPANY_EN.test(text) || COMPANY_KO.test(text) ? ticker : null;
+  return /\s/.test(name.trim()) || /[가-힣]/.test(name) || companyAnywhere(text) ? ticker : null;
 }
 
 /**
