@@ -23,6 +23,7 @@ export function ArticleRow({ meta, onOpen, onToggleRead, onDelete, selected, onS
     meta.readingMinutes ? t('minutesRead', meta.readingMinutes) : null,
     meta.status === 'bookmark' ? t('bookmarkLabel') : meta.status === 'pending' ? t('pendingLabel') : null,
     read ? t('readLabel') : null,
+    meta.listening ? t('listenContinue') : null,
   ].filter(Boolean);
   return (
     <li class={read ? 'article-row read' : 'article-row'} data-url={meta.url}>

@@ -13,6 +13,8 @@ import { ReaderStatus } from './ReaderStatus';
 import { ReaderToolbar } from './ReaderToolbar';
 import type { ReaderTool, ToolContext } from './ReaderTools';
 import { typographyStyle } from './TypographyControls';
+import { ReadAloudControls } from './ReadAloud';
+import { KeyPointsBox, KeyPointsButton } from './KeyPoints';
 
 export interface ReaderViewProps {
   session: ReaderSession;
@@ -115,6 +117,13 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
       }}
     >
       <ReaderToolbar ctx={ctx} open={open} onActivate={activate} onClose={onClose} />
+      {/* listen: read-aloud and key points (a row of their own until they become registry entries) */}
+      {article && (
+        <div class="ra-tools" data-testid="listen-tools">
+          <ReadAloudControls session={session} />
+          <KeyPointsButton session={session} />
+        </div>
+      )}
       {/* The panel's column comes as highlighting starts, while the article has no mark: laying out a
           long article again beside it then is quick, where 40,000 marks would hold the page. */}
       <div class={panel && !narrow ? 'ra-body ra-with-entities' : 'ra-body'}>
@@ -136,6 +145,8 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
               )}
               <div ref={titleRef} />
               {meta.length > 0 && <p class="ra-meta">{meta.join(' · ')}</p>}
+              {/* listen: key points, on demand */}
+              <KeyPointsBox session={session} />
               <div ref={contentRef} />
               {/* A saved copy stored before imports were checked may carry any address: link web pages only. */}
               {isWebUrl(article.url) && (

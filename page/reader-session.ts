@@ -40,6 +40,8 @@ import type { ArticleTranslation } from '@/platform/translate/controller';
 import { runTranslation } from '@/platform/translate/run';
 import { displayMode, displayModeItem, targetLanguage } from '@/platform/translate/settings';
 import { entityLabel } from '@/components/EntityPanel';
+import { ReadAloud, type SpeechApi } from '@/page/read-aloud';
+import { KeyPoints } from '@/page/key-points';
 
 interface HighlightState {
   on: boolean;
@@ -88,6 +90,8 @@ export interface ReaderSessionOptions {
    * makes no request). Default false: the overlay in a page shows the page's own pictures.
    */
   holdRemoteMedia?: boolean;
+  /** Read-aloud: where to go on from (a saved article's listening position), who hears the position, the speech API (a test's fake). */
+  listening?: { start?: number; onPosition?: (index: number, total: number) => void; speech?: SpeechApi | null };
 }
 
 /** The entities in the article's text, in steps: the text read, then recognized. */
@@ -134,6 +138,9 @@ export class ReaderSession {
   #highlighting: Promise<void> | null = null;
   /** Stops the highlighting under way (finding entities, or marking them), which runs in slices between the page's turns. */
   #stopHighlighting: AbortController | null = null;
+  readonly #listening: ReaderSessionOptions['listening'];
+  #readAloud: ReadAloud | null = null;
+  #keyPoints: KeyPoints | null = null;
 
   constructor(options: ReaderSessionOptions) {
     this.article = options.article;
@@ -141,6 +148,7 @@ export class ReaderSession {
     this.notice = options.notice ?? null;
     this.site = options.site;
     this.#loadEntities = options.loadEntities;
+    this.#listening = options.listening;
     if (options.signal) {
       if (options.signal.aborted) this.close();
       else options.signal.addEventListener('abort', () => this.close(), { once: true, signal: this.signal });
@@ -197,6 +205,30 @@ export class ReaderSession {
     this.#stopHighlighting?.abort();
     this.#listeners.clear();
     this.#closer.abort();
+  }
+
+  // ------------------------------------------------------------ read-aloud
+
+  /** The article read aloud (made on first use; null without an article). Stops when the session closes. */
+  get readAloud(): ReadAloud | null {
+    const { content, article } = this;
+    if (!content || !article) return null;
+    return (this.#readAloud ??= new ReadAloud({
+      content,
+      lang: article.lang,
+      signal: this.signal,
+      // Placed by the view: the title above the article, the reader's scrolling box.
+      title: () => content.closest('.ra-article')?.querySelector('.ra-title') ?? null,
+      scroller: () => content.closest<HTMLElement>('.ra-root'),
+      ...this.#listening,
+    }));
+  }
+
+  /** The article's key points (made on demand, kept while the reader is open; null without an article). */
+  get keyPoints(): KeyPoints | null {
+    const { content, article } = this;
+    if (!content || !article) return null;
+    return (this.#keyPoints ??= new KeyPoints({ content, lang: article.lang, signal: this.signal }));
   }
 
   // ------------------------------------------------------------ typography

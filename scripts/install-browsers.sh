@@ -6,6 +6,12 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+# Real voices for read-aloud (Firefox speaks through speech-dispatcher; a null PulseAudio sink
+# plays them on a machine without a sound card: scripts/lib/speech.mjs).
+command -v speech-dispatcher >/dev/null 2>&1 || need+=(speech-dispatcher)
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+command -v pulseaudio >/dev/null 2>&1 || need+=(pulseaudio)
+command -v pactl >/dev/null 2>&1 || need+=(pulseaudio-utils)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

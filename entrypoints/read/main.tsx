@@ -12,11 +12,12 @@ import { browser } from 'wxt/browser';
 import { ReaderView } from '@/components/ReaderView';
 import '@/components/reader.css';
 import '@/components/entities.css';
+import '@/components/listen.css';
 import type { Article } from '@/lib/article/types';
 import { entitiesApi, type EntitiesApi } from '@/lib/entities/api';
 import { t, uiLanguage } from '@/platform/i18n';
 import { openLibraryNow } from '@/extension/library/db';
-import { getArticle, setProgress } from '@/extension/library/store';
+import { getArticle, setListening, setProgress } from '@/extension/library/store';
 import type { SavedArticle } from '@/lib/library/types';
 import { siteKey } from '@/platform/settings/typography';
 import { ReaderSession } from '@/page/reader-session';
@@ -104,6 +105,10 @@ async function main() {
     site: siteKey(url),
     loadEntities,
     holdRemoteMedia: !remoteImages,
+    // Read-aloud goes on from where it stopped, offline (the browser's own voices).
+    listening: saved
+      ? { start: saved.listening ?? 0, onPosition: (i) => void setListening(db, saved.url, i).catch(() => undefined) }
+      : undefined,
   });
   // The typography first: the place to go back to depends on the text's size.
   await session.ready;

@@ -9,6 +9,7 @@ import { PageReader } from '@/page/page-reader';
 import { ReaderView } from '@/components/ReaderView';
 import css from '@/components/reader.css?inline';
 import entitiesCss from '@/components/entities.css?inline';
+import listenCss from '@/components/listen.css?inline';
 import { showToast } from './toast';
 
 const FLAG = '__readingAssistantReader';
@@ -21,7 +22,7 @@ export default defineContentScript({
     w[FLAG] = true;
 
     const reader = new PageReader({
-      readerCss: css,
+      readerCss: css + listenCss,
       entitiesCss,
       mountView: (session, mount, close) => {
         render(<ReaderView session={session} onClose={close} />, mount);

@@ -199,6 +199,11 @@ export function setProgress(db: LibraryDB, url: string, progress: number): Promi
   return update(db, url, (m) => ({ ...m, progress: clampProgress(progress) }), true);
 }
 
+/** Remembers read-aloud's place (a sentence index; 0 when heard to the end). */
+export function setListening(db: LibraryDB, url: string, sentence: number): Promise<ArticleMeta> {
+  return update(db, url, (m) => ({ ...m, listening: Math.max(0, Math.floor(sentence)) }), true);
+}
+
 /** Replaces the tags (trimmed, de-duplicated ignoring case). */
 export function setTags(db: LibraryDB, url: string, tags: readonly string[]): Promise<ArticleMeta> {
   return update(db, url, (m) => ({ ...m, tags: normalizeTags(tags) }));

@@ -134,6 +134,8 @@ const CONTENT_META_KEYS = [
 export function metaOf(a: ArticleMeta): ArticleMeta {
   const out = {} as Record<string, unknown>;
   for (const k of META_KEYS) out[k] = k === 'tags' ? [...a.tags] : a[k];
+  // Optional, so absent rather than undefined in every row: read-aloud's place.
+  if (typeof a.listening === 'number' && a.listening > 0) out.listening = Math.floor(a.listening);
   return out as unknown as ArticleMeta;
 }
 

@@ -33,6 +33,8 @@ export interface ArticleMeta {
   readAt: number;
   /** Reading progress, 0..1. */
   progress: number;
+  /** Read-aloud's place: the sentence to go on from (absent when never listened to or heard to the end). */
+  listening?: number;
   tags: string[];
 }
 

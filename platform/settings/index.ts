@@ -3,6 +3,7 @@
 // A new stored setting belongs here, defined with defineSetting.
 import type { Setting } from '@/platform/settings/define';
 import { highlightSettings, uncertainEntitiesItem } from '@/platform/settings/entities';
+import { readAloudSettings } from '@/platform/settings/read-aloud';
 import { globalTypography, siteTypography } from '@/platform/settings/typography';
 import { displayModeItem, providerConfigItem, targetLanguageItem } from '@/platform/translate/settings';
 
@@ -11,6 +12,7 @@ export const SETTINGS: ReadonlyArray<Setting<unknown>> = [
   siteTypography,
   highlightSettings,
   uncertainEntitiesItem,
+  readAloudSettings,
   providerConfigItem,
   targetLanguageItem,
   displayModeItem,
