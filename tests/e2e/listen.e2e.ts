@@ -187,7 +187,8 @@ describe('Firefox ESR (real espeak-ng voices through speech-dispatcher)', () => 
   let session: FirefoxSession;
   beforeAll(async () => {
     expect(ensureAudioSink()).toBe(true);
-    session = await startFirefox();
+    // Speech synthesis is on in Firefox's defaults; said here so a changed default shows as this.
+    session = await startFirefox({ prefs: { 'media.webspeech.synth.enabled': true } });
   });
   afterAll(async () => {
     await session?.browser.close();
