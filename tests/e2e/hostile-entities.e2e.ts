@@ -2,12 +2,14 @@
 // sentences, opened in the reader and highlighted, in Chromium and Firefox ESR. Finding the names
 // runs in slices with the page's turns between them: the page's main-thread tasks while highlights
 // are found, drawn and taken away are measured against the issue's 50 ms and bounded (Chromium:
-// the Long Tasks API; Firefox, which has none: a heartbeat in the page), the marks appear, the Stop button ends a run halfway and
-// leaves the article's text exactly as it was, and nothing of the page runs in the reader (a
-// canary in the article's markup and text).
+// the Long Tasks API; Firefox, which has none: a heartbeat in the page), the marks appear, the
+// panel scrolls to a mention near the article's end (paragraphs far from the screen are laid out
+// only when needed), the Stop button ends a run halfway and leaves the article's text exactly as it
+// was, and nothing of the page runs in the reader (a canary in the article's markup and text).
 //
-// Opening the reader extracts the article with Readability in one go (a task of its own, measured
-// and printed here, not asserted: issue 21 leaves it as a figure).
+// Opening the reader extracts the article with Readability in one go and lays out what is on
+// screen (measured up to the second frame and printed here, not asserted: issue 21 leaves it as a
+// figure).
 import { readFileSync } from 'node:fs';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
@@ -98,6 +100,26 @@ function endPhase(since: number) {
   return { tasks, maxGap: Math.round(w.__beat.max), canary: document.documentElement.dataset.canary ?? null };
 }
 
+/** Runs in the page: settles once two frames have been drawn (the layout of what just changed is done). */
+function afterFrames(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/**
+ * Runs in the page: where the mention the panel went to is: on screen (whole), and how far down
+ * the article its paragraph is (0 to 1).
+ */
+function currentMention() {
+  const root = document.querySelector('reading-assistant-reader')!.shadowRoot!;
+  const mark = root.querySelector('mark.ra-ent-current');
+  const scrolled = root.querySelector('.ra-root')!.scrollTop;
+  if (!mark) return { onScreen: false, at: -1, scrolled };
+  const r = mark.getBoundingClientRect();
+  const paragraphs = root.querySelectorAll('.ra-content p');
+  const at = Array.prototype.indexOf.call(paragraphs, mark.closest('p')) / paragraphs.length;
+  return { onScreen: r.height > 0 && r.top >= 0 && r.bottom <= innerHeight, at, scrolled };
+}
+
 /** Runs in the page: what the reader shows (cheaply: it is asked while the work runs, on the same thread). */
 function readerState() {
   const root = document.querySelector('reading-assistant-reader')?.shadowRoot;
@@ -132,6 +154,8 @@ interface Driver {
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
   /** Clicks a control of the reader with the mouse (the reader ignores a script's clicks). */
   click(testId: string): Promise<void>;
+  /** Shift+clicks the panel's first entry with the mouse: the reader goes to its previous (from the start: last) mention. */
+  lastMentionOfFirstEntry(): Promise<void>;
   /** Until `ok(readerState())` or the time is up; answers the last state. */
   until(ok: (s: ReturnType<typeof readerState>) => boolean, ms?: number): Promise<ReturnType<typeof readerState>>;
 }
@@ -155,6 +179,7 @@ async function scenario(d: Driver, openReader: () => Promise<void>, browser: str
   let since = await d.evaluate(startPhase, undefined);
   await openReader();
   await d.until((s) => s.hasArticle, 60000);
+  await d.evaluate(afterFrames, undefined);
   const open = await d.evaluate(endPhase, since);
   step('reader open');
   expect((await d.evaluate(readerCounts, undefined)).paragraphs).toBeGreaterThanOrEqual(PARAGRAPHS);
@@ -195,6 +220,20 @@ async function scenario(d: Driver, openReader: () => Promise<void>, browser: str
   const again = await d.evaluate(endPhase, since);
   step('highlighted again');
   expect(again.canary).toBeNull();
+
+  // The panel's first name, its last mention: near the article's end, where the paragraphs were
+  // never laid out (reader.css lays out only those near the screen); it is scrolled onto the screen.
+  await d.lastMentionOfFirstEntry();
+  // Read until the scrolling has come to rest with the mention on screen.
+  let last = -1;
+  const settled = (m: ReturnType<typeof currentMention>) => {
+    const still = m.scrolled === last;
+    last = m.scrolled;
+    return m.onScreen && still;
+  };
+  const mention = await poll(() => d.evaluate(currentMention, undefined), settled, 10000);
+  expect(mention.at).toBeGreaterThan(0.9);
+  expect(mention.onScreen).toBe(true);
   await d.click('reader-highlight');
   await d.until((s) => !s.marked && s.pressed === 'false');
 
@@ -228,7 +267,7 @@ describe('Chromium', () => {
     await session?.context.close();
   });
 
-  test('a 20,000-paragraph article: highlights with no task over 1 s and off with none over 300 ms, Stop leaves the text as it was, nothing runs', async () => {
+  test('a 20,000-paragraph article: highlights with no task over 600 ms and off with none over 300 ms, a far mention is scrolled to, Stop leaves the text as it was, nothing runs', async () => {
     const tab = await session.openTab(server.url('/demo/article.html'));
     page = tab.page;
     await page.evaluate(buildArticle, [SENTENCES, PARAGRAPHS, CANARY, CANARY_TEXT] as [string[], number, string, string]);
@@ -236,6 +275,14 @@ describe('Chromium', () => {
     const driver: Driver = {
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       click: (testId) => page.locator('reading-assistant-reader').getByTestId(testId).click(),
+      lastMentionOfFirstEntry: () =>
+        page
+          .locator('reading-assistant-reader')
+          .getByTestId('entity-row')
+          .first()
+          .locator('button')
+          .first()
+          .click({ modifiers: ['Shift'] }),
       until: (ok, ms = 10000) => poll(() => page.evaluate(readerState), ok, ms),
     };
     const figures = await scenario(
@@ -246,14 +293,14 @@ describe('Chromium', () => {
       },
       'chromium',
     );
-    // The Long Tasks API reports every task over 50 ms. Issue 21 asks for none. With element.click()
-    // (before the reader took only real input) this run measured: highlighting again 87 and 70 ms,
-    // off none, the first run 51-76 ms. Since the clicks are real mouse clicks, one task at the
-    // click remains: 309-489 ms highlighting again, 150-157 ms off, 792-830 ms the first time (with the
-    // recognizer's 1.1 MB script); its cause (probably laying the 20,000 paragraphs out again at
-    // the click) is not found yet. The slices themselves stay at 51-76 ms on the loaded machine.
-    // The bounds are what holds now; 50 ms is left open.
-    expect(Math.max(0, ...figures.again.tasks)).toBeLessThan(1000);
+    // The Long Tasks API reports script and input tasks over 50 ms (not the browser's rendering
+    // work in frames: scripts/bench/NOTES.md has the traces). The task at the real click was
+    // 309-489 ms highlighting again, 792-830 ms the first time: the panel's column rebuilt and laid
+    // out every box of the article. With the column coming without a change of `display` and
+    // paragraphs far from the screen not laid out (reader.css), this run measured on the loaded
+    // machine: highlighting again 263 ms at the click and 50-94 ms for the rest, off 174 ms, the
+    // first time 414 ms (the recognizer's 1.1 MB script), opening 391 ms. 50 ms is not met.
+    expect(Math.max(0, ...figures.again.tasks)).toBeLessThan(600);
     expect(Math.max(0, ...figures.off.tasks)).toBeLessThan(300);
     await popup.close();
   }, 240000);
@@ -270,7 +317,7 @@ describe('Firefox', () => {
     await session?.browser.close();
   });
 
-  test('a 20,000-paragraph article: highlights on and off with no pause of the page over 1 s, Stop leaves the text as it was, nothing runs', async () => {
+  test('a 20,000-paragraph article: highlights with no pause of the page over 300 ms and off with none over 400 ms, a far mention is scrolled to, Stop leaves the text as it was, nothing runs', async () => {
     const tab = await session.openTab(server.url('/demo/article.html'));
     page = tab.page;
     await page.evaluate(buildArticle, [SENTENCES, PARAGRAPHS, CANARY, CANARY_TEXT] as [string[], number, string, string]);
@@ -278,6 +325,11 @@ describe('Firefox', () => {
     const driver: Driver = {
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       click: (testId) => clickInReader(page, testId),
+      lastMentionOfFirstEntry: async () => {
+        await page.keyboard.down('Shift');
+        await page.click('reading-assistant-reader >>> [data-testid="entity-row"] button');
+        await page.keyboard.up('Shift');
+      },
       until: (ok, ms = 10000) => poll(() => page.evaluate(readerState), ok, ms),
     };
     const figures = await scenario(
@@ -288,10 +340,10 @@ describe('Firefox', () => {
       },
       'firefox',
     );
-    // Firefox has no Long Tasks API: the heartbeat's longest gap. Between slices of 30 ms a timer
-    // beats; the longest gap measured is 349-531 ms highlighting, 317-320 ms off (was 958 and 1,017 ms);
-    // timers are slowed on the loaded machine, so the bound is 1 s, and 50 ms is not asserted here.
-    expect(figures.again.maxGap).toBeLessThan(1000);
-    expect(figures.off.maxGap).toBeLessThan(1000);
+    // Firefox has no Long Tasks API: the heartbeat's longest gap (timers are slowed on the loaded
+    // machine). Before the change 339-531 ms highlighting, 317-380 ms off; this run 165 ms
+    // highlighting again, 243 ms off, 377 ms the first time, 729 ms opening. 50 ms is not met.
+    expect(figures.again.maxGap).toBeLessThan(300);
+    expect(figures.off.maxGap).toBeLessThan(400);
   }, 240000);
 });
