@@ -6,6 +6,7 @@ import { CLUTTER_RULES, inDocumentOrder, removeClutter, type Removal } from '@/l
 
 // Kept here for callers that used them before they became clutter rules.
 export { removeAdjacentRepeats, removeTitleRepeats } from '@/lib/article/clutter';
+import { figureCaptions, splitCaptions } from '@/lib/article/captions';
 import { detect, linkDensity, textLength } from '@/lib/article/detect';
 import { sanitizeElement } from '@/lib/article/sanitize';
 import { countText, languageFromScript, minutesFor, squash, toPlainText } from '@/lib/article/text';
@@ -458,6 +459,9 @@ export function extract(
     );
   }
   phase('clutter');
+  // Found while class names are still there (the sanitizer drops them); read after it.
+  const captionElements = figureCaptions(content);
+  phase('captions');
   absolutizeUrls(content, base);
   phase('urls');
   // Readability's result is ours (a detached tree of the copy): the sanitizer may take it apart.
@@ -466,6 +470,7 @@ export function extract(
   const contentHtml = holder.outerHTML;
   phase('serialize');
   const text = toPlainText(holder);
+  const { body: bodyText, captions } = splitCaptions(captionElements, text);
   phase('text');
   if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return null;
   // A page that is not an article and whose "article" is a fifth links or more is a list page (the
@@ -517,6 +522,8 @@ export function extract(
     canonicalUrl: canonical,
     contentHtml,
     text,
+    bodyText,
+    captions,
     wordCount: counts.words + counts.hangul + counts.hanKana,
     readingMinutes: minutesFor(counts),
   };

@@ -33,8 +33,15 @@ export interface Article {
   canonicalUrl: string;
   /** Sanitized HTML of the article body. */
   contentHtml: string;
-  /** Plain text, paragraphs separated by blank lines. */
+  /** Plain text, paragraphs separated by blank lines (figure captions included, as the reader shows them). */
   text: string;
+  /**
+   * `text` without the figure captions: the article's body (what the extraction benchmarks score).
+   * Absent on articles saved before it existed.
+   */
+  bodyText?: string;
+  /** The figure captions, in order (each also in `text` and `contentHtml`). */
+  captions?: string[];
   wordCount: number;
   readingMinutes: number;
 }

@@ -2,8 +2,9 @@
 //  (a) extraction benchmark: DIR/ground-truth.json ({id: {articleBody, url, lang?}}) + DIR/html/ID.html(.gz)
 //  (b) korean-portals: DIR/manifest.json + DIR/<id>/source.html + DIR/<id>/expected.txt
 //  (c) Readability test pages: DIR/<name>/source.html + expected.html + expected-metadata.json
-// Every entry is {id, url, html, truth | truthHtml, isArticle, lang, scored?} (scored: false = left
-// out of the extraction score). `truthHtml` (layout c) is
+// Every entry is {id, url, html, truth | truthHtml, isArticle, lang, scored?, truthCaptions?}
+// (scored: false = left out of the extraction score; truthCaptions: the truth keeps figure captions,
+// so ours is scored on its whole text there, not on its body). `truthHtml` (layout c) is
 // turned into text in the browser with the same toPlainText the pipeline uses.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,6 +75,8 @@ function loadReadabilityTests(dir) {
         // Readability's expected output of a page it calls not readerable is no article body to
         // aim at: such pages count in the detection figures only.
         scored: meta.readerable !== false,
+        // The truth is Readability's own output, figure captions in.
+        truthCaptions: true,
         lang: meta.lang ?? null,
       };
     });

@@ -264,6 +264,9 @@ function tally(env, phase, t0) {
 
 const timedOut = (ms) => ({ ms: NaN, text: '', none: true, error: `timeout: no result after ${ms / 1000} s` });
 
+/** Ours as scored on `item`: its body, or its whole text where the truth keeps figure captions. */
+const asScored = (run, item) => (item.truthCaptions && typeof run?.whole === 'string' ? { ...run, text: run.whole } : run);
+
 /**
  * Loads one page and runs, each as its own evaluate with a time limit: Readability, ours, ours with
  * the rules off (their outputs; untimed first runs), detection, then the timed alternating runs.
@@ -276,9 +279,9 @@ async function measurePage(env, code, item, args) {
   const runRaw = await step(() => globalThis.__benchRaw.runReadability());
   const raw = runRaw === TIMEOUT ? timedOut(limit) : runRaw;
   const runOurs = await step((url) => globalThis.__bench.runOurs(url, false), item.url);
-  const ours = runOurs === TIMEOUT ? timedOut(limit) : runOurs;
+  const ours = runOurs === TIMEOUT ? timedOut(limit) : asScored(runOurs, item);
   const runNoRules = await step((url) => globalThis.__bench.runOurs(url, true), item.url);
-  const oursNoRules = runNoRules === TIMEOUT ? timedOut(limit) : runNoRules;
+  const oursNoRules = runNoRules === TIMEOUT ? timedOut(limit) : asScored(runNoRules, item);
   const det = await step(() => globalThis.__bench.detection());
   const sanitizer = await step(() => globalThis.__bench.sanitizerEngine());
   const detection = det === TIMEOUT ? { detection: null, detectMs: NaN, detectError: 'timeout', readerable: null } : det;
@@ -313,7 +316,7 @@ async function measurePage(env, code, item, args) {
 async function ablatePage(env, code, item, args) {
   const { step, limit } = await openPage(env, code, item, args);
   const out = await step((url) => globalThis.__bench.ablate(url, null), item.url, limit * 3, 'ablation');
-  return out === TIMEOUT ? null : out;
+  return out === TIMEOUT ? null : Object.fromEntries(Object.entries(out).map(([rule, run]) => [rule, asScored(run, item)]));
 }
 
 /** Pages to ablate: all with `--ablate all`, else those where the rules cost F1 (>= 0.05). */
@@ -334,7 +337,20 @@ function summarise(corpus, all) {
   const score = (key, unit = 'word', filter = () => true) =>
     aggregate(measured.filter(filter).map((m) => matchPage(m.truth, m.result[key].text, { unit })));
   const scores = { ours: score('ours'), raw: score('raw'), oursNoRules: score('oursNoRules') };
+  // Ours scored on its whole text, figure captions in (what the reader shows): what the split buys.
+  scores.oursWhole = aggregate(measured.map((m) => matchPage(m.truth, m.result.ours.whole ?? m.result.ours.text)));
   const cjk = (m) => CJK_LANG.test(m.item.lang ?? '');
+  // Per declared language of the page (the corpus's own field): where a rule helps or costs.
+  const langs = [...new Set(measured.map((m) => (m.item.lang ?? '').toLowerCase().split(/[-_]/)[0] || '?'))].sort();
+  const byLang =
+    langs.length > 1
+      ? Object.fromEntries(
+          langs.map((l) => {
+            const of = (m) => ((m.item.lang ?? '').toLowerCase().split(/[-_]/)[0] || '?') === l;
+            return [l, { pages: measured.filter(of).length, ours: score('ours', 'word', of), raw: score('raw', 'word', of) }];
+          }),
+        )
+      : null;
   const charScores = measured.some(cjk)
     ? { pages: measured.filter(cjk).length, ours: score('ours', 'char', cjk), raw: score('raw', 'char', cjk) }
     : null;
@@ -432,6 +448,7 @@ function summarise(corpus, all) {
   return {
     scoredPages: measured.length,
     scores,
+    byLang,
     charScores,
     timing,
     detection,
@@ -574,7 +591,8 @@ function printCorpus(corpus, measured, s, worstN) {
   lines.push(
     table([
       ['extractor', 'F1', 'P', 'R'],
-      row('ours (extract)', s.scores.ours),
+      row('ours (extract, body)', s.scores.ours),
+      row('ours, captions in (reader text)', s.scores.oursWhole),
       row('raw Readability', s.scores.raw),
       row('ours, rules off (raw:true)', s.scores.oursNoRules),
       ...(s.charScores
@@ -585,6 +603,17 @@ function printCorpus(corpus, measured, s, worstN) {
         : []),
     ]),
   );
+  if (s.byLang) {
+    lines.push("by language (the page's declared language; word shingles):");
+    lines.push(
+      table([
+        ['lang', 'pages', 'ours F1', 'P', 'R', 'raw F1'],
+        ...Object.entries(s.byLang)
+          .sort((a, b) => b[1].pages - a[1].pages)
+          .map(([l, x]) => [l, x.pages, f3(x.ours.f1), f3(x.ours.precision), f3(x.ours.recall), f3(x.raw.f1)]),
+      ]),
+    );
+  }
   const t = s.timing;
   lines.push(
     `time per page (median of ${t.reps} alternating runs; median over pages): ours ${ms(t.oursMedianMs)}, raw Readability ${ms(t.rawMedianMs)}, ` +
@@ -720,6 +749,45 @@ function detectionTable(title, groups, { lists = false } = {}) {
   return out.join('\n');
 }
 
+/** A rule's corpus ΔF1 that counts as help or cost in the cross-corpus check (a tenth of a point). */
+const CROSS_EPS = 0.001;
+
+/**
+ * With `--ablate all` on two corpora or more: what each rule is worth on every corpus side by side,
+ * and the rules that help one corpus and cost another (ΔF1 ≥ +0.001 on one, ≤ -0.001 on another),
+ * named: the signs of a rule fitted to one kind of page.
+ */
+function crossCorpus(all) {
+  const withEffects = all.filter((a) => a.summary.ruleEffects);
+  if (withEffects.length < 2) return null;
+  const rules = [...new Set(withEffects.flatMap((a) => Object.keys(a.summary.ruleEffects)))];
+  const delta = (a, r) => a.summary.ruleEffects[r]?.deltaF1 ?? 0;
+  const sign = (x) => (Math.abs(x) < 0.00005 ? '0' : (x >= 0 ? '+' : '') + x.toFixed(4));
+  const total = (r) => withEffects.reduce((n, a) => n + delta(a, r), 0);
+  const rows = rules.sort((a, b) => total(b) - total(a)).map((r) => [r, ...withEffects.map((a) => sign(delta(a, r)))]);
+  const lines = ['\n=== cross-corpus check: what each rule is worth on each corpus (ΔF1 = with it minus without it) ==='];
+  lines.push(table([['rule', ...withEffects.map((a) => a.corpus.name)], ...rows]));
+  const mixed = rules.filter(
+    (r) => withEffects.some((a) => delta(a, r) >= CROSS_EPS) && withEffects.some((a) => delta(a, r) <= -CROSS_EPS),
+  );
+  lines.push(
+    mixed.length
+      ? `rules that help one corpus and cost another: ${mixed
+          .map(
+            (r) =>
+              `${r} (${withEffects
+                .filter((a) => Math.abs(delta(a, r)) >= CROSS_EPS)
+                .map((a) => `${a.corpus.name} ${sign(delta(a, r))}`)
+                .join(', ')})`,
+          )
+          .join('; ')}`
+      : `no rule helps one corpus and costs another by ${CROSS_EPS} or more`,
+  );
+  const idle = rules.filter((r) => withEffects.every((a) => Math.abs(delta(a, r)) < CROSS_EPS));
+  if (idle.length) lines.push(`rules worth less than ${CROSS_EPS} on every corpus: ${idle.join(', ')}`);
+  return lines.join('\n');
+}
+
 // ---------------------------------------------------------------- --why: one page's removal record
 
 /**
@@ -767,7 +835,8 @@ async function whyMain(args) {
     const { step } = await openPage(env, code, item, args);
     const truth =
       item.truthHtml !== undefined ? await step((html) => globalThis.__bench.htmlToText(html), item.truthHtml) : item.truth;
-    const out = await step((url) => globalThis.__bench.why(url), item.url);
+    const run = await step((url) => globalThis.__bench.why(url), item.url);
+    const out = run === TIMEOUT ? run : asScored(run, item);
     if (out === TIMEOUT || truth === TIMEOUT) throw new Error(`no result after ${args.pageTimeout} s`);
     console.log(
       `bench:extract --why ${corpus ? `${corpus.name}/` : ''}${item.id} (${item.url}) — ${version()}, Chromium ${env.browser.version()}`,
@@ -920,6 +989,8 @@ async function main() {
     console.log(
       detectionTable('=== detection summary: ours = detect().isArticle, readerable = isProbablyReaderable alone ===', groups),
     );
+    const cross = crossCorpus(all);
+    if (cross) console.log(cross);
     const summaryFile = path.join(ROOT, 'bench-results', 'extract-summary.json');
     fs.writeFileSync(
       summaryFile,

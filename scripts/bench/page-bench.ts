@@ -17,7 +17,10 @@ function htmlToText(html: string): string {
 
 interface Run {
   ms: number;
+  /** What is scored: the article's body (figure captions apart), or Readability's whole text. */
   text: string;
+  /** Ours: the whole text with the captions, as the reader shows it (scored beside, for comparison). */
+  whole?: string;
   /** The pipeline declined the page (null result), or Readability found nothing. */
   none: boolean;
   error: string | null;
@@ -28,7 +31,7 @@ function runOurs(url: string, raw = false): Run {
   try {
     const article = extract(document, url, { raw });
     const ms = performance.now() - t0;
-    return { ms, text: article?.text ?? '', none: !article, error: null };
+    return { ms, text: article?.bodyText ?? article?.text ?? '', whole: article?.text ?? '', none: !article, error: null };
   } catch (e) {
     return { ms: performance.now() - t0, text: '', none: true, error: String((e as Error)?.stack ?? e) };
   }
@@ -143,13 +146,13 @@ function ablate(url: string, ids: string[] | null): Record<string, Run> {
 }
 
 /** Ours once with the removal record (`--why`): every node removed, by which rule and why, and the text that is left. */
-function why(url: string): { removals: clutter.Removal[]; text: string; none: boolean; error: string | null } {
+function why(url: string): { removals: clutter.Removal[]; text: string; whole: string; none: boolean; error: string | null } {
   const removals: clutter.Removal[] = [];
   try {
     const article = extract(document, url, { removals });
-    return { removals, text: article?.text ?? '', none: !article, error: null };
+    return { removals, text: article?.bodyText ?? article?.text ?? '', whole: article?.text ?? '', none: !article, error: null };
   } catch (e) {
-    return { removals, text: '', none: true, error: String((e as Error)?.stack ?? e) };
+    return { removals, text: '', whole: '', none: true, error: String((e as Error)?.stack ?? e) };
   }
 }
 
