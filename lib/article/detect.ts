@@ -6,8 +6,9 @@ import type { Detection } from '@/lib/article/types';
 const ARTICLE_TYPES =
   /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/;
 
-function typeMatches(type: unknown): boolean {
-  if (Array.isArray(type)) return type.some(typeMatches);
+/** Whether a schema.org `@type` (or a list of them) is an article's. */
+export function isArticleType(type: unknown): boolean {
+  if (Array.isArray(type)) return type.some(isArticleType);
   return typeof type === 'string' && ARTICLE_TYPES.test(type.replace(/^https?:\/\/schema\.org\//, ''));
 }
 
@@ -15,7 +16,7 @@ function hasArticleType(node: unknown, depth = 0): boolean {
   if (!node || typeof node !== 'object' || depth > 4) return false;
   if (Array.isArray(node)) return node.some((n) => hasArticleType(n, depth + 1));
   const obj = node as Record<string, unknown>;
-  if (typeMatches(obj['@type'])) return true;
+  if (isArticleType(obj['@type'])) return true;
   return hasArticleType(obj['@graph'], depth + 1) || hasArticleType(obj['mainEntity'], depth + 1);
 }
 
@@ -29,7 +30,7 @@ export function hasStructuredArticle(doc: Document): boolean {
     }
   }
   for (const el of doc.querySelectorAll('[itemtype]')) {
-    if (typeMatches(el.getAttribute('itemtype')?.split(/\s+/).pop())) return true;
+    if (isArticleType(el.getAttribute('itemtype')?.split(/\s+/).pop())) return true;
   }
   return false;
 }

@@ -9,6 +9,7 @@ export { removeAdjacentRepeats, removeTitleRepeats } from '@/lib/article/clutter
 import { figureCaptions, splitCaptions } from '@/lib/article/captions';
 import { detect, linkDensity, textLength } from '@/lib/article/detect';
 import { sanitizeElement } from '@/lib/article/sanitize';
+import { fullerBody } from '@/lib/article/structured-body';
 import { countText, languageFromScript, minutesFor, squash, toPlainText } from '@/lib/article/text';
 import type { Article } from '@/lib/article/types';
 
@@ -465,13 +466,20 @@ export function extract(
   absolutizeUrls(content, base);
   phase('urls');
   // Readability's result is ours (a detached tree of the copy): the sanitizer may take it apart.
-  const holder = sanitizeElement(content);
+  let holder = sanitizeElement(content);
   phase('sanitize');
+  let text = toPlainText(holder);
+  let { body: bodyText, captions } = splitCaptions(captionElements, text);
+  // Part of a story split across blocks: the page's structured body when it is much longer.
+  const fuller = options.raw ? null : fullerBody(doc, bodyText, content.ownerDocument);
+  if (fuller) {
+    holder = fuller;
+    text = bodyText = toPlainText(holder);
+    captions = [];
+  }
+  phase('text');
   const contentHtml = holder.outerHTML;
   phase('serialize');
-  const text = toPlainText(holder);
-  const { body: bodyText, captions } = splitCaptions(captionElements, text);
-  phase('text');
   if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return null;
   // A page that is not an article and whose "article" is a fifth links or more is a list page (the
   // pages the detector misses have text with a tenth links at most; portal fronts a quarter or more).
