@@ -9,6 +9,7 @@ export { removeAdjacentRepeats, removeTitleRepeats } from '@/lib/article/clutter
 import { figureCaptions, splitCaptions } from '@/lib/article/captions';
 import { detect, linkDensity, textLength } from '@/lib/article/detect';
 import { sanitizeElement } from '@/lib/article/sanitize';
+import { findStandfirst } from '@/lib/article/standfirst';
 import { fullerBody } from '@/lib/article/structured-body';
 import { countText, languageFromScript, minutesFor, squash, toPlainText } from '@/lib/article/text';
 import type { Article } from '@/lib/article/types';
@@ -476,6 +477,17 @@ export function extract(
     holder = fuller;
     text = bodyText = toPlainText(holder);
     captions = [];
+  }
+  // The lead paragraph under the headline, when the page prints it apart from the body.
+  const lead = options.raw
+    ? null
+    : findStandfirst(doc, parsed.title || '', meta(metas, 'description', 'og:description', 'twitter:description'), text);
+  if (lead) {
+    const p = holder.ownerDocument.createElement('p');
+    p.textContent = lead;
+    holder.prepend(p);
+    text = `${lead}\n\n${text}`;
+    bodyText = `${lead}\n\n${bodyText}`;
   }
   phase('text');
   const contentHtml = holder.outerHTML;
