@@ -45,3 +45,23 @@ test('related-lists knows the English labels tabloids use ("DON\'T MISS", "More 
   for (const gone of ["DON'T MISS", 'Plague fears', 'More from UK', 'Train strike']) expect(text).not.toContain(gone);
   expect(text).toContain('evening visits grew by a third');
 });
+
+test.each([
+  ['Mehr zum Thema', 'Neue Öffnungszeiten für Bibliotheken', 'Studenten fordern Lernräume'],
+  ['Auch interessant:', 'Stadtrat beschließt Haushalt', 'Bibliotheken im Vergleich'],
+  ['Czytaj więcej', 'Biblioteki otwarte dłużej', 'Studenci chcą miejsc do nauki'],
+  ['Lees ook', 'Bibliotheken langer open', 'Studenten willen studieplekken'],
+  ['Les også', 'Biblioteket holder åpent lenger', 'Studenter vil ha lesesaler'],
+  ['【関連記事】', '図書館の開館時間を延長', '学生が学習スペースを要望'],
+  ['Más información', 'Las bibliotecas abren más tiempo', 'Los estudiantes piden salas'],
+])('related-lists knows "%s" over a list of other stories', (label, a, b) => {
+  const story =
+    '<p>The council voted on Tuesday to extend the opening hours of the city library until ten at night, after a year in which evening visits grew by a third and students asked for a quiet place to study.</p>';
+  const root = parse(
+    `<!doctype html><html><body><div>${story}<div class="box"><h3>${label}</h3><ul><li><a href="/a">${a}</a></li><li><a href="/b">${b}</a></li></ul></div>${story}</div></body></html>`,
+  ).body;
+  removeClutter(root);
+  const text = root.textContent ?? '';
+  for (const gone of [label, a, b]) expect(text).not.toContain(gone);
+  expect(text).toContain('evening visits grew by a third');
+});
