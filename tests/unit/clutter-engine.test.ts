@@ -49,6 +49,7 @@ const ORDER = [
   'comment-prompt',
   'newsletter-prompt',
   'cookie-notice',
+  'media-fallback',
   'share-prompt',
   'byline-line',
   'promo-line',

@@ -48,6 +48,13 @@ const CASES: Record<string, Case> = {
     keep: `<p>The council's website stopped using cookies for advertising last year, the report said.</p>`,
     kept: ['stopped using cookies for advertising'],
   },
+  'media-fallback': {
+    clutter: `<video controls><source src="/v.mp4" type="video/mp4">Your browser does not support the video tag.</video>
+      <p>브라우저가 video 태그를 지원하지 않습니다.</p><div>Dieser Inhalt ist blockiert. This content is blocked until you accept the cookies of a third party.</div>`,
+    gone: ['does not support the video tag', '지원하지 않습니다', 'blocked until you accept'],
+    keep: `<p>The council said older library computers do not support the new catalogue, and that it would buy new ones.</p>`,
+    kept: ['do not support the new catalogue'],
+  },
   'affiliate-notice': {
     clutter: `<p>This post may contain affiliate and/or referral links. Please see my disclosure page.</p><p>Example may earn an Affiliate Commission if you purchase something through recommended links in this article.</p>`,
     gone: ['affiliate and/or referral', 'Affiliate Commission'],

@@ -211,6 +211,14 @@ export const NEWSLETTER_PROMPT =
 export const COOKIE_NOTICE =
   /\b(?:this|our)\s+(?:web)?site\s+uses\s+cookies|\bwe\s+use\s+cookies|\bby\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:web)?site|\baccept\s+(?:all\s+)?cookies|\bcookie\s+(?:policy|settings|preferences|notice)\b|opt[\s-]out\s+if\s+you\s+wish|쿠키(?:를|\s*사용|\s*정책|\s*설정)|クッキー(?:の使用|ポリシー|を使用)|使用\s*cookie|verwendet\s+cookies|utilise\s+des\s+cookies|utiliza\s+cookies/i;
 
+/**
+ * A player's fallback text and an embed's placeholder, in several languages: "Your browser does not
+ * support the video tag", "브라우저가 video 태그를 지원하지 않습니다", "Ihr Browser unterstützt …
+ * nicht", "This content is blocked until you accept …", "An dieser Stelle findest du einen externen Inhalt".
+ */
+export const MEDIA_FALLBACK =
+  /\b(?:your|this)\s+browser\s+(?:does\s*n[o']t|doesn't|cannot|can't)\s+(?:support|play)|\bbrowser\s+(?:is\s+)?not\s+supported\b.{0,40}\b(?:video|audio|player)|브라우저(?:가|에서|는)?\s*(?:video|audio|비디오|동영상|오디오)?\s*(?:태그를?\s*)?지원하지\s*않|(?:ihr|dein)\s+browser\s+unterstützt\s+(?:das|den|die|kein|keine|dieses|html5)|votre\s+navigateur\s+ne\s+(?:prend\s+pas\s+en\s+charge|supporte\s+pas)|tu\s+navegador\s+no\s+(?:admite|soporta|es\s+compatible)|il\s+tuo\s+browser\s+non\s+supporta|お使いのブラウザ(?:は|では).{0,20}(?:対応していません|サポートされていません)|(?:this|the)\s+(?:content|embed|video|post)\s+(?:is\s+)?(?:blocked|not\s+(?:shown|displayed|available))\s+(?:until|unless)\s+you\s+(?:accept|consent|allow)|(?:externen?|externer)\s+inhalt\w*\s+(?:von|aus)\s+\S+.{0,60}(?:ergänzt|angezeigt|laden|freigeben)|an\s+dieser\s+stelle\s+(?:findest\s+du|finden\s+sie)\s+einen\s+externen\s+inhalt|um\s+(?:diesen|den)\s+(?:inhalt|beitrag)\s+(?:zu\s+sehen|anzuzeigen).{0,40}(?:zustimm|akzeptier|einwillig)|empfohlener\s+redaktioneller\s+inhalt/i;
+
 export const SHARE_PROMPT =
   /^(?:(?:did\s+you\s+)?(?:like|enjoy(?:ed)?|love)\s+this\s+(?:article|story|post)\s*\?\s*)?share\s+(?:this|it)\b.{0,40}$|^share\s+(?:on|via)\s+\S+$|^(?:follow|like)\s+(?:us|me|him|her|them|\S+(?:\s+\S+)?)\s+on\s+(?:twitter|facebook|instagram|linkedin|youtube|tiktok|x)\b[^.]{0,60}\.?$|^(?:view|see)\s+(?:the\s+)?(?:author|all)\s+(?:archive|posts|articles|stories)$|^e-?mail\s+the\s+author$|^follow\s+on\s+(?:twitter|facebook|instagram|linkedin)$|^more\s+(?:articles|stories|posts)\s+(?:from|by)\s+.{1,40}$/i;
 export const SUBSCRIBE_PROMPT =

@@ -8,9 +8,11 @@ import {
   COPYRIGHT_SIGN,
   COPYRIGHT_WORDS,
   END_MARKER,
+  MEDIA_FALLBACK,
   TIP_OFF,
   TIP_OFF_NOTICE,
 } from '@/lib/article/clutter/data';
+import type { ClutterRule } from '@/lib/article/clutter/engine';
 import { shortLineRule } from '@/lib/article/clutter/short-lines';
 import { looksLikeProse } from '@/lib/article/clutter/text-tests';
 
@@ -60,6 +62,32 @@ export const cookieNotice = shortLineRule(
   500,
   { prose: true },
 );
+
+/**
+ * What a page shows in place of a player or an embed: a player's fallback text (inside a `<video>`
+ * or `<audio>` a browser that plays it never shows; the element and its sources stay) and
+ * placeholder lines ("Your browser does not support the video tag", "This content is blocked until
+ * you accept …", in several languages).
+ */
+export const mediaFallback: ClutterRule = {
+  id: 'media-fallback',
+  family: 'notices',
+  why: 'A player\'s fallback text and an embed\'s placeholder ("Your browser does not support the video tag", "브라우저가 video 태그를 지원하지 않습니다", "This content is blocked until you accept …"): never the story.',
+  apply(root, run) {
+    let removed = 0;
+    for (const player of root.querySelectorAll('video, audio')) {
+      for (const child of [...player.childNodes]) {
+        if (child.nodeType === 1 && /^(?:SOURCE|TRACK)$/.test((child as Element).tagName)) continue;
+        if (!run.memo.text(child) && child.nodeType !== 1) continue;
+        run.drop(child, 'fallback content inside a player');
+        removed++;
+      }
+    }
+    return removed + placeholderLines.apply(root, run);
+  },
+};
+
+const placeholderLines = shortLineRule('media-fallback', 'notices', '', MEDIA_FALLBACK, 300, { prose: true });
 
 export const affiliateNotice = shortLineRule(
   'affiliate-notice',

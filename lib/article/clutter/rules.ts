@@ -15,7 +15,7 @@ import {
   screenReaderText,
   tagList,
 } from '@/lib/article/clutter/named-boxes';
-import { affiliateNotice, cookieNotice, copyrightLine, endMarker, tipOff } from '@/lib/article/clutter/notices';
+import { affiliateNotice, cookieNotice, copyrightLine, endMarker, mediaFallback, tipOff } from '@/lib/article/clutter/notices';
 import { adLabel, newsletterPrompt, subscribePrompt } from '@/lib/article/clutter/promos';
 import { promoLine, relatedLists, trailingLinks } from '@/lib/article/clutter/related';
 import { adjacentRepeat, repeatedCaption, titleRepeat, urlLine } from '@/lib/article/clutter/repeats';
@@ -63,6 +63,7 @@ export const CLUTTER_RULES: ClutterRule[] = [
   commentPrompt,
   newsletterPrompt,
   cookieNotice,
+  mediaFallback,
   sharePrompt,
   bylineLineRule,
   promoLine,
