@@ -26,6 +26,10 @@ const fold = (s: string) =>
   squash(s)
     .toLowerCase()
     .replace(/[…]|\.{3}$/g, '');
+/** Without any white space: a text split into paragraphs elsewhere still matches. */
+const bare = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+/** A standfirst is written in sentences: it ends like one (a headline or a label does not). */
+const ENDS_SENTENCE = /[.!?。！？…]["'”’»)]*$/;
 
 /** The headline: the `<h1>` that says the title, else the first one. */
 function headline(doc: Document, title: string): Element | null {
@@ -49,8 +53,9 @@ function isDescription(text: string, description: string): boolean {
 
 /**
  * The standfirst of `doc` when the article's body (`body`, its text) does not hold it yet: one of
- * the first text blocks after the headline, 30 to 700 characters, little of it links, that the
- * page's `description` says or whose class names a standfirst. Null when there is none.
+ * the first text blocks after the headline, 30 to 700 characters in sentences, little of it links,
+ * not the headline again, that the page's `description` says or whose class names a standfirst.
+ * Null when there is none.
  */
 export function findStandfirst(doc: Document, title: string, description: string | null, body: string): string | null {
   const h1 = headline(doc, title);
@@ -58,7 +63,8 @@ export function findStandfirst(doc: Document, title: string, description: string
   const walker = doc.createTreeWalker(doc.body, 1 /* SHOW_ELEMENT */);
   walker.currentNode = h1;
   let seen = 0;
-  const folded = fold(body);
+  const inBody = bare(body);
+  const heading = bare(title);
   for (let n = walker.nextNode(); n && seen < LOOK_AHEAD; n = walker.nextNode()) {
     const e = n as Element;
     if (h1.contains(e) || !LEAF_TAGS.test(e.tagName) || e.querySelector(BLOCK_INSIDE)) continue;
@@ -75,8 +81,12 @@ export function findStandfirst(doc: Document, title: string, description: string
       STANDFIRST_CLASS.test(`${e.getAttribute('class') ?? ''} ${e.parentElement?.getAttribute('class') ?? ''}`);
     const said = description !== null && isDescription(text, description);
     if (!named && !said) continue;
-    // Already in the article (the body starts with it): nothing to add.
-    if (folded.includes(fold(text).slice(0, 60))) return null;
+    if (!ENDS_SENTENCE.test(text)) continue;
+    const b = bare(text);
+    // The headline again (a second title line) is no standfirst.
+    if (heading && (b.includes(heading) || heading.includes(b))) continue;
+    // Already in the article (the body starts with it, perhaps split in paragraphs): nothing to add.
+    if (inBody.includes(b.slice(0, 60))) return null;
     return text;
   }
   return null;
