@@ -2,7 +2,8 @@
 // pipeline. The pipeline needs a DOM and is large, so it never runs in the background bundle: in
 // Chrome it runs in the offscreen document (the service worker has no DOM); in Firefox, whose
 // event page has a document but no offscreen API, the same page is loaded in a hidden frame of
-// the event page. Either way the background asks it by the 'offscreen/extract' message.
+// the event page. Either way the background asks it by the 'offscreen/extract' message (and
+// 'offscreen/sanitize-svg' for the SVG pictures of an article being saved).
 import { browser } from 'wxt/browser';
 import type { PageCapture } from '@/platform/messages';
 
@@ -36,8 +37,18 @@ async function ensureOffscreen(): Promise<void> {
     });
 }
 
-export async function parseHtml(html: string, url: string): Promise<PageCapture> {
+async function ensureParser(): Promise<void> {
   if (browser.offscreen) await ensureOffscreen();
   else await ensureFrame();
+}
+
+export async function parseHtml(html: string, url: string): Promise<PageCapture> {
+  await ensureParser();
   return browser.runtime.sendMessage({ type: 'offscreen/extract', payload: { html, url } }) as Promise<PageCapture>;
+}
+
+/** An SVG picture of an article being saved, sanitized by the parser page (lib/library/svg.ts); null: not stored. */
+export async function sanitizeSvgInParser(text: string): Promise<string | null> {
+  await ensureParser();
+  return browser.runtime.sendMessage({ type: 'offscreen/sanitize-svg', payload: { text } }) as Promise<string | null>;
 }

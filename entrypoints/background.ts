@@ -4,7 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { Detection } from '@/lib/article/types';
 import { createMenus, onMenuClicked, type MenuActions } from '@/background/menus';
-import { parseHtml } from '@/background/parse-html';
+import { parseHtml, sanitizeSvgInParser } from '@/background/parse-html';
 import { t } from '@/platform/i18n';
 import { openLibrary } from '@/extension/library/db';
 import { pendingUrls } from '@/extension/library/store';
@@ -17,6 +17,8 @@ import { normalizeProviderConfig } from '@/lib/translate/providers/index';
 import { providerConfigItem } from '@/platform/translate/settings';
 
 const db = openLibrary();
+/** Saving keeps the article's pictures; SVGs are sanitized by the parser page (it has a DOM). */
+const media = { sanitizeSvg: sanitizeSvgInParser };
 // The translation cache has its own database ('translation-cache', extension/translate/cache.ts).
 const translations = new DexieTranslationCache();
 
@@ -42,7 +44,7 @@ async function runReader(tabId: number | undefined, action: 'open' | 'toggle') {
 }
 
 async function saveLinkFromTab(url: string, tabId: number | undefined) {
-  const result = await saveLink(db, url, parseHtml);
+  const result = await saveLink(db, url, parseHtml, media);
   if (tabId !== undefined && tabId >= 0) {
     await runReaderToast(tabId, saveMessage(result), result.ok ? 'ok' : 'error');
   }
@@ -60,7 +62,7 @@ async function runReaderToast(tabId: number, message: string, kind: 'ok' | 'erro
 /** What the right-click entries do (background/menus.ts). */
 const menuActions: MenuActions = {
   openReader: (tabId) => runReader(tabId, 'open'),
-  saveTab: (tabId) => saveTab(db, tabId),
+  saveTab: (tabId) => saveTab(db, tabId, media),
   saveLink: saveLinkFromTab,
 };
 
@@ -81,7 +83,7 @@ export default defineBackground(() => {
     },
     // Who may send each of these (extension pages only for saving, fetching and commands in a
     // tab) is declared once in platform/messages.ts (CALLERS) and checked by listen().
-    'library/save-tab': ({ tabId }) => saveTab(db, tabId),
+    'library/save-tab': ({ tabId }) => saveTab(db, tabId, media),
     // The popup's commands, finished here whatever happens to the popup meanwhile.
     'tab/command': ({ tabId, command }) => readerCommand(tabId, command),
     // The reader asked for highlights: the recognizer joins it, in its frame, only now.
@@ -96,7 +98,7 @@ export default defineBackground(() => {
     'library/fetch-pending': async () => {
       if (fetching) return { started: false };
       const urls = await pendingUrls(db);
-      fetching = fetchPending(db, urls, parseHtml, (p) => pendingProgress.setValue(p)).finally(() => (fetching = null));
+      fetching = fetchPending(db, urls, parseHtml, (p) => pendingProgress.setValue(p), 2, media).finally(() => (fetching = null));
       return { started: urls.length > 0 };
     },
   });
@@ -113,6 +115,6 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command, tab) => {
     const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     if (command === 'toggle-reader') await runReader(target?.id, 'toggle');
-    if (command === 'save-article' && target?.id !== undefined) await saveTab(db, target.id);
+    if (command === 'save-article' && target?.id !== undefined) await saveTab(db, target.id, media);
   });
 });

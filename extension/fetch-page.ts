@@ -1,5 +1,5 @@
-// The one way the background fetches a web page by itself: "Save linked article" and the text of
-// imported items. Links and imported lists are untrusted, so:
+// The one way the background fetches a web page by itself: "Save linked article", the text of
+// imported items, and the pictures of an article being saved (fetchImageBytes). Links and imported lists are untrusted, so:
 // - only public http(s) addresses are requested (lib/net/public-url.ts), checked before the request;
 // - every redirect is checked before it is followed. A fetch from the extension hides where a
 //   redirect leads (with redirect: 'manual' Chromium's service worker and Firefox's event page both
@@ -70,11 +70,14 @@ async function withRedirectGuard<T>(fetchWith: (guarded: boolean) => Promise<T>)
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Downloads a page for saving; a failure says what went wrong in the user's terms (FetchFailure). */
-export async function fetchPage(
+/**
+ * The answer for a public http(s) address, fetched with the policy above (no credentials, no
+ * referrer, redirects guarded, a time limit); a failure is a FetchFailure in the user's terms.
+ */
+async function guardedFetch(
   url: string,
-  { signal, fetchImpl = fetch }: { signal?: AbortSignal; fetchImpl?: typeof fetch } = {},
-): Promise<{ html: string; url: string }> {
+  { signal, fetchImpl = fetch, accept }: { signal?: AbortSignal; fetchImpl?: typeof fetch; accept?: string },
+): Promise<Response> {
   const refusal = urlRefusal(url);
   if (refusal) throw new FetchFailure('blocked', refusal);
   const init = (redirect: RequestRedirect): RequestInit => ({
@@ -82,6 +85,7 @@ export async function fetchPage(
     redirect,
     referrerPolicy: 'no-referrer',
     signal: signal ?? AbortSignal.timeout(TIMEOUT_MS),
+    ...(accept ? { headers: { accept } } : {}),
   });
   const response = await withRedirectGuard(async (guarded) => {
     try {
@@ -96,19 +100,47 @@ export async function fetchPage(
   });
   // The rule refused every private host on the way; this catches a browser that did not apply it.
   if (response.url && urlRefusal(response.url)) throw new FetchFailure('blocked', 'redirect');
-  if (!response.ok) throw new FetchFailure('unreachable', `HTTP ${response.status}`);
+  if (!response.ok) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new FetchFailure('unreachable', `HTTP ${response.status}`);
+  }
+  return response;
+}
+
+async function readBody(response: Response, maxBytes: number): Promise<Uint8Array> {
+  try {
+    return await readCappedBytes(response, maxBytes);
+  } catch (err) {
+    if (err instanceof TooLargeError) throw new FetchFailure('too-large');
+    throw new FetchFailure('unreachable', message(err));
+  }
+}
+
+/** Downloads a page for saving; a failure says what went wrong in the user's terms (FetchFailure). */
+export async function fetchPage(
+  url: string,
+  options: { signal?: AbortSignal; fetchImpl?: typeof fetch } = {},
+): Promise<{ html: string; url: string }> {
+  const response = await guardedFetch(url, options);
   const type = response.headers.get('content-type') ?? '';
   if (type && !/html|xml/i.test(type)) {
     void response.body?.cancel().catch(() => undefined);
     throw new FetchFailure('not-html', type);
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readCappedBytes(response, MAX_PAGE_BYTES);
-  } catch (err) {
-    if (err instanceof TooLargeError) throw new FetchFailure('too-large');
-    throw new FetchFailure('unreachable', message(err));
-  }
+  const bytes = await readBody(response, MAX_PAGE_BYTES);
   const finalUrl = response.url || url;
   return { html: decodePage(bytes, type, finalUrl), url: finalUrl };
+}
+
+/**
+ * The bytes at a picture's address, at most `maxBytes`, by the same policy as pages. What they
+ * are is not taken from the answer's Content-Type: the caller sniffs them (lib/library/images.ts).
+ */
+export async function fetchImageBytes(
+  url: string,
+  maxBytes: number,
+  options: { signal?: AbortSignal; fetchImpl?: typeof fetch } = {},
+): Promise<Uint8Array> {
+  const response = await guardedFetch(url, { ...options, accept: 'image/avif,image/webp,image/png,image/*;q=0.8' });
+  return readBody(response, maxBytes);
 }

@@ -10,13 +10,39 @@ import { saveArticle, saveBookmark } from '@/extension/library/store';
 import { sendToTab, type PageCapture, type SaveResult } from '@/platform/messages';
 import { ensureReader } from '@/extension/reader-control';
 import { fetchPage, FetchFailure } from '@/extension/fetch-page';
+import { addImages } from '@/extension/library/assets';
+import { collectImages, type ImageOptions } from '@/extension/save-images';
+import type { Article } from '@/lib/article/types';
 
-async function storeCapture(db: LibraryDB, capture: PageCapture): Promise<SaveResult> {
+/** How a save gets its pictures: the background passes its SVG sanitizer (the parser page). */
+export type SaveMedia = ImageOptions;
+
+/**
+ * Saves an article with its pictures in one transaction; should the storage be too full for all
+ * of them, the article is saved alone and its pictures added one by one while they fit.
+ */
+async function saveWithImages(db: LibraryDB, article: Article, pageUrl: string, media: SaveMedia): Promise<SaveResult> {
+  const collected = await collectImages(article, media);
+  const { images, left, total } = collected;
+  const kept = images.filter((i) => i.hash !== 'thumb').length;
   try {
-    if (capture.article) {
-      const { created, meta } = await saveArticle(db, capture.article, { pageUrl: capture.url });
-      return { ok: true, url: meta.url, title: meta.title, status: meta.status, created };
-    }
+    const { created, meta } = await saveArticle(db, article, { pageUrl, images });
+    const result: SaveResult = { ok: true, url: meta.url, title: meta.title, status: meta.status, created };
+    return left > 0 ? { ...result, images: { stored: kept, total, short: 'cap' } } : result;
+  } catch (err) {
+    if (!(err instanceof LibraryError && err.code === 'quota') || images.length === 0) throw err;
+  }
+  // The quota was reached with the pictures: the text first, then what fits.
+  const { created, meta } = await saveArticle(db, article, { pageUrl, images: [] });
+  const ordered = [...images.filter((i) => i.hash === 'thumb'), ...images.filter((i) => i.hash !== 'thumb')];
+  const added = await addImages(db, meta.url, ordered);
+  const stored = Math.max(0, added - (ordered[0]?.hash === 'thumb' && added > 0 ? 1 : 0));
+  return { ok: true, url: meta.url, title: meta.title, status: meta.status, created, images: { stored, total, short: 'quota' } };
+}
+
+async function storeCapture(db: LibraryDB, capture: PageCapture, media: SaveMedia = {}): Promise<SaveResult> {
+  try {
+    if (capture.article) return await saveWithImages(db, capture.article, capture.url, media);
     const { created, meta } = await saveBookmark(db, { url: capture.url, title: capture.title, excerpt: capture.excerpt });
     return { ok: true, url: meta.url, title: meta.title, status: meta.status, created };
   } catch (err) {
@@ -29,6 +55,12 @@ async function storeCapture(db: LibraryDB, capture: PageCapture): Promise<SaveRe
 export function saveMessage(result: SaveResult): string {
   if (result.ok) {
     if (result.status === 'bookmark') return t('toastSavedBookmark');
+    if (result.images)
+      return t(
+        result.images.short === 'quota' ? 'toastImagesQuota' : 'toastImagesCapped',
+        result.images.stored,
+        result.images.total,
+      );
     return result.created ? t('toastSaved') : t('toastUpdated');
   }
   switch (result.error) {
@@ -50,7 +82,7 @@ export function saveMessage(result: SaveResult): string {
 }
 
 /** Saves the article shown in a tab and confirms it in the page and on the toolbar button. */
-export async function saveTab(db: LibraryDB, tabId: number): Promise<SaveResult> {
+export async function saveTab(db: LibraryDB, tabId: number, media: SaveMedia = {}): Promise<SaveResult> {
   let capture: PageCapture;
   try {
     await ensureReader(tabId);
@@ -58,7 +90,7 @@ export async function saveTab(db: LibraryDB, tabId: number): Promise<SaveResult>
   } catch {
     return { ok: false, error: 'restricted' };
   }
-  const result = await storeCapture(db, capture);
+  const result = await storeCapture(db, capture, media);
   await sendToTab(tabId, 'reader/toast', { message: saveMessage(result), kind: result.ok ? 'ok' : 'error' }).catch(
     () => undefined,
   );
@@ -74,11 +106,12 @@ export async function saveLink(
   db: LibraryDB,
   url: string,
   parse: (html: string, url: string) => Promise<PageCapture>,
+  media: SaveMedia = {},
 ): Promise<SaveResult> {
   try {
     const page = await fetchPage(url);
     const capture = await parse(page.html, page.url);
-    return storeCapture(db, capture);
+    return await storeCapture(db, capture, media);
   } catch (err) {
     if (err instanceof FetchFailure) return { ok: false, error: err.code, detail: err.detail };
     return { ok: false, error: 'failed', detail: err instanceof Error ? err.message : String(err) };
@@ -111,17 +144,23 @@ export async function fetchPending(
   parse: (html: string, url: string) => Promise<PageCapture>,
   onProgress: (p: PendingProgress) => void | Promise<void>,
   concurrency = 2,
+  media: SaveMedia = {},
 ): Promise<PendingProgress> {
   const progress: PendingProgress = { running: true, done: 0, failed: 0, total: urls.length, failures: [] };
   await onProgress({ ...progress });
   const queue = [...urls];
   const worker = async () => {
     for (let url = queue.shift(); url; url = queue.shift()) {
-      const result = await saveLink(db, url, async (html, finalUrl) => {
-        const capture = await parse(html, finalUrl);
-        // Keep the imported address as the key, so the pending row is the one completed.
-        return capture.article ? { ...capture, article: { ...capture.article, canonicalUrl: url } } : { ...capture, url };
-      });
+      const result = await saveLink(
+        db,
+        url,
+        async (html, finalUrl) => {
+          const capture = await parse(html, finalUrl);
+          // Keep the imported address as the key, so the pending row is the one completed.
+          return capture.article ? { ...capture, article: { ...capture.article, canonicalUrl: url } } : { ...capture, url };
+        },
+        media,
+      );
       if (result.ok) progress.done++;
       else {
         progress.failed++;

@@ -12,7 +12,7 @@
 // closes, and closing cancels a translation under way. Features still to come (read-aloud, the
 // reader's own highlights and notes) hang off this object in the same way.
 import type { Article } from '@/lib/article/types';
-import { holdRemoteMedia } from '@/lib/article/remote-media';
+import { holdRemoteMedia, showStoredImages } from '@/lib/article/remote-media';
 import { sanitizeToFragment } from '@/lib/article/sanitize';
 import type { EntitiesApi } from '@/lib/entities/api';
 import type { EntityGroupModel } from '@/lib/entities/group';
@@ -92,6 +92,8 @@ export interface ReaderSessionOptions {
   holdRemoteMedia?: boolean;
   /** Read-aloud: where to go on from (a saved article's listening position), who hears the position, the speech API (a test's fake). */
   listening?: { start?: number; onPosition?: (index: number, total: number) => void; speech?: SpeechApi | null };
+  /** The pictures a saved copy stored: address → local (blob:) URL, shown in place of the site's. */
+  storedImages?: ReadonlyMap<string, string>;
 }
 
 /** The entities in the article's text, in steps: the text read, then recognized. */
@@ -160,6 +162,7 @@ export class ReaderSession {
       // Sanitized here, where it is shown, even when it was sanitized before: a copy stored by an
       // older version must not be trusted.
       const fragment = sanitizeToFragment(this.article.contentHtml);
+      if (options.storedImages) showStoredImages(fragment, options.storedImages);
       // Set aside while the nodes are still inert: in `doc` a picture would start loading.
       this.heldMedia = options.holdRemoteMedia ? holdRemoteMedia(fragment, { label: t('imageNotStored') }) : 0;
       content.append(fragment);

@@ -53,7 +53,15 @@ export interface PageCapture {
 
 /** The outcome of a save, shown in the popup and as a toast in the page. */
 export type SaveResult =
-  | { ok: true; url: string; title: string; status: SaveStatus; created: boolean }
+  | {
+      ok: true;
+      url: string;
+      title: string;
+      status: SaveStatus;
+      created: boolean;
+      /** Set when some of the article's pictures were left as links: for the budget, or the storage filled up. */
+      images?: { stored: number; total: number; short: 'cap' | 'quota' };
+    }
   | {
       ok: false;
       error: 'quota' | 'unreachable' | 'not-html' | 'too-large' | 'blocked' | 'restricted' | 'failed';
@@ -104,6 +112,8 @@ interface ProtocolMap {
   'library/fetch-pending': { req: void; res: { started: boolean } };
   /** background → offscreen document (Chrome): extract the article of fetched HTML. */
   'offscreen/extract': { req: { html: string; url: string }; res: PageCapture };
+  /** background → parser page: an SVG picture being saved, sanitized where a DOM is (null: drop it). */
+  'offscreen/sanitize-svg': { req: { text: string }; res: string | null };
   /** page (on-device translation) → background: cached translations, null for a miss. The
    *  translation itself streams over a `runtime.connect` port named 'translate' (platform/translate/port.ts). */
   'translate/cache-get': { req: { cacheId: string; from: string; to: string; texts: string[] }; res: (string | null)[] };
@@ -170,6 +180,7 @@ export const CALLERS: { readonly [K in MessageName]: Caller } = {
   'tab/command': 'extension-page',
   'library/fetch-pending': 'extension-page',
   'offscreen/extract': 'extension-page',
+  'offscreen/sanitize-svg': 'extension-page',
   // The on-device provider runs in a page: the reader script or the saved-article reader.
   'translate/cache-get': 'extension',
   'translate/cache-put': 'extension',

@@ -7,6 +7,7 @@ import { useFirstRenderMark, useLive } from '@/components/useLive';
 import { VirtualList } from '@/components/VirtualList';
 import { formatBytes, t, uiLanguage } from '@/platform/i18n';
 import { openLibraryNow } from '@/extension/library/db';
+import { imageUsage } from '@/extension/library/assets';
 import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport, type ParsedImport } from '@/extension/library/io';
 import {
   getMetas,
@@ -410,17 +411,22 @@ function Select({
 }
 
 function StorageInfo() {
-  const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
+  // Counted again whenever the stored pictures change (a save, a deletion), with the browser's estimate.
+  const counted = useLive(async () => ({ images: await imageUsage(db), estimate: await storageEstimate() }), []);
+  const estimate = counted?.estimate ?? null;
+  const images = counted?.images;
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [denied, setDenied] = useState(false);
   useEffect(() => {
-    void storageEstimate().then(setEstimate);
     void navigator.storage?.persisted?.().then(setPersisted);
   }, []);
   return (
     <footer class="lib-foot">
       {estimate && (
         <span data-testid="storage-used">{t('storageUsed', formatBytes(estimate.usage), formatBytes(estimate.quota))}</span>
+      )}
+      {images && images.count > 0 && (
+        <span data-testid="storage-images">{t('storageImages', formatBytes(images.bytes), images.count)}</span>
       )}
       {persisted ? (
         <span>{t('storagePersistent')}</span>

@@ -1,7 +1,12 @@
 // The parser page: the DOM the background lacks for the extraction pipeline. Chrome opens it as
 // its offscreen document; Firefox loads it in a hidden frame of the event page (background/parse-html.ts).
-// It parses fetched pages and runs the same extraction as the reader (Save link, pending imports).
+// It parses fetched pages and runs the same extraction as the reader (Save link, pending imports),
+// and sanitizes the SVG pictures of articles being saved (the service worker has no DOM for it).
 import { captureFromHtml } from '@/lib/article/from-html';
+import { sanitizeSvg } from '@/lib/library/svg';
 import { listen } from '@/platform/messages';
 
-listen({ 'offscreen/extract': ({ html, url }) => captureFromHtml(html, url) });
+listen({
+  'offscreen/extract': ({ html, url }) => captureFromHtml(html, url),
+  'offscreen/sanitize-svg': ({ text }) => sanitizeSvg(text),
+});

@@ -2,11 +2,12 @@
 // the library. The stored HTML is sanitized again when shown (the session does it); reading
 // progress is remembered.
 //
-// Opening a saved copy makes no request: pictures and media of the site wait (the session sets
-// them aside, and a Content-Security-Policy forbids remote images and media should anything slip
-// through) until the reader presses "Load images from the site", which opens this view again with
-// `images=site` (a policy cannot be lifted from a page once set) at the same place. The choice is
-// for this view only: the next opening makes no request again.
+// Opening a saved copy makes no request: the pictures stored with it are shown from the database
+// (blob: URLs), the site's other pictures and media wait (the session sets them aside, and a
+// Content-Security-Policy allows only local images and media should anything slip through) until
+// the reader presses "Load images from the site", which opens this view again with `images=site`
+// (a policy cannot be lifted from a page once set) at the same place. The choice is for this view
+// only: the next opening makes no request again.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReaderView } from '@/components/ReaderView';
@@ -18,6 +19,8 @@ import { entitiesApi, type EntitiesApi } from '@/lib/entities/api';
 import { t, uiLanguage } from '@/platform/i18n';
 import { openLibraryNow } from '@/extension/library/db';
 import { getArticle, setListening, setProgress } from '@/extension/library/store';
+import { articleImages } from '@/extension/library/assets';
+import { imageSources } from '@/lib/library/images';
 import type { SavedArticle } from '@/lib/library/types';
 import { siteKey } from '@/platform/settings/typography';
 import { ReaderSession } from '@/page/reader-session';
@@ -30,7 +33,8 @@ const remoteImages = params.get('images') === 'site';
 if (!remoteImages) {
   const policy = document.createElement('meta');
   policy.httpEquiv = 'Content-Security-Policy';
-  policy.content = "img-src 'self' data: blob:; media-src 'self' data: blob:";
+  // blob: the stored pictures; data: pictures inline in the saved HTML (the copy's own bytes).
+  policy.content = 'img-src blob: data:; media-src blob: data:';
   document.head.prepend(policy);
 }
 
@@ -95,13 +99,36 @@ async function loadRemoteMedia(saved: SavedArticle): Promise<void> {
   location.replace(`${location.pathname}?${next.toString()}`);
 }
 
+/** The pictures stored with the copy, as local addresses for as long as the page is open. */
+async function storedImages(saved: SavedArticle | null): Promise<Map<string, string>> {
+  const local = new Map<string, string>();
+  if (!saved) return local;
+  const rows = await articleImages(db, saved.url).catch((err: unknown) => {
+    console.warn('The stored pictures could not be read:', err);
+    return [];
+  });
+  for (const row of rows) local.set(row.src, URL.createObjectURL(row.blob));
+  addEventListener('pagehide', () => local.forEach((u) => URL.revokeObjectURL(u)), { once: true });
+  return local;
+}
+
+/** What the reader is told above the article: a bookmark, a pending item, or pictures left out. */
+function noticeFor(saved: SavedArticle | null, images: ReadonlyMap<string, string>): string | null {
+  if (saved?.status === 'bookmark') return t('bookmarkNotice');
+  if (saved?.status === 'pending') return t('pendingNotice');
+  if (!saved || images.size === 0) return null;
+  const total = imageSources(saved.contentHtml).length;
+  return total > images.size ? t('imagesPartlyStored', images.size, total) : null;
+}
+
 async function main() {
   const saved = (await getArticle(db, url)) ?? null;
   if (saved) document.title = saved.title;
+  const images = await storedImages(saved);
   const session = new ReaderSession({
     article: saved ? toArticle(saved) : null,
     error: saved ? null : t('notFound'),
-    notice: saved?.status === 'bookmark' ? t('bookmarkNotice') : saved?.status === 'pending' ? t('pendingNotice') : null,
+    notice: noticeFor(saved, images),
     site: siteKey(url),
     loadEntities,
     holdRemoteMedia: !remoteImages,
@@ -109,6 +136,7 @@ async function main() {
     listening: saved
       ? { start: saved.listening ?? 0, onPosition: (i) => void setListening(db, saved.url, i).catch(() => undefined) }
       : undefined,
+    storedImages: images,
   });
   // The typography first: the place to go back to depends on the text's size.
   await session.ready;

@@ -7,6 +7,8 @@
 //   - the search index (search-index.ts) gets the terms of every article that is new or whose
 //     title, excerpt or content changed, and forgets deleted ones; `stale` counts what the
 //     postings still hold of them;
+//   - a deleted article's stored pictures (assets) go with it (and come back with its undo), and
+//     a put that brings pictures replaces the article's own;
 //   - after the commit, a rebuild of the postings starts in the background when it is time, and
 //     a deletion forgets the popup's snapshot of its list (recent-snapshot.ts).
 // So no writer keeps those invariants by hand (schema.ts lists them). A failure anywhere (quota…)
@@ -18,14 +20,20 @@ import { forgetRecentSnapshot } from '@/extension/library/recent-snapshot';
 import { beginIndexUpdate, indexAll, type IndexedArticle, scheduleIndexing } from '@/extension/library/search-index';
 import { guard } from '@/lib/library/errors';
 import { joinSaved } from '@/lib/library/records';
-import type { ArticleContent, ArticleMeta, SavedArticle } from '@/lib/library/types';
+import type { AssetRow } from '@/extension/library/schema';
+import type { ArticleContent, ArticleMeta, SavedArticle, SavedImage } from '@/lib/library/types';
 
 /** One article to write: its whole metadata row, and its content when that changes. */
 export interface ArticlePut {
   meta: ArticleMeta;
   /** The new content (a save, or an import that brings more); absent: the stored one stays. */
   content?: ArticleContent;
+  /** The article's stored pictures, replacing the ones it had; absent: they stay as they are. */
+  images?: readonly SavedImage[];
 }
+
+const assetRow = (article: string, image: SavedImage): AssetRow => ({ article, ...image });
+const savedImage = ({ article: _, ...image }: AssetRow): SavedImage => image;
 
 /** What a write decides to do, and what it answers its caller. */
 export interface Changes<R> {
@@ -86,7 +94,7 @@ export async function commit<R>(
 ): Promise<Committed<R>> {
   const keys = [...new Set(urls)];
   const done = await guard(() =>
-    db.transaction('rw', [db.articles, db.contents, db.catalog, db.terms, db.postings], async () => {
+    db.transaction('rw', [db.articles, db.contents, db.catalog, db.terms, db.postings, db.assets], async () => {
       let catalog: Promise<Catalog> | null = null;
       const readCat = () => (catalog ??= readCatalog(db));
       let read = keys;
@@ -121,9 +129,19 @@ export async function commit<R>(
         const before = stored.get(p.meta.url);
         return { ...p, before, listed: !before || listedChange(before, p.meta), reindex: !before || termsChange(before, p) };
       });
+      const withImages = puts.filter((p) => p.images).map((p) => p.meta.url);
       const metaWrites = () => [
         db.articles.bulkPut(puts.map((p) => p.meta)),
         db.contents.bulkPut(puts.flatMap((p) => (p.content ? [p.content] : []))),
+        ...(withImages.length
+          ? [
+              db.assets
+                .where('article')
+                .anyOf(withImages)
+                .delete()
+                .then(() => db.assets.bulkPut(puts.flatMap((p) => (p.images ?? []).map((i) => assetRow(p.meta.url, i))))),
+            ]
+          : []),
       ];
       if (gone.length === 0 && !puts.some((p) => p.listed || p.reindex)) {
         // Only columns the catalog and the index do not hold (reading progress): the rows alone.
@@ -134,19 +152,26 @@ export async function commit<R>(
       // Every read before the writes (a read would wait for them)…
       const reindexed = puts.filter((p) => p.reindex);
       const textless = reindexed.filter((p) => !p.content).map((p) => p.meta.url);
-      const [cat, texts, goneContents, update] = await Promise.all([
+      const [cat, texts, goneContents, goneAssets, update] = await Promise.all([
         readCat(),
         textless.length ? db.contents.bulkGet(textless) : [],
         gone.length ? db.contents.bulkGet(gone) : [],
+        gone.length ? db.assets.where('article').anyOf(gone).toArray() : [],
         beginIndexUpdate(db, reindexed.length),
       ]);
       // …then the writes: the browser stores them while the catalog and the terms are worked out.
       const writes: Promise<unknown>[] = metaWrites();
-      if (gone.length) writes.push(db.articles.bulkDelete(gone), db.contents.bulkDelete(gone));
+      if (gone.length)
+        writes.push(
+          db.articles.bulkDelete(gone),
+          db.contents.bulkDelete(gone),
+          db.assets.bulkDelete(goneAssets.map((a): [string, string] => [a.article, a.hash])),
+        );
       const removed: SavedArticle[] = [];
       gone.forEach((url, i) => {
         const meta = stored.get(url);
-        if (meta) removed.push(joinSaved(meta, goneContents[i]));
+        const images = goneAssets.filter((a) => a.article === url).map(savedImage);
+        if (meta) removed.push({ ...joinSaved(meta, goneContents[i]), ...(images.length ? { images } : {}) });
       });
       const unlisted = gone.filter((url) => cat.indexOf(url) >= 0);
       cat.remove(unlisted);

@@ -10,6 +10,7 @@ import { carryOverTranslations, openTranslationCache, TRANSLATION_CACHE_DB_NAME 
 import { DEFAULT_TUNING, type SearchTuning } from '@/extension/library/search-index';
 import {
   type ArticleRow,
+  type AssetRow,
   type CatalogHead,
   type CatalogRow,
   type ContentRow,
@@ -18,9 +19,10 @@ import {
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
+  SCHEMA_V4,
 } from '@/extension/library/schema';
 
-export { LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '@/extension/library/schema';
+export { LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/extension/library/schema';
 
 const LIBRARY_DB_NAME = 'library';
 
@@ -40,6 +42,7 @@ export class LibraryDB extends Dexie {
   catalog!: Table<CatalogRow | CatalogHead, string>;
   postings!: Table<PostingBlock, string>;
   terms!: Table<PendingTermsRow, string>;
+  assets!: Table<AssetRow, [string, string]>;
   readonly tuning: Readonly<SearchTuning>;
 
   constructor(name: string = LIBRARY_DB_NAME, options: LibraryOptions = {}) {
@@ -52,6 +55,8 @@ export class LibraryDB extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade((tx) => carryTranslations(tx, translationCache));
+    // New table only: older articles have no stored picture.
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -1,7 +1,8 @@
 // Import and export of the library, lossless.
 //
-// Export: a JSON backup with every field (exportJson), a zip of Markdown files with front matter
-// (exportMarkdownZip) and one self-contained HTML file (exportHtml) for reading elsewhere.
+// Export: a JSON backup with every field and the stored pictures in base64 (exportJson), a zip of
+// Markdown files with front matter and the pictures as files they link to (exportMarkdownZip) and
+// one self-contained HTML file with the pictures inline (exportHtml) for reading elsewhere.
 // Import: parseImport reads a file's text and tells the format by its content — our JSON backup,
 // a Pocket export (CSV, or the older HTML ril_export), an Instapaper CSV export, or a plain list
 // of URLs — and throws LibraryError('invalid-file') naming what is wrong (and where) for anything
@@ -28,7 +29,18 @@ import {
 } from '@/lib/library/records';
 import { CsvError, parseCsv, type CsvRow } from '@/lib/library/csv';
 import { mergeArticles, type MergeResult } from '@/extension/library/store';
-import type { ArticleContent, ArticleMeta, SaveStatus, SavedArticle } from '@/lib/library/types';
+import type { ArticleContent, ArticleMeta, SaveStatus, SavedArticle, SavedImage } from '@/lib/library/types';
+import { type AssetRow, THUMB_HASH } from '@/extension/library/schema';
+import {
+  base64ToBytes,
+  bytesToBase64,
+  IMAGE_EXTENSIONS,
+  type ImageType,
+  MAX_ARTICLE_IMAGE_BYTES,
+  replaceImageSources,
+  sniffImage,
+} from '@/lib/library/images';
+import { sanitizeSvg } from '@/lib/library/svg';
 
 const EXPORT_FORMAT = 'reading-assistant-library';
 const EXPORT_VERSION = 1;
@@ -70,11 +82,22 @@ export interface ParsedImport {
 // ---------------------------------------------------------------------------------------------
 // Export
 
-async function allArticles(db: LibraryDB): Promise<SavedArticle[]> {
+/** Every article, newest first; with its stored pictures when `withImages`. */
+async function allArticles(db: LibraryDB, withImages = false): Promise<SavedArticle[]> {
   return guard(() =>
-    db.transaction('r', db.articles, db.contents, async () => {
+    db.transaction('r', db.articles, db.contents, db.assets, async () => {
       // Whole tables in key order (one read each), not through an index: the fastest reads there are.
-      const [metas, contents] = await Promise.all([db.articles.toArray(), db.contents.toArray()]);
+      const [metas, contents, assets] = await Promise.all([
+        db.articles.toArray(),
+        db.contents.toArray(),
+        withImages ? db.assets.toArray() : ([] as AssetRow[]),
+      ]);
+      const imagesOf = new Map<string, SavedImage[]>();
+      for (const { article, ...image } of assets) {
+        const list = imagesOf.get(article) ?? [];
+        list.push(image);
+        imagesOf.set(article, list);
+      }
       // newest first, as the lists show them (both tables are in URL order)
       let byUrl: Map<string, ArticleContent> | null = null;
       const contentOf = (m: ArticleMeta, i: number) => {
@@ -82,14 +105,32 @@ async function allArticles(db: LibraryDB): Promise<SavedArticle[]> {
         byUrl ??= new Map(contents.map((c) => [c.url, c]));
         return byUrl.get(m.url);
       };
-      return metas.map((m, i) => joinSaved(m, contentOf(m, i))).sort(compareEntries);
+      return metas
+        .map((m, i) => {
+          const images = imagesOf.get(m.url);
+          return images ? { ...joinSaved(m, contentOf(m, i)), images } : joinSaved(m, contentOf(m, i));
+        })
+        .sort(compareEntries);
     }),
   );
 }
 
-/** The whole library as a versioned JSON backup (one article per line). */
+/** A stored picture as a backup carries it: its bytes in base64 (their type is sniffed again on import). */
+interface ExportedImage extends Omit<SavedImage, 'blob'> {
+  data: string;
+}
+
+async function exportedImage({ blob, ...rest }: SavedImage): Promise<ExportedImage> {
+  return { ...rest, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
+}
+
+/** The whole library as a versioned JSON backup (one article per line), its pictures in base64. */
 export async function exportJson(db: LibraryDB, options: { now?: number } = {}): Promise<string> {
-  const articles = await allArticles(db);
+  const articles = await Promise.all(
+    (await allArticles(db, true)).map(async (a) =>
+      a.images ? { ...a, images: await Promise.all(a.images.map(exportedImage)) } : a,
+    ),
+  );
   // The backup's shape, written one article per line so a large library streams into the string.
   const meta: Omit<LibraryExport, 'articles'> = {
     format: EXPORT_FORMAT,
@@ -168,13 +209,23 @@ export async function exportMarkdownZip(
   const toMarkdown = parse ? (html: string) => htmlToMarkdown(html, parse) : null;
   const files: Zippable = {};
   const used = new Set<string>();
-  for (const a of await allArticles(db)) {
+  for (const a of await allArticles(db, true)) {
     const base = `${day(a.savedAt)}-${slug(a.title)}`;
     let name = `${base}.md`;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}.md`;
     used.add(name.toLowerCase());
     // zip dates start in 1980
-    files[name] = [strToU8(articleMarkdown(a, toMarkdown)), { mtime: new Date(Math.max(a.updatedAt, Date.UTC(1980, 0, 2))) }];
+    const mtime = new Date(Math.max(a.updatedAt, Date.UTC(1980, 0, 2)));
+    // The stored pictures as files (images/<hash>.<ext>, one per address), the Markdown linking to them.
+    const local = new Map<string, string>();
+    for (const image of a.images ?? []) {
+      if (image.hash === THUMB_HASH) continue;
+      const file = `images/${image.hash}.${IMAGE_EXTENSIONS[image.type as ImageType] ?? 'bin'}`;
+      local.set(image.src, file);
+      files[file] ??= [new Uint8Array(await image.blob.arrayBuffer()), { mtime, level: 0 }];
+    }
+    const linked = local.size ? { ...a, contentHtml: replaceImageSources(a.contentHtml, (src) => local.get(src) ?? null) } : a;
+    files[name] = [strToU8(articleMarkdown(linked, toMarkdown)), { mtime }];
   }
   return zipSync(files, { level: 6 });
 }
@@ -208,7 +259,17 @@ export async function exportHtml(
   options: { sanitize?: (html: string) => string; now?: number } = {},
 ): Promise<string> {
   const sanitize = options.sanitize ?? sanitizeHtml;
-  const articles = await allArticles(db);
+  const articles = await allArticles(db, true);
+  /** Each article's stored pictures as data: URLs, by address. */
+  const inline = await Promise.all(
+    articles.map(async (a) => {
+      const local = new Map<string, string>();
+      for (const image of a.images ?? [])
+        if (image.hash !== THUMB_HASH)
+          local.set(image.src, `data:${image.type};base64,${bytesToBase64(new Uint8Array(await image.blob.arrayBuffer()))}`);
+      return local;
+    }),
+  );
   const toc: string[] = [];
   const bodies: string[] = [];
   articles.forEach((a, i) => {
@@ -228,7 +289,15 @@ export async function exportHtml(
       .filter((x): x is string => !!x)
       .map(escapeHtml)
       .join(' · ');
-    const content = a.contentHtml ? sanitize(a.contentHtml) : a.excerpt ? `<p>${escapeHtml(a.excerpt)}</p>` : '';
+    const local = inline[i]!;
+    const sanitized = a.contentHtml ? sanitize(a.contentHtml) : '';
+    const content = a.contentHtml
+      ? local.size
+        ? replaceImageSources(sanitized, (src) => local.get(src) ?? null)
+        : sanitized
+      : a.excerpt
+        ? `<p>${escapeHtml(a.excerpt)}</p>`
+        : '';
     bodies.push(
       `<article id="${id}"${lang}${dir}>\n<h2>${escapeHtml(a.title)}</h2>\n<p class="meta">${meta}${href ? ` · <a href="${href}" rel="noopener noreferrer">${escapeHtml(a.site || 'source')}</a>` : ''}</p>\n${content}\n</article>`,
     );
@@ -404,6 +473,9 @@ function validateArticle(raw: unknown, sanitize: (html: string) => string): Save
   const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
   const opt = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
   const num = (k: string, d: number) => (typeof r[k] === 'number' ? (r[k] as number) : d);
+  if (r.images !== undefined && !Array.isArray(r.images)) return '"images" must be a list';
+  const images = Array.isArray(r.images) ? importedImages(r.images) : [];
+  if (typeof images === 'string') return images;
   const savedAt = num('savedAt', 0);
   const contentHtml = str('contentHtml') && sanitize(str('contentHtml'));
   const text = str('text');
@@ -432,7 +504,49 @@ function validateArticle(raw: unknown, sanitize: (html: string) => string): Save
     tags: normalizeTags((r.tags as string[] | undefined) ?? []),
     contentHtml,
     text,
+    ...(images.length ? { images } : {}),
   };
+}
+
+/** How many pictures a backup's article may carry (a saved one keeps 10 MB of them). */
+const MAX_IMAGES = 500;
+const MAX_IMAGE_SIDE = 100_000;
+
+/**
+ * A backup's pictures, each checked: a web address, a key of ours, sizes in range, base64 bytes
+ * whose type is sniffed again (the type the file states is never taken), an SVG only sanitized
+ * (where there is a DOM; dropped elsewhere). A picture that fails is left out (the article stays);
+ * more than an article keeps refuses the article (a string says why).
+ */
+function importedImages(raw: unknown[]): SavedImage[] | string {
+  if (raw.length > MAX_IMAGES) return `"images" holds more than ${MAX_IMAGES} pictures`;
+  const out: SavedImage[] = [];
+  let bytes = 0;
+  for (const item of raw) {
+    if (!item || typeof item !== 'object') continue;
+    const r = item as Record<string, unknown>;
+    const { src, hash, data, width, height } = r;
+    if (typeof src !== 'string' || src.length > MAX_URL || !isWebUrl(src)) continue;
+    if (typeof hash !== 'string' || !(hash === THUMB_HASH || /^[0-9a-f]{32}$/.test(hash))) continue;
+    if (typeof data !== 'string') continue;
+    const size = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_IMAGE_SIDE ? v : null);
+    const w = size(width);
+    const h = size(height);
+    if (w === null || h === null) continue;
+    let body = base64ToBytes(data);
+    if (!body) continue;
+    bytes += body.length;
+    if (bytes > 2 * MAX_ARTICLE_IMAGE_BYTES) return '"images" are larger than an article keeps';
+    const type = sniffImage(body);
+    if (!type) continue;
+    if (type === 'image/svg+xml') {
+      const clean = typeof DOMParser === 'undefined' ? null : sanitizeSvg(new TextDecoder().decode(body));
+      if (!clean) continue;
+      body = new TextEncoder().encode(clean);
+    }
+    out.push({ hash, src: src.trim(), type, width: w, height: h, blob: new Blob([body.slice()], { type }) });
+  }
+  return out;
 }
 
 function parseUrlList(text: string, name?: string): ImportItem[] {

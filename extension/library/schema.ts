@@ -16,9 +16,14 @@
 //             posting lists (postings.ts)
 //   terms     PendingTermsRow, primary key `url`: the terms of articles written since the postings
 //             were last rebuilt (search-index.ts); emptied when they are merged into the postings
+//   assets    AssetRow (version 4), primary key [article+hash], index `article`: the pictures stored
+//             with an article (Blobs, sniffed and scaled: lib/library/images.ts) and its thumbnail.
+//             Whatever hangs off an article later (highlights) follows the same pattern: the
+//             article's URL as the first part of the key, deleted in the same commit as the article.
 //
 // Invariants, kept by the one write path (commit.ts) and nothing else: every article has exactly
-// one row in articles and contents and one entry in the catalog; the head row is the catalog's
+// one row in articles and contents and one entry in the catalog; assets belong to a saved article
+// (a deletion removes them in the same transaction); the head row is the catalog's
 // first HEAD_SIZE URLs; an article's current terms are either in the postings under its id or
 // on its pending row (whose terms win over any older postings of that id); `stale` counts the
 // ids the postings still hold for deleted or re-indexed articles.
@@ -29,6 +34,8 @@
 //   2  + `translations` (the translation cache, key 'key', index 'lastUsed').
 //   3  `translations` dropped: the cache has its own database (extension/translate/cache.ts),
 //      and the upgrade carries the cached translations over to it (db.ts).
+//   4  + `assets` (stored pictures). A new table only: the upgrade writes nothing, every older
+//      article simply has no stored picture (its reader keeps "Load images from the site").
 // A released version is frozen: a change is a new version with its own constant here, its
 // `this.version(n)` line in db.ts, a frozen writer of the previous version's data in
 // tests/fixtures/ (library-v1.ts, library-v2.ts) and a test in library-schema.test.ts that opens
@@ -87,6 +94,24 @@ export interface PendingTermsRow {
   terms: string;
 }
 
+/** A row of `assets`: one stored picture of an article, or its thumbnail (hash THUMB_HASH). */
+export interface AssetRow {
+  /** The article's URL (its key in `articles`). */
+  article: string;
+  /** sourceKey(src) (lib/library/images.ts), or THUMB_HASH. */
+  hash: string;
+  /** The picture's address in the article's HTML (pickSource), by which the reader finds it. */
+  src: string;
+  /** The type its bytes were sniffed as, never the one a server or an import declared. */
+  type: string;
+  width: number;
+  height: number;
+  blob: Blob;
+}
+
+/** The hash of an article's thumbnail row (a SHA-256 prefix is hex, so it never collides). */
+export const THUMB_HASH = 'thumb';
+
 /** Version 1 of the schema. Frozen: a later version gets its own constant. */
 export const SCHEMA_V1 = Object.freeze({
   articles: 'url',
@@ -108,5 +133,11 @@ export const SCHEMA_V3 = Object.freeze({
   translations: null,
 });
 
+/** Version 4: the pictures stored with articles. Frozen. */
+export const SCHEMA_V4 = Object.freeze({
+  ...SCHEMA_V1,
+  assets: '[article+hash], article',
+});
+
 /** The current schema version (Dexie's version number, not IndexedDB's). */
-export const LIBRARY_SCHEMA_VERSION = 3;
+export const LIBRARY_SCHEMA_VERSION = 4;

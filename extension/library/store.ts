@@ -22,7 +22,7 @@ import {
   STATUS_RANK,
 } from '@/lib/library/records';
 import { matchUrls, siteCounts, tagCounts, urlsWithStatus } from '@/extension/library/search';
-import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle } from '@/lib/library/types';
+import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle, SavedImage } from '@/lib/library/types';
 
 export { LibraryError } from '@/lib/library/errors';
 export { canonicalUrl } from '@/lib/library/records';
@@ -39,6 +39,8 @@ export interface SaveOptions {
   pageUrl: string;
   status?: SaveStatus;
   now?: number;
+  /** The article's pictures (extension/save-images.ts), stored with it in the same transaction. */
+  images?: readonly SavedImage[];
 }
 
 export interface SaveOutcome {
@@ -82,7 +84,13 @@ export async function saveArticle(db: LibraryDB, article: Article, options: Save
       tags: existing?.tags ?? [],
     };
     return {
-      put: [{ meta, content: { url, contentHtml: article.contentHtml, text: article.text } }],
+      put: [
+        {
+          meta,
+          content: { url, contentHtml: article.contentHtml, text: article.text },
+          ...(options.images ? { images: options.images } : {}),
+        },
+      ],
       value: { created: !existing, meta },
     };
   });
@@ -257,7 +265,7 @@ function normalizeSaved(a: SavedArticle): SavedArticle {
 function mergeSaved(first: SavedArticle, then: SavedArticle): SavedArticle {
   const m = mergeArticle(first, then, { sameText: first.text === then.text, replace: then.updatedAt > first.updatedAt });
   const from = m.takeContent ? then : first;
-  return { ...m.meta, contentHtml: from.contentHtml, text: from.text };
+  return { ...m.meta, contentHtml: from.contentHtml, text: from.text, ...(from.images ? { images: from.images } : {}) };
 }
 
 /**
@@ -291,7 +299,7 @@ export async function mergeArticles(
         if (!s) {
           result.added++;
           undo.push({ url: a.url, rows: null });
-          put.push({ meta: metaOf(a), content: contentOf(a) });
+          put.push({ meta: metaOf(a), content: contentOf(a), ...(a.images ? { images: a.images } : {}) });
           continue;
         }
         const content = contents.get(a.url);
@@ -312,7 +320,10 @@ export async function mergeArticles(
         }
         result.updated++;
         undo.push({ url: a.url, rows: { meta: s, content } });
-        put.push({ meta: m.meta, ...(m.takeContent ? { content: contentOf(a) } : {}) });
+        put.push({
+          meta: m.meta,
+          ...(m.takeContent ? { content: contentOf(a), ...(a.images ? { images: a.images } : {}) } : {}),
+        });
       }
       return { put, value: { ...result, undo } };
     },

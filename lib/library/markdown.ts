@@ -7,7 +7,8 @@
 //   - script, style, frames, forms, SVG and MathML are dropped with their text;
 //   - text has "<" escaped too (turndown escapes only Markdown syntax), so "&lt;script&gt;" in
 //     an article stays text in any Markdown renderer;
-//   - links and images keep only http(s) (and mailto) addresses; others become their text;
+//   - links and images keep only http(s) (and mailto) addresses, and pictures the zip's own picture
+//     files (images/<hash>.<ext>); others become their text;
 //   - nothing is kept as HTML: a table the GFM plugin would keep as HTML (one holding lists, code
 //     blocks, headings, rules or quotes) is written cell by cell instead, and turndown's "keep"
 //     writes an element's Markdown content, never its outerHTML.
@@ -35,9 +36,13 @@ const DROPPED = [
 /** What makes the GFM plugin keep a table as HTML (besides a code block). */
 const TABLE_BLOCKS = new Set(['UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'BLOCKQUOTE', 'PRE']);
 
+/** A picture file of the Markdown zip itself (extension/library/io.ts exportMarkdownZip). */
+const ZIP_PICTURE = /^images\/[0-9a-f]{32}\.(?:jpg|png|gif|webp|avif|svg)$/;
+
 function safeUrl(raw: string | null): string | null {
   if (!raw) return null;
   const url = raw.trim();
+  if (ZIP_PICTURE.test(url)) return url;
   if (!/^(https?:|mailto:)/i.test(url)) return null;
   return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

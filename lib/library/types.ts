@@ -45,8 +45,21 @@ export interface ArticleContent {
   text: string;
 }
 
-/** A whole saved article, as exported and imported. */
-export type SavedArticle = ArticleMeta & Omit<ArticleContent, 'url'>;
+/** A picture stored with an article (extension/library/schema.ts AssetRow without its article). */
+export interface SavedImage {
+  /** sourceKey(src), or 'thumb' for the library's thumbnail. */
+  hash: string;
+  src: string;
+  /** Sniffed from the bytes (lib/library/images.ts), never taken from a server or an import. */
+  type: string;
+  width: number;
+  height: number;
+  blob: Blob;
+}
+
+/** A whole saved article, as exported and imported; `images` when its pictures travel with it
+ *  (a JSON backup, an undo), absent when they are left as they are. */
+export type SavedArticle = ArticleMeta & Omit<ArticleContent, 'url'> & { images?: SavedImage[] };
 
 export interface LibraryFilter {
   query?: string;

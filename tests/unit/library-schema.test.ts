@@ -4,12 +4,15 @@
 // uses only that version's declaration, never the current class, and a test that opens its data.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '@/extension/library/db';
+import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/extension/library/db';
 import { DexieTranslationCache, TranslationCacheDB } from '@/extension/translate/cache';
 import { getArticle, listUrls, pendingUrls, recent, saveArticle, sites, tags } from '@/extension/library/store';
 import { searchLibrary } from '@/extension/library/search';
 import { FROZEN_V1, v1Data, writeV1 } from '../fixtures/library-v1';
 import { FROZEN_V2, v2Data, writeV2, type V2TranslationRow } from '../fixtures/library-v2';
+import { FROZEN_V3, writeV3 } from '../fixtures/library-v3';
+import { articleImages, thumbnails } from '@/extension/library/assets';
+import { removeArticles } from '@/extension/library/store';
 import { article } from './library-helpers';
 
 let n = 0;
@@ -67,13 +70,15 @@ async function expectV1Library(db: LibraryDB) {
   expect((await searchLibrary(db, { query: 'exam' })).map((m) => m.url)).toEqual(['https://old.example.net/3']);
 }
 
-test('the current version is declared, and v1, v2 and v3 are still the schemas they shipped with', () => {
-  expect(LIBRARY_SCHEMA_VERSION).toBe(3);
+test('the current version is declared, and v1, v2, v3 and v4 are still the schemas they shipped with', () => {
+  expect(LIBRARY_SCHEMA_VERSION).toBe(4);
+  expect({ ...SCHEMA_V4 }).toEqual({ ...FROZEN_V1, assets: '[article+hash], article' });
+  expect(Object.isFrozen(SCHEMA_V4)).toBe(true);
   expect({ ...SCHEMA_V1 }).toEqual(FROZEN_V1);
   expect(Object.isFrozen(SCHEMA_V1)).toBe(true);
   expect({ ...SCHEMA_V2 }).toEqual(FROZEN_V2);
   expect(Object.isFrozen(SCHEMA_V2)).toBe(true);
-  expect({ ...SCHEMA_V3 }).toEqual({ ...FROZEN_V1, translations: null });
+  expect({ ...SCHEMA_V3 }).toEqual(FROZEN_V3);
   expect(Object.isFrozen(SCHEMA_V3)).toBe(true);
 });
 
@@ -84,7 +89,7 @@ test('data written by version 1 opens with the current LibraryDB, every record i
   const db = new LibraryDB(name.library, { translationCache: name.cache });
   await db.open();
   expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
-  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'catalog', 'contents', 'postings', 'terms']);
+  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'assets', 'catalog', 'contents', 'postings', 'terms']);
   await expectV1Library(db);
   // …and writable: a save goes through the catalog and the index written by v1
   await saveArticle(db, article({ url: 'https://news.example.com/4', title: '삼성 새 공장' }), {
@@ -108,7 +113,7 @@ test('data written by version 2 opens with the current LibraryDB: the articles i
   const db = new LibraryDB(name.library, { translationCache: name.cache });
   await db.open();
   expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
-  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'catalog', 'contents', 'postings', 'terms']);
+  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'assets', 'catalog', 'contents', 'postings', 'terms']);
   expect([...db.backendDB().objectStoreNames]).not.toContain('translations');
   await expectV1Library(db);
 
@@ -128,6 +133,29 @@ test('data written by version 2 opens with the current LibraryDB: the articles i
   cacheDb.close();
   db.close();
   await Promise.all([Dexie.delete(name.library), Dexie.delete(name.cache)]);
+});
+
+test('data written by version 3 opens with the current LibraryDB: every record intact, no stored picture, and pictures can be stored', async () => {
+  const name = names();
+  await writeV3(name.library, v1Data());
+  const db = new LibraryDB(name.library, { translationCache: name.cache });
+  await db.open();
+  expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
+  await expectV1Library(db);
+  expect(await db.assets.count()).toBe(0);
+  const url = 'https://news.example.com/1';
+  expect(await articleImages(db, url)).toEqual([]);
+  await saveArticle(db, article({ url, title: '삼성 새 공장' }), {
+    pageUrl: url,
+    images: [
+      { hash: 'thumb', src: 'https://img.example/a.jpg', type: 'image/jpeg', width: 320, height: 200, blob: new Blob(['x']) },
+    ],
+  });
+  expect((await thumbnails(db, [url]))[0]).toBeInstanceOf(Blob);
+  await removeArticles(db, [url]);
+  expect(await db.assets.count()).toBe(0);
+  db.close();
+  await Dexie.delete(name.library);
 });
 
 const sortByKey = <T extends { key: string }>(rows: T[]) => [...rows].sort((a, b) => a.key.localeCompare(b.key));
@@ -167,6 +195,7 @@ test('the IndexedDB layouts: the library with no secondary index, the cache with
   await db.open();
   expect(layout(db)).toEqual({
     articles: { keyPath: 'url', autoIncrement: false, indexes: [] },
+    assets: { keyPath: ['article', 'hash'], autoIncrement: false, indexes: ['article:article'] },
     catalog: { keyPath: null, autoIncrement: false, indexes: [] },
     contents: { keyPath: 'url', autoIncrement: false, indexes: [] },
     postings: { keyPath: null, autoIncrement: false, indexes: [] },

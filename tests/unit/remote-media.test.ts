@@ -1,6 +1,6 @@
 // A saved copy makes no request when it is opened: lib/article/remote-media.ts sets remote
 // pictures and media aside (their alt text and size kept) and leaves the copy's own data alone.
-import { HELD_MARK, holdRemoteMedia } from '@/lib/article/remote-media';
+import { HELD_MARK, holdRemoteMedia, showStoredImages } from '@/lib/article/remote-media';
 import { sanitizeToFragment } from '@/lib/article/sanitize';
 
 const LABEL = 'Image not stored';
@@ -72,5 +72,46 @@ describe('holdRemoteMedia', () => {
     expect(holdRemoteMedia(fragment, { label: LABEL })).toBe(2);
     expect(fetchable(fragment)).toEqual([]);
     expect(fragment.textContent).toContain('Body text');
+  });
+});
+
+describe('showStoredImages', () => {
+  const inert = (html: string) => {
+    const root = document.implementation.createHTMLDocument('').createElement('div');
+    root.innerHTML = html; // eslint-disable-line no-unsanitized/property -- test input, inert document
+    return root;
+  };
+
+  test('stored pictures get their local address (srcset and picture sources gone); the others still wait', () => {
+    const root = inert(
+      '<figure><picture><source srcset="https://img.example/a.webp" type="image/webp"><img src="https://img.example/a.jpg" srcset="https://img.example/a-2x.jpg 2x" alt="Harbour"></picture><figcaption>Harbour</figcaption></figure>' +
+        '<img srcset="https://img.example/b-400.jpg 400w, https://img.example/b-1200.jpg 1200w" alt="Pier">' +
+        '<img src="https://img.example/c.jpg" alt="Not stored">',
+    );
+    const stored = new Map([
+      ['https://img.example/a.jpg', 'blob:ext/1'],
+      ['https://img.example/b-1200.jpg', 'blob:ext/2'],
+    ]);
+    expect(showStoredImages(root, stored)).toBe(2);
+    expect(holdRemoteMedia(root, { label: LABEL })).toBe(1);
+    const [a, b, c] = [...root.querySelectorAll('img')];
+    expect([a!.getAttribute('src'), a!.hasAttribute('srcset'), root.querySelectorAll('source').length]).toEqual([
+      'blob:ext/1',
+      false,
+      0,
+    ]);
+    expect([b!.getAttribute('src'), b!.hasAttribute('srcset')]).toEqual(['blob:ext/2', false]);
+    expect(c!.hasAttribute(HELD_MARK)).toBe(true);
+    expect(fetchable(root)).toEqual(['img[src=blob:ext/1]', 'img[src=blob:ext/2]']);
+  });
+
+  test('a waiting picture whose caption says its alt text shows the label instead, so the caption is not read twice', () => {
+    const { root } = hold(
+      '<figure><img src="https://img.example/a.jpg" alt="The old pier at dawn."><figcaption>The old pier at dawn. Photo: Kim</figcaption></figure>' +
+        '<figure><img src="https://img.example/b.jpg" alt="A ferry"><figcaption>Commuters wait</figcaption></figure>',
+    );
+    const [a, b] = [...root.querySelectorAll('img')];
+    expect(a!.getAttribute('alt')).toBe(LABEL);
+    expect(b!.getAttribute('alt')).toBe('A ferry');
   });
 });

@@ -1,0 +1,297 @@
+// Issue 17, "saved copies complete offline", in Chromium and Firefox ESR: saving an article stores
+// its pictures (the background fetches them, sniffs, sanitizes an SVG, scales a wide one to 1600 px,
+// makes the lead picture the library's thumbnail); the saved copy then shows them with no request
+// at all (the fixture server counts what reaches it); a picture that was no picture waits behind
+// its placeholder and its caption is not said twice; deleting the article deletes its pictures.
+import { deflateSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Page as PwPage } from 'playwright-core';
+import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
+import { startChromium, type ChromiumSession } from './chromium-session';
+import { poll, startFirefox, type FirefoxSession } from './firefox-session';
+import { DEMO } from './helpers';
+
+// ------------------------------------------------------------------ pictures made here, as PNG
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+/** An RGB PNG of stripes (so it does not compress to nothing). */
+function png(width: number, height: number, hue: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set([(x * 7 + hue) & 255, (x >> 3) & 255, hue], 1 + x * 3);
+  const raw = Buffer.concat(Array.from({ length: height }, (_, y) => (y % 16 < 8 ? row : Buffer.from(row).reverse())));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const PICTURES: Record<string, { type: string; body: Buffer | string }> = {
+  '/pics/wide.png': { type: 'image/png', body: png(2400, 1200, 40) },
+  '/pics/ferry.png': { type: 'image/png', body: png(640, 400, 160) },
+  '/pics/lead.png': { type: 'image/png', body: png(1200, 630, 220) },
+  // An SVG whose script would run if it were opened by itself: stored only sanitized.
+  '/pics/chart.svg': {
+    type: 'image/svg+xml',
+    body: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" width="400" height="200" onload="alert(1)"><script>alert(2)</script><rect width="200" height="100" fill="#1a7f37"/><circle cx="100" cy="50" r="30" fill="#fff"/></svg>',
+  },
+  // An error page served as a JPEG: not a picture, left a link.
+  '/pics/broken.jpg': { type: 'image/jpeg', body: '<!doctype html><title>404</title><p>Not found</p>' },
+};
+
+const para = (i: number) =>
+  `<p>Paragraph ${i} of the story: the harbour authority showed the council its plans for the old pier, the new ferry terminal and the walkway along the water, and residents asked how long the works would close the quay to fishing boats.</p>`;
+
+function picturesPage(origin: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The harbour in pictures</title>
+<meta property="og:type" content="article"><meta property="og:image" content="${origin}/pics/lead.png"></head><body>
+<main><article><h1>The harbour in pictures</h1>
+${para(1)}${para(2)}
+<figure><img src="${origin}/pics/wide.png" alt="The old pier at dawn" width="2400" height="1200"><figcaption>The old pier at dawn</figcaption></figure>
+${para(3)}${para(4)}
+<figure><img src="${origin}/pics/ferry.png" alt="The ferry terminal" width="640" height="400"><figcaption>The ferry terminal, seen from the quay.</figcaption></figure>
+${para(5)}
+<figure><img src="${origin}/pics/chart.svg" alt="Passengers by year" width="400" height="200"><figcaption>Passengers by year.</figcaption></figure>
+${para(6)}
+<figure><img src="${origin}/pics/broken.jpg" alt="Fishing boats at the quay" width="600" height="400"><figcaption>Fishing boats at the quay.</figcaption></figure>
+${para(7)}${para(8)}
+</article></main></body></html>`;
+}
+
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let origin = '';
+
+beforeAll(async () => {
+  server = await serveFixtures(0, {
+    handle(req: IncomingMessage, res: ServerResponse) {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/pictures.html') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(picturesPage(origin));
+        return true;
+      }
+      const picture = PICTURES[path];
+      if (!picture) return false;
+      res.writeHead(200, { 'content-type': picture.type, 'cache-control': 'no-store' }).end(picture.body);
+      return true;
+    },
+  });
+  origin = new URL(server.publicUrl('/')).origin;
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** What the saved copy shows, read in the read page. */
+interface CopyView {
+  stored: { alt: string; width: number; local: boolean }[];
+  held: { alt: string; caption: string }[];
+  notice: string;
+  svgText: string;
+  captions: string[];
+}
+
+/** Run in the read page: every picture, whether it shows from the database, and what waits. */
+async function readCopy(): Promise<CopyView> {
+  const imgs = [...document.querySelectorAll<HTMLImageElement>('.ra-content img')];
+  await Promise.all(
+    imgs.map((img) => (img.complete ? null : new Promise((r) => img.addEventListener('load', r, { once: true })))),
+  );
+  const svg = imgs.find((img) => img.alt === 'Passengers by year' && img.src.startsWith('blob:'));
+  return {
+    stored: imgs
+      .filter((img) => !img.hasAttribute('data-ra-held'))
+      .map((img) => ({ alt: img.alt, width: img.naturalWidth, local: img.src.startsWith('blob:') })),
+    held: imgs
+      .filter((img) => img.hasAttribute('data-ra-held'))
+      .map((img) => ({ alt: img.alt, caption: img.closest('figure')?.querySelector('figcaption')?.textContent ?? '' })),
+    notice: document.querySelector('.ra-article .ra-notice')?.textContent ?? '',
+    svgText: svg ? await (await fetch(svg.src)).text() : '',
+    captions: [...document.querySelectorAll('.ra-content figcaption')].map((c) => c.textContent ?? ''),
+  };
+}
+
+/** Run in an extension page: how many pictures the library database holds. */
+function countAssets(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('library');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('assets')) {
+        db.close();
+        resolve(-1);
+        return;
+      }
+      const count = db.transaction('assets').objectStore('assets').count();
+      count.onsuccess = () => {
+        db.close();
+        resolve(count.result);
+      };
+      count.onerror = () => reject(count.error);
+    };
+  });
+}
+
+/** What both browsers must show of the saved pictures page. */
+function expectCopy(view: CopyView) {
+  // Three pictures from the database (the wide one scaled to 1600 px), none from the site.
+  expect(view.stored.map((s) => [s.alt, s.local])).toEqual([
+    ['The old pier at dawn', true],
+    ['The ferry terminal', true],
+    ['Passengers by year', true],
+  ]);
+  expect(view.stored.map((s) => s.width)).toEqual([1600, 640, 400]);
+  // The SVG was stored sanitized.
+  expect(view.svgText).toContain('<rect');
+  expect(view.svgText).not.toMatch(/script|onload/i);
+  // The error page served as a JPEG waits; its caption is said once (the placeholder says what it is).
+  expect(view.held).toEqual([{ alt: 'Image not stored', caption: 'Fishing boats at the quay.' }]);
+  expect(view.notice).toContain('3 of the 4 pictures are kept with this copy');
+}
+
+describe('Chromium', () => {
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    session = await startChromium();
+  });
+
+  afterAll(async () => {
+    await session?.context.close();
+  });
+
+  const saveTab = async (url: string) => {
+    const { page, tabId } = await session.openTab(url);
+    const popup = await session.openPopup(tabId);
+    await popup.getByTestId('save').click();
+    await expect.poll(() => popup.getByTestId('save-result').innerText(), { timeout: 20000 }).toMatch(/^Saved/);
+    const result = await popup.getByTestId('save-result').innerText();
+    await Promise.all([page.close(), popup.close()]);
+    return result;
+  };
+
+  test('saved with its pictures; the copy shows them with no request; deleting it deletes them', async () => {
+    const url = server.publicUrl('/pictures.html');
+    expect(await saveTab(url)).toBe('Saved to your library.');
+    const before = server.requests.length;
+    const reader = await session.extensionPage(`read.html?url=${encodeURIComponent(url)}`);
+    await reader.locator('.ra-content p').first().waitFor();
+    expectCopy(await reader.evaluate(readCopy));
+    await scrollThrough(reader);
+    expect(server.requests.slice(before)).toEqual([]);
+    await reader.close();
+
+    const library = await session.extensionPage('library.html');
+    expect(await library.evaluate(countAssets)).toBe(4); // three pictures and the thumbnail
+    await library.locator(`li[data-url="${url}"]`).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => library.evaluate(countAssets)).toBe(0);
+    await library.close();
+  });
+
+  test('the demo article: its lazy SVG picture is stored and shown offline, its caption once', async () => {
+    const url = server.publicUrl(DEMO.path);
+    expect(await saveTab(url)).toBe('Saved to your library.');
+    const before = server.requests.length;
+    const reader = await session.extensionPage(`read.html?url=${encodeURIComponent(url)}`);
+    await reader.locator('.ra-content p').first().waitFor();
+    const view = await reader.evaluate(readCopy);
+    expect(view.stored.filter((s) => s.local && s.width > 0)).toHaveLength(1);
+    expect(view.held).toEqual([]);
+    expect(server.requests.slice(before)).toEqual([]);
+    await reader.close();
+  });
+});
+
+describe('Firefox', () => {
+  let session: FirefoxSession;
+
+  beforeAll(async () => {
+    session = await startFirefox();
+  });
+
+  afterAll(async () => {
+    await session?.browser.close();
+  });
+
+  const ext = () => session.extensionPage;
+
+  const saveTab = async (url: string) => {
+    const { page, tabId } = await session.openTab(url);
+    await session.showPopup(tabId);
+    await session.press('save');
+    const result = await poll(
+      () => ext().evaluate(() => document.querySelector('[data-testid="save-result"]')?.textContent ?? ''),
+      (t) => t.length > 0,
+      20000,
+    );
+    await page.close();
+    return result;
+  };
+
+  test('saved with its pictures; the copy shows them with no request; deleting it deletes them', async () => {
+    const url = server.publicUrl('/pictures.html');
+    expect(await saveTab(url)).toBe('Saved to your library.');
+    const before = server.requests.length;
+    await session.goTo(`/read.html?url=${encodeURIComponent(url)}`);
+    await ext().waitForSelector('.ra-content p');
+    expectCopy(await ext().evaluate(readCopy));
+    expect(server.requests.slice(before)).toEqual([]);
+
+    await session.goTo('/library.html');
+    expect(await ext().evaluate(countAssets)).toBe(4);
+    await ext().waitForSelector(`li[data-url="${url}"] button[aria-label="Delete"]`);
+    await ext().click(`li[data-url="${url}"] button[aria-label="Delete"]`);
+    expect(
+      await poll(
+        () => ext().evaluate(countAssets),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
+  });
+
+  test('the demo article: its lazy SVG picture is stored and shown offline, its caption once', async () => {
+    const url = server.publicUrl(DEMO.path);
+    expect(await saveTab(url)).toBe('Saved to your library.');
+    const before = server.requests.length;
+    await session.goTo(`/read.html?url=${encodeURIComponent(url)}`);
+    await ext().waitForSelector('.ra-content p');
+    const view = await ext().evaluate(readCopy);
+    expect(view.stored.filter((s) => s.local && s.width > 0)).toHaveLength(1);
+    expect(view.held).toEqual([]);
+    expect(server.requests.slice(before)).toEqual([]);
+  });
+});
+
+/** Scrolls the reader to the end, so lazy pictures would load. */
+async function scrollThrough(page: PwPage) {
+  await page.evaluate(async () => {
+    const scroller = document.querySelector('.ra-root')!;
+    for (let y = 0; y <= scroller.scrollHeight; y += 400) {
+      scroller.scrollTop = y;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  });
+}
