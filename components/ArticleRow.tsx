@@ -1,7 +1,11 @@
 // One saved article in a list (the popup's recent list and the library): title, site, date,
-// reading time and state, with open, read/unread and delete.
+// reading time and state, with open, read/unread and delete. The library's rows also show the
+// thumbnail, the excerpt (or a search result's snippet, its matched words marked), the reading
+// progress with the minutes left, and the tags as chips that wrap.
 import { formatShortDate, t } from '@/platform/i18n';
 import type { ArticleMeta } from '@/lib/library/types';
+import type { SnippetPart } from '@/lib/library/snippet';
+import { inProgress } from '@/lib/library/records';
 
 export interface ArticleRowProps {
   meta: ArticleMeta;
@@ -13,10 +17,21 @@ export interface ArticleRowProps {
   onSelect?: (meta: ArticleMeta, selected: boolean) => void;
   /** Library only: extra controls (tags). */
   children?: preact.ComponentChildren;
+  /** Library only: the row in full (thumbnail, excerpt, progress). */
+  detailed?: boolean;
+  /** The thumbnail's local address (detailed rows). */
+  thumb?: string;
+  /** A search result's passage, shown instead of the excerpt (detailed rows). */
+  snippet?: SnippetPart[] | null;
+  /** The row's place in its list (keyboard navigation). */
+  index?: number;
 }
 
-export function ArticleRow({ meta, onOpen, onToggleRead, onDelete, selected, onSelect, children }: ArticleRowProps) {
+export function ArticleRow(props: ArticleRowProps) {
+  const { meta, onOpen, onToggleRead, onDelete, selected, onSelect, children, detailed, thumb, snippet, index } = props;
   const read = meta.readAt > 0;
+  const percent = Math.round(meta.progress * 100);
+  const left = Math.max(1, Math.ceil(meta.readingMinutes * (1 - meta.progress)));
   const facts = [
     meta.siteName || meta.site,
     formatShortDate(meta.savedAt),
@@ -26,7 +41,7 @@ export function ArticleRow({ meta, onOpen, onToggleRead, onDelete, selected, onS
     meta.listening ? t('listenContinue') : null,
   ].filter(Boolean);
   return (
-    <li class={read ? 'article-row read' : 'article-row'} data-url={meta.url}>
+    <li class={`article-row${read ? ' read' : ''}${detailed ? ' detailed' : ''}`} data-url={meta.url} data-index={index}>
       {onSelect && (
         <input
           type="checkbox"
@@ -36,15 +51,37 @@ export function ArticleRow({ meta, onOpen, onToggleRead, onDelete, selected, onS
           onChange={(e) => onSelect(meta, (e.currentTarget as HTMLInputElement).checked)}
         />
       )}
+      {detailed && (
+        <div class="row-thumb" aria-hidden="true">
+          {thumb ? (
+            <img src={thumb} alt="" loading="lazy" decoding="async" />
+          ) : (
+            <span>{[...(meta.siteName || meta.site || '?')][0]}</span>
+          )}
+        </div>
+      )}
       <div class="row-main">
         <button type="button" class="row-title" onClick={() => onOpen(meta)} lang={meta.lang ?? undefined} dir="auto">
           {meta.title}
         </button>
         <div class="row-facts">{facts.join(' · ')}</div>
+        {detailed && (snippet || meta.excerpt) && (
+          <p class="row-excerpt" lang={meta.lang ?? undefined} dir="auto" data-testid={snippet ? 'row-snippet' : undefined}>
+            {snippet ? snippet.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text)) : meta.excerpt}
+          </p>
+        )}
+        {detailed && inProgress(meta) && meta.readingMinutes > 0 && (
+          <div class="row-progress">
+            <progress max={100} value={percent} aria-label={t('progressLabel')} />
+            <span>{t('progressLeft', percent, left)}</span>
+          </div>
+        )}
         {meta.tags.length > 0 && (
           <ul class="row-tags" aria-label={t('filterTag')}>
             {meta.tags.map((tag) => (
-              <li key={tag}>{tag}</li>
+              <li key={tag} title={tag}>
+                {tag}
+              </li>
             ))}
           </ul>
         )}

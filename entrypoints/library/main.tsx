@@ -1,5 +1,7 @@
-// The library: every saved article, newest first, in a virtualized list; search, filters, tags,
-// bulk delete with undo, storage, import and export, and fetching imported items' text.
+// The library: every saved article in a virtualized list of rows (thumbnail, excerpt or a search
+// result's snippet, progress, tags), sorted as asked, with "Continue reading" on top; search,
+// filters, tags, keyboard navigation (arrows, Enter, Delete asks), bulk delete with undo, storage,
+// import and export, and fetching imported items' text. It follows the reader's theme.
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ArticleRow, UndoBar } from '@/components/ArticleRow';
@@ -9,7 +11,11 @@ import { formatBytes, t, uiLanguage } from '@/platform/i18n';
 import { openLibraryNow } from '@/extension/library/db';
 import { imageUsage } from '@/extension/library/assets';
 import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport, type ParsedImport } from '@/extension/library/io';
+import { thumbnails } from '@/extension/library/assets';
+import { snippet } from '@/lib/library/snippet';
+import { globalTypography } from '@/platform/settings/typography';
 import {
+  continueReading,
   getMetas,
   listUrls,
   pendingUrls,
@@ -24,13 +30,20 @@ import {
   LibraryError,
   type MergeUndo,
 } from '@/extension/library/store';
-import type { ArticleMeta, LibraryFilter, SavedArticle } from '@/lib/library/types';
+import type { ArticleMeta, LibraryFilter, SavedArticle, SortOrder } from '@/lib/library/types';
 import { sendToBackground } from '@/platform/messages';
 import { openSaved } from '@/extension/open-saved';
 import { pendingProgress } from '@/extension/save-page';
 
 const db = openLibraryNow();
-const ROW_HEIGHT = 84;
+/** Every row's height (the virtual list's rows are fixed; library.css gives .virtual .article-row the same). */
+const ROW_HEIGHT = 136;
+const SORTS: Array<[SortOrder, Parameters<typeof t>[0]]> = [
+  ['newest', 'sortNewest'],
+  ['oldest', 'sortOldest'],
+  ['longest', 'sortLongest'],
+  ['least-read', 'sortLeastRead'],
+];
 
 function download(name: string, data: BlobPart, type: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -68,6 +81,28 @@ function Library() {
     const gone = await removeArticles(db, list);
     setRemoved(gone);
     setSelected(new Set());
+  };
+
+  // Keyboard: arrows move between rows (the list scrolls to them), Enter opens (the title is a
+  // button), Delete asks before deleting the row.
+  const [focusAt, setFocusAt] = useState<number | null>(null);
+  const onListKey = (e: KeyboardEvent) => {
+    const row = (e.target as Element).closest<HTMLElement>('[data-index]');
+    if (!row || (e.target as Element).closest('input, form')) return;
+    const at = Number(row.dataset.index);
+    const go = (to: number) => {
+      e.preventDefault();
+      setFocusAt(Math.max(0, Math.min(urls.length - 1, to)));
+    };
+    if (e.key === 'ArrowDown') go(at + 1);
+    else if (e.key === 'ArrowUp') go(at - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(urls.length - 1);
+    else if (e.key === 'Delete') {
+      e.preventDefault();
+      const title = row.querySelector('.row-title')?.textContent ?? '';
+      if (confirm(t('confirmDelete', title))) void remove([urls[at]!]).then(() => setFocusAt(Math.min(at, urls.length - 2)));
+    }
   };
 
   const failed = (err: unknown) =>
@@ -161,6 +196,14 @@ function Library() {
             ['unread', t('filterUnread')],
             ['read', t('filterReadOnly')],
           ]}
+        />
+        <Select
+          label={t('sortLabel')}
+          value={filter.sort ?? 'newest'}
+          onChange={(sort) => setF({ sort: sort === 'newest' ? undefined : (sort as SortOrder) })}
+          options={SORTS.map(([value, key]) => [value, t(key)])}
+          noAll
+          testId="library-sort"
         />
       </header>
 
@@ -289,13 +332,25 @@ function Library() {
         />
       )}
 
+      {!filter.query && <ContinueReading />}
+
+      <p id="library-keys" class="visually-hidden">
+        {t('libraryKeysHelp')}
+      </p>
       <VirtualList
         count={urls.length}
         rowHeight={ROW_HEIGHT}
         label={t('libraryTitle')}
+        describedBy="library-keys"
+        onKeyDown={onListKey}
+        scrollTo={focusAt}
         renderRows={(start, end) => (
           <Rows
             urls={urls.slice(start, end)}
+            start={start}
+            query={filter.query ?? ''}
+            focusAt={focusAt}
+            onFocused={() => setFocusAt(null)}
             selected={selected}
             editing={editing}
             onEdit={setEditing}
@@ -316,8 +371,48 @@ function Library() {
   );
 }
 
+/** The articles begun and not finished, above the list (not while searching). */
+function ContinueReading() {
+  const metas = useLive(() => continueReading(db, 3), []) ?? [];
+  const thumbs = useThumbs(metas.map((m) => m.url));
+  if (metas.length === 0) return null;
+  return (
+    <section class="continue" aria-labelledby="continue-heading" data-testid="continue-reading">
+      <h2 id="continue-heading">{t('continueReading')}</h2>
+      <ul class="article-list">
+        {metas.map((meta, i) => (
+          <ArticleRow
+            key={meta.url}
+            meta={meta}
+            detailed
+            thumb={thumbs[i]}
+            onOpen={(m) => void openSaved(m.url)}
+            onToggleRead={(m) => void setRead(db, m.url, !(m.readAt > 0))}
+            onDelete={(m) => void removeArticles(db, [m.url])}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The thumbnails of `urls` as local addresses, aligned with them, released when the rows change. */
+function useThumbs(urls: string[]): (string | undefined)[] {
+  const key = urls.join('\n');
+  const blobs = useLive(() => thumbnails(db, urls), [key]);
+  const local = useMemo(() => (blobs ?? []).map((b) => (b ? URL.createObjectURL(b) : undefined)), [blobs]);
+  useEffect(() => () => local.forEach((u) => u && URL.revokeObjectURL(u)), [local]);
+  return local;
+}
+
 function Rows(props: {
   urls: string[];
+  /** The first row's index in the whole list. */
+  start: number;
+  query: string;
+  /** The row to move the focus to once it is drawn. */
+  focusAt: number | null;
+  onFocused: () => void;
   selected: Set<string>;
   editing: string | null;
   onEdit: (url: string | null) => void;
@@ -326,14 +421,34 @@ function Rows(props: {
 }) {
   const key = props.urls.join('\n');
   const metas = useLive(() => getMetas(db, props.urls), [key]);
+  const thumbs = useThumbs(props.urls);
+  const query = props.query.trim();
+  // A search result's passage: the texts of the rows in view only.
+  const texts = useLive(
+    () => (query ? db.contents.bulkGet(props.urls).then((rows) => rows.map((r) => r?.text ?? '')) : Promise.resolve(null)),
+    [key, query],
+  );
   useFirstRenderMark('library-list-rendered', !!metas?.length);
+  useEffect(() => {
+    const at = props.focusAt;
+    if (at === null || at < props.start || at >= props.start + props.urls.length) return;
+    const button = document.querySelector<HTMLElement>(`.virtual [data-index="${at}"] .row-title`);
+    if (button) {
+      button.focus();
+      props.onFocused();
+    }
+  });
   return (
     <>
-      {(metas ?? []).map((meta) =>
+      {(metas ?? []).map((meta, i) =>
         meta ? (
           <ArticleRow
             key={meta.url}
             meta={meta}
+            index={props.start + i}
+            detailed
+            thumb={thumbs[i]}
+            snippet={query && texts?.[i] ? snippet(texts[i]!, query) : null}
             selected={props.selected.has(meta.url)}
             onSelect={props.onSelect}
             onOpen={(m) => void openSaved(m.url)}
@@ -388,18 +503,23 @@ function Select({
   value,
   onChange,
   options,
+  noAll,
+  testId,
 }: {
   label: string;
   value: string;
   onChange: (v: string) => void;
   options: Array<[string, string]>;
+  /** No "All" entry (the sort). */
+  noAll?: boolean;
+  testId?: string;
 }) {
   const id = useMemo(() => `f-${Math.random().toString(36).slice(2)}`, []);
   return (
     <span class="field">
       <label for={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-        <option value="">{t('filterAll')}</option>
+      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)} data-testid={testId}>
+        {!noAll && <option value="">{t('filterAll')}</option>}
         {options.map(([v, text]) => (
           <option key={v} value={v}>
             {text}
@@ -458,6 +578,14 @@ function useStorage<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void)
   return value;
 }
 
+/** The library in the reader's theme (light, sepia, dark, or the system's), kept in step with it. */
+function followTheme() {
+  const apply = (theme: string) => (document.documentElement.dataset.theme = theme);
+  void globalTypography.getValue().then((v) => apply(v.theme));
+  globalTypography.watch((v) => apply(v.theme));
+}
+
+followTheme();
 document.documentElement.lang = uiLanguage();
 document.title = `${t('libraryTitle')} · ${t('extName')}`;
 render(<Library />, document.getElementById('app')!);

@@ -11,6 +11,7 @@ import {
   canonicalUrl,
   clampProgress,
   contentOf,
+  inProgress,
   isStatus,
   isWebUrl,
   joinSaved,
@@ -165,9 +166,32 @@ export async function recent(db: LibraryDB, limit: number): Promise<ArticleMeta[
   );
 }
 
-/** Every URL matching the filter (query included), newest first: keys only, for a virtualized list. */
+/** Every URL matching the filter (query included), in the filter's order (newest first by default):
+ *  keys only, for a virtualized list. Length and progress orders read the matching rows. */
 export async function listUrls(db: LibraryDB, filter: LibraryFilter = {}): Promise<string[]> {
-  return guard(() => matchUrls(db, filter));
+  return guard(async () => {
+    const urls = await matchUrls(db, filter);
+    const sort = filter.sort ?? 'newest';
+    if (sort === 'newest') return urls;
+    if (sort === 'oldest') return urls.reverse();
+    const metas = await db.articles.bulkGet(urls);
+    const key =
+      sort === 'longest'
+        ? (m: ArticleMeta | undefined) => -(m?.wordCount ?? 0)
+        : (m: ArticleMeta | undefined) => (!m ? 2 : m.readAt > 0 ? 1 : m.progress);
+    const keys = metas.map(key);
+    // newest first among equals (the catalog's order)
+    const order = urls.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+    return order.map((i) => urls[i]!);
+  });
+}
+
+/** Articles begun and not finished (5-95 % read), newest first: the library's "Continue reading". */
+export async function continueReading(db: LibraryDB, limit = 3): Promise<ArticleMeta[]> {
+  return guard(async () => {
+    const found = await db.articles.filter(inProgress).toArray();
+    return found.sort((a, b) => b.savedAt - a.savedAt || (a.url < b.url ? -1 : 1)).slice(0, limit);
+  });
 }
 
 /** Metadata for `urls`, aligned with them (undefined where one is gone). */

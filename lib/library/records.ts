@@ -228,3 +228,8 @@ export function sameMeta(a: ArticleMeta, b: ArticleMeta): boolean {
   }
   return true;
 }
+
+/** Begun and not finished (nor marked read): between 5 % and 95 % read. The library's "Continue reading". */
+export function inProgress(meta: Pick<ArticleMeta, 'readAt' | 'progress'>): boolean {
+  return meta.readAt === 0 && meta.progress >= 0.05 && meta.progress <= 0.95;
+}

@@ -61,9 +61,14 @@ export interface SavedImage {
  *  (a JSON backup, an undo), absent when they are left as they are. */
 export type SavedArticle = ArticleMeta & Omit<ArticleContent, 'url'> & { images?: SavedImage[] };
 
+/** The library's orders: by savedAt, by length (words), or least read (progress; read ones last). */
+export type SortOrder = 'newest' | 'oldest' | 'longest' | 'least-read';
+
 export interface LibraryFilter {
   query?: string;
   site?: string;
   tag?: string;
   read?: 'read' | 'unread';
+  /** Default 'newest'. */
+  sort?: SortOrder;
 }

@@ -5,6 +5,7 @@ import { generateArticles, generatePocketHtml } from '@/lib/library/generate';
 import { exportJson, importItems, parseImport } from '@/extension/library/io';
 import { searchLibrary } from '@/extension/library/search';
 import { getArticle, recent, saveArticle } from '@/extension/library/store';
+import { collectImages } from '@/extension/save-images';
 
 Object.assign(window, {
   __lib: {
@@ -18,5 +19,6 @@ Object.assign(window, {
     getArticle,
     recent,
     saveArticle,
+    collectImages,
   },
 });

@@ -3,50 +3,13 @@
 // makes the lead picture the library's thumbnail); the saved copy then shows them with no request
 // at all (the fixture server counts what reaches it); a picture that was no picture waits behind
 // its placeholder and its caption is not said twice; deleting the article deletes its pictures.
-import { deflateSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page as PwPage } from 'playwright-core';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
+import { stripedPng as png } from '../../scripts/lib/png.mjs';
 import { startChromium, type ChromiumSession } from './chromium-session';
 import { poll, startFirefox, type FirefoxSession } from './firefox-session';
-import { DEMO } from './helpers';
-
-// ------------------------------------------------------------------ pictures made here, as PNG
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-/** An RGB PNG of stripes (so it does not compress to nothing). */
-function png(width: number, height: number, hue: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set([(x * 7 + hue) & 255, (x >> 3) & 255, hue], 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, (_, y) => (y % 16 < 8 ? row : Buffer.from(row).reverse())));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+import { DEMO, SCREENSHOTS } from './helpers';
 
 const PICTURES: Record<string, { type: string; body: Buffer | string }> = {
   '/pics/wide.png': { type: 'image/png', body: png(2400, 1200, 40) },
@@ -80,6 +43,12 @@ ${para(7)}${para(8)}
 </article></main></body></html>`;
 }
 
+/** A Japanese story: its three-character word 閲覧室 must be found, and marked in the snippet. */
+const JAPANESE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>市立図書館、夜間開館へ</title>
+<meta property="og:type" content="article"></head><body><main><article><h1>市立図書館、夜間開館へ</h1>
+${Array.from({ length: 6 }, (_, i) => `<p>${i + 1}. 市は来月から市立図書館を夜十時まで開けると発表した。夜間の運営に必要な職員を新たに採用し、閲覧室の照明や暖房も改修する。夜の時間帯には自動貸出機と返却ポストも利用できるようになる。</p>`).join('\n')}
+</article></main></body></html>`;
+
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let origin = '';
 
@@ -87,6 +56,10 @@ beforeAll(async () => {
   server = await serveFixtures(0, {
     handle(req: IncomingMessage, res: ServerResponse) {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/japanese.html') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(JAPANESE);
+        return true;
+      }
       if (path === '/pictures.html') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(picturesPage(origin));
         return true;
@@ -189,9 +162,13 @@ describe('Chromium', () => {
     await popup.getByTestId('save').click();
     await expect.poll(() => popup.getByTestId('save-result').innerText(), { timeout: 20000 }).toMatch(/^Saved/);
     const result = await popup.getByTestId('save-result').innerText();
+    // The address it is saved under (a page may name another, canonical one): the newest in the list.
+    await popup.locator('[data-testid="saved-list"] li').first().waitFor();
+    saved = (await popup.locator('[data-testid="saved-list"] li').first().getAttribute('data-url')) ?? '';
     await Promise.all([page.close(), popup.close()]);
     return result;
   };
+  let saved = '';
 
   test('saved with its pictures; the copy shows them with no request; deleting it deletes them', async () => {
     const url = server.publicUrl('/pictures.html');
@@ -212,16 +189,76 @@ describe('Chromium', () => {
   });
 
   test('the demo article: its lazy SVG picture is stored and shown offline, its caption once', async () => {
-    const url = server.publicUrl(DEMO.path);
-    expect(await saveTab(url)).toBe('Saved to your library.');
+    expect(await saveTab(server.publicUrl(DEMO.path))).toBe('Saved to your library.');
     const before = server.requests.length;
-    const reader = await session.extensionPage(`read.html?url=${encodeURIComponent(url)}`);
+    const reader = await session.extensionPage(`read.html?url=${encodeURIComponent(saved)}`);
     await reader.locator('.ra-content p').first().waitFor();
     const view = await reader.evaluate(readCopy);
     expect(view.stored.filter((s) => s.local && s.width > 0)).toHaveLength(1);
     expect(view.held).toEqual([]);
     expect(server.requests.slice(before)).toEqual([]);
     await reader.close();
+  });
+
+  test('search: a snippet with the matched words marked, Korean and a three-character Japanese word', async () => {
+    expect(await saveTab(server.publicUrl('/japanese.html'))).toBe('Saved to your library.');
+    const library = await session.extensionPage('library.html');
+    const search = library.getByTestId('library-search');
+    await search.fill('열람실');
+    await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('Saved: 1');
+    await expect.poll(() => library.locator('[data-testid="row-snippet"] mark').first().innerText()).toBe('열람실');
+    await search.fill('閲覧室');
+    await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('Saved: 1');
+    await expect.poll(() => library.locator('[data-testid="row-snippet"] mark').first().innerText()).toBe('閲覧室');
+    await search.fill('');
+    await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('Saved: 2');
+    await library.close();
+  });
+
+  test('the library at 400 and 1280 px, light and dark: rows with thumbnails, nothing wider than the page', async () => {
+    expect(await saveTab(server.publicUrl('/pictures.html'))).toBe('Saved to your library.');
+    for (const [width, scheme] of [
+      [1280, 'light'],
+      [1280, 'dark'],
+      [400, 'light'],
+      [400, 'dark'],
+    ] as const) {
+      const library = await session.context.newPage();
+      await library.setViewportSize({ width, height: 720 });
+      await library.emulateMedia({ colorScheme: scheme });
+      await library.goto(`chrome-extension://${session.extensionId}/library.html`);
+      await library.locator('.virtual .article-row').first().waitFor();
+      await expect.poll(() => library.locator('.virtual .row-thumb img').count()).toBeGreaterThan(0);
+      // nothing sticks out sideways (tags, titles, the tool bar)
+      expect(await library.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await library.screenshot({ path: `${SCREENSHOTS}/library-${width}-${scheme}.png` });
+      await library.close();
+    }
+  });
+
+  test('keyboard: arrows move through the rows, Enter opens, Delete asks first', async () => {
+    const library = await session.extensionPage('library.html');
+    const titles = library.locator('.virtual .row-title');
+    await expect.poll(() => titles.count()).toBe(3);
+    const names = await titles.allInnerTexts();
+    await titles.first().focus();
+    await library.keyboard.press('ArrowDown');
+    expect(await library.evaluate(() => document.activeElement?.textContent)).toBe(names[1]);
+    await library.keyboard.press('ArrowUp');
+    expect(await library.evaluate(() => document.activeElement?.textContent)).toBe(names[0]);
+    // Delete asks; refused, nothing goes; accepted, the row goes
+    library.once('dialog', (d) => void d.dismiss());
+    await library.keyboard.press('Delete');
+    await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('Saved: 3');
+    library.once('dialog', (d) => void d.accept());
+    await library.keyboard.press('Delete');
+    await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('Saved: 2');
+    expect(await titles.allInnerTexts()).toEqual(names.slice(1));
+    // Enter opens the saved copy in a new tab
+    await titles.first().focus();
+    const [reader] = await Promise.all([session.context.waitForEvent('page'), library.keyboard.press('Enter')]);
+    await reader.waitForURL(/read\.html/);
+    await Promise.all([reader.close(), library.close()]);
   });
 });
 
@@ -247,36 +284,53 @@ describe('Firefox', () => {
       (t) => t.length > 0,
       20000,
     );
+    log('saved', result);
+    await poll(
+      () => ext().evaluate(() => !!document.querySelector('[data-testid="saved-list"] li')),
+      (ok) => ok,
+    );
+    saved = await ext().evaluate(() => document.querySelector('[data-testid="saved-list"] li')?.getAttribute('data-url') ?? '');
     await page.close();
     return result;
   };
+  let saved = '';
+  const t0 = Date.now();
+  /** Where a slow run spends its time (printed with the test's output). */
+  const log = (...what: unknown[]) => console.log(`[firefox ${((Date.now() - t0) / 1000).toFixed(1)} s]`, ...what);
 
-  test('saved with its pictures; the copy shows them with no request; deleting it deletes them', async () => {
-    const url = server.publicUrl('/pictures.html');
-    expect(await saveTab(url)).toBe('Saved to your library.');
-    const before = server.requests.length;
-    await session.goTo(`/read.html?url=${encodeURIComponent(url)}`);
-    await ext().waitForSelector('.ra-content p');
-    expectCopy(await ext().evaluate(readCopy));
-    expect(server.requests.slice(before)).toEqual([]);
+  test(
+    'saved with its pictures; the copy shows them with no request; deleting it deletes them',
+    { timeout: 120000 },
+    async () => {
+      const url = server.publicUrl('/pictures.html');
+      expect(await saveTab(url)).toBe('Saved to your library.');
+      const before = server.requests.length;
+      await session.goTo(`/read.html?url=${encodeURIComponent(url)}`);
+      log('read page');
+      await ext().waitForSelector('.ra-content p');
+      log('article shown');
+      expectCopy(await ext().evaluate(readCopy));
+      log('copy checked');
+      expect(server.requests.slice(before)).toEqual([]);
 
-    await session.goTo('/library.html');
-    expect(await ext().evaluate(countAssets)).toBe(4);
-    await ext().waitForSelector(`li[data-url="${url}"] button[aria-label="Delete"]`);
-    await ext().click(`li[data-url="${url}"] button[aria-label="Delete"]`);
-    expect(
-      await poll(
-        () => ext().evaluate(countAssets),
-        (n) => n === 0,
-      ),
-    ).toBe(0);
-  });
+      await session.goTo('/library.html');
+      log('library');
+      expect(await ext().evaluate(countAssets)).toBe(4);
+      await ext().waitForSelector(`li[data-url="${url}"] button[aria-label="Delete"]`);
+      await ext().click(`li[data-url="${url}"] button[aria-label="Delete"]`);
+      expect(
+        await poll(
+          () => ext().evaluate(countAssets),
+          (n) => n === 0,
+        ),
+      ).toBe(0);
+    },
+  );
 
   test('the demo article: its lazy SVG picture is stored and shown offline, its caption once', async () => {
-    const url = server.publicUrl(DEMO.path);
-    expect(await saveTab(url)).toBe('Saved to your library.');
+    expect(await saveTab(server.publicUrl(DEMO.path))).toBe('Saved to your library.');
     const before = server.requests.length;
-    await session.goTo(`/read.html?url=${encodeURIComponent(url)}`);
+    await session.goTo(`/read.html?url=${encodeURIComponent(saved)}`);
     await ext().waitForSelector('.ra-content p');
     const view = await ext().evaluate(readCopy);
     expect(view.stored.filter((s) => s.local && s.width > 0)).toHaveLength(1);

@@ -9,6 +9,7 @@
 // tested here. The real codec (createImageBitmap + OffscreenCanvas) runs in both browsers in
 // tests/e2e/library-offline.e2e.ts.
 import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { article, dropDbs, freshDb } from './library-helpers';
 import { collectImages, type ImageCodec } from '@/extension/save-images';
 import { addImages, articleImages, imageUsage, thumbnails } from '@/extension/library/assets';
@@ -17,6 +18,8 @@ import { THUMB_HASH } from '@/extension/library/schema';
 import { sourceKey } from '@/lib/library/images';
 
 afterEach(dropDbs);
+// Messages come back as their key (the fake browser has no catalogue).
+vi.mock('@/platform/i18n', () => ({ t: (key: string) => key }));
 
 const PNG_SIG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** A "PNG": the signature, then its width and height as two 32-bit numbers, then padding to `size` bytes. */
@@ -185,4 +188,35 @@ test('the storage full half way: the article is kept with the pictures that fit'
   // a picture for an article deleted meanwhile is not stored
   await removeArticles(db, [a.url]);
   expect(await addImages(db, a.url, pictures)).toBe(0);
+});
+
+describe('saving a linked page with its pictures when the storage fills up half way (save-page.ts)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('the article is saved with the pictures that fit, and the message says how many', async () => {
+    const { saveLink, saveMessage } = await import('@/extension/save-page');
+    const db = freshDb('quota');
+    const files = Object.fromEntries([0, 1, 2, 3].map((i) => [I(`${i}.png`), png(800, 600, 500)]));
+    const { fetchBytes } = server(files);
+    const url = 'https://news.example.com/full';
+    // The page itself (fetchPage, stubbed at fetch); its parse gives the article with four pictures.
+    vi.stubGlobal('fetch', async () => new Response('<html><body>x</body></html>', { headers: { 'content-type': 'text/html' } }));
+    // (no request rule in this fake browser: redirects are then not followed, which this page has none of)
+    Object.assign(fakeBrowser, { declarativeNetRequest: undefined });
+    const parse = async () => ({
+      url,
+      title: 'Full',
+      excerpt: null,
+      article: article({ url, contentHtml: [0, 1, 2, 3].map((i) => img(I(`${i}.png`))).join('<p>x</p>') }),
+    });
+    // The storage takes the thumbnail and two pictures, then is full (as IndexedDB says it).
+    db.assets.hook('creating', (_key, row) => {
+      if (row.src === I('2.png') || row.src === I('3.png')) throw new DOMException('full', 'QuotaExceededError');
+    });
+    const result = await saveLink(db, url, parse, { fetchBytes, codec: fakeCodec });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, images: { stored: 2, total: 4, short: 'quota' } });
+    expect((await getArticle(db, url))?.title).toBe('A story');
+    expect((await articleImages(db, url)).map((r) => r.src).sort()).toEqual([I('0.png'), I('1.png')]);
+    expect(saveMessage(result)).toBe('toastImagesQuota');
+  });
 });
