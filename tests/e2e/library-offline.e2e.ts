@@ -89,9 +89,16 @@ interface CopyView {
 /** Run in the read page: every picture, whether it shows from the database, and what waits. */
 async function readCopy(): Promise<CopyView> {
   const imgs = [...document.querySelectorAll<HTMLImageElement>('.ra-content img')];
-  await Promise.all(
-    imgs.map((img) => (img.complete ? null : new Promise((r) => img.addEventListener('load', r, { once: true })))),
-  );
+  // Each brought into view (a lazy picture loads only then); one that fails counts as shown with
+  // no width, and the test then says which.
+  for (const img of imgs) {
+    img.scrollIntoView();
+    if (!img.complete)
+      await new Promise((r) => {
+        img.addEventListener('load', r, { once: true });
+        img.addEventListener('error', r, { once: true });
+      });
+  }
   const svg = imgs.find((img) => img.alt === 'Passengers by year' && img.src.startsWith('blob:'));
   return {
     stored: imgs
@@ -203,12 +210,17 @@ describe('Chromium', () => {
   test('search: a snippet with the matched words marked, Korean and a three-character Japanese word', async () => {
     expect(await saveTab(server.publicUrl('/japanese.html'))).toBe('Saved to your library.');
     const library = await session.extensionPage('library.html');
+    const errors: string[] = [];
+    library.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    library.on('pageerror', (e) => void errors.push(String(e)));
     const search = library.getByTestId('library-search');
     await search.fill('열람실');
     await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('Saved: 1');
     await expect.poll(() => library.locator('[data-testid="row-snippet"] mark').first().innerText()).toBe('열람실');
     await search.fill('閲覧室');
-    await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('Saved: 1');
+    await expect
+      .poll(async () => ({ titles: await library.locator('.virtual .row-title').allInnerTexts(), errors: [...errors] }))
+      .toEqual({ titles: ['市立図書館、夜間開館へ'], errors: [] });
     await expect.poll(() => library.locator('[data-testid="row-snippet"] mark').first().innerText()).toBe('閲覧室');
     await search.fill('');
     await expect.poll(() => library.getByTestId('library-count').innerText()).toBe('Saved: 2');
@@ -241,11 +253,12 @@ describe('Chromium', () => {
     const titles = library.locator('.virtual .row-title');
     await expect.poll(() => titles.count()).toBe(3);
     const names = await titles.allInnerTexts();
+    const focused = () => library.evaluate(() => document.activeElement?.textContent);
     await titles.first().focus();
     await library.keyboard.press('ArrowDown');
-    expect(await library.evaluate(() => document.activeElement?.textContent)).toBe(names[1]);
+    await expect.poll(focused).toBe(names[1]);
     await library.keyboard.press('ArrowUp');
-    expect(await library.evaluate(() => document.activeElement?.textContent)).toBe(names[0]);
+    await expect.poll(focused).toBe(names[0]);
     // Delete asks; refused, nothing goes; accepted, the row goes
     library.once('dialog', (d) => void d.dismiss());
     await library.keyboard.press('Delete');
