@@ -179,8 +179,12 @@ describe('Chromium', () => {
     expect(url).toBe(`http://${SITE}/hostile.html`);
     await Promise.all([page.close(), popup.close()]);
     await settle();
+    // Saving asked for the article's pictures (to store them with it): the user's request. From
+    // here on, opening the saved copy must ask for nothing.
+    expect(fromExtension).toContain(`http://${IMAGES}/photo.jpg`);
 
     seen.length = 0;
+    fromExtension.length = 0;
     const reader = await session.extensionPage(`read.html?url=${encodeURIComponent(url!)}`);
     await reader.locator('.ra-content p').first().waitFor();
     await scrollThrough(reader);
