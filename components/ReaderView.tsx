@@ -15,6 +15,7 @@ import type { ReaderTool, ToolContext } from './ReaderTools';
 import { typographyStyle } from './TypographyControls';
 import { ReadAloudControls } from './ReadAloud';
 import { KeyPointsBox, KeyPointsButton } from './KeyPoints';
+import { ReadingAids } from './aids/ReadingAids';
 
 export interface ReaderViewProps {
   session: ReaderSession;
@@ -175,6 +176,8 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
         )}
       </div>
       {article && <ReaderStatus session={session} state={state} />}
+      {/* Reading aids (components/aids): progress, time left, contents, image viewer. */}
+      {article && session.content && <ReadingAids content={session.content} />}
     </div>
   );
 }

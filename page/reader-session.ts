@@ -14,6 +14,7 @@
 import type { Article } from '@/lib/article/types';
 import { holdRemoteMedia, showStoredImages } from '@/lib/article/remote-media';
 import { sanitizeToFragment } from '@/lib/article/sanitize';
+import { enhanceArticle } from '@/lib/reader-aids/structure';
 import type { EntitiesApi } from '@/lib/entities/api';
 import type { EntityGroupModel } from '@/lib/entities/group';
 import type { EntityGroup, EntitySpan } from '@/lib/entities/types';
@@ -166,6 +167,8 @@ export class ReaderSession {
       // Set aside while the nodes are still inert: in `doc` a picture would start loading.
       this.heldMedia = options.holdRemoteMedia ? holdRemoteMedia(fragment, { label: t('imageNotStored') }) : 0;
       content.append(fragment);
+      // Reading aids: captions, subheadings, pull quotes, tables and typed lists styled as such.
+      enhanceArticle(content, { tableLabel: t('aidsTable') });
       this.content = content;
       this.title = doc.createElement('h1');
       this.title.className = 'ra-title';

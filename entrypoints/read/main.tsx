@@ -12,6 +12,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReaderView } from '@/components/ReaderView';
 import '@/components/reader.css';
+import '@/components/aids/aids.css';
 import '@/components/entities.css';
 import '@/components/listen.css';
 import type { Article } from '@/lib/article/types';
@@ -24,11 +25,14 @@ import { imageSources } from '@/lib/library/images';
 import type { SavedArticle } from '@/lib/library/types';
 import { siteKey } from '@/platform/settings/typography';
 import { ReaderSession } from '@/page/reader-session';
+import { demoArticle } from '@/extension/demo-article';
 
 const db = openLibraryNow();
 const params = new URLSearchParams(location.search);
 const url = params.get('url') ?? '';
 const remoteImages = params.get('images') === 'site';
+/** The welcome page's "Try the reader": the bundled demo article, nothing saved. */
+const demo = params.has('demo');
 
 if (!remoteImages) {
   const policy = document.createElement('meta');
@@ -122,16 +126,17 @@ function noticeFor(saved: SavedArticle | null, images: ReadonlyMap<string, strin
 }
 
 async function main() {
-  const saved = (await getArticle(db, url)) ?? null;
-  if (saved) document.title = saved.title;
+  const saved = demo ? null : ((await getArticle(db, url)) ?? null);
+  const article = demo ? await demoArticle() : saved ? toArticle(saved) : null;
+  if (article) document.title = article.title;
   const images = await storedImages(saved);
   const session = new ReaderSession({
-    article: saved ? toArticle(saved) : null,
-    error: saved ? null : t('notFound'),
+    article,
+    error: article ? null : t('notFound'),
     notice: noticeFor(saved, images),
     site: siteKey(url),
     loadEntities,
-    holdRemoteMedia: !remoteImages,
+    holdRemoteMedia: !remoteImages && !demo,
     // Read-aloud goes on from where it stopped, offline (the browser's own voices).
     listening: saved
       ? { start: saved.listening ?? 0, onPosition: (i) => void setListening(db, saved.url, i).catch(() => undefined) }

@@ -8,6 +8,7 @@ import { listen } from '@/platform/messages';
 import { PageReader } from '@/page/page-reader';
 import { ReaderView } from '@/components/ReaderView';
 import css from '@/components/reader.css?inline';
+import aidsCss from '@/components/aids/aids.css?inline';
 import entitiesCss from '@/components/entities.css?inline';
 import listenCss from '@/components/listen.css?inline';
 import { showToast } from './toast';
@@ -22,7 +23,7 @@ export default defineContentScript({
     w[FLAG] = true;
 
     const reader = new PageReader({
-      readerCss: css + listenCss,
+      readerCss: css + listenCss + aidsCss,
       entitiesCss,
       mountView: (session, mount, close) => {
         render(<ReaderView session={session} onClose={close} />, mount);
