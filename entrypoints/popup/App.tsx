@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { FontSizeControl } from '@/components/FontSizeControl';
 import { ArticleTools } from './ArticleTools';
+import { PageZoom } from './PageZoom';
 import { SavedList } from '@/components/SavedList';
 import { Shortcuts } from '@/components/Shortcuts';
 import { openLibraryNow } from '@/extension/library/db';
@@ -184,9 +185,19 @@ function TabPanel({
             {saveMessage(saved)}
           </p>
         )}
+        {/* Two controls, two meanings: the page's own zoom, and the reader's text size (its setting for this site). */}
         <div class="row">
-          <span class="row-label">{info.readerOpen ? t('popupReaderFontSize') : t('popupPageZoom')}</span>
-          {info.readerOpen && typo ? (
+          <span class="row-label">{t('popupPageZoom')}</span>
+          <PageZoom
+            percent={Math.round(zoom * 100)}
+            canShrink={zoom > ZOOM_STEPS[0]}
+            canGrow={zoom < ZOOM_STEPS[ZOOM_STEPS.length - 1]!}
+            onStep={(d) => void stepPageZoom(d)}
+          />
+        </div>
+        {typo && (
+          <div class="row">
+            <span class="row-label">{t('popupReaderFontSize')}</span>
             <FontSizeControl
               label="popupReaderFontSize"
               percent={fontPercent(typo.value)}
@@ -194,16 +205,8 @@ function TabPanel({
               canGrow={typo.value.fontStep < FONT_STEPS.length - 1}
               onStep={(d) => void saveTypography(site, stepFont(typo.value, d), typo.perSite)}
             />
-          ) : (
-            <FontSizeControl
-              label="popupPageZoom"
-              percent={Math.round(zoom * 100)}
-              canShrink={zoom > ZOOM_STEPS[0]}
-              canGrow={zoom < ZOOM_STEPS[ZOOM_STEPS.length - 1]!}
-              onStep={(d) => void stepPageZoom(d)}
-            />
-          )}
-        </div>
+          </div>
+        )}
         {typo && (
           <div class="row">
             <ThemeSelect

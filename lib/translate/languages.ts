@@ -57,19 +57,20 @@ export function normalizeLang(tag: string | null | undefined): string | null {
  * The default target: the browser's UI language when offered, English otherwise. For an article
  * already in that language (a Korean article read with a Korean browser) it is the next of the
  * reader's preferred languages (`preferred`, as `navigator.languages` lists them), then English,
- * that is offered and is not the article's: translating an article into its own language does
- * nothing. When every one of them is the article's language, the first stays.
+ * then Korean, then the first offered language, that is not the article's: translating an article
+ * into its own language does nothing, so it is never offered (an English article read with an
+ * English-only browser is offered Korean, the other language the reader is made for).
  */
 export function defaultTargetLanguage(
   uiLanguage: string | null | undefined,
   articleLang?: string | null,
   preferred: readonly string[] = [],
 ): string {
-  const offered = [uiLanguage, ...preferred, 'en']
+  const offered = [uiLanguage, ...preferred, 'en', 'ko', ...TARGET_LANGUAGES]
     .map(normalizeLang)
     .filter((code): code is string => !!code && (TARGET_LANGUAGES as readonly string[]).includes(code));
   const article = normalizeLang(articleLang);
-  return offered.find((code) => code !== article) ?? offered[0]!;
+  return offered.find((code) => code !== article)!;
 }
 
 /** Same language (ignoring region), so there is nothing to translate. */

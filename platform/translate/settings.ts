@@ -8,7 +8,7 @@
 // before stored.
 import { defineSetting } from '@/platform/settings/define';
 import type { DisplayMode } from '@/lib/translate/segment';
-import { defaultTargetLanguage, normalizeLang } from '@/lib/translate/languages';
+import { defaultTargetLanguage, normalizeLang, sameLanguage } from '@/lib/translate/languages';
 import { fallbackProvider, normalizeProviderConfig } from '@/lib/translate/providers/index';
 import type { ProviderRuntime } from '@/lib/translate/providers/provider';
 import type { ProviderConfig } from '@/lib/translate/providers/registry';
@@ -43,14 +43,18 @@ export async function effectiveProvider(runtime: ProviderRuntime = {}): Promise<
 
 /**
  * The user's target language, or the default for an article in `articleLang` (defaultTargetLanguage),
- * with the reader's preferred languages as the browser lists them.
+ * with the reader's preferred languages as the browser lists them. Never the article's own language:
+ * an English article with English chosen is offered the next language (the choice stays stored).
  */
 export async function targetLanguage(
   uiLanguage: string,
   articleLang?: string | null,
   preferred: readonly string[] = globalThis.navigator?.languages ?? [],
 ): Promise<string> {
-  return normalizeLang(await targetLanguageItem.getValue()) ?? defaultTargetLanguage(uiLanguage, articleLang, preferred);
+  const chosen = normalizeLang(await targetLanguageItem.getValue());
+  // The user's language, unless the article is in it already: then the next one (never en → en).
+  if (chosen && !sameLanguage(chosen, articleLang)) return chosen;
+  return defaultTargetLanguage(uiLanguage, articleLang, preferred);
 }
 
 export async function displayMode(): Promise<DisplayMode> {

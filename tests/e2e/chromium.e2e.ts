@@ -171,15 +171,15 @@ test('a typography choice shows at once in every open reader; "Only for this sit
   await Promise.all([home.page.close(), other.page.close()]);
 });
 
-test('outside the reader, A+ zooms the page itself, for this tab only', async () => {
+test("the popup's page zoom (+) zooms the page itself, for this tab only", async () => {
   const { page, tabId } = await openTab(DEMO.path);
   const popup = await openPopup(tabId);
-  await popup.getByRole('button', { name: 'A+: larger text' }).click();
+  await popup.getByRole('button', { name: 'Zoom in' }).click();
   await expect.poll(() => worker.evaluate((id) => chrome.tabs.getZoom(id), tabId)).toBeCloseTo(1.1, 5);
-  expect(await popup.getByTestId('font-percent').innerText()).toBe('110%');
+  expect(await popup.getByTestId('zoom-percent').innerText()).toBe('110%');
   const other = await openTab(DEMO.path);
   expect(await worker.evaluate((id) => chrome.tabs.getZoom(id), other.tabId)).toBe(1);
-  await popup.getByRole('button', { name: /reset text size/ }).click();
+  await popup.getByRole('button', { name: /reset page zoom/ }).click();
   await expect.poll(() => worker.evaluate((id) => chrome.tabs.getZoom(id), tabId)).toBe(1);
   await Promise.all([page.close(), popup.close(), other.page.close()]);
 });

@@ -40,8 +40,11 @@ test("an article already in the browser's language is offered the reader's next 
   expect(defaultTargetLanguage('ko', 'ko', ['ko-KR', 'ja', 'en-US'])).toBe('ja');
   // An English article in an English browser, with Korean second in the reader's list.
   expect(defaultTargetLanguage('en-US', 'en', ['en-US', 'ko'])).toBe('ko');
-  // Nothing else to offer: the browser's language stays (Translate then says so).
-  expect(defaultTargetLanguage('en', 'en-GB')).toBe('en');
+  // An English article in an English-only browser: Korean, never English into English (issue 15).
+  expect(defaultTargetLanguage('en', 'en-GB')).toBe('ko');
+  expect(defaultTargetLanguage('en', 'en', ['en-US', 'en'])).toBe('ko');
+  // A Korean article in a browser that lists only Korean: English.
+  expect(defaultTargetLanguage('ko', 'ko', ['ko'])).toBe('en');
   // Other articles keep the browser's language.
   expect(defaultTargetLanguage('ko', 'en', ['ja'])).toBe('ko');
   expect(defaultTargetLanguage('ko', null)).toBe('ko');
@@ -81,8 +84,11 @@ test('stored settings: provider made safe, on-device by default where it exists,
   expect(await targetLanguage('ja-JP', 'ja', [])).toBe('en');
   await targetLanguageItem.setValue('ko');
   expect(await targetLanguage('ja-JP')).toBe('ko');
-  // A language the reader chose is kept, even for an article already in it.
-  expect(await targetLanguage('ja-JP', 'ko')).toBe('ko');
+  // An article already in the chosen language is offered the next one (issue 15: no ko → ko), and
+  // the choice stays stored for the next article.
+  expect(await targetLanguage('ja-JP', 'ko')).toBe('ja');
+  expect(await targetLanguage('en-US', 'ko', ['en-US'])).toBe('en');
+  expect(await targetLanguageItem.getValue()).toBe('ko');
   expect(await displayMode()).toBe('side-by-side');
   await displayModeItem.setValue('translation-only');
   expect(await displayMode()).toBe('translation-only');
