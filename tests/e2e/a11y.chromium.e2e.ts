@@ -7,14 +7,12 @@
 // contrast check there comes back "incomplete"), so contrast is judged on the saved-article reader,
 // which renders the same ReaderView with the same style sheet in a page of its own; a planted
 // defect in each shows that the audit sees what it should.
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { inReaderPanel, startChromium, type ChromiumSession } from './chromium-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { DEMO } from './helpers';
+import { DEMO, audit } from './helpers';
 
-const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const SCHEMES = ['light', 'dark'] as const;
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -36,31 +34,6 @@ afterAll(async () => {
   await server?.close();
   await translator?.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown; summary: string | undefined }[];
-}
-
-/** axe's WCAG 2.1 A/AA violations on `page`, within `host` (a selector) when given. */
-async function audit(page: Page, host?: string): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (include) => {
-    const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
-    const result = await axe.run(include ? { include: [[include]] } : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      nodes: v.nodes.slice(0, 6).map((n) => ({ target: n.target, summary: n.failureSummary })),
-    }));
-  }, host ?? null);
-}
 
 /** Fails with axe's own account of each violation (rule, what to fix, where). */
 async function expectAccessible(page: Page, what: string, host?: string) {

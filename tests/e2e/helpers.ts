@@ -1,5 +1,7 @@
 // What the end-to-end tests share: the fixtures they open and what a reader must (not) see.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { FIXTURES } from '../../scripts/lib/fixture-server.mjs';
 
 /** Clutter lines a portal leaves around its articles: none may reach the reader. */
@@ -109,4 +111,31 @@ export function arrowsTo(select: HTMLSelectElement, value: string): string[] {
   select.focus();
   const from = select.selectedIndex;
   return Array<string>(Math.abs(to - from)).fill(to > from ? 'ArrowDown' : 'ArrowUp');
+}
+
+const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown; summary: string | undefined }[];
+}
+
+/** axe's WCAG 2.1 A/AA violations on `page`, within `host` (a selector) when given. */
+export async function audit(page: Page, host?: string): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (include) => {
+    const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(include ? { include: [[include]] } : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.slice(0, 6).map((n) => ({ target: n.target, summary: n.failureSummary })),
+    }));
+  }, host ?? null);
 }
