@@ -97,18 +97,21 @@ export function ReadingAids({ content }: { content: HTMLElement }) {
     };
     const schedule = () => (frame ||= requestAnimationFrame(measure));
     scroller.addEventListener('scroll', schedule, { passive: true });
-    const resize = new ResizeObserver(schedule);
-    resize.observe(content);
-    resize.observe(scroller);
-    const crossing = hasContents
-      ? new IntersectionObserver(schedule, { root: scroller, rootMargin: `0px 0px -${100 - READING_LINE * 100}% 0px` })
-      : null;
+    // (Both observers exist in every browser the extension runs in; a DOM without them, as in unit
+    // tests, measures on scrolling alone.)
+    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
+    resize?.observe(content);
+    resize?.observe(scroller);
+    const crossing =
+      hasContents && typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver(schedule, { root: scroller, rootMargin: `0px 0px -${100 - READING_LINE * 100}% 0px` })
+        : null;
     for (const entry of hasContents ? entries : []) crossing?.observe(entry.element);
     measure();
     return () => {
       cancelAnimationFrame(frame);
       scroller.removeEventListener('scroll', schedule);
-      resize.disconnect();
+      resize?.disconnect();
       crossing?.disconnect();
     };
   }, [content, blocks, left, entries, hasContents]);
@@ -165,7 +168,7 @@ export function ReadingAids({ content }: { content: HTMLElement }) {
   // A table too wide for the column scrolls sideways in its box, which the keyboard can then reach.
   useEffect(() => {
     const boxes = Array.from(content.querySelectorAll<HTMLElement>('.ra-table'));
-    if (!boxes.length) return;
+    if (!boxes.length || typeof ResizeObserver !== 'function') return;
     const check = () => {
       for (const box of boxes) {
         if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
