@@ -10,6 +10,7 @@ import { openLibrary } from '@/extension/library/db';
 import { pendingUrls } from '@/extension/library/store';
 import { listen } from '@/platform/messages';
 import { readerCommand } from '@/extension/reader-control';
+import { highlightHandlers } from '@/extension/highlight-requests';
 import { fetchPending, pendingProgress, saveLink, saveMessage, saveTab } from '@/extension/save-page';
 import { DexieTranslationCache } from '@/extension/translate/cache';
 import { listenForTranslatePorts, translateCacheHandlers } from '@/background/translate-port';
@@ -95,6 +96,8 @@ export default defineBackground(() => {
       });
     },
     ...translateCacheHandlers(translations),
+    // The readers' own highlights (a reader in a page: its own page's article only).
+    ...highlightHandlers(db),
     'library/fetch-pending': async () => {
       if (fetching) return { started: false };
       const urls = await pendingUrls(db);

@@ -1,6 +1,7 @@
 // Every message between the extension's contexts, declared once: its name, what it carries and
 // what it answers. Senders and handlers share these types, so a renamed field is a type error.
 import { browser, type Browser } from 'wxt/browser';
+import type { Highlight } from '@/lib/annotations/highlight';
 import type { Article, Detection } from '@/lib/article/types';
 import type { SaveStatus } from '@/lib/library/types';
 
@@ -108,6 +109,13 @@ interface ProtocolMap {
   'library/save-tab': { req: { tabId: number }; res: SaveResult };
   /** popup → background: carry out a command in a tab (extension/reader-control.ts); answers the tab's state. */
   'tab/command': { req: { tabId: number; command: TabCommand }; res: PageInfo };
+  /** reader → background: the highlights of an article (a reader in a page: of its own page's article only). */
+  'highlights/list': { req: { article: string }; res: Highlight[] };
+  /** reader → background: add or change a highlight. An article not yet saved is saved first (a
+   *  reader in a page: its own page's article only, whatever the highlight names). */
+  'highlights/put': { req: { highlight: Highlight }; res: { highlight: Highlight; saved: SaveResult | null } };
+  /** reader → background: delete a highlight; answers it as it was (for undo), or null. */
+  'highlights/remove': { req: { id: string }; res: Highlight | null };
   /** library page → background: fetch the articles imported without content; answers at once. */
   'library/fetch-pending': { req: void; res: { started: boolean } };
   /** background → offscreen document (Chrome): extract the article of fetched HTML. */
@@ -179,6 +187,10 @@ export const CALLERS: { readonly [K in MessageName]: Caller } = {
   'library/save-tab': 'extension-page',
   'tab/command': 'extension-page',
   'library/fetch-pending': 'extension-page',
+  // The reader over a page asks for its own page's article only (the background checks the sender's tab).
+  'highlights/list': 'extension',
+  'highlights/put': 'extension',
+  'highlights/remove': 'extension',
   'offscreen/extract': 'extension-page',
   'offscreen/sanitize-svg': 'extension-page',
   // The on-device provider runs in a page: the reader script or the saved-article reader.

@@ -9,6 +9,7 @@
 //     postings still hold of them;
 //   - a deleted article's stored pictures (assets) go with it (and come back with its undo), and
 //     a put that brings pictures replaces the article's own;
+//   - a deleted article's highlights go with it (and come back with its undo: `removed` carries them);
 //   - after the commit, a rebuild of the postings starts in the background when it is time, and
 //     a deletion forgets the popup's snapshot of its list (recent-snapshot.ts).
 // So no writer keeps those invariants by hand (schema.ts lists them). A failure anywhere (quota…)
@@ -94,7 +95,7 @@ export async function commit<R>(
 ): Promise<Committed<R>> {
   const keys = [...new Set(urls)];
   const done = await guard(() =>
-    db.transaction('rw', [db.articles, db.contents, db.catalog, db.terms, db.postings, db.assets], async () => {
+    db.transaction('rw', [db.articles, db.contents, db.catalog, db.terms, db.postings, db.assets, db.highlights], async () => {
       let catalog: Promise<Catalog> | null = null;
       const readCat = () => (catalog ??= readCatalog(db));
       let read = keys;
@@ -159,6 +160,7 @@ export async function commit<R>(
         gone.length ? db.assets.where('article').anyOf(gone).toArray() : [],
         beginIndexUpdate(db, reindexed.length),
       ]);
+      const goneHighlights = gone.length ? await db.highlights.where('article').anyOf(gone).toArray() : [];
       // …then the writes: the browser stores them while the catalog and the terms are worked out.
       const writes: Promise<unknown>[] = metaWrites();
       if (gone.length)
@@ -167,11 +169,18 @@ export async function commit<R>(
           db.contents.bulkDelete(gone),
           db.assets.bulkDelete(goneAssets.map((a): [string, string] => [a.article, a.hash])),
         );
+      if (goneHighlights.length) writes.push(db.highlights.bulkDelete(goneHighlights.map((h) => h.id)));
       const removed: SavedArticle[] = [];
       gone.forEach((url, i) => {
         const meta = stored.get(url);
         const images = goneAssets.filter((a) => a.article === url).map(savedImage);
-        if (meta) removed.push({ ...joinSaved(meta, goneContents[i]), ...(images.length ? { images } : {}) });
+        const highlights = goneHighlights.filter((h) => h.article === url);
+        if (meta)
+          removed.push({
+            ...joinSaved(meta, goneContents[i]),
+            ...(images.length ? { images } : {}),
+            ...(highlights.length ? { highlights } : {}),
+          });
       });
       const unlisted = gone.filter((url) => cat.indexOf(url) >= 0);
       cat.remove(unlisted);

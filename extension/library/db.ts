@@ -14,15 +14,17 @@ import {
   type CatalogHead,
   type CatalogRow,
   type ContentRow,
+  type HighlightRow,
   type PendingTermsRow,
   type PostingBlock,
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
 } from '@/extension/library/schema';
 
-export { LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/extension/library/schema';
+export { LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '@/extension/library/schema';
 
 const LIBRARY_DB_NAME = 'library';
 
@@ -43,6 +45,7 @@ export class LibraryDB extends Dexie {
   postings!: Table<PostingBlock, string>;
   terms!: Table<PendingTermsRow, string>;
   assets!: Table<AssetRow, [string, string]>;
+  highlights!: Table<HighlightRow, string>;
   readonly tuning: Readonly<SearchTuning>;
 
   constructor(name: string = LIBRARY_DB_NAME, options: LibraryOptions = {}) {
@@ -57,6 +60,8 @@ export class LibraryDB extends Dexie {
       .upgrade((tx) => carryTranslations(tx, translationCache));
     // New table only: older articles have no stored picture.
     this.version(4).stores(SCHEMA_V4);
+    // New table only: older articles have no highlight.
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

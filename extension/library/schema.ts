@@ -20,6 +20,9 @@
 //             with an article (Blobs, sniffed and scaled: lib/library/images.ts) and its thumbnail.
 //             Whatever hangs off an article later (highlights) follows the same pattern: the
 //             article's URL as the first part of the key, deleted in the same commit as the article.
+//   highlights HighlightRow (version 5), primary key `id`, index `article`: the reader's own
+//             highlights and notes (lib/annotations/highlight.ts), each with its W3C selectors;
+//             deleted in the same commit as their article
 //
 // Invariants, kept by the one write path (commit.ts) and nothing else: every article has exactly
 // one row in articles and contents and one entry in the catalog; assets belong to a saved article
@@ -36,10 +39,12 @@
 //      and the upgrade carries the cached translations over to it (db.ts).
 //   4  + `assets` (stored pictures). A new table only: the upgrade writes nothing, every older
 //      article simply has no stored picture (its reader keeps "Load images from the site").
+//   5  + `highlights`. A new table only: the upgrade writes nothing.
 // A released version is frozen: a change is a new version with its own constant here, its
 // `this.version(n)` line in db.ts, a frozen writer of the previous version's data in
 // tests/fixtures/ (library-v1.ts, library-v2.ts) and a test in library-schema.test.ts that opens
 // that data with the current class and finds every record intact.
+import type { Highlight } from '@/lib/annotations/highlight';
 import type { ArticleContent, ArticleMeta } from '@/lib/library/types';
 
 /** A row of `articles`: the metadata every list shows (the shape the UI shares, in lib/). */
@@ -111,6 +116,8 @@ export interface AssetRow {
 
 /** The hash of an article's thumbnail row (a SHA-256 prefix is hex, so it never collides). */
 export const THUMB_HASH = 'thumb';
+/** A row of `highlights`. */
+export type HighlightRow = Highlight;
 
 /** Version 1 of the schema. Frozen: a later version gets its own constant. */
 export const SCHEMA_V1 = Object.freeze({
@@ -139,5 +146,11 @@ export const SCHEMA_V4 = Object.freeze({
   assets: '[article+hash], article',
 });
 
+/** Version 5: the reader's highlights and notes. Frozen. */
+export const SCHEMA_V5 = Object.freeze({
+  ...SCHEMA_V4,
+  highlights: 'id, article',
+});
+
 /** The current schema version (Dexie's version number, not IndexedDB's). */
-export const LIBRARY_SCHEMA_VERSION = 4;
+export const LIBRARY_SCHEMA_VERSION = 5;

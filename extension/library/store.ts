@@ -22,6 +22,7 @@ import {
   siteOf,
   STATUS_RANK,
 } from '@/lib/library/records';
+import { putHighlights } from '@/extension/library/highlights';
 import { matchUrls, siteCounts, tagCounts, urlsWithStatus } from '@/extension/library/search';
 import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle, SavedImage } from '@/lib/library/types';
 
@@ -374,9 +375,11 @@ export async function undoMerges(db: LibraryDB, undo: MergeUndo): Promise<void> 
   await commit(db, [...first.keys()], () => ({ put, remove, value: null }));
 }
 
-/** Undo of removeArticles: puts the articles back exactly (merging with any saved since). */
+/** Undo of removeArticles: puts the articles back exactly (merging with any saved since), with their highlights. */
 export async function restoreArticles(db: LibraryDB, saved: readonly SavedArticle[]): Promise<void> {
   await mergeArticles(db, saved);
+  const highlights = saved.flatMap((a) => a.highlights ?? []);
+  if (highlights.length) await putHighlights(db, highlights, { skipMissing: true });
 }
 
 /** Sites with their article counts, most articles first. */

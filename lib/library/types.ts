@@ -1,6 +1,7 @@
 // The saved-articles library: the article shapes the popup, the library page and the background
 // share (ArticleMeta and ArticleContent are also the rows of the library database's articles and
 // contents tables: extension/library/schema.ts). Dexie is opened only in extension contexts.
+import type { Highlight } from '@/lib/annotations/highlight';
 
 /** full: extracted article; bookmark: the page held no article (title and what could be read);
  *  pending: imported without content, to be fetched later. */
@@ -58,8 +59,9 @@ export interface SavedImage {
 }
 
 /** A whole saved article, as exported and imported; `images` when its pictures travel with it
- *  (a JSON backup, an undo), absent when they are left as they are. */
-export type SavedArticle = ArticleMeta & Omit<ArticleContent, 'url'> & { images?: SavedImage[] };
+ *  (a JSON backup, an undo), absent when they are left as they are; `highlights` likewise (an
+ *  undo of a delete, a backup, an export). */
+export type SavedArticle = ArticleMeta & Omit<ArticleContent, 'url'> & { images?: SavedImage[]; highlights?: Highlight[] };
 
 /** The library's orders: by savedAt, by length (words), or least read (progress; read ones last). */
 export type SortOrder = 'newest' | 'oldest' | 'longest' | 'least-read';

@@ -37,7 +37,7 @@ Object.assign(globalThis, {
   return out.outputFiles[0]!.text;
 }
 
-const DB_VERSION = 40; // Dexie stores version N as IndexedDB version N × 10: schema v4.
+const DB_VERSION = 50; // Dexie stores version N as IndexedDB version N × 10: schema v5.
 // (Each runs inside the page: self-contained.)
 const libraryVersion = () => indexedDB.databases().then((dbs) => dbs.find((d) => d.name === 'library')?.version ?? null);
 const cacheVersion = () => indexedDB.databases().then((dbs) => dbs.find((d) => d.name === 'translation-cache')?.version ?? null);

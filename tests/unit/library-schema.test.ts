@@ -4,7 +4,7 @@
 // uses only that version's declaration, never the current class, and a test that opens its data.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/extension/library/db';
+import { LibraryDB, LIBRARY_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '@/extension/library/db';
 import { DexieTranslationCache, TranslationCacheDB } from '@/extension/translate/cache';
 import { getArticle, listUrls, pendingUrls, recent, saveArticle, sites, tags } from '@/extension/library/store';
 import { searchLibrary } from '@/extension/library/search';
@@ -70,8 +70,8 @@ async function expectV1Library(db: LibraryDB) {
   expect((await searchLibrary(db, { query: 'exam' })).map((m) => m.url)).toEqual(['https://old.example.net/3']);
 }
 
-test('the current version is declared, and v1, v2, v3 and v4 are still the schemas they shipped with', () => {
-  expect(LIBRARY_SCHEMA_VERSION).toBe(4);
+test('the current version is declared, and v1 to v5 are still the schemas they shipped with', () => {
+  expect(LIBRARY_SCHEMA_VERSION).toBe(5);
   expect({ ...SCHEMA_V4 }).toEqual({ ...FROZEN_V1, assets: '[article+hash], article' });
   expect(Object.isFrozen(SCHEMA_V4)).toBe(true);
   expect({ ...SCHEMA_V1 }).toEqual(FROZEN_V1);
@@ -80,6 +80,8 @@ test('the current version is declared, and v1, v2, v3 and v4 are still the schem
   expect(Object.isFrozen(SCHEMA_V2)).toBe(true);
   expect({ ...SCHEMA_V3 }).toEqual(FROZEN_V3);
   expect(Object.isFrozen(SCHEMA_V3)).toBe(true);
+  expect({ ...SCHEMA_V5 }).toEqual({ ...FROZEN_V1, assets: '[article+hash], article', highlights: 'id, article' });
+  expect(Object.isFrozen(SCHEMA_V5)).toBe(true);
 });
 
 test('data written by version 1 opens with the current LibraryDB, every record intact', async () => {
@@ -89,7 +91,15 @@ test('data written by version 1 opens with the current LibraryDB, every record i
   const db = new LibraryDB(name.library, { translationCache: name.cache });
   await db.open();
   expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
-  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'assets', 'catalog', 'contents', 'postings', 'terms']);
+  expect(db.tables.map((t) => t.name).sort()).toEqual([
+    'articles',
+    'assets',
+    'catalog',
+    'contents',
+    'highlights',
+    'postings',
+    'terms',
+  ]);
   await expectV1Library(db);
   // …and writable: a save goes through the catalog and the index written by v1
   await saveArticle(db, article({ url: 'https://news.example.com/4', title: '삼성 새 공장' }), {
@@ -113,7 +123,15 @@ test('data written by version 2 opens with the current LibraryDB: the articles i
   const db = new LibraryDB(name.library, { translationCache: name.cache });
   await db.open();
   expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
-  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'assets', 'catalog', 'contents', 'postings', 'terms']);
+  expect(db.tables.map((t) => t.name).sort()).toEqual([
+    'articles',
+    'assets',
+    'catalog',
+    'contents',
+    'highlights',
+    'postings',
+    'terms',
+  ]);
   expect([...db.backendDB().objectStoreNames]).not.toContain('translations');
   await expectV1Library(db);
 
@@ -198,6 +216,7 @@ test('the IndexedDB layouts: the library with no secondary index, the cache with
     assets: { keyPath: ['article', 'hash'], autoIncrement: false, indexes: ['article:article'] },
     catalog: { keyPath: null, autoIncrement: false, indexes: [] },
     contents: { keyPath: 'url', autoIncrement: false, indexes: [] },
+    highlights: { keyPath: 'id', autoIncrement: false, indexes: ['article:article'] },
     postings: { keyPath: null, autoIncrement: false, indexes: [] },
     terms: { keyPath: 'url', autoIncrement: false, indexes: [] },
   });

@@ -1,0 +1,82 @@
+// The reader's highlights and notes in the library database (table `highlights`, schema.ts). A
+// highlight belongs to a saved article: it is written only while its article is saved (in the same
+// transaction that checks it), and a deleted article's highlights go with it (commit.ts).
+import type { LibraryDB } from '@/extension/library/db';
+import { isHighlightColor, MAX_NOTE, MAX_QUOTE, type Highlight } from '@/lib/annotations/highlight';
+import { guard, LibraryError } from '@/lib/library/errors';
+import { canonicalUrl } from '@/lib/library/records';
+
+/** The article's highlights in the order of its text. */
+export async function listHighlights(db: LibraryDB, article: string): Promise<Highlight[]> {
+  const rows = await guard(() => db.highlights.where('article').equals(canonicalUrl(article)).toArray());
+  return rows.sort((a, b) => a.selectors[1].start - b.selectors[1].start || a.createdAt - b.createdAt);
+}
+
+/** A highlight with its fields checked and bounded (one from a page or an import is untrusted). */
+function checkedHighlight(h: Highlight): Highlight {
+  const [quote, position] = h.selectors ?? [];
+  if (typeof h.id !== 'string' || !/^hl-[\w-]{1,100}$/.test(h.id))
+    throw new LibraryError('invalid-file', 'A highlight has no valid id.');
+  if (quote?.type !== 'TextQuoteSelector' || typeof quote.exact !== 'string' || !quote.exact || quote.exact.length > MAX_QUOTE)
+    throw new LibraryError('invalid-file', 'A highlight has no quote of its text.');
+  const start = Number.isInteger(position?.start) && position!.start >= 0 ? position!.start : 0;
+  const end = Number.isInteger(position?.end) && position!.end > start ? position!.end : start;
+  const time = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : Date.now());
+  return {
+    id: h.id,
+    article: canonicalUrl(h.article),
+    selectors: [
+      {
+        type: 'TextQuoteSelector',
+        exact: quote.exact,
+        prefix: String(quote.prefix ?? '').slice(-64),
+        suffix: String(quote.suffix ?? '').slice(0, 64),
+      },
+      { type: 'TextPositionSelector', start, end },
+    ],
+    color: isHighlightColor(h.color) ? h.color : 'yellow',
+    note: typeof h.note === 'string' ? h.note.slice(0, MAX_NOTE) : '',
+    createdAt: time(h.createdAt),
+    updatedAt: time(h.updatedAt),
+  };
+}
+
+/**
+ * Adds or replaces highlights of saved articles. An article that is not saved: LibraryError
+ * 'not-found' (nothing written); `skipMissing` leaves those out instead and answers them (an import).
+ */
+export async function putHighlights(
+  db: LibraryDB,
+  highlights: readonly Highlight[],
+  options: { skipMissing?: boolean } = {},
+): Promise<{ written: Highlight[]; missing: Highlight[] }> {
+  const rows = highlights.map(checkedHighlight);
+  return guard(() =>
+    db.transaction('rw', [db.articles, db.highlights], async () => {
+      const articles = [...new Set(rows.map((h) => h.article))];
+      const saved = new Set((await db.articles.bulkGet(articles)).flatMap((a) => (a ? [a.url] : [])));
+      const missing = rows.filter((h) => !saved.has(h.article));
+      if (missing.length && !options.skipMissing)
+        throw new LibraryError('not-found', `No saved article at ${missing[0]!.article} for this highlight.`);
+      const written = rows.filter((h) => saved.has(h.article));
+      await db.highlights.bulkPut(written);
+      return { written, missing };
+    }),
+  );
+}
+
+/** Deletes a highlight and answers it as it was (for undo), or null when there was none. */
+export async function removeHighlight(db: LibraryDB, id: string): Promise<Highlight | null> {
+  return guard(() =>
+    db.transaction('rw', db.highlights, async () => {
+      const row = await db.highlights.get(id);
+      if (row) await db.highlights.delete(id);
+      return row ?? null;
+    }),
+  );
+}
+
+/** A highlight by id (null: none). */
+export async function getHighlight(db: LibraryDB, id: string): Promise<Highlight | null> {
+  return (await guard(() => db.highlights.get(id))) ?? null;
+}
