@@ -9,6 +9,7 @@ import { isWebUrl } from '@/lib/library/records';
 import type { ReaderSession, ReaderState } from '@/page/reader-session';
 import { EntityPanel } from './EntityPanel';
 import { handleReaderKey } from './reader-keys';
+import { ReaderHighlights } from './ReaderHighlights';
 import { ReaderStatus } from './ReaderStatus';
 import { ReaderToolbar } from './ReaderToolbar';
 import type { ReaderTool, ToolContext } from './ReaderTools';
@@ -178,6 +179,10 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
       {article && <ReaderStatus session={session} state={state} />}
       {/* Reading aids (components/aids): progress, time left, contents, image viewer. */}
       {article && session.content && <ReadingAids content={session.content} />}
+      {/* The user's own highlights and notes: selection bar, panel, status (ReaderHighlights.tsx). */}
+      {session.notes && session.content && (
+        <ReaderHighlights notes={session.notes} content={session.content} translated={!!state.translation} />
+      )}
     </div>
   );
 }

@@ -28,6 +28,7 @@ import { runTranslation } from '@/platform/translate/run';
 import { entityLabel } from '@/components/EntityPanel';
 import { runInSlices } from '@/lib/slices';
 import { pageHighlighting, removePageHighlights, startPageHighlights, type PageHighlights } from './entities';
+import { backgroundHighlightStore } from './highlights';
 import { ReaderSession } from './reader-session';
 import { acceptUserInputOnly, byUser } from './trusted-events';
 
@@ -173,6 +174,7 @@ export class PageReader {
       site: siteKey(location.href),
       loadEntities,
       signal: this.signal,
+      highlightStore: backgroundHighlightStore,
     });
     const host = document.createElement('reading-assistant-reader');
     // Open, so tests can reach inside; what a page's script dispatches in it is dropped instead.

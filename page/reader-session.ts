@@ -43,6 +43,8 @@ import { displayMode, displayModeItem, targetLanguage } from '@/platform/transla
 import { entityLabel } from '@/components/EntityPanel';
 import { ReadAloud, type SpeechApi } from '@/page/read-aloud';
 import { KeyPoints } from '@/page/key-points';
+import { canonicalUrl } from '@/lib/library/records';
+import { ReaderNotes, type HighlightStore } from './highlights';
 
 interface HighlightState {
   on: boolean;
@@ -95,6 +97,8 @@ export interface ReaderSessionOptions {
   listening?: { start?: number; onPosition?: (index: number, total: number) => void; speech?: SpeechApi | null };
   /** The pictures a saved copy stored: address → local (blob:) URL, shown in place of the site's. */
   storedImages?: ReadonlyMap<string, string>;
+  /** Where the user's own highlights and notes are kept; none: the reader offers none. */
+  highlightStore?: HighlightStore;
 }
 
 /** The entities in the article's text, in steps: the text read, then recognized. */
@@ -120,6 +124,8 @@ export class ReaderSession {
   readonly heldMedia: number;
   /** Settles once the typography and the remembered choices are read (the first paint should wait for it). */
   readonly ready: Promise<void>;
+  /** The user's own highlights and notes (page/highlights.ts), when the host keeps them. */
+  readonly notes: ReaderNotes | null;
 
   #state: ReaderState = {
     typography: DEFAULT_TYPOGRAPHY,
@@ -178,6 +184,16 @@ export class ReaderSession {
       this.title = null;
       this.heldMedia = 0;
     }
+    this.notes =
+      this.content && this.article && options.highlightStore
+        ? new ReaderNotes(
+            this.content,
+            canonicalUrl(this.article.canonicalUrl || this.article.url),
+            options.highlightStore,
+            this.signal,
+          )
+        : null;
+    void this.notes?.load();
     // Unreadable settings leave the defaults: the article is still shown.
     this.ready = this.#start().catch((err: unknown) => console.warn('Reader settings could not be read:', err));
   }
@@ -252,6 +268,8 @@ export class ReaderSession {
     const { content, article } = this;
     if (!content || !article || this.closed) return;
     this.showOriginal();
+    // The user's highlights step aside while a translation is shown (notes: page/highlights.ts).
+    this.notes?.lift('translation');
     // Marks would be sent as emphasis and then stand over text that changed: highlights go first.
     if (this.#state.highlights.on || this.#state.highlights.loading) void this.#unhighlight();
     const run = ++this.#run;
@@ -293,6 +311,7 @@ export class ReaderSession {
     this.#job = null;
     if (this.content) showOriginal(this.content);
     if (this.title) showOriginal(this.title);
+    this.notes?.restore('translation');
     if (this.#state.translation) this.#update({ translation: null });
   }
 
@@ -336,6 +355,7 @@ export class ReaderSession {
       // A translation shown beside the original would be read as part of the article: back to it first.
       if (this.#state.translation) this.showOriginal();
       // In slices, with the page's turns between them: a long article never holds the page.
+      this.notes?.lift('entities');
       // Names as sure as the user asked for (the options page: "show less certain ones too").
       const min = await minEntityConfidence();
       const spans = await runInSlices(finding(api, content, article.lang, min), {
@@ -357,6 +377,7 @@ export class ReaderSession {
         });
     } finally {
       if (this.#stopHighlighting === stop) this.#stopHighlighting = null;
+      this.notes?.restore('entities');
     }
   }
 
@@ -386,8 +407,10 @@ export class ReaderSession {
     const { content } = this;
     const api = this.#entities;
     if (content && api) {
+      this.notes?.lift('entities');
       if (sliced) await runInSlices(api.removing(content));
       else api.removeHighlights(content);
+      this.notes?.restore('entities');
     }
     if (this.#state.highlights !== NO_HIGHLIGHTS) this.#update({ highlights: NO_HIGHLIGHTS });
   }
@@ -401,12 +424,14 @@ export class ReaderSession {
     this.#stopHighlighting?.abort();
     const stop = new AbortController();
     this.#stopHighlighting = stop;
+    this.notes?.lift('entities');
     this.#draw(this.#state.highlights.spans, stop.signal)
       .catch((err: unknown) => {
         if (!stop.signal.aborted) console.warn('Highlights could not be drawn again:', err);
       })
       .finally(() => {
         if (this.#stopHighlighting === stop) this.#stopHighlighting = null;
+        this.notes?.restore('entities');
       });
   }
 

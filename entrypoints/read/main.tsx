@@ -15,6 +15,7 @@ import '@/components/reader.css';
 import '@/components/aids/aids.css';
 import '@/components/entities.css';
 import '@/components/listen.css';
+import '@/components/highlights.css';
 import type { Article } from '@/lib/article/types';
 import { entitiesApi, type EntitiesApi } from '@/lib/entities/api';
 import { t, uiLanguage } from '@/platform/i18n';
@@ -22,6 +23,8 @@ import { openLibraryNow } from '@/extension/library/db';
 import { getArticle, setListening, setProgress } from '@/extension/library/store';
 import { articleImages } from '@/extension/library/assets';
 import { imageSources } from '@/lib/library/images';
+import { listHighlights, putHighlights, removeHighlight } from '@/extension/library/highlights';
+import type { HighlightStore } from '@/page/highlights';
 import type { SavedArticle } from '@/lib/library/types';
 import { siteKey } from '@/platform/settings/typography';
 import { ReaderSession } from '@/page/reader-session';
@@ -124,6 +127,12 @@ function noticeFor(saved: SavedArticle | null, images: ReadonlyMap<string, strin
   const total = imageSources(saved.contentHtml).length;
   return total > images.size ? t('imagesPartlyStored', images.size, total) : null;
 }
+/** The saved copy's highlights, straight from the library (this page is the extension's own). */
+const highlightStore: HighlightStore = {
+  list: (article) => listHighlights(db, article),
+  put: async (highlight) => ({ highlight: (await putHighlights(db, [highlight])).written[0]!, saved: null }),
+  remove: (id) => removeHighlight(db, id),
+};
 
 async function main() {
   const saved = demo ? null : ((await getArticle(db, url)) ?? null);
@@ -142,6 +151,7 @@ async function main() {
       ? { start: saved.listening ?? 0, onPosition: (i) => void setListening(db, saved.url, i).catch(() => undefined) }
       : undefined,
     storedImages: images,
+    highlightStore,
   });
   // The typography first: the place to go back to depends on the text's size.
   await session.ready;

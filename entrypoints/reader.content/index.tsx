@@ -11,6 +11,7 @@ import css from '@/components/reader.css?inline';
 import aidsCss from '@/components/aids/aids.css?inline';
 import entitiesCss from '@/components/entities.css?inline';
 import listenCss from '@/components/listen.css?inline';
+import highlightsCss from '@/components/highlights.css?inline';
 import { showToast } from './toast';
 
 const FLAG = '__readingAssistantReader';
@@ -23,7 +24,7 @@ export default defineContentScript({
     w[FLAG] = true;
 
     const reader = new PageReader({
-      readerCss: css + listenCss + aidsCss,
+      readerCss: css + listenCss + aidsCss + highlightsCss,
       entitiesCss,
       mountView: (session, mount, close) => {
         render(<ReaderView session={session} onClose={close} />, mount);

@@ -23,7 +23,7 @@ export type HighlightSelectors = [TextQuoteSelector, TextPositionSelector];
 export const CONTEXT = 32;
 
 /** The four colours a highlight can have. */
-const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
 export function isHighlightColor(value: unknown): value is HighlightColor {
@@ -47,7 +47,7 @@ export const MAX_QUOTE = 20_000;
 export const MAX_NOTE = 10_000;
 
 /** A new highlight id (random, unique enough across devices for a backup's merge). */
-function newHighlightId(): string {
+export function newHighlightId(): string {
   return `hl-${crypto.randomUUID()}`;
 }
 
