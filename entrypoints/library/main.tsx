@@ -119,7 +119,7 @@ function Library() {
     setSkipped([]);
     try {
       const parsed = parseImport(await file.text(), file.name);
-      const r = await importItems(db, parsed.items);
+      const r = await importItems(db, parsed.items, { highlights: parsed.highlights });
       const kept = new Set(r.keptUrls);
       setImported({ undo: r.undo, kept: parsed.items.filter((i) => kept.has(i.url)) });
       setSkipped(parsed.skipped);
@@ -128,6 +128,8 @@ function Library() {
           t('importDone', r.added, r.updated, r.unchanged),
           r.kept ? t('importKept', r.kept) : '',
           parsed.skipped.length ? t('importInvalid', parsed.skipped.length) : '',
+          r.highlights?.written ? t('importHighlights', r.highlights.written) : '',
+          r.highlights?.missing ? t('importHighlightsMissing', r.highlights.missing) : '',
         ]
           .filter(Boolean)
           .join(' '),

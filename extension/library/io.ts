@@ -41,6 +41,9 @@ import {
   sniffImage,
 } from '@/lib/library/images';
 import { sanitizeSvg } from '@/lib/library/svg';
+import { putHighlights } from '@/extension/library/highlights';
+import { highlightsHtml, highlightsMarkdown } from '@/lib/annotations/export';
+import { fromWebAnnotation, toWebAnnotation, type Highlight, type WebAnnotation } from '@/lib/annotations/highlight';
 
 const EXPORT_FORMAT = 'reading-assistant-library';
 const EXPORT_VERSION = 1;
@@ -51,6 +54,8 @@ interface LibraryExport {
   /** ISO 8601. */
   exportedAt: string;
   articles: SavedArticle[];
+  /** The articles' highlights and notes as W3C Web Annotations (target.source: the article's URL). */
+  annotations?: WebAnnotation[];
 }
 
 type ImportKind = 'json' | 'pocket' | 'instapaper' | 'urls';
@@ -77,6 +82,8 @@ export interface ParsedImport {
   /** Entries left out because they are not valid (a row whose address is not a web page, a backup's
    *  article with a field of the wrong type…): where they are ("line 9", "article 2") and why. */
   skipped: { where: string; reason: string }[];
+  /** Highlights and notes of a backup (checked), for importItems. */
+  highlights?: Highlight[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -85,12 +92,13 @@ export interface ParsedImport {
 /** Every article, newest first; with its stored pictures when `withImages`. */
 async function allArticles(db: LibraryDB, withImages = false): Promise<SavedArticle[]> {
   return guard(() =>
-    db.transaction('r', db.articles, db.contents, db.assets, async () => {
+    db.transaction('r', [db.articles, db.contents, db.assets, db.highlights], async () => {
       // Whole tables in key order (one read each), not through an index: the fastest reads there are.
-      const [metas, contents, assets] = await Promise.all([
+      const [metas, contents, assets, highlights] = await Promise.all([
         db.articles.toArray(),
         db.contents.toArray(),
         withImages ? db.assets.toArray() : ([] as AssetRow[]),
+        db.highlights.toArray(),
       ]);
       const imagesOf = new Map<string, SavedImage[]>();
       for (const { article, ...image } of assets) {
@@ -98,6 +106,10 @@ async function allArticles(db: LibraryDB, withImages = false): Promise<SavedArti
         list.push(image);
         imagesOf.set(article, list);
       }
+      // Each article's highlights, in the order of its text.
+      const marked = new Map<string, Highlight[]>();
+      for (const h of highlights.sort((a, b) => a.selectors[1].start - b.selectors[1].start))
+        marked.set(h.article, [...(marked.get(h.article) ?? []), h]);
       // newest first, as the lists show them (both tables are in URL order)
       let byUrl: Map<string, ArticleContent> | null = null;
       const contentOf = (m: ArticleMeta, i: number) => {
@@ -108,7 +120,8 @@ async function allArticles(db: LibraryDB, withImages = false): Promise<SavedArti
       return metas
         .map((m, i) => {
           const images = imagesOf.get(m.url);
-          return images ? { ...joinSaved(m, contentOf(m, i)), images } : joinSaved(m, contentOf(m, i));
+          const own = marked.get(m.url);
+          return { ...joinSaved(m, contentOf(m, i)), ...(images ? { images } : {}), ...(own ? { highlights: own } : {}) };
         })
         .sort(compareEntries);
     }),
@@ -138,8 +151,11 @@ export async function exportJson(db: LibraryDB, options: { now?: number } = {}):
     exportedAt: new Date(options.now ?? Date.now()).toISOString(),
   };
   const head = JSON.stringify(meta);
-  if (articles.length === 0) return `${head.slice(0, -1)},"articles":[]}\n`;
-  return `${head.slice(0, -1)},"articles":[\n${articles.map((a) => JSON.stringify(a)).join(',\n')}\n]}\n`;
+  // Highlights go in their own list, in the W3C Web Annotation model, after the articles.
+  const annotations = articles.flatMap((a) => (a.highlights ?? []).map(toWebAnnotation));
+  const list = (items: unknown[]) => (items.length ? `[\n${items.map((x) => JSON.stringify(x)).join(',\n')}\n]` : '[]');
+  const plain = articles.map(({ highlights: _, ...a }) => a);
+  return `${head.slice(0, -1)},"articles":${list(plain)}${annotations.length ? `,"annotations":${list(annotations)}` : ''}}\n`;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -192,7 +208,8 @@ export function articleMarkdown(a: SavedArticle, toMarkdown: ((html: string) => 
   const source = isWebUrl(a.url)
     ? `[${a.url.replace(/[[\]]/g, '\\$&')}](${a.url.replace(/[\s()<>]/g, encodeURIComponent)})`
     : a.url.replace(/[\\`*_[\]<]/g, '\\$&');
-  return `${frontMatter(a)}\n\n# ${title}\n\n${body ? `${body}\n\n` : ''}${source}\n`;
+  const marks = highlightsMarkdown(a.highlights ?? []);
+  return `${frontMatter(a)}\n\n# ${title}\n\n${body ? `${body}\n\n` : ''}${marks ? `${marks}\n` : ''}${source}\n`;
 }
 
 /**
@@ -238,6 +255,7 @@ const HTML_STYLE = `body{font:17px/1.6 Georgia,'Noto Serif KR','Noto Serif JP',s
 nav ol{padding-left:1.5em}nav li{margin:.2em 0}article{border-top:1px solid #ccc;margin-top:3em;padding-top:1em}
 .meta{color:#666;font:14px/1.4 system-ui,sans-serif}img,video{max-width:100%;height:auto}pre{overflow:auto}
 blockquote{margin-left:0;padding-left:1em;border-left:3px solid #ccc;color:#444}
+.highlights ol{list-style:none;padding:0}.highlights blockquote{border-left:4px solid #e0b400}.highlights .note{margin-left:1.3em;font-style:italic}
 @media (prefers-color-scheme:dark){body{background:#161616;color:#ddd}.meta{color:#999}a{color:#8ab4f8}}`;
 
 /**
@@ -298,8 +316,9 @@ export async function exportHtml(
       : a.excerpt
         ? `<p>${escapeHtml(a.excerpt)}</p>`
         : '';
+    const marks = highlightsHtml(a.highlights ?? [], 'Highlights');
     bodies.push(
-      `<article id="${id}"${lang}${dir}>\n<h2>${escapeHtml(a.title)}</h2>\n<p class="meta">${meta}${href ? ` · <a href="${href}" rel="noopener noreferrer">${escapeHtml(a.site || 'source')}</a>` : ''}</p>\n${content}\n</article>`,
+      `<article id="${id}"${lang}${dir}>\n<h2>${escapeHtml(a.title)}</h2>\n<p class="meta">${meta}${href ? ` · <a href="${href}" rel="noopener noreferrer">${escapeHtml(a.site || 'source')}</a>` : ''}</p>\n${content}\n${marks ? `${marks}\n` : ''}</article>`,
     );
   });
   const title = `Reading Assistant library · ${day(options.now ?? Date.now())}`;
@@ -405,7 +424,7 @@ function parseJsonBackup(text: string, name: string | undefined, sanitize: (html
       'This JSON file is not a Reading Assistant library backup (its "format" is not "reading-assistant-library").',
     );
   }
-  const { version, articles } = data as { version?: unknown; articles?: unknown };
+  const { version, articles, annotations } = data as { version?: unknown; articles?: unknown; annotations?: unknown };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     throw invalid(name, 'The backup has no valid "version".');
   if (version > EXPORT_VERSION)
@@ -423,7 +442,18 @@ function parseJsonBackup(text: string, name: string | undefined, sanitize: (html
   });
   if (items.length === 0 && skipped.length > 0)
     throw invalid(name, `No article in the backup is valid (${skipped[0]!.where}: ${skipped[0]!.reason}).`);
-  return { kind: 'json', items, skipped };
+  // Highlights: each annotation checked on its own (a bad one is listed, the rest come in).
+  const highlights: Highlight[] = [];
+  const now = Date.now();
+  (Array.isArray(annotations) ? annotations : []).forEach((raw, i) => {
+    const read = fromWebAnnotation(raw, now);
+    const source = 'highlight' in read ? read.highlight.article.trim() : '';
+    if ('error' in read) skipped.push({ where: `annotation ${i + 1}`, reason: read.error });
+    else if (source.length > MAX_URL || !isWebUrl(source))
+      skipped.push({ where: `annotation ${i + 1}`, reason: 'its target is not a web address (http or https)' });
+    else highlights.push({ ...read.highlight, article: canonicalUrl(source) });
+  });
+  return { kind: 'json', items, skipped, ...(highlights.length ? { highlights } : {}) };
 }
 
 /** Longest web address, text field and body an import takes (a body of 5 million characters is a
@@ -774,8 +804,8 @@ function itemToArticle(item: ImportItem, now: number): SavedArticle {
 export async function importItems(
   db: LibraryDB,
   items: readonly ImportItem[],
-  options: { now?: number; replace?: boolean } = {},
-): Promise<MergeResult> {
+  options: { now?: number; replace?: boolean; highlights?: readonly Highlight[] } = {},
+): Promise<MergeResult & { highlights?: { written: number; missing: number } }> {
   const now = options.now ?? Date.now();
   const articles = items.map((item, i) => {
     const a = itemToArticle(item, now);
@@ -787,5 +817,10 @@ export async function importItems(
       readAt: a.readAt > 0 ? clampTime(a.readAt, now) : 0,
     };
   });
-  return mergeArticles(db, articles, { replace: options.replace });
+  const merged = await mergeArticles(db, articles, { replace: options.replace });
+  if (!options.highlights?.length) return merged;
+  // Highlights of articles now in the library come in; those of an article it does not hold are
+  // left out and counted (the backup still has them), never a failure of the whole import.
+  const { written, missing } = await putHighlights(db, options.highlights, { skipMissing: true });
+  return { ...merged, highlights: { written: written.length, missing: missing.length } };
 }

@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+// Highlights and notes in the exports: Markdown quote blocks with the note under each, the HTML
+// export, and the JSON backup's W3C Web Annotations, imported back (checked; those of an article
+// the library does not hold left out and counted, never a failed import).
+import { strFromU8, unzipSync } from 'fflate';
+import { article, dropDbs, freshDb } from './library-helpers';
+import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport } from '@/extension/library/io';
+import { listHighlights, putHighlights } from '@/extension/library/highlights';
+import { saveArticle } from '@/extension/library/store';
+import { describe as describeText } from '@/lib/annotations/anchor';
+import type { Highlight } from '@/lib/annotations/highlight';
+
+afterEach(dropDbs);
+
+const TEXT = '서울시는 버스 요금을 올린다.\n\nThe council voted <b>yes</b> on Tuesday.';
+const URL = 'https://news.example.com/2024/05/story';
+
+function highlight(id: string, quote: string, over: Partial<Highlight> = {}): Highlight {
+  const start = TEXT.indexOf(quote);
+  return {
+    id,
+    article: URL,
+    selectors: describeText(TEXT, start, start + quote.length)!,
+    color: 'green',
+    note: '',
+    createdAt: Date.UTC(2024, 4, 2),
+    updatedAt: Date.UTC(2024, 4, 3),
+    ...over,
+  };
+}
+
+async function libraryWithHighlights() {
+  const db = freshDb();
+  await saveArticle(db, article({ text: TEXT, url: URL }), { pageUrl: URL });
+  await putHighlights(db, [
+    highlight('hl-2', 'voted <b>yes</b>', { note: 'Check the *minutes*.\nAnd the vote count.' }),
+    highlight('hl-1', '버스 요금을'),
+  ]);
+  return db;
+}
+
+test('the Markdown export has a Highlights section: quote blocks in text order, each note under its quote, escaped', async () => {
+  const db = await libraryWithHighlights();
+  const zip = unzipSync(await exportMarkdownZip(db, { parseHtml: (h) => new DOMParser().parseFromString(h, 'text/html') }));
+  const md = strFromU8(Object.values(zip)[0]!);
+  expect(md).toContain(
+    '## Highlights\n\n> 버스 요금을\n\n> voted \\<b>yes\\</b>\n\nCheck the \\*minutes\\*.\nAnd the vote count.\n\n[https://news.example.com',
+  );
+});
+
+test('the HTML export lists them under the article, every text escaped', async () => {
+  const db = await libraryWithHighlights();
+  const html = await exportHtml(db, { sanitize: (h) => h });
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const items = [...doc.querySelectorAll('article .highlights li')];
+  expect(items.map((li) => [li.querySelector('blockquote')!.textContent, li.querySelector('.note')?.textContent ?? ''])).toEqual([
+    ['버스 요금을', ''],
+    ['voted <b>yes</b>', 'Check the *minutes*.And the vote count.'],
+  ]);
+  expect(doc.querySelector('article .highlights b')).toBeNull();
+});
+
+test('the JSON backup carries W3C Web Annotations that import back; bad ones listed, orphans of a missing article counted', async () => {
+  const db = await libraryWithHighlights();
+  const json = exportJson(db);
+  const data = JSON.parse(await json) as { articles: object[]; annotations: Array<Record<string, unknown>> };
+  expect(data.articles[0]).not.toHaveProperty('highlights');
+  expect(data.annotations).toHaveLength(2);
+  expect(data.annotations[1]).toMatchObject({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'Annotation',
+    motivation: 'commenting',
+    body: [{ type: 'TextualBody', value: 'Check the *minutes*.\nAnd the vote count.', purpose: 'commenting' }],
+    target: {
+      source: URL,
+      selector: [{ type: 'TextQuoteSelector', exact: 'voted <b>yes</b>' }, { type: 'TextPositionSelector' }],
+    },
+  });
+
+  // Into an empty library, with one annotation that is not valid and one whose article is not there.
+  data.annotations.push({ type: 'Annotation', target: { source: URL } });
+  data.annotations.push({
+    ...data.annotations[0],
+    id: 'urn:reading-assistant:hl-x',
+    target: { ...(data.annotations[0]!.target as object), source: 'https://elsewhere.example/gone' },
+  });
+  const parsed = parseImport(JSON.stringify(data), 'backup.json', { sanitize: (h) => h });
+  expect(parsed.skipped).toEqual([{ where: 'annotation 3', reason: 'no TextQuoteSelector with its exact text' }]);
+  const other = freshDb();
+  const result = await importItems(other, parsed.items, { highlights: parsed.highlights });
+  expect(result.highlights).toEqual({ written: 2, missing: 1 });
+  expect((await listHighlights(other, URL)).map((h) => [h.id, h.selectors[0].exact, h.note, h.color])).toEqual([
+    ['hl-1', '버스 요금을', '', 'green'],
+    ['hl-2', 'voted <b>yes</b>', 'Check the *minutes*.\nAnd the vote count.', 'green'],
+  ]);
+});
