@@ -6,6 +6,7 @@ import { exportJson, importItems, parseImport } from '@/extension/library/io';
 import { searchLibrary } from '@/extension/library/search';
 import { getArticle, recent, saveArticle } from '@/extension/library/store';
 import { collectImages } from '@/extension/save-images';
+import { measureReanchoring } from './reanchor-entry';
 
 Object.assign(window, {
   __lib: {
@@ -20,5 +21,6 @@ Object.assign(window, {
     recent,
     saveArticle,
     collectImages,
+    measureReanchoring,
   },
 });

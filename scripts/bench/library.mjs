@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:library [-- --n 10000 --opens 11 --out FILE]
+// npm run bench:library [-- --n 10000 --opens 11 --out FILE] [-- --reanchor-only] [-- --corpus DIR]
 //
 // The saved-articles library at scale, in Debian's headless Chromium with the built extension
 // loaded: the library code runs inside an extension page (the real IndexedDB of the extension's
@@ -17,6 +17,7 @@
 //    into an empty library of their own (after the size is taken, so it does not count there);
 //  - saving an article with 20 pictures served by a local server (fetched, sniffed, decoded, half
 //    of them scaled from 2400 to 1600 px wide, stored with the article), median of 5.
+//  - the share of highlights placed again on the dev corpus pages (scripts/bench/reanchor.mjs).
 // Figures only: nothing here fails on a time.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import { build } from 'esbuild';
 import { launchChromium, CHROME_BUILD } from '../lib/browsers.mjs';
 import { serveFixtures } from '../lib/fixture-server.mjs';
 import { stripedPng } from '../lib/png.mjs';
+import { measureReanchoring, printReanchoring } from './reanchor.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
@@ -70,6 +72,17 @@ const base = `chrome-extension://${extensionId}`;
 const page = await context.newPage();
 await page.goto(`${base}/welcome.html`);
 await page.evaluate(code); // CDP evaluation is not subject to the page's CSP
+
+// Highlights placed again (scripts/bench/reanchor.mjs); alone with --reanchor-only.
+const reanchor = await measureReanchoring(page, path.resolve(ROOT, args.corpus ?? '../shared/corpus'));
+const rowOf = (label, value, target) =>
+  console.log(`${label.padEnd(44)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}`);
+if ('reanchor-only' in args) {
+  printReanchoring(reanchor, rowOf);
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const results = await page.evaluate(async (n) => {
   const lib = window.__lib;
@@ -246,6 +259,7 @@ const figures = {
     stored: withImages.stored,
     storedMB: withImages.bytes / 1e6,
   },
+  reanchor,
   targets: TARGETS,
 };
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -288,4 +302,5 @@ row('database size (storage estimate)', `${figures.storageEstimateMB.toFixed(1)}
 row('IndexedDB folder on disk', `${figures.indexedDbOnDiskMB.toFixed(1)} MB`);
 row(`read a Pocket HTML export of ${pocket.links} links (${(pocket.bytes / 1e6).toFixed(1)} MB)`, ms(pocket.parseMs));
 row(`  import its ${pocket.items} items into an empty library`, ms(pocket.importMs));
+printReanchoring(reanchor, row);
 console.log(`\nwritten: ${path.relative(ROOT, OUT)}`);
