@@ -42,15 +42,17 @@ function useNotes(notes: ReaderNotes): NotesState {
 }
 
 type Bar =
-  { kind: 'selection'; range: Range; top: number; left: number } | { kind: 'highlight'; id: string; top: number; left: number };
+  | { kind: 'selection'; range: Range; top: number; left: number; below: number }
+  | { kind: 'highlight'; id: string; top: number; left: number; below: number };
 
 const BAR_WIDTH = 260;
 
-function barPlace(rect: DOMRect): { top: number; left: number } {
+/** Where the bar goes: above the selection when there is room, else below; `below` is for the
+ *  taller note form, which must not cover the passage it is about. */
+function barPlace(rect: DOMRect): { top: number; left: number; below: number } {
   const left = Math.max(8, Math.min(rect.left + rect.width / 2 - BAR_WIDTH / 2, window.innerWidth - BAR_WIDTH - 8));
-  // Above the selection when there is room, else below it.
   const top = rect.top > 60 ? rect.top - 48 : rect.bottom + 8;
-  return { top, left };
+  return { top, left, below: Math.max(8, Math.min(rect.bottom + 8, window.innerHeight - 190)) };
 }
 
 export interface ReaderHighlightsProps {
@@ -132,7 +134,7 @@ export function ReaderHighlights({ notes, content, translated }: ReaderHighlight
     if (bar.kind === 'selection') {
       const made = await notes.add(bar.range, color, note);
       content.ownerDocument.getSelection()?.removeAllRanges();
-      if (made) setBar({ kind: 'highlight', id: made.id, top: bar.top, left: bar.left });
+      if (made) setBar({ kind: 'highlight', id: made.id, top: bar.top, left: bar.left, below: bar.below });
     } else await notes.update(bar.id, note === undefined ? { color } : { color, note });
     setEditing(null);
   };
@@ -170,8 +172,10 @@ export function ReaderHighlights({ notes, content, translated }: ReaderHighlight
           class="ra-hl-bar"
           role="toolbar"
           aria-label={t('highlightBar')}
-          style={{ top: `${bar.top}px`, left: `${bar.left}px` }}
+          style={{ top: `${editing === null ? bar.top : bar.below}px`, left: `${bar.left}px` }}
           onKeyDown={onBarKey}
+          // A press on the bar keeps the selection it acts on (only the note's field takes focus by mouse).
+          onMouseDown={(e) => (e.target as Element).tagName !== 'TEXTAREA' && e.preventDefault()}
           data-testid="highlight-bar"
         >
           {editing === null ? (

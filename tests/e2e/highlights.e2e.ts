@@ -111,7 +111,7 @@ describe('Chromium', () => {
     await expect.poll(() => page.evaluate(shown)).toMatchObject({ marks: QUOTE });
     // Across the bold run: one mark inside <b>, one after it.
     expect(await reader.locator('.ra-content b mark.ra-hl').count()).toBe(1);
-    await expect.poll(() => reader.getByRole('status').innerText()).toContain('saved to your library');
+    await reader.getByText('The article was saved to your library with this highlight.').waitFor();
     await reader.getByTestId('highlights-toggle').click();
     expect((await page.evaluate(shown)).items).toEqual([`${QUOTE}${NOTE}Edit noteDelete`]);
     await page.screenshot({ path: `${SCREENSHOTS}highlights-panel-chromium.png` });
@@ -179,13 +179,14 @@ describe('Firefox', () => {
       ),
     ).toMatchObject({ marks: QUOTE });
     await page.click(inReader('highlights-toggle'));
+    await page.screenshot({ path: `${SCREENSHOTS}highlights-panel-firefox.png` });
+    await page.waitForSelector(inReader('highlights-panel'), { timeout: 5000 });
     expect(
       await poll(
         () => page.evaluate(shown),
         (s) => s.items.length === 1,
       ),
     ).toEqual({ marks: QUOTE, items: [`${QUOTE}${NOTE}Edit noteDelete`] });
-    await page.screenshot({ path: `${SCREENSHOTS}highlights-panel-firefox.png` });
 
     // Closed and opened again from the popup: it comes back from the library.
     await session.showPopup(tabId);
