@@ -22,7 +22,7 @@ export async function measureReanchoring(page, corpusRoot) {
   let pages = 0;
   let ms = 0;
   for (const corpus of REANCHOR_CORPORA) {
-    const items = loadCorpus(path.join(corpusRoot, corpus)).filter((p) => p.isArticle);
+    const items = loadCorpus(path.join(corpusRoot, corpus)).pages.filter((p) => p.isArticle);
     for (const [i, item] of items.entries()) {
       const r = await page.evaluate(
         ({ html, url, id, seed, perPage }) => window.__lib.measureReanchoring([{ id, html, url }], perPage, seed),
