@@ -2,7 +2,7 @@
 // speed, volume, the voice for the article's language, what to read after a side-by-side
 // translation, where it is ("Sentence 3 of 40"), and "Back to where it is reading" once the user
 // has scrolled away. Keys (shown in the buttons' titles and aria-keyshortcuts): P play/pause,
-// S stop, [ and ] previous/next paragraph, - and = slower/faster. While it reads, a click on a
+// S stop, [ and ] previous/next paragraph, , and . slower/faster (- and = are the text size). While it reads, a click on a
 // paragraph reads from there; Play with text selected in the article starts at the selection.
 // The state is the session's ReadAloud (page/read-aloud.ts).
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
@@ -42,8 +42,9 @@ const KEYS: Record<string, (ra: ReadAloud) => void> = {
   s: (ra) => ra.stop(),
   '[': (ra) => ra.previousParagraph(),
   ']': (ra) => ra.nextParagraph(),
-  '-': (ra) => ra.setRate(step(ra.state.settings.rate, -1)),
-  '=': (ra) => ra.setRate(step(ra.state.settings.rate, 1)),
+  // Speed on , and . (the reader's - and = are the text size).
+  ',': (ra) => ra.setRate(step(ra.state.settings.rate, -1)),
+  '.': (ra) => ra.setRate(step(ra.state.settings.rate, 1)),
 };
 
 /** The Listen button and, once used, the read-aloud bar. */
@@ -159,7 +160,7 @@ function Controls({ ra, content }: { ra: ReadAloud; content: HTMLElement }) {
         <select
           value={String(state.settings.rate)}
           data-testid="listen-speed"
-          aria-keyshortcuts="- ="
+          aria-keyshortcuts=", ."
           title={t('listenSpeedKeys')}
           onChange={(e) => ra.setRate(Number((e.currentTarget as HTMLSelectElement).value))}
         >
