@@ -172,7 +172,8 @@ describe('Chromium', () => {
     const { page, tabId } = await session.openTab(server.url(ARTICLE));
     const popup = await session.openPopup(tabId, 600);
     await popup.getByTestId('save').click();
-    await expect.poll(() => popup.getByTestId('save-result').innerText()).toMatch(/library/);
+    // Saving fetches and stores the article's pictures too: seconds on a loaded machine.
+    await expect.poll(() => popup.getByTestId('save-result').innerText(), { timeout: 20000 }).toMatch(/library/);
     await Promise.all([page.close(), popup.close()]);
     const saved = await session.extensionPage(`read.html?url=${encodeURIComponent(server.url(ARTICLE))}`);
     await saved.setViewportSize({ width: 1280, height: 800 });
