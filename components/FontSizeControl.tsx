@@ -9,9 +9,24 @@ export interface FontSizeControlProps {
   onStep: (direction: -1 | 0 | 1) => void;
   /** Names the group for assistive technology ("Reader font size", "Page zoom"). */
   label: MessageKey;
+  /** What the three buttons say and are named: the reader's text size unless given (page zoom: −, +). */
+  glyphs?: [string, string];
+  names?: { smaller: MessageKey; reset: MessageKey; larger: MessageKey };
+  testId?: string;
 }
 
-export function FontSizeControl({ percent, canShrink, canGrow, onStep, label }: FontSizeControlProps) {
+const TEXT_SIZE = { smaller: 'fontSmaller', reset: 'fontReset', larger: 'fontLarger' } as const;
+
+export function FontSizeControl({
+  percent,
+  canShrink,
+  canGrow,
+  onStep,
+  label,
+  glyphs = ['A−', 'A+'],
+  names = TEXT_SIZE,
+  testId = 'font-percent',
+}: FontSizeControlProps) {
   return (
     <div class="ra-fontsize" role="group" aria-label={t(label)}>
       <button
@@ -19,18 +34,18 @@ export function FontSizeControl({ percent, canShrink, canGrow, onStep, label }: 
         class="ra-btn"
         onClick={() => onStep(-1)}
         disabled={!canShrink}
-        aria-label={t('fontSmaller')}
-        title={t('fontSmaller')}
+        aria-label={t(names.smaller)}
+        title={t(names.smaller)}
       >
-        A−
+        {glyphs[0]}
       </button>
       <button
         type="button"
         class="ra-btn ra-size"
         onClick={() => onStep(0)}
-        aria-label={t('fontReset', `${percent}%`)}
-        title={t('fontReset', `${percent}%`)}
-        data-testid="font-percent"
+        aria-label={t(names.reset, `${percent}%`)}
+        title={t(names.reset, `${percent}%`)}
+        data-testid={testId}
       >
         {percent}%
       </button>
@@ -39,10 +54,10 @@ export function FontSizeControl({ percent, canShrink, canGrow, onStep, label }: 
         class="ra-btn"
         onClick={() => onStep(1)}
         disabled={!canGrow}
-        aria-label={t('fontLarger')}
-        title={t('fontLarger')}
+        aria-label={t(names.larger)}
+        title={t(names.larger)}
       >
-        A+
+        {glyphs[1]}
       </button>
     </div>
   );
