@@ -1,64 +1,17 @@
-// Key points at the top of the article: the "Key points" button (key K) and the box that shows
-// 3 to 5 points, each a link to the sentence it comes from, and which engine made them. The state
+// Key points at the top of the article (asked for with the toolbar's Key points tool, key K): the
+// box that shows 3 to 5 points, each a link to the sentence it comes from, and which engine made them. The state
 // is the session's KeyPoints (page/key-points.ts).
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import type { ReaderSession } from '@/page/reader-session';
-import type { KeyPoints, KeyPointsState } from '@/page/key-points';
+import type { KeyPoints } from '@/page/key-points';
+import { useStore } from './useStore';
 import type { KeyPointsEngine } from '@/lib/summary/key-points';
-
-function useKeyPoints(kp: KeyPoints): KeyPointsState {
-  const [state, setState] = useState(kp.state);
-  useLayoutEffect(() => {
-    setState(kp.state);
-    return kp.subscribe(setState);
-  }, [kp]);
-  return state;
-}
 
 const ENGINE: Record<KeyPointsEngine, 'keyPointsBySummarizer' | 'keyPointsByProvider' | 'keyPointsByDevice'> = {
   summarizer: 'keyPointsBySummarizer',
   provider: 'keyPointsByProvider',
   extractive: 'keyPointsByDevice',
 };
-
-/** The button in the reader's tools. */
-export function KeyPointsButton({ session }: { session: ReaderSession }) {
-  const kp = session.keyPoints;
-  const content = session.content;
-  useEffect(() => {
-    const root = content?.closest('.ra-root');
-    if (!root || !kp) return;
-    const onKey = (e: Event) => {
-      const k = e as KeyboardEvent;
-      if (!k.isTrusted || k.ctrlKey || k.metaKey || k.altKey || k.key.toLowerCase() !== 'k') return;
-      if ((k.target as Element | null)?.closest?.('input, select, textarea, [contenteditable]')) return;
-      k.preventDefault();
-      void kp.make();
-    };
-    root.addEventListener('keydown', onKey);
-    return () => root.removeEventListener('keydown', onKey);
-  }, [kp, content]);
-  if (!kp) return null;
-  return <Button kp={kp} />;
-}
-
-function Button({ kp }: { kp: KeyPoints }) {
-  const state = useKeyPoints(kp);
-  return (
-    <button
-      type="button"
-      class="ra-btn"
-      disabled={state.status === 'working'}
-      onClick={() => void kp.make()}
-      data-testid="keypoints-make"
-      aria-keyshortcuts="K"
-      title={`${t('keyPointsButton')} (K)`}
-    >
-      {t('keyPointsButton')}
-    </button>
-  );
-}
 
 /** The box at the top of the article, once asked for. */
 export function KeyPointsBox({ session }: { session: ReaderSession }) {
@@ -67,7 +20,7 @@ export function KeyPointsBox({ session }: { session: ReaderSession }) {
 }
 
 function Box({ kp }: { kp: KeyPoints }) {
-  const state = useKeyPoints(kp);
+  const state = useStore(kp);
   if (state.status === 'idle') return null;
   return (
     <section class="ra-keypoints" aria-labelledby="ra-keypoints-title" data-testid="keypoints">

@@ -1,26 +1,21 @@
-// Read-aloud's controls in the reader: Listen, then play/pause, stop, previous and next paragraph,
-// speed, volume, the voice for the article's language, what to read after a side-by-side
-// translation, where it is ("Sentence 3 of 40"), and "Back to where it is reading" once the user
-// has scrolled away. Keys (shown in the buttons' titles and aria-keyshortcuts): P play/pause,
-// S stop, [ and ] previous/next paragraph, , and . slower/faster (- and = are the text size). While it reads, a click on a
-// paragraph reads from there; Play with text selected in the article starts at the selection.
+// Read-aloud's player in the reader: it shows at the foot of the screen while it reads (the
+// toolbar's Listen button, key P, starts and pauses it: ReaderTools.tsx), with previous and next
+// paragraph, play/pause, stop, speed, volume, the voice for the article's language, what to read
+// after a side-by-side translation, where it is ("Sentence 3 of 40"), and "Back to where it is
+// reading" once the user has scrolled away. Its keys (S stop, [ and ] paragraphs, , and . speed)
+// are the Listen tool's, listed in the "?" overlay. While it reads, a click on a paragraph reads
+// from there; Play with text selected in the article starts at the selection.
 // The state is the session's ReadAloud (page/read-aloud.ts).
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import type { ReaderSession } from '@/page/reader-session';
-import type { ReadAloud, ReadAloudState } from '@/page/read-aloud';
+import type { ReadAloud } from '@/page/read-aloud';
 import type { BilingualMode } from '@/lib/speech/script';
+import { NextIcon, PauseIcon, PlayIcon, PreviousIcon, StopIcon } from './icons';
+import type { ToolKey } from './ReaderTools';
+import { useStore } from './useStore';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3];
-
-function useReadAloud(ra: ReadAloud): ReadAloudState {
-  const [state, setState] = useState(ra.state);
-  useLayoutEffect(() => {
-    setState(ra.state);
-    return ra.subscribe(setState);
-  }, [ra]);
-  return state;
-}
 
 /** The next speed up or down the list from `rate`. */
 function step(rate: number, by: 1 | -1): number {
@@ -37,44 +32,36 @@ function selectionStart(content: HTMLElement): Node | null {
   return content.contains(sel.anchorNode) ? sel.anchorNode : null;
 }
 
-const KEYS: Record<string, (ra: ReadAloud) => void> = {
-  p: (ra) => ra.toggle(),
-  s: (ra) => ra.stop(),
-  '[': (ra) => ra.previousParagraph(),
-  ']': (ra) => ra.nextParagraph(),
-  // Speed on , and . (the reader's - and = are the text size).
-  ',': (ra) => ra.setRate(step(ra.state.settings.rate, -1)),
-  '.': (ra) => ra.setRate(step(ra.state.settings.rate, 1)),
-};
+/** Play, or pause; from the selection when it starts with text selected in the article. */
+export function playOrPause(ra: ReadAloud, content: HTMLElement): void {
+  const from = ra.state.status === 'idle' ? selectionStart(content) : null;
+  if (from) ra.playFrom(from);
+  else ra.toggle();
+}
 
-/** The Listen button and, once used, the read-aloud bar. */
-export function ReadAloudControls({ session }: { session: ReaderSession }) {
+const keyOf =
+  (run: (ra: ReadAloud) => void): ToolKey['run'] =>
+  ({ session }) =>
+    session.readAloud && run(session.readAloud);
+
+/** The Listen tool's keys beyond P. Speed is on , and . (the reader's - and = are the text size). */
+export const LISTEN_KEYS: ToolKey[] = [
+  { key: 's', label: 'listenStop', run: keyOf((ra) => ra.stop()) },
+  { key: '[', label: 'listenPrevious', run: keyOf((ra) => ra.previousParagraph()) },
+  { key: ']', label: 'listenNext', run: keyOf((ra) => ra.nextParagraph()) },
+  { key: ',', label: 'listenSlower', run: keyOf((ra) => ra.setRate(step(ra.state.settings.rate, -1))) },
+  { key: '.', label: 'listenFaster', run: keyOf((ra) => ra.setRate(step(ra.state.settings.rate, 1))) },
+];
+
+/** The player, while read-aloud reads or is paused (or has something to say). */
+export function ReadAloudPlayer({ session }: { session: ReaderSession }) {
   const ra = session.readAloud;
   return ra && session.content ? <Controls ra={ra} content={session.content} /> : null;
 }
 
 function Controls({ ra, content }: { ra: ReadAloud; content: HTMLElement }) {
-  const state = useReadAloud(ra);
-  const [open, setOpen] = useState(false);
+  const state = useStore(ra);
   const active = state.status !== 'idle';
-
-  useEffect(() => {
-    // Keys work anywhere in the reader but in a field; the user's own presses only.
-    const root = content.closest('.ra-root');
-    if (!root) return;
-    const onKey = (e: Event) => {
-      const k = e as KeyboardEvent;
-      if (!k.isTrusted || k.ctrlKey || k.metaKey || k.altKey || k.defaultPrevented) return;
-      if ((k.target as Element | null)?.closest?.('input, select, textarea, [contenteditable]')) return;
-      const run = KEYS[k.key.toLowerCase()];
-      if (!run) return;
-      k.preventDefault();
-      setOpen(true);
-      run(ra);
-    };
-    root.addEventListener('keydown', onKey);
-    return () => root.removeEventListener('keydown', onKey);
-  }, [ra, content]);
 
   useEffect(() => {
     // While it reads, a click on a paragraph (not on a link) reads from there.
@@ -87,73 +74,53 @@ function Controls({ ra, content }: { ra: ReadAloud; content: HTMLElement }) {
     return () => content.removeEventListener('click', onClick);
   }, [ra, content]);
 
-  const play = () => {
-    setOpen(true);
-    const from = state.status === 'idle' ? selectionStart(content) : null;
-    if (from) ra.playFrom(from);
-    else ra.toggle();
-  };
-
-  if (!open && !active)
-    return (
-      <button
-        type="button"
-        class="ra-btn ra-listen-start"
-        onClick={play}
-        data-testid="listen-play"
-        aria-keyshortcuts="P"
-        title={`${t('listenPlay')} (P)`}
-      >
-        {state.index > 0 ? t('listenContinue') : t('listenButton')}
-      </button>
-    );
-
+  if (!active && !state.error) return null;
   const playing = state.status === 'playing';
   return (
     <div class="ra-listen" role="group" aria-label={t('listenGroup')} data-testid="listen-bar">
       <button
         type="button"
-        class="ra-btn"
+        class="ra-icon-btn"
         onClick={() => ra.previousParagraph()}
         data-testid="listen-previous"
         aria-keyshortcuts="["
         title={`${t('listenPrevious')} ([)`}
         aria-label={t('listenPrevious')}
       >
-        ⏮
+        <PreviousIcon />
       </button>
       <button
         type="button"
-        class="ra-btn ra-primary"
-        onClick={play}
+        class="ra-icon-btn ra-play"
+        onClick={() => playOrPause(ra, content)}
         data-testid={playing ? 'listen-pause' : 'listen-play'}
         aria-keyshortcuts="P"
         title={`${playing ? t('listenPause') : t('listenPlay')} (P)`}
         aria-label={playing ? t('listenPause') : t('listenPlay')}
       >
-        {playing ? '⏸' : '▶'}
+        {playing ? <PauseIcon /> : <PlayIcon />}
       </button>
       <button
         type="button"
-        class="ra-btn"
+        class="ra-icon-btn"
         onClick={() => ra.nextParagraph()}
         data-testid="listen-next"
         aria-keyshortcuts="]"
         title={`${t('listenNext')} (])`}
         aria-label={t('listenNext')}
       >
-        ⏭
+        <NextIcon />
       </button>
       <button
         type="button"
-        class="ra-btn"
-        onClick={() => (ra.stop(), setOpen(false))}
+        class="ra-icon-btn"
+        onClick={() => ra.stop()}
         data-testid="listen-stop"
         aria-keyshortcuts="S"
         title={`${t('listenStop')} (S)`}
         aria-label={t('listenStop')}
       >
-        ⏹
+        <StopIcon />
       </button>
       <label class="ra-field">
         <span>{t('listenSpeed')}</span>

@@ -3,10 +3,11 @@
 // drawer on narrow screens) that lists the article's highlights and notes in order, and a status
 // line (saved, deleted with Undo, errors). It renders page/highlights.ts (ReaderNotes) and calls
 // its methods; the marks themselves are drawn by the manager. Styles: components/highlights.css.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/annotations/highlight';
 import type { NoteItem, NotesState, ReaderNotes } from '@/page/highlights';
 import { t, type MessageKey } from '@/platform/i18n';
+import { useStore } from './useStore';
 
 const COLOR_KEY: Record<HighlightColor, MessageKey> = {
   yellow: 'highlightYellow',
@@ -32,20 +33,11 @@ function selectionIn(within: Node): Range | null {
   return within.contains(range.commonAncestorContainer) ? range : null;
 }
 
-function useNotes(notes: ReaderNotes): NotesState {
-  const [state, setState] = useState(notes.state);
-  useLayoutEffect(() => {
-    setState(notes.state);
-    return notes.subscribe(setState);
-  }, [notes]);
-  return state;
-}
-
 type Bar =
   | { kind: 'selection'; range: Range; top: number; left: number; below: number }
   | { kind: 'highlight'; id: string; top: number; left: number; below: number };
 
-const BAR_WIDTH = 260;
+const BAR_WIDTH = 400;
 
 /** Where the bar goes: above the selection when there is room, else below; `below` is for the
  *  taller note form, which must not cover the passage it is about. */
@@ -61,13 +53,15 @@ export interface ReaderHighlightsProps {
   content: HTMLElement;
   /** A translation is shown: highlights step aside. */
   translated: boolean;
+  /** The panel is open (the toolbar's Highlights and notes tool), and what closes it. */
+  panel: boolean;
+  onClosePanel: () => void;
 }
 
-export function ReaderHighlights({ notes, content, translated }: ReaderHighlightsProps) {
-  const state = useNotes(notes);
+export function ReaderHighlights({ notes, content, translated, panel, onClosePanel }: ReaderHighlightsProps) {
+  const state = useStore(notes);
   const [bar, setBar] = useState<Bar | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [panel, setPanel] = useState(false);
   const [copied, setCopied] = useState(false);
   const barRef = useRef<HTMLDivElement>(null);
   const pointerDown = useRef(false);
@@ -163,7 +157,6 @@ export function ReaderHighlights({ notes, content, translated }: ReaderHighlight
     }
   };
 
-  const count = state.items.length;
   return (
     <>
       {bar && !translated && (
@@ -218,17 +211,7 @@ export function ReaderHighlights({ notes, content, translated }: ReaderHighlight
           )}
         </div>
       )}
-      <button
-        type="button"
-        class="ra-btn ra-hl-toggle"
-        aria-expanded={panel}
-        aria-controls="ra-hl-panel"
-        onClick={() => setPanel((p) => !p)}
-        data-testid="highlights-toggle"
-      >
-        {t('highlightsButton', String(count))}
-      </button>
-      {panel && <HighlightsPanel notes={notes} state={state} translated={translated} onClose={() => setPanel(false)} />}
+      {panel && <HighlightsPanel notes={notes} state={state} translated={translated} onClose={onClosePanel} />}
       <Status notes={notes} state={state} />
     </>
   );

@@ -1,5 +1,5 @@
 // The "?" overlay: the reader's keys, those of the reading itself and each tool's (from the
-// registry, so a tool added there is listed here with its key).
+// registry, so a tool added there is listed here with its keys).
 import { t } from '@/platform/i18n';
 import type { ReaderTool } from './ReaderTools';
 
@@ -10,7 +10,10 @@ export function ReaderKeys({ tools }: { tools: readonly ReaderTool[] }) {
     [['+'], t('readerKeyLarger')],
     [['−'], t('readerKeySmaller')],
     [['0'], t('readerKeyResetSize')],
-    ...tools.filter((tool) => tool.key).map((tool): [string[], string] => [[tool.key!.toUpperCase()], t(tool.label)]),
+    ...tools.flatMap((tool): [string[], string][] => [
+      ...(tool.key ? [[[tool.key.toUpperCase()], t(tool.label)] as [string[], string]] : []),
+      ...(tool.keys ?? []).map((k): [string[], string] => [[k.key.toUpperCase()], t(k.label)]),
+    ]),
     [['Esc'], t('readerKeyEscape')],
   ];
   return (

@@ -82,24 +82,31 @@ export function ReaderToolbar({ ctx, open, onActivate, onClose }: ReaderToolbarP
   const button = (tool: ReaderTool) => {
     const isOpen = open === tool.id;
     const popover = isOpen && tool.panel && !tool.drawer;
-    const tip = toolTip(tool);
+    const opens = !!(tool.panel || tool.outside);
+    const tip = toolTip(tool, ctx);
+    const badge = tool.badge?.(ctx);
     return (
       <div key={tool.id} class={isOpen ? 'ra-tool ra-tool-open' : 'ra-tool'}>
         <button
           type="button"
-          class="ra-icon-btn"
+          class={tool.active?.(ctx) ? 'ra-icon-btn ra-icon-btn-active' : 'ra-icon-btn'}
           data-tool={tool.id}
           data-testid={tool.testId ?? `reader-tool-${tool.id}`}
           aria-label={tip}
           aria-keyshortcuts={tool.key}
           aria-pressed={tool.pressed ? tool.pressed(ctx) : undefined}
-          aria-expanded={tool.panel ? isOpen : undefined}
+          aria-expanded={opens ? isOpen : undefined}
           aria-controls={popover ? `ra-panel-${tool.id}` : undefined}
-          aria-haspopup={tool.panel ? 'dialog' : undefined}
+          aria-haspopup={opens ? 'dialog' : undefined}
           disabled={tool.disabled?.(ctx)}
           onClick={() => onActivate(tool)}
         >
           {tool.icon()}
+          {!!badge && (
+            <span class="ra-badge" aria-hidden="true">
+              {badge > 99 ? '99+' : badge}
+            </span>
+          )}
           <span class="ra-tip" aria-hidden="true">
             {tip}
           </span>

@@ -12,11 +12,12 @@ import { handleReaderKey } from './reader-keys';
 import { ReaderHighlights } from './ReaderHighlights';
 import { ReaderStatus } from './ReaderStatus';
 import { ReaderToolbar } from './ReaderToolbar';
-import type { ReaderTool, ToolContext } from './ReaderTools';
+import { shownTools, type ReaderTool, type ToolContext } from './ReaderTools';
 import { typographyStyle } from './TypographyControls';
-import { ReadAloudControls } from './ReadAloud';
-import { KeyPointsBox, KeyPointsButton } from './KeyPoints';
+import { ReadAloudPlayer } from './ReadAloud';
+import { KeyPointsBox } from './KeyPoints';
 import { ReadingAids } from './aids/ReadingAids';
+import { useStore } from './useStore';
 
 export interface ReaderViewProps {
   session: ReaderSession;
@@ -24,16 +25,6 @@ export interface ReaderViewProps {
   onClose: () => void;
   /** "Load images from the site", where the session holds remote pictures back (the saved-article page). */
   onLoadRemoteMedia?: () => void;
-}
-
-/** The session's state, rendered again on each change. */
-function useSessionState(session: ReaderSession): ReaderState {
-  const [state, setState] = useState(session.state);
-  useLayoutEffect(() => {
-    setState(session.state); // a change between the first render and now
-    return session.subscribe(setState);
-  }, [session]);
-  return state;
 }
 
 /** Under this width the entity panel (and other side panels) come as drawers. */
@@ -51,7 +42,11 @@ function useNarrow(): boolean {
 }
 
 export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewProps) {
-  const state = useSessionState(session);
+  const state: ReaderState = useStore(session);
+  const listen = useStore(session.readAloud);
+  const keyPoints = useStore(session.keyPoints);
+  const notes = useStore(session.notes);
+  const [contents, setContents] = useState<ToolContext['contents']>('none');
   const mainRef = useRef<HTMLElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLDivElement>(null);
@@ -77,15 +72,15 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
       return null;
     });
   }, []);
-  const ctx: ToolContext = { session, state, dismiss, narrow };
+  const ctx: ToolContext = { session, state, dismiss, narrow, open, listen, keyPoints, notes, contents };
   const activate = (tool: ReaderTool) => {
-    if (tool.panel) setOpen((id) => (id === tool.id ? null : tool.id));
+    if (tool.panel || tool.outside) setOpen((id) => (id === tool.id ? null : tool.id));
     else tool.run?.(ctx);
   };
   const date = formatDate(article?.publishedTime);
   const panel = state.highlights.on || state.highlights.loading;
   // A drawer whose tool went away (wider window, highlights off) closes.
-  if (open === 'entities' && !(narrow && panel)) setOpen(null);
+  if ((open === 'entities' && !(narrow && panel)) || (open === 'contents' && contents !== 'drawer')) setOpen(null);
   const meta = article
     ? [
         article.siteName,
@@ -113,19 +108,15 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
         })
       }
       onPointerDown={(event) => {
-        // A press outside the open popover (and its button) closes it.
+        // A press outside the open popover or drawer (and its button) closes it. A panel drawn
+        // outside the bar (the notes beside the article) stays while the user selects and reads;
+        // its own close button, Esc or its scrim close it.
         const target = event.target as Element;
-        if (open && !target.closest('.ra-tool-open, .ra-drawer')) setOpen(null);
+        const tool = open ? shownTools(ctx).find((t) => t.id === open) : undefined;
+        if (tool && !tool.outside && !target.closest('.ra-tool-open, .ra-drawer')) setOpen(null);
       }}
     >
       <ReaderToolbar ctx={ctx} open={open} onActivate={activate} onClose={onClose} />
-      {/* listen: read-aloud and key points (a row of their own until they become registry entries) */}
-      {article && (
-        <div class="ra-tools" data-testid="listen-tools">
-          <ReadAloudControls session={session} />
-          <KeyPointsButton session={session} />
-        </div>
-      )}
       {/* The panel's column comes as highlighting starts, while the article has no mark: laying out a
           long article again beside it then is quick, where 40,000 marks would hold the page. */}
       <div class={panel && !narrow ? 'ra-body ra-with-entities' : 'ra-body'}>
@@ -177,11 +168,21 @@ export function ReaderView({ session, onClose, onLoadRemoteMedia }: ReaderViewPr
         )}
       </div>
       {article && <ReaderStatus session={session} state={state} />}
+      {/* Read-aloud's player, at the foot while it reads (ReadAloud.tsx). */}
+      {article && <ReadAloudPlayer session={session} />}
       {/* Reading aids (components/aids): progress, time left, contents, image viewer. */}
-      {article && session.content && <ReadingAids content={session.content} />}
+      {article && session.content && (
+        <ReadingAids content={session.content} drawer={open === 'contents'} onCloseDrawer={dismiss} onContents={setContents} />
+      )}
       {/* The user's own highlights and notes: selection bar, panel, status (ReaderHighlights.tsx). */}
       {session.notes && session.content && (
-        <ReaderHighlights notes={session.notes} content={session.content} translated={!!state.translation} />
+        <ReaderHighlights
+          notes={session.notes}
+          content={session.content}
+          translated={!!state.translation}
+          panel={open === 'notes'}
+          onClosePanel={dismiss}
+        />
       )}
     </div>
   );

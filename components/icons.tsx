@@ -67,3 +67,68 @@ export const CloseIcon = () => (
     <path d="M6 6l12 12M18 6 6 18" />
   </Icon>
 );
+
+/** Headphones: read the article aloud. */
+export const ListenIcon = () => (
+  <Icon>
+    <path d="M4 15v-3a8 8 0 0 1 16 0v3" />
+    <rect x="3" y="14" width="4.5" height="6.5" rx="1.5" />
+    <rect x="16.5" y="14" width="4.5" height="6.5" rx="1.5" />
+  </Icon>
+);
+
+/** Three short lines with a spark: the article's key points. */
+export const KeyPointsIcon = () => (
+  <Icon>
+    <path d="M3.5 7h8M3.5 12h11M3.5 17h11" />
+    <path d="M18.5 3.5l.9 2.1 2.1.9-2.1.9-.9 2.1-.9-2.1-2.1-.9 2.1-.9z" />
+  </Icon>
+);
+
+/** Lines of a table of contents, the second level set in. */
+export const ContentsIcon = () => (
+  <Icon>
+    <path d="M4 5.5h16M8 10h12M8 14.5h12M4 19h16" />
+  </Icon>
+);
+
+/** A note with a folded corner: the reader's own highlights and notes. */
+export const NotesIcon = () => (
+  <Icon>
+    <path d="M5 3.5h14v11l-5.5 6H5z" />
+    <path d="M13.5 20.5v-6H19M8.5 8h7M8.5 11.5h4" />
+  </Icon>
+);
+
+// The read-aloud player's controls (filled shapes, as media players draw them).
+export const PlayIcon = () => (
+  <Icon>
+    <path d="M8 5.5v13l10.5-6.5z" fill="currentColor" />
+  </Icon>
+);
+
+export const PauseIcon = () => (
+  <Icon>
+    <path d="M8 5.5v13M16 5.5v13" stroke-width="3.2" />
+  </Icon>
+);
+
+export const StopIcon = () => (
+  <Icon>
+    <rect x="6.5" y="6.5" width="11" height="11" rx="1.5" fill="currentColor" />
+  </Icon>
+);
+
+export const PreviousIcon = () => (
+  <Icon>
+    <path d="M6.5 5.5v13" stroke-width="2.4" />
+    <path d="M19 5.5v13L9 12z" fill="currentColor" />
+  </Icon>
+);
+
+export const NextIcon = () => (
+  <Icon>
+    <path d="M17.5 5.5v13" stroke-width="2.4" />
+    <path d="M5 5.5v13L15 12z" fill="currentColor" />
+  </Icon>
+);

@@ -68,9 +68,13 @@ export function handleReaderKey(event: KeyboardEvent, k: KeyTarget): void {
       step(0);
       break;
     default: {
-      const tool = shownTools(k.ctx).find((t) => t.key === event.key.toLowerCase() || t.key === event.key);
-      if (!tool || tool.disabled?.(k.ctx)) return;
-      if (tool.onKey) tool.onKey(k.ctx);
+      const tools = shownTools(k.ctx);
+      const is = (key: string) => key === event.key.toLowerCase() || key === event.key;
+      const tool = tools.find((t) => t.key && is(t.key));
+      const more = tool ? undefined : tools.flatMap((t) => t.keys ?? []).find((m) => is(m.key));
+      if (more) more.run(k.ctx);
+      else if (!tool || tool.disabled?.(k.ctx)) return;
+      else if (tool.onKey) tool.onKey(k.ctx);
       else k.activate(tool);
     }
   }

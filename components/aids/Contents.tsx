@@ -1,5 +1,5 @@
 // The article's table of contents: a column beside the article on a wide screen, a drawer from the
-// side on a narrow one (opened from the reading bar). The current section is marked; a click or
+// side on a narrow one (opened by the toolbar's Contents tool). The current section is marked; a click or
 // Enter on an entry scrolls to its heading and moves the focus there, so reading goes on from it.
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/platform/i18n';

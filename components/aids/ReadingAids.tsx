@@ -1,7 +1,9 @@
 // The reading aids, mounted into the reader view (overlay and saved-article page) beside the
 // article: a thin progress bar and "N min left" that follow the reading position, the table of
-// contents (three headings or more) with the current section marked, and the image viewer (a click
-// or Enter on a picture). Self-contained: it reads the article's DOM (the session's `content`,
+// contents (three headings or more) with the current section marked, as a column beside the
+// article or, with no room for one, a drawer that the toolbar's Contents tool opens (the view holds
+// which tool is open and hears how the contents show), and the image viewer (a click or Enter on a
+// picture). Self-contained: it reads the article's DOM (the session's `content`,
 // already marked by lib/reader-aids/structure.ts) and the reader's scrolling box, and changes
 // nothing in them but the pictures' focusability.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -53,17 +55,26 @@ function zoomable(img: HTMLImageElement): boolean {
   return !(img.complete && img.naturalWidth > 0 && img.naturalWidth < MIN_ZOOM);
 }
 
-export function ReadingAids({ content }: { content: HTMLElement }) {
+export interface ReadingAidsProps {
+  content: HTMLElement;
+  /** The contents drawer is open (the toolbar's Contents tool), and what closes it. */
+  drawer: boolean;
+  onCloseDrawer: () => void;
+  /** Hears how the contents show: none (under three headings), a column, or a drawer from the bar. */
+  onContents: (mode: 'none' | 'column' | 'drawer') => void;
+}
+
+export function ReadingAids({ content, drawer, onCloseDrawer, onContents }: ReadingAidsProps) {
   const entries = useMemo(() => outline(content), [content]);
   const blocks = useMemo(() => readingBlocks(content), [content]);
   const left = useMemo(() => secondsLeftFrom(blocks.map((b) => b.textContent ?? '')), [blocks]);
   const [pos, setPos] = useState<Position>({ progress: 0, minutes: minutesLeft(left, 0), section: -1, side: 0 });
   const bar = useRef<HTMLDivElement>(null);
-  const [drawer, setDrawer] = useState(false);
   // The pictures shown, which one, and the one that opened the viewer (the focus goes back to it).
   const [viewer, setViewer] = useState<{ images: LightboxImage[]; index: number; opener: HTMLElement } | null>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
   const hasContents = entries.length >= MIN_OUTLINE;
+  const mode = !hasContents ? 'none' : pos.side ? 'column' : 'drawer';
+  useEffect(() => onContents(mode), [mode, onContents]);
 
   // Progress, time left and the current section, measured at most once a frame while scrolling;
   // headings crossing the reading line (an IntersectionObserver) and size changes measure too.
@@ -183,14 +194,10 @@ export function ReadingAids({ content }: { content: HTMLElement }) {
   const jump = (index: number) => {
     const heading = entries[index]?.element;
     if (!heading) return;
-    setDrawer(false);
+    if (drawer) onCloseDrawer();
     heading.scrollIntoView({ block: 'start' });
     if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
-  };
-  const closeDrawer = () => {
-    setDrawer(false);
-    toggle.current?.focus({ preventScroll: true });
   };
   const closeViewer = () => {
     const back = viewer?.opener;
@@ -213,33 +220,21 @@ export function ReadingAids({ content }: { content: HTMLElement }) {
       >
         <div class="ra-progress-fill" style={{ transform: `scaleX(${pos.progress})` }} />
       </div>
-      <div class={hasContents && !pos.side ? 'ra-aids-bar ra-with-toc' : 'ra-aids-bar'}>
-        {hasContents && !pos.side && (
-          <button
-            ref={toggle}
-            type="button"
-            class="ra-btn ra-toc-toggle"
-            aria-expanded={drawer}
-            onClick={() => setDrawer(!drawer)}
-            data-testid="contents-toggle"
-          >
-            <span aria-hidden="true">☰</span> {t('aidsContents')}
-          </button>
-        )}
+      <div class="ra-aids-bar">
         <span class="ra-time-left" data-testid="time-left">
           {pos.minutes > 0 ? t('aidsMinutesLeft', pos.minutes) : t('aidsFinished')}
         </span>
       </div>
       {hasContents && (
         <>
-          {drawer && <div class="ra-toc-scrim" onClick={closeDrawer} />}
+          {drawer && !pos.side && <div class="ra-toc-scrim" onClick={onCloseDrawer} />}
           <Contents
             entries={entries}
             current={pos.section}
             side={pos.side}
             drawer={drawer && !pos.side}
             onJump={jump}
-            onClose={closeDrawer}
+            onClose={onCloseDrawer}
           />
         </>
       )}

@@ -75,7 +75,7 @@ describe('Chromium (a synthesizer written to the Web Speech API specification)',
   test('the Korean demo article: the mark moves through the sentences; pause, resume, next paragraph, speed and stop; closing the reader stops speech', async () => {
     const { page, tabId } = await openReader(DEMO.path);
     const bar = reader(page);
-    await bar.getByTestId('listen-play').click();
+    await bar.getByTestId('reader-tool-listen').click();
     const seen = await marks(tabId, 3);
     expect(seen.length).toBe(3);
     // The title first, then the article's sentences, one utterance each.
@@ -120,7 +120,7 @@ describe('Chromium (a synthesizer written to the Web Speech API specification)',
     expect((await log()).started.length).toBe(stopped);
 
     // Reading again, then the reader closes: speech stops.
-    await bar.getByTestId('listen-play').click();
+    await bar.getByTestId('reader-tool-listen').click();
     await expect.poll(async () => (await log()).started.length).toBeGreaterThan(stopped);
     await bar.locator('.ra-close').click();
     await expect.poll(() => reader(page).locator('.ra-content').count()).toBe(0);
@@ -133,7 +133,7 @@ describe('Chromium (a synthesizer written to the Web Speech API specification)',
 
   test('the English demo article is read in an English voice', async () => {
     const { page, tabId } = await openReader(ENGLISH);
-    await reader(page).getByTestId('listen-play').click();
+    await reader(page).getByTestId('reader-tool-listen').click();
     const seen = await marks(tabId, 3);
     expect(seen.length).toBe(3);
     expect(seen[1]).toMatch(/^AUSTIN, Texas/);
@@ -160,7 +160,7 @@ describe('Chromium (a synthesizer written to the Web Speech API specification)',
     };
     const log = (p: PwPage) => p.evaluate(() => (globalThis as unknown as { __fakeSpeechLog: FakeSpeechLog }).__fakeSpeechLog);
     let saved = await open();
-    await saved.getByTestId('listen-play').click();
+    await saved.getByTestId('reader-tool-listen').click();
     await expect.poll(async () => (await log(saved)).started.length, { timeout: 15000 }).toBeGreaterThanOrEqual(4);
     await saved.getByTestId('listen-pause').click();
     const status = await saved.getByTestId('listen-status').innerText();
@@ -175,8 +175,8 @@ describe('Chromium (a synthesizer written to the Web Speech API specification)',
     await library.close();
 
     saved = await open();
-    await expect.poll(() => saved.getByTestId('listen-play').innerText()).toBe('Continue listening');
-    await saved.getByTestId('listen-play').click();
+    await expect.poll(() => saved.getByTestId('reader-tool-listen').getAttribute('aria-label')).toBe('Continue listening (P)');
+    await saved.getByTestId('reader-tool-listen').click();
     await expect.poll(async () => (await log(saved)).started.length).toBeGreaterThan(0);
     expect((await log(saved)).started[0]!.text).toBe(where);
     await saved.close();
@@ -231,7 +231,7 @@ describe('Firefox ESR (real espeak-ng voices through speech-dispatcher)', () => 
 
     const page = await openReader(DEMO.path);
     // Fast, so three sentences pass in a few seconds: chosen with the keyboard before Play.
-    await clickInReader(page, 'listen-play');
+    await clickInReader(page, 'reader-tool-listen');
     await chooseInReader(page, 'listen-speed', '3');
     const seen = new Set<string>();
     const numbers = new Set<number>();
@@ -287,7 +287,7 @@ describe('Firefox ESR (real espeak-ng voices through speech-dispatcher)', () => 
     ).toBe(false);
     expect(await marked(page)).toBeNull();
 
-    await clickInReader(page, 'listen-play');
+    await clickInReader(page, 'reader-tool-listen');
     expect(
       await poll(
         () => page.evaluate(() => speechSynthesis.speaking),
@@ -304,7 +304,7 @@ describe('Firefox ESR (real espeak-ng voices through speech-dispatcher)', () => 
     await page.close();
 
     const english = await openReader(ENGLISH);
-    await clickInReader(english, 'listen-play');
+    await clickInReader(english, 'reader-tool-listen');
     const first = await poll(
       () => marked(english),
       (m) => !!m && m.startsWith('AUSTIN'),
