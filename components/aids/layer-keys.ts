@@ -3,13 +3,13 @@
 // reader, Tab keeps focus in it), so Esc closes the layer alone and Tab stays inside it. Only the
 // user's own keys count (page/trusted-events.ts: a page's script must not work the reader).
 // Taken off by hand, not with a signal: in Firefox the page's window is another world's.
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** While `active`, `onKey` hears the user's keys first; it answers true when it used the key. */
 export function useLayerKeys(active: boolean, onKey: (event: KeyboardEvent) => boolean): void {
   const handler = useRef(onKey);
   handler.current = onKey;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!active) return;
     const listener = (event: KeyboardEvent) => {
       if (!event.isTrusted || !handler.current(event)) return;

@@ -287,6 +287,10 @@ describe('Firefox ESR (real espeak-ng voices through speech-dispatcher)', () => 
     ).toBe(false);
     expect(await marked(page)).toBeNull();
 
+    // The reader scrolled with the voice, so the toolbar slid away: the pointer at the top edge calls it back.
+    await page.mouse.move(400, 200);
+    await page.mouse.move(400, 2);
+    await page.waitForSelector('reading-assistant-reader >>> .ra-toolbar:not(.ra-toolbar-hidden)');
     await clickInReader(page, 'reader-tool-listen');
     expect(
       await poll(
