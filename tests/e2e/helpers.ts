@@ -1,5 +1,7 @@
 // What the end-to-end tests share: the fixtures they open and what a reader must (not) see.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { FIXTURES } from '../../scripts/lib/fixture-server.mjs';
@@ -138,4 +140,19 @@ export async function audit(page: Page, host?: string): Promise<Violation[]> {
       nodes: v.nodes.slice(0, 6).map((n) => ({ target: n.target, summary: n.failureSummary })),
     }));
   }, host ?? null);
+}
+
+const PACKAGED = fileURLToPath(new URL('../../public/demo/', import.meta.url));
+
+/**
+ * The demo article packaged with the extension (public/demo), at a web address: `/packaged/<file>`
+ * (the reader runs on web pages, not on the extension's). A fixture server's `handle` option.
+ */
+export function servePackagedDemo(req: IncomingMessage, res: ServerResponse): boolean {
+  const m = /^\/packaged\/([\w.-]+)$/.exec(req.url ?? '');
+  const file = m && `${PACKAGED}${m[1]}`;
+  if (!file || !existsSync(file)) return false;
+  res.writeHead(200, { 'content-type': file.endsWith('.svg') ? 'image/svg+xml' : 'text/html; charset=utf-8' });
+  res.end(readFileSync(file));
+  return true;
 }

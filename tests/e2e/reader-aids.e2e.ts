@@ -7,16 +7,13 @@
 // article; page zoom and the reader's text size are two named controls) and the welcome page (how
 // to pin the button, the demo article, the settings). axe: 0 violations with the contents and the
 // image viewer open (on the saved-article page, where axe can judge colours).
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import type { KeyInput, Page as FxPage } from 'puppeteer-core';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startChromium, type ChromiumSession } from './chromium-session';
 import { poll, startFirefox, type FirefoxSession } from './firefox-session';
-import { SCREENSHOTS, audit } from './helpers';
+import { SCREENSHOTS, audit, servePackagedDemo } from './helpers';
 
-const PACKAGED = fileURLToPath(new URL('../../public/demo/', import.meta.url));
 const ARTICLE = '/packaged/article.html';
 const SECTIONS = [
   'A trial month that became a year',
@@ -34,17 +31,7 @@ const CAPTIONS = [
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 
 beforeAll(async () => {
-  // The packaged demo article, at a web address (the reader runs on web pages, not the extension's).
-  server = await serveFixtures(0, {
-    handle: (req, res) => {
-      const m = /^\/packaged\/([\w.-]+)$/.exec(req.url ?? '');
-      const file = m && `${PACKAGED}${m[1]}`;
-      if (!file || !existsSync(file)) return false;
-      res.writeHead(200, { 'content-type': file.endsWith('.svg') ? 'image/svg+xml' : 'text/html; charset=utf-8' });
-      res.end(readFileSync(file));
-      return true;
-    },
-  });
+  server = await serveFixtures(0, { handle: servePackagedDemo });
 });
 
 afterAll(async () => {

@@ -14,7 +14,10 @@ import { startChromium, type ChromiumSession } from './chromium-session';
 import { poll, startFirefox, type FirefoxSession } from './firefox-session';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { DEMO, SCREENSHOTS, koreanFixture } from './helpers';
+import { DEMO, SCREENSHOTS, koreanFixture, servePackagedDemo } from './helpers';
+
+/** The packaged English demo article (headings, pictures): the page both readers are shown on. */
+const PACKAGED = '/packaged/article.html';
 
 const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const QUIRKS = koreanFixture('mbn-2');
@@ -25,7 +28,7 @@ let server: Awaited<ReturnType<typeof serveFixtures>>;
 let translator: Awaited<ReturnType<typeof startTranslateServer>>;
 
 beforeAll(async () => {
-  server = await serveFixtures();
+  server = await serveFixtures(0, { handle: servePackagedDemo });
   translator = await startTranslateServer();
 });
 
@@ -367,6 +370,27 @@ describe('Firefox', () => {
       expect(await page.evaluate(() => document.querySelectorAll('reading-assistant-reader').length)).toBe(1);
     }
     await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  test("beside Firefox's own reader (about:reader) on the same page and width: both screenshots for the README", async () => {
+    const url = server.url(PACKAGED);
+    const { page, tabId } = await session.openTab(url);
+    await page.setViewport({ width: 1280, height: 800 });
+    await session.showPopup(tabId);
+    await session.press('toggle-reader');
+    await page.bringToFront();
+    await page.waitForSelector(inReader('.ra-content'));
+    await page.screenshot({ path: `${SCREENSHOTS}compare-ours-firefox-1280.png` });
+    await page.keyboard.press('Escape');
+    await page.goto(`about:reader?url=${encodeURIComponent(url)}`);
+    // Firefox's reader shows the same headline once it has parsed the page.
+    const title = await poll(
+      () => page.evaluate(() => document.querySelector('.reader-title')?.textContent ?? ''),
+      (t) => t.length > 0,
+    );
+    expect(title).toContain('The library that never sleeps');
+    await page.screenshot({ path: `${SCREENSHOTS}compare-firefox-reader-1280.png` });
     await page.close();
   });
 });
