@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { launchChromium, chromiumTabId, CHROMIUM } from '../lib/browsers.mjs';
 import { pageBundle } from '../lib/page-bundle.mjs';
-import { detectLayout, loadCorpus } from './corpus.mjs';
+import { loadCorpus } from './corpus.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const CORPORA = ['extraction/zyte-dev', 'extraction/multilingual-dev', 'korean-portals'].map((c) =>
@@ -74,8 +74,7 @@ function pages() {
   const out = [];
   for (const dir of CORPORA) {
     if (!fs.existsSync(dir)) continue;
-    detectLayout(dir);
-    const items = loadCorpus(dir).filter((item) => item.isArticle !== false);
+    const items = loadCorpus(dir).pages.filter((item) => item.isArticle !== false);
     for (const item of LIMIT > 0 ? items.slice(0, LIMIT) : items) out.push({ corpus: path.basename(dir), ...item });
   }
   return out;
