@@ -97,7 +97,7 @@ export default defineBackground(() => {
     },
     ...translateCacheHandlers(translations),
     // The readers' own highlights (a reader in a page: its own page's article only).
-    ...highlightHandlers(db),
+    ...highlightHandlers(db, media),
     'library/fetch-pending': async () => {
       if (fetching) return { started: false };
       const urls = await pendingUrls(db);

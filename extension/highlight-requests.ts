@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { LibraryDB } from '@/extension/library/db';
 import { getHighlight, listHighlights, putHighlights, removeHighlight } from '@/extension/library/highlights';
-import { saveTab } from '@/extension/save-page';
+import { saveTab, type SaveMedia } from '@/extension/save-page';
 import { canonicalUrl } from '@/lib/library/records';
 import { senderKind, type Handlers, type PageCapture, type SaveResult } from '@/platform/messages';
 
@@ -24,14 +24,18 @@ async function pageArticle(sender: Sender): Promise<string | null> {
   return canonicalUrl(capture.article.canonicalUrl || capture.url);
 }
 
-export function highlightHandlers(db: LibraryDB): Pick<Handlers, 'highlights/list' | 'highlights/put' | 'highlights/remove'> {
+export function highlightHandlers(
+  db: LibraryDB,
+  media: SaveMedia = {},
+): Pick<Handlers, 'highlights/list' | 'highlights/put' | 'highlights/remove'> {
   return {
     'highlights/list': async ({ article }, sender) => listHighlights(db, (await pageArticle(sender)) ?? article),
     'highlights/put': async ({ highlight }, sender) => {
       const own = await pageArticle(sender);
       let saved: SaveResult | null = null;
       if (own && !(await db.articles.get(own))) {
-        saved = await saveTab(db, sender.tab!.id!);
+        // With its pictures, as Save does; the reader confirms it itself (one message, not two).
+        saved = await saveTab(db, sender.tab!.id!, media, { quiet: true });
         if (!saved.ok) throw new Error(`The article could not be saved, so the highlight was not kept (${saved.error}).`);
       }
       const { written } = await putHighlights(db, [{ ...highlight, article: own ?? highlight.article }]);

@@ -81,8 +81,16 @@ export function saveMessage(result: SaveResult): string {
   }
 }
 
-/** Saves the article shown in a tab and confirms it in the page and on the toolbar button. */
-export async function saveTab(db: LibraryDB, tabId: number, media: SaveMedia = {}): Promise<SaveResult> {
+/**
+ * Saves the article shown in a tab and confirms it in the page and on the toolbar button; `quiet`
+ * leaves the page's confirmation to the caller (the reader says "saved with this highlight" itself).
+ */
+export async function saveTab(
+  db: LibraryDB,
+  tabId: number,
+  media: SaveMedia = {},
+  { quiet = false }: { quiet?: boolean } = {},
+): Promise<SaveResult> {
   let capture: PageCapture;
   try {
     await ensureReader(tabId);
@@ -91,9 +99,10 @@ export async function saveTab(db: LibraryDB, tabId: number, media: SaveMedia = {
     return { ok: false, error: 'restricted' };
   }
   const result = await storeCapture(db, capture, media);
-  await sendToTab(tabId, 'reader/toast', { message: saveMessage(result), kind: result.ok ? 'ok' : 'error' }).catch(
-    () => undefined,
-  );
+  if (!quiet)
+    await sendToTab(tabId, 'reader/toast', { message: saveMessage(result), kind: result.ok ? 'ok' : 'error' }).catch(
+      () => undefined,
+    );
   if (result.ok) {
     await browser.action.setBadgeText({ tabId, text: '★' }).catch(() => undefined);
     await browser.action.setTitle({ tabId, title: t('actionTitleSaved', result.title) }).catch(() => undefined);

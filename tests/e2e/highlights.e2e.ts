@@ -112,6 +112,8 @@ describe('Chromium', () => {
     // Across the bold run: one mark inside <b>, one after it.
     expect(await reader.locator('.ra-content b mark.ra-hl').count()).toBe(1);
     await reader.getByText('The article was saved to your library with this highlight.').waitFor();
+    // Said once, by the reader: no second "Saved to your library." over the page.
+    expect(await page.locator('reading-assistant-toast').count()).toBe(0);
     await reader.getByTestId('highlights-toggle').click();
     expect((await page.evaluate(shown)).items).toEqual([`${QUOTE}${NOTE}Edit noteDelete`]);
     await page.screenshot({ path: `${SCREENSHOTS}highlights-panel-chromium.png` });
