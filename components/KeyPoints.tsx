@@ -1,15 +1,16 @@
 // Key points at the top of the article (asked for with the toolbar's Key points tool, key K): the
-// box that shows 3 to 5 points, each a link to the sentence it comes from, and which engine made them. The state
-// is the session's KeyPoints (page/key-points.ts).
+// box that shows 3 to 5 points, each a link to the sentence it comes from (a written point that
+// matches none is plain text), which engine made them, and, the first time the user's provider
+// would write them, the question whether the article may be sent there. The state is the
+// session's KeyPoints (page/key-points.ts).
 import { t } from '@/platform/i18n';
 import type { ReaderSession } from '@/page/reader-session';
 import type { KeyPoints } from '@/page/key-points';
 import { useStore } from './useStore';
 import type { KeyPointsEngine } from '@/lib/summary/key-points';
 
-const ENGINE: Record<KeyPointsEngine, 'keyPointsBySummarizer' | 'keyPointsByProvider' | 'keyPointsByDevice'> = {
+const ENGINE: Record<Exclude<KeyPointsEngine, 'provider'>, 'keyPointsBySummarizer' | 'keyPointsByDevice'> = {
   summarizer: 'keyPointsBySummarizer',
-  provider: 'keyPointsByProvider',
   extractive: 'keyPointsByDevice',
 };
 
@@ -22,6 +23,8 @@ export function KeyPointsBox({ session }: { session: ReaderSession }) {
 function Box({ kp }: { kp: KeyPoints }) {
   const state = useStore(kp);
   if (state.status === 'idle') return null;
+  const provider = state.provider;
+  const result = state.result;
   return (
     <section class="ra-keypoints" aria-labelledby="ra-keypoints-title" data-testid="keypoints">
       <h2 id="ra-keypoints-title">{t('keyPointsTitle')}</h2>
@@ -30,31 +33,68 @@ function Box({ kp }: { kp: KeyPoints }) {
           {state.progress !== null ? t('keyPointsDownloading', Math.round(state.progress * 100)) : t('keyPointsWorking')}
         </p>
       )}
+      {state.status === 'ask' && provider && (
+        <div class="ra-keypoints-ask" role="group" aria-labelledby="ra-keypoints-ask">
+          <p id="ra-keypoints-ask" data-testid="keypoints-ask">
+            {t('keyPointsAsk', provider.host)}
+          </p>
+          <div class="ra-row">
+            <button type="button" class="ra-btn ra-primary" onClick={() => kp.answer(true)} data-testid="keypoints-send">
+              {t('keyPointsSend', provider.host)}
+            </button>
+            <button type="button" class="ra-btn" onClick={() => kp.answer(false)} data-testid="keypoints-device">
+              {t('keyPointsOnDevice')}
+            </button>
+          </div>
+        </div>
+      )}
       {state.status === 'error' && (
         <p role="alert" class="ra-error">
           {state.error}
         </p>
       )}
-      {state.result && (
+      {result && (
         <>
+          {result.error && (
+            <p role="alert" class="ra-keypoints-note" data-testid="keypoints-error">
+              {t('keyPointsFellBack', result.error)}
+            </p>
+          )}
           <ol>
-            {state.result.points.map((p, i) => (
+            {result.points.map((p, i) => (
               <li key={i}>
-                <a
-                  href="#"
-                  data-testid="keypoint"
-                  onClick={(e) => {
-                    e.preventDefault();
-                    kp.show(p.source);
-                  }}
-                >
-                  {p.text}
-                </a>
+                {p.source === null ? (
+                  <span data-testid="keypoint">{p.text}</span>
+                ) : (
+                  <a
+                    href="#"
+                    data-testid="keypoint"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      kp.show(p.source!);
+                    }}
+                  >
+                    {p.text}
+                  </a>
+                )}
               </li>
             ))}
           </ol>
           <p class="ra-keypoints-engine" data-testid="keypoints-engine">
-            {t(ENGINE[state.result.engine])}
+            {result.engine === 'provider' ? t('keyPointsByProvider', result.by ?? '?') : t(ENGINE[result.engine])}
+            {provider && result.engine !== 'summarizer' && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="ra-link-btn"
+                  onClick={() => void kp.remake(result.engine !== 'provider')}
+                  data-testid="keypoints-switch"
+                >
+                  {result.engine === 'provider' ? t('keyPointsUseDevice') : t('keyPointsUseProvider', provider.host)}
+                </button>
+              </>
+            )}
           </p>
         </>
       )}

@@ -14,6 +14,7 @@ import { highlightHandlers } from '@/extension/highlight-requests';
 import { fetchPending, pendingProgress, saveLink, saveMessage, saveTab } from '@/extension/save-page';
 import { DexieTranslationCache } from '@/extension/translate/cache';
 import { listenForTranslatePorts, translateCacheHandlers } from '@/background/translate-port';
+import { keyPointsHandlers } from '@/background/key-points';
 import { normalizeProviderConfig } from '@/lib/translate/providers/index';
 import { providerConfigItem } from '@/platform/translate/settings';
 
@@ -96,6 +97,8 @@ export default defineBackground(() => {
       });
     },
     ...translateCacheHandlers(translations),
+    // Key points written by the user's chat provider, sent from here like translation.
+    ...keyPointsHandlers({ getConfig: async () => normalizeProviderConfig(await providerConfigItem.getValue()) }),
     // The readers' own highlights (a reader in a page: its own page's article only).
     ...highlightHandlers(db, media),
     'library/fetch-pending': async () => {

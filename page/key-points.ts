@@ -1,19 +1,50 @@
 // Key points over one reader: made on demand from the article as the reader shows it (the
 // original's sentences, as read aloud splits them), kept for the reader's life, and shown at the top
 // of the article; a point scrolls to and marks the sentence it comes from. The engine is chosen by
-// lib/summary/key-points.ts: the browser's Summarizer where it can run, else the extractive ranking
-// on the device. (The user's OpenAI-compatible provider as the middle engine is not wired yet.)
+// lib/summary/key-points.ts: the browser's Summarizer where it can run, else the OpenAI-compatible
+// provider the user configured for translation (asked first, once per address: the article's text
+// goes there, as translation says), else the extractive ranking on the device. The provider's
+// request runs in the background (background/key-points.ts), like translation's.
 import { buildScript, rangeOf, type Spoken } from '@/lib/speech/script';
 import { keyPoints, type KeyPointsResult, type SummarizerApi } from '@/lib/summary/key-points';
+import { normalizeProviderConfig, providerOrigin, writesKeyPoints } from '@/lib/translate/providers/index';
 import { t } from '@/platform/i18n';
+import { sendToBackground, type Req, type Res } from '@/platform/messages';
+import { keyPointsConsent, setKeyPointsConsent } from '@/platform/settings/key-points';
+import { providerConfigItem } from '@/platform/translate/settings';
 
 export interface KeyPointsState {
-  status: 'idle' | 'working' | 'done' | 'error';
+  /** 'ask': waiting for the user to allow sending the article to `provider` (or not). */
+  status: 'idle' | 'working' | 'ask' | 'done' | 'error';
   result: KeyPointsResult | null;
   /** The Summarizer's model download, 0 to 1, while it downloads. */
   progress: number | null;
   error: string | null;
+  /**
+   * The user's chat provider that can write key points ({host, allowed}: allowed is null until the
+   * user answers), or null when there is none. Read when points are first asked for.
+   */
+  provider: { host: string; allowed: boolean | null } | null;
 }
+
+/** Where the user's chat provider is and whether it may be used (the settings, else a test's). */
+export interface ProviderAccess {
+  /** The provider's origin, when one that writes key points is configured. */
+  origin(): Promise<string | null>;
+  allowed(origin: string): Promise<boolean | null>;
+  allow(origin: string, allow: boolean): Promise<void>;
+  write(request: Req<'keypoints/write'>): Promise<Res<'keypoints/write'>>;
+}
+
+const settingsAccess: ProviderAccess = {
+  async origin() {
+    const config = normalizeProviderConfig(await providerConfigItem.getValue());
+    return writesKeyPoints(config) ? providerOrigin(config) : null;
+  },
+  allowed: keyPointsConsent,
+  allow: setKeyPointsConsent,
+  write: (request) => sendToBackground('keypoints/write', request),
+};
 
 export interface KeyPointsOptions {
   content: HTMLElement;
@@ -21,19 +52,31 @@ export interface KeyPointsOptions {
   signal: AbortSignal;
   /** Default: the window's Summarizer, where the browser has one. */
   summarizer?: SummarizerApi | null;
+  /** Default: the user's provider from the settings, written through the background. */
+  provider?: ProviderAccess | null;
 }
 
 const MARK = 'ra-keypoint';
 
 export class KeyPoints {
-  #state: KeyPointsState = { status: 'idle', result: null, progress: null, error: null };
+  #state: KeyPointsState = { status: 'idle', result: null, progress: null, error: null, provider: null };
   readonly #listeners = new Set<(s: KeyPointsState) => void>();
   readonly #options: KeyPointsOptions;
   #sentences: Spoken[] = [];
+  /** Settles the question to the user (Send to the provider, or this device). */
+  #answer: ((allow: boolean) => void) | null = null;
+  #origin: string | null = null;
 
   constructor(options: KeyPointsOptions) {
     this.#options = options;
-    options.signal.addEventListener('abort', () => this.#listeners.clear(), { once: true });
+    options.signal.addEventListener(
+      'abort',
+      () => {
+        this.#listeners.clear();
+        this.#answer?.(false);
+      },
+      { once: true },
+    );
   }
 
   get state(): KeyPointsState {
@@ -45,9 +88,13 @@ export class KeyPoints {
     return () => this.#listeners.delete(listener);
   }
 
+  get #access(): ProviderAccess | null {
+    return this.#options.provider === undefined ? settingsAccess : this.#options.provider;
+  }
+
   /** Makes the points (once: they are kept). */
   async make(): Promise<void> {
-    if (this.#state.status === 'working' || this.#state.status === 'done') return;
+    if (this.#state.status !== 'idle' && this.#state.status !== 'error') return;
     this.#update({ status: 'working', error: null, progress: null });
     try {
       this.#sentences = buildScript(this.#options.content, { lang: this.#options.lang, mode: 'original' });
@@ -55,15 +102,69 @@ export class KeyPoints {
         this.#options.summarizer === undefined
           ? ((globalThis as { Summarizer?: SummarizerApi }).Summarizer ?? null)
           : this.#options.summarizer;
+      const access = this.#access;
+      // A provider that cannot be read (storage unavailable) is no provider: the device makes them.
+      this.#origin = access ? await access.origin().catch(() => null) : null;
+      const origin = this.#origin;
+      const host = origin ? new URL(origin).host : null;
+      const allowed = access && origin ? await access.allowed(origin).catch(() => null) : null;
+      this.#update({ provider: host ? { host, allowed } : null });
       const result = await keyPoints(
         this.#sentences.map((s) => s.text.replace(/\s+/gu, ' ')),
-        { lang: this.#options.lang, summarizer, signal: this.#options.signal, onProgress: (p) => this.#update({ progress: p }) },
+        {
+          lang: this.#options.lang,
+          summarizer,
+          signal: this.#options.signal,
+          onProgress: (p) => this.#update({ progress: p }),
+          provider:
+            access && origin
+              ? async (sentences, count) => {
+                  if (!(await this.#mayUse(access, origin))) return null;
+                  const answer = await access.write({ sentences: [...sentences], count, lang: this.#options.lang });
+                  if (!answer.ok) throw new Error(answer.message);
+                  return answer.points;
+                }
+              : null,
+        },
       );
-      this.#update({ status: 'done', result, progress: null });
+      this.#update({
+        status: 'done',
+        result: result.engine === 'provider' && host ? { ...result, by: host } : result,
+        progress: null,
+      });
     } catch (err) {
       if (!this.#options.signal.aborted)
         this.#update({ status: 'error', error: t('keyPointsFailed', err instanceof Error ? err.message : String(err)) });
     }
+  }
+
+  /** The user's answer to "send the article to the provider?", remembered for its address. */
+  answer(allow: boolean): void {
+    const origin = this.#origin;
+    if (origin) void this.#access?.allow(origin, allow).catch((err: unknown) => console.warn('Not remembered:', err));
+    this.#answer?.(allow);
+  }
+
+  /** Makes the points again with the other engine: the provider (allowing it), or the device (no longer sending). */
+  async remake(useProvider: boolean): Promise<void> {
+    const origin = this.#origin;
+    if (!origin || this.#state.status === 'working' || this.#state.status === 'ask') return;
+    await this.#access?.allow(origin, useProvider).catch(() => undefined);
+    this.#update({ status: 'idle', result: null });
+    await this.make();
+  }
+
+  async #mayUse(access: ProviderAccess, origin: string): Promise<boolean> {
+    const known = await access.allowed(origin).catch(() => null);
+    if (known !== null) return known;
+    const allow = await new Promise<boolean>((resolve) => {
+      this.#answer = resolve;
+      this.#update({ status: 'ask' });
+    });
+    this.#answer = null;
+    const provider = this.#state.provider;
+    this.#update({ status: 'working', ...(provider ? { provider: { ...provider, allowed: allow } } : {}) });
+    return allow;
   }
 
   /** Scrolls to the sentence a point comes from and marks it. */

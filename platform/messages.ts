@@ -122,6 +122,12 @@ interface ProtocolMap {
   'offscreen/extract': { req: { html: string; url: string }; res: PageCapture };
   /** background → parser page: an SVG picture being saved, sanitized where a DOM is (null: drop it). */
   'offscreen/sanitize-svg': { req: { text: string }; res: string | null };
+  /** reader → background: key points of the article's sentences written by the user's chat provider
+   *  (when the user allowed it for that provider's address), or the error's sentence. */
+  'keypoints/write': {
+    req: { sentences: string[]; count: number; lang: string | null };
+    res: { ok: true; points: string[] } | { ok: false; message: string };
+  };
   /** page (on-device translation) → background: cached translations, null for a miss. The
    *  translation itself streams over a `runtime.connect` port named 'translate' (platform/translate/port.ts). */
   'translate/cache-get': { req: { cacheId: string; from: string; to: string; texts: string[] }; res: (string | null)[] };
@@ -193,6 +199,8 @@ export const CALLERS: { readonly [K in MessageName]: Caller } = {
   'highlights/remove': 'extension',
   'offscreen/extract': 'extension-page',
   'offscreen/sanitize-svg': 'extension-page',
+  // Both readers: the overlay in a page and the saved-article page (like the translate port).
+  'keypoints/write': 'extension',
   // The on-device provider runs in a page: the reader script or the saved-article reader.
   'translate/cache-get': 'extension',
   'translate/cache-put': 'extension',

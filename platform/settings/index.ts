@@ -3,6 +3,7 @@
 // A new stored setting belongs here, defined with defineSetting.
 import type { Setting } from '@/platform/settings/define';
 import { highlightSettings, uncertainEntitiesItem } from '@/platform/settings/entities';
+import { keyPointsConsentItem } from '@/platform/settings/key-points';
 import { readAloudSettings } from '@/platform/settings/read-aloud';
 import { globalTypography, siteTypography } from '@/platform/settings/typography';
 import { displayModeItem, providerConfigItem, targetLanguageItem } from '@/platform/translate/settings';
@@ -13,6 +14,7 @@ export const SETTINGS: ReadonlyArray<Setting<unknown>> = [
   highlightSettings,
   uncertainEntitiesItem,
   readAloudSettings,
+  keyPointsConsentItem,
   providerConfigItem,
   targetLanguageItem,
   displayModeItem,

@@ -10,6 +10,10 @@
 //                    GET /v1/models; errors {"error": {"message", "type"}}
 // "Translation" is deterministic: "[ko] " + the text, so markup placeholders, numbers and URLs
 // come back untouched and a test can tell a translated paragraph from the original.
+// Key points (a chat whose system prompt asks for "the N key points"): N sentences of the article,
+// spread over it, each with its last word and end mark taken off (a written point restates its
+// sentence in fewer words), as a JSON array; `keyPointsAnswer(content, times)` makes the next
+// answers carry `content` instead (markup, too many points, prose). `stats.keyPoints` counts them.
 // CORS as the real servers send it: LibreTranslate and OpenAI-compatible servers (Ollama, LM
 // Studio) answer with Access-Control-Allow-Origin; DeepL's API does not (an extension with a host
 // permission does not need it).
@@ -87,6 +91,20 @@ function fakeTranslate(text, target) {
   return `[${String(target).toLowerCase()}] ${text}`;
 }
 
+/** The fake model's key points: `count` sentences spread over the text, each shortened by its last word. */
+function writtenPoints(text, count) {
+  const sentences = text
+    .match(/[^.!?。]+[.!?。]+/gu)
+    ?.map((x) => x.trim())
+    .filter((x) => x.length > 10) ?? [text];
+  const points = [];
+  for (let i = 0; i < count && i < sentences.length; i++) {
+    const s = sentences[Math.floor((i * sentences.length) / count)];
+    points.push(s.replace(/\s*\S+[.!?。]+$/u, '') || s);
+  }
+  return points;
+}
+
 /** English language name in a prompt ("to Korean.") → code ("ko"). */
 function codeFromPrompt(prompt) {
   const m = /\bto ([A-Z][\w() -]*?)\.(?:\s|$)/.exec(prompt ?? '');
@@ -104,7 +122,8 @@ function codeFromPrompt(prompt) {
  *   ollamaOrigins: refuse extension origins on /v1 with an empty 403, as Ollama does by default.
  */
 export async function startTranslateServer(options = {}) {
-  const stats = { requests: 0, chars: 0, bytes: 0, all: 0, byPath: {}, dropped: 0 };
+  const stats = { requests: 0, chars: 0, bytes: 0, all: 0, byPath: {}, dropped: 0, keyPoints: 0 };
+  const keyPointAnswers = [];
   const faults = [];
   let shortBy = { n: 0, times: 0 };
   const state = { delay: options.delay ?? 0, perCharMs: options.perCharMs ?? 0 };
@@ -289,6 +308,26 @@ export async function startTranslateServer(options = {}) {
           return send(res, 404, { error: { message: `model '${body.model}' not found`, type: 'invalid_request_error' } }, cors);
         const system = body.messages?.find((m) => m.role === 'system')?.content ?? '';
         const user = body.messages?.find((m) => m.role === 'user')?.content ?? '';
+        const asked = /\bthe (\d+) key points\b/.exec(system);
+        if (asked) {
+          stats.keyPoints++;
+          stats.chars += user.length;
+          await sleep(state.delay + state.perCharMs * user.length);
+          const set = keyPointAnswers[0];
+          if (set && --set.times <= 0) keyPointAnswers.shift();
+          const content = set ? set.content : JSON.stringify(writtenPoints(user, Number(asked[1])));
+          return send(
+            res,
+            200,
+            {
+              id: `chatcmpl-${stats.requests}`,
+              object: 'chat.completion',
+              model: body.model,
+              choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
+            },
+            cors,
+          );
+        }
         let paragraphs;
         try {
           paragraphs = JSON.parse(user);
@@ -343,6 +382,10 @@ export async function startTranslateServer(options = {}) {
     append(text, times = 1) {
       faults.push({ status: 200, times, append: text });
     },
+    /** The next `times` key-points answers carry `content` as the model's text. */
+    keyPointsAnswer(content, times = 1) {
+      keyPointAnswers.push({ content, times });
+    },
     /** The next `times` chat answers hold `n` translations too few. */
     openaiShortBy(n, times = 1) {
       shortBy = { n, times };
@@ -358,7 +401,9 @@ export async function startTranslateServer(options = {}) {
       stats.all = 0;
       stats.byPath = {};
       stats.dropped = 0;
+      stats.keyPoints = 0;
       faults.length = 0;
+      keyPointAnswers.length = 0;
       shortBy = { n: 0, times: 0 };
     },
     close: () =>

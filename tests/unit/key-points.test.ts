@@ -1,3 +1,4 @@
+// @vitest-environment node
 // Key points: the extractive engine on the dev corpora's Korean portal pages (no network, no
 // model), and the choice of engine. Chrome's Summarizer has no model on this machine: it is tested
 // against a fake written to Chrome's documented API (developer.chrome.com/docs/ai/summarizer-api:
@@ -116,10 +117,10 @@ test('no Summarizer model and no provider: the extractive engine, on the device'
   const result = await keyPoints(SENTENCES, { lang: 'en', summarizer: api, provider: null });
   expect(result.engine).toBe('extractive');
   expect(calls).toEqual(['availability:key-points']);
-  expect(result.points.every((p) => p.text === SENTENCES[p.source])).toBe(true);
+  expect(result.points.every((p) => p.text === SENTENCES[p.source!])).toBe(true);
 });
 
-test('a configured provider comes before the extractive engine; its error reaches the caller', async () => {
+test("a configured provider comes before the extractive engine; on its error, the device's points with the error's sentence", async () => {
   const result = await keyPoints(SENTENCES, {
     lang: 'en',
     summarizer: null,
@@ -132,12 +133,16 @@ test('a configured provider comes before the extractive engine; its error reache
       { text: 'Oracle rose 3% in New York.', source: 2 },
     ],
   });
-  await expect(
-    keyPoints(SENTENCES, {
-      lang: 'en',
-      provider: async () => Promise.reject(new Error('the service refused the key (error 401)')),
-    }),
-  ).rejects.toThrow('401');
+  const fallback = await keyPoints(SENTENCES, {
+    lang: 'en',
+    provider: async () => Promise.reject(new Error('The service refused the key (error 401).')),
+  });
+  expect(fallback.engine).toBe('extractive');
+  expect(fallback.error).toBe('The service refused the key (error 401).');
+  expect(fallback.points.every((p) => p.text === SENTENCES[p.source!])).toBe(true);
+  // The user chose the device for this provider: its points, and no error.
+  expect(await keyPoints(SENTENCES, { lang: 'en', provider: async () => null })).toMatchObject({ engine: 'extractive' });
+  expect((await keyPoints(SENTENCES, { lang: 'en', provider: async () => null })).error).toBeUndefined();
 });
 
 test('pointLines and linkToSources', () => {

@@ -60,6 +60,13 @@ const FIXTURES: Record<string, Fixture[]> = {
       reads: { rate: 1.5, volume: 0.8, voices: { ko: 'Korean+Iven' }, bilingual: 'both' },
     },
   ],
+  'local:keyPointsProvider': [
+    {
+      version: 1,
+      stored: { origin: 'http://localhost:11434', allow: true },
+      reads: { origin: 'http://localhost:11434', allow: true },
+    },
+  ],
   'local:translateProvider': [
     {
       version: 1,

@@ -51,6 +51,34 @@ export function createTranslator(config: ProviderConfig | null | undefined, runt
   };
 }
 
+/** Whether `config`'s provider is a chat model that can write key points too. */
+export function writesKeyPoints(config: ProviderConfig | null | undefined): boolean {
+  return !!(config && providerOf(config.kind)?.chat);
+}
+
+/**
+ * A chat with `config`'s model, for the key points it can write (null when its provider is no chat
+ * model: it only translates); every failure is the provider's own TranslateError.
+ */
+export function chatWith(
+  config: ProviderConfig | null | undefined,
+  runtime: ProviderRuntime = {},
+): ((system: string, user: string, signal: AbortSignal) => Promise<string>) | null {
+  const provider = config && providerOf(config.kind);
+  if (!config || !provider?.chat) return null;
+  const withFetch: ProviderRuntime = { ...runtime, fetchImpl: runtime.fetchImpl ?? ((...args) => fetch(...args)) };
+  let chat: ReturnType<NonNullable<typeof provider.chat>>;
+  try {
+    chat = provider.chat(config, withFetch);
+  } catch (err) {
+    throw provider.mapError(err, config);
+  }
+  return (system, user, signal) =>
+    chat(system, user, signal).catch((err: unknown) => {
+      throw provider.mapError(err, config);
+    });
+}
+
 /** The origin a network provider sends text to (null for an on-device one). */
 export function providerOrigin(config: ProviderConfig | null | undefined): string | null {
   return (config && providerOf(config.kind)?.origin?.(config)) ?? null;

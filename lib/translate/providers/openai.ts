@@ -68,31 +68,42 @@ export function parseOpenAiAnswer(content: string, expected: number): string[] {
   return parsed as string[];
 }
 
-function createOpenAi(config: { baseUrl: string; model: string; apiKey?: string }, fetchImpl: FetchLike = fetch): Translator {
+/** One chat request to the server: the system prompt and the user's message in, the answer's text out. */
+type Chat = (system: string, user: string, signal: AbortSignal) => Promise<string>;
+
+function openAiChat(config: { baseUrl: string; model: string; apiKey?: string }, fetchImpl: FetchLike = fetch) {
   const base = baseUrl(config.baseUrl).replace(/\/chat\/completions$/, '');
   const model = config.model.trim();
   if (!model) throw new TranslateError('not-configured', 'no model named');
   const apiKey = config.apiKey?.trim();
+  const chat: Chat = async (system, user, signal) => {
+    const body = await requestJson(fetchImpl, `${base}/chat/completions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+      body: JSON.stringify({
+        model,
+        temperature: 0,
+        stream: false,
+        messages: [
+          { role: 'system', content: system },
+          { role: 'user', content: user },
+        ],
+      }),
+      signal,
+    });
+    const content = (body as { choices?: { message?: { content?: unknown } }[] } | null)?.choices?.[0]?.message?.content;
+    if (typeof content !== 'string') throw new TranslateError('malformed', `no message in ${JSON.stringify(body).slice(0, 120)}`);
+    return content;
+  };
+  return { id: `openai:${base}:${model}`, chat };
+}
+
+function createOpenAi(config: { baseUrl: string; model: string; apiKey?: string }, fetchImpl?: FetchLike): Translator {
+  const { id, chat } = openAiChat(config, fetchImpl);
   return {
-    cacheId: `openai:${base}:${model}`,
+    cacheId: id,
     async translate(texts, from, to, signal) {
-      const body = await requestJson(fetchImpl, `${base}/chat/completions`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
-        body: JSON.stringify({
-          model,
-          temperature: 0,
-          stream: false,
-          messages: [
-            { role: 'system', content: openAiPrompt(texts.length, from, to) },
-            { role: 'user', content: JSON.stringify(texts) },
-          ],
-        }),
-        signal,
-      });
-      const content = (body as { choices?: { message?: { content?: unknown } }[] } | null)?.choices?.[0]?.message?.content;
-      if (typeof content !== 'string')
-        throw new TranslateError('malformed', `no message in ${JSON.stringify(body).slice(0, 120)}`);
+      const content = await chat(openAiPrompt(texts.length, from, to), JSON.stringify(texts), signal);
       return parseOpenAiAnswer(content, texts.length);
     },
   };
@@ -123,6 +134,8 @@ export const openAiProvider = defineProvider<OpenAiConfig>({
       : null,
   origin: (config) => originOf(config.baseUrl),
   create: (config, runtime) => createOpenAi(config, runtime.fetchImpl),
+  // The same server writes the article's key points (lib/summary/provider-points.ts).
+  chat: (config, runtime) => openAiChat(config, runtime.fetchImpl).chat,
   mapError: (raw, config) => {
     const err = toTranslateError(raw);
     // Ollama answers 403 with an empty body to an extension's Origin unless OLLAMA_ORIGINS

@@ -71,6 +71,11 @@ export interface ProviderDefinition<C extends ProviderConfigBase = ProviderConfi
   origin?(config: C): string | null;
   /** Its translator; may throw a TranslateError for a configuration it cannot use. */
   create(config: C, runtime: ProviderRuntime): Translator;
+  /**
+   * Present when it is a chat model that can also write an article's key points: one request of a
+   * system prompt and a user message, answering the model's text (its failures go through mapError).
+   */
+  chat?(config: C, runtime: ProviderRuntime): (system: string, user: string, signal: AbortSignal) => Promise<string>;
   /** Any failure of its requests as a TranslateError: its statuses, its API's exceptions, its hints. */
   mapError(err: unknown, config: C): TranslateError;
   /** Present when it needs a model on the device (the options page shows its state and a Download button). */
