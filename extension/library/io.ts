@@ -464,7 +464,7 @@ const MAX_COUNT = 10_000_000;
 const MAX_TAGS = 500;
 const TEXT_LIMITS = { title: 2000, byline: 1000, siteName: 1000, excerpt: 20_000, publishedTime: 100 } as const;
 const NULLABLE_STRINGS = ['byline', 'siteName', 'lang', 'publishedTime', 'excerpt', 'leadImage'] as const;
-const NUMBERS = ['wordCount', 'readingMinutes', 'savedAt', 'updatedAt', 'readAt', 'progress'] as const;
+const NUMBERS = ['wordCount', 'readingMinutes', 'savedAt', 'updatedAt', 'readAt', 'progress', 'listening'] as const;
 
 /**
  * One article of a backup, checked field by field as strictly as its address: the article itself
@@ -494,6 +494,8 @@ function validateArticle(raw: unknown, sanitize: (html: string) => string): Save
       return `"${k}" must be a number ≥ 0`;
   for (const k of ['wordCount', 'readingMinutes'] as const)
     if (typeof r[k] === 'number' && (r[k] as number) > MAX_COUNT) return `"${k}" is larger than ${MAX_COUNT}`;
+  if (r.listening !== undefined && (!Number.isInteger(r.listening) || (r.listening as number) > MAX_COUNT))
+    return `"listening" must be a whole number ≥ 0 and at most ${MAX_COUNT}`;
   if (r.savedAt === undefined) return '"savedAt" is missing';
   if (r.tags !== undefined && (!Array.isArray(r.tags) || r.tags.some((tag) => typeof tag !== 'string')))
     return '"tags" must be a list of text';
@@ -531,6 +533,8 @@ function validateArticle(raw: unknown, sanitize: (html: string) => string): Save
     updatedAt: num('updatedAt', savedAt),
     readAt: num('readAt', 0),
     progress: clampProgress(num('progress', 0)),
+    // Read-aloud's place (the sentence to go on from), absent when never listened to.
+    ...(typeof r.listening === 'number' && r.listening > 0 ? { listening: r.listening } : {}),
     tags: normalizeTags((r.tags as string[] | undefined) ?? []),
     contentHtml,
     text,

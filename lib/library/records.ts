@@ -215,6 +215,11 @@ export function mergeArticle(stored: ArticleMeta, incoming: ArticleMeta, options
   meta.tags = normalizeTags([...stored.tags, ...incoming.tags]);
   meta.readAt = stored.readAt > 0 ? stored.readAt : incoming.readAt;
   meta.progress = Math.max(stored.progress, incoming.progress);
+  // Read-aloud's place is a sentence of one text: the incoming one's with its text, else the stored
+  // one's, else (the same text) the incoming one's.
+  const listening = takeContent ? incoming.listening : (stored.listening ?? (options.sameText ? incoming.listening : undefined));
+  if (typeof listening === 'number' && listening > 0) meta.listening = Math.floor(listening);
+  else delete meta.listening;
   const changed = takeContent || !sameMeta(stored, meta);
   return { meta, takeContent, reindex, changed, kept: false };
 }
@@ -226,7 +231,7 @@ export function sameMeta(a: ArticleMeta, b: ArticleMeta): boolean {
       if (a.tags.length !== b.tags.length || a.tags.some((tag, i) => tag !== b.tags[i])) return false;
     } else if (a[k] !== b[k]) return false;
   }
-  return true;
+  return (a.listening ?? 0) === (b.listening ?? 0);
 }
 
 /** Begun and not finished (nor marked read): between 5 % and 95 % read. The library's "Continue reading". */

@@ -15,6 +15,7 @@ import {
   removeArticles,
   saveArticle,
   saveBookmark,
+  setListening,
   setProgress,
   setRead,
   setTags,
@@ -532,6 +533,34 @@ describe('JSON export', () => {
     const again = JSON.parse(await exportJson(fresh, { now: NOW + 99 }));
     expect({ ...again, exportedAt: null }).toEqual({ ...data, exportedAt: null });
     expect(await snapshot(fresh)).toEqual(await snapshot(db));
+  });
+
+  test("read-aloud's place comes back from a backup: into a fresh library, and into a copy of the same text never listened to", async () => {
+    const url = 'https://news.example.com/2024/05/story';
+    const db = freshDb();
+    await saveArticle(db, article({ text: 'One. Two. Three.' }), { pageUrl: url, now: NOW });
+    await setListening(db, url, 7);
+    const json = await exportJson(db, { now: NOW });
+    expect(JSON.parse(json).articles[0].listening).toBe(7);
+
+    const fresh = freshDb();
+    expect(await importItems(fresh, parseImport(json).items, { now: NOW })).toMatchObject({ added: 1 });
+    expect((await getArticle(fresh, url))?.listening).toBe(7);
+
+    // The same article saved elsewhere and never listened to: the backup's place is taken.
+    const other = freshDb();
+    await saveArticle(other, article({ text: 'One. Two. Three.' }), { pageUrl: url, now: NOW });
+    expect(await importItems(other, parseImport(json).items, { now: NOW })).toMatchObject({ updated: 1 });
+    expect((await getArticle(other, url))?.listening).toBe(7);
+    // A place of its own stays (it is where this reader stopped).
+    await setListening(other, url, 2);
+    expect(await importItems(other, parseImport(json).items, { now: NOW })).toMatchObject({ unchanged: 1 });
+    expect((await getArticle(other, url))?.listening).toBe(2);
+
+    // A place that is no sentence number refuses its article, with the reason.
+    const data = JSON.parse(json);
+    const bad = (listening: unknown) => JSON.stringify({ ...data, articles: [{ ...data.articles[0], listening }] });
+    for (const value of [-1, 2.5, '3']) expect(() => parseImport(bad(value))).toThrow(/article 1: "listening" must be/);
   });
 
   test('an empty library exports an empty list that imports as nothing', async () => {
