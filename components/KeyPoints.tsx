@@ -1,8 +1,10 @@
 // Key points at the top of the article (asked for with the toolbar's Key points tool, key K): the
 // box that shows 3 to 5 points, each a link to the sentence it comes from (a written point that
 // matches none is plain text), which engine made them, and, the first time the user's provider
-// would write them, the question whether the article may be sent there. The state is the
-// session's KeyPoints (page/key-points.ts).
+// would write them, the question whether the article may be sent there. The state and the list of
+// points are the session's KeyPoints (page/key-points.ts): the list is placed here, so a
+// translation takes it in.
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import type { ReaderSession } from '@/page/reader-session';
 import type { KeyPoints } from '@/page/key-points';
@@ -13,6 +15,15 @@ const ENGINE: Record<Exclude<KeyPointsEngine, 'provider'>, 'keyPointsBySummarize
   summarizer: 'keyPointsBySummarizer',
   extractive: 'keyPointsByDevice',
 };
+
+/** The points: the session's own list (built from text, translated with the article), placed here. */
+function Points({ kp }: { kp: KeyPoints }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    ref.current?.replaceChildren(kp.list);
+  }, [kp]);
+  return <div ref={ref} />;
+}
 
 /** The box at the top of the article, once asked for. */
 export function KeyPointsBox({ session }: { session: ReaderSession }) {
@@ -60,26 +71,7 @@ function Box({ kp }: { kp: KeyPoints }) {
               {t('keyPointsFellBack', result.error)}
             </p>
           )}
-          <ol>
-            {result.points.map((p, i) => (
-              <li key={i}>
-                {p.source === null ? (
-                  <span data-testid="keypoint">{p.text}</span>
-                ) : (
-                  <a
-                    href="#"
-                    data-testid="keypoint"
-                    onClick={(e) => {
-                      e.preventDefault();
-                      kp.show(p.source!);
-                    }}
-                  >
-                    {p.text}
-                  </a>
-                )}
-              </li>
-            ))}
-          </ol>
+          <Points kp={kp} />
           <p class="ra-keypoints-engine" data-testid="keypoints-engine">
             {result.engine === 'provider' ? t('keyPointsByProvider', result.by ?? '?') : t(ENGINE[result.engine])}
             {provider && result.engine !== 'summarizer' && (

@@ -5,8 +5,20 @@
 // provider the user configured for translation (asked first, once per address: the article's text
 // goes there, as translation says), else the extractive ranking on the device. The provider's
 // request runs in the background (background/key-points.ts), like translation's.
+//
+// The points are a list element of its own (`list`, built here from text only, placed by the view),
+// so the reader's translation takes it in with the article (ReaderSession.translate). A host that
+// keeps the article (the saved-article page) gives a store: points once made are shown again at
+// once when it is opened, unless the text they were made from has changed.
 import { buildScript, rangeOf, type Spoken } from '@/lib/speech/script';
-import { keyPoints, type KeyPointsResult, type SummarizerApi } from '@/lib/summary/key-points';
+import {
+  keyPoints,
+  readSavedKeyPoints,
+  sentencesKey,
+  type KeyPointsResult,
+  type SavedKeyPoints,
+  type SummarizerApi,
+} from '@/lib/summary/key-points';
 import { normalizeProviderConfig, providerOrigin, writesKeyPoints } from '@/lib/translate/providers/index';
 import { t } from '@/platform/i18n';
 import { sendToBackground, type Req, type Res } from '@/platform/messages';
@@ -46,6 +58,12 @@ const settingsAccess: ProviderAccess = {
   write: (request) => sendToBackground('keypoints/write', request),
 };
 
+/** Where a saved article keeps its points. */
+export interface KeyPointsStore {
+  get(): Promise<unknown>;
+  put(points: SavedKeyPoints): Promise<void>;
+}
+
 export interface KeyPointsOptions {
   content: HTMLElement;
   lang: string | null;
@@ -54,6 +72,9 @@ export interface KeyPointsOptions {
   summarizer?: SummarizerApi | null;
   /** Default: the user's provider from the settings, written through the background. */
   provider?: ProviderAccess | null;
+  store?: KeyPointsStore;
+  /** Told when new points are in `list` (the session translates them when the article is translated). */
+  onPoints?: () => void;
 }
 
 const MARK = 'ra-keypoint';
@@ -66,9 +87,14 @@ export class KeyPoints {
   /** Settles the question to the user (Send to the provider, or this device). */
   #answer: ((allow: boolean) => void) | null = null;
   #origin: string | null = null;
+  /** The points as shown: one item each, a link to its sentence when it has one. */
+  readonly list: HTMLOListElement;
 
   constructor(options: KeyPointsOptions) {
     this.#options = options;
+    this.list = options.content.ownerDocument.createElement('ol');
+    this.list.className = 'ra-keypoints-list';
+    if (options.store) void this.#restore(options.store);
     options.signal.addEventListener(
       'abort',
       () => {
@@ -92,50 +118,105 @@ export class KeyPoints {
     return this.#options.provider === undefined ? settingsAccess : this.#options.provider;
   }
 
+  #script(): string[] {
+    this.#sentences = buildScript(this.#options.content, { lang: this.#options.lang, mode: 'original' });
+    return this.#sentences.map((s) => s.text.replace(/\s+/gu, ' '));
+  }
+
+  /** The points kept with a saved article, shown at once when they were made from this text. */
+  async #restore(store: KeyPointsStore): Promise<void> {
+    try {
+      const texts = this.#script();
+      const saved = readSavedKeyPoints(await store.get(), texts.length);
+      if (!saved || saved.of !== sentencesKey(texts) || this.#state.status !== 'idle') return;
+      const { of: _, ...result } = saved;
+      this.#done(result);
+      // The other engine stays one click away, as after making them.
+      await this.#readProvider();
+    } catch (err) {
+      console.warn('The saved key points could not be read:', err);
+    }
+  }
+
+  #done(result: KeyPointsResult): void {
+    this.#render(result);
+    this.#update({ status: 'done', result, progress: null });
+    this.#options.onPoints?.();
+  }
+
+  #render(result: KeyPointsResult): void {
+    const doc = this.list.ownerDocument;
+    this.list.replaceChildren(
+      ...result.points.map((p) => {
+        const li = doc.createElement('li');
+        const source = p.source;
+        const el = doc.createElement(source === null ? 'span' : 'a');
+        el.textContent = p.text;
+        el.dataset.testid = 'keypoint';
+        if (source !== null) {
+          el.setAttribute('href', '#');
+          el.addEventListener('click', (e) => {
+            e.preventDefault();
+            this.show(source);
+          });
+        }
+        li.append(el);
+        return li;
+      }),
+    );
+  }
+
   /** Makes the points (once: they are kept). */
   async make(): Promise<void> {
     if (this.#state.status !== 'idle' && this.#state.status !== 'error') return;
     this.#update({ status: 'working', error: null, progress: null });
     try {
-      this.#sentences = buildScript(this.#options.content, { lang: this.#options.lang, mode: 'original' });
+      const texts = this.#script();
       const summarizer =
         this.#options.summarizer === undefined
           ? ((globalThis as { Summarizer?: SummarizerApi }).Summarizer ?? null)
           : this.#options.summarizer;
       const access = this.#access;
-      // A provider that cannot be read (storage unavailable) is no provider: the device makes them.
-      this.#origin = access ? await access.origin().catch(() => null) : null;
-      const origin = this.#origin;
+      const origin = await this.#readProvider();
       const host = origin ? new URL(origin).host : null;
-      const allowed = access && origin ? await access.allowed(origin).catch(() => null) : null;
-      this.#update({ provider: host ? { host, allowed } : null });
-      const result = await keyPoints(
-        this.#sentences.map((s) => s.text.replace(/\s+/gu, ' ')),
-        {
-          lang: this.#options.lang,
-          summarizer,
-          signal: this.#options.signal,
-          onProgress: (p) => this.#update({ progress: p }),
-          provider:
-            access && origin
-              ? async (sentences, count) => {
-                  if (!(await this.#mayUse(access, origin))) return null;
-                  const answer = await access.write({ sentences: [...sentences], count, lang: this.#options.lang });
-                  if (!answer.ok) throw new Error(answer.message);
-                  return answer.points;
-                }
-              : null,
-        },
-      );
-      this.#update({
-        status: 'done',
-        result: result.engine === 'provider' && host ? { ...result, by: host } : result,
-        progress: null,
+      const made = await keyPoints(texts, {
+        lang: this.#options.lang,
+        summarizer,
+        signal: this.#options.signal,
+        onProgress: (p) => this.#update({ progress: p }),
+        provider:
+          access && origin
+            ? async (sentences, count) => {
+                if (!(await this.#mayUse(access, origin))) return null;
+                const answer = await access.write({ sentences: [...sentences], count, lang: this.#options.lang });
+                if (!answer.ok) throw new Error(answer.message);
+                return answer.points;
+              }
+            : null,
       });
+      const result = made.engine === 'provider' && host ? { ...made, by: host } : made;
+      if (this.#options.signal.aborted) return;
+      this.#done(result);
+      // Kept without the error: the points are what was asked for; the error was for then.
+      const { error: _, ...kept } = result;
+      void this.#options.store
+        ?.put({ ...kept, of: sentencesKey(texts) })
+        .catch((err: unknown) => console.warn('Key points not kept:', err));
     } catch (err) {
       if (!this.#options.signal.aborted)
         this.#update({ status: 'error', error: t('keyPointsFailed', err instanceof Error ? err.message : String(err)) });
     }
+  }
+
+  /** The user's chat provider and whether it may be used, into the state; answers its origin. */
+  async #readProvider(): Promise<string | null> {
+    const access = this.#access;
+    // A provider that cannot be read (storage unavailable) is no provider: the device makes them.
+    const origin = access ? await access.origin().catch(() => null) : null;
+    this.#origin = origin;
+    const allowed = access && origin ? await access.allowed(origin).catch(() => null) : null;
+    this.#update({ provider: origin ? { host: new URL(origin).host, allowed } : null });
+    return origin;
   }
 
   /** The user's answer to "send the article to the provider?", remembered for its address. */

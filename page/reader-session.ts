@@ -42,7 +42,7 @@ import { runTranslation } from '@/platform/translate/run';
 import { displayMode, displayModeItem, targetLanguage } from '@/platform/translate/settings';
 import { entityLabel } from '@/components/EntityPanel';
 import { ReadAloud, type SpeechApi } from '@/page/read-aloud';
-import { KeyPoints } from '@/page/key-points';
+import { KeyPoints, type KeyPointsStore } from '@/page/key-points';
 import { canonicalUrl } from '@/lib/library/records';
 import { ReaderNotes, type HighlightStore } from './highlights';
 
@@ -99,6 +99,8 @@ export interface ReaderSessionOptions {
   storedImages?: ReadonlyMap<string, string>;
   /** Where the user's own highlights and notes are kept; none: the reader offers none. */
   highlightStore?: HighlightStore;
+  /** Where a saved article keeps its key points; none: they are made again in each reader. */
+  keyPointsStore?: KeyPointsStore;
 }
 
 /** The entities in the article's text, in steps: the text read, then recognized. */
@@ -150,6 +152,7 @@ export class ReaderSession {
   readonly #listening: ReaderSessionOptions['listening'];
   #readAloud: ReadAloud | null = null;
   #keyPoints: KeyPoints | null = null;
+  readonly #keyPointsStore: KeyPointsStore | undefined;
 
   constructor(options: ReaderSessionOptions) {
     this.article = options.article;
@@ -158,6 +161,7 @@ export class ReaderSession {
     this.site = options.site;
     this.#loadEntities = options.loadEntities;
     this.#listening = options.listening;
+    this.#keyPointsStore = options.keyPointsStore;
     if (options.signal) {
       if (options.signal.aborted) this.close();
       else options.signal.addEventListener('abort', () => this.close(), { once: true, signal: this.signal });
@@ -250,7 +254,18 @@ export class ReaderSession {
   get keyPoints(): KeyPoints | null {
     const { content, article } = this;
     if (!content || !article) return null;
-    return (this.#keyPoints ??= new KeyPoints({ content, lang: article.lang, signal: this.signal }));
+    return (this.#keyPoints ??= new KeyPoints({
+      content,
+      lang: article.lang,
+      signal: this.signal,
+      ...(this.#keyPointsStore ? { store: this.#keyPointsStore } : {}),
+      // Points that come while a translation is shown are translated too: the article again, from
+      // the translation cache, with the points in.
+      onPoints: () => {
+        const tr = this.#state.translation;
+        if (tr && tr.state !== 'error') void this.translate(tr.to, this.#state.mode);
+      },
+    }));
   }
 
   // ------------------------------------------------------------ typography
@@ -274,8 +289,10 @@ export class ReaderSession {
     if (this.#state.highlights.on || this.#state.highlights.loading) void this.#unhighlight();
     const run = ++this.#run;
     this.#update({ target: to, mode });
-    // The headline too: "translation only" must leave nothing in the original language.
-    const roots = this.title ? [this.title, content] : content;
+    // The headline too: "translation only" must leave nothing in the original language; and the
+    // key points when they are shown.
+    const points = this.#keyPoints?.state.result ? this.#keyPoints.list : null;
+    const roots = [this.title, points, content].filter((r): r is HTMLElement => r !== null);
     const job = await runTranslation(roots, article, to, mode, from, (change) => {
       if (run === this.#run) this.#update({ translation: change(this.#state.translation) });
     });
@@ -311,6 +328,7 @@ export class ReaderSession {
     this.#job = null;
     if (this.content) showOriginal(this.content);
     if (this.title) showOriginal(this.title);
+    if (this.#keyPoints) showOriginal(this.#keyPoints.list);
     this.notes?.restore('translation');
     if (this.#state.translation) this.#update({ translation: null });
   }

@@ -20,7 +20,7 @@ import type { Article } from '@/lib/article/types';
 import { entitiesApi, type EntitiesApi } from '@/lib/entities/api';
 import { t, uiLanguage } from '@/platform/i18n';
 import { openLibraryNow } from '@/extension/library/db';
-import { getArticle, setListening, setProgress } from '@/extension/library/store';
+import { getArticle, setKeyPoints, setListening, setProgress } from '@/extension/library/store';
 import { articleImages } from '@/extension/library/assets';
 import { imageSources } from '@/lib/library/images';
 import { listHighlights, putHighlights, removeHighlight } from '@/extension/library/highlights';
@@ -152,6 +152,10 @@ async function main() {
       : undefined,
     storedImages: images,
     highlightStore,
+    // Key points once made are kept with the saved copy and shown again when it is opened.
+    keyPointsStore: saved
+      ? { get: async () => saved.keyPoints ?? null, put: async (points) => void (await setKeyPoints(db, saved.url, points)) }
+      : undefined,
   });
   // The typography first: the place to go back to depends on the text's size.
   await session.ready;

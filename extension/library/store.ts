@@ -25,6 +25,7 @@ import {
 import { putHighlights } from '@/extension/library/highlights';
 import { matchUrls, siteCounts, tagCounts, urlsWithStatus } from '@/extension/library/search';
 import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle, SavedImage } from '@/lib/library/types';
+import type { SavedKeyPoints } from '@/lib/summary/key-points';
 
 export { LibraryError } from '@/lib/library/errors';
 export { canonicalUrl } from '@/lib/library/records';
@@ -235,6 +236,11 @@ export function setProgress(db: LibraryDB, url: string, progress: number): Promi
 /** Remembers read-aloud's place (a sentence index; 0 when heard to the end). */
 export function setListening(db: LibraryDB, url: string, sentence: number): Promise<ArticleMeta> {
   return update(db, url, (m) => ({ ...m, listening: Math.max(0, Math.floor(sentence)) }), true);
+}
+
+/** Keeps the article's key points (shown again when it is opened, without making them anew). */
+export function setKeyPoints(db: LibraryDB, url: string, points: SavedKeyPoints): Promise<ArticleMeta> {
+  return update(db, url, (m) => ({ ...m, keyPoints: points }), true);
 }
 
 /** Replaces the tags (trimmed, de-duplicated ignoring case). */

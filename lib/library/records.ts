@@ -136,6 +136,8 @@ export function metaOf(a: ArticleMeta): ArticleMeta {
   for (const k of META_KEYS) out[k] = k === 'tags' ? [...a.tags] : a[k];
   // Optional, so absent rather than undefined in every row: read-aloud's place.
   if (typeof a.listening === 'number' && a.listening > 0) out.listening = Math.floor(a.listening);
+  // Likewise the key points once made (checked against the text when shown).
+  if (a.keyPoints && typeof a.keyPoints === 'object') out.keyPoints = a.keyPoints;
   return out as unknown as ArticleMeta;
 }
 

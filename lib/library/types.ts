@@ -2,6 +2,7 @@
 // share (ArticleMeta and ArticleContent are also the rows of the library database's articles and
 // contents tables: extension/library/schema.ts). Dexie is opened only in extension contexts.
 import type { Highlight } from '@/lib/annotations/highlight';
+import type { SavedKeyPoints } from '@/lib/summary/key-points';
 
 /** full: extracted article; bookmark: the page held no article (title and what could be read);
  *  pending: imported without content, to be fetched later. */
@@ -36,6 +37,8 @@ export interface ArticleMeta {
   progress: number;
   /** Read-aloud's place: the sentence to go on from (absent when never listened to or heard to the end). */
   listening?: number;
+  /** The key points once made, with the key of the text they were made from (lib/summary/key-points.ts). */
+  keyPoints?: SavedKeyPoints;
   tags: string[];
 }
 

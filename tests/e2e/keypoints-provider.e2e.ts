@@ -10,7 +10,7 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
-import { startChromium, type ChromiumSession } from './chromium-session';
+import { inReaderPanel, startChromium, type ChromiumSession } from './chromium-session';
 import { clickInReader, poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
 import { DEMO, SCREENSHOTS } from './helpers';
 
@@ -215,6 +215,44 @@ describe('Chromium', () => {
     }),
     'chromium',
   );
+
+  test('a saved copy keeps its points: translated with the article, shown again at once when it is opened', async () => {
+    await session.worker.evaluate((v) => chrome.storage.local.set(v), {
+      translateProvider: PROVIDER(),
+      keyPointsProvider: { origin: chat.origin, allow: true },
+    });
+    const { page, tabId } = await session.openTab(server.url(DEMO.path));
+    const popup = await session.openPopup(tabId, 600);
+    await popup.getByTestId('save').click();
+    await expect.poll(() => popup.getByTestId('save-result').innerText(), { timeout: 20000 }).toMatch(/library/);
+    const row = popup.locator('[data-testid="saved-list"][aria-busy="false"] li[data-url]', { hasText: '한빛시' }).first();
+    const url = (await row.getAttribute('data-url'))!;
+    await Promise.all([page.close(), popup.close()]);
+    chat.reset();
+
+    const saved = await session.extensionPage(`read.html?url=${encodeURIComponent(url)}`);
+    await saved.getByTestId('keypoints-make').click();
+    await expect.poll(() => saved.getByTestId('keypoints-engine').innerText()).toMatch(/^Written by the model/);
+    const points = await saved.getByTestId('keypoint').allInnerTexts();
+    expect(points.length).toBeGreaterThanOrEqual(3);
+    expect(chat.stats.keyPoints).toBe(1);
+
+    await (await inReaderPanel(saved, 'reader-translate')).click();
+    await expect
+      .poll(() => saved.getByTestId('reader-translate-status').innerText(), { timeout: 20000 })
+      .toMatch(/^Translated into/);
+    const translated = await saved.locator('.ra-keypoints-list .ra-translation').allInnerTexts();
+    expect(translated).toHaveLength(points.length);
+    translated.forEach((text, i) => expect(text).toBe(`[en] ${points[i]}`));
+    await saved.getByTestId('keypoints').scrollIntoViewIfNeeded();
+    await saved.screenshot({ path: `${SCREENSHOTS}chromium-keypoints-translated.png` });
+
+    await saved.reload();
+    await expect.poll(() => saved.getByTestId('keypoint').allInnerTexts()).toEqual(points);
+    expect(await saved.getByTestId('keypoints-engine').innerText()).toMatch(/^Written by the model/);
+    expect(chat.stats.keyPoints).toBe(1);
+    await saved.close();
+  });
 });
 
 describe('Firefox', () => {

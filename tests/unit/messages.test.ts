@@ -103,13 +103,15 @@ describe('the background refuses what a web page could ask through a content scr
   test('every message says who may send it, and nothing that saves, fetches or drives a tab is open to content scripts', () => {
     const openToPages = (Object.keys(CALLERS) as MessageName[]).filter((k) => CALLERS[k] !== 'extension-page');
     // The highlight messages are open to the reader in a page, which the background confines to its
-    // own page's article (extension/highlight-requests.ts).
+    // own page's article (extension/highlight-requests.ts); key points are written only by the
+    // provider the user allowed for them, like the translate port's text (background/key-points.ts).
     expect(openToPages.sort()).toEqual([
       'detector/result',
       'entities/load',
       'highlights/list',
       'highlights/put',
       'highlights/remove',
+      'keypoints/write',
       'translate/cache-get',
       'translate/cache-put',
     ]);

@@ -182,6 +182,57 @@ describe('the reader session', () => {
     s.close();
   });
 
+  test('key points are translated with the article and come back with Show original; a saved copy shows its kept points at once, not those of another text', async () => {
+    const kept: unknown[] = [];
+    const store = { get: async () => kept.at(-1) ?? null, put: async (p: unknown) => void kept.push(p) };
+    const story = article({
+      url: ARTICLE.url,
+      text: [
+        'The city council approved a new library budget on Monday after a long debate.',
+        'The budget adds night hours at five branch libraries across the city.',
+        'Council members who opposed it said the money should go to road repairs instead.',
+        'The mayor said the libraries would open until midnight starting in March.',
+        'Librarians welcomed the plan but asked for more staff to cover the night shifts.',
+        'A public hearing on the staffing plan is scheduled for next month at city hall.',
+      ].join('\n\n'),
+    });
+    const s = session({ article: story, keyPointsStore: store });
+    const kp = s.keyPoints!;
+    await kp.make();
+    expect(kp.state.result?.engine).toBe('extractive');
+    const shown = (list: Element) => [...list.querySelectorAll('[data-testid="keypoint"]')].map((el) => el.textContent);
+    const points = shown(kp.list);
+    expect(points).toHaveLength(3);
+    expect(kept).toHaveLength(1);
+
+    await s.translate('ko', 'side-by-side', 'en');
+    await vi.waitFor(() => {
+      translator.release();
+      expect(s.state.translation?.state).toBe('done');
+    });
+    expect([...kp.list.querySelectorAll('.ra-translation')].map((el) => el.textContent)).toEqual(points.map((p) => `(ko) ${p}`));
+    s.showOriginal();
+    expect(kp.list.querySelectorAll('.ra-translation')).toHaveLength(0);
+    expect(shown(kp.list)).toEqual(points);
+    s.close();
+
+    // The same article opened again: its points at once, nothing made again.
+    const again = session({ article: story, keyPointsStore: store });
+    await vi.waitFor(() => expect(again.keyPoints!.state.status).toBe('done'));
+    expect(shown(again.keyPoints!.list)).toEqual(points);
+    expect(kept).toHaveLength(1);
+    again.close();
+    // Another text under the same address: the kept points are not shown.
+    const other = session({
+      article: article({ text: 'A different story is told here now. It has other sentences in it.', url: ARTICLE.url }),
+      keyPointsStore: store,
+    });
+    void other.keyPoints;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(other.keyPoints!.state.status).toBe('idle');
+    other.close();
+  });
+
   test('"Translation only" leaves nothing in the original language: the headline is translated too, and comes back', async () => {
     const s = session();
     await s.translate('ko', 'translation-only', 'en');
