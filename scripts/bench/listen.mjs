@@ -7,18 +7,18 @@
 //     the points against each page's own og:description on the dev corpora (korean-portals,
 //     zyte-dev, multilingual-dev), beside a lead-3 baseline (the first three sentences) in the same
 //     run. Tokens: lower-case words, and single characters inside Hangul/Han/Kana runs.
-//  2. Speech in real browsers: Firefox ESR with espeak-ng through speech-dispatcher (a null
-//     PulseAudio sink, scripts/lib/speech.mjs): the time from a Play click to the first `start`
-//     event (median of `runs`), and the demo article's first sentences spoken one utterance each
-//     (the next queued while one is spoken, as page/read-aloud.ts does) against the same text as one
-//     utterance: the extra time per sentence boundary. Headless Chromium lists no voice here: said.
+//  2. Speech through the built extension (npm run build:all first) in real browsers: Firefox ESR
+//     with espeak-ng through speech-dispatcher (a null PulseAudio sink, scripts/lib/speech.mjs) and
+//     headless Chromium: the time from a click on the reader's Play to the first `start` event
+//     (median of `runs`), and the reader's first sentences (one utterance a sentence, the
+//     next queued while one is spoken, as page/read-aloud.ts does): the silence between sentences,
+//     and the whole against the same text as one utterance. A browser with no voice is said so.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { JSDOM } from 'jsdom';
-/* global speechSynthesis, SpeechSynthesisUtterance -- in the browser's page (page.evaluate) */
+/* global location -- in the browser's page (page.evaluate) */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -196,87 +196,135 @@ console.log(
 );
 
 // ---------------------------------------------------------------- 2. speech in browsers
+// Through the extension itself: its saved-article page (read.html?demo, the bundled English demo
+// article), where the reader's speech runs in the page's own window, so the page's
+// speechSynthesis.speak can be watched: each utterance's start, end and error, and the real click on
+// Play (a capturing listener). Play → the first `start` event, then Stop, `runs` times; then the
+// first sentences as the reader reads them (one utterance a sentence, the next queued
+// while one is spoken): the silence between one sentence's end and the next one's start, and the
+// whole against the same text spoken as one utterance by the same voice in the same page.
+const WATCH = `(() => {
+  if (window.__speech) return;
+  const log = (window.__speech = { clicks: [], starts: [], ends: [], errors: [] });
+  document.addEventListener('click', (e) => {
+    if (e.target.closest && e.target.closest('[data-testid="listen-play"]')) log.clicks.push(performance.now());
+  }, true);
+  const speak = speechSynthesis.speak.bind(speechSynthesis);
+  speechSynthesis.speak = (u) => {
+    u.addEventListener('start', () => log.starts.push({ t: performance.now(), text: u.text, voice: u.voice ? u.voice.name : null, lang: u.lang, rate: u.rate }));
+    u.addEventListener('end', () => log.ends.push({ t: performance.now(), text: u.text }));
+    u.addEventListener('error', (e) => log.errors.push({ t: performance.now(), error: e.error }));
+    return speak(u);
+  };
+})()`;
+
+/** The measurements in one browser; `page` is the read page, `click(testId)` a real click, `evaluate(src)` runs source in it. */
+async function measureSpeech(name, { evaluate, click }) {
+  const voices = await evaluate(`(async () => {
+    for (let i = 0; i < 150 && !speechSynthesis.getVoices().length; i++) await new Promise((r) => setTimeout(r, 200));
+    const all = speechSynthesis.getVoices();
+    return { all: all.length, ko: all.filter((v) => v.lang.startsWith('ko')).length };
+  })()`);
+  console.log(`${name}: ${voices.all} voices, ${voices.ko} Korean`);
+  await evaluate(WATCH);
+  const wait = (src, ms = 15000) =>
+    evaluate(`(async () => { const end = performance.now() + ${ms};
+      while (performance.now() < end) { const v = (${src})(window.__speech); if (v) return v; await new Promise((r) => setTimeout(r, 5)); }
+      return null; })()`);
+  if (!voices.all) {
+    await click('listen-play');
+    const said = await wait(
+      `(log) => log.errors.length ? 'error ' + log.errors[0].error : log.starts.length ? 'start' : null`,
+      5000,
+    );
+    const status = await evaluate(`document.querySelector('[data-testid="listen-status"]')?.textContent ?? ''`);
+    console.log(
+      `${name}: no voice, so no figure: Play gave ${said ?? 'no event in 5 s'}${status ? `; the reader says “${status.trim()}”` : ''}. (Its E2E speaks to a synthesizer written to the Web Speech API specification, whose times are its own.)`,
+    );
+    return;
+  }
+  const firstStart = [];
+  for (let i = 0; i < RUNS; i++) {
+    const before = await evaluate(`window.__speech.starts.length`);
+    await click('listen-play');
+    const t = await wait(
+      `(log) => log.starts.length > ${before} && log.clicks.length ? log.starts[${before}].t - log.clicks[log.clicks.length - 1] : null`,
+    );
+    if (t !== null) firstStart.push(t);
+    await click('listen-stop');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  console.log(
+    `${name}: Play → first start event: median ${median(firstStart).toFixed(0)} ms of ${firstStart.length} (goal ≤ 300 ms; all: ${firstStart.map((t) => t.toFixed(0)).join(', ')})`,
+  );
+  // The first six sentences, as the reader reads them (at its speed, 1× unless set).
+  const SENTENCES = 6;
+  await evaluate(`window.__speech.starts.length = 0; window.__speech.ends.length = 0;`);
+  await click('listen-play');
+  const log = await wait(`(log) => log.ends.length >= ${SENTENCES} ? log : null`, 60000);
+  await click('listen-stop');
+  if (!log) return console.log(`${name}: the reader did not read ${SENTENCES} sentences in 60 s`);
+  const gaps = [];
+  for (let i = 0; i + 1 < SENTENCES; i++) gaps.push(log.starts[i + 1].t - log.ends[i].t);
+  const reader = log.ends[SENTENCES - 1].t - log.starts[0].t;
+  const texts = log.starts.slice(0, SENTENCES).map((x) => x.text);
+  const one = await evaluate(`new Promise((resolve) => {
+    const u = new SpeechSynthesisUtterance(${JSON.stringify(texts.join(' '))});
+    u.lang = ${JSON.stringify(log.starts[0].lang)}; u.rate = ${log.starts[0].rate};
+    u.voice = speechSynthesis.getVoices().find((v) => v.name === ${JSON.stringify(log.starts[0].voice)}) ?? null;
+    let t0 = 0;
+    u.onstart = () => (t0 = performance.now());
+    u.onend = () => resolve(performance.now() - t0);
+    speechSynthesis.speak(u);
+  })`);
+  console.log(
+    `${name}: ${SENTENCES} sentences at ${log.starts[0].rate}× (voice ${log.starts[0].voice}): end → next start median ${median(gaps).toFixed(0)} ms, longest ${Math.max(...gaps).toFixed(0)} ms; the reader ${reader.toFixed(0)} ms against one utterance ${one.toFixed(0)} ms: ${((reader - one) / (SENTENCES - 1)).toFixed(0)} ms more per boundary (ratio ${(reader / one).toFixed(2)})`,
+  );
+}
+
 if (BROWSERS) {
   const { ensureAudioSink } = await import('../lib/speech.mjs');
-  console.log('\nSpeech (Firefox ESR, espeak-ng through speech-dispatcher)');
+  const { launchChromium, launchFirefox } = await import('../lib/browsers.mjs');
+  console.log('\nSpeech through the extension (read.html?demo: the bundled English demo article)');
   if (!ensureAudioSink()) console.log('No PulseAudio: install it (scripts/install-browsers.sh).');
-  const demo = new JSDOM(fs.readFileSync(path.join(ROOT, 'tests/fixtures/demo/article.html'), 'utf8')).window.document;
-  const paras = [...demo.querySelectorAll('article p, p')].map((p) => p.textContent.trim()).filter((t) => t.length > 60);
-  const sents = paras.flatMap((p) => lib.splitSentences(p, 'ko').map((s) => p.slice(s.start, s.end))).slice(0, 5);
-  const puppeteer = (await import('puppeteer-core')).default;
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
-  });
+
+  const { browser } = await launchFirefox({ prefs: { 'media.webspeech.synth.enabled': true } });
   try {
-    const page = await browser.newPage();
-    await page.setContent('<button id="play">Play</button>');
-    const voices = await page.evaluate(async () => {
-      for (let i = 0; i < 150 && !speechSynthesis.getVoices().length; i++) await new Promise((r) => setTimeout(r, 200));
-      return speechSynthesis.getVoices().filter((v) => v.lang.startsWith('ko')).length;
-    });
-    console.log(`Korean voices: ${voices}`);
-    const firstStart = [];
-    for (let i = 0; i < RUNS; i++) {
-      await page.evaluate((text) => {
-        window.__t = new Promise((resolve) => {
-          document.getElementById('play').onclick = () => {
-            const t0 = performance.now();
-            const u = new SpeechSynthesisUtterance(text);
-            u.lang = 'ko';
-            u.voice = speechSynthesis.getVoices().find((v) => v.lang.startsWith('ko')) ?? null;
-            u.onstart = () => {
-              resolve(performance.now() - t0);
-              speechSynthesis.cancel();
-            };
-            speechSynthesis.speak(u);
-          };
-        });
-      }, sents[0]);
-      await page.click('#play');
-      firstStart.push(await page.evaluate(() => window.__t));
-      await new Promise((r) => setTimeout(r, 300));
+    // BiDi may not open moz-extension:// addresses: the add-on's own welcome page goes there.
+    let page = null;
+    for (let i = 0; i < 120 && !page; i++) {
+      for (const p of await browser.pages())
+        if ((await p.evaluate(() => location.href).catch(() => '')).endsWith('/welcome.html')) page = p;
+      if (!page) await new Promise((r) => setTimeout(r, 250));
     }
-    console.log(
-      `Play → first start event: median ${median(firstStart).toFixed(0)} ms of ${RUNS} (goal ≤ 300 ms; all: ${firstStart.map((t) => t.toFixed(0)).join(', ')})`,
+    if (!page) throw new Error('the add-on opened no welcome page');
+    await page.evaluate(() => location.assign('/read.html?demo'));
+    await page.waitForFunction(
+      () => location.pathname === '/read.html' && !!document.querySelector('[data-testid="listen-play"]'),
+      { timeout: 30000 },
     );
-    const timed = await page.evaluate(async (texts) => {
-      const voice = speechSynthesis.getVoices().find((v) => v.lang.startsWith('ko')) ?? null;
-      const say = (text) => {
-        const u = new SpeechSynthesisUtterance(text);
-        u.lang = 'ko';
-        u.voice = voice;
-        u.rate = 2;
-        return u;
-      };
-      const one = await new Promise((resolve) => {
-        const u = say(texts.join(' '));
-        let t0 = 0;
-        u.onstart = () => (t0 = performance.now());
-        u.onend = () => resolve(performance.now() - t0);
-        speechSynthesis.speak(u);
-      });
-      const each = await new Promise((resolve) => {
-        let t0 = 0;
-        const us = texts.map(say);
-        us[0].onstart = () => (t0 = performance.now());
-        us.forEach((u, i) => {
-          u.onend = () => {
-            if (i + 2 < us.length) speechSynthesis.speak(us[i + 2]);
-            if (i === us.length - 1) resolve(performance.now() - t0);
-          };
-        });
-        speechSynthesis.speak(us[0]);
-        if (us[1]) speechSynthesis.speak(us[1]);
-      });
-      return { one, each };
-    }, sents);
-    console.log(
-      `${sents.length} sentences at 2×: one utterance ${timed.one.toFixed(0)} ms, one a sentence ${timed.each.toFixed(0)} ms: ${((timed.each - timed.one) / Math.max(1, sents.length - 1)).toFixed(0)} ms more per boundary (ratio ${(timed.each / timed.one).toFixed(2)})`,
-    );
+    await measureSpeech('Firefox ESR (espeak-ng through speech-dispatcher)', {
+      evaluate: (src) => page.evaluate(src),
+      click: async (id) => {
+        const el = await page.waitForSelector(`[data-testid="${id}"]`, { timeout: 15000 });
+        await el.click();
+        await el.dispose();
+      },
+    });
   } finally {
     await browser.close();
   }
-  console.log('Chromium (headless): lists no voice on this machine; not measured.');
+
+  const { context, extensionId } = await launchChromium();
+  try {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/read.html?demo`);
+    await page.getByTestId('listen-play').waitFor();
+    await measureSpeech('Chromium (headless)', {
+      evaluate: (src) => page.evaluate(src),
+      click: (id) => page.getByTestId(id).click(),
+    });
+  } finally {
+    await context.close();
+  }
 }
