@@ -11,14 +11,8 @@
 // keeps the article (the saved-article page) gives a store: points once made are shown again at
 // once when it is opened, unless the text they were made from has changed.
 import { buildScript, rangeOf, type Spoken } from '@/lib/speech/script';
-import {
-  keyPoints,
-  readSavedKeyPoints,
-  sentencesKey,
-  type KeyPointsResult,
-  type SavedKeyPoints,
-  type SummarizerApi,
-} from '@/lib/summary/key-points';
+import { keyPoints, type KeyPointsResult, type SummarizerApi } from '@/lib/summary/key-points';
+import { readSavedKeyPoints, sentencesKey, type SavedKeyPoints } from '@/lib/summary/saved';
 import { normalizeProviderConfig, providerOrigin, writesKeyPoints } from '@/lib/translate/providers/index';
 import { t } from '@/platform/i18n';
 import { sendToBackground, type Req, type Res } from '@/platform/messages';

@@ -42,6 +42,7 @@ import {
 } from '@/lib/library/images';
 import { sanitizeSvg } from '@/lib/library/svg';
 import { putHighlights } from '@/extension/library/highlights';
+import { readSavedKeyPoints } from '@/lib/summary/saved';
 import { highlightsHtml, highlightsMarkdown } from '@/lib/annotations/export';
 import { fromWebAnnotation, toWebAnnotation, type Highlight, type WebAnnotation } from '@/lib/annotations/highlight';
 
@@ -514,6 +515,7 @@ function validateArticle(raw: unknown, sanitize: (html: string) => string): Save
   const lang = opt('lang');
   const published = opt('publishedTime');
   const leadImage = opt('leadImage');
+  const keyPoints = readSavedKeyPoints(r.keyPoints, MAX_COUNT);
   return {
     url,
     pageUrl: str('pageUrl').trim() || url,
@@ -535,6 +537,8 @@ function validateArticle(raw: unknown, sanitize: (html: string) => string): Save
     progress: clampProgress(num('progress', 0)),
     // Read-aloud's place (the sentence to go on from), absent when never listened to.
     ...(typeof r.listening === 'number' && r.listening > 0 ? { listening: r.listening } : {}),
+    // The key points once made (plain text, checked; shown only over the text they were made from).
+    ...(keyPoints ? { keyPoints } : {}),
     tags: normalizeTags((r.tags as string[] | undefined) ?? []),
     contentHtml,
     text,

@@ -25,7 +25,7 @@ import {
 import { putHighlights } from '@/extension/library/highlights';
 import { matchUrls, siteCounts, tagCounts, urlsWithStatus } from '@/extension/library/search';
 import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle, SavedImage } from '@/lib/library/types';
-import type { SavedKeyPoints } from '@/lib/summary/key-points';
+import type { SavedKeyPoints } from '@/lib/summary/saved';
 
 export { LibraryError } from '@/lib/library/errors';
 export { canonicalUrl } from '@/lib/library/records';

@@ -222,6 +222,10 @@ export function mergeArticle(stored: ArticleMeta, incoming: ArticleMeta, options
   const listening = takeContent ? incoming.listening : (stored.listening ?? (options.sameText ? incoming.listening : undefined));
   if (typeof listening === 'number' && listening > 0) meta.listening = Math.floor(listening);
   else delete meta.listening;
+  // Key points carry the key of their text: the stored ones, else the incoming ones.
+  const keyPoints = takeContent ? incoming.keyPoints : (stored.keyPoints ?? incoming.keyPoints);
+  if (keyPoints) meta.keyPoints = keyPoints;
+  else delete meta.keyPoints;
   const changed = takeContent || !sameMeta(stored, meta);
   return { meta, takeContent, reindex, changed, kept: false };
 }
@@ -233,7 +237,7 @@ export function sameMeta(a: ArticleMeta, b: ArticleMeta): boolean {
       if (a.tags.length !== b.tags.length || a.tags.some((tag, i) => tag !== b.tags[i])) return false;
     } else if (a[k] !== b[k]) return false;
   }
-  return (a.listening ?? 0) === (b.listening ?? 0);
+  return (a.listening ?? 0) === (b.listening ?? 0) && (a.keyPoints?.of ?? '') === (b.keyPoints?.of ?? '');
 }
 
 /** Begun and not finished (nor marked read): between 5 % and 95 % read. The library's "Continue reading". */

@@ -2,7 +2,7 @@
 // share (ArticleMeta and ArticleContent are also the rows of the library database's articles and
 // contents tables: extension/library/schema.ts). Dexie is opened only in extension contexts.
 import type { Highlight } from '@/lib/annotations/highlight';
-import type { SavedKeyPoints } from '@/lib/summary/key-points';
+import type { SavedKeyPoints } from '@/lib/summary/saved';
 
 /** full: extracted article; bookmark: the page held no article (title and what could be read);
  *  pending: imported without content, to be fetched later. */

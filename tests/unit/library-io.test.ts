@@ -15,6 +15,7 @@ import {
   removeArticles,
   saveArticle,
   saveBookmark,
+  setKeyPoints,
   setListening,
   setProgress,
   setRead,
@@ -540,12 +541,20 @@ describe('JSON export', () => {
     const db = freshDb();
     await saveArticle(db, article({ text: 'One. Two. Three.' }), { pageUrl: url, now: NOW });
     await setListening(db, url, 7);
+    const points = { of: '3:abc', engine: 'extractive' as const, points: [{ text: 'Two.', source: 1 }] };
+    await setKeyPoints(db, url, points);
     const json = await exportJson(db, { now: NOW });
     expect(JSON.parse(json).articles[0].listening).toBe(7);
 
     const fresh = freshDb();
     expect(await importItems(fresh, parseImport(json).items, { now: NOW })).toMatchObject({ added: 1 });
     expect((await getArticle(fresh, url))?.listening).toBe(7);
+    // The key points made of it come back too (checked: plain text, a sentence number or none).
+    expect((await getArticle(fresh, url))?.keyPoints).toEqual(points);
+    const data0 = JSON.parse(json);
+    const odd = { ...data0.articles[0], keyPoints: { ...points, points: [{ text: 'Two.', source: 'x' }] } };
+    const [read] = parseImport(JSON.stringify({ ...data0, articles: [odd] })).items;
+    expect(read?.article?.keyPoints?.points).toEqual([{ text: 'Two.', source: null }]);
 
     // The same article saved elsewhere and never listened to: the backup's place is taken.
     const other = freshDb();
