@@ -12,7 +12,7 @@ import { serveFixtures } from '../../scripts/lib/fixture-server.mjs';
 import { startTranslateServer } from '../../scripts/lib/translate-server.mjs';
 import { inReaderPanel, startChromium, type ChromiumSession } from './chromium-session';
 import { clickInReader, poll, startFirefox, type ExtApi, type FirefoxSession } from './firefox-session';
-import { DEMO, SCREENSHOTS } from './helpers';
+import { DEMO, SCREENSHOTS, audit } from './helpers';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let chat: Awaited<ReturnType<typeof startTranslateServer>>;
@@ -216,10 +216,10 @@ describe('Chromium', () => {
     'chromium',
   );
 
-  test('a saved copy keeps its points: translated with the article, shown again at once when it is opened', async () => {
+  test('a saved copy keeps its points: translated with the article, shown again at once when it is opened; the question and the points pass axe in both themes', async () => {
     await session.worker.evaluate((v) => chrome.storage.local.set(v), {
       translateProvider: PROVIDER(),
-      keyPointsProvider: { origin: chat.origin, allow: true },
+      keyPointsProvider: null,
     });
     const { page, tabId } = await session.openTab(server.url(DEMO.path));
     const popup = await session.openPopup(tabId, 600);
@@ -232,7 +232,18 @@ describe('Chromium', () => {
 
     const saved = await session.extensionPage(`read.html?url=${encodeURIComponent(url)}`);
     await saved.getByTestId('keypoints-make').click();
+    // The question, then the points, pass axe's WCAG 2.1 AA rules in the light and the dark theme.
+    await saved.getByTestId('keypoints-ask').waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await saved.emulateMedia({ colorScheme: scheme });
+      expect(await audit(saved, '[data-testid="keypoints"]'), scheme).toEqual([]);
+    }
+    await saved.getByTestId('keypoints-send').click();
     await expect.poll(() => saved.getByTestId('keypoints-engine').innerText()).toMatch(/^Written by the model/);
+    for (const scheme of ['dark', 'light'] as const) {
+      await saved.emulateMedia({ colorScheme: scheme });
+      expect(await audit(saved, '[data-testid="keypoints"]'), scheme).toEqual([]);
+    }
     const points = await saved.getByTestId('keypoint').allInnerTexts();
     expect(points.length).toBeGreaterThanOrEqual(3);
     expect(chat.stats.keyPoints).toBe(1);
