@@ -4,7 +4,7 @@
 // progress with the minutes left, and the tags as chips that wrap.
 import { formatShortDate, t } from '@/platform/i18n';
 import type { ArticleMeta } from '@/lib/library/types';
-import type { SnippetPart } from '@/lib/library/snippet';
+import type { ResultSnippet } from '@/lib/library/snippet';
 import { inProgress } from '@/lib/library/records';
 
 export interface ArticleRowProps {
@@ -21,8 +21,8 @@ export interface ArticleRowProps {
   detailed?: boolean;
   /** The thumbnail's local address (detailed rows). */
   thumb?: string;
-  /** A search result's passage, shown instead of the excerpt (detailed rows). */
-  snippet?: SnippetPart[] | null;
+  /** A search result's passage, shown instead of the excerpt (detailed rows), and where it was found. */
+  snippet?: ResultSnippet | null;
   /** The row's place in its list (keyboard navigation). */
   index?: number;
 }
@@ -67,7 +67,12 @@ export function ArticleRow(props: ArticleRowProps) {
         <div class="row-facts">{facts.join(' · ')}</div>
         {detailed && (snippet || meta.excerpt) && (
           <p class="row-excerpt" lang={meta.lang ?? undefined} dir="auto" data-testid={snippet ? 'row-snippet' : undefined}>
-            {snippet ? snippet.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text)) : meta.excerpt}
+            {snippet && snippet.from !== 'text' && (
+              <span class="snippet-from" data-testid="snippet-from">
+                {t(snippet.from === 'note' ? 'snippetInNote' : 'snippetInHighlight')}{' '}
+              </span>
+            )}
+            {snippet ? snippet.parts.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text)) : meta.excerpt}
           </p>
         )}
         {detailed && inProgress(meta) && meta.readingMinutes > 0 && (

@@ -258,16 +258,19 @@ function NoteEditor({ initial, onSave, onCancel }: { initial: string; onSave: (n
   );
 }
 
-/** Scrolls to a highlight's first mark and gives it focus (so a screen reader reads it). */
-function goTo(notes: ReaderNotes, item: NoteItem): void {
-  const [first, ...rest] = notes.marks(item.highlight.id);
-  if (!first) return;
+/** Scrolls to a highlight's first mark and gives it focus (so a screen reader reads it); false: not drawn. */
+export function goToHighlight(notes: ReaderNotes, id: string): boolean {
+  const [first, ...rest] = notes.marks(id);
+  if (!first) return false;
   first.scrollIntoView({ block: 'center' });
   for (const m of [first, ...rest]) m.classList.add('ra-hl-current');
   first.tabIndex = -1;
   first.focus({ preventScroll: true });
   setTimeout(() => [first, ...rest].forEach((m) => m.classList.remove('ra-hl-current')), 1600);
+  return true;
 }
+
+const goTo = (notes: ReaderNotes, item: NoteItem) => void goToHighlight(notes, item.highlight.id);
 
 function HighlightsPanel({
   notes,

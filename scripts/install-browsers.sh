@@ -12,6 +12,8 @@ command -v speech-dispatcher >/dev/null 2>&1 || need+=(speech-dispatcher)
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v pulseaudio >/dev/null 2>&1 || need+=(pulseaudio)
 command -v pactl >/dev/null 2>&1 || need+=(pulseaudio-utils)
+# EPUBCheck (and its Java) validates the EPUB export in tests/unit/library-epub.test.ts.
+[ -f /usr/share/java/epubcheck.jar ] || need+=(epubcheck)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

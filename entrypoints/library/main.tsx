@@ -10,9 +10,19 @@ import { VirtualList } from '@/components/VirtualList';
 import { formatBytes, t, uiLanguage } from '@/platform/i18n';
 import { openLibraryNow } from '@/extension/library/db';
 import { imageUsage } from '@/extension/library/assets';
-import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport, type ParsedImport } from '@/extension/library/io';
+import {
+  exportEpub,
+  exportHtml,
+  exportJson,
+  exportMarkdownZip,
+  importItems,
+  parseImport,
+  type ParsedImport,
+} from '@/extension/library/io';
 import { thumbnails } from '@/extension/library/assets';
-import { snippet } from '@/lib/library/snippet';
+import { resultSnippet } from '@/lib/library/snippet';
+import { highlightsOf } from '@/extension/library/highlights';
+import { HighlightsView } from './HighlightsView';
 import { globalTypography } from '@/platform/settings/typography';
 import {
   continueReading,
@@ -58,6 +68,14 @@ const stamp = () => new Date().toISOString().slice(0, 10);
 
 function Library() {
   const [filter, setFilter] = useState<LibraryFilter>({});
+  /** The list of articles, or the Highlights view (the search box serves both). */
+  const [view, setView] = useState<'articles' | 'highlights'>(() =>
+    location.hash === '#highlights' ? 'highlights' : 'articles',
+  );
+  const showView = (next: 'articles' | 'highlights') => {
+    setView(next);
+    history.replaceState(null, '', next === 'highlights' ? '#highlights' : location.pathname + location.search);
+  };
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [removed, setRemoved] = useState<SavedArticle[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
@@ -139,6 +157,25 @@ function Library() {
     }
   };
 
+  /** The selected articles as an e-book, or else the list as shown (a tag's articles, when a tag is chosen). */
+  const onExportEpub = async () => {
+    const chosen = selected.size ? urls.filter((u) => selected.has(u)) : urls;
+    try {
+      const book = await exportEpub(db, chosen, {
+        labels: {
+          highlights: t('highlightsTitle'),
+          back: t('epubBackToText'),
+          contents: t('epubContents'),
+          source: t('epubSource'),
+        },
+        ...(filter.tag && !selected.size ? { title: `#${filter.tag}` } : {}),
+      });
+      download(`reading-assistant-${stamp()}.epub`, book as BlobPart, 'application/epub+zip');
+    } catch (err) {
+      setMessage({ text: t('exportFailed', err instanceof Error ? err.message : String(err)), error: true });
+    }
+  };
+
   const replaceKept = async () => {
     if (!imported) return;
     try {
@@ -166,208 +203,240 @@ function Library() {
     <main class="library">
       <header class="lib-head">
         <h1>{t('libraryTitle')}</h1>
-        <span class="count" data-testid="library-count">
-          {t('libraryCount', urls.length)}
-        </span>
+        <div class="lib-views" role="group" aria-label={t('libraryViews')}>
+          {(['articles', 'highlights'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => showView(v)} data-testid={`view-${v}`}>
+              {t(v === 'articles' ? 'libraryViewArticles' : 'libraryViewHighlights')}
+            </button>
+          ))}
+        </div>
+        {view === 'articles' && (
+          <span class="count" data-testid="library-count">
+            {t('libraryCount', urls.length)}
+          </span>
+        )}
         <input
           type="search"
           class="search"
-          placeholder={t('searchPlaceholder')}
+          placeholder={t(view === 'highlights' ? 'searchHighlightsPlaceholder' : 'searchPlaceholder')}
           aria-label={t('searchLabel')}
           value={filter.query ?? ''}
           onInput={(e) => setF({ query: (e.currentTarget as HTMLInputElement).value })}
           data-testid="library-search"
         />
-        <Select
-          label={t('filterSite')}
-          value={filter.site ?? ''}
-          onChange={(site) => setF({ site: site || undefined })}
-          options={siteList.map((s) => [s.site, `${s.site} (${s.count})`])}
-        />
-        <Select
-          label={t('filterTag')}
-          value={filter.tag ?? ''}
-          onChange={(tag) => setF({ tag: tag || undefined })}
-          options={tagList.map((s) => [s.tag, `${s.tag} (${s.count})`])}
-        />
-        <Select
-          label={t('filterRead')}
-          value={filter.read ?? ''}
-          onChange={(read) => setF({ read: (read || undefined) as LibraryFilter['read'] })}
-          options={[
-            ['unread', t('filterUnread')],
-            ['read', t('filterReadOnly')],
-          ]}
-        />
-        <Select
-          label={t('sortLabel')}
-          value={filter.sort ?? 'newest'}
-          onChange={(sort) => setF({ sort: sort === 'newest' ? undefined : (sort as SortOrder) })}
-          options={SORTS.map(([value, key]) => [value, t(key)])}
-          noAll
-          testId="library-sort"
-        />
+        {view === 'articles' && (
+          <>
+            <Select
+              label={t('filterSite')}
+              value={filter.site ?? ''}
+              onChange={(site) => setF({ site: site || undefined })}
+              options={siteList.map((s) => [s.site, `${s.site} (${s.count})`])}
+            />
+            <Select
+              label={t('filterTag')}
+              value={filter.tag ?? ''}
+              onChange={(tag) => setF({ tag: tag || undefined })}
+              options={tagList.map((s) => [s.tag, `${s.tag} (${s.count})`])}
+            />
+            <Select
+              label={t('filterRead')}
+              value={filter.read ?? ''}
+              onChange={(read) => setF({ read: (read || undefined) as LibraryFilter['read'] })}
+              options={[
+                ['unread', t('filterUnread')],
+                ['read', t('filterReadOnly')],
+              ]}
+            />
+            <Select
+              label={t('sortLabel')}
+              value={filter.sort ?? 'newest'}
+              onChange={(sort) => setF({ sort: sort === 'newest' ? undefined : (sort as SortOrder) })}
+              options={SORTS.map(([value, key]) => [value, t(key)])}
+              noAll
+              testId="library-sort"
+            />
+          </>
+        )}
       </header>
 
-      <section class="lib-tools">
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={urls.length > 0 && selected.size === urls.length}
-            onChange={(e) => setSelected((e.currentTarget as HTMLInputElement).checked ? new Set(urls) : new Set())}
-          />
-          {t('selectAll')}
-        </label>
-        <button type="button" disabled={!selected.size} onClick={() => void remove([...selected])} data-testid="delete-selected">
-          {t('deleteSelected', selected.size)}
-        </button>
-        <span class="spacer" />
-        <button
-          type="button"
-          onClick={() =>
-            void exportJson(db).then((json) => download(`reading-assistant-${stamp()}.json`, json, 'application/json'))
-          }
-        >
-          {t('exportJson')}
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            void exportMarkdownZip(db).then((zip) =>
-              download(`reading-assistant-${stamp()}.zip`, zip as BlobPart, 'application/zip'),
-            )
-          }
-        >
-          {t('exportMarkdown')}
-        </button>
-        <button
-          type="button"
-          onClick={() => void exportHtml(db).then((html) => download(`reading-assistant-${stamp()}.html`, html, 'text/html'))}
-        >
-          {t('exportHtml')}
-        </button>
-        <label class="file-button" title={t('importHelp')}>
-          {t('importFile')}
-          <input
-            type="file"
-            accept=".json,.csv,.txt,.html,text/plain,text/csv,application/json,text/html"
-            onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) void onImport(file).finally(() => (input.value = ''));
-            }}
-            data-testid="import-file"
-          />
-        </label>
-      </section>
+      {view === 'highlights' && <HighlightsView db={db} query={filter.query ?? ''} />}
+      {view === 'articles' && (
+        <>
+          <section class="lib-tools">
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={urls.length > 0 && selected.size === urls.length}
+                onChange={(e) => setSelected((e.currentTarget as HTMLInputElement).checked ? new Set(urls) : new Set())}
+              />
+              {t('selectAll')}
+            </label>
+            <button
+              type="button"
+              disabled={!selected.size}
+              onClick={() => void remove([...selected])}
+              data-testid="delete-selected"
+            >
+              {t('deleteSelected', selected.size)}
+            </button>
+            <span class="spacer" />
+            <button
+              type="button"
+              onClick={() =>
+                void exportJson(db).then((json) => download(`reading-assistant-${stamp()}.json`, json, 'application/json'))
+              }
+            >
+              {t('exportJson')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void exportMarkdownZip(db).then((zip) =>
+                  download(`reading-assistant-${stamp()}.zip`, zip as BlobPart, 'application/zip'),
+                )
+              }
+            >
+              {t('exportMarkdown')}
+            </button>
+            <button
+              type="button"
+              onClick={() => void exportHtml(db).then((html) => download(`reading-assistant-${stamp()}.html`, html, 'text/html'))}
+            >
+              {t('exportHtml')}
+            </button>
+            <button
+              type="button"
+              title={t('exportEpubHelp')}
+              disabled={!urls.length}
+              onClick={() => void onExportEpub()}
+              data-testid="export-epub"
+            >
+              {t('exportEpub', selected.size || urls.length)}
+            </button>
+            <label class="file-button" title={t('importHelp')}>
+              {t('importFile')}
+              <input
+                type="file"
+                accept=".json,.csv,.txt,.html,text/plain,text/csv,application/json,text/html"
+                onChange={(e) => {
+                  const input = e.currentTarget as HTMLInputElement;
+                  const file = input.files?.[0];
+                  if (file) void onImport(file).finally(() => (input.value = ''));
+                }}
+                data-testid="import-file"
+              />
+            </label>
+          </section>
 
-      {message && (
-        <p
-          class={message.error ? 'lib-message error' : 'lib-message'}
-          role={message.error ? 'alert' : 'status'}
-          data-testid="library-message"
-        >
-          {message.text}
-        </p>
-      )}
-      {skipped.length > 0 && (
-        <details class="lib-message" data-testid="import-skipped">
-          <summary>{t('importInvalidList')}</summary>
-          <ul>
-            {skipped.slice(0, 50).map((s) => (
-              <li key={s.where}>
-                {s.where}: {s.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {imported && (imported.undo.length > 0 || imported.kept.length > 0) && (
-        <p class="lib-message">
-          {imported.kept.length > 0 && (
-            <button type="button" onClick={() => void replaceKept()} data-testid="import-replace">
-              {t('importReplace', imported.kept.length)}
-            </button>
-          )}{' '}
-          {imported.undo.length > 0 && (
-            <button type="button" onClick={() => void undoImport()} data-testid="import-undo">
-              {t('importUndo')}
-            </button>
+          {message && (
+            <p
+              class={message.error ? 'lib-message error' : 'lib-message'}
+              role={message.error ? 'alert' : 'status'}
+              data-testid="library-message"
+            >
+              {message.text}
+            </p>
           )}
-        </p>
-      )}
-      {pending.length > 0 && !progress?.running && (
-        <p class="lib-message">
-          <button
-            type="button"
-            onClick={() => void sendToBackground('library/fetch-pending', undefined)}
-            data-testid="fetch-pending"
-          >
-            {t('fetchPending', pending.length)}
-          </button>
-        </p>
-      )}
-      {progress && (
-        <p class="lib-message" role="status" data-testid="fetch-progress">
-          {progress.running
-            ? t('fetchProgress', progress.done, progress.total, progress.failed)
-            : t('fetchDone', progress.done, progress.total, progress.failed)}
-        </p>
-      )}
-      {!!progress?.failures?.length && (
-        <div class="lib-message fetch-failures" data-testid="fetch-failures">
-          <p>{t('fetchFailures')}</p>
-          <ul>
-            {progress.failures.map((f) => (
-              <li key={f.url}>
-                <span class="fetch-failure-url">{f.url}</span> — {f.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {removed && (
-        <UndoBar
-          count={removed.length}
-          onUndo={() => void restoreArticles(db, removed).then(() => setRemoved(null))}
-          onDismiss={() => setRemoved(null)}
-        />
-      )}
+          {skipped.length > 0 && (
+            <details class="lib-message" data-testid="import-skipped">
+              <summary>{t('importInvalidList')}</summary>
+              <ul>
+                {skipped.slice(0, 50).map((s) => (
+                  <li key={s.where}>
+                    {s.where}: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {imported && (imported.undo.length > 0 || imported.kept.length > 0) && (
+            <p class="lib-message">
+              {imported.kept.length > 0 && (
+                <button type="button" onClick={() => void replaceKept()} data-testid="import-replace">
+                  {t('importReplace', imported.kept.length)}
+                </button>
+              )}{' '}
+              {imported.undo.length > 0 && (
+                <button type="button" onClick={() => void undoImport()} data-testid="import-undo">
+                  {t('importUndo')}
+                </button>
+              )}
+            </p>
+          )}
+          {pending.length > 0 && !progress?.running && (
+            <p class="lib-message">
+              <button
+                type="button"
+                onClick={() => void sendToBackground('library/fetch-pending', undefined)}
+                data-testid="fetch-pending"
+              >
+                {t('fetchPending', pending.length)}
+              </button>
+            </p>
+          )}
+          {progress && (
+            <p class="lib-message" role="status" data-testid="fetch-progress">
+              {progress.running
+                ? t('fetchProgress', progress.done, progress.total, progress.failed)
+                : t('fetchDone', progress.done, progress.total, progress.failed)}
+            </p>
+          )}
+          {!!progress?.failures?.length && (
+            <div class="lib-message fetch-failures" data-testid="fetch-failures">
+              <p>{t('fetchFailures')}</p>
+              <ul>
+                {progress.failures.map((f) => (
+                  <li key={f.url}>
+                    <span class="fetch-failure-url">{f.url}</span> — {f.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {removed && (
+            <UndoBar
+              count={removed.length}
+              onUndo={() => void restoreArticles(db, removed).then(() => setRemoved(null))}
+              onDismiss={() => setRemoved(null)}
+            />
+          )}
 
-      {!filter.query && <ContinueReading />}
+          {!filter.query && <ContinueReading />}
 
-      <p id="library-keys" class="visually-hidden">
-        {t('libraryKeysHelp')}
-      </p>
-      <VirtualList
-        count={urls.length}
-        rowHeight={ROW_HEIGHT}
-        label={t('libraryTitle')}
-        describedBy="library-keys"
-        onKeyDown={onListKey}
-        scrollTo={focusAt}
-        renderRows={(start, end) => (
-          <Rows
-            urls={urls.slice(start, end)}
-            start={start}
-            query={filter.query ?? ''}
-            focusAt={focusAt}
-            onFocused={() => setFocusAt(null)}
-            selected={selected}
-            editing={editing}
-            onEdit={setEditing}
-            onSelect={(m, on) =>
-              setSelected((s) => {
-                const next = new Set(s);
-                if (on) next.add(m.url);
-                else next.delete(m.url);
-                return next;
-              })
-            }
-            onDelete={(m) => void remove([m.url])}
+          <p id="library-keys" class="visually-hidden">
+            {t('libraryKeysHelp')}
+          </p>
+          <VirtualList
+            count={urls.length}
+            rowHeight={ROW_HEIGHT}
+            label={t('libraryTitle')}
+            describedBy="library-keys"
+            onKeyDown={onListKey}
+            scrollTo={focusAt}
+            renderRows={(start, end) => (
+              <Rows
+                urls={urls.slice(start, end)}
+                start={start}
+                query={filter.query ?? ''}
+                focusAt={focusAt}
+                onFocused={() => setFocusAt(null)}
+                selected={selected}
+                editing={editing}
+                onEdit={setEditing}
+                onSelect={(m, on) =>
+                  setSelected((s) => {
+                    const next = new Set(s);
+                    if (on) next.add(m.url);
+                    else next.delete(m.url);
+                    return next;
+                  })
+                }
+                onDelete={(m) => void remove([m.url])}
+              />
+            )}
           />
-        )}
-      />
+        </>
+      )}
       <StorageInfo />
     </main>
   );
@@ -425,9 +494,20 @@ function Rows(props: {
   const metas = useLive(() => getMetas(db, props.urls), [key]);
   const thumbs = useThumbs(props.urls);
   const query = props.query.trim();
-  // A search result's passage: the texts of the rows in view only.
-  const texts = useLive(
-    () => (query ? db.contents.bulkGet(props.urls).then((rows) => rows.map((r) => r?.text ?? '')) : Promise.resolve(null)),
+  // A search result's passage: the texts, highlights and notes of the rows in view only.
+  const found = useLive(
+    () =>
+      query
+        ? Promise.all([db.contents.bulkGet(props.urls), highlightsOf(db, props.urls)]).then(([rows, marks]) =>
+            props.urls.map((url, i) =>
+              resultSnippet(
+                rows[i]?.text ?? '',
+                (marks.get(url) ?? []).map((h) => ({ quote: h.selectors[0].exact, note: h.note })),
+                query,
+              ),
+            ),
+          )
+        : Promise.resolve(null),
     [key, query],
   );
   useFirstRenderMark('library-list-rendered', !!metas?.length);
@@ -450,7 +530,7 @@ function Rows(props: {
             index={props.start + i}
             detailed
             thumb={thumbs[i]}
-            snippet={query && texts?.[i] ? snippet(texts[i]!, query) : null}
+            snippet={query ? found?.[i] : null}
             selected={props.selected.has(meta.url)}
             onSelect={props.onSelect}
             onOpen={(m) => void openSaved(m.url)}

@@ -11,6 +11,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReaderView } from '@/components/ReaderView';
+import { goToHighlight } from '@/components/ReaderHighlights';
 import '@/components/reader.css';
 import '@/components/aids/aids.css';
 import '@/components/entities.css';
@@ -82,11 +83,11 @@ function place(scroller: HTMLElement): number {
   return max > 0 ? Math.min(1, scroller.scrollTop / max) : 1;
 }
 
-/** Back to where the reader stopped, then remember the place as they read. */
-function followProgress(saved: SavedArticle, signal: AbortSignal): void {
+/** Back to where the reader stopped (unless `stay`: opened at a highlight), then remember the place as they read. */
+function followProgress(saved: SavedArticle, signal: AbortSignal, stay: boolean): void {
   const scroller = document.querySelector<HTMLElement>('.ra-root');
   if (!scroller) return;
-  requestAnimationFrame(() => (scroller.scrollTop = saved.progress * (scroller.scrollHeight - scroller.clientHeight)));
+  if (!stay) requestAnimationFrame(() => (scroller.scrollTop = saved.progress * (scroller.scrollHeight - scroller.clientHeight)));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onScroll = () => {
     clearTimeout(timer);
@@ -134,6 +135,28 @@ const highlightStore: HighlightStore = {
   remove: (id) => removeHighlight(db, id),
 };
 
+/**
+ * Opened at a highlight (`#highlight=<id>`, the library's Highlights view): once the article's
+ * highlights are drawn, scrolls to that one and focuses it. False when no highlight is asked for.
+ */
+function goToTarget(session: ReaderSession): boolean {
+  const id = /^#highlight=([\w-]+)$/.exec(location.hash)?.[1];
+  const notes = session.notes;
+  if (!id || !notes) return false;
+  let tries = 0;
+  // after the view's own effects (which put the focus in the article): a frame, then a task
+  const go = () => requestAnimationFrame(() => setTimeout(() => !goToHighlight(notes, id) && ++tries < 30 && go()));
+  if (notes.state.loaded) go();
+  else {
+    const off = notes.subscribe((state) => {
+      if (!state.loaded) return;
+      off();
+      go();
+    });
+  }
+  return true;
+}
+
 async function main() {
   const saved = demo ? null : ((await getArticle(db, url)) ?? null);
   const article = demo ? await demoArticle() : saved ? toArticle(saved) : null;
@@ -167,7 +190,8 @@ async function main() {
     />,
     document.getElementById('app')!,
   );
-  if (saved) followProgress(saved, session.signal);
+  const atHighlight = goToTarget(session);
+  if (saved) followProgress(saved, session.signal, atHighlight);
 }
 
 document.documentElement.lang = uiLanguage();

@@ -10,6 +10,8 @@
 //   - a deleted article's stored pictures (assets) go with it (and come back with its undo), and
 //     a put that brings pictures replaces the article's own;
 //   - a deleted article's highlights go with it (and come back with its undo: `removed` carries them);
+//   - highlights written or removed (`highlights`) are written here too, and an article whose notes
+//     change is indexed again (its notes are search terms: lib/library/terms.ts termsOf);
 //   - after the commit, a rebuild of the postings starts in the background when it is time, and
 //     a deletion forgets the popup's snapshot of its list (recent-snapshot.ts).
 // So no writer keeps those invariants by hand (schema.ts lists them). A failure anywhere (quota…)
@@ -22,6 +24,7 @@ import { beginIndexUpdate, indexAll, type IndexedArticle, scheduleIndexing } fro
 import { guard } from '@/lib/library/errors';
 import { joinSaved } from '@/lib/library/records';
 import type { AssetRow } from '@/extension/library/schema';
+import type { Highlight } from '@/lib/annotations/highlight';
 import type { ArticleContent, ArticleMeta, SavedArticle, SavedImage } from '@/lib/library/types';
 
 /** One article to write: its whole metadata row, and its content when that changes. */
@@ -41,6 +44,8 @@ export interface Changes<R> {
   put?: readonly ArticlePut[];
   /** URLs to delete (their rows, catalog entry and terms). */
   remove?: readonly string[];
+  /** Highlights to write (of saved articles only) and ids of highlights to delete. */
+  highlights?: { put?: readonly Highlight[]; remove?: readonly string[] };
   value: R;
 }
 
@@ -116,9 +121,27 @@ export async function commit<R>(
         (await db.contents.bulkGet(have)).forEach((row, i) => row && contents.set(have[i]!, row));
       }
 
-      const { put = [], remove = [], value } = decide(stored, contents);
+      const { put: decided = [], remove = [], highlights: marks, value } = decide(stored, contents);
       const named = new Set(keys);
       const gone = [...new Set(remove)];
+      // Highlights: the articles whose notes change are indexed again (with their rows as stored).
+      const markPuts = marks?.put ?? [];
+      const markGone = new Set(marks?.remove ?? []);
+      const touched = [...markPuts.map((h) => h.id), ...markGone];
+      const oldMarks = touched.length ? await db.highlights.bulkGet(touched) : [];
+      const noteChanged = new Set<string>();
+      oldMarks.forEach((old, i) => {
+        const now = i < markPuts.length ? markPuts[i]! : null;
+        if (old && old.note && (!now || now.article !== old.article)) noteChanged.add(old.article);
+        if (now && now.note !== (old?.note ?? '')) noteChanged.add(now.article);
+      });
+      for (const url of noteChanged) if (!stored.has(url) || gone.includes(url)) noteChanged.delete(url);
+      const put = [...decided];
+      for (const url of noteChanged) if (!put.some((p) => p.meta.url === url)) put.push({ meta: stored.get(url)! });
+      const markWrites = () => [
+        ...(markGone.size ? [db.highlights.bulkDelete([...markGone])] : []),
+        ...(markPuts.length ? [db.highlights.bulkPut([...markPuts])] : []),
+      ];
       for (const url of [...put.map((p) => p.meta.url), ...gone]) {
         if (!named.has(url)) throw new Error(`commit: ${url} was written without being read first.`);
       }
@@ -128,7 +151,8 @@ export async function commit<R>(
 
       const puts = put.map((p) => {
         const before = stored.get(p.meta.url);
-        return { ...p, before, listed: !before || listedChange(before, p.meta), reindex: !before || termsChange(before, p) };
+        const reindex = !before || termsChange(before, p) || noteChanged.has(p.meta.url);
+        return { ...p, before, listed: !before || listedChange(before, p.meta), reindex };
       });
       const withImages = puts.filter((p) => p.images).map((p) => p.meta.url);
       const metaWrites = () => [
@@ -146,23 +170,29 @@ export async function commit<R>(
       ];
       if (gone.length === 0 && !puts.some((p) => p.listed || p.reindex)) {
         // Only columns the catalog and the index do not hold (reading progress): the rows alone.
-        if (puts.length) await Promise.all(metaWrites());
+        await Promise.all([...(puts.length ? metaWrites() : []), ...markWrites()]);
         return { value, removed: [], cat: null, pending: 0 };
       }
 
       // Every read before the writes (a read would wait for them)…
       const reindexed = puts.filter((p) => p.reindex);
       const textless = reindexed.filter((p) => !p.content).map((p) => p.meta.url);
-      const [cat, texts, goneContents, goneAssets, update] = await Promise.all([
+      const [cat, texts, goneContents, goneAssets, update, noted] = await Promise.all([
         readCat(),
         textless.length ? db.contents.bulkGet(textless) : [],
         gone.length ? db.contents.bulkGet(gone) : [],
         gone.length ? db.assets.where('article').anyOf(gone).toArray() : [],
         beginIndexUpdate(db, reindexed.length),
+        reindexed.length
+          ? storedNotes(
+              db,
+              reindexed.map((p) => p.meta.url),
+            )
+          : [],
       ]);
       const goneHighlights = gone.length ? await db.highlights.where('article').anyOf(gone).toArray() : [];
       // …then the writes: the browser stores them while the catalog and the terms are worked out.
-      const writes: Promise<unknown>[] = metaWrites();
+      const writes: Promise<unknown>[] = [...metaWrites(), ...markWrites()];
       if (gone.length)
         writes.push(
           db.articles.bulkDelete(gone),
@@ -188,11 +218,18 @@ export async function commit<R>(
       const ids = cat.upsertMany(listed.map((p) => p.meta));
       const idOf = new Map(listed.map((p, i) => [p.meta.url, ids[i]!]));
       const textOf = new Map(textless.map((url, i) => [url, texts[i]?.text ?? '']));
+      // Each re-indexed article's notes as they are after this commit.
+      const notesOf = new Map<string, string[]>();
+      const addNote = (h: Highlight) => h.note && notesOf.set(h.article, [...(notesOf.get(h.article) ?? []), h.note]);
+      const replaced = new Set(markPuts.map((h) => h.id));
+      for (const h of noted) if (!markGone.has(h.id) && !replaced.has(h.id)) addNote(h);
+      markPuts.forEach(addNote);
       const fresh: IndexedArticle[] = reindexed.map((p) => ({
         id: idOf.get(p.meta.url)!,
         url: p.meta.url,
         meta: p.meta,
         text: p.content ? p.content.text : (textOf.get(p.meta.url) ?? ''),
+        notes: (notesOf.get(p.meta.url) ?? []).join('\n'),
         existed: !!p.before,
       }));
       const pending = await update.apply(cat, fresh, unlisted);
@@ -207,20 +244,35 @@ export async function commit<R>(
   return { value: done.value, removed: done.removed };
 }
 
+/** The stored highlights of `urls` (none read when the library has no highlight, as most imports find it). */
+async function storedNotes(db: LibraryDB, urls: readonly string[]): Promise<Highlight[]> {
+  if ((await db.highlights.count()) === 0) return [];
+  return db.highlights
+    .where('article')
+    .anyOf([...urls])
+    .toArray();
+}
+
 /**
  * Rebuilds the catalog (new ids) and the search index from the articles and their contents. For
  * repairs and schema upgrades; nothing needs it in normal use.
  */
 export async function rebuildAll(db: LibraryDB): Promise<void> {
   await guard(() =>
-    db.transaction('rw', [db.articles, db.contents, db.catalog, db.postings, db.terms], async () => {
-      const [metas, contents] = await Promise.all([db.articles.toArray(), db.contents.toArray()]);
+    db.transaction('rw', [db.articles, db.contents, db.catalog, db.postings, db.terms, db.highlights], async () => {
+      const [metas, contents, highlights] = await Promise.all([
+        db.articles.toArray(),
+        db.contents.toArray(),
+        db.highlights.toArray(),
+      ]);
       const texts = new Map(contents.map((c) => [c.url, c.text]));
+      const notes = new Map<string, string>();
+      for (const h of highlights) if (h.note) notes.set(h.article, `${notes.get(h.article) ?? ''}\n${h.note}`);
       const cat = Catalog.of(metas);
       await indexAll(
         db,
         cat,
-        metas.map((meta) => ({ meta, text: texts.get(meta.url) ?? '' })),
+        metas.map((meta) => ({ meta, text: texts.get(meta.url) ?? '', notes: notes.get(meta.url) ?? '' })),
       );
       await writeCatalog(db, cat);
     }),

@@ -2,7 +2,8 @@
 //
 // Export: a JSON backup with every field and the stored pictures in base64 (exportJson), a zip of
 // Markdown files with front matter and the pictures as files they link to (exportMarkdownZip) and
-// one self-contained HTML file with the pictures inline (exportHtml) for reading elsewhere.
+// one self-contained HTML file with the pictures inline (exportHtml) for reading elsewhere, and an
+// EPUB 3 book of chosen articles for e-readers (exportEpub, lib/library/epub.ts).
 // Import: parseImport reads a file's text and tells the format by its content — our JSON backup,
 // a Pocket export (CSV, or the older HTML ril_export), an Instapaper CSV export, or a plain list
 // of URLs — and throws LibraryError('invalid-file') naming what is wrong (and where) for anything
@@ -41,10 +42,11 @@ import {
   sniffImage,
 } from '@/lib/library/images';
 import { sanitizeSvg } from '@/lib/library/svg';
+import { buildEpub, type EpubArticle, type EpubBook, type EpubImage } from '@/lib/library/epub';
 import { putHighlights } from '@/extension/library/highlights';
 import { readSavedKeyPoints } from '@/lib/summary/saved';
 import { highlightsHtml, highlightsMarkdown } from '@/lib/annotations/export';
-import { fromWebAnnotation, toWebAnnotation, type Highlight, type WebAnnotation } from '@/lib/annotations/highlight';
+import { fromWebAnnotation, MAX_QUOTE, toWebAnnotation, type Highlight, type WebAnnotation } from '@/lib/annotations/highlight';
 
 const EXPORT_FORMAT = 'reading-assistant-library';
 const EXPORT_VERSION = 1;
@@ -90,16 +92,18 @@ export interface ParsedImport {
 // ---------------------------------------------------------------------------------------------
 // Export
 
-/** Every article, newest first; with its stored pictures when `withImages`. */
-async function allArticles(db: LibraryDB, withImages = false): Promise<SavedArticle[]> {
+/** Every article (or those of `urls`), newest first; with its stored pictures when `withImages`. */
+async function allArticles(db: LibraryDB, withImages = false, urls?: readonly string[]): Promise<SavedArticle[]> {
   return guard(() =>
     db.transaction('r', [db.articles, db.contents, db.assets, db.highlights], async () => {
       // Whole tables in key order (one read each), not through an index: the fastest reads there are.
+      const keys = urls ? [...urls].sort() : null;
+      const some = <T>(rows: (T | undefined)[]) => rows.filter((r): r is T => !!r);
       const [metas, contents, assets, highlights] = await Promise.all([
-        db.articles.toArray(),
-        db.contents.toArray(),
-        withImages ? db.assets.toArray() : ([] as AssetRow[]),
-        db.highlights.toArray(),
+        keys ? db.articles.bulkGet(keys).then(some) : db.articles.toArray(),
+        keys ? db.contents.bulkGet(keys).then(some) : db.contents.toArray(),
+        !withImages ? ([] as AssetRow[]) : keys ? db.assets.where('article').anyOf(keys).toArray() : db.assets.toArray(),
+        keys ? db.highlights.where('article').anyOf(keys).toArray() : db.highlights.toArray(),
       ]);
       const imagesOf = new Map<string, SavedImage[]>();
       for (const { article, ...image } of assets) {
@@ -246,6 +250,106 @@ export async function exportMarkdownZip(
     files[name] = [strToU8(articleMarkdown(linked, toMarkdown)), { mtime }];
   }
   return zipSync(files, { level: 6 });
+}
+
+/** The words an EPUB is written with (the library passes its own language's). */
+export type EpubLabels = EpubBook['labels'];
+
+const EPUB_LABELS: EpubLabels = {
+  highlights: 'Highlights and notes',
+  back: 'Back to the text',
+  contents: 'Contents',
+  source: 'Original article',
+};
+
+/** A picture as an e-reader shows it: WebP and AVIF (not EPUB 3.2 core types) redrawn as PNG where the browser can. */
+async function bookImage(blob: Blob, type: string): Promise<{ bytes: Uint8Array; type: EpubImage['type'] } | null> {
+  if (type === 'image/jpeg' || type === 'image/png' || type === 'image/gif' || type === 'image/svg+xml')
+    return { bytes: new Uint8Array(await blob.arrayBuffer()), type };
+  if (typeof createImageBitmap === 'undefined' || typeof OffscreenCanvas === 'undefined') return null;
+  try {
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    const png = await canvas.convertToBlob({ type: 'image/png' });
+    return { bytes: new Uint8Array(await png.arrayBuffer()), type: 'image/png' };
+  } catch {
+    return null; // left out: its description stays in the text
+  }
+}
+
+/**
+ * The articles `urls` (in that order) as one EPUB 3 book: their stored pictures, their highlights
+ * marked with the notes as endnotes. Stored HTML is sanitized again here (`sanitize`), then reduced
+ * to a book's elements (lib/library/epub.ts). Pictures not stored stay out (a book fetches nothing).
+ */
+export async function exportEpub(
+  db: LibraryDB,
+  urls: readonly string[],
+  options: {
+    parseHtml?: (html: string) => Document;
+    sanitize?: (html: string) => string;
+    now?: number;
+    title?: string;
+    labels?: EpubLabels;
+  } = {},
+): Promise<Uint8Array> {
+  const parse = options.parseHtml ?? defaultParser();
+  if (!parse) throw new Error('An EPUB is made with a DOM parser, which this context lacks.');
+  const sanitize = options.sanitize ?? sanitizeHtml;
+  const byUrl = new Map((await allArticles(db, true, urls)).map((a) => [a.url, a]));
+  const articles = urls.flatMap((url) => byUrl.get(url) ?? []);
+  if (!articles.length) throw new LibraryError('not-found', 'There is nothing to export in this list.');
+  const images: EpubImage[] = [];
+  const pathOf = new Map<string, string | null>();
+  const chapters: EpubArticle[] = [];
+  for (const a of articles) {
+    const local = new Map<string, string>();
+    for (const image of a.images ?? []) {
+      if (image.hash === THUMB_HASH) continue;
+      if (!pathOf.has(image.hash)) {
+        const made = await bookImage(image.blob, image.type);
+        const path = made ? `images/${image.hash}.${IMAGE_EXTENSIONS[made.type]}` : null;
+        if (made && path) images.push({ path, ...made });
+        pathOf.set(image.hash, path);
+      }
+      const path = pathOf.get(image.hash);
+      if (path) local.set(image.src, path);
+    }
+    chapters.push({
+      title: a.title,
+      url: a.url,
+      lang: a.lang,
+      dir: a.dir === 'rtl' ? 'rtl' : 'ltr',
+      meta: [a.siteName || a.site, a.byline, a.publishedTime ? a.publishedTime.slice(0, 10) : day(a.savedAt)]
+        .filter(Boolean)
+        .join(' · '),
+      html: a.contentHtml ? sanitize(a.contentHtml) : a.text ? textToHtml(a.text) : a.excerpt ? textToHtml(a.excerpt) : '',
+      images: local,
+      highlights: a.highlights ?? [],
+    });
+  }
+  const now = options.now ?? Date.now();
+  return buildEpub(parse, {
+    title: options.title ?? (articles.length === 1 ? articles[0]!.title : `Reading Assistant · ${day(now)}`),
+    id: `urn:uuid:${crypto.randomUUID()}`,
+    lang: articles[0]!.lang && isLangTag(articles[0]!.lang) ? articles[0]!.lang : 'en',
+    modified: new Date(now),
+    articles: chapters,
+    images,
+    labels: options.labels ?? EPUB_LABELS,
+  });
+}
+
+/** Plain text as paragraphs of HTML (an article without HTML: a bookmark, an imported item). */
+function textToHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('');
 }
 
 function escapeHtml(s: string): string {
@@ -638,6 +742,7 @@ function parseCsvExport(text: string, name?: string): ParsedImport {
   const col = (c: string) => header.indexOf(c);
   const items: ImportItem[] = [];
   const skipped: ParsedImport['skipped'] = [];
+  const highlights: Highlight[] = [];
   for (const row of rows.slice(1)) {
     const where = `line ${row.line}`;
     if (row.fields.length !== header.length) {
@@ -664,19 +769,55 @@ function parseCsvExport(text: string, name?: string): ParsedImport {
       const tags = instapaperTags(get('tags'));
       if (folder && !/^(unread|archive|home)$/i.test(folder)) tags.push(folder);
       const excerpt = get('selection').trim();
+      const savedAt = unixTime(get('timestamp'), where, 'Timestamp', name);
       items.push({
         url: canonicalUrl(url),
         ...(title && title !== url ? { title } : {}),
         ...(excerpt ? { excerpt } : {}),
         tags: normalizeTags(tags),
-        savedAt: unixTime(get('timestamp'), where, 'Timestamp', name),
+        savedAt,
         read: /^archive$/i.test(folder),
       });
+      // Instapaper's Selection is the passage the reader highlighted when saving: a highlight too,
+      // placed by its words once the article's text is fetched.
+      if (excerpt) highlights.push(selectionHighlight(canonicalUrl(url), excerpt, savedAt));
     }
   }
   if (items.length === 0 && skipped.length > 0)
     throw invalid(name, `No row holds a web address (${skipped[0]!.reason}, ${skipped[0]!.where}).`);
-  return { kind, items, skipped };
+  return { kind, items, skipped, ...(highlights.length ? { highlights } : {}) };
+}
+
+/**
+ * A highlight of an imported selection, its id made from the article and the words (cyrb53), so
+ * importing the same file again changes nothing.
+ */
+function selectionHighlight(article: string, selection: string, savedAt: number | undefined): Highlight {
+  const exact = selection.slice(0, MAX_QUOTE);
+  const key = `${article}\n${exact}`;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const id = `hl-ip-${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+  const at = savedAt ?? Date.now();
+  return {
+    id,
+    article,
+    selectors: [
+      { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start: 0, end: 0 },
+    ],
+    color: 'yellow',
+    note: '',
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** Instapaper's newer exports have a Tags column holding a JSON list; older ones none. */

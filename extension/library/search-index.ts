@@ -46,6 +46,8 @@ export interface IndexedArticle {
   url: string;
   meta: Pick<ArticleMeta, 'title' | 'excerpt'>;
   text: string;
+  /** The notes of its highlights, joined with line breaks ('' when none). */
+  notes: string;
   /** It was indexed before (its old postings become stale). */
   existed: boolean;
 }
@@ -105,7 +107,7 @@ export async function beginIndexUpdate(db: LibraryDB, adding: number): Promise<I
   return {
     async apply(cat, fresh, removed) {
       cat.stale += removed.length + fresh.filter((f) => f.existed).length;
-      const entries = fresh.map((f) => [f.id, termsOf(f.meta, f.text)] as const);
+      const entries = fresh.map((f) => [f.id, termsOf(f.meta, f.text, f.notes)] as const);
       if (inline) {
         const freshIds = new Set(fresh.map((f) => f.id));
         const older = waiting.filter((row) => !freshIds.has(row.id)).map((row) => [row.id, splitTerms(row)] as const);
@@ -202,12 +204,12 @@ export async function indexSettled(db: LibraryDB): Promise<void> {
 export async function indexAll(
   db: LibraryDB,
   cat: Catalog,
-  articles: readonly { meta: ArticleMeta; text: string }[],
+  articles: readonly { meta: ArticleMeta; text: string; notes?: string }[],
 ): Promise<void> {
   const added = new Map<string, number[]>();
-  for (const { meta, text } of articles) {
+  for (const { meta, text, notes } of articles) {
     const id = cat.ids[cat.indexOf(meta.url)]!;
-    for (const term of termsOf(meta, text)) {
+    for (const term of termsOf(meta, text, notes)) {
       const ids = added.get(term);
       if (ids) ids.push(id);
       else added.set(term, [id]);

@@ -43,9 +43,16 @@ async function verified(db: LibraryDB, urls: string[], needles: string[], want: 
   const CHUNK = 64;
   for (let i = 0; i < urls.length && out.length < want; i += CHUNK) {
     const chunk = urls.slice(i, i + CHUNK);
-    const [metas, contents] = await Promise.all([db.articles.bulkGet(chunk), db.contents.bulkGet(chunk)]);
+    const [metas, contents, marks] = await Promise.all([
+      db.articles.bulkGet(chunk),
+      db.contents.bulkGet(chunk),
+      db.highlights.where('article').anyOf(chunk).toArray(),
+    ]);
+    // the notes are searched too (search-index.ts indexes them with the article)
+    const notes = new Map<string, string>();
+    for (const h of marks) if (h.note) notes.set(h.article, `${notes.get(h.article) ?? ''}\n${h.note}`);
     chunk.forEach((url, j) => {
-      const hay = fold(`${metas[j]?.title ?? ''}\n${contents[j]?.text || metas[j]?.excerpt || ''}`);
+      const hay = fold(`${metas[j]?.title ?? ''}\n${notes.get(url) ?? ''}\n${contents[j]?.text || metas[j]?.excerpt || ''}`);
       if (out.length < want && needles.every((n) => hay.includes(n))) out.push(url);
     });
   }
@@ -83,7 +90,7 @@ export async function searchLibrary(
   const limit = Math.max(0, options.limit ?? Infinity);
   const offset = Math.max(0, options.offset ?? 0);
   if (limit === 0) return [];
-  return db.transaction('r', [db.catalog, db.postings, db.terms, db.articles, db.contents], async () => {
+  return db.transaction('r', [db.catalog, db.postings, db.terms, db.articles, db.contents, db.highlights], async () => {
     const urls = (await matchUrls(db, filter, offset + limit)).slice(offset);
     const metas = await db.articles.bulkGet(urls);
     return metas.filter((m): m is ArticleMeta => !!m);

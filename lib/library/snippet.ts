@@ -30,18 +30,35 @@ function foldWithMap(text: string): { folded: string; from: number[]; to: number
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+const needlesOf = (query: string) => segments(fold(query)).filter(([kind, seg]) => kind !== 'word' || seg.length >= 2);
+
+/** Where each of `needles` occurs in folded text (at a word's start, but for CJK). */
+function* occurrences(folded: string, needles: ReturnType<typeof needlesOf>): Generator<[number, number, number]> {
+  for (let n = 0; n < needles.length; n++) {
+    const [kind, needle] = needles[n]!;
+    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+      if (kind !== 'cjk' && at > 0 && WORD_CHAR.test(folded[at - 1]!)) continue; // not a word's start
+      yield [n, at, at + needle.length];
+    }
+  }
+}
+
+/** Whether `text` holds every word of `query` as the search matches them (false for a query of no word). */
+export function matchesEvery(text: string, query: string): boolean {
+  const needles = needlesOf(query);
+  if (needles.length === 0 || !text) return false;
+  const found = new Set<number>();
+  for (const [n] of occurrences(fold(text), needles)) found.add(n);
+  return found.size === needles.length;
+}
+
 /** Where the query's words occur in `text`: [start, end) ranges of the original text, in order, merged. */
 export function matchRanges(text: string, query: string): [number, number][] {
-  const needles = segments(fold(query)).filter(([kind, seg]) => kind !== 'word' || seg.length >= 2);
+  const needles = needlesOf(query);
   if (needles.length === 0 || !text) return [];
   const { folded, from, to } = foldWithMap(text);
   const ranges: [number, number][] = [];
-  for (const [kind, needle] of needles) {
-    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
-      if (kind !== 'cjk' && at > 0 && WORD_CHAR.test(folded[at - 1]!)) continue; // not a word's start
-      ranges.push([from[at]!, to[at + needle.length - 1]!]);
-    }
-  }
+  for (const [, at, end] of occurrences(folded, needles)) ranges.push([from[at]!, to[end - 1]!]);
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const r of ranges) {
@@ -87,4 +104,31 @@ export function snippet(text: string, query: string, width = 200): SnippetPart[]
   if (start > 0) parts.unshift({ text: '…', mark: false });
   if (end < text.length) parts.push({ text: '…', mark: false });
   return parts;
+}
+
+/** A search result's passage and where it was found: a note of the article, a highlight, or its text. */
+export interface ResultSnippet {
+  parts: SnippetPart[];
+  from: 'note' | 'highlight' | 'text';
+}
+
+/**
+ * The passage a search result shows: from the first note, else the first highlighted passage,
+ * holding the query's words (what the reader marked says most about why the article matched),
+ * else from the text; null when only the title matched.
+ */
+export function resultSnippet(
+  text: string,
+  highlights: readonly { quote: string; note: string }[],
+  query: string,
+  width = 200,
+): ResultSnippet | null {
+  for (const from of ['note', 'highlight'] as const) {
+    for (const h of highlights) {
+      const parts = snippet(from === 'note' ? h.note : h.quote, query, width);
+      if (parts) return { parts, from };
+    }
+  }
+  const parts = snippet(text, query, width);
+  return parts ? { parts, from: 'text' } : null;
 }

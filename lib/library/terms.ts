@@ -25,7 +25,9 @@
 //   query finds it anywhere). A query of 2 characters is one bigram; a query of 3+ characters needs
 //   all its bigrams, and the candidates are then verified against the stored text (the only
 //   place search reads article text), so "東京都" does not match "京都と東京".
-// - At most MAX_TERMS distinct terms per article: the title's first, then the text's in order of
+// - The notes of the reader's highlights on an article are indexed with it, after its title (the
+//   highlighted passages are in its text already): search finds an article by a note's word.
+// - At most MAX_TERMS distinct terms per article: the title's (and notes') first, then the text's in order of
 //   appearance, then the Korean suffixes. Text past that point of a very long article is not found.
 //
 // Query semantics: every query word must match (AND), in any order; filters (site, tag,
@@ -276,6 +278,8 @@ export function hasPrefix(terms: string, prefix: string): boolean {
 }
 
 /** What is searched of an article: its title and text, or its excerpt when it has no text. */
-export function termsOf(meta: Pick<ArticleMeta, 'title' | 'excerpt'>, text: string): string[] {
-  return termsFor(meta.title, text || meta.excerpt || '');
+export function termsOf(meta: Pick<ArticleMeta, 'title' | 'excerpt'>, text: string, notes = ''): string[] {
+  // The reader's notes on the article count as its words too, right after the title (a note is
+  // short and the user's own: it must not fall past MAX_TERMS in a long article).
+  return termsFor(notes ? `${meta.title}\n${notes}` : meta.title, text || meta.excerpt || '');
 }

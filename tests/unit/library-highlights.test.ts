@@ -5,7 +5,9 @@ import 'fake-indexeddb/auto';
 import { article, dropDbs, freshDb } from './library-helpers';
 import { describe as describeText } from '@/lib/annotations/anchor';
 import type { Highlight } from '@/lib/annotations/highlight';
-import { listHighlights, putHighlights, removeHighlight } from '@/extension/library/highlights';
+import { highlightsPage, listHighlights, putHighlights, removeHighlight } from '@/extension/library/highlights';
+import { searchLibrary } from '@/extension/library/search';
+import { rebuildAll } from '@/extension/library/commit';
 import { LibraryError, removeArticles, restoreArticles, saveArticle } from '@/extension/library/store';
 
 afterEach(dropDbs);
@@ -63,4 +65,55 @@ test('deleting an article deletes its highlights; its undo brings them back; a r
   expect((await listHighlights(db, URL)).map((h) => h.id)).toEqual(['hl-a']);
   expect((await removeHighlight(db, 'hl-a'))?.selectors[0].exact).toBe('budget');
   expect(await removeHighlight(db, 'hl-a')).toBeNull();
+});
+
+const found = async (db: ReturnType<typeof freshDb>, query: string) => (await searchLibrary(db, { query })).map((m) => m.url);
+
+test.each([
+  ['pending rows', undefined],
+  ['posting lists', { blockIds: 4, pendingMax: 0 }],
+])('search finds an article by a word of a note (%s); changing or removing the note forgets it', async (_, tuning) => {
+  const db = freshDb('lib', tuning ? { tuning } : undefined);
+  await saveArticle(db, article({ text: TEXT, url: URL }), { pageUrl: URL });
+  const other = 'https://news.example.com/other';
+  await saveArticle(db, article({ text: TEXT, url: other, title: 'Another' }), { pageUrl: other });
+  expect(await found(db, 'council')).toEqual([]);
+  await putHighlights(db, [highlight('hl-b', 'bike lanes', { note: 'Ask the Council about 자전거도로는' })]);
+  expect(await found(db, 'council')).toEqual([URL]);
+  expect(await found(db, '자전거도로')).toEqual([URL]);
+  expect(await found(db, 'bike council')).toEqual([URL]); // a word of the text and one of the note
+  await putHighlights(db, [highlight('hl-b', 'bike lanes', { note: 'mayor' })]);
+  expect(await found(db, 'council')).toEqual([]);
+  expect(await found(db, 'mayor')).toEqual([URL]);
+  await removeHighlight(db, 'hl-b');
+  expect(await found(db, 'mayor')).toEqual([]);
+  // a repair rebuilds the index with the notes
+  await putHighlights(db, [highlight('hl-c', 'budget', { note: '予算の会議室', article: other })]);
+  await rebuildAll(db);
+  expect(await found(db, '会議室')).toEqual([other]);
+  expect(await found(db, '議室の')).toEqual([]);
+});
+
+test('the Highlights view: newest article first, text order within; by colour; searched in passages and notes', async () => {
+  const db = freshDb();
+  const older = 'https://news.example.com/older';
+  await saveArticle(db, article({ text: TEXT, url: older, title: 'Older' }), { pageUrl: older, now: 1_000 });
+  await saveArticle(db, article({ text: TEXT, url: URL, title: 'Newer' }), { pageUrl: URL });
+  await putHighlights(db, [
+    highlight('hl-2', 'river', { color: 'blue' }),
+    highlight('hl-1', 'budget', { note: 'check the numbers' }),
+    highlight('hl-3', 'Second paragraph', { article: older, color: 'pink', note: 'river walk' }),
+    highlight('hl-4', 'First', { article: older }),
+  ]);
+  const ids = (r: Awaited<ReturnType<typeof highlightsPage>>) => r.entries.map((e) => e.highlight.id);
+  const all = await highlightsPage(db, {}, 10);
+  expect(ids(all)).toEqual(['hl-1', 'hl-2', 'hl-4', 'hl-3']);
+  expect(all.entries.map((e) => e.meta.title)).toEqual(['Newer', 'Newer', 'Older', 'Older']);
+  expect([all.total, all.more]).toEqual([4, false]);
+  const first = await highlightsPage(db, {}, 3);
+  expect([ids(first), first.more]).toEqual([['hl-1', 'hl-2', 'hl-4'], true]);
+  expect(ids(await highlightsPage(db, { group: 'color' }, 10))).toEqual(['hl-1', 'hl-4', 'hl-2', 'hl-3']);
+  expect(ids(await highlightsPage(db, { query: 'river' }, 10))).toEqual(['hl-2', 'hl-3']);
+  expect(ids(await highlightsPage(db, { query: 'numbers' }, 10))).toEqual(['hl-1']);
+  expect(ids(await highlightsPage(db, { query: 'nothing-here' }, 10))).toEqual([]);
 });

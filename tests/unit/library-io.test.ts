@@ -9,6 +9,7 @@ import { parseCsv } from '@/lib/library/csv';
 import { generatePocketHtml } from '@/lib/library/generate';
 import { exportJson, importItems, parseImport, type ImportItem } from '@/extension/library/io';
 import { pendingUrls } from '@/extension/library/store';
+import { highlightsPage } from '@/extension/library/highlights';
 import {
   getArticle,
   LibraryError,
@@ -209,6 +210,26 @@ describe('import formats', () => {
       [['tech', 'phones'], false],
       [[], true],
     ]);
+  });
+
+  test('Instapaper CSV: each Selection comes in as a highlight of its article, once however often it is imported', async () => {
+    const parsed = parseImport(fixture('instapaper.csv'), 'instapaper.csv');
+    const chosun = 'https://www.chosun.example.com/national/2024/04/20/ABCDEF/';
+    expect(parsed.highlights?.map((h) => [h.article, h.selectors[0].exact, h.color, h.note, h.createdAt])).toEqual([
+      [chosun, '정부는 20일 의대 정원을 늘리겠다고 밝혔다.', 'yellow', '', 1713600000000],
+    ]);
+    const db = freshDb();
+    for (let i = 0; i < 2; i++) {
+      const again = parseImport(fixture('instapaper.csv'), 'instapaper.csv');
+      const r = await importItems(db, again.items, { now: NOW, highlights: again.highlights });
+      expect(r.highlights).toEqual({ written: 1, missing: 0 });
+    }
+    const view = await highlightsPage(db, {}, 10);
+    expect(view.entries.map((e) => [e.meta.title, e.highlight.selectors[0].exact])).toEqual([
+      ['의대 증원, 정부와 의료계 "평행선"', '정부는 20일 의대 정원을 늘리겠다고 밝혔다.'],
+    ]);
+    // a file without the column (older exports) brings none
+    expect(parseImport('URL,Title,Folder,Timestamp\nhttps://a.example/x,X,Unread,1714000000\n').highlights).toBeUndefined();
   });
 
   test('a list of URLs: comments and blank lines ignored, canonicalised, merged', async () => {
