@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { useFirstRenderMark, useLive } from '@/components/useLive';
 import type { LibraryDB } from '@/extension/library/db';
-import { highlightsPage, type HighlightEntry, type HighlightsQuery } from '@/extension/library/highlights';
+import { highlightsPage, type HighlightEntry, type HighlightsQuery } from '@/extension/library/highlights-view';
 import { openSaved } from '@/extension/open-saved';
 import type { HighlightColor } from '@/lib/annotations/highlight';
 import { snippet } from '@/lib/library/snippet';

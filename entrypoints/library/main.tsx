@@ -21,7 +21,7 @@ import {
 } from '@/extension/library/io';
 import { thumbnails } from '@/extension/library/assets';
 import { resultSnippet } from '@/lib/library/snippet';
-import { highlightsOf } from '@/extension/library/highlights';
+import { highlightsOf } from '@/extension/library/highlights-view';
 import { HighlightsView } from './HighlightsView';
 import { globalTypography } from '@/platform/settings/typography';
 import {

@@ -9,7 +9,7 @@ import { parseCsv } from '@/lib/library/csv';
 import { generatePocketHtml } from '@/lib/library/generate';
 import { exportJson, importItems, parseImport, type ImportItem } from '@/extension/library/io';
 import { pendingUrls } from '@/extension/library/store';
-import { highlightsPage } from '@/extension/library/highlights';
+import { highlightsPage } from '@/extension/library/highlights-view';
 import {
   getArticle,
   LibraryError,
