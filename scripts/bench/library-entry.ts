@@ -4,7 +4,9 @@ import { openLibrary } from '@/extension/library/db';
 import { generateArticles, generatePocketHtml } from '@/lib/library/generate';
 import { exportJson, importItems, parseImport } from '@/extension/library/io';
 import { searchLibrary } from '@/extension/library/search';
-import { getArticle, recent, saveArticle } from '@/extension/library/store';
+import { getArticle, getMetas, listUrls, recent, saveArticle } from '@/extension/library/store';
+import { putHighlights } from '@/extension/library/highlights';
+import { highlightsPage } from '@/extension/library/highlights-view';
 import { collectImages } from '@/extension/save-images';
 import { measureReanchoring } from './reanchor-entry';
 
@@ -22,5 +24,9 @@ Object.assign(window, {
     saveArticle,
     collectImages,
     measureReanchoring,
+    putHighlights,
+    highlightsPage,
+    listUrls,
+    getMetas,
   },
 });

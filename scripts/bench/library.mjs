@@ -17,7 +17,13 @@
 //    into an empty library of their own (after the size is taken, so it does not count there);
 //  - saving an article with 20 pictures served by a local server (fetched, sniffed, decoded, half
 //    of them scaled from 2400 to 1600 px wide, stored with the article), median of 5.
-//  - the share of highlights placed again on the dev corpus pages (scripts/bench/reanchor.mjs).
+//  - the share of highlights placed again on the dev corpus pages (scripts/bench/reanchor.mjs);
+//  - --highlights (50,000) highlights on the N articles (5 each, a note on every fifth): writing
+//    them (one import), the Highlights view's first page (by article, by colour, searched), the
+//    search of a word found only in notes (median of 15), and the library page opened on its
+//    Highlights view (first render, as the list's);
+//  - the list and search at --big (100,000) articles of ~1 KB text each (a library of its own):
+//    the list's keys and first page of rows, and the same queries (median of 15).
 // Figures only: nothing here fails on a time.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,8 +42,10 @@ const args = Object.fromEntries(
 const N = Number(args.n ?? 10000);
 const OPENS = Number(args.opens ?? 11);
 const POCKET = Number(args.pocket ?? 10000);
+const HIGHLIGHTS = Number(args.highlights ?? 50000);
+const BIG = Number(args.big ?? 100000);
 const OUT = path.resolve(ROOT, args.out ?? 'bench-results/library.json');
-const TARGETS = { listMs: 100, searchMs: 50, saveMs: 50, exportImportMs: 10000, saveWithImagesMs: 1000 };
+const TARGETS = { listMs: 100, searchMs: 50, saveMs: 50, exportImportMs: 10000, saveWithImagesMs: 1000, highlightsMs: 100 };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -134,6 +142,78 @@ const results = await page.evaluate(async (n) => {
   return { importMs, first, exportMs, exportBytes: exported.length, reimportMs, again, saveTimes, search, usage: estimate.usage };
 }, N);
 
+// Highlights: 5 an article on the N articles, a note on every fifth (the words of a note are found
+// only there: "harbourmaster", "재개발조합").
+const highlights = await page.evaluate(
+  async ({ perArticle, n }) => {
+    const lib = window.__lib;
+    const db = lib.openLibrary();
+    const now = () => performance.now();
+    const urls = await lib.listUrls(db, {});
+    const metas = await lib.getMetas(db, urls.slice(0, Math.ceil(n / perArticle)));
+    const articles = await Promise.all(metas.map((m) => lib.getArticle(db, m.url)));
+    const colors = ['yellow', 'green', 'blue', 'pink'];
+    const list = [];
+    articles.forEach((a, i) => {
+      for (let k = 0; k < perArticle && list.length < n; k++) {
+        const start = Math.min(a.text.length - 80, 40 + k * 400);
+        const exact = a.text.slice(start, start + 60);
+        const note = k === 0 ? `note ${i}: ${i % 2 ? 'ask the harbourmaster' : '재개발조합에 묻기'} about ${i % 7}` : '';
+        const at = 1_700_000_000_000 + i * 1000 + k;
+        list.push({
+          id: `hl-bench-${i}-${k}`,
+          article: a.url,
+          selectors: [
+            {
+              type: 'TextQuoteSelector',
+              exact,
+              prefix: a.text.slice(Math.max(0, start - 32), start),
+              suffix: a.text.slice(start + 60, start + 92),
+            },
+            { type: 'TextPositionSelector', start, end: start + 60 },
+          ],
+          color: colors[(i + k) % 4],
+          note,
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+    });
+    let t = now();
+    await lib.putHighlights(db, list);
+    const writeMs = now() - t;
+    const timed = async (run) => {
+      const first = now();
+      const answer = await run();
+      const coldMs = now() - first;
+      const times = [];
+      for (let i = 0; i < 15; i++) {
+        t = now();
+        await run();
+        times.push(now() - t);
+      }
+      return { answer, coldMs, times };
+    };
+    const page = (q) => async () => {
+      const r = await lib.highlightsPage(db, q, 50);
+      return { shown: r.entries.length, total: r.total, more: r.more };
+    };
+    const view = {
+      byArticle: await timed(page({})),
+      byColor: await timed(page({ group: 'color' })),
+      searchedNote: await timed(page({ query: 'harbourmaster' })),
+      searchedKorean: await timed(page({ query: '재개발조합' })),
+    };
+    const search = {};
+    for (const query of ['harbourmaster', '재개발조합']) {
+      const r = await timed(async () => (await lib.searchLibrary(db, { query }, { limit: 50 })).length);
+      search[query] = { ...r, totalHits: (await lib.searchLibrary(db, { query })).length };
+    }
+    return { count: list.length, writeMs, view, search };
+  },
+  { perArticle: 5, n: HIGHLIGHTS },
+);
+
 const pocket = await page.evaluate(async (n) => {
   const lib = window.__lib;
   const html = lib.generatePocketHtml(n, 20261126);
@@ -224,6 +304,43 @@ const phases = (times) =>
   Object.fromEntries(['responseEnd', 'domInteractive', 'loaded', 'shown'].map((k) => [k, median(times.map((t) => t[k]))]));
 const popupTimes = await firstRender('popup.html', 'saved-list-rendered', '[data-testid="saved-list"] li');
 const libraryTimes = await firstRender('library.html', 'library-list-rendered', '[data-testid="virtual-list"] li');
+const highlightsTimes = await firstRender(
+  'library.html#highlights',
+  'library-highlights-rendered',
+  '[data-testid="highlight-entry"]',
+);
+
+// The list and search at BIG articles (~1 KB of text each), in a library of their own.
+const big = await page.evaluate(async (n) => {
+  const lib = window.__lib;
+  const db = lib.openLibrary('bench-big');
+  const now = () => performance.now();
+  let t = now();
+  for (let i = 0; i < n; i += 10000) {
+    const items = lib.generateArticles(Math.min(10000, n - i), 1000 + i, { textBytes: 1000 });
+    await lib.importItems(db, items);
+  }
+  const importMs = now() - t;
+  const timed = async (run) => {
+    const times = [];
+    let answer;
+    for (let i = 0; i < 16; i++) {
+      t = now();
+      answer = await run();
+      times.push(now() - t);
+    }
+    return { answer, coldMs: times[0], times: times.slice(1) };
+  };
+  const list = await timed(async () => {
+    const urls = await lib.listUrls(db, {});
+    return { keys: urls.length, rows: (await lib.getMetas(db, urls.slice(0, 30))).length };
+  });
+  const search = {};
+  for (const query of ['삼성', '반도체 수출', 'inflation', 'semicond'])
+    search[query] = await timed(async () => (await lib.searchLibrary(db, { query }, { limit: 50 })).length);
+  await db.delete();
+  return { importMs, list, search };
+}, BIG);
 await context.close();
 const diskBytes = dirSize(path.join(profile, 'Default', 'IndexedDB'));
 fs.rmSync(profile, { recursive: true, force: true });
@@ -260,6 +377,28 @@ const figures = {
     storedMB: withImages.bytes / 1e6,
   },
   reanchor,
+  highlights: {
+    count: highlights.count,
+    writeMs: highlights.writeMs,
+    view: Object.fromEntries(
+      Object.entries(highlights.view).map(([k, v]) => [k, { ...v.answer, coldMs: v.coldMs, medianMs: median(v.times) }]),
+    ),
+    search: Object.fromEntries(
+      Object.entries(highlights.search).map(([k, v]) => [
+        k,
+        { firstPage: v.answer, totalHits: v.totalHits, coldMs: v.coldMs, medianMs: median(v.times) },
+      ]),
+    ),
+    viewFirstRenderMs: phases(highlightsTimes).shown,
+  },
+  big: {
+    articles: BIG,
+    importMs: big.importMs,
+    list: { ...big.list.answer, coldMs: big.list.coldMs, medianMs: median(big.list.times) },
+    search: Object.fromEntries(
+      Object.entries(big.search).map(([k, v]) => [k, { firstPage: v.answer, coldMs: v.coldMs, medianMs: median(v.times) }]),
+    ),
+  },
   targets: TARGETS,
 };
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -302,5 +441,17 @@ row('database size (storage estimate)', `${figures.storageEstimateMB.toFixed(1)}
 row('IndexedDB folder on disk', `${figures.indexedDbOnDiskMB.toFixed(1)} MB`);
 row(`read a Pocket HTML export of ${pocket.links} links (${(pocket.bytes / 1e6).toFixed(1)} MB)`, ms(pocket.parseMs));
 row(`  import its ${pocket.items} items into an empty library`, ms(pocket.importMs));
+const hl = figures.highlights;
+row(`write ${hl.count} highlights (one import)`, ms(hl.writeMs));
+for (const [name, v] of Object.entries(hl.view))
+  row(`Highlights view, first page (${name}: ${v.shown} of ${v.total})`, ms(v.medianMs), `≤ ${TARGETS.highlightsMs} ms`);
+row('Highlights view, first render of the page', ms(hl.viewFirstRenderMs), `≤ ${TARGETS.highlightsMs} ms`);
+for (const [query, v] of Object.entries(hl.search))
+  row(`search "${query}" (only in notes), first ${v.firstPage} of ${v.totalHits}`, ms(v.medianMs), `≤ ${TARGETS.searchMs} ms`);
+const b = figures.big;
+row(`${b.articles} articles (~1 KB text): import in batches of 10,000`, ms(b.importMs));
+row(`  list: ${b.list.keys} keys + first ${b.list.rows} rows`, ms(b.list.medianMs), `≤ ${TARGETS.listMs} ms`);
+for (const [query, v] of Object.entries(b.search))
+  row(`  search "${query}", first ${v.firstPage}`, ms(v.medianMs), `≤ ${TARGETS.searchMs} ms`);
 printReanchoring(reanchor, row);
 console.log(`\nwritten: ${path.relative(ROOT, OUT)}`);
