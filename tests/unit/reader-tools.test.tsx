@@ -105,6 +105,8 @@ test('with no room beside the article the contents are a drawer the toolbar open
   await key('c');
   await vi.waitFor(() => expect(q('contents')!.getAttribute('role')).toBe('dialog'));
   const drawer = q('contents')!;
+  // The focus goes into the drawer as it opens.
+  await vi.waitFor(() => expect(drawer.contains(document.activeElement)).toBe(true));
   expect([...drawer.querySelectorAll('a')].map((a) => a.textContent)).toEqual(SECTIONS);
   expect(q('contents-toggle')!.getAttribute('aria-expanded')).toBe('true');
   drawer.querySelector<HTMLButtonElement>('.ra-toc-close')!.click();
