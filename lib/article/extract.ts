@@ -8,6 +8,7 @@ import { CLUTTER_RULES, inDocumentOrder, removeClutter, type Removal } from '@/l
 export { removeAdjacentRepeats, removeTitleRepeats } from '@/lib/article/clutter';
 import { figureCaptions, splitCaptions } from '@/lib/article/captions';
 import { detect, linkDensity, textLength } from '@/lib/article/detect';
+import { storyContinuations } from '@/lib/article/clutter/split-body';
 import { sanitizeElement } from '@/lib/article/sanitize';
 import { findStandfirst } from '@/lib/article/standfirst';
 import { fullerBody } from '@/lib/article/structured-body';
@@ -453,6 +454,15 @@ export function extract(
   const canonical = canonicalUrl(doc, metas, url);
   phase('metadata');
   if (!options.raw) {
+    // The rest of a story split across sibling blocks, before the rules clean it with the rest.
+    const page = content.querySelector('#readability-page-1') ?? content;
+    const first = page.firstChild;
+    for (const { node, before } of storyContinuations(doc, content)) {
+      for (const img of node.getElementsByTagName('img')) resolveLazyImage(img, base);
+      if (before) page.insertBefore(node, first);
+      else page.append(node);
+    }
+    phase('split-body');
     removeClutter(
       content,
       CLUTTER_RULES,

@@ -313,3 +313,33 @@ export const BOX_NAMES = {
     pairs: ['sr only', 'visually hidden', 'off screen', 'screen out', 'screen reader', 'element invisible', 'a11y hidden'],
   },
 } satisfies Record<string, { words: string; pairs?: string[] }>;
+
+// ---------------------------------------------------------------- a story split across blocks (split-body.ts)
+
+/**
+ * Class and id words of a block beside the story that is never its continuation: the named boxes
+ * above, and the page's side columns and teasers.
+ */
+export const NOT_STORY_BOX_WORDS = new Set(
+  [
+    BOX_NAMES.newsletter.words,
+    BOX_NAMES.ad.words,
+    BOX_NAMES.related.words,
+    BOX_NAMES.comment.words,
+    BOX_NAMES.cookie.words,
+    BOX_NAMES.tags.words,
+    BOX_NAMES.bio.words,
+    BOX_NAMES.nav.words,
+    BOX_NAMES.carousel.words,
+    'sidebar aside teaser teasers share social footer widget',
+  ]
+    .join(' ')
+    .split(/\s+/),
+);
+/**
+ * The wording of a subscription offer or a subscriber's notice ("2 Wochen kostenlos testen", "Tu
+ * suscripción se está usando en otro dispositivo", "Subscribe for…"): a short block that says it
+ * sells the publication, not the story's next part.
+ */
+export const SUBSCRIPTION_WORDS =
+  /\b(?:subscri(?:be|bed|ber|bers|ption|ptions)|abonn(?:ieren|iere|ement|ements|ent|enten|ez|er|ere|era)|abo|abos|probeabo|digitalabo|(?:kostenlos|gratis)\s+(?:testen|lesen)|free\s+trial|suscri(?:bir|birse|bete|pción|pciones|ptor|ptores)|abbonamento|abbonati|abbonarsi|assinatura|assinante|assine|prenumer(?:ation|era|ant)|tilaa|tilaus|aboneli[kğ])\b|購読|구독|订阅|訂閱|有料会員/i;
