@@ -8,6 +8,7 @@ import { CLUTTER_RULES, inDocumentOrder, removeClutter, type Removal } from '@/l
 export { removeAdjacentRepeats, removeTitleRepeats } from '@/lib/article/clutter';
 import { figureCaptions, splitCaptions } from '@/lib/article/captions';
 import { detect, linkDensity, textLength } from '@/lib/article/detect';
+import { removeConsentBoxes } from '@/lib/article/clutter/consent';
 import { storyContinuations } from '@/lib/article/clutter/split-body';
 import { sanitizeElement } from '@/lib/article/sanitize';
 import { findStandfirst } from '@/lib/article/standfirst';
@@ -357,6 +358,7 @@ function preparedCopy(
     if (!raw) {
       removeHiddenCopiesAmong(copy.body, hiddenByClass(copy.body), note);
       removeSiteFrame(copy.body, note);
+      removeConsentBoxes(copy.body, note && ((el, reason) => note(el, 'consent', reason)));
       // The reader never shows SVG drawings (the sanitizer drops them): their insides are emptied
       // so that Readability does not walk icon paths (2% of the time on zyte-dev, the same text on
       // all 291 pages). The empty <svg> stays where it was, for the rules that look for pictures.

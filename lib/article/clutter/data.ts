@@ -343,3 +343,25 @@ export const NOT_STORY_BOX_WORDS = new Set(
  */
 export const SUBSCRIPTION_WORDS =
   /\b(?:subscri(?:be|bed|ber|bers|ption|ptions)|abonn(?:ieren|iere|ement|ements|ent|enten|ez|er|ere|era)|abo|abos|probeabo|digitalabo|(?:kostenlos|gratis)\s+(?:testen|lesen)|free\s+trial|suscri(?:bir|birse|bete|pción|pciones|ptor|ptores)|abbonamento|abbonati|abbonarsi|assinatura|assinante|assine|prenumer(?:ation|era|ant)|tilaa|tilaus|aboneli[kğ])\b|購読|구독|订阅|訂閱|有料会員/i;
+
+// ---------------------------------------------------------------- consent prompts and embed placeholders (consent.ts)
+
+/**
+ * Agreeing, in the languages of our corpora and their neighbours: "I agree", "accept cookies",
+ * "einverstanden", "Zustimmung", "j'accepte", "acepto", "acconsento", "toestemming", "samtykke",
+ * "동의", "同意".
+ */
+export const CONSENT_AGREE =
+  /\b(?:i\s+(?:agree|accept|consent)|accept(?:\s+all)?(?:\s+cookies)?|consent|einverstanden|zustimm\w*|zustimmung|einwillig\w*|willigen\s+sie|akzeptier\w*|j['’]accepte|accepter|consentement|acepto|aceptar|consentimiento|accetto|acconsento|consenso|akkoord|toestemming|samtykke|samtycke|godkänn\w*|acceptera|godta|zgod[ay]|akceptuj\w*|kabul\s+ed\w*|onay\w*)\b|동의|同意/i;
+/**
+ * What a consent prompt is about: cookies, personal data, a third party's content or platform,
+ * privacy ("Drittplattformen", "externen Inhalt", "personenbezogene Daten", "données personnelles").
+ */
+export const CONSENT_OBJECT =
+  /cookie|personal\s+data|personenbezogene|drittplattform|drittanbieter|third[-\s]part(?:y|ies)|external\s+content|externe[nrs]?\s+inhalt|datenschutz|privacy|données\s+personnelles|contenu\s+externe|datos\s+personales|contenido\s+externo|dati\s+personali|contenuto\s+esterno|persoonsgegevens|externe\s+inhoud|personopplysninger|personuppgifter|ip[-\s]adresse?|youtube|twitter|instagram|facebook|tiktok|vimeo|spotify|soundcloud|podcast|datawrapper|쿠키|개인정보|クッキー|個人情報|个人信息|個人資料/i;
+/**
+ * What a consent control says: agree, allow, show or load ("Accept all", "YouTube-Inhalte erlauben",
+ * "Externen Inhalt anzeigen", "Afficher le contenu", "Cargar contenido", "동의", "表示する").
+ */
+export const CONSENT_CONTROL =
+  /\b(?:accept|agree|allow|consent|enable|show|load|view|display|continue|ok(?:ay)?|got\s+it|erlauben|zulassen|anzeigen|laden|nachladen|aktivieren|akzeptieren|zustimmen|einverstanden|einblenden|accepter|autoriser|afficher|charger|activer|aceptar|permitir|mostrar|cargar|activar|accetta|accetto|consenti|mostra|carica|attiva|toestaan|tonen|akkoord|godta|tillat|tillåt|visa|vis|ladda|hyväksy|näytä|zezwól|pokaż|akceptuj|kabul|göster)\b|동의|허용|보기|同意|許可|表示|显示|顯示|允许|允許/i;
