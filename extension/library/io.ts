@@ -42,7 +42,7 @@ import {
   sniffImage,
 } from '@/lib/library/images';
 import { sanitizeSvg } from '@/lib/library/svg';
-import { buildEpub, type EpubArticle, type EpubBook, type EpubImage } from '@/lib/library/epub';
+import type { EpubArticle, EpubBook, EpubImage } from '@/lib/library/epub';
 import { putHighlights } from '@/extension/library/highlights';
 import { readSavedKeyPoints } from '@/lib/summary/saved';
 import { highlightsHtml, highlightsMarkdown } from '@/lib/annotations/export';
@@ -331,6 +331,8 @@ export async function exportEpub(
     });
   }
   const now = options.now ?? Date.now();
+  // The book maker loads when a book is made, as the Markdown export's converter does.
+  const { buildEpub } = await import('@/lib/library/epub');
   return buildEpub(parse, {
     title: options.title ?? (articles.length === 1 ? articles[0]!.title : `Reading Assistant · ${day(now)}`),
     id: `urn:uuid:${crypto.randomUUID()}`,
