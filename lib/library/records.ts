@@ -92,7 +92,7 @@ export function clampTime(ms: number, now: number): number {
 }
 
 /** The fields of ArticleMeta, in a fixed order (exports are stable and unknown fields dropped). */
-const META_KEYS = [
+export const META_KEYS = [
   'url',
   'pageUrl',
   'title',
