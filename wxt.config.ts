@@ -37,8 +37,10 @@ export default defineConfig({
     // declarativeNetRequestWithHostAccess: while the background fetches a linked or imported page,
     // one session rule refuses its own requests to private hosts, so a redirect cannot lead there
     // (extension/fetch-page.ts). No install warning: it acts only where host access already is.
+    // alarms: sync of the library every N minutes, and shortly after a change (background/sync.ts).
     permissions: [
       'storage',
+      'alarms',
       'contextMenus',
       'scripting',
       'activeTab',

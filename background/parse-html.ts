@@ -3,9 +3,11 @@
 // Chrome it runs in the offscreen document (the service worker has no DOM); in Firefox, whose
 // event page has a document but no offscreen API, the same page is loaded in a hidden frame of
 // the event page. Either way the background asks it by the 'offscreen/extract' message (and
-// 'offscreen/sanitize-svg' for the SVG pictures of an article being saved).
+// 'offscreen/sanitize-svg' for the SVG pictures of an article being saved, 'offscreen/sync' for a
+// sync of the library: extension/sync/service.ts).
 import { browser } from 'wxt/browser';
 import type { PageCapture } from '@/platform/messages';
+import type { SyncStatus } from '@/platform/settings/sync';
 
 const OFFSCREEN_PATH = 'offscreen.html';
 let frameReady: Promise<void> | null = null;
@@ -51,4 +53,10 @@ export async function parseHtml(html: string, url: string): Promise<PageCapture>
 export async function sanitizeSvgInParser(text: string): Promise<string | null> {
   await ensureParser();
   return browser.runtime.sendMessage({ type: 'offscreen/sanitize-svg', payload: { text } }) as Promise<string | null>;
+}
+
+/** One sync of the library, run by the parser page (it has the DOM that sanitizing a body needs). */
+export async function syncInParser(): Promise<SyncStatus> {
+  await ensureParser();
+  return browser.runtime.sendMessage({ type: 'offscreen/sync', payload: undefined }) as Promise<SyncStatus>;
 }

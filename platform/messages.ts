@@ -4,6 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Highlight } from '@/lib/annotations/highlight';
 import type { Article, Detection } from '@/lib/article/types';
 import type { SaveStatus } from '@/lib/library/types';
+import type { SyncStatus } from '@/platform/settings/sync';
 
 /** The reader's translation, as the popup shows it. */
 export interface TranslationStatus {
@@ -128,6 +129,10 @@ interface ProtocolMap {
     req: { sentences: string[]; count: number; lang: string | null };
     res: { ok: true; points: string[] } | { ok: false; message: string };
   };
+  /** options page → background: sync the library now (in the parser page); answers the status. */
+  'sync/run': { req: void; res: SyncStatus };
+  /** background → parser page: run one sync (extension/sync/service.ts). */
+  'offscreen/sync': { req: void; res: SyncStatus };
   /** page (on-device translation) → background: cached translations, null for a miss. The
    *  translation itself streams over a `runtime.connect` port named 'translate' (platform/translate/port.ts). */
   'translate/cache-get': { req: { cacheId: string; from: string; to: string; texts: string[] }; res: (string | null)[] };
@@ -201,6 +206,8 @@ export const CALLERS: { readonly [K in MessageName]: Caller } = {
   'offscreen/sanitize-svg': 'extension-page',
   // Both readers: the overlay in a page and the saved-article page (like the translate port).
   'keypoints/write': 'extension',
+  'sync/run': 'extension-page',
+  'offscreen/sync': 'extension-page',
   // The on-device provider runs in a page: the reader script or the saved-article reader.
   'translate/cache-get': 'extension',
   'translate/cache-put': 'extension',

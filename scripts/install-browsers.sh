@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium and Firefox ESR (and CJK fonts, so Korean text renders in
-# screenshots) when they are missing. The tests never download a browser of their own.
+# screenshots, and Apache for the sync tests) when they are missing. The tests never download a browser of their own.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -14,6 +14,10 @@ command -v pulseaudio >/dev/null 2>&1 || need+=(pulseaudio)
 command -v pactl >/dev/null 2>&1 || need+=(pulseaudio-utils)
 # EPUBCheck (and its Java) validates the EPUB export in tests/unit/library-epub.test.ts.
 [ -f /usr/share/java/epubcheck.jar ] || need+=(epubcheck)
+# A real WebDAV server for the sync tests and bench (Apache with mod_dav, started by
+# scripts/lib/webdav-server.mjs in a temporary folder; the system's own site is never started).
+[ -x /usr/sbin/apache2 ] || need+=(apache2)
+command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -1,12 +1,20 @@
 // The parser page: the DOM the background lacks for the extraction pipeline. Chrome opens it as
 // its offscreen document; Firefox loads it in a hidden frame of the event page (background/parse-html.ts).
 // It parses fetched pages and runs the same extraction as the reader (Save link, pending imports),
-// and sanitizes the SVG pictures of articles being saved (the service worker has no DOM for it).
+// and sanitizes the SVG pictures of articles being saved (the service worker has no DOM for it),
+// and runs the library's sync (extension/sync/service.ts), which sanitizes what other devices send.
 import { captureFromHtml } from '@/lib/article/from-html';
 import { sanitizeSvg } from '@/lib/library/svg';
 import { listen } from '@/platform/messages';
+import { sanitizeHtml } from '@/lib/article/sanitize';
+import { openLibrary, type LibraryDB } from '@/extension/library/db';
+import { syncNow } from '@/extension/sync/service';
+
+let library: LibraryDB | null = null;
 
 listen({
   'offscreen/extract': ({ html, url }) => captureFromHtml(html, url),
   'offscreen/sanitize-svg': ({ text }) => sanitizeSvg(text),
+  // Sync runs here: bodies from other devices are sanitized like an imported backup's.
+  'offscreen/sync': () => syncNow((library ??= openLibrary()), (html) => sanitizeHtml(html)),
 });

@@ -1,6 +1,7 @@
 // The options page: the translation provider (with a Test button that says plainly what worked
 // or failed), the on-device model, the default target language and display mode, and the
-// translation cache, and whether highlights show less certain names too. An extension page, so it opens the cache's database directly. The provider
+// translation cache, whether highlights show less certain names too, and sync across devices
+// (SyncSection.tsx). An extension page, so it opens the cache's database directly. The provider
 // section (ProviderSection.tsx) draws every provider from the registry.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -11,6 +12,7 @@ import { displayMode, displayModeItem, targetLanguage } from '@/platform/transla
 import { TargetLanguageSelect } from '@/components/TargetLanguageSelect';
 import { uncertainEntitiesItem } from '@/platform/settings/entities';
 import { ProviderSection, type Status } from '@/entrypoints/options/ProviderSection';
+import { SyncSection } from '@/entrypoints/options/SyncSection';
 
 const db = openTranslationCache();
 
@@ -92,6 +94,8 @@ function Options() {
           {t('optionsEntitiesUncertainHint')}
         </p>
       </section>
+
+      <SyncSection />
 
       <section aria-labelledby="cache-heading">
         <h2 id="cache-heading">{t('optionsCacheHeading')}</h2>

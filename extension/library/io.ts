@@ -138,7 +138,7 @@ interface ExportedImage extends Omit<SavedImage, 'blob'> {
   data: string;
 }
 
-async function exportedImage({ blob, ...rest }: SavedImage): Promise<ExportedImage> {
+export async function exportedImage({ blob, ...rest }: SavedImage): Promise<ExportedImage> {
   return { ...rest, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
 }
 
@@ -581,7 +581,7 @@ const NUMBERS = ['wordCount', 'readingMinutes', 'savedAt', 'updatedAt', 'readAt'
  * date that is not one, a lead image that is not a web address become null; the HTML is sanitized;
  * fields we do not know are dropped.
  */
-function validateArticle(raw: unknown, sanitize: (html: string) => string): SavedArticle | string {
+export function validateArticle(raw: unknown, sanitize: (html: string) => string): SavedArticle | string {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'it is not an object';
   const r = raw as Record<string, unknown>;
   const web = (v: unknown) => typeof v === 'string' && v.trim().length <= MAX_URL && isWebUrl(v.trim());

@@ -64,7 +64,7 @@ const BATCH_RECORDS = 1000;
 /** A device writes a snapshot after this many batches of its own. */
 const SNAPSHOT_EVERY = 50;
 /** Requests in flight at once (bodies up and down). */
-const PARALLEL = 8;
+const PARALLEL = 16;
 /** Articles written to the library per transaction while pulling. */
 const WRITE_CHUNK = 200;
 

@@ -9,11 +9,11 @@ export const CLOCK_SKEW_WARN_MS = 5 * 60_000;
 
 const WALL_DIGITS = 13;
 
-export function makeStamp(wall: number, count: number, device: string): Stamp {
+function makeStamp(wall: number, count: number, device: string): Stamp {
   return `${String(Math.max(0, Math.floor(wall))).padStart(WALL_DIGITS, '0')}.${count.toString(36).padStart(4, '0')}.${device}`;
 }
 
-export function parseStamp(stamp: Stamp): { wall: number; count: number; device: string } | null {
+function parseStamp(stamp: Stamp): { wall: number; count: number; device: string } | null {
   const m = /^(\d{13})\.([0-9a-z]{4})\.([\w-]{1,64})$/.exec(stamp);
   return m ? { wall: Number(m[1]), count: parseInt(m[2]!, 36), device: m[3]! } : null;
 }

@@ -1,6 +1,10 @@
-// Sync's two stores kept in memory: a folder (RemoteStore) for unit tests, and a device's state
-// (SyncStateStore) for tests and the Node bench. The folder can be told to fail, as a server does.
-import type { SyncMeta, SyncStateStore } from '@/lib/sync/engine';
+// Sync's stores kept in memory, for the unit tests and the Node bench: a folder (RemoteStore) that
+// can be told to fail as a server does, a device's state (SyncStateStore), and a library of plain
+// maps with the contract of the Dexie one (extension/sync/library.ts), bodies as JSON.
+import type { Highlight } from '@/lib/annotations/highlight';
+import type { ArticleMeta } from '@/lib/library/types';
+import { decodeJson, encodeJson } from '@/lib/sync/crypto';
+import type { SyncLibrary, SyncMeta, SyncStateStore } from '@/lib/sync/engine';
 import type { SyncRecord } from '@/lib/sync/records';
 import { SyncError } from '@/lib/sync/errors';
 import type { RemoteEntry, RemoteStore } from '@/lib/sync/webdav';
@@ -75,4 +79,38 @@ export function memoryState(): SyncStateStore & { meta: SyncMeta | null } {
     },
   };
   return state;
+}
+
+export interface MemoryBody {
+  contentHtml: string;
+  text: string;
+}
+
+export function memoryLibrary() {
+  const articles = new Map<string, ArticleMeta>();
+  const bodies = new Map<string, MemoryBody>();
+  const highlights = new Map<string, Highlight>();
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const library: SyncLibrary = {
+    articles: async () => [...articles.values()].map((a) => structuredClone(a)),
+    highlights: async () => [...highlights.values()].map((h) => structuredClone(h)),
+    body: async (url) => (bodies.has(url) ? encodeJson(bodies.get(url)) : null),
+    write: async (w) => {
+      for (const p of w.put) {
+        if (!same(articles.get(p.meta.url) ?? null, p.expect)) continue;
+        articles.set(p.meta.url, structuredClone(p.meta));
+        if (p.body !== undefined)
+          bodies.set(p.meta.url, p.body ? (decodeJson(p.body) as MemoryBody) : { contentHtml: '', text: '' });
+      }
+      for (const r of w.remove) {
+        if (!same(articles.get(r.url), r.expect)) continue;
+        articles.delete(r.url);
+        bodies.delete(r.url);
+        for (const [id, h] of highlights) if (h.article === r.url) highlights.delete(id);
+      }
+      for (const h of w.highlights) if (articles.has(h.article)) highlights.set(h.id, structuredClone(h));
+      for (const id of w.removeHighlights) highlights.delete(id);
+    },
+  };
+  return { articles, bodies, highlights, library };
 }

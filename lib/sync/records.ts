@@ -14,9 +14,9 @@ import { META_KEYS } from '@/lib/library/records';
 import type { ArticleMeta } from '@/lib/library/types';
 import { isStamp, type Hlc, type Stamp } from '@/lib/sync/hlc';
 
-export type Field = [value: unknown, stamp: Stamp];
+type Field = [value: unknown, stamp: Stamp];
 /** A set member: [name, present, stamp]. */
-export type Member = [name: string, present: boolean, stamp: Stamp];
+type Member = [name: string, present: boolean, stamp: Stamp];
 
 export interface SyncRecord {
   /** 'a:' + the article's canonical URL, or 'h:' + the highlight's id. */
@@ -28,13 +28,8 @@ export interface SyncRecord {
 
 /** The article fields sync carries: the row's own (but its key and tags), its body's blob name
  *  ('' when it has none), and the tombstone. */
-export const ARTICLE_FIELDS: readonly string[] = [
-  ...META_KEYS.filter((k) => k !== 'url' && k !== 'tags'),
-  'listening',
-  'body',
-  'del',
-];
-export const HIGHLIGHT_FIELDS: readonly string[] = ['article', 'selectors', 'color', 'note', 'createdAt', 'updatedAt', 'del'];
+const ARTICLE_FIELDS: readonly string[] = [...META_KEYS.filter((k) => k !== 'url' && k !== 'tags'), 'listening', 'body', 'del'];
+const HIGHLIGHT_FIELDS: readonly string[] = ['article', 'selectors', 'color', 'note', 'createdAt', 'updatedAt', 'del'];
 /** The fields of a highlight that hold what the reader wrote or chose (a fork keeps both). */
 const HIGHLIGHT_CONTENT = ['selectors', 'color', 'note'] as const;
 

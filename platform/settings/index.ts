@@ -5,6 +5,7 @@ import type { Setting } from '@/platform/settings/define';
 import { highlightSettings, uncertainEntitiesItem } from '@/platform/settings/entities';
 import { keyPointsConsentItem } from '@/platform/settings/key-points';
 import { readAloudSettings } from '@/platform/settings/read-aloud';
+import { syncConfigItem } from '@/platform/settings/sync';
 import { globalTypography, siteTypography } from '@/platform/settings/typography';
 import { displayModeItem, providerConfigItem, targetLanguageItem } from '@/platform/translate/settings';
 
@@ -15,6 +16,7 @@ export const SETTINGS: ReadonlyArray<Setting<unknown>> = [
   uncertainEntitiesItem,
   readAloudSettings,
   keyPointsConsentItem,
+  syncConfigItem,
   providerConfigItem,
   targetLanguageItem,
   displayModeItem,

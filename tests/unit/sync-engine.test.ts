@@ -1,46 +1,13 @@
 // @vitest-environment node
 // The sync engine between devices through one folder kept in memory (the real server, Apache,
 // is in tests/e2e/sync.e2e.ts and the bench). Each device is a library of plain maps with the
-// same contract as the Dexie one (extension/sync/library.ts).
+// same contract as the Dexie one (extension/sync/library.ts): lib/sync/memory.ts.
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '@/lib/annotations/highlight';
 import type { ArticleMeta } from '@/lib/library/types';
-import { decodeJson, encodeJson, importKeys } from '@/lib/sync/crypto';
-import { openFolder, pendingChanges, runSync, type SyncLibrary } from '@/lib/sync/engine';
-import { memoryFolder, memoryState, type MemoryFolder } from '@/lib/sync/memory';
-
-interface Body {
-  contentHtml: string;
-  text: string;
-}
-
-function memoryLibrary() {
-  const articles = new Map<string, ArticleMeta>();
-  const bodies = new Map<string, Body>();
-  const highlights = new Map<string, Highlight>();
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const library: SyncLibrary = {
-    articles: async () => [...articles.values()].map((a) => structuredClone(a)),
-    highlights: async () => [...highlights.values()].map((h) => structuredClone(h)),
-    body: async (url) => (bodies.has(url) ? encodeJson(bodies.get(url)) : null),
-    write: async (w) => {
-      for (const p of w.put) {
-        if (!same(articles.get(p.meta.url) ?? null, p.expect)) continue;
-        articles.set(p.meta.url, structuredClone(p.meta));
-        if (p.body !== undefined) bodies.set(p.meta.url, p.body ? (decodeJson(p.body) as Body) : { contentHtml: '', text: '' });
-      }
-      for (const r of w.remove) {
-        if (!same(articles.get(r.url), r.expect)) continue;
-        articles.delete(r.url);
-        bodies.delete(r.url);
-        for (const [id, h] of highlights) if (h.article === r.url) highlights.delete(id);
-      }
-      for (const h of w.highlights) if (articles.has(h.article)) highlights.set(h.id, structuredClone(h));
-      for (const id of w.removeHighlights) highlights.delete(id);
-    },
-  };
-  return { articles, bodies, highlights, library };
-}
+import { importKeys } from '@/lib/sync/crypto';
+import { openFolder, pendingChanges, runSync } from '@/lib/sync/engine';
+import { memoryFolder, memoryLibrary, memoryState, type MemoryFolder } from '@/lib/sync/memory';
 
 let clock = Date.UTC(2026, 0, 1);
 const now = () => (clock += 1000);
