@@ -7,7 +7,7 @@
 // sync of the library: extension/sync/service.ts).
 import { browser } from 'wxt/browser';
 import type { PageCapture } from '@/platform/messages';
-import type { SyncStatus } from '@/platform/settings/sync';
+import type { SyncConfig, SyncStatus } from '@/platform/settings/sync';
 
 const OFFSCREEN_PATH = 'offscreen.html';
 let frameReady: Promise<void> | null = null;
@@ -56,7 +56,7 @@ export async function sanitizeSvgInParser(text: string): Promise<string | null> 
 }
 
 /** One sync of the library, run by the parser page (it has the DOM that sanitizing a body needs). */
-export async function syncInParser(): Promise<SyncStatus> {
+export async function syncInParser(config: SyncConfig, before: SyncStatus): Promise<SyncStatus> {
   await ensureParser();
-  return browser.runtime.sendMessage({ type: 'offscreen/sync', payload: undefined }) as Promise<SyncStatus>;
+  return browser.runtime.sendMessage({ type: 'offscreen/sync', payload: { config, before } }) as Promise<SyncStatus>;
 }

@@ -4,7 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { Detection } from '@/lib/article/types';
 import { createMenus, onMenuClicked, type MenuActions } from '@/background/menus';
-import { parseHtml, sanitizeSvgInParser, syncInParser } from '@/background/parse-html';
+import { parseHtml, sanitizeSvgInParser } from '@/background/parse-html';
 import { t } from '@/platform/i18n';
 import { openLibrary } from '@/extension/library/db';
 import { pendingUrls } from '@/extension/library/store';
@@ -17,7 +17,7 @@ import { listenForTranslatePorts, translateCacheHandlers } from '@/background/tr
 import { keyPointsHandlers } from '@/background/key-points';
 import { normalizeProviderConfig } from '@/lib/translate/providers/index';
 import { providerConfigItem } from '@/platform/translate/settings';
-import { watchForSync } from '@/background/sync';
+import { syncLibrary, watchForSync } from '@/background/sync';
 
 const db = openLibrary();
 /** Saving keeps the article's pictures; SVGs are sanitized by the parser page (it has a DOM). */
@@ -108,7 +108,7 @@ export default defineBackground(() => {
       fetching = fetchPending(db, urls, parseHtml, (p) => pendingProgress.setValue(p), 2, media).finally(() => (fetching = null));
       return { started: urls.length > 0 };
     },
-    'sync/run': () => syncInParser(),
+    'sync/run': () => syncLibrary(),
   });
   // Sync of the library through the reader's own WebDAV folder (background/sync.ts).
   watchForSync();

@@ -4,7 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Highlight } from '@/lib/annotations/highlight';
 import type { Article, Detection } from '@/lib/article/types';
 import type { SaveStatus } from '@/lib/library/types';
-import type { SyncStatus } from '@/platform/settings/sync';
+import type { SyncConfig, SyncStatus } from '@/platform/settings/sync';
 
 /** The reader's translation, as the popup shows it. */
 export interface TranslationStatus {
@@ -131,8 +131,8 @@ interface ProtocolMap {
   };
   /** options page → background: sync the library now (in the parser page); answers the status. */
   'sync/run': { req: void; res: SyncStatus };
-  /** background → parser page: run one sync (extension/sync/service.ts). */
-  'offscreen/sync': { req: void; res: SyncStatus };
+  /** background → parser page: run one sync with these settings (extension/sync/service.ts); `before`: the last status. */
+  'offscreen/sync': { req: { config: SyncConfig; before: SyncStatus }; res: SyncStatus };
   /** page (on-device translation) → background: cached translations, null for a miss. The
    *  translation itself streams over a `runtime.connect` port named 'translate' (platform/translate/port.ts). */
   'translate/cache-get': { req: { cacheId: string; from: string; to: string; texts: string[] }; res: (string | null)[] };

@@ -7,8 +7,7 @@ import { captureFromHtml } from '@/lib/article/from-html';
 import { sanitizeSvg } from '@/lib/library/svg';
 import { listen } from '@/platform/messages';
 import { sanitizeHtml } from '@/lib/article/sanitize';
-import { openLibrary, type LibraryDB } from '@/extension/library/db';
-import { syncNow } from '@/extension/sync/service';
+import type { LibraryDB } from '@/extension/library/db';
 
 let library: LibraryDB | null = null;
 
@@ -16,5 +15,12 @@ listen({
   'offscreen/extract': ({ html, url }) => captureFromHtml(html, url),
   'offscreen/sanitize-svg': ({ text }) => sanitizeSvg(text),
   // Sync runs here: bodies from other devices are sanitized like an imported backup's.
-  'offscreen/sync': () => syncNow((library ??= openLibrary()), (html) => sanitizeHtml(html)),
+  // Loaded only when a sync runs, so parsing a page loads none of it.
+  'offscreen/sync': async ({ config, before }) => {
+    const [{ openLibrary }, { syncNow }] = await Promise.all([
+      import('@/extension/library/db'),
+      import('@/extension/sync/service'),
+    ]);
+    return syncNow((library ??= openLibrary()), (html) => sanitizeHtml(html), config, before);
+  },
 });

@@ -4,15 +4,7 @@
 // from the server". The folder's host permission is asked for in the click of Test or Save.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { openLibrary } from '@/extension/library/db';
-import {
-  connectFolder,
-  countPending,
-  folderOrigin,
-  removeServerData,
-  stopSyncing,
-  syncErrorCode,
-} from '@/extension/sync/service';
+import { connectFolder, folderOrigin, removeServerData, stopSyncing, syncErrorCode } from '@/extension/sync/folder';
 import type { SyncErrorCode } from '@/lib/sync/errors';
 import { formatDate, t, type MessageKey } from '@/platform/i18n';
 import { sendToBackground } from '@/platform/messages';
@@ -29,8 +21,6 @@ const ERROR_KEYS: Record<SyncErrorCode, MessageKey> = {
   'not-sync-folder': 'syncErrorNotSyncFolder',
   server: 'syncErrorServer',
 };
-
-let library: ReturnType<typeof openLibrary> | null = null;
 
 export function SyncSection() {
   const [url, setUrl] = useState('');
@@ -61,16 +51,6 @@ export function SyncSection() {
     void syncStatusItem.getValue().then(setSync);
     return syncStatusItem.watch((s) => setSync(s));
   }, []);
-
-  // The pending count is worked out here too (no request), so it is right before any sync.
-  useEffect(() => {
-    if (!saved || sync?.running) return;
-    library ??= openLibrary();
-    void countPending(library).then(
-      (pending) => setSync((s) => (s && s.pending !== pending ? { ...s, pending } : s)),
-      () => undefined,
-    );
-  }, [saved, sync?.running]);
 
   const fail = (err: unknown) => {
     const code = syncErrorCode(err);
@@ -110,7 +90,10 @@ export function SyncSection() {
     }
   };
 
-  const onTest = () => void connect(false).then((config) => config && setMessage({ tone: 'ok', text: t('optionsSyncTestOk') }));
+  const onTest = () =>
+    void connect(false)
+      .then((config) => config && setMessage({ tone: 'ok', text: t('optionsSyncTestOk') }))
+      .finally(finished);
 
   const runNow = async () => {
     setBusy(true);
