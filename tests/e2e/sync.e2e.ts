@@ -139,10 +139,10 @@ describe.skipIf(!canRun)('sync through a real WebDAV server (Chromium, two profi
 
     // B: a wrong app password, then a wrong passphrase, each said in one sentence; nothing saved.
     await fill(b.options, dav, { password: 'wrong' });
-    await act(b.options, 'Test');
+    await act(b.options, 'Test the connection');
     expect(await message(b.options)).toBe('The server refused the user name or app password (401).');
     await fill(b.options, dav, { passphrase: 'not the passphrase' });
-    await act(b.options, 'Test');
+    await act(b.options, 'Test the connection');
     expect(await message(b.options)).toContain('This passphrase does not open the synced data');
     await fill(b.options, dav);
     await act(b.options, 'Save and sync');

@@ -50,13 +50,13 @@ test('options: the LibreTranslate server is configured and its Test button says 
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.locator('#provider-libretranslate').check();
   await options.locator('#lt-url').fill(translator.origin);
-  await options.getByRole('button', { name: 'Save' }).click();
-  const status = options.locator('p.status[role="status"]');
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  const status = options.locator('section[aria-labelledby="provider-heading"] p.status[role="status"]');
   await expect.poll(() => status.innerText()).toContain('Saved.');
   expect(await status.innerText()).toContain('127.0.0.1');
   const stored = await worker.evaluate(() => chrome.storage.local.get('translateProvider'));
   expect(stored.translateProvider).toMatchObject({ kind: 'libretranslate', url: translator.origin });
-  await options.getByRole('button', { name: 'Test' }).click();
+  await options.getByRole('button', { name: 'Test', exact: true }).click();
   await expect.poll(() => status.innerText()).toMatch(/^It works\. Sample translation: “\[ko\] /);
   await options.screenshot({ path: `${SCREENSHOTS}chromium-options.png`, fullPage: true });
   await options.close();
@@ -195,13 +195,13 @@ test('options: an OpenAI-compatible server (as Ollama serves it) translates the 
   await options.locator('#oai-base').fill(`${translator.origin}/v1`);
   // A model the server does not have: the Test button says what to check.
   await options.locator('#oai-model').fill('llama3.1');
-  await options.getByRole('button', { name: 'Test' }).click();
-  const status = options.locator('p.status[role="status"]');
+  await options.getByRole('button', { name: 'Test', exact: true }).click();
+  const status = options.locator('section[aria-labelledby="provider-heading"] p.status[role="status"]');
   await expect.poll(() => status.innerText()).toContain('does not know this address or model (error 404)');
   await options.locator('#oai-model').fill('echo-1');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => status.innerText()).toContain('Saved.');
-  await options.getByRole('button', { name: 'Test' }).click();
+  await options.getByRole('button', { name: 'Test', exact: true }).click();
   await expect.poll(() => status.innerText()).toMatch(/^It works\. Sample translation: “\[[a-z]+\] Good morning/);
   await options.close();
 
