@@ -2,7 +2,8 @@
 // toolbar's Listen button, key P, starts and pauses it: ReaderTools.tsx), with previous and next
 // paragraph, play/pause, stop, speed, volume, the voice for the article's language, what to read
 // after a side-by-side translation, where it is ("Sentence 3 of 40"), and "Back to where it is
-// reading" once the user has scrolled away. Its keys (S stop, [ and ] paragraphs, , and . speed)
+// reading" once the user has scrolled away. Its keys (S stop, [ and ] paragraphs, , and . speed,
+// < and > volume, V the next voice)
 // are the Listen tool's, listed in the "?" overlay. While it reads, a click on a paragraph reads
 // from there; Play with text selected in the article starts at the selection.
 // The state is the session's ReadAloud (page/read-aloud.ts).
@@ -51,7 +52,24 @@ export const LISTEN_KEYS: ToolKey[] = [
   { key: ']', label: 'listenNext', run: keyOf((ra) => ra.nextParagraph()) },
   { key: ',', label: 'listenSlower', run: keyOf((ra) => ra.setRate(step(ra.state.settings.rate, -1))) },
   { key: '.', label: 'listenFaster', run: keyOf((ra) => ra.setRate(step(ra.state.settings.rate, 1))) },
+  // Volume on < and > (Shift with the speed keys), in tenths; V the next voice for the article's language.
+  { key: '<', label: 'listenQuieter', run: keyOf((ra) => ra.setVolume(louder(ra.state.settings.volume, -1))) },
+  { key: '>', label: 'listenLouder', run: keyOf((ra) => ra.setVolume(louder(ra.state.settings.volume, 1))) },
+  { key: 'v', label: 'listenNextVoice', run: keyOf(nextVoice) },
 ];
+
+/** The volume a tenth up or down, within 0..1. */
+function louder(volume: number, by: 1 | -1): number {
+  return Math.round(Math.min(1, Math.max(0, volume + by / 10)) * 10) / 10;
+}
+
+/** The next of the voices offered for the article's language (round the list). */
+function nextVoice(ra: ReadAloud): void {
+  const { voices, voice } = ra.state;
+  if (voices.length < 2) return;
+  const at = voices.findIndex((v) => v.uri === voice);
+  ra.setVoice(voices[(at + 1) % voices.length]!.uri);
+}
 
 /** The player, while read-aloud reads or is paused (or has something to say). */
 export function ReadAloudPlayer({ session }: { session: ReaderSession }) {

@@ -82,11 +82,28 @@ test('the "?" overlay lists every tool\'s keys, read-aloud\'s stop, paragraph an
     ']Next paragraph',
     ',Slower',
     '.Faster',
+    '<Quieter',
+    '>Louder',
+    'VNext voice',
     'KKey points',
     'CContents',
     'AHighlights and notes',
   ])
     expect(rows).toContain(row);
+  session.close();
+});
+
+test("> and < set read-aloud's volume a tenth up and down from the article, kept within 0 and 1", async () => {
+  const { session, key } = await open();
+  const volume = () => session.readAloud!.state.settings.volume;
+  const start = volume();
+  await key('<');
+  expect(volume()).toBeCloseTo(Math.max(0, start - 0.1));
+  await key('>');
+  await key('>');
+  expect(volume()).toBeCloseTo(Math.min(1, start + 0.1));
+  for (let i = 0; i < 12; i++) await key('>');
+  expect(volume()).toBe(1);
   session.close();
 });
 
