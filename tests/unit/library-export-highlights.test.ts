@@ -3,11 +3,10 @@
 // export, and the JSON backup's W3C Web Annotations, imported back (checked; those of an article
 // the library does not hold left out and counted, never a failed import).
 import { strFromU8, unzipSync } from 'fflate';
-import { article, dropDbs, freshDb } from './library-helpers';
+import { article, dropDbs, freshDb, highlightIn } from './library-helpers';
 import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport } from '@/extension/library/io';
 import { listHighlights, putHighlights } from '@/extension/library/highlights';
 import { saveArticle } from '@/extension/library/store';
-import { describe as describeText } from '@/lib/annotations/anchor';
 import type { Highlight } from '@/lib/annotations/highlight';
 
 afterEach(dropDbs);
@@ -15,19 +14,13 @@ afterEach(dropDbs);
 const TEXT = '서울시는 버스 요금을 올린다.\n\nThe council voted <b>yes</b> on Tuesday.';
 const URL = 'https://news.example.com/2024/05/story';
 
-function highlight(id: string, quote: string, over: Partial<Highlight> = {}): Highlight {
-  const start = TEXT.indexOf(quote);
-  return {
-    id,
-    article: URL,
-    selectors: describeText(TEXT, start, start + quote.length)!,
+const highlight = (id: string, quote: string, over: Partial<Highlight> = {}): Highlight =>
+  highlightIn(TEXT, URL, id, quote, {
     color: 'green',
-    note: '',
     createdAt: Date.UTC(2024, 4, 2),
     updatedAt: Date.UTC(2024, 4, 3),
     ...over,
-  };
-}
+  });
 
 async function libraryWithHighlights() {
   const db = freshDb();

@@ -2,6 +2,8 @@
 import 'fake-indexeddb/auto';
 import { type CatalogEntry, readCatalog } from '@/extension/library/catalog';
 import { LibraryDB, type LibraryOptions } from '@/extension/library/db';
+import { describe as describeText } from '@/lib/annotations/anchor';
+import type { Highlight } from '@/lib/annotations/highlight';
 
 export { article } from './sample-article';
 
@@ -37,4 +39,19 @@ export async function catalogRows(db: LibraryDB): Promise<Omit<CatalogEntry, 'id
     const { id: _id, ...rest } = cat.entry(i);
     return rest;
   });
+}
+
+/** A highlight of `quote` in `text` (its first occurrence), on the article at `url`. */
+export function highlightIn(text: string, url: string, id: string, quote: string, over: Partial<Highlight> = {}): Highlight {
+  const start = text.indexOf(quote);
+  return {
+    id,
+    article: url,
+    selectors: describeText(text, start, start + quote.length)!,
+    color: 'yellow',
+    note: '',
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    ...over,
+  };
 }

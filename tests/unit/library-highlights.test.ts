@@ -2,8 +2,7 @@
 // Highlights in the library database: written only for saved articles, listed in text order,
 // deleted with their article and brought back by its undo (fake-indexeddb).
 import 'fake-indexeddb/auto';
-import { article, dropDbs, freshDb } from './library-helpers';
-import { describe as describeText } from '@/lib/annotations/anchor';
+import { article, dropDbs, freshDb, highlightIn } from './library-helpers';
 import type { Highlight } from '@/lib/annotations/highlight';
 import { listHighlights, putHighlights, removeHighlight } from '@/extension/library/highlights';
 import { highlightsPage } from '@/extension/library/highlights-view';
@@ -16,19 +15,8 @@ afterEach(dropDbs);
 const TEXT = 'First paragraph about the budget.\n\nSecond paragraph about the river and the bike lanes.';
 const URL = 'https://news.example.com/2024/05/story';
 
-function highlight(id: string, quote: string, over: Partial<Highlight> = {}): Highlight {
-  const start = TEXT.indexOf(quote);
-  return {
-    id,
-    article: URL,
-    selectors: describeText(TEXT, start, start + quote.length)!,
-    color: 'yellow',
-    note: '',
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
-    ...over,
-  };
-}
+const highlight = (id: string, quote: string, over: Partial<Highlight> = {}): Highlight =>
+  highlightIn(TEXT, URL, id, quote, over);
 
 test('a highlight is written only for a saved article, and listed in the order of the text', async () => {
   const db = freshDb();
