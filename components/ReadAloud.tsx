@@ -7,6 +7,7 @@
 // are the Listen tool's, listed in the "?" overlay. While it reads, a click on a paragraph reads
 // from there; Play with text selected in the article starts at the selection.
 // The state is the session's ReadAloud (page/read-aloud.ts).
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import type { ReaderSession } from '@/page/reader-session';
@@ -71,6 +72,30 @@ function nextVoice(ra: ReadAloud): void {
   ra.setVoice(voices[(at + 1) % voices.length]!.uri);
 }
 
+/** One of the player's icon buttons: its name, with its key in the tooltip. */
+function PlayerButton(props: {
+  label: string;
+  keys: string;
+  testId: string;
+  primary?: boolean;
+  onClick: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      class={props.primary ? 'ra-icon-btn ra-play' : 'ra-icon-btn'}
+      onClick={props.onClick}
+      data-testid={props.testId}
+      aria-keyshortcuts={props.keys}
+      title={`${props.label} (${props.keys})`}
+      aria-label={props.label}
+    >
+      {props.children}
+    </button>
+  );
+}
+
 /** The player, while read-aloud reads or is paused (or has something to say). */
 export function ReadAloudPlayer({ session }: { session: ReaderSession }) {
   const ra = session.readAloud;
@@ -96,50 +121,24 @@ function Controls({ ra, content }: { ra: ReadAloud; content: HTMLElement }) {
   const playing = state.status === 'playing';
   return (
     <div class="ra-listen" role="group" aria-label={t('listenGroup')} data-testid="listen-bar">
-      <button
-        type="button"
-        class="ra-icon-btn"
-        onClick={() => ra.previousParagraph()}
-        data-testid="listen-previous"
-        aria-keyshortcuts="["
-        title={`${t('listenPrevious')} ([)`}
-        aria-label={t('listenPrevious')}
-      >
+      <PlayerButton label={t('listenPrevious')} keys="[" testId="listen-previous" onClick={() => ra.previousParagraph()}>
         <PreviousIcon />
-      </button>
-      <button
-        type="button"
-        class="ra-icon-btn ra-play"
+      </PlayerButton>
+      <PlayerButton
+        label={playing ? t('listenPause') : t('listenPlay')}
+        keys="P"
+        testId={playing ? 'listen-pause' : 'listen-play'}
+        primary
         onClick={() => playOrPause(ra, content)}
-        data-testid={playing ? 'listen-pause' : 'listen-play'}
-        aria-keyshortcuts="P"
-        title={`${playing ? t('listenPause') : t('listenPlay')} (P)`}
-        aria-label={playing ? t('listenPause') : t('listenPlay')}
       >
         {playing ? <PauseIcon /> : <PlayIcon />}
-      </button>
-      <button
-        type="button"
-        class="ra-icon-btn"
-        onClick={() => ra.nextParagraph()}
-        data-testid="listen-next"
-        aria-keyshortcuts="]"
-        title={`${t('listenNext')} (])`}
-        aria-label={t('listenNext')}
-      >
+      </PlayerButton>
+      <PlayerButton label={t('listenNext')} keys="]" testId="listen-next" onClick={() => ra.nextParagraph()}>
         <NextIcon />
-      </button>
-      <button
-        type="button"
-        class="ra-icon-btn"
-        onClick={() => ra.stop()}
-        data-testid="listen-stop"
-        aria-keyshortcuts="S"
-        title={`${t('listenStop')} (S)`}
-        aria-label={t('listenStop')}
-      >
+      </PlayerButton>
+      <PlayerButton label={t('listenStop')} keys="S" testId="listen-stop" onClick={() => ra.stop()}>
         <StopIcon />
-      </button>
+      </PlayerButton>
       <label class="ra-field">
         <span>{t('listenSpeed')}</span>
         <select
