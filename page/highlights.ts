@@ -176,7 +176,8 @@ export class ReaderNotes {
 
   /** Places every highlight in the text as it is now, draws the placed ones, and publishes the list. */
   #set(list: Highlight[], patch: Partial<NotesState> = {}): void {
-    const text = this.active ? textOf(this.#content).text : null;
+    // No highlights: the article's text is not read (on a long article that is a long task).
+    const text = this.active && list.length ? textOf(this.#content).text : null;
     const items: NoteItem[] = list.map((highlight) => {
       const old = this.#state.items.find((i) => i.highlight.id === highlight.id);
       // While lifted, a highlight keeps the place it had.

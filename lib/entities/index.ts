@@ -358,14 +358,23 @@ const SURNAME_ONLY = /^[가-힣]$/;
  * A surname alone before a title ("최 회장") among several full names with that surname: the one
  * named with the same title elsewhere ("최태원 SK그룹 회장" rather than "최지환 기자"), if only one is.
  */
-function sameTitle(s: EntitySpan, names: Set<string> | undefined, text: string | undefined): string | undefined {
+function sameTitle(
+  s: EntitySpan,
+  names: Set<string> | undefined,
+  text: string | undefined,
+  seen: Map<string, string | undefined>,
+): string | undefined {
   if (!names || !text) return undefined;
-  const title = /^\s(?:전\s)?([가-힣A-Z]{2,})/.exec(text.slice(s.end, s.end + 12))?.[1];
+  const title = /^\s(?:전\s)?([가-힣A-Z]{2,})/.exec(text.slice(s.end, s.end + 12))?.[1]?.slice(0, 2);
   if (!title) return undefined;
-  const titled = [...names].filter(
-    (n) => [...text.matchAll(new RegExp(`${n}((?:\\s\\S+){0,2}?)\\s${title.slice(0, 2)}`, 'g'))].length > 0,
-  );
-  return titled.length === 1 ? titled[0] : undefined;
+  // Each surname and title is looked up in the article once: a long article mentions "최 회장"
+  // thousands of times, and each look goes over the whole text.
+  const key = `${s.text}\0${title}`;
+  if (!seen.has(key)) {
+    const titled = [...names].filter((n) => new RegExp(`${n}(?:\\s\\S+){0,2}?\\s${title}`).test(text));
+    seen.set(key, titled.length === 1 ? titled[0] : undefined);
+  }
+  return seen.get(key);
 }
 
 /**
@@ -388,11 +397,14 @@ export function assignCanonical(spans: EntitySpan[], text?: string): void {
     else if (/^[가-힣]{3,4}$/.test(n)) add(bySurname, n[0]!, n);
   }
   const only = (set: Set<string> | undefined) => (set?.size === 1 ? [...set][0] : undefined);
+  const titled = new Map<string, string | undefined>();
   for (const s of persons) {
     if (/\s/.test(s.text)) continue;
     const match =
       only(byLastWord.get(s.text)) ??
-      (SURNAME_ONLY.test(s.text) ? (only(bySurname.get(s.text)) ?? sameTitle(s, bySurname.get(s.text), text)) : undefined);
+      (SURNAME_ONLY.test(s.text)
+        ? (only(bySurname.get(s.text)) ?? sameTitle(s, bySurname.get(s.text), text, titled))
+        : undefined);
     if (match) s.canonical = match;
   }
   const byTicker = new Map<string, string>();
