@@ -126,9 +126,13 @@ export function* recognition(
     spans.push(span);
     if (spans.length % (WHOLE_STEP * 20) === 0) yield 1;
   }
+  // Each pass over the whole article's spans is a step of its own.
   if (language === 'ko') trimKoreanPersons(spans);
+  yield 1;
   assignCanonical(spans, text);
+  yield 1;
   if (language === 'ko') weighKoreanPersons(text, spans);
+  yield 1;
   return keepConfident(spans, minConfidence);
 }
 
