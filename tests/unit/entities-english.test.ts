@@ -45,8 +45,8 @@ describe('English names: what is not a name (UNER conventions)', () => {
   const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
 
   it('leaves out nationalities, hyphenated ones too, but keeps the place they go with', () => {
-    expect(names('The Macedonian army advanced toward Thrace.')).toEqual(['place:Thrace']);
-    expect(names('This came as a surprise to the Austro-Prussian army.')).toEqual([]);
+    expect(names('The Bavarian cavalry rode on toward Silesia.')).toEqual(['place:Silesia']);
+    expect(names('The treaty angered the Franco-Spanish fleet.')).toEqual([]);
   });
 
   it('leaves out events, and a storm named in the text stays a storm', () => {
@@ -67,7 +67,7 @@ describe('English names: deciding the type', () => {
   const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
 
   it('takes a sentence-opening word for a name only when it is no common English word', () => {
-    expect(names('Trudeau will extend that invitation.')).toEqual(['person:Trudeau']);
+    expect(names('Merkel will decline the offer.')).toEqual(['person:Merkel']);
     expect(names('Meanwhile, the wife of a senator launched her campaign.')).toEqual([]);
   });
 
@@ -76,10 +76,10 @@ describe('English names: deciding the type', () => {
   });
 
   it('reads a role or a kind of organisation before or after the name', () => {
-    expect(names('By then the emperor Caracalla made a new division.')).toEqual(['person:Caracalla']);
-    expect(names('They bought satellite imaging company Keyhole and backed the ruling Fatah party.')).toEqual([
-      'org:Keyhole',
-      'org:Fatah',
+    expect(names('Later the emperor Hadrian built a long wall.')).toEqual(['person:Hadrian']);
+    expect(names('She joined software company Zentrix and opposed the ruling Likud party.')).toEqual([
+      'org:Zentrix',
+      'org:Likud',
     ]);
     expect(names('“It is a disaster,” said Guilbeault.')).toEqual(['person:Guilbeault']);
   });
@@ -93,10 +93,13 @@ describe('English names: deciding the type', () => {
   });
 
   it('keeps particles in names and drops titles and nationalities in front of them', () => {
-    expect(names('Shiite cleric Muqtada al-Sadr praised bin Laden.')).toEqual(['person:Muqtada al-Sadr', 'person:bin Laden']);
-    expect(names('The engine was improved by Scotsman James Watt, and Palestinian Leader Mahmoud Abbas spoke.')).toEqual([
-      'person:James Watt',
-      'person:Mahmoud Abbas',
+    expect(names('Sunni cleric Yusuf al-Qaradawi condemned bin Laden.')).toEqual([
+      'person:Yusuf al-Qaradawi',
+      'person:bin Laden',
+    ]);
+    expect(names('The loom was patented by Englishman Edmund Cartwright, and Egyptian President Anwar Sadat replied.')).toEqual([
+      'person:Edmund Cartwright',
+      'person:Anwar Sadat',
     ]);
   });
 
@@ -110,41 +113,38 @@ describe('English names: evidence from the name, its neighbours and the sentence
   const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
 
   it('takes a whole name from the gazetteer before its last word ("West Bank" is no bank)', () => {
-    expect(names('Israeli settlements in the West Bank grew.')).toEqual(['place:West Bank']);
+    expect(names('Farmers in the West Bank picked olives.')).toEqual(['place:West Bank']);
   });
 
   it('reads a post in an organisation and an organisation known by its initials', () => {
-    expect(names('“We are moving,” said Erik Solheim, head of UN Environment.')).toEqual([
-      'person:Erik Solheim',
-      'org:UN Environment',
+    expect(names('“Aid is late,” said Maria Lindqvist, head of UN Habitat.')).toEqual([
+      'person:Maria Lindqvist',
+      'org:UN Habitat',
     ]);
-    expect(names('“It is over,” wrote Jesse Larkin, founder of Hack Forums, in a message.')).toEqual([
-      'person:Jesse Larkin',
-      'org:Hack Forums',
+    expect(names('“The doors are shut,” wrote Tom Weller, founder of Pixel Guild, in a post.')).toEqual([
+      'person:Tom Weller',
+      'org:Pixel Guild',
     ]);
   });
 
   it('takes the name before "administration" for the president', () => {
-    expect(names('Critics of the Bush administration spoke.')).toEqual(['person:Bush']);
+    expect(names('Aides of the Clinton administration objected.')).toEqual(['person:Clinton']);
   });
 
   it('reads principalities and republics as places', () => {
-    expect(names('In 833 this became the state of Great Moravia with the conquest of the Principality of Nitra.')).toEqual([
-      'place:Great Moravia',
-      'place:Principality of Nitra',
+    expect(names('In 1199 the duchy grew into the state of Upper Lusatia and annexed the Principality of Orlova.')).toEqual([
+      'place:Upper Lusatia',
+      'place:Principality of Orlova',
     ]);
   });
 
   it('shares a type only across a list closed by "and" or "or", not across a comma alone', () => {
-    expect(names('In his haste to capture Kadesh, Ramesses II committed a major error.')).toEqual([
-      'place:Kadesh',
-      'person:Ramesses II',
-    ]);
+    expect(names('Eager to capture Antioch, Baldwin II marched at night.')).toEqual(['place:Antioch', 'person:Baldwin II']);
   });
 
   it('takes an unknown name for a place by its ending or an article before it', () => {
     expect(names('The army fell back on Flensburg.')).toEqual(['place:Flensburg']);
-    expect(names('The Danevirke has remained in German possession ever since.')).toEqual(['place:Danevirke']);
+    expect(names('The Wachau has stayed in Austrian hands to this day.')).toEqual(['place:Wachau']);
   });
 });
 
@@ -157,7 +157,7 @@ describe('English names: spans and agreement across the text', () => {
       'person:Matt Bevin',
       'person:Trump',
     ]);
-    expect(names('Interim Palestinian leader Mahmoud Abbas talks.')).toEqual(['person:Mahmoud Abbas']);
+    expect(names('Interim Haitian leader Jovenel Pierre resigned.')).toEqual(['person:Jovenel Pierre']);
   });
 
   it('takes the name before a hyphen and a common word', () => {
@@ -180,9 +180,9 @@ describe('English names: spans and agreement across the text', () => {
   });
 
   it('joins the legal form after a comma, and reads a town before a state as a place', () => {
-    expect(names('My income changed to Google, Inc. of Mountain View, California.')).toEqual([
-      'org:Google, Inc.=GOOGL',
-      'place:Mountain View',
+    expect(names('Her salary now comes from Apple, Inc. of Cupertino, California.')).toEqual([
+      'org:Apple, Inc.=AAPL',
+      'place:Cupertino',
       'place:California',
     ]);
   });
@@ -210,14 +210,11 @@ describe('English names: class words and ruling houses', () => {
       'org:Plimbo',
     ]);
     expect(names('Some historians, such as Dragoman and Wetherby, disagree.')).toEqual(['person:Dragoman', 'person:Wetherby']);
-    expect(names('If Qaraqosh and other cities are any guide, it will last.')).toEqual(['place:Qaraqosh']);
+    expect(names('Velmora and other towns were rebuilt slowly.')).toEqual(['place:Velmora']);
   });
 
   it('takes a ruling house before "dynasty" for an organisation and an unknown name after "at" for a place', () => {
-    expect(names('With the fall of the Qing dynasty in 1911, Mongolia declared independence.')).toEqual([
-      'org:Qing',
-      'place:Mongolia',
-    ]);
+    expect(names('After the end of the Ming dynasty in 1644, Korea kept the old calendar.')).toEqual(['org:Ming', 'place:Korea']);
     expect(names('Medicine was studied at Salerno and later in Padua.')).toEqual(['place:Salerno', 'place:Padua']);
   });
 });
@@ -226,10 +223,10 @@ describe('English names: spans of names', () => {
   const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
 
   it('joins "and" only inside organisations and names the gazetteer knows', () => {
-    expect(names('Mount Kilimanjaro and Mount Kenya are in East Africa.')).toEqual([
-      'place:Mount Kilimanjaro',
-      'place:Mount Kenya',
-      'place:East Africa',
+    expect(names('Mount Elbrus and Mount Fuji draw climbers from East Asia.')).toEqual([
+      'place:Mount Elbrus',
+      'place:Mount Fuji',
+      'place:East Asia',
     ]);
     expect(names('Trinidad and Tobago won, and Johnson & Johnson lost.')).toEqual([
       'place:Trinidad and Tobago',
@@ -251,7 +248,7 @@ describe('English names: spans of names', () => {
   });
 
   it('reads "empire" after a ruling house', () => {
-    expect(names('In 1519, he became ruler of the Habsburg empire.')).toEqual(['org:Habsburg']);
+    expect(names('In 1613, he joined the court of the Romanov empire.')).toEqual(['org:Romanov']);
   });
 });
 
@@ -259,30 +256,35 @@ describe('English names: heads, possessives, initials and display names', () => 
   const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
 
   it('reads the head before "of" and joins "People’s"', () => {
-    expect(names('It met the Motion Picture Association of America and the Russian Federation.')).toEqual([
-      'org:Motion Picture Association of America',
+    expect(names('It lobbied the Recording Industry Association of Japan and the Russian Federation.')).toEqual([
+      'org:Recording Industry Association of Japan',
       'place:Russian Federation',
     ]);
-    expect(names('The oath is to the People’s Republic of China.')).toEqual(['place:People’s Republic of China']);
+    expect(names('The delegates spoke for the People’s Republic of Bangladesh.')).toEqual([
+      'place:People’s Republic of Bangladesh',
+    ]);
   });
 
   it('splits "Margaret of Parma" into a person and a place', () => {
-    expect(names('In 1566, nobles petitioned the governor Margaret of Parma.')).toEqual(['person:Margaret', 'place:Parma']);
-    expect(names('Catherine of Russia was also very satisfied.')).toEqual(['person:Catherine', 'place:Russia']);
+    expect(names('In 1492, the sailors wrote to the queen Isabella of Castile.')).toEqual(['person:Isabella', 'place:Castile']);
+    expect(names('Frederick of Prussia was pleased with the treaty.')).toEqual(['person:Frederick', 'place:Prussia']);
   });
 
   it('keeps a first name that is also a faith, and an initial before a name', () => {
     expect(names('Christian Wolmar will stand.')).toEqual(['person:Christian Wolmar']);
-    expect(names('Bush also nominated A. Noel Anketell Kramer for a term.')).toEqual(['person:A. Noel Anketell Kramer']);
+    expect(names('Carter then appointed J. Harlan Bixby Moore to the bench.')).toEqual([
+      'person:Carter',
+      'person:J. Harlan Bixby Moore',
+    ]);
   });
 
   it('does not join a gazetteer name to the next with "and"; cuts only cardinal directions off countries', () => {
-    expect(names('Having visited the West Bank and Israel, I can say.')).toEqual(['place:West Bank', 'place:Israel']);
+    expect(names('After touring the Gaza Strip and Egypt, she wrote a book.')).toEqual(['place:Gaza Strip', 'place:Egypt']);
     expect(names('It lies in Lower Austria, not in Northern Algeria.')).toEqual(['place:Lower Austria', 'place:Algeria']);
   });
 
   it('takes an e-mail display name for a person', () => {
-    expect(names('Email: "Ryan Reynolds"<rreynol...@cogeco.ca>')).toEqual(['person:Ryan Reynolds']);
+    expect(names('Email: "Nora Whitfield"<nwhitf...@example.org>')).toEqual(['person:Nora Whitfield']);
   });
 });
 
@@ -316,10 +318,10 @@ describe('English names: particles and web addresses', () => {
       'place:U.S.',
       'place:al-Tanf',
     ]);
-    expect(names('Shiite cleric Muqtada al-Sadr praised bin Laden, and al-Sadr said so.')).toEqual([
-      'person:Muqtada al-Sadr',
+    expect(names('Sunni cleric Yusuf al-Qaradawi condemned bin Laden, and al-Qaradawi wrote so.')).toEqual([
+      'person:Yusuf al-Qaradawi',
       'person:bin Laden',
-      'person:al-Sadr',
+      'person:al-Qaradawi',
     ]);
   });
 
@@ -332,20 +334,20 @@ describe('English names: lists opening a sentence, titles and initials of provin
   const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
 
   it('types a name opening a sentence by the list it heads, whatever ending it has', () => {
-    expect(names('Rumsfeld, Wolfowitz and Feith staffed the CPA.')).toEqual([
-      'person:Rumsfeld',
-      'person:Wolfowitz',
-      'person:Feith',
-      'org:CPA',
+    expect(names('Kessler, Ortmann and Brody ran the OECD.')).toEqual([
+      'person:Kessler',
+      'person:Ortmann',
+      'person:Brody',
+      'org:OECD',
     ]);
   });
 
   it('reads a province written with initials after "in"', () => {
-    expect(names('Police in B.C. said so.')).toEqual(['place:B.C.']);
+    expect(names('Officials in N.J. confirmed the closure.')).toEqual(['place:N.J.']);
   });
 
   it('keeps "Prophet" in the name it is part of', () => {
-    expect(names('They printed cartoons of the Prophet Mohammed.')).toEqual(['person:Prophet Mohammed']);
+    expect(names('The sermon recalled the Prophet Elijah at length.')).toEqual(['person:Prophet Elijah']);
   });
 });
 
@@ -353,8 +355,8 @@ describe('English names: teams named after countries', () => {
   const names = (text: string) => show(text).filter((s) => /^(?:person|org|place):/.test(s));
 
   it('takes a country with a plural verb, "side" or after "beating" for its team, an organisation', () => {
-    expect(names('South Africa are almost at the point of no return.')).toEqual(['org:South Africa']);
-    expect(names('They have one crack at redemption, beating England in Sydney.')).toEqual(['org:England', 'place:Sydney']);
+    expect(names('New Zealand are still chasing a first title.')).toEqual(['org:New Zealand']);
+    expect(names('Their best chance came after beating Wales in Cardiff.')).toEqual(['org:Wales', 'place:Cardiff']);
     expect(names('South Africa is a country.')).toEqual(['place:South Africa']);
   });
 });
@@ -458,7 +460,7 @@ describe('English names: countries that speak, display names of common words', (
   });
 
   it('takes a display name of common words for no person', () => {
-    expect(names('Email: "The Cat Album"<thecatal...@hotmail.com>')).toEqual([]);
+    expect(names('Email: "The Garden Club"<gardenc...@example.net>')).toEqual([]);
   });
 });
 
