@@ -8,38 +8,11 @@
 //   node scripts/build-korean-common-words.mjs [--min 2]
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, commonWords, readKlue } from './lib/korean-ner-io.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const MIN = argv.includes('--min') ? Number(argv[argv.indexOf('--min') + 1]) : 2;
-const rows = fs
-  .readFileSync(path.resolve(ROOT, '../shared/corpus/ner/ko-klue-train.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l));
-const seen = new Map();
-const inName = new Map();
-for (const r of rows) {
-  // Offsets are code points; Hangul text is in the BMP, so a code-point array indexes it.
-  const chars = [...r.text];
-  const name = new Uint8Array(chars.length);
-  for (const e of r.entities) if (['PERSON', 'ORG', 'PLACE'].includes(e.type)) name.fill(1, e.start, e.end);
-  const text = chars.join('');
-  let offset = 0;
-  for (const word of text.split(/(\s+)/)) {
-    const start = [...text.slice(0, offset)].length;
-    offset += word.length;
-    const w = word.replace(/^[^가-힣]+|[^가-힣]+$/g, '');
-    if (!/^[가-힣]+$/.test(w)) continue;
-    seen.set(w, (seen.get(w) ?? 0) + 1);
-    if (name.subarray(start, start + [...word].length).some((x) => x)) inName.set(w, (inName.get(w) ?? 0) + 1);
-  }
-}
-const words = [...seen]
-  .filter(([w, n]) => (n >= MIN && !inName.has(w)) || (n >= 10 && (inName.get(w) ?? 0) <= n / 10))
-  .map(([w]) => w)
-  .sort();
+const words = commonWords(readKlue('ko-klue-train.jsonl'), MIN);
 const out = path.join(ROOT, 'lib/entities/korean/common-words.ts');
 fs.writeFileSync(
   out,

@@ -3,7 +3,7 @@
 //
 //   node scripts/train-korean-ner.mjs [--bits 17] [--epochs 8] [--seed 20250204] [--min-count 3] [--news-weight 5]
 //     [--nsmc-weight 1] [--o-penalty 7] [--prune 5] [--q-pct 1] [--eval] [--eval-train] [--cv K] [--float]
-//     [--no-write] [--debug] [--sweep-o 4,7,10] [--cv-save DIR] [--no-bounds] [--train-bounds 1] [--aug-per-run 1]
+//     [--no-write] [--debug] [--sweep-o 4,7,10] [--cv-save DIR] [--cv-only] [--no-bounds] [--train-bounds 1] [--aug-per-run 1]
 //     [--crf 1|2 --l2 1 --iters 150 --eta0 0.1]
 //
 // Averaged structured perceptron over hashed character features (lib/entities/korean/features.ts),
@@ -15,7 +15,7 @@
 // Deterministic: fixed seed for the sentence order, no other randomness.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, importTs, readKlue, readKrxNames, score, formatScores } from './lib/korean-ner-io.mjs';
+import { ROOT, commonWords, importTs, readKlue, readKrxNames, score, formatScores, sourceHash } from './lib/korean-ner-io.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, def) => {
@@ -594,10 +594,19 @@ if (CV) {
   const preds = pens.map(() => new Map());
   for (let k = 0; k < CV; k++) {
     const held = news.filter((_, i) => i % CV === k);
-    const { avg, tavg } = trainModel([...reviews, ...news.filter((_, i) => i % CV !== k)], OPTS, false);
-    // --cv-save DIR keeps each fold's model (fold-K.bin, the first penalty) to score later rules on.
-    if (argv.includes('--cv-save'))
-      fs.writeFileSync(path.join(argv[argv.indexOf('--cv-save') + 1], `fold-${k}.bin`), quantise(avg, tavg, OPTS, pens[0]));
+    const trainRows = [...reviews, ...news.filter((_, i) => i % CV !== k)];
+    const { avg, tavg } = trainModel(trainRows, OPTS, false);
+    // --cv-save DIR keeps each fold's model (fold-K.bin, the first penalty) and its list of words
+    // never in a name (fold-K.words, counted on the fold's training rows only), so that
+    // bench:entities can run the whole recognizer as trained without the held-out fold.
+    if (argv.includes('--cv-save')) {
+      const dir = argv[argv.indexOf('--cv-save') + 1];
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, `fold-${k}.bin`), quantise(avg, tavg, OPTS, pens[0]));
+      fs.writeFileSync(path.join(dir, `fold-${k}.words`), commonWords(trainRows).join(' '));
+      if (k === CV - 1)
+        fs.writeFileSync(path.join(dir, 'folds.json'), JSON.stringify({ folds: CV, news: news.length, sources: sourceHash() }));
+    }
     pens.forEach((pen, j) => {
       const model = decodeModel(quantise(avg, tavg, OPTS, pen));
       for (const r of held) preds[j].set(r.text, post(r.text, tag(model, r.text)));
@@ -609,6 +618,8 @@ if (CV) {
   else console.log(formatScores(score(news, (text) => preds[0].get(text))));
 }
 
+// --cv-only: the folds only (bench:entities --cv-train), not the shipped model.
+if (argv.includes('--cv-only')) process.exit(0);
 const { bin, avg, tavg, W, T, data } = trainModel(train, OPTS);
 const b64 = Buffer.from(bin).toString('base64');
 console.error(`model: ${OPTS.bits} bits, ${bin.length} bytes (${b64.length} base64), ${companies.length} company names`);

@@ -43,6 +43,7 @@ const OUT = path.resolve(ROOT, opt('out', 'bench-results/entities.json'));
 const QUICK = argv.includes('--quick');
 const NO_BROWSER = argv.includes('--no-browser') || QUICK;
 const NAME_TYPES = ['PERSON', 'ORG', 'PLACE'];
+const THRESHOLD_RULE = 'the highest cross-validated exact F0.5 (precision counts twice as much as recall)';
 const ALL_TYPES = ['PERSON', 'ORG', 'PLACE', 'DATE', 'TIME', 'MONEY', 'QUANTITY'];
 const TO_NER = { person: 'PERSON', org: 'ORG', place: 'PLACE', date: 'DATE', time: 'TIME', money: 'MONEY', quantity: 'QUANTITY' };
 
@@ -189,6 +190,22 @@ for (const [set, rows] of Object.entries(prTable)) {
     );
 }
 
+// The shipped threshold by cross-validation on KLUE train (never dev): the whole Korean recognizer,
+// with each fold's model and word list (trained without the fold: `node scripts/train-korean-ner.mjs
+// --cv 5 --cv-save bench-results/klue-cv --cv-only`, or `--cv-train` here), on that fold's news
+// sentences; the precision-recall table over thresholds; and the threshold THRESHOLD_RULE picks.
+const cv = await crossValidatedThresholds();
+if (cv) {
+  console.log(
+    `\nko-klue-train, ${cv.folds}-fold cross-validation over ${cv.sentences} news sentences: PERSON/ORG/PLACE exact by confidence threshold`,
+  );
+  for (const r of cv.rows)
+    console.log(
+      `  ≥ ${r.threshold.toFixed(2)}  P ${r.exact.precision.toFixed(3)} R ${r.exact.recall.toFixed(3)} F1 ${r.exact.f1.toFixed(3)} F0.5 ${r.f05.toFixed(3)}  (relaxed P ${r.relaxed.precision.toFixed(3)} R ${r.relaxed.recall.toFixed(3)})${r.threshold === cv.chosen ? '  ← the rule' : ''}${r.threshold === CONFIDENT ? '  ← shipped' : ''}`,
+    );
+  console.log(`  rule: ${THRESHOLD_RULE}; it picks ${cv.chosen}, shipped ${CONFIDENT}`);
+}
+
 // 5. What the reader sees: the panel on 20 hand-labelled articles, tickers by name, tickers on traps.
 const panelOf = (text, lang) =>
   ours
@@ -291,6 +308,7 @@ fs.writeFileSync(
       date: new Date().toISOString(),
       quality,
       prTable,
+      cv,
       panel: { ko: panel.ko, en: panel.en, all: panel.all },
       traps: trapped,
       tickers: tickerHits,
@@ -424,4 +442,88 @@ async function browserTiming() {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * The threshold rule (lib/entities/confidence.ts CONFIDENT follows it): the threshold with the highest
+ * F0.5 (precision weighted twice as much as recall: a wrong entry costs the reader's trust more than
+ * a missing one) in cross-validation on the KLUE training news, exact spans; the lowest such on ties.
+ */
+function chooseThreshold(rows) {
+  return rows.reduce((a, b) => (b.f05 > a.f05 + 1e-9 ? b : a)).threshold;
+}
+
+/** Precision and recall over thresholds by K-fold cross-validation on the KLUE training news (see above). */
+async function crossValidatedThresholds() {
+  const dir = path.resolve(ROOT, opt('cv-dir', 'bench-results/klue-cv'));
+  const { sourceHash } = await import('../lib/korean-ner-io.mjs');
+  const metaFile = path.join(dir, 'folds.json');
+  const fresh = () => fs.existsSync(metaFile) && JSON.parse(fs.readFileSync(metaFile, 'utf8')).sources === sourceHash();
+  if (!fresh() && argv.includes('--cv-train'))
+    execFileSync('node', ['scripts/train-korean-ner.mjs', '--cv', '5', '--cv-save', dir, '--cv-only'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  if (!fresh()) {
+    console.log(
+      `\nthreshold cross-validation skipped: no folds for the current model sources in ${path.relative(ROOT, dir)} (run with --cv-train, about 10 minutes)`,
+    );
+    return null;
+  }
+  const { folds } = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+  const news = readJsonl(path.join(CORPUS, 'ner/ko-klue-train.jsonl')).filter((l) => l.source.endsWith('wikitree'));
+  const companies = /COMPANY_NAMES = '([^']*)'/.exec(
+    fs.readFileSync(path.join(ROOT, 'lib/entities/korean/model-data.ts'), 'utf8'),
+  )[1];
+  const found = new Array(news.length);
+  for (let k = 0; k < folds; k++) {
+    const model = fs.readFileSync(path.join(dir, `fold-${k}.bin`)).toString('base64');
+    const words = fs.readFileSync(path.join(dir, `fold-${k}.words`), 'utf8');
+    // The shipped sources with this fold's model and word list in place of the shipped ones.
+    const swap = {
+      name: 'klue-fold',
+      setup(b) {
+        b.onLoad({ filter: /korean[\\/]model-data\.ts$/ }, () => ({
+          contents: `export const MODEL_B64 = ${JSON.stringify(model)}; export const COMPANY_NAMES = ${JSON.stringify(companies)};`,
+          loader: 'ts',
+        }));
+        b.onLoad({ filter: /korean[\\/]common-words\.ts$/ }, () => ({
+          contents: `export const COMMON_WORDS = ${JSON.stringify(words)};`,
+          loader: 'ts',
+        }));
+      },
+    };
+    const code = (
+      await build({
+        entryPoints: [path.join(ROOT, 'lib/entities/index.ts')],
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        target: 'es2022',
+        write: false,
+        alias: { '@': ROOT },
+        logLevel: 'silent',
+        plugins: [swap],
+      })
+    ).outputFiles[0].text;
+    const file = path.join(tmp, `fold-${k}.mjs`);
+    fs.writeFileSync(file, code);
+    // eslint-disable-next-line no-unsanitized/method -- our own bundle, written just above
+    const fold = await import(pathToFileURL(file).href);
+    news.forEach((l, i) => {
+      if (i % folds === k) found[i] = fold.recognize(l.text, 'ko', 0).filter((s) => NAME_TYPES.includes(TO_NER[s.type]));
+    });
+  }
+  const CV_THRESHOLDS = Array.from({ length: 20 }, (_, i) => i / 20);
+  const rows = CV_THRESHOLDS.map((th) => {
+    const items = news.map((l, i) => ({
+      gold: l.entities,
+      pred: found[i].filter((s) => s.confidence >= th).map((s) => ({ start: s.start, end: s.end, type: TO_NER[s.type] })),
+      annotated: l.annotated_types,
+    }));
+    const overall = score(items, NAME_TYPES).overall;
+    const { precision: p, recall: q } = overall.exact;
+    return { threshold: th, ...overall, f05: p + q ? (1.25 * p * q) / (0.25 * p + q) : 0 };
+  });
+  return { folds, sentences: news.length, rows, chosen: chooseThreshold(rows) };
 }

@@ -1,6 +1,7 @@
 // Shared helpers for the Korean NER training and benchmark scripts: bundle the TypeScript
 // sources with esbuild so Node can run them, read the KLUE JSONL samples and the KRX list,
 // and score predictions.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,4 +163,49 @@ export function formatScores(s) {
   );
   lines.push(`all 7 types micro:   exact F1 ${f(s.all.exact.f)}, relaxed F1 ${f(s.all.relaxed.f)}`);
   return lines.join('\n');
+}
+
+/**
+ * The Korean words that are never a name in `rows` (readKlue rows): every whitespace-separated word of
+ * Hangul only (punctuation at its ends stripped) seen at least `min` times and never inside a person,
+ * organisation or place, or seen at least 10 times and inside one at most once in ten. Sorted.
+ * lib/entities/korean/common-words.ts is this over all of ko-klue-train.jsonl
+ * (scripts/build-korean-common-words.mjs); cross-validation recounts it per fold.
+ */
+export function commonWords(rows, min = 2) {
+  const seen = new Map();
+  const inName = new Map();
+  for (const r of rows) {
+    const name = new Uint8Array(r.text.length);
+    for (const e of r.entities) if (e.type === 'person' || e.type === 'org' || e.type === 'place') name.fill(1, e.start, e.end);
+    let start = 0;
+    for (const word of r.text.split(/(\s+)/)) {
+      const at = start;
+      start += word.length;
+      const w = word.replace(/^[^가-힣]+|[^가-힣]+$/g, '');
+      if (!/^[가-힣]+$/.test(w)) continue;
+      seen.set(w, (seen.get(w) ?? 0) + 1);
+      if (name.subarray(at, at + word.length).some((x) => x)) inName.set(w, (inName.get(w) ?? 0) + 1);
+    }
+  }
+  return [...seen]
+    .filter(([w, n]) => (n >= min && !inName.has(w)) || (n >= 10 && (inName.get(w) ?? 0) <= n / 10))
+    .map(([w]) => w)
+    .sort();
+}
+
+/**
+ * A hash of what a trained Korean model depends on (the training script, the features, gazetteers and
+ * model format, the training data), so that saved cross-validation folds can be told stale.
+ */
+export function sourceHash() {
+  const h = crypto.createHash('sha256');
+  const files = [
+    'scripts/train-korean-ner.mjs',
+    'scripts/lib/korean-ner-io.mjs',
+    ...['features', 'lexicon', 'codec', 'decode'].map((f) => `lib/entities/korean/${f}.ts`),
+  ];
+  for (const f of files) h.update(fs.readFileSync(path.join(ROOT, f)));
+  h.update(fs.readFileSync(path.join(NER_DIR, 'ko-klue-train.jsonl')));
+  return h.digest('hex').slice(0, 16);
 }
