@@ -548,28 +548,36 @@ function findNames(sentence: Term[], text: string, cands: Candidate[]) {
         strength: 0,
       });
     } else if (
-      of === 1 &&
-      has(chunk[0]!, 'FirstName') &&
-      (COUNTRIES.has(rest) ||
-        REGIONS.has(rest) ||
-        CITIES.has(rest) ||
-        lexiconTag(rest).some((t) => PLACE_TAGS.includes(t)) ||
-        (chunk.length === 3 && !isCommonWord(rest)))
+      (of === 1 &&
+        has(chunk[0]!, 'FirstName') &&
+        (COUNTRIES.has(rest) ||
+          REGIONS.has(rest) ||
+          CITIES.has(rest) ||
+          lexiconTag(rest).some((t) => PLACE_TAGS.includes(t)) ||
+          (chunk.length === 3 && !isCommonWord(rest)))) ||
+      // "Yasutaka Uchiyama of Japan", as sports and news write who plays or speaks for a country: a
+      // name of several words before "of" and a country is two names, unless the words before name
+      // an organisation or a place ("Central Bank of Japan", "Democratic Republic of the Congo").
+      (of > 1 &&
+        COUNTRIES.has(rest) &&
+        !chunk
+          .slice(0, of)
+          .some((x) => ORG_LAST.has(x.text) || ORG_FIRST.has(x.text) || PLACE_LAST.has(x.text) || PLACE_FIRST.has(x.text)))
     ) {
       cands.push({
         start,
-        end: chunk[0]!.offset.start + chunk[0]!.offset.length,
+        end: chunk[of - 1]!.offset.start + chunk[of - 1]!.offset.length,
         i: first,
-        j: first,
+        j: first + of - 1,
         terms,
         initial: isInitial(terms, i),
         type: null,
         strength: 0,
       });
       cands.push({
-        start: chunk[2]!.offset.start,
+        start: chunk[of + 1]!.offset.start,
         end,
-        i: first + 2,
+        i: first + of + 1,
         j,
         terms,
         initial: false,

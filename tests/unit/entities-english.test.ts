@@ -388,6 +388,15 @@ describe('English names: what reading articles turned up', () => {
     expect(names('Woodward said so.')).toEqual(['person:Woodward']);
   });
 
+  it('splits a person "of" a country, as sports pages write who plays for it', () => {
+    expect(names('Lena Hartmann of Germany beat Carlos Moreno of Argentina in the final.')).toEqual([
+      'person:Lena Hartmann',
+      'place:Germany',
+      'person:Carlos Moreno',
+      'place:Argentina',
+    ]);
+  });
+
   it('splits a person "of" an organisation', () => {
     expect(names('“It rains methane,” said Rosaly Lopes of NASA, in California.')).toEqual([
       'person:Rosaly Lopes',
