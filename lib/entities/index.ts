@@ -10,7 +10,7 @@ import { recognizeCapitalised } from '@/lib/entities/capitalised';
 import { CONFIDENT, keepConfident, koreanConfidence, SURE } from '@/lib/entities/confidence';
 import { decideEnglish, findEnglishCandidates, type Candidate } from '@/lib/entities/english';
 import { recognizeKorean } from '@/lib/entities/korean';
-import { isCommonKoreanWord, trimKoreanPersons, weighKoreanPersons } from '@/lib/entities/korean/evidence';
+import { isCommonKoreanWord, trimKoreanNames, weighKoreanPersons } from '@/lib/entities/korean/evidence';
 import { isCommonNoun } from '@/lib/entities/korean/nouns';
 import { EN_TITLES, KO_TITLES, stripParticles } from '@/lib/entities/particles';
 import { findPatterns, resolveOverlaps, type RawSpan } from '@/lib/entities/patterns';
@@ -127,7 +127,7 @@ export function* recognition(
     if (spans.length % (WHOLE_STEP * 20) === 0) yield 1;
   }
   // Each pass over the whole article's spans is a step of its own.
-  if (language === 'ko') trimKoreanPersons(spans);
+  if (language === 'ko') trimKoreanNames(spans);
   yield 1;
   assignCanonical(spans, text);
   yield 1;

@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { groupEntities, recognize } from '@/lib/entities';
+import { trimKoreanNames } from '@/lib/entities/korean/evidence';
+import type { EntitySpan } from '@/lib/entities/types';
 
 const spansOf = (text: string, lang: string) => recognize(text, lang);
 const names = (text: string, lang: string, type: string) =>
@@ -49,6 +51,15 @@ describe('one entity, one entry', () => {
     expect(names('만남 후 올트먼 CEO는 자리를 떠났다. 샘 올트먼 오픈AI CEO는 웃었다.', 'ko', 'person')).not.toContain(
       '후 올트먼',
     );
+  });
+  it('a common word after a person or a place is not part of it', () => {
+    const spans: EntitySpan[] = [
+      { start: 0, end: 6, type: 'person', text: '김영삼 당시' },
+      { start: 10, end: 17, type: 'place', text: '일본 스마트폰' },
+      { start: 20, end: 26, type: 'place', text: '서울 서초구' },
+    ];
+    trimKoreanNames(spans);
+    expect(spans.map((s) => `${s.start}-${s.end} ${s.text}`)).toEqual(['0-3 김영삼', '10-12 일본', '20-26 서울 서초구']);
   });
   it('a person run into the company after it is split', () => {
     expect(names('일론 머스크 테슬라 CEO는 이날 새 공장 계획을 밝혔다.', 'ko', 'person')).toEqual(['일론 머스크']);

@@ -96,16 +96,25 @@ function titled(text: string, end: number, koreanShaped: boolean): boolean {
 const commonWord = (w: string) => isCommonKoreanWord(w) || isCommonNoun(w);
 
 /**
- * A person found with a common word before the name ("만남 후 올트먼": 후 is "after") loses the word
- * (spans changed in place; run before mentions are joined).
+ * A name of several words never ends in a common word: a person found with a common word before or
+ * after the name ("만남 후 올트먼": 후 is "after"; "이명박 당시": "at the time") loses it, and a place
+ * one the training sentences never have inside a name ("중국 스마트폰"). Spans changed in place; run
+ * before mentions are joined.
  */
-export function trimKoreanPersons(spans: EntitySpan[]): void {
+export function trimKoreanNames(spans: EntitySpan[]): void {
   for (const s of spans) {
-    if (s.type !== 'person') continue;
-    const m = /^([가-힣]+)\s+(?=\S)/.exec(s.text);
-    if (!m || !commonWord(m[1]!)) continue;
-    s.start += m[0].length;
-    s.text = s.text.slice(m[0].length);
+    if (s.type !== 'person' && s.type !== 'place') continue;
+    const person = s.type === 'person';
+    const m = person ? /^([가-힣]+)\s+(?=\S)/.exec(s.text) : null;
+    if (m && commonWord(m[1]!)) {
+      s.start += m[0].length;
+      s.text = s.text.slice(m[0].length);
+    }
+    const t = /(?<=\S)\s+([가-힣]{2,})$/.exec(s.text);
+    if (t && (person ? commonWord(t[1]!) : isCommonKoreanWord(t[1]!))) {
+      s.end -= t[0].length;
+      s.text = s.text.slice(0, -t[0].length);
+    }
   }
 }
 
