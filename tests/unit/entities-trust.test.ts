@@ -57,9 +57,15 @@ describe('one entity, one entry', () => {
       { start: 0, end: 6, type: 'person', text: '김영삼 당시' },
       { start: 10, end: 17, type: 'place', text: '일본 스마트폰' },
       { start: 20, end: 26, type: 'place', text: '서울 서초구' },
+      { start: 30, end: 37, type: 'person', text: '도널드 트럼프' },
     ];
     trimKoreanNames(spans);
-    expect(spans.map((s) => `${s.start}-${s.end} ${s.text}`)).toEqual(['0-3 김영삼', '10-12 일본', '20-26 서울 서초구']);
+    expect(spans.map((s) => `${s.start}-${s.end} ${s.text}`)).toEqual([
+      '0-3 김영삼',
+      '10-12 일본',
+      '20-26 서울 서초구',
+      '30-37 도널드 트럼프',
+    ]);
   });
   it('a person run into the company after it is split', () => {
     expect(names('일론 머스크 테슬라 CEO는 이날 새 공장 계획을 밝혔다.', 'ko', 'person')).toEqual(['일론 머스크']);

@@ -98,7 +98,8 @@ const commonWord = (w: string) => isCommonKoreanWord(w) || isCommonNoun(w);
 /**
  * A name of several words never ends in a common word: a person found with a common word before or
  * after the name ("만남 후 올트먼": 후 is "after"; "이명박 당시": "at the time") loses it, and a place
- * one the training sentences never have inside a name ("중국 스마트폰"). Spans changed in place; run
+ * too ("중국 스마트폰"). After the name only words the training sentences never have inside a name
+ * count: a foreign family name may be a common noun too (트럼프, "trump"). Spans changed in place; run
  * before mentions are joined.
  */
 export function trimKoreanNames(spans: EntitySpan[]): void {
@@ -111,7 +112,7 @@ export function trimKoreanNames(spans: EntitySpan[]): void {
       s.text = s.text.slice(m[0].length);
     }
     const t = /(?<=\S)\s+([가-힣]{2,})$/.exec(s.text);
-    if (t && (person ? commonWord(t[1]!) : isCommonKoreanWord(t[1]!))) {
+    if (t && isCommonKoreanWord(t[1]!)) {
       s.end -= t[0].length;
       s.text = s.text.slice(0, -t[0].length);
     }
