@@ -228,7 +228,14 @@ function englishConfidence(c: Candidate, text: string): number {
   // Text in capitals (court transcripts, address labels, headings): the case says nothing, so a
   // name in capitals there is a guess unless it is a short acronym (NASA, FBI).
   if (!/\p{Ll}/u.test(name) && !/^[A-Z&]{2,4}$/.test(name) && inCapitals(text, c.start, c.end)) return 0.2;
-  if ((c.type === 'person' || c.type === 'place') && looksLikeProduct(name)) return 0;
+  if ((c.type === 'person' || c.type === 'place') && (looksLikeProduct(name) || productLine(name, text))) return 0;
+  // "Group A", "Plan B", "Vitamin C": a common word labelled by a letter is no name.
+  const labelled = /^\s\p{Lu}(?![\p{L}\d]|\.\S)/u.test(text.slice(c.end, c.end + 4))
+    ? name
+    : /\s\p{Lu}$/u.test(name)
+      ? name.slice(0, -2)
+      : null;
+  if (labelled && labelled.split(/\s+/).every((w) => isCommonWord(w.toLowerCase()))) return 0;
   return c.strength >= 3 ? 0.95 : c.strength >= 2 ? 0.85 : c.strength >= 1 ? 0.6 : 0.3;
 }
 /** Most letters around the name are capitals. */
@@ -251,6 +258,18 @@ function looksLikeProduct(name: string): boolean {
     const m = /^(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)$/u.exec(w);
     return !!m && isCommonWord(m[1]!.toLowerCase()) && isCommonWord(m[2]!.toLowerCase());
   });
+}
+
+/** "MacBook" where the text also writes "MacBook Pro": the name of a product line, the models' first word. */
+function productLine(name: string, text: string): boolean {
+  if (/\s/.test(name)) return false;
+  let at = text.indexOf(name);
+  while (at >= 0) {
+    const after = text.slice(at + name.length, at + name.length + 12);
+    if (MODEL_WORD.test(name + after.split(/(?<=\S)(?=[\s,.;:!?)])/)[0]!)) return true;
+    at = text.indexOf(name, at + name.length);
+  }
+  return false;
 }
 
 /** Is the term at i the first word of its sentence (or of a quotation)? */

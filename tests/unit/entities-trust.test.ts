@@ -40,6 +40,13 @@ describe('common words and verb forms never become names', () => {
   it('a product with a model letter is no place', () => {
     expect(names('In Final Cut Pro X, hold the key and drag.', 'en', 'place')).toEqual([]);
   });
+  it('a product line is no place where the text names its models', () => {
+    const text = 'The Pixel Pro sold out in Canada, and Pixel owners waited.';
+    expect(spansOf(text, 'en').filter((s) => s.text === 'Pixel')).toEqual([]);
+  });
+  it('a common word labelled by a letter is no name', () => {
+    expect(spansOf('Spain plays in Group D, and Italy in Group A.', 'en').map((s) => s.text)).toEqual(['Spain', 'Italy']);
+  });
   it('text in capitals does not derail English', () => {
     const text = 'THE COURT: PLEASE STATE YOUR NAME FOR THE RECORD. THE WITNESS: MARY JONES.';
     expect(spansOf(text, 'en').filter((s) => s.type === 'org' || s.type === 'person')).toEqual([]);
