@@ -263,6 +263,14 @@ function looksLikeProduct(name: string): boolean {
 /** "MacBook" where the text also writes "MacBook Pro": the name of a product line, the models' first word. */
 function productLine(name: string, text: string): boolean {
   if (/\s/.test(name)) return false;
+  // Once per name and text: a long article names the same place a thousand times.
+  if (lines.text !== text) lines = { text, known: new Map() };
+  let known = lines.known.get(name);
+  if (known === undefined) lines.known.set(name, (known = writtenAsModel(name, text)));
+  return known;
+}
+let lines: { text: string; known: Map<string, boolean> } = { text: '', known: new Map() };
+function writtenAsModel(name: string, text: string): boolean {
   let at = text.indexOf(name);
   while (at >= 0) {
     const after = text.slice(at + name.length, at + name.length + 12);
