@@ -262,23 +262,18 @@ function looksLikeProduct(name: string): boolean {
 
 /** "MacBook" where the text also writes "MacBook Pro": the name of a product line, the models' first word. */
 function productLine(name: string, text: string): boolean {
-  if (/\s/.test(name)) return false;
-  // Once per name and text: a long article names the same place a thousand times.
-  if (lines.text !== text) lines = { text, known: new Map() };
-  let known = lines.known.get(name);
-  if (known === undefined) lines.known.set(name, (known = writtenAsModel(name, text)));
-  return known;
-}
-let lines: { text: string; known: Map<string, boolean> } = { text: '', known: new Map() };
-function writtenAsModel(name: string, text: string): boolean {
-  let at = text.indexOf(name);
-  while (at >= 0) {
-    const after = text.slice(at + name.length, at + name.length + 12);
-    if (MODEL_WORD.test(name + after.split(/(?<=\S)(?=[\s,.;:!?)])/)[0]!)) return true;
-    at = text.indexOf(name, at + name.length);
+  // The words written before a model word ("Pro", "S24"; not a year: "Paris 2024"), collected once
+  // per text (one pass: a long article's thousands of names each look it up).
+  if (lines.text !== text) {
+    const words = new Set<string>();
+    for (const m of text.matchAll(MODEL_AFTER)) words.add(m[1]!);
+    lines = { text, words };
   }
-  return false;
+  return lines.words.has(name);
 }
+const MODEL_AFTER =
+  /(?<![\p{L}\d])(\p{Lu}[\p{L}\d]*)(?=\s(?:Pro|Air|Max|Mini|Plus|Ultra|Lite|SE|XL|XS|Edition|[A-Z]\d+[A-Za-z]*)(?![\p{L}\d]))/gu;
+let lines: { text: string; words: Set<string> } = { text: '', words: new Set() };
 
 /** Is the term at i the first word of its sentence (or of a quotation)? */
 function isInitial(terms: Term[], i: number): boolean {
