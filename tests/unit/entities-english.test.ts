@@ -397,6 +397,13 @@ describe('English names: what reading articles turned up', () => {
     ]);
   });
 
+  it('reads a firm named "… Animation" as an organisation', () => {
+    expect(names('She left Brightwater Animation for a studio in Toronto.')).toEqual([
+      'org:Brightwater Animation',
+      'place:Toronto',
+    ]);
+  });
+
   it('splits a person "of" an organisation', () => {
     expect(names('“It rains methane,” said Rosaly Lopes of NASA, in California.')).toEqual([
       'person:Rosaly Lopes',
