@@ -187,7 +187,7 @@ test('minutesFor gives readingMinutes from counts taken once', () => {
   }
 });
 
-test('countWords counts what the word pattern matches, without the pattern', async () => {
+test('countWords counts what the word pattern matches', async () => {
   const { countWords } = await import('@/lib/article/text');
   const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
   for (const s of [
