@@ -29,7 +29,31 @@ export interface ExtractOptions {
   removals?: Removal[];
   /** Let Readability serialize the page's body before its first pass, as it does unaided (for the tests). */
   eagerSnapshot?: boolean;
+  /** Steps of the pipeline left out (bench:extract's `--ablate all`: what each step is worth). */
+  without?: readonly PipelineStep[];
 }
+
+/**
+ * The pipeline's own steps beside the clutter rules, each of which `without` can leave out:
+ * before Readability, print copies hidden by their class, the site's frame and consent prompts
+ * taken out of the copy; after it, a story split across sibling blocks brought back, figure
+ * captions told apart from the body, the page's structured body when it is much longer, the
+ * standfirst, and declining a page whose "article" is mostly links.
+ */
+export const PIPELINE_STEPS = [
+  'hidden-copies',
+  'site-frame',
+  'consent',
+  'split-body',
+  'captions',
+  'structured-body',
+  'standfirst',
+  'link-list',
+] as const;
+export type PipelineStep = (typeof PIPELINE_STEPS)[number];
+
+/** Whether `options` run `step` (always, but for the raw baseline's own and an ablation's). */
+const runs = (options: ExtractOptions, step: PipelineStep) => !options.raw && !options.without?.includes(step);
 
 /** Adds the time since the last call to `phases[name]`; a no-op without a record to fill. */
 function phaseClock(phases: Record<string, number> | undefined): (name: string) => void {
@@ -341,7 +365,7 @@ export function pageCopy(doc: Document): PageCopy {
 function preparedCopy(
   doc: Document,
   base: string,
-  raw: boolean | undefined,
+  options: ExtractOptions,
   phase: (name: string) => void,
   note?: Note,
 ): PageCopy {
@@ -355,15 +379,16 @@ function preparedCopy(
     // the page first did not help Readability choose (zyte-dev F1 0.948 with it, 0.955 without; the
     // Korean pages alike) and cost more than Readability itself.
     for (const img of copy.body.getElementsByTagName('img')) resolveLazyImage(img, base);
-    if (!raw) {
-      removeHiddenCopiesAmong(copy.body, hiddenByClass(copy.body), note);
-      removeSiteFrame(copy.body, note);
-      removeConsentBoxes(copy.body, note && ((el, reason) => note(el, 'consent', reason)));
+    if (!options.raw) {
+      if (runs(options, 'hidden-copies')) removeHiddenCopiesAmong(copy.body, hiddenByClass(copy.body), note);
+      if (runs(options, 'site-frame')) removeSiteFrame(copy.body, note);
+      if (runs(options, 'consent')) removeConsentBoxes(copy.body, note && ((el, reason) => note(el, 'consent', reason)));
       // The reader never shows SVG drawings (the sanitizer drops them): their insides are emptied
       // so that Readability does not walk icon paths (2% of the time on zyte-dev, the same text on
       // all 291 pages). The empty <svg> stays where it was, for the rules that look for pictures.
       // (Not in the removal record: no drawing ever reaches the reader.)
-      for (const svg of copy.body.getElementsByTagName('svg')) svg.replaceChildren();
+      // A static list: emptying one while walking the live collection made it walk the page again.
+      for (const svg of copy.body.querySelectorAll('svg')) svg.replaceChildren();
     }
   }
   phase('prepare');
@@ -397,7 +422,7 @@ function parseCopy(doc: Document, base: string, options: ExtractOptions, phase: 
   const settings = { keepClasses: !options.raw, serializer: (el: Node) => el as Element };
   const removals = options.removals;
   const recorded = removals?.length ?? 0;
-  const copy = preparedCopy(doc, base, options.raw, phase, noteInto(removals));
+  const copy = preparedCopy(doc, base, options, phase, noteInto(removals));
   if (copy.body && !options.eagerSnapshot) {
     // Readability writes the body's HTML only to go back to its snapshot; any write here means
     // starting again on a fresh copy, so nothing the copy was given is ever parsed from a string.
@@ -416,10 +441,7 @@ function parseCopy(doc: Document, base: string, options: ExtractOptions, phase: 
   }
   // The fresh copy is prepared again: the record keeps its removals, not the dropped copy's.
   if (removals) removals.length = recorded;
-  return new Readability(
-    preparedCopy(doc, base, options.raw, () => {}, noteInto(removals)) as unknown as Document,
-    settings,
-  ).parse();
+  return new Readability(preparedCopy(doc, base, options, () => {}, noteInto(removals)) as unknown as Document, settings).parse();
 }
 
 function canonicalUrl(doc: Document, metas: Metas, url: string): string {
@@ -459,7 +481,7 @@ export function extract(
     // The rest of a story split across sibling blocks, before the rules clean it with the rest.
     const page = content.querySelector('#readability-page-1') ?? content;
     const first = page.firstChild;
-    for (const { node, before } of storyContinuations(doc, content)) {
+    for (const { node, before } of runs(options, 'split-body') ? storyContinuations(doc, content) : []) {
       for (const img of node.getElementsByTagName('img')) resolveLazyImage(img, base);
       if (before) page.insertBefore(node, first);
       else page.append(node);
@@ -474,7 +496,7 @@ export function extract(
   }
   phase('clutter');
   // Found while class names are still there (the sanitizer drops them); read after it.
-  const captionElements = figureCaptions(content);
+  const captionElements = options.without?.includes('captions') ? [] : figureCaptions(content);
   phase('captions');
   absolutizeUrls(content, base);
   phase('urls');
@@ -484,16 +506,16 @@ export function extract(
   let text = toPlainText(holder);
   let { body: bodyText, captions } = splitCaptions(captionElements, text);
   // Part of a story split across blocks: the page's structured body when it is much longer.
-  const fuller = options.raw ? null : fullerBody(doc, bodyText, content.ownerDocument);
+  const fuller = runs(options, 'structured-body') ? fullerBody(doc, bodyText, content.ownerDocument) : null;
   if (fuller) {
     holder = fuller;
     text = bodyText = toPlainText(holder);
     captions = [];
   }
   // The lead paragraph under the headline, when the page prints it apart from the body.
-  const lead = options.raw
-    ? null
-    : findStandfirst(doc, parsed.title || '', meta(metas, 'description', 'og:description', 'twitter:description'), text);
+  const lead = runs(options, 'standfirst')
+    ? findStandfirst(doc, parsed.title || '', meta(metas, 'description', 'og:description', 'twitter:description'), text)
+    : null;
   if (lead) {
     const p = holder.ownerDocument.createElement('p');
     p.textContent = lead;
@@ -507,7 +529,7 @@ export function extract(
   if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return null;
   // A page that is not an article and whose "article" is a fifth links or more is a list page (the
   // pages the detector misses have text with a tenth links at most; portal fronts a quarter or more).
-  if (!options.raw && linkDensity(holder) > 0.2 && !detect(doc).isArticle) return null;
+  if (runs(options, 'link-list') && linkDensity(holder) > 0.2 && !detect(doc).isArticle) return null;
   phase('decline');
 
   const lang =

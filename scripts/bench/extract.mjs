@@ -673,7 +673,7 @@ function printCorpus(corpus, measured, s, worstN) {
 
   if (s.ruleEffects) {
     lines.push(
-      'what each rule is worth (corpus F1 with all rules minus F1 with that rule left out; pages whose text it changed):',
+      'what each rule and pipeline step (step:…) is worth (corpus F1 with everything minus F1 with that one left out; pages whose text it changed):',
     );
     const rows = Object.entries(s.ruleEffects).sort((a, b) => b[1].deltaF1 - a[1].deltaF1);
     const sign = (x) => (x >= 0 ? '+' : '') + x.toFixed(4);

@@ -3,7 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import * as clutter from '@/lib/article/clutter';
-import { extract } from '@/lib/article/extract';
+import { extract, PIPELINE_STEPS, type PipelineStep } from '@/lib/article/extract';
 import { detect } from '@/lib/article/detect';
 import { sanitizerEngine } from '@/lib/article/sanitize';
 import { toPlainText } from '@/lib/article/text';
@@ -26,10 +26,10 @@ interface Run {
   error: string | null;
 }
 
-function runOurs(url: string, raw = false): Run {
+function runOurs(url: string, raw = false, without?: PipelineStep[]): Run {
   const t0 = performance.now();
   try {
-    const article = extract(document, url, { raw });
+    const article = extract(document, url, { raw, without });
     const ms = performance.now() - t0;
     return { ms, text: article?.bodyText ?? article?.text ?? '', whole: article?.text ?? '', none: !article, error: null };
   } catch (e) {
@@ -125,14 +125,19 @@ interface NamedRule {
 
 /**
  * Ours with one clutter rule left out at a time (`ids`: only those rules), to see which rule costs
- * a page its text. Works on the rule list the pipeline reads (CLUTTER_RULES, changed in place and
- * restored); returns {} when the module has no such list.
+ * a page its text, and then with one step of the pipeline left out at a time (`step:<name>`, see
+ * PIPELINE_STEPS). Works on the rule list the pipeline reads (CLUTTER_RULES, changed in place and
+ * restored).
  */
 function ablate(url: string, ids: string[] | null): Record<string, Run> {
-  const rules = (clutter as Record<string, unknown>).CLUTTER_RULES;
-  if (!Array.isArray(rules)) return {};
-  const all = (rules as NamedRule[]).slice();
   const out: Record<string, Run> = {};
+  for (const step of PIPELINE_STEPS) {
+    const id = `step:${step}`;
+    if (!ids || ids.includes(id)) out[id] = runOurs(url, false, [step]);
+  }
+  const rules = (clutter as Record<string, unknown>).CLUTTER_RULES;
+  if (!Array.isArray(rules)) return out;
+  const all = (rules as NamedRule[]).slice();
   for (const rule of all) {
     if (ids && !ids.includes(rule.id)) continue;
     rules.splice(0, rules.length, ...all.filter((r) => r !== rule));

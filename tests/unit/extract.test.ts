@@ -450,3 +450,33 @@ describe('repeats the reader would show twice', () => {
     expect(root.textContent!.split('후렴이다').length - 1).toBe(2);
   });
 });
+
+describe('leaving a step of the pipeline out (bench:extract --ablate all)', () => {
+  const STORY = [
+    'The council voted on Tuesday to extend the opening hours of the city’s public libraries to ten at night, after a year of petitions.',
+    'Librarians said the change would need twelve new posts, which the council agreed to fund from the culture budget for three years.',
+    'The first branches to stay open late will be the central library and the two largest district libraries, from the first of March.',
+  ];
+  const LEAD = 'The city’s libraries will soon stay open until ten at night, following a petition by students.';
+  const url = 'https://news.example/libraries';
+  const page = parse(
+    `<!doctype html><html lang="en"><head><title>Libraries stay open late</title><meta name="description" content="${LEAD}"></head><body>
+      <div class="top"><h1>Libraries stay open late</h1><div class="x1">${LEAD}</div></div>
+      <div class="text"><p>${STORY[0]}</p><figure><img src="/a.jpg" alt=""><figcaption>The central library at night.</figcaption></figure><p>${STORY[1]}</p><p>${STORY[2]}</p></div>
+    </body></html>`,
+    url,
+  );
+
+  test('each step left out changes only what that step does', () => {
+    const all = extract(page, url)!;
+    expect(all.bodyText?.startsWith(LEAD)).toBe(true);
+    expect(all.bodyText).not.toContain('The central library at night.');
+    const noLead = extract(page, url, { without: ['standfirst'] })!;
+    expect(noLead.bodyText).not.toContain(LEAD);
+    expect(noLead.bodyText).not.toContain('The central library at night.');
+    const noCaptions = extract(page, url, { without: ['captions'] })!;
+    expect(noCaptions.bodyText?.startsWith(LEAD)).toBe(true);
+    expect(noCaptions.bodyText).toContain('The central library at night.');
+    for (const p of STORY) for (const a of [all, noLead, noCaptions]) expect(a.bodyText).toContain(p);
+  });
+});
