@@ -68,11 +68,28 @@ const CASES: Record<string, Case> = {
     clutter: `<span class="time">기사입력 2023-04-04 19:01 l 최종수정 2023-04-04 19:56</span>
       <p>Updated: 2024-05-01 10:00 KST</p><p>2023年4月4日 18:32 (2023年4月4日 19:19更新)</p>
       <p>PUBLISHED: 10:48, Tue, Nov 19, 2019</p><div>Published 1 day ago</div><p>Nov. 20, 2019, 9:28 AM UTC</p>
-      <p>Updated on: November 19, 2019 / 10:07 AM / CBS News</p>`,
-    gone: ['기사입력', '최종수정', 'Updated: 2024', '19:19更新', 'PUBLISHED', '1 day ago', '9:28 AM', 'CBS News'],
+      <p>Updated on: November 19, 2019 / 10:07 AM / CBS News</p>
+      <p>Stand: 24.04.2024 22:58 Uhr</p><p>Freitag, 28.04.2023, 19:25</p><p>Uppdaterad 2024-05-14 15:59</p>
+      <p>sexta-feira, 22 de outubro de 2010 às 20:13</p><p>Julkaistu 14.5.2024 klo 9:30</p>`,
+    gone: [
+      '기사입력',
+      '최종수정',
+      'Updated: 2024',
+      '19:19更新',
+      'PUBLISHED',
+      '1 day ago',
+      '9:28 AM',
+      'CBS News',
+      'Stand: 24.04.2024',
+      'Freitag, 28.04.2023',
+      'Uppdaterad',
+      'sexta-feira',
+      'Julkaistu',
+    ],
     keep: `<p>수정 2023년 예산안은 4월 4일 국회를 통과했으며 정부는 이를 환영했다.</p>
       <p>Published 2019, the report was updated twice before the council voted on it this week.</p>
-      <p>10 p.m.</p><p>July 19 – Toronto, ON</p><ul><li>May 3, 2019</li></ul><p>Viewing age of 48 months and above</p>`,
+      <p>10 p.m.</p><p>July 19 – Toronto, ON</p><ul><li>May 3, 2019</li></ul><p>Viewing age of 48 months and above</p>
+      <p>Stand der Dinge am 24.04.2024: der Rat tagt erneut.</p>`,
     kept: [
       '수정 2023년 예산안은',
       'Published 2019, the report',
@@ -80,6 +97,7 @@ const CASES: Record<string, Case> = {
       'July 19 – Toronto, ON',
       'May 3, 2019',
       'Viewing age of 48 months',
+      'Stand der Dinge am 24.04.2024',
     ],
   },
   'header-labels': {

@@ -123,8 +123,13 @@ const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
   'januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|' +
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|' +
-  'settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|gen|ago|set|ott|dic|giu|lug|mag|okt|dez';
-const WEEKDAYS = 'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
+  'settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|gen|ago|set|ott|dic|giu|lug|mag|okt|dez|' +
+  'januari|februari|maart|mei|augusti|augustus|desember';
+const WEEKDAYS =
+  'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|' +
+  'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|' +
+  'lunes|martes|jueves|viernes|domingo|(?:segunda|terça|quarta|quinta|sexta)-feira|' +
+  'måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
 /** The part of a line that is a date or a time. */
 export const DATE_PART = new RegExp(
   [
@@ -140,11 +145,14 @@ export const DATE_PART = new RegExp(
 );
 /** Words that say a line is the story's date ("Published", "Updated on", "Posted:"). */
 export const DATE_LABEL =
-  /\b(?:published|updated|posted|modified|first\s+published|last\s+updated|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato)\b/i;
+  /\b(?:published|updated|posted|modified|first\s+published|last\s+updated|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|publicerad|uppdaterad|publisert|oppdatert|publiceret|opdateret|udgivet|julkaistu|päivitetty|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|yayınlanma|güncellenme|güncellendi)\b|\bstand\s*:/i;
 /** Words that go with a date ("Tue", "EST", "at", "on"). */
 export const DATE_WORDS = new RegExp(
   `\\b(?:${WEEKDAYS}|published|updated|posted|modified|created|first|last|on|at|date|time|am|pm|utc|gmt|[ecmp][sd]t|bst|cet|cest|ist|jst|kst|aest|et|pt|today|yesterday|` +
-    'publié|mis à jour|veröffentlicht|aktualisiert|am|um|publicado|actualizado|atualizado|pubblicato|aggiornato|alle|le|el|em|de|il|às|a las|\\d{4}|\\d{1,2})\\b',
+    'publié|mis à jour|veröffentlicht|aktualisiert|stand|am|um|uhr|publicado|actualizado|atualizado|pubblicato|aggiornato|alle|le|el|em|de|il|às|a las|' +
+    'publicerad|uppdaterad|publisert|oppdatert|publiceret|opdateret|udgivet|julkaistu|päivitetty|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|kl|klo|om|den|\\d{4}|\\d{1,2})\\b' +
+    // \b is read in ASCII: words that begin or end in another letter are bounded by white space.
+    '|(?<=^|\\s)(?:às|à|publié)(?=\\s|$)',
   'gi',
 );
 /** A full date (a day and a month, or a numeric date), not a bare time or "48 months". */
