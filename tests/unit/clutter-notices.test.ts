@@ -30,11 +30,22 @@ const CASES: Record<string, Case> = {
     ],
   },
   'tip-off': {
-    clutter: `<p>Have a tip? Jane Roe may be reached at jroe@example.com. Follow her on Twitter.</p><p>Reach the reporters on Twitter at http://twitter.com/jroe</p><p>연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23</p><p>※ '당신의 제보가 뉴스가 됩니다'</p><p>Send us your tips</p>`,
-    gone: ['may be reached at', 'Reach the reporters', '기사문의 및 제보', '당신의 제보가', 'Send us your tips'],
+    clutter: `<p>Have a tip? Jane Roe may be reached at jroe@example.com. Follow her on Twitter.</p><p>Reach the reporters on Twitter at http://twitter.com/jroe</p><p>연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23</p><p>※ '당신의 제보가 뉴스가 됩니다'</p><p>Send us your tips</p>
+      <p>Fehler gefunden? Jetzt melden.</p><p>Spotted an error? Let us know</p><div>Signaler une erreur</div>`,
+    gone: [
+      'may be reached at',
+      'Reach the reporters',
+      '기사문의 및 제보',
+      '당신의 제보가',
+      'Send us your tips',
+      'Fehler gefunden? Jetzt melden',
+      'Spotted an error',
+      'Signaler une erreur',
+    ],
     keep: `<p>경찰은 시민 제보를 받아 용의자를 검거했다고 밝혔다.</p>
-      <p>A reader sent us a tip about the late opening hours, and we checked it with the council.</p>`,
-    kept: ['시민 제보를 받아', 'sent us a tip'],
+      <p>A reader sent us a tip about the late opening hours, and we checked it with the council.</p>
+      <p>Der Rat hat den Fehler gefunden und den Haushalt am Dienstag korrigiert.</p>`,
+    kept: ['시민 제보를 받아', 'sent us a tip', 'den Fehler gefunden'],
   },
   'end-marker': {
     clutter: `<p>(끝)</p><p>■</p><div>-END-</div>`,

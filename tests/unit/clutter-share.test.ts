@@ -6,8 +6,8 @@ const CASES: Record<string, Case> = {
   'share-bar': {
     clutter: `<div class="share"><a href="https://www.facebook.com/sharer/sharer.php?u=x">페이스북</a><a href="https://twitter.com/intent/tweet?url=x">트위터</a><button>공유하기</button><span>좋아요 12</span></div>
       <ul class="social"><li>Share</li><li>Tweet</li><li>Email</li></ul>
-      <p>|공유|인쇄|</p><p>(3) Share: Facebook · Twitter</p>`,
-    gone: ['좋아요 12', 'Tweet', 'Email', '공유|인쇄', 'Share: Facebook'],
+      <p>|공유|인쇄|</p><p>(3) Share: Facebook · Twitter</p><ul><li>E-Mail</li><li>Teilen</li><li>Drucken</li></ul><p>Partager</p>`,
+    gone: ['좋아요 12', 'Tweet', 'Email', '공유|인쇄', 'Share: Facebook', 'Teilen', 'Drucken', 'Partager'],
     keep: `<p>회사는 페이스북과 트위터에 공유하기 버튼을 없애고 댓글 기능도 닫기로 했다.</p>
       <table><tr><td>2019</td><td>63</td></tr></table>
       <p><a href="/doc">link</a></p>

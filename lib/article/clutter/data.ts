@@ -16,7 +16,7 @@ export const CALL_TO_ACTION =
 export const SHARE_WORDS = new Set(
   `공유 공유하기 좋아요 싫어요 추천 추천하기 스크랩 인쇄 프린트 페이스북 트위터 카카오톡 카카오스토리 카카오 링크복사 공감 화나요 슬퍼요
   후속기사 원해요 북마크 share shares sharing tweet print facebook twitter linkedin whatsapp reddit pinterest telegram bookmark
-  flipboard messenger`
+  flipboard messenger teilen drucken partager imprimer compartir imprimir condividi delen udostępnij paylaş シェア ツイート`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -239,8 +239,9 @@ export const SUBSCRIBE_PROMPT =
 export const SUBSCRIBE_CALL =
   /^(?:want|need)\s+more\b[^?]{0,40}\?\s*(?:subscribe|sign\s+up|get|join|try|check|follow|download)\b|\bsister\s+(?:title|publication|magazine)\b|\bdelivered\s+(?:to|through|straight\s+to|right\s+to)\s+your\s+(?:inbox|letterbox|door|doorstep|mailbox)|^join\s+our\b|^get\s+access\s+to\b|^click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download|get|join|follow)\b|^subscribe\s+to\s+(?:the\s+)?[^.!?]{0,40}(?:channel|podcast|magazine|newsletter|feed)\b|^(?:there'?s\s+plenty\s+more\s+where\s+that\s+came\s+from\.?\s*)?sign\s+up\s+(?:for|to)\b[^.!?]{0,60}(?:today|now|free|newsletter)/i;
 
+// Last, corrections asked of the reader ("Fehler gefunden? Jetzt melden.", "Spotted an error?").
 export const TIP_OFF =
-  /기사\s*문의\s*(?:및|·|\/)?\s*제보|제보\s*(?:하기|하러\s*가기)$|^제보\s*[:：]|당신의\s*제보가\s*뉴스가|카톡\s*\/\s*라인|^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips?\b|have\s+a\s+(?:news\s+)?tip\?|^(?:you\s+can\s+)?(?:reach|contact|e-?mail)\s+(?:the\s+)?(?:reporters?|writers?|authors?|columnists?)\b|\bmay\s+be\s+reached\s+at\b/i;
+  /기사\s*문의\s*(?:및|·|\/)?\s*제보|제보\s*(?:하기|하러\s*가기)$|^제보\s*[:：]|당신의\s*제보가\s*뉴스가|카톡\s*\/\s*라인|^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips?\b|have\s+a\s+(?:news\s+)?tip\?|^(?:you\s+can\s+)?(?:reach|contact|e-?mail)\s+(?:the\s+)?(?:reporters?|writers?|authors?|columnists?)\b|\bmay\s+be\s+reached\s+at\b|^(?:(?:sie\s+haben\s+einen\s+)?fehler\s+gefunden\s*\?|fehler\s+melden$|(?:report|spotted|found)\s+an?\s+(?:error|mistake|typo)\b|signaler\s+une\s+erreur|reportar\s+un\s+error|segnala\s+un\s+errore|fout\s+gevonden\s*\?|fout\s+melden$)/i;
 /** Tip-off wording that is a notice even as a whole sentence (it speaks to the reader). */
 export const TIP_OFF_NOTICE =
   /have\s+a\s+(?:news\s+)?tip\?|^(?:you\s+can\s+)?(?:reach|contact|e-?mail)\s+(?:the\s+)?(?:reporters?|writers?|authors?|columnists?)\b|\bmay\s+be\s+reached\s+at\b|당신의\s*제보가\s*뉴스가/i;
