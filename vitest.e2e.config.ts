@@ -7,6 +7,11 @@ export default defineConfig({
     globals: true,
     include: ['tests/e2e/**/*.e2e.ts'],
     fileParallelism: false,
+    // One process for every file, its modules loaded once (Playwright, puppeteer, the fixture
+    // server): each file still launches its own browsers with fresh profiles, so no state is shared.
+    pool: 'forks',
+    poolOptions: { forks: { singleFork: true } },
+    isolate: false,
     testTimeout: 60000,
     hookTimeout: 120000,
     // A fresh machine's first page loads are slow: give polled expectations time (no test waits
