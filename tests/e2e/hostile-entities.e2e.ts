@@ -204,22 +204,6 @@ async function scenario(d: Driver, openReader: () => Promise<void>, browser: str
   expect(counts.canaryText).toBe(true);
   expect(highlight.canary).toBeNull();
 
-  // Off: the article exactly as it was.
-  since = await d.evaluate(startPhase, undefined);
-  await d.click('reader-highlight');
-  await d.until((s) => !s.marked && s.pressed === 'false');
-  const off = await d.evaluate(endPhase, since);
-  step('off');
-  expect(await d.evaluate(contentHtml, undefined)).toBe(before);
-
-  // Again, the recognizer's code loaded and its model decoded: the steady state, measured.
-  since = await d.evaluate(startPhase, undefined);
-  await d.click('reader-highlight');
-  await d.until((s) => s.pressed === 'true', 120000);
-  const again = await d.evaluate(endPhase, since);
-  step('highlighted again');
-  expect(again.canary).toBeNull();
-
   // The panel's first name, its last mention: near the article's end; it is scrolled onto the screen.
   await d.lastMentionOfFirstEntry();
   // Read until the scrolling has come to rest with the mention on screen.
@@ -232,8 +216,14 @@ async function scenario(d: Driver, openReader: () => Promise<void>, browser: str
   const mention = await poll(() => d.evaluate(currentMention, undefined), settled, 10000);
   expect(mention.at).toBeGreaterThan(0.9);
   expect(mention.onScreen).toBe(true);
+
+  // Off: the article exactly as it was.
+  since = await d.evaluate(startPhase, undefined);
   await d.click('reader-highlight');
   await d.until((s) => !s.marked && s.pressed === 'false');
+  const off = await d.evaluate(endPhase, since);
+  step('off');
+  expect(await d.evaluate(contentHtml, undefined)).toBe(before);
 
   // Again, and Stop halfway: the switch is off, no mark is left, the text is as it was.
   await d.click('reader-highlight');
@@ -249,7 +239,7 @@ async function scenario(d: Driver, openReader: () => Promise<void>, browser: str
   expect(await d.evaluate(contentHtml, undefined)).toBe(before);
   expect((await d.evaluate(endPhase, since)).canary).toBeNull();
 
-  const figures = { open, first: highlight, again, off, marks: counts.marks };
+  const figures = { open, first: highlight, off, marks: counts.marks };
   console.log(`${browser}: ${JSON.stringify(figures)}`);
   return figures;
 }
@@ -292,11 +282,11 @@ describe('Chromium', () => {
       'chromium',
     );
     // The Long Tasks API reports script and input tasks over 50 ms (not the browser's rendering
-    // work in frames: scripts/bench/NOTES.md has the traces). The task at the real click was
-    // 309-489 ms highlighting again: the panel's column rebuilt and laid out every box of the
-    // article. With the column coming without a change of `display`, a run measured 254 ms
-    // highlighting again and 260 ms off on the loaded machine. 50 ms is not met.
-    expect(Math.max(0, ...figures.again.tasks)).toBeLessThan(1000);
+    // work in frames: scripts/bench/NOTES.md has the traces). Profiled on the loaded machine, the
+    // first highlighting (the recognizer loading too) held the page up to 1,060 ms while a lone
+    // surname's title was looked for over the whole text once per mention; with that looked up once
+    // and the whole-article passes stepped, the longest task was 480 ms. 50 ms is not met.
+    expect(Math.max(0, ...figures.first.tasks)).toBeLessThan(1000);
     expect(Math.max(0, ...figures.off.tasks)).toBeLessThan(400);
     await popup.close();
   }, 240000);
@@ -358,7 +348,7 @@ describe('Firefox', () => {
     );
     // Firefox has no Long Tasks API: the heartbeat's longest gap (timers are slowed on the loaded
     // machine). Before the change 339-531 ms highlighting, 317-380 ms off; 50 ms is not met.
-    expect(figures.again.maxGap).toBeLessThan(1000);
+    expect(figures.first.maxGap).toBeLessThan(1000);
     expect(figures.off.maxGap).toBeLessThan(1000);
   }, 240000);
 });
