@@ -53,6 +53,8 @@ export interface Committed<R> {
   value: R;
   /** The deleted articles as they were, with their content (for undo). */
   removed: SavedArticle[];
+  /** Each highlight of `highlights.put` as it was before (null: it is new), in the same order (for undo). */
+  highlightsBefore: (Highlight | null)[];
 }
 
 export interface CommitOptions {
@@ -171,7 +173,7 @@ export async function commit<R>(
       if (gone.length === 0 && !puts.some((p) => p.listed || p.reindex)) {
         // Only columns the catalog and the index do not hold (reading progress): the rows alone.
         await Promise.all([...(puts.length ? metaWrites() : []), ...markWrites()]);
-        return { value, removed: [], cat: null, pending: 0 };
+        return { value, removed: [], cat: null, pending: 0, marksBefore: oldMarks.slice(0, markPuts.length) };
       }
 
       // Every read before the writes (a read would wait for them)…
@@ -235,13 +237,17 @@ export async function commit<R>(
       const pending = await update.apply(cat, fresh, unlisted);
       writes.push(writeCatalog(db, cat));
       await Promise.all(writes);
-      return { value, removed, cat, pending };
+      return { value, removed, cat, pending, marksBefore: oldMarks.slice(0, markPuts.length) };
     }),
   );
   if (done.cat) scheduleIndexing(db, done.cat, done.pending);
   // The popup's early list must not show a deleted title again (recent-snapshot.ts).
   if (done.removed.length) forgetRecentSnapshot();
-  return { value: done.value, removed: done.removed };
+  return {
+    value: done.value,
+    removed: done.removed,
+    highlightsBefore: done.marksBefore.map((h) => h ?? null),
+  };
 }
 
 /** The stored highlights of `urls` (none read when the library has no highlight, as most imports find it). */

@@ -46,22 +46,23 @@ function checkedHighlight(h: Highlight): Highlight {
 /**
  * Adds or replaces highlights of saved articles. An article that is not saved: LibraryError
  * 'not-found' (nothing written); `skipMissing` leaves those out instead and answers them (an import).
+ * `before`: each written highlight as it was (null: new), for an undo.
  */
 export async function putHighlights(
   db: LibraryDB,
   highlights: readonly Highlight[],
   options: { skipMissing?: boolean } = {},
-): Promise<{ written: Highlight[]; missing: Highlight[] }> {
+): Promise<{ written: Highlight[]; missing: Highlight[]; before: (Highlight | null)[] }> {
   const rows = highlights.map(checkedHighlight);
   const articles = [...new Set(rows.map((h) => h.article))];
-  const { value } = await commit(db, articles, (stored) => {
+  const { value, highlightsBefore } = await commit(db, articles, (stored) => {
     const missing = rows.filter((h) => !stored.has(h.article));
     if (missing.length && !options.skipMissing)
       throw new LibraryError('not-found', `No saved article at ${missing[0]!.article} for this highlight.`);
     const written = rows.filter((h) => stored.has(h.article));
     return { highlights: { put: written }, value: { written, missing } };
   });
-  return value;
+  return { ...value, before: highlightsBefore };
 }
 
 /** Deletes a highlight and answers it as it was (for undo), or null when there was none. */

@@ -29,7 +29,7 @@ import {
   siteOf,
 } from '@/lib/library/records';
 import { CsvError, parseCsv, type CsvRow } from '@/lib/library/csv';
-import { mergeArticles, type MergeResult } from '@/extension/library/store';
+import { highlightsUndo, mergeArticles, type MergeResult } from '@/extension/library/store';
 import type { ArticleContent, ArticleMeta, SaveStatus, SavedArticle, SavedImage } from '@/lib/library/types';
 import { type AssetRow, THUMB_HASH } from '@/extension/library/schema';
 import {
@@ -972,6 +972,10 @@ export async function importItems(
   if (!options.highlights?.length) return merged;
   // Highlights of articles now in the library come in; those of an article it does not hold are
   // left out and counted (the backup still has them), never a failure of the whole import.
-  const { written, missing } = await putHighlights(db, options.highlights, { skipMissing: true });
-  return { ...merged, highlights: { written: written.length, missing: missing.length } };
+  const { written, missing, before } = await putHighlights(db, options.highlights, { skipMissing: true });
+  return {
+    ...merged,
+    undo: [...merged.undo, ...highlightsUndo(written, before)],
+    highlights: { written: written.length, missing: missing.length },
+  };
 }

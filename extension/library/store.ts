@@ -26,6 +26,7 @@ import { putHighlights } from '@/extension/library/highlights';
 import { matchUrls, siteCounts, tagCounts, urlsWithStatus } from '@/extension/library/search';
 import type { ArticleContent, ArticleMeta, LibraryFilter, SaveStatus, SavedArticle, SavedImage } from '@/lib/library/types';
 import type { SavedKeyPoints } from '@/lib/summary/saved';
+import type { Highlight } from '@/lib/annotations/highlight';
 
 export { LibraryError } from '@/lib/library/errors';
 export { canonicalUrl } from '@/lib/library/records';
@@ -269,8 +270,20 @@ interface Before {
   rows: { meta: ArticleMeta; content: ArticleContent } | null;
 }
 
-/** What merges changed, in order, to be put back exactly by undoMerges. */
-export type MergeUndo = readonly Before[];
+/** A highlight an import wrote, as it was before (null: the import added it). */
+interface HighlightBefore {
+  highlight: string;
+  article: string;
+  before: Highlight | null;
+}
+
+/** What merges (and the highlights an import brought) changed, in order, to be put back exactly by undoMerges. */
+export type MergeUndo = readonly (Before | HighlightBefore)[];
+
+/** The undo steps of highlights written by putHighlights (its `written` and `before`). */
+export function highlightsUndo(written: readonly Highlight[], before: readonly (Highlight | null)[]): HighlightBefore[] {
+  return written.map((h, i) => ({ highlight: h.id, article: h.article, before: before[i] ?? null }));
+}
 
 export interface MergeResult extends MergeCounts {
   /** The URLs of the kept articles (the user may choose to replace them). */
@@ -367,18 +380,30 @@ export async function mergeArticles(
 /**
  * Undoes merges (an import, then the replacing of the copies it kept out): every article they
  * added is removed and every one they changed gets back its rows exactly as they were before the
- * first of them.
+ * first of them; the highlights an import added are removed and those it replaced come back.
  */
 export async function undoMerges(db: LibraryDB, undo: MergeUndo): Promise<void> {
   const first = new Map<string, Before['rows']>();
-  for (const b of undo) if (!first.has(b.url)) first.set(b.url, b.rows);
+  const marks = new Map<string, HighlightBefore>();
+  for (const step of undo) {
+    if ('highlight' in step) {
+      if (!marks.has(step.highlight)) marks.set(step.highlight, step);
+    } else if (!first.has(step.url)) first.set(step.url, step.rows);
+  }
   const put: ArticlePut[] = [];
   const remove: string[] = [];
   for (const [url, rows] of first) {
     if (rows) put.push(rows);
     else remove.push(url);
   }
-  await commit(db, [...first.keys()], () => ({ put, remove, value: null }));
+  const urls = new Set([...first.keys(), ...[...marks.values()].map((m) => m.article)]);
+  await commit(db, [...urls], (stored) => {
+    // A highlight comes back only onto an article that stays saved (a removed one takes its own with it).
+    const stays = (url: string) => stored.has(url) && !remove.includes(url);
+    const back = [...marks.values()].flatMap((m) => (m.before && stays(m.before.article) ? [m.before] : []));
+    const added = [...marks.values()].filter((m) => !m.before).map((m) => m.highlight);
+    return { put, remove, highlights: { put: back, remove: added }, value: null };
+  });
 }
 
 /** Undo of removeArticles: puts the articles back exactly (merging with any saved since), with their highlights. */

@@ -6,7 +6,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { article, dropDbs, freshDb, highlightIn } from './library-helpers';
 import { exportHtml, exportJson, exportMarkdownZip, importItems, parseImport } from '@/extension/library/io';
 import { listHighlights, putHighlights } from '@/extension/library/highlights';
-import { saveArticle } from '@/extension/library/store';
+import { saveArticle, undoMerges } from '@/extension/library/store';
+import { searchLibrary } from '@/extension/library/search';
 import type { Highlight } from '@/lib/annotations/highlight';
 
 afterEach(dropDbs);
@@ -86,4 +87,24 @@ test('the JSON backup carries W3C Web Annotations that import back; bad ones lis
     ['hl-1', '버스 요금을', '', 'green'],
     ['hl-2', 'voted <b>yes</b>', 'Check the *minutes*.\nAnd the vote count.', 'green'],
   ]);
+});
+
+test('undoing an import takes away the highlights it added and gives back the ones it changed', async () => {
+  // The reader's own library: the article with one highlight and its note.
+  const db = freshDb();
+  await saveArticle(db, article({ text: TEXT, url: URL }), { pageUrl: URL });
+  await putHighlights(db, [highlight('hl-1', '버스 요금을', { note: 'my own note' })]);
+  // A backup of the same article where hl-1's note was changed and another highlight was made.
+  const other = await libraryWithHighlights();
+  await putHighlights(other, [highlight('hl-1', '버스 요금을', { note: 'imported harbourmaster note' })]);
+  const parsed = parseImport(await exportJson(other), 'backup.json', { sanitize: (h) => h });
+  const result = await importItems(db, parsed.items, { highlights: parsed.highlights });
+  expect(result.highlights).toEqual({ written: 2, missing: 0 });
+  expect((await listHighlights(db, URL)).map((h) => h.id)).toEqual(['hl-1', 'hl-2']);
+  expect((await searchLibrary(db, { query: 'harbourmaster' })).length).toBe(1);
+
+  await undoMerges(db, result.undo);
+  expect((await listHighlights(db, URL)).map((h) => [h.id, h.note])).toEqual([['hl-1', 'my own note']]);
+  expect(await searchLibrary(db, { query: 'harbourmaster' })).toEqual([]);
+  expect((await searchLibrary(db, { query: 'own' })).map((m) => m.url)).toEqual([URL]);
 });
