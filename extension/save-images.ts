@@ -16,6 +16,7 @@ import {
   MAX_IMAGE_DOWNLOAD_BYTES,
   MAX_IMAGE_WIDTH,
   pickSource,
+  pictureSize,
   scaledSize,
   sniffImage,
   sourceKey,
@@ -114,11 +115,12 @@ async function prepare(
   let blob = blobOf(bytes, type);
   const codec = options.codec;
   if (!codec) return { src, image: { type, width: 0, height: 0, blob } };
-  let size: { width: number; height: number };
+  // The header says the size, else a decode (which also refuses a picture's first bytes over something else).
+  let size: { width: number; height: number } | null = pictureSize(bytes);
   try {
-    size = await codec.measure(blob);
+    size ??= await codec.measure(blob);
   } catch {
-    return null; // a picture's first bytes over something else
+    return null;
   }
   if (isTiny(size.width, size.height)) return null;
   const target = scaledSize(size.width, size.height, MAX_IMAGE_WIDTH);

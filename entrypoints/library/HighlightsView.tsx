@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { useFirstRenderMark, useLive } from '@/components/useLive';
 import type { LibraryDB } from '@/extension/library/db';
-import { highlightsPage, type HighlightEntry, type HighlightsQuery } from '@/extension/library/highlights-view';
+import { highlightCount, highlightsPage, type HighlightEntry, type HighlightsQuery } from '@/extension/library/highlights-view';
 import { openSaved } from '@/extension/open-saved';
 import type { HighlightColor } from '@/lib/annotations/highlight';
 import { snippet } from '@/lib/library/snippet';
@@ -65,13 +65,14 @@ export function HighlightsView({ db, query }: { db: LibraryDB; query: string }) 
   const [want, setWant] = useState(PAGE);
   const q = query.trim();
   const page = useLive(() => highlightsPage(db, { group, query: q }, want), [group, q, want]);
+  const total = useLive(() => highlightCount(db), []);
   useFirstRenderMark('library-highlights-rendered', !!page?.entries.length);
   const byColor = group === 'color';
   return (
     <section class="hl-view" aria-labelledby="hl-view-count" data-testid="highlights-view">
       <div class="hl-view-tools">
         <span id="hl-view-count" class="count" data-testid="highlights-count">
-          {t('highlightsViewCount', page?.total ?? 0)}
+          {total === undefined ? '' : t('highlightsViewCount', total)}
         </span>
         <span class="field">
           <label for="hl-group">{t('highlightsGroupLabel')}</label>

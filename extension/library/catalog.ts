@@ -14,6 +14,10 @@
 // by writeCatalog; the popup's recent list reads it instead of the whole catalog (~1 MB, ~7 ms to
 // read and decode at 10,000 articles). A database without it (none written yet) falls back to the
 // catalog.
+// Revisions: every write of the catalog gives it a new random `rev`, stored in both rows. A context
+// keeps the catalog it decoded last (by database) and reads only the small head row to learn
+// whether it is still the stored one: the library page's list, filters, counts and every search
+// read the catalog, and at 100,000 articles reading and decoding its row takes ~200 ms.
 // Ids: each article has a numeric id (the search index's posting lists hold ids, not URLs). An id
 // stays with its URL while the article is saved; the next id only grows.
 import type { LibraryDB } from '@/extension/library/db';
@@ -48,6 +52,8 @@ export interface CatalogEntry {
 
 /** The catalog in memory: parallel columns, newest first. */
 export class Catalog {
+  /** The revision this catalog was read at or written as (0: none yet). */
+  rev = 0;
   nextId = 1;
   stale = 0;
   ids: number[] = [];
@@ -67,6 +73,7 @@ export class Catalog {
   static decode(row: CatalogRow | undefined): Catalog {
     const c = new Catalog();
     if (!row) return c;
+    c.rev = row.rev ?? 0;
     c.nextId = row.nextId;
     c.stale = row.stale;
     c.ids = Array.from(row.ids);
@@ -77,6 +84,22 @@ export class Catalog {
     const sites = row.sites ? row.sites.split('\n') : [];
     c.site = Array.from(row.site, (i) => sites[i] ?? '');
     c.tags = new Map(JSON.parse(row.tags || '[]') as [number, string[]][]);
+    return c;
+  }
+
+  /** A copy a writer may change (readers share the decoded catalog). */
+  copy(): Catalog {
+    const c = new Catalog();
+    c.rev = this.rev;
+    c.nextId = this.nextId;
+    c.stale = this.stale;
+    c.ids = this.ids.slice();
+    c.savedAt = this.savedAt.slice();
+    c.urls = this.urls.slice();
+    c.read = this.read.slice();
+    c.status = this.status.slice();
+    c.site = this.site.slice();
+    c.tags = new Map(this.tags);
     return c;
   }
 
@@ -99,6 +122,7 @@ export class Catalog {
       sites: [...siteIndex.keys()].join('\n'),
       site,
       tags: JSON.stringify([...this.tags].filter(([, tags]) => tags.length > 0)),
+      rev: this.rev,
     };
   }
 
@@ -243,9 +267,24 @@ export function compareEntries(a: { savedAt: number; url: string }, b: { savedAt
   return b.savedAt - a.savedAt || (a.url < b.url ? 1 : a.url > b.url ? -1 : 0);
 }
 
-export async function readCatalog(db: LibraryDB): Promise<Catalog> {
-  const row = await db.catalog.get(CATALOG_KEY);
-  return Catalog.decode(row && 'nextId' in row ? row : undefined);
+/** The catalog each database's readers decoded last, by its revision. */
+const decoded = new WeakMap<LibraryDB, Catalog>();
+
+/**
+ * The stored catalog. Readers share one decoded copy while the stored revision is the same (it
+ * must not be changed); a writer asks for its `own` copy.
+ */
+export async function readCatalog(db: LibraryDB, options: { own?: boolean } = {}): Promise<Catalog> {
+  const head = (await db.catalog.get(HEAD_KEY)) as CatalogHead | undefined;
+  const rev = head?.rev;
+  let catalog = decoded.get(db);
+  if (rev === undefined || catalog?.rev !== rev) {
+    const row = await db.catalog.get(CATALOG_KEY);
+    catalog = Catalog.decode(row && 'nextId' in row ? row : undefined);
+    if (rev !== undefined && catalog.rev === rev) decoded.set(db, catalog);
+    else return catalog; // a database written before revisions: nothing to keep
+  }
+  return options.own ? catalog.copy() : catalog;
 }
 
 /** The newest `n` URLs: from the head row when it holds enough, else from the catalog. */
@@ -257,7 +296,18 @@ export async function newestUrls(db: LibraryDB, n: number): Promise<string[]> {
 }
 
 /** Writes the catalog and its head row. */
+/** Writes the catalog and its head row, under a new revision. */
 export async function writeCatalog(db: LibraryDB, catalog: Catalog): Promise<void> {
-  const head: CatalogHead = { urls: catalog.urls.slice(0, HEAD_SIZE).join('\n') };
+  catalog.rev = newRev();
+  const head: CatalogHead = { urls: catalog.urls.slice(0, HEAD_SIZE).join('\n'), rev: catalog.rev };
   await db.catalog.bulkPut([catalog.encode(), head], [CATALOG_KEY, HEAD_KEY]);
+  // Readers here need not decode what was just written (a write that does not commit leaves a
+  // revision no stored head ever has, so this copy is never taken for the stored one).
+  decoded.set(db, catalog.copy());
 }
+
+/** A revision no other write (in any context) is likely to have drawn: 52 random bits. */
+const newRev = () => {
+  const [high, low] = crypto.getRandomValues(new Uint32Array(2));
+  return (high! & 0xfffff) * 2 ** 32 + low! + 1;
+};

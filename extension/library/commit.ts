@@ -104,7 +104,7 @@ export async function commit<R>(
   const done = await guard(() =>
     db.transaction('rw', [db.articles, db.contents, db.catalog, db.terms, db.postings, db.assets, db.highlights], async () => {
       let catalog: Promise<Catalog> | null = null;
-      const readCat = () => (catalog ??= readCatalog(db));
+      const readCat = () => (catalog ??= readCatalog(db, { own: true }));
       let read = keys;
       if (keys.length > KNOWN_ONLY_ABOVE) {
         const cat = await readCat();
@@ -252,7 +252,8 @@ export async function commit<R>(
 
 /** The stored highlights of `urls` (none read when the library has no highlight, as most imports find it). */
 async function storedNotes(db: LibraryDB, urls: readonly string[]): Promise<Highlight[]> {
-  if ((await db.highlights.count()) === 0) return [];
+  // (one key, not count(): IndexedDB counts 50,000 highlights in ~80 ms)
+  if ((await db.highlights.limit(1).primaryKeys()).length === 0) return [];
   return db.highlights
     .where('article')
     .anyOf([...urls])

@@ -70,11 +70,15 @@ export interface CatalogRow {
   site: Uint32Array;
   /** JSON of [id, tags][] for the articles that have tags. */
   tags: string;
+  /** A random number new with every write of the catalog (absent before the first such write). */
+  rev?: number;
 }
 
-/** The head row (key HEAD_KEY): the catalog's first HEAD_SIZE URLs joined with "\n". */
+/** The head row (key HEAD_KEY): the catalog's first HEAD_SIZE URLs joined with "\n", and the
+ *  catalog's `rev`, so a reader knows whether the catalog it decoded last is still the stored one. */
 export interface CatalogHead {
   urls: string;
+  rev?: number;
 }
 
 export const CATALOG_KEY = 'catalog';

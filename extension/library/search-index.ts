@@ -170,7 +170,7 @@ const rebuilding = new WeakMap<LibraryDB, Promise<void>>();
 export async function indexPending(db: LibraryDB, options: { force?: boolean } = {}): Promise<void> {
   await guard(() =>
     db.transaction('rw', [db.catalog, db.postings, db.terms], async () => {
-      const [cat, pending] = await Promise.all([readCatalog(db), db.terms.toArray()]);
+      const [cat, pending] = await Promise.all([readCatalog(db, { own: true }), db.terms.toArray()]);
       if (!options.force && !needsRebuild(db, cat, pending.length)) return;
       await rebuildPostings(
         db,

@@ -6,7 +6,7 @@ import { exportJson, importItems, parseImport } from '@/extension/library/io';
 import { searchLibrary } from '@/extension/library/search';
 import { getArticle, getMetas, listUrls, recent, saveArticle } from '@/extension/library/store';
 import { putHighlights } from '@/extension/library/highlights';
-import { highlightsPage } from '@/extension/library/highlights-view';
+import { highlightCount, highlightsPage } from '@/extension/library/highlights-view';
 import { collectImages } from '@/extension/save-images';
 import { measureReanchoring } from './reanchor-entry';
 
@@ -26,6 +26,7 @@ Object.assign(window, {
     measureReanchoring,
     putHighlights,
     highlightsPage,
+    highlightCount,
     listUrls,
     getMetas,
   },

@@ -196,7 +196,7 @@ const highlights = await page.evaluate(
     };
     const page = (q) => async () => {
       const r = await lib.highlightsPage(db, q, 50);
-      return { shown: r.entries.length, total: r.total, more: r.more };
+      return { shown: r.entries.length, more: r.more };
     };
     const view = {
       byArticle: await timed(page({})),
@@ -204,12 +204,15 @@ const highlights = await page.evaluate(
       searchedNote: await timed(page({ query: 'harbourmaster' })),
       searchedKorean: await timed(page({ query: '재개발조합' })),
     };
+    t = now();
+    const total = await lib.highlightCount(db);
+    const countMs = now() - t;
     const search = {};
     for (const query of ['harbourmaster', '재개발조합']) {
       const r = await timed(async () => (await lib.searchLibrary(db, { query }, { limit: 50 })).length);
       search[query] = { ...r, totalHits: (await lib.searchLibrary(db, { query })).length };
     }
-    return { count: list.length, writeMs, view, search };
+    return { count: list.length, writeMs, view, search, total, countMs };
   },
   { perArticle: 5, n: HIGHLIGHTS },
 );
@@ -331,13 +334,17 @@ const big = await page.evaluate(async (n) => {
     }
     return { answer, coldMs: times[0], times: times.slice(1) };
   };
+  // Read through a connection of its own, as a library page opening on it: its first read decodes
+  // the catalog (coldMs), the next ones find it decoded (catalog.ts, Revisions).
+  const page = lib.openLibrary('bench-big');
   const list = await timed(async () => {
-    const urls = await lib.listUrls(db, {});
-    return { keys: urls.length, rows: (await lib.getMetas(db, urls.slice(0, 30))).length };
+    const urls = await lib.listUrls(page, {});
+    return { keys: urls.length, rows: (await lib.getMetas(page, urls.slice(0, 30))).length };
   });
   const search = {};
   for (const query of ['삼성', '반도체 수출', 'inflation', 'semicond'])
-    search[query] = await timed(async () => (await lib.searchLibrary(db, { query }, { limit: 50 })).length);
+    search[query] = await timed(async () => (await lib.searchLibrary(page, { query }, { limit: 50 })).length);
+  page.close();
   await db.delete();
   return { importMs, list, search };
 }, BIG);
@@ -380,6 +387,8 @@ const figures = {
   highlights: {
     count: highlights.count,
     writeMs: highlights.writeMs,
+    total: highlights.total,
+    countMs: highlights.countMs,
     view: Object.fromEntries(
       Object.entries(highlights.view).map(([k, v]) => [k, { ...v.answer, coldMs: v.coldMs, medianMs: median(v.times) }]),
     ),
@@ -444,14 +453,20 @@ row(`  import its ${pocket.items} items into an empty library`, ms(pocket.import
 const hl = figures.highlights;
 row(`write ${hl.count} highlights (one import)`, ms(hl.writeMs));
 for (const [name, v] of Object.entries(hl.view))
-  row(`Highlights view, first page (${name}: ${v.shown} of ${v.total})`, ms(v.medianMs), `≤ ${TARGETS.highlightsMs} ms`);
+  row(
+    `Highlights view, first page (${name}: ${v.shown}${v.more ? ' and more' : ''})`,
+    ms(v.medianMs),
+    `≤ ${TARGETS.highlightsMs} ms`,
+  );
+row(`  the count of all ${hl.total} (shown when it comes)`, ms(hl.countMs));
 row('Highlights view, first render of the page', ms(hl.viewFirstRenderMs), `≤ ${TARGETS.highlightsMs} ms`);
 for (const [query, v] of Object.entries(hl.search))
   row(`search "${query}" (only in notes), first ${v.firstPage} of ${v.totalHits}`, ms(v.medianMs), `≤ ${TARGETS.searchMs} ms`);
 const b = figures.big;
 row(`${b.articles} articles (~1 KB text): import in batches of 10,000`, ms(b.importMs));
 row(`  list: ${b.list.keys} keys + first ${b.list.rows} rows`, ms(b.list.medianMs), `≤ ${TARGETS.listMs} ms`);
+row(`    the first time in a page (the catalog read and decoded)`, ms(b.list.coldMs));
 for (const [query, v] of Object.entries(b.search))
-  row(`  search "${query}", first ${v.firstPage}`, ms(v.medianMs), `≤ ${TARGETS.searchMs} ms`);
+  row(`  search "${query}", first ${v.firstPage} (first time ${ms(v.coldMs)})`, ms(v.medianMs), `≤ ${TARGETS.searchMs} ms`);
 printReanchoring(reanchor, row);
 console.log(`\nwritten: ${path.relative(ROOT, OUT)}`);

@@ -8,10 +8,12 @@ import {
   isTiny,
   MAX_ARTICLE_IMAGE_BYTES,
   pickSource,
+  pictureSize,
   scaledSize,
   sniffImage,
   sourceKey,
 } from '@/lib/library/images';
+import { stripedPng } from '../../scripts/lib/png.mjs';
 
 const bytes = (...parts: (number[] | string)[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -59,6 +61,35 @@ test('isTiny: spacers and tracking pixels', () => {
   expect(isTiny(2, 2)).toBe(true);
   expect(isTiny(1, 300)).toBe(false);
   expect(isTiny(600, 400)).toBe(false);
+});
+
+describe('pictureSize: the size from the header, no decode', () => {
+  const le = (n: number, width: number) => Array.from({ length: width }, (_, i) => (n >> (8 * i)) & 0xff);
+  test('a real PNG, GIF, the three WebP kinds and a JPEG frame', () => {
+    expect(pictureSize(new Uint8Array(stripedPng(2400, 1600, 12)))).toEqual({ width: 2400, height: 1600 });
+    expect(pictureSize(bytes('GIF89a', le(300, 2), le(200, 2), [0, 0, 0]))).toEqual({ width: 300, height: 200 });
+    const riff = (chunk: string, body: number[]) => bytes('RIFF', le(100, 4), 'WEBP', chunk, le(body.length, 4), body);
+    expect(pictureSize(riff('VP8X', [0, 0, 0, 0, ...le(1999, 3), ...le(999, 3)]))).toEqual({ width: 2000, height: 1000 });
+    const bits = (1999 | (999 << 14)) >>> 0;
+    expect(pictureSize(riff('VP8L', [0x2f, ...le(bits, 4), 0, 0, 0, 0, 0]))).toEqual({ width: 2000, height: 1000 });
+    expect(pictureSize(riff('VP8 ', [0, 0, 0, 0x9d, 0x01, 0x2a, ...le(1800, 2), ...le(1200, 2)]))).toEqual({
+      width: 1800,
+      height: 1200,
+    });
+    const jfif = [0xff, 0xe0, 0, 16, ...'JFIF'.split('').map((c) => c.charCodeAt(0)), 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
+    const sof = [0xff, 0xc2, 0, 17, 8, 0x04, 0xb0, 0x07, 0x08, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+    expect(pictureSize(bytes([0xff, 0xd8], jfif, sof))).toEqual({ width: 1800, height: 1200 });
+  });
+
+  test('what the header cannot say is left to a decode', () => {
+    // Exif may turn the picture; a cut header; AVIF; a PNG whose first chunk is not IHDR.
+    const exif = [0xff, 0xe1, 0, 8, ...'Exif'.split('').map((c) => c.charCodeAt(0)), 0, 0];
+    expect(pictureSize(bytes([0xff, 0xd8], exif, [0xff, 0xc0, 0, 17, 8, 0, 10, 0, 20, 3, 0, 0]))).toBeNull();
+    expect(pictureSize(new Uint8Array(stripedPng(40, 30, 1)).subarray(0, 20))).toBeNull();
+    expect(pictureSize(bytes([0, 0, 0, 0x1c], 'ftypavif', [0, 0, 0, 0, 0, 0, 0, 0]))).toBeNull();
+    expect(pictureSize(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13], 'IEND', le(0, 12)))).toBeNull();
+    expect(pictureSize(bytes('GIF89a', le(0, 2), le(0, 2)))).toBeNull();
+  });
 });
 
 describe('pickSource', () => {
