@@ -56,9 +56,11 @@ export interface ReaderHighlightsProps {
   /** The panel is open (the toolbar's Highlights and notes tool), and what closes it. */
   panel: boolean;
   onClosePanel: () => void;
+  /** Which selections bring the bar (the live page: those in the article's text only); default all in `content`. */
+  accepts?: (range: Range) => boolean;
 }
 
-export function ReaderHighlights({ notes, content, translated, panel, onClosePanel }: ReaderHighlightsProps) {
+export function ReaderHighlights({ notes, content, translated, panel, onClosePanel, accepts }: ReaderHighlightsProps) {
   const state = useStore(notes);
   const [bar, setBar] = useState<Bar | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -73,7 +75,8 @@ export function ReaderHighlights({ notes, content, translated, panel, onClosePan
     const { signal } = controller;
     const check = (fromKeyboard: boolean) => {
       if (pointerDown.current || translated) return;
-      const range = selectionIn(content);
+      const found = selectionIn(content);
+      const range = found && (!accepts || accepts(found)) ? found : null;
       if (!range) {
         // (a shadow root knows its own focused element; the document only sees the overlay's host)
         const focused = (content.getRootNode() as Document | ShadowRoot).activeElement;
@@ -109,8 +112,10 @@ export function ReaderHighlights({ notes, content, translated, panel, onClosePan
       },
       { signal },
     );
+    // A selection made before the bar was here (the live page's first one, which brought it).
+    check(false);
     return () => controller.abort();
-  }, [content, notes, translated]);
+  }, [content, notes, translated, accepts]);
 
   useEffect(() => {
     if (translated) setBar(null);

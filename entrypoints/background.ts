@@ -9,7 +9,8 @@ import { t } from '@/platform/i18n';
 import { openLibrary } from '@/extension/library/db';
 import { pendingUrls } from '@/extension/library/store';
 import { listen } from '@/platform/messages';
-import { readerCommand } from '@/extension/reader-control';
+import { readerCommand, showPageNotes } from '@/extension/reader-control';
+import { hasHighlights } from '@/extension/library/highlights';
 import { highlightHandlers } from '@/extension/highlight-requests';
 import { fetchPending, pendingProgress, saveLink, saveMessage, saveTab } from '@/extension/save-page';
 import { DexieTranslationCache } from '@/extension/translate/cache';
@@ -82,7 +83,16 @@ export default defineBackground(() => {
 
   listen({
     'detector/result': async (detection, sender) => {
-      if (sender.tab?.id !== undefined && sender.frameId === 0) await showDetection(sender.tab.id, detection);
+      if (sender.tab?.id === undefined || sender.frameId !== 0) return;
+      await showDetection(sender.tab.id, detection);
+      // The reader's own highlights come back on the page itself (the article's address is the
+      // page's, canonicalised; one index key read, and nothing is injected into other pages).
+      if (detection.isArticle && sender.tab.url && (await hasHighlights(db, sender.tab.url)))
+        await showPageNotes(sender.tab.id).catch(() => undefined);
+    },
+    // Text selected in an article: the selection bar of the reader's own highlights.
+    'detector/selection': async (_, sender) => {
+      if (sender.tab?.id !== undefined && sender.frameId === 0) await showPageNotes(sender.tab.id);
     },
     // Who may send each of these (extension pages only for saving, fetching and commands in a
     // tab) is declared once in platform/messages.ts (CALLERS) and checked by listen().

@@ -34,6 +34,20 @@ export default defineUnlistedScript({
     };
     report();
 
+    // The first selection of text in an article asks for the selection bar of the reader's own
+    // highlights (the reader script then handles every later one). Listening changes nothing.
+    const selected = () => {
+      if (!last.isArticle || !document.getSelection()?.toString().trim()) return;
+      document.removeEventListener('mouseup', later);
+      document.removeEventListener('keyup', later);
+      const message: Message<'detector/selection'> = { type: 'detector/selection', payload: undefined };
+      runtime.sendMessage(message).catch(() => undefined);
+    };
+    // After the browser has settled the selection; the user's own input only, never a page's script.
+    const later = (e: Event) => e.isTrusted && setTimeout(selected, 0);
+    document.addEventListener('mouseup', later, { passive: true });
+    document.addEventListener('keyup', later, { passive: true });
+
     runtime.onMessage.addListener((message, _sender, sendResponse) => {
       if (message?.type !== 'detector/get') return undefined;
       last = detect(document);

@@ -10,6 +10,12 @@ export async function ensureReader(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/reader.js'] });
 }
 
+/** The reader's own highlights on the tab's page itself, and the selection bar there (injecting the reader script). */
+export async function showPageNotes(tabId: number): Promise<void> {
+  await ensureReader(tabId);
+  await sendToTab(tabId, 'page/notes', undefined);
+}
+
 /** Carries out `command` in the tab's reader script (injecting it first); answers the tab's state after it. */
 export async function readerCommand(tabId: number, command: TabCommand): Promise<PageInfo> {
   await ensureReader(tabId);

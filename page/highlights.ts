@@ -8,7 +8,7 @@
 // The marks step aside (`lift`) while something else changes the article's DOM (a translation,
 // entity marks) and come back after (`restore`), so neither corrupts the other. While a
 // translation is shown the text is not the article's own: nothing is drawn or made then.
-import { anchor, describeRange, type Anchored } from '@/lib/annotations/anchor';
+import { anchor, describe, describeRange, type Anchored } from '@/lib/annotations/anchor';
 import { drawHighlights, eraseHighlights, marksOf } from '@/lib/annotations/draw';
 import { MAX_NOTE, newHighlightId, type Highlight, type HighlightColor } from '@/lib/annotations/highlight';
 import { textOf } from '@/lib/entities/dom';
@@ -57,11 +57,19 @@ export class ReaderNotes {
   #state: NotesState = { items: [], loaded: false, error: null, removed: null, saved: null };
   /** The changes of the DOM under way (a translation, entity marks): the marks are off until the last one ends. */
   readonly #aside = new Set<string>();
+  /** On the live page: the article's text as the reader shows it, which selectors describe. */
+  readonly #articleText: string | null;
 
-  constructor(content: HTMLElement, article: string, store: HighlightStore, signal: AbortSignal) {
+  /**
+   * `articleText`: the marks are in a page that holds the article among other things (the live
+   * page); a selection there is described against the article's own text, so it is found again in
+   * the reader and the saved copy, and one outside the article makes no highlight.
+   */
+  constructor(content: HTMLElement, article: string, store: HighlightStore, signal: AbortSignal, articleText?: string) {
     this.#content = content;
     this.#article = article;
     this.#store = store;
+    this.#articleText = articleText ?? null;
     signal.addEventListener('abort', () => this.#listeners.clear(), { once: true });
   }
 
@@ -109,7 +117,15 @@ export class ReaderNotes {
   /** Makes a highlight of the selected range (null: it holds no text of the article). */
   async add(range: Range, color: HighlightColor, note = ''): Promise<Highlight | null> {
     if (!this.active) return null;
-    const selectors = describeRange(this.#content, range);
+    let selectors = describeRange(this.#content, range);
+    if (selectors && this.#articleText !== null) {
+      const inArticle = anchor(this.#articleText, selectors);
+      const exact = selectors[0].exact;
+      selectors =
+        inArticle && this.#articleText.slice(inArticle.start, inArticle.end) === exact
+          ? describe(this.#articleText, inArticle.start, inArticle.end)
+          : null;
+    }
     if (!selectors) return null;
     const now = Date.now();
     const highlight: Highlight = {

@@ -28,7 +28,10 @@ import { runTranslation } from '@/platform/translate/run';
 import { entityLabel } from '@/components/EntityPanel';
 import { runInSlices } from '@/lib/slices';
 import { pageHighlighting, removePageHighlights, startPageHighlights, type PageHighlights } from './entities';
-import { backgroundHighlightStore } from './highlights';
+import { backgroundHighlightStore, ReaderNotes } from './highlights';
+import { sanitizeToFragment } from '@/lib/article/sanitize';
+import { textOf } from '@/lib/entities/dom';
+import { canonicalUrl } from '@/lib/library/records';
 import { ReaderSession } from './reader-session';
 import { acceptUserInputOnly, byUser } from './trusted-events';
 
@@ -42,7 +45,22 @@ export interface PageReaderOptions {
   readerCss: string;
   /** The marks' style sheet (the reader has it in its own; the page gets it for "Highlight page"). */
   entitiesCss: string;
+  /**
+   * Draws the selection bar of the reader's own highlights on the live page into `root` (a closed
+   * shadow root); `accepts` says which selections are in the article. Answers how to take it away.
+   */
+  mountPageNotes?: (notes: ReaderNotes, content: HTMLElement, accepts: (range: Range) => boolean, root: ShadowRoot) => () => void;
 }
+
+/** The reader's own highlights drawn in a page: its colours, whatever the site's styles. */
+const PAGE_NOTES_CSS = [
+  ['yellow', '#fff0a8'],
+  ['green', '#c8f0c8'],
+  ['blue', '#cfe3ff'],
+  ['pink', '#ffd6e7'],
+]
+  .map(([c, bg]) => `mark.ra-hl-${c}{background:${bg}!important;color:#1f1f1f!important;cursor:pointer}`)
+  .join('');
 
 interface Overlay {
   host: HTMLElement;
@@ -124,6 +142,56 @@ export class PageReader {
       excerpt: a?.excerpt ?? description?.trim() ?? null,
       article: a,
     };
+  }
+
+  // ------------------------------------------------------------ highlights on the live page
+
+  /** The reader's own highlights on the page itself, once it has some or the user selected text. */
+  #pageNotes: { notes: ReaderNotes; unmount: () => void } | null = null;
+
+  /**
+   * Draws the article's saved highlights in the page and offers the selection bar on selections in
+   * the article's text (never elsewhere). Nothing of the page changes until then: the detector
+   * asks for this on the first selection in an article, or when the page has highlights.
+   */
+  async showPageNotes(): Promise<void> {
+    if (this.#pageNotes || !document.body) return;
+    const a = this.#extract().article;
+    if (!a) return;
+    const blocks = articleBlocks(document, a.contentHtml);
+    if (!blocks.length) return;
+    // The article's text as the reader shows it, built in an inert document (no picture loads).
+    const inert = document.implementation.createHTMLDocument('');
+    const shown = inert.createElement('div');
+    shown.append(inert.importNode(sanitizeToFragment(a.contentHtml), true));
+    const notes = new ReaderNotes(
+      document.body,
+      canonicalUrl(a.canonicalUrl || a.url),
+      backgroundHighlightStore,
+      this.signal,
+      textOf(shown).text,
+    );
+    const inArticle = (node: Node) => blocks.some((b) => b.contains(node));
+    const accepts = (range: Range) => inArticle(range.startContainer) && inArticle(range.endContainer);
+    // Beside <body>, like the overlay, so its text is never the page's; closed, so the site's
+    // scripts cannot reach in, and its styles stay inside.
+    const host = document.createElement('reading-assistant-notes');
+    const root = host.attachShadow({ mode: 'closed' });
+    acceptUserInputOnly(root);
+    const style = document.createElement('style');
+    style.textContent = PAGE_NOTES_CSS;
+    document.documentElement.append(style, host);
+    const unmountBar = this.#options.mountPageNotes?.(notes, document.body, accepts, root) ?? (() => undefined);
+    this.#pageNotes = {
+      notes,
+      unmount: () => {
+        unmountBar();
+        host.remove();
+        style.remove();
+      },
+    };
+    this.signal.addEventListener('abort', () => this.#pageNotes?.unmount(), { once: true });
+    await notes.load();
   }
 
   // ------------------------------------------------------------ the overlay

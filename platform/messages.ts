@@ -83,6 +83,8 @@ export type TabCommand =
 interface ProtocolMap {
   /** detector → background: the verdict for the sender's tab (sets badge and title). */
   'detector/result': { req: Detection; res: void };
+  /** The reader selected text on a page the detector found an article on (the first time only). */
+  'detector/selection': { req: void; res: void };
   /** popup → detector: the last verdict, answered synchronously. */
   'detector/get': { req: void; res: Detection };
   /** popup → reader script: describe the page (extracts once, cached until the URL changes). After
@@ -100,6 +102,8 @@ interface ProtocolMap {
   'page/translate': { req: TranslateRequest | null; res: PageInfo };
   /** popup → reader script: entity highlights on or off in the page itself (the reader stays as it is). */
   'page/highlight': { req: { on: boolean }; res: PageInfo };
+  /** The reader's own highlights on the page itself: drawn, and the selection bar on the article's text. */
+  'page/notes': { req: void; res: void };
   /** reader script → background: inject the entity recognizer (/entities.js) into the sender's frame. */
   'entities/load': { req: void; res: void };
   /** background → reader script: the page's article (or what a bookmark needs) for saving. */
@@ -182,6 +186,7 @@ export type Caller = 'extension-page' | 'content-script' | 'extension';
  */
 export const CALLERS: { readonly [K in MessageName]: Caller } = {
   'detector/result': 'content-script',
+  'detector/selection': 'content-script',
   'detector/get': 'extension-page',
   'reader/info': 'extension-page',
   'reader/open': 'extension-page',
@@ -191,6 +196,7 @@ export const CALLERS: { readonly [K in MessageName]: Caller } = {
   'reader/highlight': 'extension-page',
   'page/translate': 'extension-page',
   'page/highlight': 'extension-page',
+  'page/notes': 'extension-page',
   // Injects only into the sender's own frame.
   'entities/load': 'content-script',
   'reader/capture': 'extension-page',

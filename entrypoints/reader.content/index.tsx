@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { listen } from '@/platform/messages';
 import { PageReader } from '@/page/page-reader';
 import { ReaderView } from '@/components/ReaderView';
+import { ReaderHighlights } from '@/components/ReaderHighlights';
 import css from '@/components/reader.css?inline';
 import aidsCss from '@/components/aids/aids.css?inline';
 import entitiesCss from '@/components/entities.css?inline';
@@ -15,6 +16,8 @@ import highlightsCss from '@/components/highlights.css?inline';
 import { showToast } from './toast';
 
 const FLAG = '__readingAssistantReader';
+/** The bar's host over the live page takes no room and no clicks; only the bar and its status do. */
+const PAGE_NOTES_HOST_CSS = `:host{inset:auto!important;width:0!important;height:0!important}.ra-root.ra-page-notes{position:static;inset:auto;overflow:visible;width:0;height:0}`;
 
 export default defineContentScript({
   registration: 'runtime',
@@ -30,6 +33,26 @@ export default defineContentScript({
         render(<ReaderView session={session} onClose={close} />, mount);
         return () => render(null, mount);
       },
+      mountPageNotes: (notes, content, accepts, root) => {
+        const style = document.createElement('style');
+        style.textContent = css + highlightsCss + PAGE_NOTES_HOST_CSS;
+        const mount = document.createElement('div');
+        mount.className = 'ra-root ra-page-notes';
+        mount.dataset.theme = 'system';
+        root.append(style, mount);
+        render(
+          <ReaderHighlights
+            notes={notes}
+            content={content}
+            translated={false}
+            panel={false}
+            onClosePanel={() => undefined}
+            accepts={accepts}
+          />,
+          mount,
+        );
+        return () => render(null, mount);
+      },
     });
     // Each answer is the page's state once the request has been carried out.
     const unlisten = listen({
@@ -41,6 +64,7 @@ export default defineContentScript({
       'reader/highlight': async ({ on }) => (await reader.highlight(on), reader.info()),
       'page/translate': async (request) => (await reader.translatePage(request), reader.info()),
       'page/highlight': async ({ on }) => (await reader.highlightPage(on), reader.info()),
+      'page/notes': () => reader.showPageNotes(),
       'reader/capture': () => reader.capture(),
       'reader/toast': ({ message, kind }) => showToast(message, kind),
     });

@@ -14,6 +14,12 @@ export async function listHighlights(db: LibraryDB, article: string): Promise<Hi
   return rows.sort((a, b) => a.selectors[1].start - b.selectors[1].start || a.createdAt - b.createdAt);
 }
 
+/** Whether the article at `url` (canonicalised) has highlights: one index key read. */
+export async function hasHighlights(db: LibraryDB, url: string): Promise<boolean> {
+  const found = await guard(() => db.highlights.where('article').equals(canonicalUrl(url)).limit(1).primaryKeys());
+  return found.length > 0;
+}
+
 /** A highlight with its fields checked and bounded (one from a page or an import is untrusted). */
 function checkedHighlight(h: Highlight): Highlight {
   const [quote, position] = h.selectors ?? [];

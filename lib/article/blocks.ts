@@ -6,7 +6,7 @@ import { squash } from '@/lib/article/text';
 /** Elements that hold a paragraph's worth of article text. */
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, dd, dt, td, th, pre';
 /** Our own hosts in the page (the reader overlay, the toast) are never part of the article. */
-const OURS = 'reading-assistant-reader, reading-assistant-toast';
+const OURS = 'reading-assistant-reader, reading-assistant-toast, reading-assistant-notes';
 
 /**
  * The live elements of `doc` whose text is a block of the extracted article (`contentHtml`, the

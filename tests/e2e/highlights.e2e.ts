@@ -26,9 +26,9 @@ afterAll(async () => {
  * Where to press and release the mouse to select `quote` in the article (the reader's shadow root,
  * or the saved-article page): just inside its first and last characters. Runs in the page.
  */
-function dragPoints(quote: string): { from: [number, number]; to: [number, number] } | null {
+function dragPoints({ quote, live }: { quote: string; live: boolean }): { from: [number, number]; to: [number, number] } | null {
   const root = document.querySelector('reading-assistant-reader')?.shadowRoot ?? document;
-  const content = root.querySelector('.ra-content');
+  const content = live ? document.body : root.querySelector('.ra-content');
   if (!content) return null;
   const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
@@ -74,8 +74,29 @@ function shown(): { marks: string; items: string[] } {
 }
 
 type AnyPage = PwPage | PpPage;
-const drag = async (page: AnyPage, quote: string) => {
-  const points = await (page as PwPage).evaluate(dragPoints, quote);
+
+/** The live page's own marks of the reader's highlights (in the page, not in a reader). */
+const pageMarks = () =>
+  Array.from(document.body.querySelectorAll('mark.ra-hl'))
+    .map((m) => m.textContent)
+    .join('');
+
+/**
+ * Clicks the first colour of the selection bar over the live page's selection. The bar is in a
+ * closed shadow root (no test can reach into it), so by where it is drawn: above the selection,
+ * centred on it (components/ReaderHighlights.tsx barPlace; the yellow swatch first).
+ */
+async function clickYellow(page: AnyPage) {
+  const at = await (page as PwPage).evaluate(() => {
+    const r = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    const left = Math.max(8, Math.min(r.left + r.width / 2 - 200, window.innerWidth - 408));
+    const top = r.top > 60 ? r.top - 48 : r.bottom + 8;
+    return [left + 23, top + 22] as [number, number];
+  });
+  await page.mouse.click(...at);
+}
+const drag = async (page: AnyPage, quote: string, live = false) => {
+  const points = await (page as PwPage).evaluate(dragPoints, { quote, live });
   if (!points) throw new Error(`"${quote}" is not in the article`);
   await page.mouse.move(...points.from);
   await page.mouse.down();
@@ -147,6 +168,26 @@ describe('Chromium', () => {
     await saved.getByText('Select text in the article').waitFor();
     expect(await saved.evaluate(shown)).toEqual({ marks: '', items: [] });
     await Promise.all([page.close(), popup.close(), library.close(), saved.close()]);
+  });
+
+  test('on the live page: nothing changes until a selection in the article; highlighted there, back after a reload and in the reader', async () => {
+    const { page, tabId } = await session.openTab(server.url(DEMO.path));
+    await page.bringToFront();
+    const untouched = await page.evaluate(() => document.documentElement.outerHTML);
+    await drag(page, QUOTE, true);
+    // The bar's host comes beside <body>; the page's own markup is as it was.
+    await page.locator('reading-assistant-notes').waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.body.outerHTML)).toBe(untouched.match(/<body[\s\S]*<\/body>/)![0]);
+    await clickYellow(page);
+    await expect.poll(() => page.evaluate(pageMarks)).toBe(QUOTE);
+    await page.screenshot({ path: `${SCREENSHOTS}highlights-live-page-chromium.png` });
+
+    await page.reload();
+    await expect.poll(() => page.evaluate(pageMarks), { timeout: 15000 }).toBe(QUOTE);
+    const popup = await session.openPopup(tabId);
+    await popup.getByTestId('toggle-reader').click();
+    await expect.poll(() => page.evaluate(shown).then((s) => s.marks)).toBe(QUOTE);
+    await Promise.all([page.close(), popup.close()]);
   });
 });
 

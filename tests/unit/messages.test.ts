@@ -105,8 +105,10 @@ describe('the background refuses what a web page could ask through a content scr
     // The highlight messages are open to the reader in a page, which the background confines to its
     // own page's article (extension/highlight-requests.ts); key points are written only by the
     // provider the user allowed for them, like the translate port's text (background/key-points.ts).
+    // detector/selection only shows the selection bar on the sender's own page.
     expect(openToPages.sort()).toEqual([
       'detector/result',
+      'detector/selection',
       'entities/load',
       'highlights/list',
       'highlights/put',
