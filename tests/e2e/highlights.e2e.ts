@@ -289,4 +289,34 @@ describe('Firefox', () => {
     expect(await ext.evaluate(shown)).toEqual({ marks: '', items: [] });
     await page.close();
   });
+
+  test('on the live page: highlighted from the selection bar, back after a reload and in the reader', async () => {
+    const { page, tabId } = await session.openTab(server.url(DEMO.path));
+    await page.bringToFront();
+    await drag(page, QUOTE, true);
+    await page.waitForSelector('reading-assistant-notes');
+    await clickYellow(page);
+    expect(
+      await poll(
+        () => page.evaluate(pageMarks),
+        (m) => m === QUOTE,
+      ),
+    ).toBe(QUOTE);
+    await page.reload();
+    expect(
+      await poll(
+        () => page.evaluate(pageMarks),
+        (m) => m === QUOTE,
+      ),
+    ).toBe(QUOTE);
+    await session.showPopup(tabId);
+    await session.press('toggle-reader');
+    expect(
+      await poll(
+        () => page.evaluate(shown).then((s) => s.marks),
+        (m) => m === QUOTE,
+      ),
+    ).toBe(QUOTE);
+    await page.close();
+  });
 });
