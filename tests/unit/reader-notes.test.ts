@@ -119,3 +119,30 @@ test('entity marks come and go under the user marks (lifted meanwhile): both int
   notes.lift('translation');
   expect(root.innerHTML).toBe(before);
 });
+
+test('on the live page a selection is described against the article text, so the reader finds it at its place; one outside makes none', async () => {
+  // The page: the article among a menu and a footer (test-authored markup).
+  const page = document.createElement('div');
+  page.innerHTML =
+    '<nav>Home News Sports 오늘 새 반도체</nav><article><p>삼성전자는 <b>오늘</b> 새 반도체 공장을 평택에 짓는다고 밝혔다.</p><p>The plant opens in 2027.</p></article><footer>© News</footer>';
+  document.body.append(page);
+  const reader = content(); // the article as the reader shows it
+  const articleText = textOf(reader).text;
+  const store = memoryStore();
+  const notes = new ReaderNotes(page, URL, store, new AbortController().signal, articleText);
+  await notes.load();
+  const h = await notes.add(rangeOf(page.querySelector('article')!, '오늘 새 반도체'), 'green');
+  const [quote, position] = h!.selectors;
+  expect(articleText.slice(position.start, position.end)).toBe('오늘 새 반도체');
+  expect(quote.prefix.endsWith('삼성전자는 ')).toBe(true);
+  // Drawn in the page's article, not in its menu.
+  expect([...page.querySelectorAll('article mark.ra-hl')].map((m) => m.textContent).join('|')).toBe('오늘| 새 반도체');
+  expect(page.querySelector('nav mark')).toBeNull();
+  // In the reader it is found at its position.
+  const inReader = new ReaderNotes(reader, URL, store, new AbortController().signal);
+  await inReader.load();
+  expect(inReader.state.items[0]?.placed).toMatchObject({ start: position.start, end: position.end });
+  // The menu's words: no highlight.
+  expect(await notes.add(rangeOf(page.querySelector('nav')!, 'Home News'), 'yellow')).toBeNull();
+  expect(store.rows.size).toBe(1);
+});
