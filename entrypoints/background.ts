@@ -87,8 +87,12 @@ export default defineBackground(() => {
       await showDetection(sender.tab.id, detection);
       // The reader's own highlights come back on the page itself (the article's address is the
       // page's, canonicalised; one index key read, and nothing is injected into other pages).
-      if (detection.isArticle && sender.tab.url && (await hasHighlights(db, sender.tab.url)))
-        await showPageNotes(sender.tab.id).catch(() => undefined);
+      const addresses = [sender.tab.url, ...(detection.addresses ?? []).slice(0, 2)].filter(
+        (a): a is string => typeof a === 'string' && /^https?:\/\//i.test(a),
+      );
+      if (!detection.isArticle || !addresses.length) return;
+      const found = await Promise.all(addresses.map((a) => hasHighlights(db, a).catch(() => false)));
+      if (found.some(Boolean)) await showPageNotes(sender.tab.id).catch(() => undefined);
     },
     // Text selected in an article: the selection bar of the reader's own highlights.
     'detector/selection': async (_, sender) => {

@@ -27,7 +27,12 @@ export default defineUnlistedScript({
       const key = `${lastUrl}|${last.isArticle}`;
       if (key === lastSent) return;
       lastSent = key;
-      const message: Message<'detector/result'> = { type: 'detector/result', payload: last };
+      // Where the article may be saved under (its highlights come back on the page).
+      const addresses = [
+        document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href,
+        document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+      ].filter((a): a is string => !!a);
+      const message: Message<'detector/result'> = { type: 'detector/result', payload: { ...last, addresses } };
       runtime.sendMessage(message).catch(() => {
         // The background may be restarting; the popup asks again when it opens.
       });

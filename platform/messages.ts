@@ -82,7 +82,8 @@ export type TabCommand =
 
 interface ProtocolMap {
   /** detector → background: the verdict for the sender's tab (sets badge and title). */
-  'detector/result': { req: Detection; res: void };
+  /** `addresses`: the page's own canonical and og:url, where its saved highlights may be kept. */
+  'detector/result': { req: Detection & { addresses?: string[] }; res: void };
   /** The reader selected text on a page the detector found an article on (the first time only). */
   'detector/selection': { req: void; res: void };
   /** popup → detector: the last verdict, answered synchronously. */

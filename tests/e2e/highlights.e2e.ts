@@ -54,6 +54,8 @@ function dragPoints({ quote, live }: { quote: string; live: boolean }): { from: 
     r.setEnd(p.node, p.offset + 1);
     return r.getClientRects()[0]!;
   };
+  // In view first (the live page's article may start below the window).
+  point(at)!.node.parentElement?.scrollIntoView({ block: 'center' });
   const first = charRect(at);
   const last = charRect(at + quote.length - 1);
   return {
