@@ -4,7 +4,7 @@
 // - every redirect is checked before it is followed. A fetch from the extension hides where a
 //   redirect leads (with redirect: 'manual' Chromium's service worker and Firefox's event page both
 //   answer an opaque redirect, no Location; tested in both), so while page fetches run a
-//   declarativeNetRequest session rule makes the browser refuse the extension's own requests (no
+//   declarativeNetRequest session rules make the browser refuse the extension's own requests (no
 //   tab: tabId -1) to private hosts, redirects included; those never reach the host. Redirects to
 //   file:, data:, about: and other schemes are refused by fetch itself. Without the rule (the API
 //   missing or failing) redirects are not followed at all;
@@ -12,14 +12,14 @@
 // - the bytes are decoded as a browser would (lib/net/charset.ts): EUC-KR, Shift_JIS, GB18030 …
 import { browser } from 'wxt/browser';
 import { decodePage } from '@/lib/net/charset';
-import { PRIVATE_HOST_PATTERN, urlRefusal } from '@/lib/net/public-url';
+import { PRIVATE_HOST_PATTERNS, urlRefusal } from '@/lib/net/public-url';
 import { readCappedBytes, TooLargeError } from '@/lib/net/read-capped';
 
 /** Pages larger than this are refused rather than parsed (a runaway or a binary). */
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 const TIMEOUT_MS = 30000;
-/** The session rule's id (the extension has no other declarativeNetRequest rules). */
-const GUARD_RULE_ID = 21;
+/** The session rules' ids, one a pattern (the extension has no other declarativeNetRequest rules). */
+const GUARD_RULE_IDS = PRIVATE_HOST_PATTERNS.map((_, k) => 21 + k);
 
 export type FetchFailureCode = 'blocked' | 'unreachable' | 'not-html' | 'too-large';
 
@@ -43,15 +43,13 @@ async function withRedirectGuard<T>(fetchWith: (guarded: boolean) => Promise<T>)
   if (guards++ === 0)
     guardReady = dnr
       .updateSessionRules({
-        removeRuleIds: [GUARD_RULE_ID],
-        addRules: [
-          {
-            id: GUARD_RULE_ID,
-            priority: 1,
-            action: { type: 'block' },
-            condition: { regexFilter: PRIVATE_HOST_PATTERN, tabIds: [-1] },
-          },
-        ],
+        removeRuleIds: GUARD_RULE_IDS,
+        addRules: PRIVATE_HOST_PATTERNS.map((regexFilter, k) => ({
+          id: GUARD_RULE_IDS[k]!,
+          priority: 1,
+          action: { type: 'block' as const },
+          condition: { regexFilter, tabIds: [-1] },
+        })),
       })
       .then(
         () => true,
@@ -64,7 +62,7 @@ async function withRedirectGuard<T>(fetchWith: (guarded: boolean) => Promise<T>)
     return await fetchWith(await guardReady);
   } finally {
     // Off again when no page fetch runs: the user's own translation server may be on localhost.
-    if (--guards === 0) await dnr.updateSessionRules({ removeRuleIds: [GUARD_RULE_ID] }).catch(() => undefined);
+    if (--guards === 0) await dnr.updateSessionRules({ removeRuleIds: GUARD_RULE_IDS }).catch(() => undefined);
   }
 }
 

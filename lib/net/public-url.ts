@@ -102,35 +102,31 @@ export function urlRefusal(raw: string): UrlRefusal | null {
 }
 
 /**
- * The same refusal of hosts as a regular expression (RE2 syntax, for a declarativeNetRequest rule)
- * over a canonical http(s) URL: it lets the browser refuse a redirect to such a host before it is
- * requested, which the background's own code cannot see (a fetch hides where a redirect leads).
+ * The same refusal of hosts as regular expressions (RE2 syntax, one declarativeNetRequest rule
+ * each) over a canonical http(s) URL: they let the browser refuse a redirect to such a host before
+ * it is requested, which the background's own code cannot see (a fetch hides where a redirect
+ * leads). One pattern for each kind of host: Chromium refuses a rule whose compiled pattern passes
+ * 2 kB ("regexFilter exceeded the 2KB memory limit"), which the one pattern for all of them did.
  * Broader than isPrivateHost for IPv6 (every address starting with a zero group), never narrower;
  * the unit test checks both agree on every spelling.
  */
-export const PRIVATE_HOST_PATTERN = [
+export const PRIVATE_HOST_PATTERNS = [
+  // Names: no dot at all, or a special suffix.
+  '[^./:?#\\[]+\\.?',
+  `(?:[^/:?#]*\\.)?(?:${SUFFIX_ALTERNATIVES})\\.?`,
+  // IPv4: 0/8, 10/8, 127/8, 100.64/10, 169.254/16, 172.16/12, 192.0.0/24, 192.0.2/24, 192.168/16,
+  // 198.18/15, 198.51.100/24, 203.0.113/24, 224/4 and 240/4.
+  '(?:0|10|127)\\.\\d+\\.\\d+\\.\\d+',
+  '100\\.(?:6[4-9]|[7-9]\\d|1[01]\\d|12[0-7])\\.\\d+\\.\\d+',
+  '(?:169\\.254|192\\.168|198\\.1[89])\\.\\d+\\.\\d+',
+  '172\\.(?:1[6-9]|2\\d|3[01])\\.\\d+\\.\\d+',
+  '(?:192\\.0\\.[02]|198\\.51\\.100|203\\.0\\.113)\\.\\d+',
+  '(?:22[4-9]|2[3-4]\\d|25[0-5])\\.\\d+\\.\\d+\\.\\d+',
+  // IPv6: a zero first group (::, ::1, mapped and compatible IPv4), NAT64, 6to4, fc00::/7,
+  // fe80::/10, ff00::/8.
+  '\\[(?:::|0:|64:ff9b:|2002:|f[c-d][0-9a-f]{2}:|fe[89ab][0-9a-f]:|ff[0-9a-f]{2}:)[^\\]]*\\]',
+].map(
   // http(s) only: the extension's own pages and scripts (chrome-extension://<id>/, a name without
   // a dot) load as requests without a tab too, and must never match.
-  '^https?://(?:[^/?#@]*@)?(?:',
-  [
-    // Names: no dot at all, or a special suffix.
-    '[^./:?#\\[]+\\.?',
-    `(?:[^/:?#]*\\.)?(?:${SUFFIX_ALTERNATIVES})\\.?`,
-    // IPv4: 0/8, 10/8, 127/8, 100.64/10, 169.254/16, 172.16/12, 192.0.0/24, 192.0.2/24, 192.168/16,
-    // 198.18/15, 198.51.100/24, 203.0.113/24, 224/4 and 240/4.
-    '(?:0|10|127)\\.\\d+\\.\\d+\\.\\d+',
-    '100\\.(?:6[4-9]|[7-9]\\d|1[01]\\d|12[0-7])\\.\\d+\\.\\d+',
-    '169\\.254\\.\\d+\\.\\d+',
-    '172\\.(?:1[6-9]|2\\d|3[01])\\.\\d+\\.\\d+',
-    '192\\.0\\.[02]\\.\\d+',
-    '192\\.168\\.\\d+\\.\\d+',
-    '198\\.1[89]\\.\\d+\\.\\d+',
-    '198\\.51\\.100\\.\\d+',
-    '203\\.0\\.113\\.\\d+',
-    '(?:22[4-9]|2[3-4]\\d|25[0-5])\\.\\d+\\.\\d+\\.\\d+',
-    // IPv6: a zero first group (::, ::1, mapped and compatible IPv4), NAT64, 6to4, fc00::/7,
-    // fe80::/10, ff00::/8.
-    '\\[(?:::|0:|64:ff9b:|2002:|f[c-d][0-9a-f]{2}:|fe[89ab][0-9a-f]:|ff[0-9a-f]{2}:)[^\\]]*\\]',
-  ].join('|'),
-  ')(?::\\d+)?(?:[/?#]|$)',
-].join('');
+  (host) => `^https?://(?:[^/?#@]*@)?(?:${host})(?::\\d+)?(?:[/?#]|$)`,
+);

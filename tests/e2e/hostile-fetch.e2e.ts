@@ -4,7 +4,7 @@
 //   declared at all, saved by link as articles and as bookmarks: the library shows their titles and
 //   finds words of their text, with no mojibake.
 // - Links and an imported list naming the reader's own machine in many spellings, a redirect to it
-//   and a redirect to file:///etc/passwd: the canary is the server's count of requests to /admin,
+//   and a redirect to file:///etc/passwd (a redirect to a public page is followed and saved): the canary is the server's count of requests to /admin,
 //   which must stay 0; the good article of the same list is filled in, and each refused item says why.
 // The fixture server is reached as http://news.example:PORT (the browsers map the name to 127.0.0.1;
 // scripts/lib/browsers.mjs), because 127.0.0.1 itself is one of the refused addresses.
@@ -133,6 +133,10 @@ function handle(req: IncomingMessage, res: ServerResponse): boolean {
     res.writeHead(302, { location: `http://127.0.0.1:${port}/admin?via=redirect` }).end();
     return true;
   }
+  if (path === '/redirect-to-article') {
+    res.writeHead(302, { location: server.publicUrl(`${PAGES[0]!.path}?via=redirect`) }).end();
+    return true;
+  }
   if (path === '/redirect-to-file') {
     res.writeHead(302, { location: 'file:///etc/passwd' }).end();
     return true;
@@ -174,6 +178,10 @@ const refusalFor = (link: string, browser: 'chromium' | 'firefox') =>
   browser === 'chromium' && link.endsWith('/redirect-to-file')
     ? 'Not saved: the page could not be fetched (Failed to fetch).'
     : BLOCKED;
+/** A redirect to a public page is followed (the browser's rules refuse only private hosts): saved. */
+const REDIRECT_TO_ARTICLE = () => server.publicUrl('/redirect-to-article');
+const toastFor = (link: string, browser: 'chromium' | 'firefox') =>
+  link === REDIRECT_TO_ARTICLE() ? 'Saved to your library.' : refusalFor(link, browser);
 const MOJIBAKE = /[\ufffd]|[ÃÂ][\u0080-\u00bf]|[ì-ï][\u0080-\u00bf]/;
 
 beforeAll(async () => {
@@ -220,14 +228,14 @@ describe('Chromium', () => {
     await Promise.all([home.page.close(), library.close()]);
   });
 
-  test('links to the own machine and redirects there or to a file are refused, and the page says why', async () => {
+  test('links to the own machine and redirects there or to a file are refused, a redirect to a public page is followed, and the page says which', async () => {
     const home = await session.openTab(server.url('/demo/home.html'));
     const toast = home.page.locator('reading-assistant-toast div');
-    for (const link of [...hostileLinks(), 'file:///etc/passwd']) {
+    for (const link of [...hostileLinks(), 'file:///etc/passwd', REDIRECT_TO_ARTICLE()]) {
       await session.clickMenu('save-link', home.tabId, link);
       await expect
         .poll(() => toast.innerText({ timeout: 1000 }).catch(() => ''), { message: link })
-        .toBe(refusalFor(link, 'chromium'));
+        .toBe(toastFor(link, 'chromium'));
       await home.page.evaluate(() => document.querySelector('reading-assistant-toast')?.remove());
     }
     await home.page.close();
@@ -317,9 +325,9 @@ describe('Firefox', () => {
     await home.page.close();
   });
 
-  test('links to the own machine and redirects there or to a file are refused, and the page says why', async () => {
+  test('links to the own machine and redirects there or to a file are refused, a redirect to a public page is followed, and the page says which', async () => {
     const home = await session.openTab(server.url('/demo/home.html'));
-    for (const link of [...hostileLinks(), 'file:///etc/passwd']) {
+    for (const link of [...hostileLinks(), 'file:///etc/passwd', REDIRECT_TO_ARTICLE()]) {
       await saveLinkByMenu(home.page, link);
       expect(
         await poll(
@@ -327,7 +335,7 @@ describe('Firefox', () => {
           (t) => t.length > 0,
         ),
         link,
-      ).toBe(refusalFor(link, 'firefox'));
+      ).toBe(toastFor(link, 'firefox'));
       await home.page.evaluate(() => document.querySelector('reading-assistant-toast')?.remove());
     }
     await home.page.close();

@@ -1,4 +1,4 @@
-import { PRIVATE_HOST_PATTERN, urlRefusal } from '@/lib/net/public-url';
+import { PRIVATE_HOST_PATTERNS, urlRefusal } from '@/lib/net/public-url';
 
 const refused: Array<[string, string]> = [
   // Not a web page.
@@ -98,7 +98,8 @@ test.each(allowed)('%s may be fetched', (url) => {
 });
 
 describe('the browser-side pattern (declarativeNetRequest) agrees with the check', () => {
-  const pattern = new RegExp(PRIVATE_HOST_PATTERN);
+  const patterns = PRIVATE_HOST_PATTERNS.map((p) => new RegExp(p));
+  const pattern = { test: (url: string) => patterns.some((p) => p.test(url)) };
   const canonical = (raw: string) => new URL(raw).href;
   test.each(refused.filter(([, why]) => why === 'private-host'))('%s matches', (url) => {
     expect(pattern.test(canonical(url))).toBe(true);
