@@ -11,6 +11,10 @@
 //                     uploaded once, before any record points at them
 //   snap/<dev>-<n>.bin every record, as its device knew them after its n-th batch: a new device
 //                     starts from the newest snapshot and replays only what came after
+// Old files go once two snapshots hold them: when a device publishes a snapshot, it deletes its
+// own batches that the snapshot before already covered, and its own snapshots older than that one
+// (never another device's files). A device that finds a batch gone reads the snapshot its
+// manifest names instead (it covers the batch), so one that was away for months still gets all.
 // A sync: publish what an interrupted one left (the outbox), work out what changed here since the
 // last sync, read the other devices' new batches and merge them (records.ts), upload new bodies,
 // write the result into the library, then publish this device's batch and manifest, in that order
@@ -328,18 +332,19 @@ export async function runSync(run: SyncRun): Promise<SyncReport> {
       dirty.add(r.id);
     }
   };
-  const open = async (path: string): Promise<unknown> => {
-    const file = await store.get(path);
-    if (!file) {
-      report.skipped.push(`${path}: missing`);
-      return null;
-    }
+  const opened = async (path: string, file: Uint8Array): Promise<unknown> => {
     try {
       return decodeJson(await decrypt(keys, file));
     } catch (err) {
       report.skipped.push(`${path}: ${err instanceof Error ? err.message : String(err)}`);
       return null;
     }
+  };
+  const open = async (path: string): Promise<unknown> => {
+    const file = await store.get(path);
+    if (file) return opened(path, file);
+    report.skipped.push(`${path}: missing`);
+    return null;
   };
   const manifests: { entry: string; etag: string; m: Manifest }[] = [];
   for (const e of heads) {
@@ -349,25 +354,33 @@ export async function runSync(run: SyncRun): Promise<SyncReport> {
     if (m) manifests.push({ entry: e.name, etag: e.etag, m });
     else if (!report.skipped.some((s) => s.startsWith(`heads/${e.name}`))) report.skipped.push(`heads/${e.name}: not a manifest`);
   }
+  /** Merges a snapshot's records; the batches it covers need not be read. False: it could not be read. */
+  const fromSnapshot = async (snapshot: NonNullable<Manifest['snapshot']>): Promise<boolean> => {
+    const path = `snap/${snapshot.name}.bin`;
+    const snap = (await open(path)) as { records?: unknown } | null;
+    if (!snap || !Array.isArray(snap.records)) return false;
+    for (const raw of snap.records) take(raw, path);
+    for (const [d, n] of Object.entries(snapshot.covers))
+      if (d !== meta.device) meta.applied[d] = Math.max(meta.applied[d] ?? 0, n);
+    return true;
+  };
   // A device that has merged nothing yet starts from the snapshot that covers the most.
   if (Object.keys(meta.applied).length === 0 && records.size === 0) {
     const best = manifests
       .map((x) => x.m.snapshot)
       .filter((s) => !!s)
       .sort((a, b) => sum(b.covers) - sum(a.covers))[0];
-    if (best) {
-      const snap = (await open(`snap/${best.name}.bin`)) as { records?: unknown } | null;
-      if (snap && Array.isArray(snap.records)) {
-        for (const raw of snap.records) take(raw, `snap/${best.name}.bin`);
-        for (const [d, n] of Object.entries(best.covers))
-          if (d !== meta.device) meta.applied[d] = Math.max(meta.applied[d] ?? 0, n);
-      }
-    }
+    if (best) await fromSnapshot(best);
   }
   for (const { entry, etag, m } of manifests) {
-    for (let seq = (meta.applied[m.device] ?? 0) + 1; seq <= m.seq; seq++) {
+    while ((meta.applied[m.device] ?? 0) < m.seq) {
+      const seq = (meta.applied[m.device] ?? 0) + 1;
       const path = `log/${m.device}-${seq}.bin`;
-      const batch = (await open(path)) as { records?: unknown } | null;
+      const file = await store.get(path);
+      // deleted by its device once two snapshots held it (publish): its snapshot covers it
+      if (!file && m.snapshot && (m.snapshot.covers[m.device] ?? 0) >= seq && (await fromSnapshot(m.snapshot))) continue;
+      const batch = file ? ((await opened(path, file)) as { records?: unknown } | null) : null;
+      if (!file) report.skipped.push(`${path}: missing`);
       if (batch && Array.isArray(batch.records)) for (const raw of batch.records) take(raw, path);
       else if (batch) report.skipped.push(`${path}: not a batch`);
       meta.applied[m.device] = seq;
@@ -512,7 +525,8 @@ async function publish(run: SyncRun, meta: SyncMeta, records: Map<string, SyncRe
     await state.save(meta, [], []);
   }
   if (meta.published === meta.seq) return;
-  if (meta.seq - (meta.snapshot ? Number(meta.snapshot.name.split('-').pop()) : 0) >= SNAPSHOT_EVERY) {
+  const previous = meta.snapshot;
+  if (meta.seq - snapshotSeq(previous) >= SNAPSHOT_EVERY) {
     const name = `${meta.device}-${meta.seq}`;
     const covers = { ...meta.applied, [meta.device]: meta.seq };
     await store.put(`snap/${name}.bin`, await encrypt(keys, encodeJson({ covers, records: [...records.values()] })));
@@ -524,4 +538,33 @@ async function publish(run: SyncRun, meta: SyncMeta, records: Map<string, SyncRe
   );
   meta.published = meta.seq;
   await state.save(meta, [], []);
+  if (previous && meta.snapshot !== previous) await prune(store, meta.device, previous);
+}
+
+const snapshotSeq = (snapshot: SyncMeta['snapshot']) => (snapshot ? Number(snapshot.name.split('-').pop()) : 0);
+
+/**
+ * Deletes this device's own files that two published snapshots now hold: its batches up to the
+ * snapshot before the newest (`kept`), and its snapshots older than that one. A device still
+ * reading the manifest that named `kept` finds it there. Listed rather than remembered, so what an
+ * interrupted pass left goes the next time; a failure here loses nothing and fails no sync.
+ * Answers the files deleted.
+ */
+async function prune(store: RemoteStore, device: string, kept: NonNullable<SyncMeta['snapshot']>): Promise<number> {
+  const upTo = snapshotSeq(kept);
+  const own = (name: string) => {
+    const m = /^([\w-]+)-(\d+)\.bin$/.exec(name);
+    return m && m[1] === device ? Number(m[2]) : null;
+  };
+  try {
+    const [log, snap] = await Promise.all([store.list('log'), store.list('snap')]);
+    const doomed = [
+      ...(log ?? []).filter((e) => (own(e.name) ?? Infinity) <= upTo).map((e) => `log/${e.name}`),
+      ...(snap ?? []).filter((e) => (own(e.name) ?? Infinity) < upTo).map((e) => `snap/${e.name}`),
+    ];
+    await pool(doomed, PARALLEL, (path) => store.remove(path));
+    return doomed.length;
+  } catch {
+    return 0;
+  }
 }

@@ -6,7 +6,9 @@
 //   - an incremental sync of 10 changes on A (tags, read state, progress, one re-saved body), and
 //     B's pull of them: time and requests each;
 //   - what the server stores against the size of the library's rows (metadata and bodies as JSON,
-//     UTF-8: what the library database holds for them, without its search index).
+//     UTF-8: what the library database holds for them, without its search index);
+//   - the server's storage before and after A's old batches are deleted (one change a sync until
+//     A's 100th batch: two snapshots), and B's catching up afterwards from A's snapshot.
 // The devices' libraries are in memory (the engine's SyncLibrary contract; the Dexie adapter is
 // exercised by tests/e2e/sync.e2e.ts), so the figures are the protocol, crypto and server.
 // Key derivation (PBKDF2, 310,000 iterations) is timed on its own, once per device.
@@ -68,6 +70,7 @@ function device(name) {
     name,
     c,
     lib,
+    state,
     async open() {
       const t = performance.now();
       const { keyBytes } = await sync.openFolder(store, 'correct horse battery staple');
@@ -84,6 +87,13 @@ function device(name) {
 }
 
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+const du = (dir) =>
+  Number(
+    execFileSync('du', ['-sb', path.join(dav.folderDir, dir)])
+      .toString()
+      .split(/\s/)[0],
+  );
+const count = (dir) => Number(execFileSync('sh', ['-c', `find "${path.join(dav.folderDir, dir)}" -type f | wc -l`]).toString());
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 try {
   const a = device('A');
@@ -115,8 +125,29 @@ try {
   });
   const incA = await a.sync();
   const incB = await b.sync();
-  const server = Number(execFileSync('du', ['-sb', dav.folderDir]).toString().split(/\s/)[0]);
-  const files = Number(execFileSync('sh', ['-c', `find "${dav.folderDir}" -type f | wc -l`]).toString());
+  const stored = () => ({
+    ...Object.fromEntries(['', 'log', 'snap', 'blobs'].map((dir) => [dir || 'all', du(dir)])),
+    files: count(''),
+    logFiles: count('log'),
+  });
+  const server = stored();
+
+  // Old batches go once two snapshots hold them (lib/sync/engine.ts prune): A syncs one change at a
+  // time until its 100th batch (snapshots at the 50th and the 100th); B, away meanwhile, then
+  // finds A's old batches gone and catches up from the snapshot.
+  let syncs = 0;
+  const keys = [...a.lib.articles.keys()];
+  const prunePass = performance.now();
+  while (a.state.meta.seq < 100) {
+    a.lib.articles.get(keys[syncs % keys.length]).progress = (syncs % 9) / 10 + 0.05;
+    await a.sync();
+    syncs++;
+  }
+  const pruneMs = performance.now() - prunePass;
+  const after = stored();
+  const away = await b.sync();
+  if (away.report.skipped.length || b.lib.articles.size !== N)
+    throw new Error(`B after pruning: ${away.report.skipped.length} skipped`);
 
   console.log(`bench:sync — ${N} generated articles through Apache mod_dav on 127.0.0.1`);
   console.log(`key derivation (PBKDF2-SHA-256, 310,000 iterations): ${s(deriveA)} (A), ${s(deriveB)} (B)`);
@@ -127,7 +158,14 @@ try {
   );
   console.log(`10 changes, B:    ${s(incB.ms)}, ${incB.requests} requests (received ${incB.report.received})`);
   console.log(
-    `server: ${mb(server)} in ${files} files; library rows (metadata + bodies): ${mb(localBytes)}; ratio ${(server / localBytes).toFixed(2)}`,
+    `server: ${mb(server.all)} in ${server.files} files; library rows (metadata + bodies): ${mb(localBytes)}; ratio ${(server.all / localBytes).toFixed(2)}`,
+  );
+  const line = (x) =>
+    `${mb(x.all)} in ${x.files} files (${x.logFiles} batches: ${mb(x.log)}, snapshots ${mb(x.snap)}, bodies ${mb(x.blobs)})`;
+  console.log(`server before pruning:   ${line(server)}`);
+  console.log(`after ${syncs} more syncs on A (${s(pruneMs)}; batches ${a.state.meta.seq}, old ones deleted): ${line(after)}`);
+  console.log(
+    `B, away meanwhile:      ${s(away.ms)}, ${away.requests} requests, ${mb(away.down)} received (from A's snapshot), nothing skipped`,
   );
 } finally {
   await dav.stop();

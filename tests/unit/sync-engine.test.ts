@@ -224,4 +224,32 @@ describe('sync faults', () => {
     expect(c.articles.size).toBe(50);
     expect(gets.filter((p) => p.startsWith('log/'))).toHaveLength(0);
   });
+
+  it('deletes its own old batches once two snapshots hold them; a device away all along and a new one still get everything', async () => {
+    const { folder, a, b } = await twoDevices();
+    const url = (i: number) => `https://example.org/story/${i}`;
+    b.articles.set(url(0), article(url(0), 'From B'));
+    await b.sync();
+    await a.sync();
+    for (let i = 1; i <= 110; i++) {
+      a.articles.set(url(i), article(url(i), `Article ${i}`));
+      await a.sync();
+    }
+    const files = (dir: string) => [...folder.files.keys()].filter((k) => k.startsWith(dir)).sort();
+    const id = a.state.meta!.device;
+    const own = files('log/').filter((k) => k.startsWith(`log/${id}-`));
+    // a snapshot at its 50th and its 100th batch: the batches the first one holds are gone
+    expect(files('snap/')).toEqual([`snap/${id}-100.bin`, `snap/${id}-50.bin`]);
+    expect(own).toHaveLength(110 - 50);
+    expect(own).not.toContain(`log/${id}-50.bin`);
+    // B's own file is never A's to delete
+    expect(files('log/').filter((k) => !k.startsWith(`log/${id}-`))).toHaveLength(1);
+
+    const report = await b.sync();
+    expect(report.skipped).toEqual([]);
+    expect(b.articles.size).toBe(111);
+    const c = await device(folder);
+    await c.sync();
+    expect([...c.articles.keys()].sort()).toEqual([...a.articles.keys()].sort());
+  });
 });
