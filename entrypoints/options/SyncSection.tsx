@@ -4,7 +4,8 @@
 // from the server". The folder's host permission is asked for in the click of Test or Save.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { connectFolder, folderOrigin, removeServerData, stopSyncing, syncErrorCode } from '@/extension/sync/folder';
+import { connectFolder, removeServerData, stopSyncing, syncErrorCode } from '@/extension/sync/folder';
+import { hostPermission } from '@/lib/net/host-permission';
 import type { SyncErrorCode } from '@/lib/sync/errors';
 import { formatDate, t, type MessageKey } from '@/platform/i18n';
 import { sendToBackground } from '@/platform/messages';
@@ -34,7 +35,7 @@ export function SyncSection() {
   const [message, setMessage] = useState<Status>(null);
   const [offerCreate, setOfferCreate] = useState(false);
   const [busy, setBusy] = useState(false);
-  // Counts the actions finished (Test, Save, Sync now, Remove), for the end-to-end test to wait on.
+  // Counts the actions finished (Test, Save, Sync now, Stop, Remove), for the end-to-end test to wait on.
   const [runs, setRuns] = useState(0);
   const finished = () => setRuns((n) => n + 1);
 
@@ -60,8 +61,8 @@ export function SyncSection() {
 
   /** The login and the key, checked; asks for the folder's origin in the click (a user gesture). */
   const connect = async (create: boolean): Promise<SyncConfig | null> => {
-    const origin = folderOrigin(url.trim());
-    if (!origin) {
+    const permission = hostPermission(url);
+    if (!permission) {
       setMessage({ tone: 'error', text: t('optionsSyncBadUrl') });
       return null;
     }
@@ -70,9 +71,9 @@ export function SyncSection() {
       setMessage({ tone: 'error', text: t('optionsSyncIncomplete') });
       return null;
     }
-    const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    const granted = await browser.permissions.request(permission).catch(() => false);
     if (!granted) {
-      setMessage({ tone: 'error', text: t('optionsPermissionDenied', origin) });
+      setMessage({ tone: 'error', text: t('optionsPermissionDenied', new URL(url.trim()).origin) });
       return null;
     }
     setBusy(true);
@@ -124,10 +125,12 @@ export function SyncSection() {
   };
 
   const onStop = () =>
-    void stopSyncing().then(() => {
-      setSaved(null);
-      setMessage({ tone: 'ok', text: t('optionsSyncStopped') });
-    });
+    void stopSyncing()
+      .then(() => {
+        setSaved(null);
+        setMessage({ tone: 'ok', text: t('optionsSyncStopped') });
+      }, fail)
+      .finally(finished);
 
   const onRemove = () => {
     if (!confirm(t('optionsSyncRemoveConfirm'))) return;
@@ -225,7 +228,7 @@ export function SyncSection() {
           <label for="sync-auto">{t('optionsSyncAuto')}</label>
           <select
             id="sync-minutes"
-            aria-label={t('optionsSyncAuto')}
+            aria-label={t('optionsSyncInterval')}
             value={String(minutes)}
             disabled={!auto}
             onChange={(e) => changeAuto({ minutes: Number(e.currentTarget.value) })}

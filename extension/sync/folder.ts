@@ -1,4 +1,4 @@
-// The sync folder as the options page handles it: its origin (for the host permission), opening
+// The sync folder as the options page handles it: opening
 // or setting it up with the passphrase (the key bytes to keep), "Stop syncing this device" and
 // "Remove my data from the server". No library code here: the options page loads only this; the
 // sync itself is extension/sync/service.ts.
@@ -16,16 +16,6 @@ export interface FolderLogin {
   url: string;
   user: string;
   password: string;
-}
-
-/** The folder's origin, for the host permission asked when it is saved (null: not a web address). */
-export function folderOrigin(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : null;
-  } catch {
-    return null;
-  }
 }
 
 export function folder(login: FolderLogin, onServerTime?: (ms: number) => void) {

@@ -5,6 +5,7 @@ import { t } from '@/platform/i18n';
 import { TranslateError, translateErrorMessage, toTranslateError, type Translator } from '@/lib/translate/types';
 import type { ProviderRuntime } from '@/lib/translate/providers/provider';
 import { PROVIDERS, providerOf, type ProviderConfig } from '@/lib/translate/providers/registry';
+import { hostPermission } from '@/lib/net/host-permission';
 
 export type { FetchLike } from '@/lib/translate/providers/http';
 
@@ -87,7 +88,7 @@ export function providerOrigin(config: ProviderConfig | null | undefined): strin
 /** The host permission to ask for before saving a network provider (browser.permissions.request). */
 export function providerPermission(config: ProviderConfig | null | undefined): { origins: string[] } | null {
   const origin = providerOrigin(config);
-  return origin ? { origins: [`${origin}/*`] } : null;
+  return origin ? hostPermission(origin) : null;
 }
 
 /** The popup's privacy line, said before the first request: where the article's text goes. */
