@@ -2,12 +2,12 @@
 // auth with an htpasswd file made by `htpasswd`) on 127.0.0.1 on a free port, with everything in a
 // temporary folder (its own ServerRoot, config, PidFile, ErrorLog, lock database and data): no
 // system configuration is read or touched. In front of it a small proxy on 127.0.0.1 that passes
-// every request through and can be told to fail them as a server would (507 for PUT, which
-// Apache cannot easily be made to give) or to kill Apache in the middle of one.
+// every request through and can be told to fail them as a server would (507 for PUT, 403 for
+// all, which Apache cannot easily be made to give) or to kill Apache in the middle of one.
 //
 //   const dav = await startWebDav();   // dav.url: the folder's address (through the proxy)
 //   dav.dataDir                          // what the server stores (the tests grep it)
-//   dav.failPuts(507) / dav.failPuts(null)
+//   dav.fail(507, ['PUT']) / dav.fail(403) / dav.fail(null)
 //   dav.onRequest = (method, path) => …  // e.g. kill() on the first PUT of a manifest
 //   await dav.kill(); await dav.restart(); await dav.stop();
 import { spawn, spawnSync } from 'node:child_process';
@@ -132,11 +132,12 @@ export async function startWebDav({ user = 'reader', password = 'app-password-1'
 
   // The proxy in front: what the tests' faults go through.
   let failStatus = null;
+  let failMethods = null;
   const proxy = createServer(async (req, res) => {
     dav.requests++;
     // a test's hook may act first (kill Apache before this request reaches it)
     await Promise.resolve(dav.onRequest?.(req.method, req.url)).catch(() => undefined);
-    if (failStatus && req.method === 'PUT') {
+    if (failStatus && (!failMethods || failMethods.includes(req.method))) {
       req.resume();
       res.writeHead(failStatus, { 'Content-Type': 'text/plain' });
       res.end(failStatus === 507 ? 'Insufficient Storage' : 'refused');
@@ -174,9 +175,14 @@ export async function startWebDav({ user = 'reader', password = 'app-password-1'
     requests: 0,
     /** Called with (method, path) on every request before it is passed on (awaited). */
     onRequest: null,
-    /** Every PUT from now on answers `status` (null: passed through again). */
-    failPuts(status) {
+    /**
+     * Every request (or those of `methods`) from now on answers `status` (null: passed through again).
+     * @param {number | null} status
+     * @param {string[] | null} [methods]
+     */
+    fail(status, methods = null) {
       failStatus = status;
+      failMethods = methods;
     },
     /** Kills Apache at once (SIGKILL), as a crash or a pulled plug would. */
     async kill() {
