@@ -223,7 +223,7 @@ export function SyncSection() {
             {t('optionsSyncPassphraseHint')} {saved ? t('optionsSyncPassphraseKept') : ''}
           </p>
         </div>
-        <div class="choice">
+        <div class="choice sync-auto">
           <input type="checkbox" id="sync-auto" checked={auto} onChange={(e) => changeAuto({ auto: e.currentTarget.checked })} />
           <label for="sync-auto">{t('optionsSyncAuto')}</label>
           <select
@@ -263,12 +263,14 @@ export function SyncSection() {
           {message?.text ?? error ?? ''}
         </p>
         {lines.length > 0 && (
-          <p class="hint" id="sync-status">
-            {lines.join(' ')}
-          </p>
+          <ul class="hint sync-facts" id="sync-status">
+            {lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         )}
         {saved && (
-          <div class="actions">
+          <div class="actions sync-leave">
             <button type="button" onClick={onStop} disabled={busy}>
               {t('optionsSyncStop')}
             </button>

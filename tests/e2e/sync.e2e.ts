@@ -211,7 +211,9 @@ async function act(d: Device, name: string) {
 }
 
 const message = (d: Device) => d.run(textOf, '#sync-message');
-const status = (d: Device) => d.run(textOf, '#sync-status');
+/** What the last sync did, a line each, as one string. */
+const status = (d: Device) =>
+  d.run(() => [...document.querySelectorAll('#sync-status li')].map((li) => li.textContent).join(' '), null);
 
 async function fill(d: Device, url: string, dav: Dav, over: { password?: string; passphrase?: string } = {}) {
   await d.run(setFields, {
