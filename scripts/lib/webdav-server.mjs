@@ -9,6 +9,7 @@
 //   dav.dataDir                          // what the server stores (the tests grep it)
 //   dav.fail(507, ['PUT']) / dav.fail(403) / dav.fail(null)
 //   dav.onRequest = (method, path) => …  // e.g. kill() on the first PUT of a manifest
+//   dav.clockOffsetMs = 3 * 3600_000    // the server's Date header three hours ahead
 //   await dav.kill(); await dav.restart(); await dav.stop();
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -144,7 +145,11 @@ export async function startWebDav({ user = 'reader', password = 'app-password-1'
       return;
     }
     const upstream = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
+      // a server whose clock is off (dav.clockOffsetMs): its Date header says so
+      const headers = dav.clockOffsetMs
+        ? { ...up.headers, date: new Date(Date.now() + dav.clockOffsetMs).toUTCString() }
+        : up.headers;
+      res.writeHead(up.statusCode ?? 502, headers);
       up.pipe(res);
     });
     upstream.on('error', () => res.destroy());
@@ -173,6 +178,7 @@ export async function startWebDav({ user = 'reader', password = 'app-password-1'
     user,
     password,
     requests: 0,
+    clockOffsetMs: 0,
     /** Called with (method, path) on every request before it is passed on (awaited). */
     onRequest: null,
     /**
