@@ -215,6 +215,17 @@ const message = (d: Device) => d.run(textOf, '#sync-message');
 const status = (d: Device) =>
   d.run(() => [...document.querySelectorAll('#sync-status li')].map((li) => li.textContent).join(' '), null);
 
+/** Sets the folder up on `d` from its options page and syncs; answers the status once it has. */
+async function saveAndSync(d: Device, dav: Dav) {
+  await options(d);
+  await fill(d, dav.url, dav);
+  await act(d, 'Save and sync');
+  return until(
+    () => status(d),
+    (s) => s.includes('Last synced'),
+  );
+}
+
 async function fill(d: Device, url: string, dav: Dav, over: { password?: string; passphrase?: string } = {}) {
   await d.run(setFields, {
     '#sync-url': url,
@@ -306,15 +317,7 @@ describe('sync through a real WebDAV server (Chromium and Firefox ESR)', () => {
 
   test('a save with its tag and a highlight with its note, then read state, reach Firefox from Chromium; Firefox asks for the server', async () => {
     await importBackup(a, backup(ARTICLE, { tags: ['경제'], note: NOTE }));
-    await options(a);
-    await fill(a, dav.url, dav);
-    await act(a, 'Save and sync');
-    expect(
-      await until(
-        () => status(a),
-        (s) => s.includes('Last synced'),
-      ),
-    ).toContain('2 sent');
+    expect(await saveAndSync(a, dav)).toContain('2 sent');
 
     // Firefox: host access is the user's to withdraw there; the options page asks for the
     // server's origin in the click, and only then can it reach the server.
@@ -513,15 +516,7 @@ describe('sync through a real WebDAV server (Chromium and Firefox ESR)', () => {
     const newest = batches.sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs)[0]!;
     truncateSync(newest, Math.floor(statSync(newest).size / 2));
     // Chromium joins that folder again: the damaged file is skipped and said; the rest arrives.
-    await options(a);
-    await fill(a, dav.url, dav);
-    await act(a, 'Save and sync');
-    expect(
-      await until(
-        () => status(a),
-        (t) => t.includes('Last synced'),
-      ),
-    ).toContain('could not be read (damaged or incomplete), skipped: 1');
+    expect(await saveAndSync(a, dav)).toContain('could not be read (damaged or incomplete), skipped: 1');
     expect(await message(a)).toBe('');
     const titles = (await libraryOf(a, 4)).map((r) => r.title);
     expect(titles).toContain('Story while the disk is full');
