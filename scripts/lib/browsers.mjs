@@ -1,6 +1,6 @@
 // Starting Debian's Chromium and Firefox ESR with the built extension loaded. Shared by the
 // end-to-end tests and `npm start`; never downloads a browser.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TEST_HOST } from './fixture-server.mjs';
@@ -9,6 +9,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 const FIREFOX_BUILD = resolve('.output/firefox-mv3');
+/** A port nothing listens on (the discard service's, never run here): connections to it are refused. */
+const CLOSED_PORT = 9;
 
 /** Removes a throwaway browser profile; what cannot be removed now stays (it is in the temp dir). */
 function removeProfile(dir) {
@@ -16,6 +18,23 @@ function removeProfile(dir) {
     rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   } catch {
     // A file the browser was still writing; nothing a test should fail on.
+  }
+}
+
+/** Ends (SIGKILL) every process started with `dir` on its command line, where /proc lists them. */
+function killProcessesOf(dir) {
+  let pids = [];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return; // no /proc: the browser closes the orderly way
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
   }
 }
 
@@ -29,8 +48,9 @@ function need(path, what) {
 /**
  * Chromium with the extension; resolves once its service worker runs. `uiLanguage` ("ko") is the
  * browser's own language, the one the extension's messages follow (`locale` is only the pages').
- * `args` are more command-line switches (a test's --proxy-server).
- * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string, uiLanguage?: string, keepWelcome?: boolean, keepProfile?: boolean, args?: string[]}} [options]
+ * `args` are more command-line switches (a test's --proxy-server). `onlyLocal` (the tests): no host
+ * but 127.0.0.1 and the fixture server's name is reached, and the others fail at once.
+ * @param {{headless?: boolean, colorScheme?: 'light'|'dark', locale?: string, uiLanguage?: string, keepWelcome?: boolean, keepProfile?: boolean, args?: string[], onlyLocal?: boolean}} [options]
  */
 export async function launchChromium(options = {}) {
   need(CHROMIUM, 'Chromium');
@@ -56,14 +76,28 @@ export async function launchChromium(options = {}) {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      // The fixture server under a public-looking name (fixture-server.mjs TEST_HOST).
-      `--host-resolver-rules=MAP ${TEST_HOST} 127.0.0.1`,
+      // The fixture server under a public-looking name (fixture-server.mjs TEST_HOST); with
+      // `onlyLocal`, every other name fails at once, as on a machine with no network.
+      `--host-resolver-rules=MAP ${TEST_HOST} 127.0.0.1${options.onlyLocal ? ', MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost' : ''}`,
       ...(options.args ?? []),
     ],
   });
   // The throwaway profile goes with the browser (each run left a few MB in /tmp), unless the
   // caller reads it after closing (keepProfile) and removes it itself.
-  if (!options.keepProfile) context.on('close', () => removeProfile(profile));
+  if (!options.keepProfile) {
+    context.on('close', () => removeProfile(profile));
+    // A throwaway profile needs no orderly shutdown: Chromium spent about 3 s of every close
+    // writing it to disk first. Its processes are ended at once instead (`keepProfile` keeps the
+    // orderly close, for a caller that opens the profile again).
+    const close = context.close.bind(context);
+    context.close = async (closeOptions) => {
+      const closed = new Promise((resolve) => context.once('close', resolve));
+      killProcessesOf(profile);
+      // The browser may be gone before the close is sent: that is the close wanted.
+      await close(closeOptions).catch(() => {});
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    };
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30000 }));
   const extensionId = new URL(worker.url()).host;
   // A fresh profile is a fresh install, so the extension opens its welcome tab. Wait for it and
@@ -102,8 +136,8 @@ export async function chromiumTabId(worker, page) {
 
 /**
  * Firefox ESR over WebDriver BiDi with the add-on installed (temporarily, as web-ext does).
- * `prefs` are more preferences (a test's network.proxy.*).
- * @param {{headless?: boolean, prefs?: Record<string, unknown>}} [options]
+ * `prefs` are more preferences (a test's network.proxy.*); `onlyLocal` as for Chromium.
+ * @param {{headless?: boolean, prefs?: Record<string, unknown>, onlyLocal?: boolean}} [options]
  */
 export async function launchFirefox(options = {}) {
   need(FIREFOX, 'Firefox ESR');
@@ -126,6 +160,19 @@ export async function launchFirefox(options = {}) {
       // The fixture server under a public-looking name (fixture-server.mjs TEST_HOST), over plain
       // HTTP (the extension states its own page policy, without Firefox's default https upgrade).
       'network.dns.localDomains': TEST_HOST,
+      // With `onlyLocal`, every other host goes to a proxy on a closed port and fails at once.
+      // Firefox otherwise took 5 to 15 s to give up on a fixture's third-party scripts (a Korean
+      // portal's head has a dozen) before the page was even parsed, with DNS answering no at once.
+      ...(options.onlyLocal
+        ? {
+            'network.proxy.type': 1,
+            'network.proxy.http': '127.0.0.1',
+            'network.proxy.http_port': CLOSED_PORT,
+            'network.proxy.ssl': '127.0.0.1',
+            'network.proxy.ssl_port': CLOSED_PORT,
+            'network.proxy.no_proxies_on': `localhost, 127.0.0.1, ${TEST_HOST}`,
+          }
+        : {}),
       ...options.prefs,
     },
   });

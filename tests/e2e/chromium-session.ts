@@ -24,7 +24,7 @@ export interface ChromiumSession {
 }
 
 export async function startChromium(options: { uiLanguage?: string; args?: string[] } = {}): Promise<ChromiumSession> {
-  const { context, worker, extensionId } = await launchChromium(options);
+  const { context, worker, extensionId } = await launchChromium({ ...options, onlyLocal: true });
   const extensionPage = async (path: string) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -37,7 +37,7 @@ export async function startChromium(options: { uiLanguage?: string; args?: strin
     extensionPage,
     async openTab(url) {
       const page = await context.newPage();
-      // The DOM is enough: the fixtures' own third-party resources never load here (no network).
+      // The DOM is enough: the fixtures' own third-party resources fail at once (onlyLocal).
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await page.bringToFront();
       return { page, tabId: await chromiumTabId(worker, page) };
