@@ -1,18 +1,27 @@
 #!/usr/bin/env node
-// Writes lib/entities/korean/common-words.ts: the Korean words that are never a name in the KLUE
-// training sample (../shared/corpus/ner/ko-klue-train.jsonl ONLY; never the dev split), counted
-// there: every whitespace-separated word of Hangul only (punctuation at its ends stripped) seen at
-// least MIN times and never inside a person, organisation or place, or seen at least 10 times and
-// inside a name at most once in ten (후 "after": 15 times, once in a Vietnamese name). Verb and adjective forms (한다,
-// 정확한), adverbs (어차피, 너무) and common nouns (영화, 배우) a recognizer might take for a name.
+// Writes lib/entities/korean/common-words.ts: what the KLUE training sample
+// (../shared/corpus/ner/ko-klue-train.jsonl ONLY; never the dev split) says about words:
+//  - COMMON_WORDS: the Korean words never a name there: every whitespace-separated word of Hangul
+//    only (punctuation at its ends stripped) seen at least MIN times and never inside a person,
+//    organisation or place, or seen at least 10 times and inside a name at most once in ten (후
+//    "after": 15 times, once in a Vietnamese name). Verb and adjective forms (한다, 정확한), adverbs
+//    (어차피, 너무) and common nouns (영화, 배우) a recognizer might take for a name;
+//  - NAME_SYLLABLES and ORG_PLACES (scripts/lib/korean-train-counts.mjs): the syllables of Korean
+//    given names, and the gazetteer places tagged as organisations at least as often as places.
 //   node scripts/build-korean-common-words.mjs [--min 2]
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, commonWords, readKlue } from './lib/korean-ner-io.mjs';
+import { ROOT, commonWords, importTs, readKlue } from './lib/korean-ner-io.mjs';
+import { givenNameSyllables, placesNamedAsOrgs } from './lib/korean-train-counts.mjs';
 
 const argv = process.argv.slice(2);
 const MIN = argv.includes('--min') ? Number(argv[argv.indexOf('--min') + 1]) : 2;
-const words = commonWords(readKlue('ko-klue-train.jsonl'), MIN);
+const rows = readKlue('ko-klue-train.jsonl');
+const lexicon = await importTs('lib/entities/korean/lexicon.ts');
+const places = new Set([...lexicon.KOREAN_PLACES, ...lexicon.WORLD_PLACES, ...lexicon.MORE_PLACES]);
+const words = commonWords(rows, MIN);
+const syllables = givenNameSyllables(rows, lexicon.SURNAMES);
+const orgPlaces = placesNamedAsOrgs(rows, places);
 const out = path.join(ROOT, 'lib/entities/korean/common-words.ts');
 fs.writeFileSync(
   out,
@@ -20,6 +29,10 @@ fs.writeFileSync(
 // ${words.length} words seen at least ${MIN} times there and never inside a person, organisation or
 // place, or at least 10 times and inside one at most once in ten.
 export const COMMON_WORDS = '${words.join(' ')}';
+// The ${syllables.length} syllables of the given names of three-syllable Korean persons there.
+export const NAME_SYLLABLES = '${syllables}';
+// Gazetteer places tagged there as a whole organisation at least twice and at least as often as a place.
+export const ORG_PLACES = '${orgPlaces.join(' ')}';
 `,
 );
-console.log(`${words.length} words → ${path.relative(ROOT, out)}`);
+console.log(`${words.length} words, ${syllables.length} syllables, ${orgPlaces.length} places → ${path.relative(ROOT, out)}`);

@@ -10,7 +10,13 @@ import { recognizeCapitalised } from '@/lib/entities/capitalised';
 import { CONFIDENT, keepConfident, koreanConfidence, SURE } from '@/lib/entities/confidence';
 import { decideEnglish, findEnglishCandidates, type Candidate } from '@/lib/entities/english';
 import { recognizeKorean } from '@/lib/entities/korean';
-import { isCommonKoreanWord, trimKoreanNames, weighKoreanPersons } from '@/lib/entities/korean/evidence';
+import {
+  isCommonKoreanWord,
+  loanwordShaped,
+  trimKoreanNames,
+  weighKoreanPersons,
+  weighKoreanPlacesAndOrgs,
+} from '@/lib/entities/korean/evidence';
 import { isCommonNoun } from '@/lib/entities/korean/nouns';
 import { EN_TITLES, KO_TITLES, stripParticles } from '@/lib/entities/particles';
 import { findPatterns, resolveOverlaps, type RawSpan } from '@/lib/entities/patterns';
@@ -127,7 +133,10 @@ export function* recognition(
     if (spans.length % (WHOLE_STEP * 20) === 0) yield 1;
   }
   // Each pass over the whole article's spans is a step of its own.
-  if (language === 'ko') trimKoreanNames(spans);
+  if (language === 'ko') {
+    trimKoreanNames(spans);
+    weighKoreanPlacesAndOrgs(spans);
+  }
   yield 1;
   assignCanonical(spans, text);
   yield 1;
@@ -295,8 +304,14 @@ function titledPeople(text: string, fixed: RawSpan[], names: RawSpan[]) {
     if (m[0].length >= 2 && m[0].length <= 4 && SURNAMES.has(m[0][0]!))
       names.push({ start, end, type: 'person', confidence: SURE });
     // A foreign name the recognizer missed before a title only a person holds ("트럼프 대통령은"): no
-    // common word, shown without certainty.
-    else if (m[0].length >= 2 && !isCommonKoreanWord(m[0]) && PERSONAL_TITLE.test(text.slice(at, at + 8)))
+    // common word, and no common noun unless shaped like a loanword (트럼프 is "trump"; 무소속
+    // 의원 is an independent member), shown without certainty.
+    else if (
+      m[0].length >= 2 &&
+      !isCommonKoreanWord(m[0]) &&
+      (!isCommonNoun(m[0]) || loanwordShaped(m[0])) &&
+      PERSONAL_TITLE.test(text.slice(at, at + 8))
+    )
       names.push({ start, end, type: 'person', confidence: 0.6 });
   }
 }

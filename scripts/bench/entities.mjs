@@ -481,6 +481,15 @@ async function crossValidatedThresholds() {
   }
   const { folds } = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
   const news = readJsonl(path.join(CORPUS, 'ner/ko-klue-train.jsonl')).filter((l) => l.source.endsWith('wikitree'));
+  // The other counts of common-words.ts, made again from each fold's training rows (the reviews and
+  // the other folds' news), as scripts/build-korean-common-words.mjs makes them from all of train.
+  const { importTs, readKlue } = await import('../lib/korean-ner-io.mjs');
+  const { givenNameSyllables, placesNamedAsOrgs } = await import('../lib/korean-train-counts.mjs');
+  const lexicon = await importTs('lib/entities/korean/lexicon.ts');
+  const gazetteerPlaces = new Set([...lexicon.KOREAN_PLACES, ...lexicon.WORLD_PLACES, ...lexicon.MORE_PLACES]);
+  const trainRows = readKlue('ko-klue-train.jsonl');
+  const newsIndex = new Map();
+  for (const r of trainRows) if (r.source.endsWith('wikitree')) newsIndex.set(r, newsIndex.size);
   const companies = /COMPANY_NAMES = '([^']*)'/.exec(
     fs.readFileSync(path.join(ROOT, 'lib/entities/korean/model-data.ts'), 'utf8'),
   )[1];
@@ -488,6 +497,9 @@ async function crossValidatedThresholds() {
   for (let k = 0; k < folds; k++) {
     const model = fs.readFileSync(path.join(dir, `fold-${k}.bin`)).toString('base64');
     const words = fs.readFileSync(path.join(dir, `fold-${k}.words`), 'utf8');
+    const foldRows = trainRows.filter((r) => !newsIndex.has(r) || newsIndex.get(r) % folds !== k);
+    const syllables = givenNameSyllables(foldRows, lexicon.SURNAMES);
+    const orgPlaces = placesNamedAsOrgs(foldRows, gazetteerPlaces).join(' ');
     // The shipped sources with this fold's model and word list in place of the shipped ones.
     const swap = {
       name: 'klue-fold',
@@ -497,7 +509,7 @@ async function crossValidatedThresholds() {
           loader: 'ts',
         }));
         b.onLoad({ filter: /korean[\\/]common-words\.ts$/ }, () => ({
-          contents: `export const COMMON_WORDS = ${JSON.stringify(words)};`,
+          contents: `export const COMMON_WORDS = ${JSON.stringify(words)}; export const NAME_SYLLABLES = ${JSON.stringify(syllables)}; export const ORG_PLACES = ${JSON.stringify(orgPlaces)};`,
           loader: 'ts',
         }));
       },

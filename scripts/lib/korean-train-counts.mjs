@@ -1,0 +1,40 @@
+// What the KLUE training sample says about words, beyond the words never in a name
+// (korean-ner-io.mjs commonWords): counted by scripts/build-korean-common-words.mjs over all of
+// ko-klue-train.jsonl for lib/entities/korean/common-words.ts, and by bench:entities per
+// cross-validation fold over that fold's training rows only. Rows are readKlue rows.
+
+/**
+ * The syllables of Korean given names: the last two syllables of every three-syllable person whose
+ * first syllable is a surname (`surnames`). A "name" with a syllable no given name had (마이닝: 닝,
+ * a loanword; 송암배: 암) is not shaped like a Korean name. Sorted, as one string.
+ */
+export function givenNameSyllables(rows, surnames) {
+  const seen = new Set();
+  for (const r of rows)
+    for (const e of r.entities) {
+      const w = r.text.slice(e.start, e.end);
+      if (e.type === 'person' && /^[가-힣]{3}$/.test(w) && surnames.has(w[0])) for (const ch of w.slice(1)) seen.add(ch);
+    }
+  return [...seen].sort().join('');
+}
+
+/**
+ * The gazetteer places (`places`) the sample tags as a whole organisation at least as often as a
+ * place, and at least `min` times (북한 8:3, 개성공단 2:1: a state or a body acting). Any other
+ * gazetteer place the model types as an organisation is a place (서울 0:11, 파리 0:5). Sorted.
+ */
+export function placesNamedAsOrgs(rows, places, min = 2) {
+  const counts = new Map();
+  for (const r of rows)
+    for (const e of r.entities) {
+      const w = r.text.slice(e.start, e.end);
+      if (!places.has(w) || (e.type !== 'org' && e.type !== 'place')) continue;
+      const c = counts.get(w) ?? { org: 0, place: 0 };
+      c[e.type]++;
+      counts.set(w, c);
+    }
+  return [...counts]
+    .filter(([, c]) => c.org >= min && c.org >= c.place)
+    .map(([w]) => w)
+    .sort();
+}
