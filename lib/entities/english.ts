@@ -71,7 +71,7 @@ export interface Candidate {
 }
 
 const ORG_LAST = new Set(
-  'Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC PLC plc Group Holdings Bank Bancorp University College School Institute Institution Association Society Agency Authority Administration Administrations Bureau Council Committee Commission Department Ministry Office Party Union Federation League Foundation Fund Trust Church Army Navy Force Forces Guard Police Court Parliament Congress Senate Assembly Cabinet Government Times Post News Journal Press Herald Tribune Gazette Magazine Network Airlines Airways Motors Systems Technologies Labs Laboratories Industries Electronics Pharmaceuticals Entertainment Animation Studios Records Media Club FC Team Center Centre Treasury Design Designs Architects Brothers Hospital Hospitals Clinic Museum Library Organization Organisation Coalition Alliance Movement Brigade Corps Command Service Services Board Exchange Reserve Marines Empire Dynasty Caliphate Khanate Books Publishing Publications Review Monthly Weekly Daily Channel Radio TV Television Broadcasting Studio Film Films Pictures Partners Associates Ventures Consulting Solutions Software Interactive Energy Oil Petroleum Mining Steel Chemicals Foods Brands Stores Markets Telecom Communications Wireless Mobile Insurance Securities Investments Financial Bank Credit Express Logistics Shipping Railways Railroad Transit Authority Council Tribunal Inquiry Secretariat Directorate Agency Academy Conservatory Seminary Cathedral Abbey Mosque Temple Synagogue'.split(
+  'Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC PLC plc Group Holdings Airline Airlines Airways Bank Bancorp University College School Institute Institution Association Society Agency Authority Administration Administrations Bureau Council Committee Commission Department Ministry Office Party Union Federation League Foundation Fund Trust Church Army Navy Force Forces Guard Police Court Parliament Congress Senate Assembly Cabinet Government Times Post News Journal Press Herald Tribune Gazette Magazine Network Airlines Airways Motors Systems Technologies Labs Laboratories Industries Electronics Pharmaceuticals Entertainment Animation Studios Records Media Club FC Team Center Centre Treasury Design Designs Architects Brothers Hospital Hospitals Clinic Museum Library Organization Organisation Coalition Alliance Movement Brigade Corps Command Service Services Board Exchange Reserve Marines Empire Dynasty Caliphate Khanate Books Publishing Publications Review Monthly Weekly Daily Channel Radio TV Television Broadcasting Studio Film Films Pictures Partners Associates Ventures Consulting Solutions Software Interactive Energy Oil Petroleum Mining Steel Chemicals Foods Brands Stores Markets Telecom Communications Wireless Mobile Insurance Securities Investments Financial Bank Credit Express Logistics Shipping Railways Railroad Transit Authority Council Tribunal Inquiry Secretariat Directorate Agency Academy Conservatory Seminary Cathedral Abbey Mosque Temple Synagogue'.split(
     ' ',
   ),
 );
@@ -928,6 +928,14 @@ function* decideFromText(cands: Candidate[], text: string): Generator<void, void
       if (parts.length < 2) continue;
       for (const part of [parts[parts.length - 1]!, ...(isCommonWord(parts[0]!) ? [] : [parts[0]!])])
         if (!ROMAN.test(part)) vote(part, 'person', c.strength);
+    }
+    // An organisation named in full makes its name without the ending that organisation
+    // ("Kestrel Group" → "Kestrel", "Zandora Airlines" → "Zandora"; not a common word: "Interior").
+    for (const c of cands) {
+      if (c.type !== 'org' || c.strength < 2) continue;
+      const parts = nameOf(c).split(' ');
+      const rest = parts.slice(0, -1).join(' ');
+      if (parts.length >= 2 && ORG_LAST.has(parts[parts.length - 1]!) && !isCommonWord(rest)) vote(rest, 'org', c.strength);
     }
     for (const c of cands) {
       const v = votes.get(nameOf(c));

@@ -160,6 +160,11 @@ describe('English names: spans and agreement across the text', () => {
     expect(names('Interim Haitian leader Jovenel Pierre resigned.')).toEqual(['person:Jovenel Pierre']);
   });
 
+  it('an organisation named in full makes its name without the ending that organisation', () => {
+    const text = 'The carrier Zandora Airline bought 30 jets. Zandora President Tim Clark said Zandora had 270 aircraft.';
+    expect(names(text).filter((s) => s.endsWith(':Zandora'))).toEqual(['org:Zandora', 'org:Zandora']);
+  });
+
   it('takes the name before a hyphen and a common word', () => {
     expect(names('The U.S.-based firm hired Polish-style managers.')).toEqual(['place:U.S.']);
   });
