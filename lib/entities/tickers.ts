@@ -33,11 +33,19 @@ function tickerIndex(): Map<string, Ticker> {
 
 /** The listing a company name refers to, or null: "삼성전자", "Samsung Electronics", "하이닉스", "Oracle". */
 export function lookupTicker(name: string): Ticker | null {
+  // An article asks for the same words again and again (each word, with and without particles, and
+  // each pair of words): the answers are kept, a few thousand at most.
+  const known = looked.get(name);
+  if (known !== undefined) return known;
+  if (looked.size >= 5000) looked.clear();
   const k = tickerKey(name);
-  if (!k) return null;
   // "Walt Disney Co.", "Apple Inc.": the legal form is left out of the names readers use.
-  return tickerIndex().get(k) ?? tickerIndex().get(tickerKey(name.replace(LEGAL_FORM, ''))) ?? null;
+  const bare = name.replace(LEGAL_FORM, '');
+  const ticker = !k ? null : (tickerIndex().get(k) ?? (bare === name ? null : tickerIndex().get(tickerKey(bare))) ?? null);
+  looked.set(name, ticker);
+  return ticker;
 }
+const looked = new Map<string, Ticker | null>();
 const LEGAL_FORM = /,?\s+(?:Inc|Corp|Co|Ltd|Company|Corporation|Incorporated|Holdings|plc|PLC|N\.V|S\.A|AG|SE)\.?$/;
 
 const KOREA_CONTEXT = /\b(?:Korea|Korean|Koreans|Seoul|KOSPI|KOSDAQ|KRX|chaebol)\b/i;

@@ -114,8 +114,20 @@ const orgSet = new Set([...KNOWN_ORGS, ...MORE_ORGS]);
 const kplaceSet = new Set(KOREAN_PLACES);
 const wplaceSet = new Set([...WORLD_PLACES, ...MORE_PLACES]);
 const MAX_GAZ = 16;
-const orgSuffixes = [...new Set(ORG_SUFFIXES)].sort((a, b) => b.length - a.length);
-const placeSuffixes = [...new Set(PLACE_SUFFIXES)].sort((a, b) => b.length - a.length);
+/** Suffixes by length, longest first: at most one of each length can end a word. */
+const byLength = (list: readonly string[]): Array<[number, ReadonlySet<string>]> =>
+  [...new Set(list.map((x) => x.length))].sort((a, b) => b - a).map((n) => [n, new Set(list.filter((x) => x.length === n))]);
+const orgSuffixes = byLength(ORG_SUFFIXES);
+const placeSuffixes = byLength(PLACE_SUFFIXES);
+/** The longest suffix of `list` that `core` ends in, shorter than the core. */
+function suffixOf(core: string, list: Array<[number, ReadonlySet<string>]>): string | undefined {
+  for (const [n, set] of list) {
+    if (core.length <= n) continue;
+    const tail = core.slice(-n);
+    if (set.has(tail)) return tail;
+  }
+  return undefined;
+}
 const MAX_JOSA = Math.max(...[...JOSA_SET].map((j) => j.length));
 
 /**
@@ -308,18 +320,16 @@ export function extractFeatures(text: string, bits: number, companies: ReadonlyS
       }
     }
     const core = text.slice(tk.coreStart, tk.coreEnd);
-    for (const s of orgSuffixes)
-      if (core.length > s.length && core.endsWith(s)) {
-        tokFlags[k * 4] = 1;
-        orgSufHash[k] = strHash(s, 0, s.length);
-        break;
-      }
-    for (const s of placeSuffixes)
-      if (core.length > s.length && core.endsWith(s)) {
-        tokFlags[k * 4 + 1] = 1;
-        placeSufHash[k] = strHash(s, 0, s.length);
-        break;
-      }
+    const orgSuffix = suffixOf(core, orgSuffixes);
+    if (orgSuffix) {
+      tokFlags[k * 4] = 1;
+      orgSufHash[k] = strHash(orgSuffix, 0, orgSuffix.length);
+    }
+    const placeSuffix = suffixOf(core, placeSuffixes);
+    if (placeSuffix) {
+      tokFlags[k * 4 + 1] = 1;
+      placeSufHash[k] = strHash(placeSuffix, 0, placeSuffix.length);
+    }
     const sur2 = len >= 3 && SURNAMES.has(core.slice(0, 2));
     if (len >= 2 && len <= 4 && (SURNAMES.has(core[0]!) || sur2)) tokFlags[k * 4 + 2] = len;
     if (PERSON_TITLES.has(core) || PERSON_TITLES.has(text.slice(tk.start, tk.end))) tokFlags[k * 4 + 3] = 1;
