@@ -165,14 +165,15 @@ function shift(s: RawSpan, by: number, from?: Map<RawSpan, Ticker>, to?: Map<Raw
 /** Names the recognizers found go first, then patterns where they leave room; sorted by start. */
 function withPatterns(text: string, names: RawSpan[], fixed: RawSpan[]): RawSpan[] {
   // E-mail addresses and links win over anything a recognizer found inside them ("2025.02.04 syu@…").
-  const contacts = findPatterns(text).filter((p) => p.type === 'email' || p.type === 'url');
+  const patterns = findPatterns(text);
+  const contacts = patterns.filter((p) => p.type === 'email' || p.type === 'url');
   if (contacts.length) {
     const outside = (s: RawSpan) => !contacts.some((c) => c.start < s.end && s.start < c.end);
     names = names.filter(outside);
     fixed = [...fixed.filter(outside), ...resolveOverlaps(contacts)];
   }
   const chosen = resolveOverlaps([...resolveOverlaps(names, fixed), ...fixed]);
-  return resolveOverlaps([...chosen, ...resolveOverlaps(findPatterns(text), chosen)]);
+  return resolveOverlaps([...chosen, ...resolveOverlaps(patterns, chosen)]);
 }
 
 /** A Korean piece's spans from the model's (`model`, changed here), with listed companies and titled people. */
