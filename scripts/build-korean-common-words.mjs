@@ -6,13 +6,14 @@
 //    organisation or place, or seen at least 10 times and inside a name at most once in ten (후
 //    "after": 15 times, once in a Vietnamese name). Verb and adjective forms (한다, 정확한), adverbs
 //    (어차피, 너무) and common nouns (영화, 배우) a recognizer might take for a name;
-//  - NAME_SYLLABLES and ORG_PLACES (scripts/lib/korean-train-counts.mjs): the syllables of Korean
-//    given names, and the gazetteer places tagged as organisations at least as often as places.
+//  - NAME_SYLLABLES, ORG_PLACES and GIVEN_NAMES (scripts/lib/korean-train-counts.mjs): the syllables
+//    of Korean given names, the gazetteer places tagged as organisations at least as often as places,
+//    and the first words of persons named in two words or more.
 //   node scripts/build-korean-common-words.mjs [--min 2]
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, commonWords, importTs, readKlue } from './lib/korean-ner-io.mjs';
-import { givenNameSyllables, placesNamedAsOrgs } from './lib/korean-train-counts.mjs';
+import { foreignGivenNames, givenNameSyllables, placesNamedAsOrgs } from './lib/korean-train-counts.mjs';
 
 const argv = process.argv.slice(2);
 const MIN = argv.includes('--min') ? Number(argv[argv.indexOf('--min') + 1]) : 2;
@@ -22,6 +23,7 @@ const places = new Set([...lexicon.KOREAN_PLACES, ...lexicon.WORLD_PLACES, ...le
 const words = commonWords(rows, MIN);
 const syllables = givenNameSyllables(rows, lexicon.SURNAMES);
 const orgPlaces = placesNamedAsOrgs(rows, places);
+const givenNames = foreignGivenNames(rows);
 const out = path.join(ROOT, 'lib/entities/korean/common-words.ts');
 fs.writeFileSync(
   out,
@@ -33,6 +35,10 @@ export const COMMON_WORDS = '${words.join(' ')}';
 export const NAME_SYLLABLES = '${syllables}';
 // Gazetteer places tagged there as a whole organisation at least twice and at least as often as a place.
 export const ORG_PLACES = '${orgPlaces.join(' ')}';
+// The first words of the ${givenNames.length} persons named there in two words or more (given names: 제니퍼, 데이빗).
+export const GIVEN_NAMES = '${givenNames.join(' ')}';
 `,
 );
-console.log(`${words.length} words, ${syllables.length} syllables, ${orgPlaces.length} places → ${path.relative(ROOT, out)}`);
+console.log(
+  `${words.length} words, ${syllables.length} syllables, ${orgPlaces.length} places, ${givenNames.length} given names → ${path.relative(ROOT, out)}`,
+);

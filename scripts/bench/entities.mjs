@@ -484,7 +484,7 @@ async function crossValidatedThresholds() {
   // The other counts of common-words.ts, made again from each fold's training rows (the reviews and
   // the other folds' news), as scripts/build-korean-common-words.mjs makes them from all of train.
   const { importTs, readKlue } = await import('../lib/korean-ner-io.mjs');
-  const { givenNameSyllables, placesNamedAsOrgs } = await import('../lib/korean-train-counts.mjs');
+  const { foreignGivenNames, givenNameSyllables, placesNamedAsOrgs } = await import('../lib/korean-train-counts.mjs');
   const lexicon = await importTs('lib/entities/korean/lexicon.ts');
   const gazetteerPlaces = new Set([...lexicon.KOREAN_PLACES, ...lexicon.WORLD_PLACES, ...lexicon.MORE_PLACES]);
   const trainRows = readKlue('ko-klue-train.jsonl');
@@ -500,6 +500,7 @@ async function crossValidatedThresholds() {
     const foldRows = trainRows.filter((r) => !newsIndex.has(r) || newsIndex.get(r) % folds !== k);
     const syllables = givenNameSyllables(foldRows, lexicon.SURNAMES);
     const orgPlaces = placesNamedAsOrgs(foldRows, gazetteerPlaces).join(' ');
+    const givenNames = foreignGivenNames(foldRows).join(' ');
     // The shipped sources with this fold's model and word list in place of the shipped ones.
     const swap = {
       name: 'klue-fold',
@@ -509,7 +510,7 @@ async function crossValidatedThresholds() {
           loader: 'ts',
         }));
         b.onLoad({ filter: /korean[\\/]common-words\.ts$/ }, () => ({
-          contents: `export const COMMON_WORDS = ${JSON.stringify(words)}; export const NAME_SYLLABLES = ${JSON.stringify(syllables)}; export const ORG_PLACES = ${JSON.stringify(orgPlaces)};`,
+          contents: `export const COMMON_WORDS = ${JSON.stringify(words)}; export const NAME_SYLLABLES = ${JSON.stringify(syllables)}; export const ORG_PLACES = ${JSON.stringify(orgPlaces)}; export const GIVEN_NAMES = ${JSON.stringify(givenNames)};`,
           loader: 'ts',
         }));
       },

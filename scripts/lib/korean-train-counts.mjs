@@ -38,3 +38,18 @@ export function placesNamedAsOrgs(rows, places, min = 2) {
     .map(([w]) => w)
     .sort();
 }
+
+/**
+ * The given names of persons named in two words or more (제니퍼 로렌스, 데이빗 핀처: the first word),
+ * Hangul only. A person the model finds in full with one of these first is shaped like a name even
+ * without a title. Sorted.
+ */
+export function foreignGivenNames(rows) {
+  const seen = new Set();
+  for (const r of rows)
+    for (const e of r.entities) {
+      const words = r.text.slice(e.start, e.end).split(/\s+/);
+      if (e.type === 'person' && words.length >= 2 && /^[가-힣]+$/.test(words[0])) seen.add(words[0]);
+    }
+  return [...seen].sort();
+}

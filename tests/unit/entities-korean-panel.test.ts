@@ -49,6 +49,9 @@ describe('evidence for names', () => {
       'person:에릭 트럼프',
     );
   });
+  it('a foreign person named in full after a given name of the training persons is shown without a title', () => {
+    expect(shown('세미나에서 크리스 베이커는 새 전략을 소개했다.')).toEqual(['person:크리스 베이커']);
+  });
   it("a party in the gazetteer is shown whatever the model's margin", () => {
     expect(shown('국민의힘을 떠난 박민철 의원이 이 후보 지지를 밝혔다.')).toContain('org:국민의힘');
   });

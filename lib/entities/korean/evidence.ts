@@ -4,7 +4,7 @@
 // A person without such evidence is shown only when it is shaped like a Korean name (a surname and
 // one to three syllables that do not end like a verb); words that are never a name in the KLUE
 // training sample (한다, 정확한) and lone syllables are no names at all.
-import { COMMON_WORDS, NAME_SYLLABLES, ORG_PLACES } from '@/lib/entities/korean/common-words';
+import { COMMON_WORDS, GIVEN_NAMES, NAME_SYLLABLES, ORG_PLACES } from '@/lib/entities/korean/common-words';
 import {
   KNOWN_ORGS,
   KOREAN_PLACES,
@@ -129,6 +129,17 @@ export function loanwordShaped(word: string): boolean {
   }
   return false;
 }
+let givenNames: ReadonlySet<string> | null = null;
+/**
+ * A foreign name in full: two or three words, the first a given name of the training sample's
+ * persons (데이비드 삭스, 맷 프루삭), the others no common word.
+ */
+function namedInFull(name: string): boolean {
+  givenNames ??= new Set(GIVEN_NAMES.split(' '));
+  const words = name.split(' ');
+  return words.length >= 2 && words.length <= 3 && givenNames.has(words[0]!) && !words.slice(1).some(commonWord);
+}
+
 const commonWord = (w: string) => isCommonKoreanWord(w) || isCommonNoun(w);
 
 /**
@@ -193,7 +204,8 @@ export function weighKoreanPersons(text: string, spans: EntitySpan[]): void {
     if (name.length < 2) s.confidence = evidenced.has(key(s)) ? SURE : s.canonical ? KOREAN_SHAPED : NOT_A_NAME;
     else if (isCommonKoreanWord(name) || VERB_END.test(name) || quotedWord(text, s)) s.confidence = NOT_A_NAME;
     else if (evidenced.has(key(s))) s.confidence = Math.max(s.confidence ?? 0, SURE);
-    else if (koreanShaped(name) && !isCommonNoun(name)) s.confidence = Math.min(s.confidence ?? KOREAN_SHAPED, KOREAN_SHAPED);
+    else if ((koreanShaped(name) && !isCommonNoun(name)) || namedInFull(name))
+      s.confidence = Math.min(s.confidence ?? KOREAN_SHAPED, KOREAN_SHAPED);
     else s.confidence = Math.min(s.confidence ?? UNSHOWN, UNSHOWN);
   }
 }
