@@ -67,15 +67,24 @@ export interface ImageOptions {
   codec?: ImageCodec | null;
   maxBytes?: number;
   concurrency?: number;
+  /**
+   * Stores each picture as soon as it is ready, in document order (the thumbnail right after the
+   * picture it is made from), so a saved copy fills in while the rest are fetched and scaled.
+   * False when it could not be stored (the storage is full, the article deleted): collecting stops.
+   */
+  keep?: (image: SavedImage) => Promise<boolean>;
 }
 
 /** The pictures to store with an article, and what was left out for the budget. */
 export interface CollectedImages {
+  /** The pictures kept (and handed to `keep`, which took them all unless `stopped`), thumbnail included. */
   images: SavedImage[];
   /** Pictures left as links because the article's budget was used (0 when all fit). */
   left: number;
   /** Pictures found in the article (each address once). */
   total: number;
+  /** Whether `keep` refused one: the pictures after it were not stored. */
+  stopped: boolean;
 }
 
 /** What a re-encoding is stored as: the same family, so transparency and animation-free pictures keep their look. */
@@ -152,7 +161,8 @@ async function thumbnail(image: Omit<SavedImage, 'hash' | 'src'>, src: string, c
 
 /**
  * Fetches and prepares the pictures of an article's HTML, a few at a time, keeping them in
- * document order until the budget is used; stops fetching once it is.
+ * document order until the budget is used; stops fetching once it is. With `keep`, each is stored
+ * as soon as it and those before it are ready.
  */
 export async function collectImages(
   article: { contentHtml: string; leadImage: string | null },
@@ -163,38 +173,50 @@ export async function collectImages(
     fetchBytes: options.fetchBytes ?? ((url: string, max: number) => fetchImageBytes(url, max)),
     codec: options.codec === undefined ? browserCodec() : options.codec,
   };
+  const keep = options.keep ?? (async () => true);
   const sources = imageSources(article.contentHtml);
   const budget = imageBudget(options.maxBytes ?? MAX_ARTICLE_IMAGE_BYTES);
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 6;
   const running: Promise<Prepared | null>[] = [];
   let next = 0;
+  let stopped = false;
   const launch = () => {
-    if (next < sources.length && !budget.full) running.push(prepare(sources[next++]!, opts));
+    if (next < sources.length && !budget.full && !stopped) running.push(prepare(sources[next++]!, opts));
   };
   for (let i = 0; i < concurrency; i++) launch();
-  const kept: Prepared[] = [];
+  const images: SavedImage[] = [];
+  const store = async (image: SavedImage) => {
+    stopped = !(await keep(image));
+    if (!stopped) images.push(image);
+  };
+  // The thumbnail: the lead picture (made as soon as it is stored; fetched alongside when the
+  // article does not show it), else the first picture stored.
+  const lead = pickSource(article.leadImage, null);
+  const leadAlone = opts.codec && lead && !sources.includes(lead) ? prepare(lead, opts).catch(() => null) : null;
+  let thumbDone = !opts.codec;
+  const makeThumb = async (from: Prepared) => {
+    const thumb = await thumbnail(from.image, from.src, opts.codec!);
+    if (thumb) {
+      thumbDone = true;
+      await store(thumb);
+    }
+  };
+  let first: Prepared | null = null;
   let left = 0;
-  for (let i = 0; i < running.length; i++) {
+  for (let i = 0; i < running.length && !stopped; i++) {
     const done = await running[i]!;
     if (done) {
-      if (budget.take(done.image.blob.size)) kept.push(done);
-      else left++;
+      if (budget.take(done.image.blob.size)) {
+        await store({ hash: await sourceKey(done.src), src: done.src, ...done.image });
+        first ??= done;
+        if (!thumbDone && !stopped && (done.src === lead || !lead)) await makeThumb(done);
+      } else left++;
     }
     launch();
   }
   left += sources.length - next;
-  const images: SavedImage[] = await Promise.all(
-    kept.map(async (p) => ({ hash: await sourceKey(p.src), src: p.src, ...p.image })),
-  );
-
-  // The thumbnail: the lead picture (stored above, or fetched for this alone), else the first stored one.
-  if (opts.codec) {
-    const lead = pickSource(article.leadImage, null);
-    let from: Prepared | null = kept.find((p) => p.src === lead) ?? null;
-    if (!from && lead && !sources.includes(lead)) from = await prepare(lead, opts);
-    from ??= kept[0] ?? null;
-    const thumb = from && (await thumbnail(from.image, from.src, opts.codec));
-    if (thumb) images.push(thumb);
-  }
-  return { images, left, total: sources.length };
+  const alone = leadAlone && (await leadAlone);
+  if (!thumbDone && !stopped && alone) await makeThumb(alone);
+  if (!thumbDone && !stopped && first) await makeThumb(first);
+  return { images, left, total: sources.length, stopped };
 }

@@ -12,43 +12,64 @@ import { ensureReader } from '@/extension/reader-control';
 import { fetchPage, FetchFailure } from '@/extension/fetch-page';
 import { addImages } from '@/extension/library/assets';
 import { collectImages, type ImageOptions } from '@/extension/save-images';
+import { THUMB_HASH } from '@/extension/library/schema';
+import type { SavedImage } from '@/lib/library/types';
 import type { Article } from '@/lib/article/types';
 
 /** How a save gets its pictures: the background passes its SVG sanitizer (the parser page). */
 export type SaveMedia = ImageOptions;
 
 /**
- * Saves an article with its pictures in one transaction; should the storage be too full for all
- * of them, the article is saved alone and its pictures added one by one while they fit.
+ * A save under way: the article is stored (`saved`: the library lists it, the copy opens) while
+ * its pictures are still fetched, scaled and stored one by one (`done`: the outcome with them).
  */
-async function saveWithImages(db: LibraryDB, article: Article, pageUrl: string, media: SaveMedia): Promise<SaveResult> {
-  const collected = await collectImages(article, media);
-  const { images, left, total } = collected;
-  const kept = images.filter((i) => i.hash !== 'thumb').length;
-  try {
-    const { created, meta } = await saveArticle(db, article, { pageUrl, images });
-    const result: SaveResult = { ok: true, url: meta.url, title: meta.title, status: meta.status, created };
-    return left > 0 ? { ...result, images: { stored: kept, total, short: 'cap' } } : result;
-  } catch (err) {
-    if (!(err instanceof LibraryError && err.code === 'quota') || images.length === 0) throw err;
-  }
-  // The quota was reached with the pictures: the text first, then what fits.
-  const { created, meta } = await saveArticle(db, article, { pageUrl, images: [] });
-  const ordered = [...images.filter((i) => i.hash === 'thumb'), ...images.filter((i) => i.hash !== 'thumb')];
-  const added = await addImages(db, meta.url, ordered);
-  const stored = Math.max(0, added - (ordered[0]?.hash === 'thumb' && added > 0 ? 1 : 0));
-  return { ok: true, url: meta.url, title: meta.title, status: meta.status, created, images: { stored, total, short: 'quota' } };
+export interface SaveJob {
+  saved: SaveResult;
+  done: Promise<SaveResult>;
 }
 
-async function storeCapture(db: LibraryDB, capture: PageCapture, media: SaveMedia = {}): Promise<SaveResult> {
+const finished = (saved: SaveResult): SaveJob => ({ saved, done: Promise.resolve(saved) });
+
+/**
+ * Saves an article's text at once, then stores its pictures as each is ready (in document order,
+ * until the article's budget or the storage is full: what fit stays). Scaling a wide picture costs
+ * ~140 ms here, so the text does not wait for twenty of them.
+ */
+export async function saveWithImages(db: LibraryDB, article: Article, pageUrl: string, media: SaveMedia): Promise<SaveJob> {
+  const { created, meta } = await saveArticle(db, article, { pageUrl, images: [] });
+  const saved: SaveResult = { ok: true, url: meta.url, title: meta.title, status: meta.status, created };
+  const done = (async (): Promise<SaveResult> => {
+    let stored = 0;
+    let gone = false;
+    const keep = async (image: SavedImage) => {
+      if ((await addImages(db, meta.url, [image])) === 1) {
+        if (image.hash !== THUMB_HASH) stored++;
+        return true;
+      }
+      gone = !(await db.articles.get(meta.url).catch(() => null)); // deleted meanwhile: nothing to say
+      return false;
+    };
+    const { left, total, stopped } = await collectImages(article, { ...media, keep });
+    if (stopped && !gone) return { ...saved, images: { stored, total, short: 'quota' } };
+    return left > 0 && !stopped ? { ...saved, images: { stored, total, short: 'cap' } } : saved;
+  })();
+  return { saved, done };
+}
+
+async function storeCapture(db: LibraryDB, capture: PageCapture, media: SaveMedia = {}): Promise<SaveJob> {
   try {
     if (capture.article) return await saveWithImages(db, capture.article, capture.url, media);
     const { created, meta } = await saveBookmark(db, { url: capture.url, title: capture.title, excerpt: capture.excerpt });
-    return { ok: true, url: meta.url, title: meta.title, status: meta.status, created };
+    return finished({ ok: true, url: meta.url, title: meta.title, status: meta.status, created });
   } catch (err) {
-    if (err instanceof LibraryError && err.code === 'quota') return { ok: false, error: 'quota' };
-    return { ok: false, error: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    return finished(failure(err));
   }
+}
+
+/** A failed save in the user's terms. */
+function failure(err: unknown): SaveResult {
+  if (err instanceof LibraryError && err.code === 'quota') return { ok: false, error: 'quota' };
+  return { ok: false, error: 'failed', detail: err instanceof Error ? err.message : String(err) };
 }
 
 /** The message a user sees for a save's outcome. */
@@ -98,15 +119,22 @@ export async function saveTab(
   } catch {
     return { ok: false, error: 'restricted' };
   }
-  const result = await storeCapture(db, capture, media);
-  if (!quiet)
-    await sendToTab(tabId, 'reader/toast', { message: saveMessage(result), kind: result.ok ? 'ok' : 'error' }).catch(
-      () => undefined,
-    );
+  const job = await storeCapture(db, capture, media);
+  const result = job.saved;
+  const toast = (r: SaveResult) =>
+    sendToTab(tabId, 'reader/toast', { message: saveMessage(r), kind: r.ok ? 'ok' : 'error' }).catch(() => undefined);
+  if (!quiet) await toast(result);
   if (result.ok) {
     await browser.action.setBadgeText({ tabId, text: '★' }).catch(() => undefined);
     await browser.action.setTitle({ tabId, title: t('actionTitleSaved', result.title) }).catch(() => undefined);
   }
+  // The pictures go on being stored; the page is told only when some were left out.
+  void job.done.then(
+    async (final) => {
+      if (final.ok && final.images) await toast(final);
+    },
+    (err: unknown) => console.warn('The pictures could not be stored:', err),
+  );
   return result;
 }
 
@@ -120,7 +148,7 @@ export async function saveLink(
   try {
     const page = await fetchPage(url);
     const capture = await parse(page.html, page.url);
-    return await storeCapture(db, capture, media);
+    return await (await storeCapture(db, capture, media)).done.catch(failure);
   } catch (err) {
     if (err instanceof FetchFailure) return { ok: false, error: err.code, detail: err.detail };
     return { ok: false, error: 'failed', detail: err instanceof Error ? err.message : String(err) };

@@ -7,7 +7,7 @@ import { searchLibrary } from '@/extension/library/search';
 import { getArticle, getMetas, listUrls, recent, saveArticle } from '@/extension/library/store';
 import { putHighlights } from '@/extension/library/highlights';
 import { highlightCount, highlightsPage } from '@/extension/library/highlights-view';
-import { collectImages } from '@/extension/save-images';
+import { saveWithImages } from '@/extension/save-page';
 import { measureReanchoring } from './reanchor-entry';
 
 Object.assign(window, {
@@ -22,7 +22,7 @@ Object.assign(window, {
     getArticle,
     recent,
     saveArticle,
-    collectImages,
+    saveWithImages,
     measureReanchoring,
     putHighlights,
     highlightsPage,

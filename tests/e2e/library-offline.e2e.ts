@@ -163,12 +163,15 @@ describe('Chromium', () => {
     await session?.context.close();
   });
 
-  const saveTab = async (url: string) => {
+  /** Saves the tab's article; `pictures`: how many stored pictures to wait for (they follow the text). */
+  const saveTab = async (url: string, pictures = 0) => {
     const { page, tabId } = await session.openTab(url);
     const popup = await session.openPopup(tabId);
+    const had = await popup.evaluate(countAssets);
     await popup.getByTestId('save').click();
     await expect.poll(() => popup.getByTestId('save-result').innerText(), { timeout: 20000 }).toMatch(/^Saved/);
     const result = await popup.getByTestId('save-result').innerText();
+    await expect.poll(() => popup.evaluate(countAssets), { timeout: 20000 }).toBeGreaterThanOrEqual(had + pictures);
     // The address it is saved under (a page may name another, canonical one): the newest in the list.
     await popup.locator('[data-testid="saved-list"] li').first().waitFor();
     saved = (await popup.locator('[data-testid="saved-list"] li').first().getAttribute('data-url')) ?? '';
@@ -179,7 +182,7 @@ describe('Chromium', () => {
 
   test('saved with its pictures; the copy shows them with no request; deleting it deletes them', async () => {
     const url = server.publicUrl('/pictures.html');
-    expect(await saveTab(url)).toBe('Saved to your library.');
+    expect(await saveTab(url, 4)).toBe('Saved to your library.');
     const before = server.requests.length;
     const reader = await session.extensionPage(`read.html?url=${encodeURIComponent(url)}`);
     await reader.locator('.ra-content p').first().waitFor();
@@ -196,7 +199,7 @@ describe('Chromium', () => {
   });
 
   test('the demo article: its lazy SVG picture is stored and shown offline, its caption once', async () => {
-    expect(await saveTab(server.publicUrl(DEMO.path))).toBe('Saved to your library.');
+    expect(await saveTab(server.publicUrl(DEMO.path), 1)).toBe('Saved to your library.');
     const before = server.requests.length;
     const reader = await session.extensionPage(`read.html?url=${encodeURIComponent(saved)}`);
     await reader.locator('.ra-content p').first().waitFor();
@@ -228,7 +231,7 @@ describe('Chromium', () => {
   });
 
   test('the library at 400 and 1280 px, light and dark: rows with thumbnails, nothing wider than the page', async () => {
-    expect(await saveTab(server.publicUrl('/pictures.html'))).toBe('Saved to your library.');
+    expect(await saveTab(server.publicUrl('/pictures.html'), 4)).toBe('Saved to your library.');
     for (const [width, scheme] of [
       [1280, 'light'],
       [1280, 'dark'],
@@ -288,13 +291,20 @@ describe('Firefox', () => {
 
   const ext = () => session.extensionPage;
 
-  const saveTab = async (url: string) => {
+  /** Saves the tab's article; `pictures`: how many stored pictures to wait for (they follow the text). */
+  const saveTab = async (url: string, pictures = 0) => {
     const { page, tabId } = await session.openTab(url);
     await session.showPopup(tabId);
+    const had = await ext().evaluate(countAssets);
     await session.press('save');
     const result = await poll(
       () => ext().evaluate(() => document.querySelector('[data-testid="save-result"]')?.textContent ?? ''),
       (t) => t.length > 0,
+      20000,
+    );
+    await poll(
+      () => ext().evaluate(countAssets),
+      (n) => n >= had + pictures,
       20000,
     );
     log('saved', result);
@@ -316,7 +326,7 @@ describe('Firefox', () => {
     { timeout: 120000 },
     async () => {
       const url = server.publicUrl('/pictures.html');
-      expect(await saveTab(url)).toBe('Saved to your library.');
+      expect(await saveTab(url, 4)).toBe('Saved to your library.');
       const before = server.requests.length;
       await session.goTo(`/read.html?url=${encodeURIComponent(url)}`);
       log('read page');
@@ -341,7 +351,7 @@ describe('Firefox', () => {
   );
 
   test('the demo article: its lazy SVG picture is stored and shown offline, its caption once', async () => {
-    expect(await saveTab(server.publicUrl(DEMO.path))).toBe('Saved to your library.');
+    expect(await saveTab(server.publicUrl(DEMO.path), 1)).toBe('Saved to your library.');
     const before = server.requests.length;
     await session.goTo(`/read.html?url=${encodeURIComponent(saved)}`);
     await ext().waitForSelector('.ra-content p');

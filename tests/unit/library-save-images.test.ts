@@ -220,3 +220,58 @@ describe('saving a linked page with its pictures when the storage fills up half 
     expect(saveMessage(result)).toBe('toastImagesQuota');
   });
 });
+
+describe('the text first, the pictures right after (save-page.ts saveWithImages)', () => {
+  test('the article is saved and readable while its pictures are still coming; each is stored in order as it is ready', async () => {
+    const { saveWithImages } = await import('@/extension/save-page');
+    const db = freshDb('first');
+    // The second picture's server holds its answer until the test lets it go.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const files: Record<string, Uint8Array> = {
+      [I('0.png')]: png(800, 600, 500),
+      [I('1.png')]: png(2400, 1600, 500),
+      [I('2.png')]: JPEG,
+    };
+    const fetchBytes = async (url: string) => {
+      if (url === I('1.png')) await held;
+      return files[url]!;
+    };
+    const a = article({
+      url: 'https://news.example.com/first',
+      leadImage: null,
+      contentHtml: [0, 1, 2].map((i) => img(I(`${i}.png`))).join('<p>x</p>'),
+    });
+    const job = await saveWithImages(db, a, a.url, { fetchBytes, codec: fakeCodec });
+    expect(job.saved).toMatchObject({ ok: true, created: true });
+    expect((await getArticle(db, a.url))?.text).toBe(a.text);
+    // the first picture (and the thumbnail made from it) is stored; the one held and those after it are not yet
+    await vi.waitFor(async () => expect((await articleImages(db, a.url)).map((r) => r.src)).toEqual([I('0.png')]));
+    expect((await thumbnails(db, [a.url]))[0]).toBeInstanceOf(Blob);
+    release();
+    expect(await job.done).toEqual(job.saved);
+    const rows = await articleImages(db, a.url);
+    expect(rows.map((r) => [r.src, r.width]).sort()).toEqual([
+      [I('0.png'), 800],
+      [I('1.png'), 1600],
+      [I('2.png'), 64],
+    ]);
+  });
+
+  test('an article deleted while its pictures come: nothing is stored for it and nothing is said', async () => {
+    const { saveWithImages } = await import('@/extension/save-page');
+    const db = freshDb('gone');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fetchBytes = async () => {
+      await held;
+      return png(800, 600, 500);
+    };
+    const a = article({ url: 'https://news.example.com/gone', leadImage: null, contentHtml: img(I('0.png')) + img(I('1.png')) });
+    const job = await saveWithImages(db, a, a.url, { fetchBytes, codec: fakeCodec });
+    await removeArticles(db, [a.url]);
+    release();
+    expect(await job.done).toEqual(job.saved);
+    expect(await db.assets.count()).toBe(0);
+  });
+});
