@@ -169,6 +169,18 @@ export async function recent(db: LibraryDB, limit: number): Promise<ArticleMeta[
   );
 }
 
+/** Whether a filter is the list as it opens: every article, newest first. */
+const isOpening = (f: LibraryFilter) => !f.query?.trim() && !f.site && !f.tag && !f.read && (f.sort ?? 'newest') === 'newest';
+
+/**
+ * The first `n` URLs (n ≤ HEAD_SIZE) of the list as it opens, read from the catalog's small head
+ * row: the library page shows them before it reads the whole catalog (at 100,000 articles ~230 ms
+ * to read and decode, seconds on a busy machine). Null for any other filter (listUrls answers).
+ */
+export async function openingUrls(db: LibraryDB, filter: LibraryFilter, n: number): Promise<string[] | null> {
+  return isOpening(filter) ? guard(() => newestUrls(db, n)) : null;
+}
+
 /** Every URL matching the filter (query included), in the filter's order (newest first by default):
  *  keys only, for a virtualized list. Length and progress orders read the matching rows. */
 export async function listUrls(db: LibraryDB, filter: LibraryFilter = {}): Promise<string[]> {

@@ -4,7 +4,7 @@ import { openLibrary } from '@/extension/library/db';
 import { generateArticles, generatePocketHtml } from '@/lib/library/generate';
 import { exportJson, importItems, parseImport } from '@/extension/library/io';
 import { searchLibrary } from '@/extension/library/search';
-import { getArticle, getMetas, listUrls, recent, saveArticle } from '@/extension/library/store';
+import { getArticle, getMetas, listUrls, openingUrls, recent, saveArticle } from '@/extension/library/store';
 import { putHighlights } from '@/extension/library/highlights';
 import { highlightCount, highlightsPage } from '@/extension/library/highlights-view';
 import { saveWithImages } from '@/extension/save-page';
@@ -28,6 +28,7 @@ Object.assign(window, {
     highlightsPage,
     highlightCount,
     listUrls,
+    openingUrls,
     getMetas,
   },
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:library [-- --n 10000 --opens 11 --out FILE] [-- --reanchor-only] [-- --only pictures] [-- --corpus DIR]
+// npm run bench:library [-- --n 10000 --opens 11 --out FILE] [-- --reanchor-only] [-- --only pictures|list] [-- --corpus DIR]
 //
 // The saved-articles library at scale, in Debian's headless Chromium with the built extension
 // loaded: the library code runs inside an extension page (the real IndexedDB of the extension's
@@ -144,6 +144,17 @@ const picturesRow = (w) => {
 };
 if (args.only === 'pictures') {
   picturesRow(await measurePictures());
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+  process.exit(0);
+}
+if (args.only === 'list') {
+  const b = await measureBig();
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  rowOf(`${BIG} articles: first 30 rows as the library opens (cold)`, ms(median(b.opening.cold)), '≤ 100 ms');
+  rowOf('  the same again (warm)', ms(median(b.opening.times)));
+  rowOf(`  the whole list: ${b.list.answer.keys} keys + 30 rows (warm)`, ms(median(b.list.times)));
+  rowOf('    the first time (the catalog read and decoded)', ms(b.list.coldMs));
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
   process.exit(0);
@@ -339,40 +350,56 @@ const highlightsTimes = await firstRender(
 );
 
 // The list and search at BIG articles (~1 KB of text each), in a library of their own.
-const big = await page.evaluate(async (n) => {
-  const lib = window.__lib;
-  const db = lib.openLibrary('bench-big');
-  const now = () => performance.now();
-  let t = now();
-  for (let i = 0; i < n; i += 10000) {
-    const items = lib.generateArticles(Math.min(10000, n - i), 1000 + i, { textBytes: 1000 });
-    await lib.importItems(db, items);
-  }
-  const importMs = now() - t;
-  const timed = async (run) => {
-    const times = [];
-    let answer;
-    for (let i = 0; i < 16; i++) {
-      t = now();
-      answer = await run();
-      times.push(now() - t);
+async function measureBig() {
+  return page.evaluate(async (n) => {
+    const lib = window.__lib;
+    const db = lib.openLibrary('bench-big');
+    const now = () => performance.now();
+    let t = now();
+    for (let i = 0; i < n; i += 10000) {
+      const items = lib.generateArticles(Math.min(10000, n - i), 1000 + i, { textBytes: 1000 });
+      await lib.importItems(db, items);
     }
-    return { answer, coldMs: times[0], times: times.slice(1) };
-  };
-  // Read through a connection of its own, as a library page opening on it: its first read decodes
-  // the catalog (coldMs), the next ones find it decoded (catalog.ts, Revisions).
-  const page = lib.openLibrary('bench-big');
-  const list = await timed(async () => {
-    const urls = await lib.listUrls(page, {});
-    return { keys: urls.length, rows: (await lib.getMetas(page, urls.slice(0, 30))).length };
-  });
-  const search = {};
-  for (const query of ['삼성', '반도체 수출', 'inflation', 'semicond'])
-    search[query] = await timed(async () => (await lib.searchLibrary(page, { query }, { limit: 50 })).length);
-  page.close();
-  await db.delete();
-  return { importMs, list, search };
-}, BIG);
+    const importMs = now() - t;
+    const timed = async (run) => {
+      const times = [];
+      let answer;
+      for (let i = 0; i < 16; i++) {
+        t = now();
+        answer = await run();
+        times.push(now() - t);
+      }
+      return { answer, coldMs: times[0], times: times.slice(1) };
+    };
+    // The first rows as the library page opens (openingUrls: the catalog's head row, then 30 rows),
+    // each time through a new connection (nothing decoded), median of 7; then the same warm.
+    const openingCold = [];
+    for (let i = 0; i < 7; i++) {
+      const fresh = lib.openLibrary('bench-big');
+      t = now();
+      await lib.getMetas(fresh, await lib.openingUrls(fresh, {}, 30));
+      openingCold.push(now() - t);
+      fresh.close();
+    }
+    const warm = lib.openLibrary('bench-big');
+    const opening = await timed(async () => (await lib.getMetas(warm, await lib.openingUrls(warm, {}, 30))).length);
+    warm.close();
+    // Read through a connection of its own, as a library page opening on it: its first read decodes
+    // the catalog (coldMs), the next ones find it decoded (catalog.ts, Revisions).
+    const page = lib.openLibrary('bench-big');
+    const list = await timed(async () => {
+      const urls = await lib.listUrls(page, {});
+      return { keys: urls.length, rows: (await lib.getMetas(page, urls.slice(0, 30))).length };
+    });
+    const search = {};
+    for (const query of ['삼성', '반도체 수출', 'inflation', 'semicond'])
+      search[query] = await timed(async () => (await lib.searchLibrary(page, { query }, { limit: 50 })).length);
+    page.close();
+    await db.delete();
+    return { importMs, list, search, opening: { ...opening, cold: openingCold } };
+  }, BIG);
+}
+const big = await measureBig();
 await context.close();
 const diskBytes = dirSize(path.join(profile, 'Default', 'IndexedDB'));
 fs.rmSync(profile, { recursive: true, force: true });
@@ -430,6 +457,7 @@ const figures = {
     articles: BIG,
     importMs: big.importMs,
     list: { ...big.list.answer, coldMs: big.list.coldMs, medianMs: median(big.list.times) },
+    opening: { rows: big.opening.answer, coldMs: median(big.opening.cold), medianMs: median(big.opening.times) },
     search: Object.fromEntries(
       Object.entries(big.search).map(([k, v]) => [k, { firstPage: v.answer, coldMs: v.coldMs, medianMs: median(v.times) }]),
     ),
@@ -486,7 +514,9 @@ for (const [query, v] of Object.entries(hl.search))
   row(`search "${query}" (only in notes), first ${v.firstPage} of ${v.totalHits}`, ms(v.medianMs), `≤ ${TARGETS.searchMs} ms`);
 const b = figures.big;
 row(`${b.articles} articles (~1 KB text): import in batches of 10,000`, ms(b.importMs));
-row(`  list: ${b.list.keys} keys + first ${b.list.rows} rows`, ms(b.list.medianMs), `≤ ${TARGETS.listMs} ms`);
+row(`  first ${b.opening.rows} rows as the library opens, fresh connection`, ms(b.opening.coldMs), `≤ ${TARGETS.listMs} ms`);
+row(`    the same again (warm)`, ms(b.opening.medianMs));
+row(`  the whole list: ${b.list.keys} keys + first ${b.list.rows} rows`, ms(b.list.medianMs), `≤ ${TARGETS.listMs} ms`);
 row(`    the first time in a page (the catalog read and decoded)`, ms(b.list.coldMs));
 for (const [query, v] of Object.entries(b.search))
   row(`  search "${query}", first ${v.firstPage} (first time ${ms(v.coldMs)})`, ms(v.medianMs), `≤ ${TARGETS.searchMs} ms`);

@@ -2,7 +2,9 @@
 // The library's orders (newest, oldest, longest, least read) and "Continue reading" (5-95 % read).
 import 'fake-indexeddb/auto';
 import { article, dropDbs, freshDb } from './library-helpers';
-import { continueReading, listUrls, saveArticle, setProgress, setRead } from '@/extension/library/store';
+import { continueReading, listUrls, openingUrls, saveArticle, setProgress, setRead } from '@/extension/library/store';
+import { LibraryDB } from '@/extension/library/db';
+import { CATALOG_KEY } from '@/extension/library/schema';
 
 afterEach(dropDbs);
 
@@ -43,4 +45,19 @@ test('"Continue reading": begun and not finished, not marked read', async () => 
   expect((await continueReading(db)).map((m) => m.url)).toEqual([U(1), U(0)]);
   await setRead(db, U(1), true);
   expect((await continueReading(db)).map((m) => m.url)).toEqual([U(0)]);
+});
+
+test('the list as it opens: its first rows from the head row, without reading the whole catalog', async () => {
+  const db = await library();
+  // a page opening the library: a connection of its own, nothing decoded yet
+  const page = new LibraryDB(db.name);
+  const gets = vi.spyOn(page.catalog, 'get');
+  expect(await openingUrls(page, {}, 3)).toEqual([U(3), U(2), U(1)]);
+  expect(gets.mock.calls.map((c) => c[0])).not.toContain(CATALOG_KEY);
+  expect(await openingUrls(page, {}, 3)).toEqual((await listUrls(page)).slice(0, 3));
+  // any other list needs the catalog (listUrls answers)
+  expect(await openingUrls(page, { sort: 'oldest' }, 3)).toBeNull();
+  expect(await openingUrls(page, { read: 'unread' }, 3)).toBeNull();
+  expect(await openingUrls(page, { query: 'word1' }, 3)).toBeNull();
+  page.close();
 });
