@@ -58,9 +58,19 @@ export interface ReaderHighlightsProps {
   onClosePanel: () => void;
   /** Which selections bring the bar (the live page: those in the article's text only); default all in `content`. */
   accepts?: (range: Range) => boolean;
+  /** Where no toolbar opens the panel (the live page): the bar offers it. */
+  onOpenPanel?: () => void;
 }
 
-export function ReaderHighlights({ notes, content, translated, panel, onClosePanel, accepts }: ReaderHighlightsProps) {
+export function ReaderHighlights({
+  notes,
+  content,
+  translated,
+  panel,
+  onClosePanel,
+  accepts,
+  onOpenPanel,
+}: ReaderHighlightsProps) {
   const state = useStore(notes);
   const [bar, setBar] = useState<Bar | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -204,6 +214,21 @@ export function ReaderHighlights({ notes, content, translated, panel, onClosePan
               {bar.kind === 'highlight' && (
                 <button type="button" class="ra-btn" data-testid="highlight-remove" onClick={() => void removeAt()}>
                   {t('highlightRemove')}
+                </button>
+              )}
+              {onOpenPanel && (
+                <button
+                  type="button"
+                  class="ra-btn"
+                  data-testid="highlight-open-panel"
+                  aria-label={t('highlightsButton', state.items.length)}
+                  title={t('highlightsButton', state.items.length)}
+                  onClick={() => {
+                    closeBar();
+                    onOpenPanel();
+                  }}
+                >
+                  <span aria-hidden="true">☰ {state.items.length}</span>
                 </button>
               )}
             </>

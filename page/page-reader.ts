@@ -29,6 +29,7 @@ import { entityLabel } from '@/components/EntityPanel';
 import { runInSlices } from '@/lib/slices';
 import { pageHighlighting, removePageHighlights, startPageHighlights, type PageHighlights } from './entities';
 import { backgroundHighlightStore, ReaderNotes } from './highlights';
+import { liveMarkCss } from './live-highlights';
 import { sanitizeToFragment } from '@/lib/article/sanitize';
 import { textOf } from '@/lib/entities/dom';
 import { canonicalUrl } from '@/lib/library/records';
@@ -51,16 +52,6 @@ export interface PageReaderOptions {
    */
   mountPageNotes?: (notes: ReaderNotes, content: HTMLElement, accepts: (range: Range) => boolean, root: ShadowRoot) => () => void;
 }
-
-/** The reader's own highlights drawn in a page: its colours, whatever the site's styles. */
-const PAGE_NOTES_CSS = [
-  ['yellow', '#fff0a8'],
-  ['green', '#c8f0c8'],
-  ['blue', '#cfe3ff'],
-  ['pink', '#ffd6e7'],
-]
-  .map(([c, bg]) => `mark.ra-hl-${c}{background:${bg}!important;color:#1f1f1f!important;cursor:pointer}`)
-  .join('');
 
 interface Overlay {
   host: HTMLElement;
@@ -179,7 +170,7 @@ export class PageReader {
     const root = host.attachShadow({ mode: 'closed' });
     acceptUserInputOnly(root);
     const style = document.createElement('style');
-    style.textContent = PAGE_NOTES_CSS;
+    style.textContent = liveMarkCss(blocks[0]!);
     document.documentElement.append(style, host);
     const unmountBar = this.#options.mountPageNotes?.(notes, document.body, accepts, root) ?? (() => undefined);
     this.#pageNotes = {

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { listen } from '@/platform/messages';
 import { PageReader } from '@/page/page-reader';
 import { ReaderView } from '@/components/ReaderView';
-import { ReaderHighlights } from '@/components/ReaderHighlights';
+import { PageNotes } from '@/components/PageNotes';
 import css from '@/components/reader.css?inline';
 import aidsCss from '@/components/aids/aids.css?inline';
 import entitiesCss from '@/components/entities.css?inline';
@@ -17,7 +17,7 @@ import { showToast } from './toast';
 
 const FLAG = '__readingAssistantReader';
 /** The bar's host over the live page takes no room and no clicks; only the bar and its status do. */
-const PAGE_NOTES_HOST_CSS = `:host{inset:auto!important;width:0!important;height:0!important}.ra-root.ra-page-notes{position:static;inset:auto;overflow:visible;width:0;height:0}`;
+const PAGE_NOTES_HOST_CSS = `:host{inset:auto!important;width:0!important;height:0!important}.ra-root.ra-page-notes{position:static;inset:auto;overflow:visible;width:0;height:0;--ra-bar-height:0px}.ra-page-notes .ra-hl-bar{max-width:min(480px,calc(100vw - 16px))}`;
 
 export default defineContentScript({
   registration: 'runtime',
@@ -40,17 +40,7 @@ export default defineContentScript({
         mount.className = 'ra-root ra-page-notes';
         mount.dataset.theme = 'system';
         root.append(style, mount);
-        render(
-          <ReaderHighlights
-            notes={notes}
-            content={content}
-            translated={false}
-            panel={false}
-            onClosePanel={() => undefined}
-            accepts={accepts}
-          />,
-          mount,
-        );
+        render(<PageNotes notes={notes} content={content} accepts={accepts} />, mount);
         return () => render(null, mount);
       },
     });

@@ -175,6 +175,12 @@ describe('Chromium', () => {
   test('on the live page: nothing changes until a selection in the article; highlighted there, back after a reload and in the reader', async () => {
     const { page, tabId } = await session.openTab(server.url(DEMO.path));
     await page.bringToFront();
+    // A dark site (its own style sheet): the marks must take dark colours with light text.
+    await page.evaluate(() => {
+      const dark = document.createElement('style');
+      dark.textContent = 'html,body,.content{background:#15171a!important;color:#e6e6e6!important}';
+      document.head.append(dark);
+    });
     const untouched = await page.evaluate(() => document.documentElement.outerHTML);
     await drag(page, QUOTE, true);
     // The bar's host comes beside <body>; the page's own markup is as it was.
@@ -182,6 +188,13 @@ describe('Chromium', () => {
     expect(await page.evaluate(() => document.body.outerHTML)).toBe(untouched.match(/<body[\s\S]*<\/body>/)![0]);
     await clickYellow(page);
     await expect.poll(() => page.evaluate(pageMarks)).toBe(QUOTE);
+    // The reader's dark-theme yellow (#5c4d00) under light text (#f2f2f2), not a glaring light mark on the dark page.
+    expect(
+      await page.evaluate(() => {
+        const style = getComputedStyle(document.querySelector('mark.ra-hl')!);
+        return [style.backgroundColor, style.color];
+      }),
+    ).toEqual(['rgb(92, 77, 0)', 'rgb(242, 242, 242)']);
     await page.screenshot({ path: `${SCREENSHOTS}highlights-live-page-chromium.png` });
 
     await page.reload();
