@@ -8,12 +8,13 @@
 //    (어차피, 너무) and common nouns (영화, 배우) a recognizer might take for a name;
 //  - NAME_SYLLABLES, ORG_PLACES and GIVEN_NAMES (scripts/lib/korean-train-counts.mjs): the syllables
 //    of Korean given names, the gazetteer places tagged as organisations at least as often as places,
-//    and the first words of persons named in two words or more.
+//    and the first words of persons named in two words or more; ORG_HEADS, the head nouns that end
+//    organisations there (위원회, 병원, 대학).
 //   node scripts/build-korean-common-words.mjs [--min 2]
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, commonWords, importTs, readKlue } from './lib/korean-ner-io.mjs';
-import { foreignGivenNames, givenNameSyllables, placesNamedAsOrgs } from './lib/korean-train-counts.mjs';
+import { foreignGivenNames, givenNameSyllables, orgHeads, placesNamedAsOrgs } from './lib/korean-train-counts.mjs';
 
 const argv = process.argv.slice(2);
 const MIN = argv.includes('--min') ? Number(argv[argv.indexOf('--min') + 1]) : 2;
@@ -24,6 +25,8 @@ const words = commonWords(rows, MIN);
 const syllables = givenNameSyllables(rows, lexicon.SURNAMES);
 const orgPlaces = placesNamedAsOrgs(rows, places);
 const givenNames = foreignGivenNames(rows);
+const { isCommonNoun } = await importTs('lib/entities/korean/nouns.ts');
+const heads = orgHeads(rows, isCommonNoun);
 const out = path.join(ROOT, 'lib/entities/korean/common-words.ts');
 fs.writeFileSync(
   out,
@@ -37,8 +40,10 @@ export const NAME_SYLLABLES = '${syllables}';
 export const ORG_PLACES = '${orgPlaces.join(' ')}';
 // The first words of the ${givenNames.length} persons named there in two words or more (given names: 제니퍼, 데이빗).
 export const GIVEN_NAMES = '${givenNames.join(' ')}';
+// The ${heads.length} common nouns that end at least three organisations there (a place and one of them is one organisation).
+export const ORG_HEADS = '${heads.join(' ')}';
 `,
 );
 console.log(
-  `${words.length} words, ${syllables.length} syllables, ${orgPlaces.length} places, ${givenNames.length} given names → ${path.relative(ROOT, out)}`,
+  `${words.length} words, ${syllables.length} syllables, ${orgPlaces.length} places, ${givenNames.length} given names, ${heads.length} organisation heads → ${path.relative(ROOT, out)}`,
 );

@@ -53,3 +53,29 @@ export function foreignGivenNames(rows) {
     }
   return [...seen].sort();
 }
+
+/**
+ * The head nouns of organisations: the endings (two or three syllables) of the last word of the
+ * sample's organisations that end at least `min` distinct organisations (위원회, 병원, 대학, 은행,
+ * 대표팀) and are common nouns themselves (`isNoun`; 지브리, 코리아 are not). A one-word place with
+ * such a word after it is one organisation (mergePlaces: 콜로라도 대학, 일본 대표팀 — every one of
+ * the 7 such places in the sample). Sorted.
+ */
+export function orgHeads(rows, isNoun, min = 3) {
+  const spans = new Map();
+  for (const r of rows)
+    for (const e of r.entities) {
+      if (e.type !== 'org') continue;
+      const last = r.text.slice(e.start, e.end).split(' ').pop();
+      if (!/^[가-힣]+$/.test(last)) continue;
+      for (let k = 2; k <= 3 && k <= last.length; k++) {
+        const end = last.slice(-k);
+        if (!spans.has(end)) spans.set(end, new Set());
+        spans.get(end).add(r.text.slice(e.start, e.end));
+      }
+    }
+  return [...spans]
+    .filter(([w, s]) => s.size >= min && isNoun(w))
+    .map(([w]) => w)
+    .sort();
+}

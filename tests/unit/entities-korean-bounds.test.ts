@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { END_OK, nameBounds, NUM_LABELS, START_OK } from '../../lib/entities/korean/features';
 import { labelsToSpans, viterbi } from '../../lib/entities/korean/decode';
 import { decodeModel, encodeModel } from '../../lib/entities/korean/codec';
-import { commonNounPerson, extendPlaces, glossNames, mergePlaces } from '../../lib/entities/korean/tagger';
+import {
+  commonNounPerson,
+  dropCoordinationPieces,
+  extendPlaces,
+  glossNames,
+  mergePlaces,
+} from '../../lib/entities/korean/tagger';
 
 const L = NUM_LABELS;
 const B_PS = 1,
@@ -84,6 +90,34 @@ describe('mergePlaces', () => {
       '서울 서초동/place',
       '대검찰청/org',
     ]);
+  });
+
+  it("makes a one-word place and an organisation's head noun after it one organisation", () => {
+    const text = '캘리포니아 대학의 연구진과 부산 시민, 서울 종로 병원';
+    const at = (w: string, type: 'place' | 'org') => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, type });
+    const spans = [at('캘리포니아', 'place'), at('부산', 'place'), at('서울 종로', 'place')];
+    const shown = (level: 1 | 2) => mergePlaces(text, spans, level).map((e) => `${text.slice(e.start, e.end)}/${e.type}`);
+    // 시민 is no organisation's head; an address of two words keeps its own place; level 1 joins places only.
+    expect(shown(2)).toEqual(['캘리포니아 대학/org', '부산/place', '서울 종로/place']);
+    expect(shown(1)).toEqual(['캘리포니아/place', '부산/place', '서울 종로/place']);
+  });
+});
+
+describe('dropCoordinationPieces', () => {
+  const shown = (text: string, words: string[]) =>
+    dropCoordinationPieces(
+      text,
+      words.map((w) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, type: 'org' as const })),
+    ).map((e) => text.slice(e.start, e.end));
+
+  it('drops a name that is a piece of a coordination with a one-syllable member (상·하원: 상원 and 하원)', () => {
+    expect(shown('영국 상·하원 의원들과 한ㆍ미 정부', ['영국', '하원', '미', '정부'])).toEqual(['영국', '정부']);
+    expect(shown('영국 상·하원이 모였다', ['상·하원'])).toEqual(['상·하원']);
+  });
+
+  it('keeps names in a coordination of whole words, and after a number', () => {
+    const text = '을지대병원·건양대병원 의료진과 병원 74명·국군대전병원 24명';
+    expect(shown(text, ['을지대병원', '건양대병원', '국군대전병원'])).toEqual(['을지대병원', '건양대병원', '국군대전병원']);
   });
 });
 

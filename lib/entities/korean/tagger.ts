@@ -4,6 +4,7 @@ import { domainCopy, extractFeatures, nameBounds, NF } from '@/lib/entities/kore
 import { PERSON_TITLES, SURNAMES } from '@/lib/entities/korean/lexicon';
 import { labelsToSpans, viterbi, type KoreanEntity } from '@/lib/entities/korean/decode';
 import { isCommonNoun } from '@/lib/entities/korean/nouns';
+import { ORG_HEADS } from '@/lib/entities/korean/common-words';
 
 let featBuf = new Int32Array(0);
 
@@ -68,6 +69,7 @@ export function tagWithModel(
     }
   }
   let spans = labelsToSpans(text, viterbi(n, emit, model.trans, o.nameBounds ? nameBounds(text) : undefined));
+  spans = dropCoordinationPieces(text, spans);
   spans = mergePlaces(text, spans, o.placeMerge);
   if (o.placeUnits) spans = extendPlaces(text, spans);
   if (o.glosses) spans = glossNames(text, spans);
@@ -152,8 +154,10 @@ function fullName(text: string, e: KoreanEntity): KoreanEntity {
  * spans against 2 adjacent separate places in the training news), and a place that qualifies the
  * organisation after it as part of the organisation (미국 법무부, 부산 동래경찰서, 중국 신화통신; 28
  * against 2). Spans the tagger found side by side are joined so. An address of several words
- * before an organisation (서울 서초동 대검찰청) stays a place of its own. `level` is
- * TaggerOptions.placeMerge.
+ * before an organisation (서울 서초동 대검찰청) stays a place of its own. From level 2 a one-word
+ * place also takes an organisation's head noun written after it as one organisation (콜로라도 대학,
+ * 일본 대표팀: ORG_HEADS; KLUE tags all 7 such places in the training news so, none as a place
+ * alone). `level` is TaggerOptions.placeMerge.
  */
 export function mergePlaces(
   text: string,
@@ -173,7 +177,40 @@ export function mergePlaces(
     }
     out.push(e);
   }
-  return out;
+  return level >= 2 ? out.map((e, k) => withOrgHead(text, e, out[k + 1])) : out;
+}
+
+let orgHeads: ReadonlySet<string> | null = null;
+const HEAD_PARTICLE = /(?:은|는|이|가|을|를|의|과|와|도|에|에서|으로|로)$/;
+/** A one-word place and an organisation head noun as the next word (a particle may follow): one organisation. */
+function withOrgHead(text: string, e: KoreanEntity, next: KoreanEntity | undefined): KoreanEntity {
+  if (e.type !== 'place' || text[e.end] !== ' ' || text.slice(e.start, e.end).includes(' ')) return e;
+  const m = /^[가-힣]+/.exec(text.slice(e.end + 1, e.end + 12));
+  if (!m || (next && next.start < e.end + 1 + m[0].length)) return e;
+  orgHeads ??= new Set(ORG_HEADS.split(' '));
+  const head = orgHeads.has(m[0]) ? m[0] : m[0].replace(HEAD_PARTICLE, '');
+  return orgHeads.has(head) ? { start: e.start, end: e.end + 1 + head.length, type: 'org' } : e;
+}
+
+// Members of a coordination written with a middle dot (·, ㆍ or ・).
+const COORDINATION = /(?<![가-힣A-Za-z0-9])[가-힣]+(?:[·ㆍ・][가-힣]+)+/g;
+/**
+ * 상·하원, 여·야, 한·미, 대·중소기업: when a member before the last is one syllable, the members
+ * share what follows (상·하원 is 상원 and 하원), so a name found inside the coordination is a piece of
+ * it (하원 alone would name the lower house only). Such names are dropped; one that spans the
+ * whole coordination stays.
+ */
+export function dropCoordinationPieces(text: string, spans: KoreanEntity[]): KoreanEntity[] {
+  if (!/[·ㆍ・]/.test(text)) return spans;
+  // [start, start of the last member, end] of each such coordination.
+  const pieces: [number, number, number][] = [];
+  for (const m of text.matchAll(COORDINATION)) {
+    const members = m[0].split(/[·ㆍ・]/);
+    const last = m.index + m[0].length - members[members.length - 1]!.length;
+    if (members.slice(0, -1).some((w) => w.length === 1)) pieces.push([m.index, last, m.index + m[0].length]);
+  }
+  if (!pieces.length) return spans;
+  return spans.filter((e) => !pieces.some(([a, last, b]) => e.start < b && e.end > a && !(e.start <= a && e.end > last)));
 }
 
 const HANJA_GLOSS = /^\(([\u3400-\u4dbf\u4e00-\u9fff]{2,})\)/;
