@@ -212,13 +212,39 @@ function occurrences(haystack: string, needle: string): number {
 const HIDDEN_CLASSES = ['hide', 'hidden', 'blind', 'sr-only', 'screen_out', 'visually-hidden'];
 
 /**
- * Elements below `root` with one of HIDDEN_CLASSES, in document order. (A lookup by class name per
- * class costs a third less than one selector list over a whole page.)
+ * Elements below `root` with one of HIDDEN_CLASSES that hold text enough to be a copy of the story,
+ * in document order (the many short ones are never sorted). (A lookup by class name per class costs
+ * a third less than one selector list over a whole page.)
  */
 function hiddenByClass(root: Element): Element[] {
   const found: Element[] = [];
-  for (const name of HIDDEN_CLASSES) found.push(...root.getElementsByClassName(name));
+  for (const name of HIDDEN_CLASSES)
+    for (const el of root.getElementsByClassName(name)) if (holdsText(el, COPY_MIN)) found.push(el);
   return found.length < 2 ? found : inDocumentOrder([...new Set(found)]);
+}
+
+/** A hidden copy of the story is at least this long (shorter hidden labels are many: "blind" on Korean portals). */
+const COPY_MIN = 200;
+
+/**
+ * Whether `el` holds `min` characters of text outside scripts and styles, counted before squashing
+ * (which only shortens), without reading further: a cheap first look before `readableText`.
+ */
+function holdsText(el: Element, min: number): boolean {
+  let length = 0;
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const tag = n.parentElement?.tagName;
+    if (
+      tag !== 'SCRIPT' &&
+      tag !== 'STYLE' &&
+      tag !== 'NOSCRIPT' &&
+      tag !== 'TEMPLATE' &&
+      (length += (n as Text).data.length) >= min
+    )
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -248,7 +274,7 @@ function removeHiddenCopiesAmong(body: Element, candidates: Iterable<Element>, n
   for (const el of candidates) {
     if (!body.contains(el) || /:/.test(el.getAttribute('class') ?? '')) continue; // "hidden md:block" shows on wide screens
     const text = squash(readableText(el));
-    if (text.length < 200) continue;
+    if (text.length < COPY_MIN) continue;
     pageText ??= squash(readableText(body));
     const middle = Math.floor(text.length / 2);
     const probe = text.slice(middle - 40, middle + 40);
@@ -381,8 +407,11 @@ function preparedCopy(
     for (const img of copy.body.getElementsByTagName('img')) resolveLazyImage(img, base);
     if (!options.raw) {
       if (runs(options, 'hidden-copies')) removeHiddenCopiesAmong(copy.body, hiddenByClass(copy.body), note);
+      phase('prepare:hidden-copies');
       if (runs(options, 'site-frame')) removeSiteFrame(copy.body, note);
+      phase('prepare:site-frame');
       if (runs(options, 'consent')) removeConsentBoxes(copy.body, note && ((el, reason) => note(el, 'consent', reason)));
+      phase('prepare:consent');
       // The reader never shows SVG drawings (the sanitizer drops them): their insides are emptied
       // so that Readability does not walk icon paths (2% of the time on zyte-dev, the same text on
       // all 291 pages). The empty <svg> stays where it was, for the rules that look for pictures.
@@ -391,7 +420,7 @@ function preparedCopy(
       for (const svg of copy.body.querySelectorAll('svg')) svg.replaceChildren();
     }
   }
-  phase('prepare');
+  phase('prepare:rest');
   return copy;
 }
 
@@ -504,7 +533,9 @@ export function extract(
   let holder = sanitizeElement(content);
   phase('sanitize');
   let text = toPlainText(holder);
+  phase('text');
   let { body: bodyText, captions } = splitCaptions(captionElements, text);
+  phase('captions-apart');
   // Part of a story split across blocks: the page's structured body when it is much longer.
   const fuller = runs(options, 'structured-body') ? fullerBody(doc, bodyText, content.ownerDocument) : null;
   if (fuller) {
@@ -512,6 +543,7 @@ export function extract(
     text = bodyText = toPlainText(holder);
     captions = [];
   }
+  phase('structured-body');
   // The lead paragraph under the headline, when the page prints it apart from the body.
   const lead = runs(options, 'standfirst')
     ? findStandfirst(doc, parsed.title || '', meta(metas, 'description', 'og:description', 'twitter:description'), text)
@@ -523,7 +555,7 @@ export function extract(
     text = `${lead}\n\n${text}`;
     bodyText = `${lead}\n\n${bodyText}`;
   }
-  phase('text');
+  phase('standfirst');
   const contentHtml = holder.outerHTML;
   phase('serialize');
   if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return null;

@@ -25,14 +25,23 @@ const DIALOGS = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="tru
 const FRAME = /^(?:BODY|HTML|MAIN|ARTICLE)$/;
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, label, button, a, span, div';
 
-/** Text outside scripts and styles, white space squashed. */
-function shown(el: Element): string {
+/**
+ * Text outside scripts and styles, white space squashed; with `max`, the walk stops once the text
+ * is longer than that (a box's ancestors are often the whole page: only "longer than a box" counts).
+ */
+function shown(el: Element, max = Infinity): string {
   const parts: string[] = [];
+  // The length of the squashed whole so far: each text squashed, one space between those with text.
+  let length = 0;
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(n.parentElement?.tagName ?? '')) parts.push((n as Text).data);
+  for (let n = walker.nextNode(); n && length <= max; n = walker.nextNode()) {
+    if (/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(n.parentElement?.tagName ?? '')) continue;
+    const text = squash((n as Text).data);
+    if (!text) continue;
+    parts.push(text);
+    length += (parts.length > 1 ? 1 : 0) + text.length;
   }
-  return squash(parts.join(' '));
+  return parts.join(' ');
 }
 
 /** Whether a text says the reader agrees, and to what. */
@@ -72,7 +81,7 @@ function boxOf(control: Element): Element | null {
   let box: Element | null = null;
   let el = control.parentElement;
   for (let level = 0; el && level < MAX_LEVELS && !FRAME.test(el.tagName); level++, el = el.parentElement) {
-    if (shown(el).length > MAX_BOX) break;
+    if (shown(el, MAX_BOX).length > MAX_BOX) break;
     box = el;
   }
   return box;

@@ -56,11 +56,15 @@ export const AI_SUMMARY_KO =
 export const AI_SUMMARY_EN =
   /^(?:this\s+|the\s+)?(?:article\s+|story\s+)?summar(?:y|ies)\b[^.]{0,60}?\b(?:generated|written|created|produced)\s+(?:by|with|using)\s+(?:AI|artificial\s+intelligence|an?\s+(?:AI|language\s+model))/i;
 export const AI_SUMMARY_JA_ZH = /AI\s*(?:による|で)?要約|AI\s*(?:摘要|总结|總結)/i;
+/** A word every pattern above needs (a rule's `hint`: without one in the article the rule is skipped). */
+export const AI_SUMMARY_HINT = /요약|정리|summar|要約|摘要|总结|總結/i;
 
 // ---------------------------------------------------------------- back to top
 
 export const BACK_TO_TOP =
   /^(?:top\s*으로\s*(?:이동|가기)|맨\s*위로(?:\s*가기|\s*이동)?|위로\s*(?:가기|이동)|상단으로(?:\s*이동|\s*가기)?|(?:back|scroll|return|go)\s+to\s+(?:the\s+)?top|top\s*[↑▲^]|ページの先頭へ|ページトップへ|返回顶部|回到頂部|回到顶部)\s*[↑▲^]?$/i;
+/** A word BACK_TO_TOP and TOP_BUTTON need. */
+export const BACK_TO_TOP_HINT = /top|맨|위로|상단|ページ|顶部|頂部/i;
 
 // ---------------------------------------------------------------- copyright
 
@@ -69,6 +73,8 @@ export const BACK_TO_TOP =
 export const COPYRIGHT_SIGN = /[©ⓒ]\s*(?:\d{4}|[A-Z가-힣])|\([cC]\)\s*(?:\d{4}|[A-Z가-힣])/;
 export const COPYRIGHT_WORDS =
   /copyrights?\s*(?:©|ⓒ|\(c\)|@|\d{4})|all\s+rights\s+reserved|contents?\s+of\s+this\s+(?:web)?site\s+(?:are|is)\s+(?:©|copyright)|저작권자\s*[©ⓒ(]|(?:무단\s*(?:전재|복제|배포|복사)|재배포)[^.。]{0,40}(?:금지|금합니다|불가|엄금)|無断(?:転載|複製)|転載禁止|転載・複製|禁止转载|版权所有|版權所有|不得转载|不得轉載/i;
+/** A sign or word COPYRIGHT_SIGN or COPYRIGHT_WORDS needs. */
+export const COPYRIGHT_HINT = /[©ⓒ]|\(c\)|copyright|rights|content|저작권자|무단|재배포|無断|転載|转载|轉載|版权|版權/i;
 
 // ---------------------------------------------------------------- stock widgets and investment disclaimers
 
@@ -116,6 +122,8 @@ export const CAPTION_WORDS = new Set(['caption', 'captions', 'figcaption']);
 // ---------------------------------------------------------------- sign-offs
 
 export const EMAIL = /[[(【<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])】>]?$/;
+/** What every e-mail address holds. */
+export const EMAIL_HINT = /@/;
 
 // ---------------------------------------------------------------- dates
 
@@ -226,6 +234,8 @@ export const COOKIE_NOTICE =
  */
 export const MEDIA_FALLBACK =
   /\b(?:your|this)\s+browser\s+(?:does\s*n[o']t|doesn't|cannot|can't)\s+(?:support|play)|\bbrowser\s+(?:is\s+)?not\s+supported\b.{0,40}\b(?:video|audio|player)|브라우저(?:가|에서|는)?\s*(?:video|audio|비디오|동영상|오디오)?\s*(?:태그를?\s*)?지원하지\s*않|(?:ihr|dein)\s+browser\s+unterstützt\s+(?:das|den|die|kein|keine|dieses|html5)|votre\s+navigateur\s+ne\s+(?:prend\s+pas\s+en\s+charge|supporte\s+pas)|tu\s+navegador\s+no\s+(?:admite|soporta|es\s+compatible)|il\s+tuo\s+browser\s+non\s+supporta|お使いのブラウザ(?:は|では).{0,20}(?:対応していません|サポートされていません)|(?:this|the)\s+(?:content|embed|video|post)\s+(?:is\s+)?(?:blocked|not\s+(?:shown|displayed|available))\s+(?:until|unless)\s+you\s+(?:accept|consent|allow)|(?:externen?|externer)\s+inhalt\w*\s+(?:von|aus)\s+\S+.{0,60}(?:ergänzt|angezeigt|laden|freigeben)|an\s+dieser\s+stelle\s+(?:findest\s+du|finden\s+sie)\s+einen\s+externen\s+inhalt|um\s+(?:diesen|den)\s+(?:inhalt|beitrag)\s+(?:zu\s+sehen|anzuzeigen).{0,40}(?:zustimm|akzeptier|einwillig)|empfohlener\s+redaktioneller\s+inhalt/i;
+/** A word MEDIA_FALLBACK needs. */
+export const MEDIA_FALLBACK_HINT = /browser|브라우저|navigateur|navegador|ブラウザ|until|unless|inhalt|beitrag|empfohlen/i;
 
 export const SHARE_PROMPT =
   /^(?:(?:did\s+you\s+)?(?:like|enjoy(?:ed)?|love)\s+this\s+(?:article|story|post)\s*\?\s*)?share\s+(?:this|it)\b.{0,40}$|^share\s+(?:on|via)\s+\S+$|^(?:follow|like)\s+(?:us|me|him|her|them|\S+(?:\s+\S+)?)\s+on\s+(?:twitter|facebook|instagram|linkedin|youtube|tiktok|x)\b[^.]{0,60}\.?$|^(?:view|see)\s+(?:the\s+)?(?:author|all)\s+(?:archive|posts|articles|stories)$|^e-?mail\s+the\s+author$|^follow\s+on\s+(?:twitter|facebook|instagram|linkedin)$|^more\s+(?:articles|stories|posts)\s+(?:from|by)\s+.{1,40}$/i;
@@ -255,6 +265,8 @@ export const TIP_OFF_NOTICE =
  */
 export const AFFILIATE_NOTICE =
   /\baffiliate\s+(?:links?|commissions?|partnerships?|programs?)\b|\bmay\s+(?:earn|receive|get)\s+(?:a\s+|an\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|share\s+of\s+sales)|\breferral\s+links?\b|\bdisclosure\s+(?:page|policy)\b/i;
+/** A word AFFILIATE_NOTICE needs. */
+export const AFFILIATE_HINT = /affiliate|commission|share|referral|disclosure/i;
 
 export const KOREAN_JAPANESE_DATELINE =
   /^(?:기사\s*)?(?:입력|수정|최종\s*수정|등록|승인|송고|업데이트|published|updated|posted)\s*(?:일시|시간)?\s*[:：]?\s*\d{4}[.\-년/]\s*\d{1,2}[.\-월/]\s*\d{1,2}|^\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:[(（]\s*\d{4}年\s*\d{1,2}月\s*\d{1,2}日\s*(?:\d{1,2}:\d{2})?\s*(?:更新|更新済み)\s*[)）])?$/i;
@@ -267,6 +279,8 @@ export const FONT_SIZE_LABEL =
 /** Translation pickers' labels and placeholders. */
 export const TRANSLATION_LABEL =
   /번역할\s*언어|기사\s*번역|언어\s*(?:선택|변경)|결과물\s*출력을\s*준비|번역\s*(?:하기|보기)|translate\s+(?:this|article|page)|select\s+(?:a\s+)?language|choose\s+(?:a\s+)?language|言語を選択|选择语言|選擇語言/i;
+/** A word TRANSLATION_LABEL needs. */
+export const TRANSLATION_HINT = /번역|언어|결과물|translate|language|言語|语言|語言/i;
 /** Prompts to like or rate the story, and bookmark/copy toasts. */
 export const REACTION_PROMPT =
   /좋아요를?\s*(?:눌러|클릭)|기사가?\s*(?:마음에\s*(?:드셨|들었|드신)|유익하셨|도움이\s*되셨)|(?:did|do)\s+you\s+(?:like|enjoy|find)\s+this\s+(?:article|story|post)|was\s+this\s+(?:article|story|post|page)\s+(?:helpful|useful)|rate\s+this\s+(?:article|story)|(?:북마크|스크랩)(?:했습니다|되었습니다|가\s*(?:추가|해제|완료))|(?:기사\s*)?URL이\s*복사|bookmark\s+(?:added|removed|saved)|added\s+to\s+(?:your\s+)?(?:bookmarks|reading\s+list)|link\s+copied|この記事(?:は役に立ちましたか|が気に入ったら)|这篇文章对您有帮助吗|이\s*기사\s*어땠나요|중복\s*선택\s*불가|이미\s*공감\s*표현을/i;
@@ -274,10 +288,13 @@ export const REACTION_PROMPT =
 export const TOP_BUTTON = /^(?:top|맨\s*위|위로)\s*[↑▲^]?$/i;
 /** A line of two hashtags or more and nothing else. */
 export const HASHTAG_LINE = /^#[^\s#]+(?:\s+#[^\s#]+)+$/;
+export const HASHTAG_HINT = /#/;
 /** End-of-story markers and lone separators. */
 export const END_MARKER = /^(?:[(<[〈【/-]\s*(?:끝|END|완|終|完)\s*[)>\]〉】/-]|[■□◆◇▲△▶▷●○★☆※*#=~\-–—·•]+)$/i;
 /** The words every cookie notice holds (a cheap test before COOKIE_NOTICE). */
 export const COOKIE_HINT = /cooki|쿠키|クッキー|opt[\s-]out/i;
+/** COOKIE_HINT without white space, for the article's text as the browser joins it ("opt-out"). */
+export const COOKIE_PAGE_HINT = /cooki|쿠키|クッキー|opt/i;
 /** The label above an author's bio. */
 export const ABOUT_AUTHOR_LABEL =
   /^(?:about\s+the\s+author|about\s+the\s+authors|author\s+bio|über\s+den\s+autor|à\s+propos\s+de\s+l'auteur|sobre\s+el\s+autor|기자\s*소개|著者について)$/i;

@@ -2,13 +2,17 @@
 // "no redistribution" lines, tip-off and contact notices, affiliate disclosures, cookie notices and
 // end-of-story markers. Each is judged by its wording as a whole line, never inside news prose.
 import {
+  AFFILIATE_HINT,
   AFFILIATE_NOTICE,
   COOKIE_HINT,
   COOKIE_NOTICE,
+  COOKIE_PAGE_HINT,
+  COPYRIGHT_HINT,
   COPYRIGHT_SIGN,
   COPYRIGHT_WORDS,
   END_MARKER,
   MEDIA_FALLBACK,
+  MEDIA_FALLBACK_HINT,
   TIP_OFF,
   TIP_OFF_NOTICE,
 } from '@/lib/article/clutter/data';
@@ -27,14 +31,17 @@ function isCopyrightNotice(text: string): boolean {
   return COPYRIGHT_SIGN.test(text) && !looksLikeProse(text);
 }
 
-export const copyrightLine = shortLineRule(
-  'copyright-line',
-  'notices',
-  'Copyright and "no redistribution" notices ("무단 전재 및 재배포 금지", "© 2024 …", "All rights reserved"): short lines with the notice wording, not prose about copyright.',
-  isCopyrightNotice,
-  200,
-  { prose: true },
-);
+export const copyrightLine: ClutterRule = {
+  ...shortLineRule(
+    'copyright-line',
+    'notices',
+    'Copyright and "no redistribution" notices ("무단 전재 및 재배포 금지", "© 2024 …", "All rights reserved"): short lines with the notice wording, not prose about copyright.',
+    isCopyrightNotice,
+    200,
+    { prose: true },
+  ),
+  hint: COPYRIGHT_HINT,
+};
 
 export const tipOff = shortLineRule(
   'tip-off',
@@ -54,14 +61,17 @@ export const endMarker = shortLineRule(
   { prose: true, notIn: 'td, th' },
 );
 
-export const cookieNotice = shortLineRule(
-  'cookie-notice',
-  'notices',
-  'Cookie notices ("This website uses cookies…", "Accept cookies"): consent wording, not news prose.',
-  (text) => COOKIE_HINT.test(text) && COOKIE_NOTICE.test(text),
-  500,
-  { prose: true },
-);
+export const cookieNotice: ClutterRule = {
+  ...shortLineRule(
+    'cookie-notice',
+    'notices',
+    'Cookie notices ("This website uses cookies…", "Accept cookies"): consent wording, not news prose.',
+    (text) => COOKIE_HINT.test(text) && COOKIE_NOTICE.test(text),
+    500,
+    { prose: true },
+  ),
+  hint: COOKIE_PAGE_HINT,
+};
 
 /**
  * What a page shows in place of a player or an embed: a player's fallback text (inside a `<video>`
@@ -83,17 +93,20 @@ export const mediaFallback: ClutterRule = {
         removed++;
       }
     }
-    return removed + placeholderLines.apply(root, run);
+    return removed + (run.mentions(root, MEDIA_FALLBACK_HINT) ? placeholderLines.apply(root, run) : 0);
   },
 };
 
 const placeholderLines = shortLineRule('media-fallback', 'notices', '', MEDIA_FALLBACK, 300, { prose: true });
 
-export const affiliateNotice = shortLineRule(
-  'affiliate-notice',
-  'notices',
-  'Affiliate and referral disclosures ("This post may contain affiliate links…", "… may earn an affiliate commission …").',
-  AFFILIATE_NOTICE,
-  250,
-  { prose: true },
-);
+export const affiliateNotice: ClutterRule = {
+  ...shortLineRule(
+    'affiliate-notice',
+    'notices',
+    'Affiliate and referral disclosures ("This post may contain affiliate links…", "… may earn an affiliate commission …").',
+    AFFILIATE_NOTICE,
+    250,
+    { prose: true },
+  ),
+  hint: AFFILIATE_HINT,
+};

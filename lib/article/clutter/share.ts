@@ -3,6 +3,7 @@
 // reader to do with the story rather than the story.
 import {
   COMMENT_PROMPT,
+  HASHTAG_HINT,
   HASHTAG_LINE,
   SHARE_HINT,
   SHARE_HOSTS,
@@ -85,14 +86,17 @@ export const shareBar: ClutterRule = {
   apply: (root, run) => removeShareBars(run, root),
 };
 
-export const hashtagLine = shortLineRule(
-  'hashtag-line',
-  'share',
-  'Lines made only of hashtags ("#고물가 #짠테크"): two tags or more and nothing else.',
-  HASHTAG_LINE,
-  300,
-  { prose: true },
-);
+export const hashtagLine: ClutterRule = {
+  ...shortLineRule(
+    'hashtag-line',
+    'share',
+    'Lines made only of hashtags ("#고물가 #짠테크"): two tags or more and nothing else.',
+    HASHTAG_LINE,
+    300,
+    { prose: true },
+  ),
+  hint: HASHTAG_HINT,
+};
 
 export const commentPrompt = shortLineRule(
   'comment-prompt',

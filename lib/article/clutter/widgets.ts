@@ -3,10 +3,12 @@
 // controls, hover cards), found by their labels and taken with the box that holds little else.
 import {
   AI_SUMMARY_EN,
+  AI_SUMMARY_HINT,
   AI_SUMMARY_JA_ZH,
   AI_SUMMARY_KO,
   AI_SUMMARY_LABEL,
   BACK_TO_TOP,
+  BACK_TO_TOP_HINT,
   FONT_SIZE_LABEL,
   GALLERY_CONTROL,
   INVESTMENT_DISCLAIMER,
@@ -14,6 +16,7 @@ import {
   STOCK_HINT,
   STOCK_LABEL,
   TOP_BUTTON,
+  TRANSLATION_HINT,
   TRANSLATION_LABEL,
 } from '@/lib/article/clutter/data';
 import { clip, type ClutterRule, type ClutterRun } from '@/lib/article/clutter/engine';
@@ -135,19 +138,23 @@ export const fontSizeWidget = shortLineRule(
   80,
 );
 
-export const translationWidget = shortLineRule(
-  'translation-widget',
-  'widgets',
-  'Translation pickers and their placeholders ("번역할 언어 선택", "결과물 출력을 준비하고 있어요"): short labels, never a sentence.',
-  TRANSLATION_LABEL,
-  80,
-);
+export const translationWidget: ClutterRule = {
+  ...shortLineRule(
+    'translation-widget',
+    'widgets',
+    'Translation pickers and their placeholders ("번역할 언어 선택", "결과물 출력을 준비하고 있어요"): short labels, never a sentence.',
+    TRANSLATION_LABEL,
+    80,
+  ),
+  hint: TRANSLATION_HINT,
+};
 
 export const aiSummary: ClutterRule = {
   id: 'ai-summary',
   family: 'widgets',
   why: 'Machine-made summary boxes ("AI 요약은 … 활용해", "AI-generated summary") that repeat the story above it.',
   apply: (root, run) => removeAiSummaries(run, root),
+  hint: AI_SUMMARY_HINT,
 };
 
 export const reactionPrompt = shortLineRule(
@@ -163,16 +170,20 @@ export const backToTop: ClutterRule = {
   family: 'widgets',
   why: '"Top으로 이동" / "Back to top" links and buttons: the whole text is the phrase.',
   apply: (root, run) => removeBackToTop(run, root),
+  hint: BACK_TO_TOP_HINT,
 };
 
-export const stockTracker = shortLineRule(
-  'stock-tracker',
-  'widgets',
-  'Stock-tracker widgets and investment disclaimers ("종목 추적기", "투자 판단의 책임은 …", "not investment advice"), by wording notices use.',
-  isStockWidget,
-  600,
-  { prose: true },
-);
+export const stockTracker: ClutterRule = {
+  ...shortLineRule(
+    'stock-tracker',
+    'widgets',
+    'Stock-tracker widgets and investment disclaimers ("종목 추적기", "투자 판단의 책임은 …", "not investment advice"), by wording notices use.',
+    isStockWidget,
+    600,
+    { prose: true },
+  ),
+  hint: STOCK_HINT,
+};
 
 export const galleryControls = shortLineRule(
   'gallery-controls',
