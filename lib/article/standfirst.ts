@@ -3,6 +3,7 @@
 // found by place and by what the page says it is: one of the first text blocks after the headline,
 // not a link list or a line of the site's furniture, and either the page's own description (its
 // meta description says the same words) or a block the page names a standfirst by its class.
+import { SUBSCRIPTION_WORDS } from '@/lib/article/clutter/data';
 import { squash } from '@/lib/article/text';
 
 /** Class words pages use for a standfirst, in several naming schemes. */
@@ -82,6 +83,9 @@ export function findStandfirst(doc: Document, title: string, description: string
     const said = description !== null && isDescription(text, description);
     if (!named && !said) continue;
     if (!ENDS_SENTENCE.test(text)) continue;
+    // An offer to subscribe printed under the headline ("Just R20 for the first month. Support
+    // independent journalism by subscribing…") sells the publication; it is not the story's lead.
+    if (SUBSCRIPTION_WORDS.test(text)) continue;
     const b = bare(text);
     // The headline again (a second title line) is no standfirst.
     if (heading && (b.includes(heading) || heading.includes(b))) continue;

@@ -34,6 +34,13 @@ describe('the standfirst', () => {
     for (const p of STORY) expect(article.bodyText).toContain(p);
   });
 
+  test('an offer to subscribe under the headline, named like a standfirst, is not taken', () => {
+    const offer = 'Just R20 for the first month. Support independent journalism by subscribing to our digital edition.';
+    const article = extract(page(`<p class="article-intro">${offer}</p>`), 'https://news.example/bibliotheken')!;
+    expect(article.text).not.toContain('Just R20');
+    for (const p of STORY) expect(article.bodyText).toContain(p);
+  });
+
   test('a line under the headline that is neither is not taken', () => {
     const article = extract(page(`<div class="x1">${LEAD}</div>`), 'https://news.example/bibliotheken')!;
     expect(article.text).not.toContain(LEAD);

@@ -368,7 +368,7 @@ export const NOT_STORY_BOX_WORDS = new Set(
  * sells the publication, not the story's next part.
  */
 export const SUBSCRIPTION_WORDS =
-  /\b(?:subscri(?:be|bed|ber|bers|ption|ptions)|abonn(?:ieren|iere|ement|ements|ent|enten|ez|er|ere|era)|abo|abos|probeabo|digitalabo|(?:kostenlos|gratis)\s+(?:testen|lesen)|free\s+trial|suscri(?:bir|birse|bete|pción|pciones|ptor|ptores)|abbonamento|abbonati|abbonarsi|assinatura|assinante|assine|prenumer(?:ation|era|ant)|tilaa|tilaus|aboneli[kğ])\b|購読|구독|订阅|訂閱|有料会員/i;
+  /\b(?:subscri(?:be|bed|ber|bers|bing|ption|ptions)|abonn(?:ieren|iere|ement|ements|ent|enten|ez|er|ere|era)|abo|abos|probeabo|digitalabo|(?:kostenlos|gratis)\s+(?:testen|lesen)|free\s+trial|suscri(?:bir|birse|bete|pción|pciones|ptor|ptores)|abbonamento|abbonati|abbonarsi|assinatura|assinante|assine|prenumer(?:ation|era|ant)|tilaa|tilaus|aboneli[kğ])\b|購読|구독|订阅|訂閱|有料会員/i;
 
 // ---------------------------------------------------------------- consent prompts and embed placeholders (consent.ts)
 
