@@ -4,9 +4,11 @@
 // event page has a document but no offscreen API, the same page is loaded in a hidden frame of
 // the event page. Either way the background asks it by the 'offscreen/extract' message (and
 // 'offscreen/sanitize-svg' for the SVG pictures of an article being saved, 'offscreen/sync' for a
-// sync of the library: extension/sync/service.ts).
+// sync of the library: extension/sync/service.ts, 'offscreen/recognize' for a reader's entities:
+// background/entities-port.ts).
 import { browser } from 'wxt/browser';
-import type { PageCapture } from '@/platform/messages';
+import type { FindRequest, PageCapture } from '@/platform/messages';
+import type { EntitySpan } from '@/lib/entities/types';
 import type { SyncConfig, SyncStatus } from '@/platform/settings/sync';
 
 const OFFSCREEN_PATH = 'offscreen.html';
@@ -59,4 +61,15 @@ export async function sanitizeSvgInParser(text: string): Promise<string | null> 
 export async function syncInParser(config: SyncConfig, before: SyncStatus): Promise<SyncStatus> {
   await ensureParser();
   return browser.runtime.sendMessage({ type: 'offscreen/sync', payload: { config, before } }) as Promise<SyncStatus>;
+}
+
+/** The entities of a reader's article, found by the parser page (background/entities-port.ts): `job` names it for progress and stop. */
+export async function recognizeInParser(job: number, request: FindRequest): Promise<EntitySpan[]> {
+  await ensureParser();
+  return browser.runtime.sendMessage({ type: 'offscreen/recognize', payload: { job, ...request } }) as Promise<EntitySpan[]>;
+}
+
+/** Stops that job in the parser page. */
+export async function stopRecognizing(job: number): Promise<void> {
+  await browser.runtime.sendMessage({ type: 'offscreen/recognize-stop', payload: { job } });
 }

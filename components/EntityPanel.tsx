@@ -52,12 +52,25 @@ export interface EntityPanelProps {
 
 /** Entries drawn at first in each kind, and added by each "Show more": a long article names thousands, and drawing them all would hold the page. */
 export const PANEL_PAGE = 100;
+/**
+ * Entries of each kind drawn in one task: the rest of a page of them comes in the next turns, so
+ * the panel of a long article (six kinds of a hundred entries) never holds the page in one go.
+ */
+const PANEL_STEP = 20;
 
 export function EntityPanel({ groups, enabled, onToggle, root, api }: EntityPanelProps) {
   const [current, setCurrent] = useState<{ id: string; index: number; total: number } | null>(null);
   const lastMarks = useRef<HTMLElement[]>([]);
   // How many entries each kind shows (PANEL_PAGE until "Show more").
   const [limits, setLimits] = useState<Partial<Record<EntityGroup, number>>>({});
+  // How many entries of each kind are drawn so far (up to its limit, PANEL_STEP more each turn).
+  const [drawn, setDrawn] = useState(PANEL_STEP);
+  const most = Math.max(0, ...(groups ?? []).map((g) => Math.min(g.entries.length, limits[g.group] ?? PANEL_PAGE)));
+  useEffect(() => {
+    if (drawn >= most) return;
+    const timer = setTimeout(() => setDrawn((n) => n + PANEL_STEP), 0);
+    return () => clearTimeout(timer);
+  }, [drawn, most]);
 
   useEffect(() => () => lastMarks.current.forEach((m) => m.classList.remove('ra-ent-current')), []);
 
@@ -71,7 +84,9 @@ export function EntityPanel({ groups, enabled, onToggle, root, api }: EntityPane
     const marks = mentions[index]!;
     marks.forEach((m) => m.classList.add('ra-ent-current'));
     lastMarks.current = marks;
-    marks[0]!.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // In a very long article (its blocks in runs laid out only near the screen: page/reader-chunks.ts)
+    // a smooth scroll lays out the runs it passes, which moves the mark away: there at once.
+    marks[0]!.scrollIntoView({ block: 'center', behavior: marks[0]!.closest('.ra-chunk') ? 'instant' : 'smooth' });
     setCurrent({ id: entry.id, index, total: mentions.length });
   };
 
@@ -114,7 +129,7 @@ export function EntityPanel({ groups, enabled, onToggle, root, api }: EntityPane
             <section key={g.group} class="ra-ent-group" aria-label={groupName(g.group)}>
               <h3 class={`ra-ent-group-title ra-ent-g-${g.group}`}>{groupName(g.group)}</h3>
               <ul>
-                {g.entries.slice(0, limits[g.group] ?? PANEL_PAGE).map((entry) => (
+                {g.entries.slice(0, Math.min(drawn, limits[g.group] ?? PANEL_PAGE)).map((entry) => (
                   <li key={entry.id} class="ra-ent-entry" data-testid="entity-row">
                     <button
                       type="button"

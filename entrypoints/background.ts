@@ -4,7 +4,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { Detection } from '@/lib/article/types';
 import { createMenus, onMenuClicked, type MenuActions } from '@/background/menus';
-import { parseHtml, sanitizeSvgInParser } from '@/background/parse-html';
+import { parseHtml, recognizeInParser, sanitizeSvgInParser, stopRecognizing } from '@/background/parse-html';
+import { serveEntityPorts } from '@/background/entities-port';
 import { t } from '@/platform/i18n';
 import { openLibrary } from '@/extension/library/db';
 import { pendingUrls } from '@/extension/library/store';
@@ -111,6 +112,8 @@ export default defineBackground(() => {
         files: ['/entities.js'],
       });
     },
+    // A reader's entities are found in the parser page, off the web page's main thread.
+    ...serveEntityPorts({ recognize: recognizeInParser, stop: stopRecognizing }),
     ...translateCacheHandlers(translations),
     // Key points written by the user's chat provider, sent from here like translation.
     ...keyPointsHandlers({ getConfig: async () => normalizeProviderConfig(await providerConfigItem.getValue()) }),

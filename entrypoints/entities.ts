@@ -1,10 +1,9 @@
 // The entity recognizer and highlighter, loaded only when highlights are first used: the
 // background injects this file (`scripting.executeScript({files: ['/entities.js']})`) into the tab,
-// into the same isolated world as the reader content script, and the reader then finds the API on
-// `globalThis.__readingAssistantEntities`. The reader's own bundle does not carry the recognizer,
-// the English tagger or the ticker table. The saved-article reader, an extension page, loads this
-// same file on first use with a <script> of its own (entrypoints/read/main.tsx), so the package
-// holds the recognizer once.
+// into the same isolated world as the reader content script, for "Highlight page", which then finds
+// the API on `globalThis.__readingAssistantEntities`. The readers (the overlay, the saved-article
+// page) have their names found in the parser page instead (page/find-entities.ts), off the page's
+// main thread; the reader's own bundle carries no recognizer, English tagger or ticker table.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ENTITIES } from '@/lib/entities/bundle';
 import { ENTITIES_GLOBAL } from '@/lib/entities/api';

@@ -34,6 +34,7 @@ import { sanitizeToFragment } from '@/lib/article/sanitize';
 import { textOf } from '@/lib/entities/dom';
 import { canonicalUrl } from '@/lib/library/records';
 import { ReaderSession } from './reader-session';
+import { readerEntities, type ReaderEntities } from './find-entities';
 import { acceptUserInputOnly, byUser } from './trusted-events';
 
 /** A translation shown in the page itself: under its paragraph, set apart by a rule, in the page's own colours. */
@@ -51,6 +52,8 @@ export interface PageReaderOptions {
    * shadow root); `accepts` says which selections are in the article. Answers how to take it away.
    */
   mountPageNotes?: (notes: ReaderNotes, content: HTMLElement, accepts: (range: Range) => boolean, root: ShadowRoot) => () => void;
+  /** The reader's entity code (default: page/find-entities.ts, the recognizer off the page). */
+  entities?: ReaderEntities;
 }
 
 interface Overlay {
@@ -231,7 +234,7 @@ export class PageReader {
       article,
       error: error ? t('readerError', error) : null,
       site: siteKey(location.href),
-      loadEntities,
+      loadEntities: async () => this.#options.entities ?? readerEntities,
       signal: this.signal,
       highlightStore: backgroundHighlightStore,
     });
@@ -396,7 +399,7 @@ export class PageReader {
   }
 }
 
-/** The entity code, injected into this world by the background on first use (/entities.js). */
+/** The whole entity code with the recognizer, for "Highlight page": injected into this world by the background on first use (/entities.js). */
 async function loadEntities(): Promise<EntitiesApi> {
   if (!entitiesApi()) await sendToBackground('entities/load', undefined);
   const api = entitiesApi();

@@ -15,7 +15,6 @@ import type { Article } from '@/lib/article/types';
 import { holdRemoteMedia, showStoredImages } from '@/lib/article/remote-media';
 import { sanitizeToFragment } from '@/lib/article/sanitize';
 import { enhanceArticle } from '@/lib/reader-aids/structure';
-import type { EntitiesApi } from '@/lib/entities/api';
 import type { EntityGroupModel } from '@/lib/entities/group';
 import type { EntityGroup, EntitySpan } from '@/lib/entities/types';
 import { runInSlices } from '@/lib/slices';
@@ -45,6 +44,8 @@ import { ReadAloud, type SpeechApi } from '@/page/read-aloud';
 import { KeyPoints, type KeyPointsStore } from '@/page/key-points';
 import { canonicalUrl } from '@/lib/library/records';
 import { ReaderNotes, type HighlightStore } from './highlights';
+import type { ReaderEntities } from './find-entities';
+import { chunkLongArticle } from './reader-chunks';
 
 interface HighlightState {
   on: boolean;
@@ -71,7 +72,7 @@ export interface ReaderState {
   /** The kinds of entity shown (the legend's switches). */
   enabledGroups: EntityGroup[];
   /** The entity code, once highlights have loaded it (the panel finds mentions and quote pages with it). */
-  entities: Pick<EntitiesApi, 'mentionsOf' | 'quoteUrl'> | null;
+  entities: Pick<ReaderEntities, 'mentionsOf' | 'quoteUrl'> | null;
 }
 
 export interface ReaderSessionOptions {
@@ -82,8 +83,8 @@ export interface ReaderSessionOptions {
   notice?: string | null;
   /** Whose typography applies (siteKey of the article's address); null: the default's. */
   site: string | null;
-  /** The entity recognizer, loaded on first use (injected by the background into a page; a script of the extension's own in its pages). */
-  loadEntities: () => Promise<EntitiesApi>;
+  /** The entity code, on first use (page/find-entities.ts: the recognizer runs off the page). */
+  loadEntities: () => Promise<ReaderEntities>;
   /** Ends the session with its host (a page closing, the overlay's own life). */
   signal?: AbortSignal;
   /** The document the article's DOM is made in. */
@@ -101,12 +102,6 @@ export interface ReaderSessionOptions {
   highlightStore?: HighlightStore;
   /** Where a saved article keeps its key points; none: they are made again in each reader. */
   keyPointsStore?: KeyPointsStore;
-}
-
-/** The entities in the article's text, in steps: the text read, then recognized. */
-function* finding(api: EntitiesApi, content: Element, lang: string | null, min: number): Generator<number, EntitySpan[], void> {
-  const { text } = yield* api.textMapping(content);
-  return yield* api.recognition(text, lang, min);
 }
 
 const NO_HIGHLIGHTS: HighlightState = { on: false, loading: false, progress: null, groups: [], spans: [], error: null };
@@ -141,8 +136,8 @@ export class ReaderSession {
   };
   readonly #listeners = new Set<(state: ReaderState) => void>();
   readonly #closer = new AbortController();
-  readonly #loadEntities: () => Promise<EntitiesApi>;
-  #entities: EntitiesApi | null = null;
+  readonly #loadEntities: () => Promise<ReaderEntities>;
+  #entities: ReaderEntities | null = null;
   #job: ArticleTranslation | null = null;
   /** Counts translation starts: an answer for an older one (cancelled, replaced) is dropped. */
   #run = 0;
@@ -179,6 +174,8 @@ export class ReaderSession {
       content.append(fragment);
       // Reading aids: captions, subheadings, pull quotes, tables and typed lists styled as such.
       enhanceArticle(content, { tableLabel: t('aidsTable') });
+      // Thousands of blocks: laid out only near the screen (page/reader-chunks.ts).
+      chunkLongArticle(content);
       this.content = content;
       this.title = doc.createElement('h1');
       this.title.className = 'ra-title';
@@ -376,10 +373,12 @@ export class ReaderSession {
       this.notes?.lift('entities');
       // Names as sure as the user asked for (the options page: "show less certain ones too").
       const min = await minEntityConfidence();
-      const spans = await runInSlices(finding(api, content, article.lang, min), {
-        signal: stop.signal,
-        onProgress: (share) => this.#progress(share * FINDING),
-      });
+      // The article's text read in slices; the names found off the page (page/find-entities.ts).
+      const { text } = await runInSlices(api.textMapping(content), { signal: stop.signal });
+      const spans = await api.find(
+        { text, lang: article.lang, min },
+        { signal: stop.signal, onProgress: (share) => this.#progress(share * FINDING) },
+      );
       await this.#draw(spans, stop.signal, (share) => this.#progress(FINDING + share * (1 - FINDING)));
       // The panel's entries: tens of thousands of mentions counted, in slices too.
       const groups = await runInSlices(api.grouping(spans), { signal: stop.signal });

@@ -3,6 +3,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Highlight } from '@/lib/annotations/highlight';
 import type { Article, Detection } from '@/lib/article/types';
+import type { EntitySpan } from '@/lib/entities/types';
 import type { SaveStatus } from '@/lib/library/types';
 import type { SyncConfig, SyncStatus } from '@/platform/settings/sync';
 
@@ -43,6 +44,29 @@ export interface PageInfo {
   /** Counts the tab's changes: of two answers that cross (a reply and a push), the higher is the newer. */
   revision?: number;
 }
+
+/**
+ * A reader → background, over a `runtime.connect` port named ENTITIES_PORT: the entities of its
+ * article's text, found by the parser page (background/parse-html.ts), off the page's main thread.
+ * The reader sends its text in parts and then the request (FindMessage); it hears the progress,
+ * the spans in parts and the end (FindEvent); disconnecting stops the job. In parts, because
+ * reading or writing a message of a long article's text or spans takes one task of the page.
+ */
+export const ENTITIES_PORT = 'entities';
+export interface FindRequest {
+  text: string;
+  lang: string | null;
+  /** The least confidence of a name kept (lib/entities/confidence.ts). */
+  min: number;
+}
+export type FindMessage = { type: 'text'; text: string } | ({ type: 'find' } & Omit<FindRequest, 'text'>);
+export type FindEvent =
+  | { type: 'progress'; share: number }
+  | { type: 'spans'; spans: EntitySpan[] }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+/** Characters of text, and spans, in one message of that port. */
+export const FIND_PART = { text: 50_000, spans: 1_000 };
 
 /** What the reader script read from its page, for saving. */
 export interface PageCapture {
@@ -107,6 +131,12 @@ interface ProtocolMap {
   'page/notes': { req: void; res: void };
   /** reader script → background: inject the entity recognizer (/entities.js) into the sender's frame. */
   'entities/load': { req: void; res: void };
+  /** background → parser page: find the entities of a reader's article (job: the background's number for it; see ENTITIES_PORT). */
+  'offscreen/recognize': { req: { job: number } & FindRequest; res: EntitySpan[] };
+  /** background → parser page: stop that job (the reader stopped or closed). */
+  'offscreen/recognize-stop': { req: { job: number }; res: void };
+  /** parser page → background: the share of that job done (0 to 1), passed on to its reader. */
+  'entities/progress': { req: { job: number; share: number }; res: void };
   /** background → reader script: the page's article (or what a bookmark needs) for saving. */
   'reader/capture': { req: void; res: PageCapture };
   /** background → reader script: a short confirmation in the page (toast in a shadow root). */
@@ -200,6 +230,9 @@ export const CALLERS: { readonly [K in MessageName]: Caller } = {
   'page/notes': 'extension-page',
   // Injects only into the sender's own frame.
   'entities/load': 'content-script',
+  'offscreen/recognize': 'extension-page',
+  'offscreen/recognize-stop': 'extension-page',
+  'entities/progress': 'extension-page',
   'reader/capture': 'extension-page',
   'reader/toast': 'extension-page',
   'library/save-tab': 'extension-page',

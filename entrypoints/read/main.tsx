@@ -9,7 +9,6 @@
 // (a policy cannot be lifted from a page once set) at the same place. The choice is for this view
 // only: the next opening makes no request again.
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { ReaderView } from '@/components/ReaderView';
 import { goToHighlight } from '@/components/ReaderHighlights';
 import '@/components/reader.css';
@@ -18,7 +17,6 @@ import '@/components/entities.css';
 import '@/components/listen.css';
 import '@/components/highlights.css';
 import type { Article } from '@/lib/article/types';
-import { entitiesApi, type EntitiesApi } from '@/lib/entities/api';
 import { t, uiLanguage } from '@/platform/i18n';
 import { openLibraryNow } from '@/extension/library/db';
 import { getArticle, setKeyPoints, setListening, setProgress } from '@/extension/library/store';
@@ -26,6 +24,7 @@ import { articleImages } from '@/extension/library/assets';
 import { imageSources } from '@/lib/library/images';
 import { listHighlights, putHighlights, removeHighlight } from '@/extension/library/highlights';
 import type { HighlightStore } from '@/page/highlights';
+import { readerEntities } from '@/page/find-entities';
 import type { SavedArticle } from '@/lib/library/types';
 import { siteKey } from '@/platform/settings/typography';
 import { ReaderSession } from '@/page/reader-session';
@@ -48,33 +47,6 @@ if (!remoteImages) {
 
 function toArticle(saved: SavedArticle): Article {
   return { ...saved, canonicalUrl: saved.url, url: saved.pageUrl || saved.url, text: saved.text };
-}
-
-let loading: Promise<EntitiesApi> | null = null;
-
-/**
- * The entity recognizer, on first use: the extension's own /entities.js (built from
- * entrypoints/entities.ts, the file the background injects into pages), run here by a <script> of
- * its own origin. It puts the API on this window's global; the page's bundle does not carry it.
- */
-function loadEntities(): Promise<EntitiesApi> {
-  const ready = entitiesApi();
-  if (ready) return Promise.resolve(ready);
-  loading ??= new Promise<EntitiesApi>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = browser.runtime.getURL('/entities.js');
-    script.addEventListener('load', () => {
-      const api = entitiesApi();
-      if (api) resolve(api);
-      else reject(new Error('the entity recognizer did not load'));
-    });
-    script.addEventListener('error', () => reject(new Error('the entity recognizer did not load')));
-    document.head.append(script);
-  }).catch((err: unknown) => {
-    loading = null; // the next click tries again
-    throw err;
-  });
-  return loading;
 }
 
 /** How far down the article the reader is, 0..1. */
@@ -167,7 +139,8 @@ async function main() {
     error: article ? null : t('notFound'),
     notice: noticeFor(saved, images),
     site: siteKey(url),
-    loadEntities,
+    // The recognizer runs in the parser page, as for the reader over a web page.
+    loadEntities: async () => readerEntities,
     holdRemoteMedia: !remoteImages && !demo,
     // Read-aloud goes on from where it stopped, offline (the browser's own voices).
     listening: saved

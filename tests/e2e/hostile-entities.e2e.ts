@@ -1,8 +1,9 @@
 // Highlights on an enormous article (issue 21, item 1): a page of 20,000 paragraphs of real Korean
-// sentences, opened in the reader and highlighted, in Chromium and Firefox ESR. Finding the names
-// runs in slices with the page's turns between them: the page's main-thread tasks while highlights
+// sentences, opened in the reader and highlighted, in Chromium and Firefox ESR. The names are found
+// in the extension's parser page and marked in slices with the page's turns between them: the
+// page's main-thread tasks while highlights
 // are found, drawn and taken away are measured against the issue's 50 ms and bounded (Chromium:
-// the Long Tasks API; Firefox, which has none: a heartbeat in the page), the marks appear, the
+// the Long Tasks API and the heartbeat; Firefox, which has none: a heartbeat in the page), the marks appear, the
 // panel scrolls to a mention near the article's end, the Stop button ends a run halfway and leaves the article's text exactly as it
 // was, and nothing of the page runs in the reader (a canary in the article's markup and text).
 //
@@ -255,14 +256,29 @@ describe('Chromium', () => {
     await session?.context.close();
   });
 
-  test('a 20,000-paragraph article: highlights with no task over 1 s and off with none over 400 ms, a far mention is scrolled to, Stop leaves the text as it was, nothing runs', async () => {
+  test('a 20,000-paragraph article: highlights on and off with no task over 100 ms, a far mention is scrolled to, Stop leaves the text as it was, nothing runs', async () => {
     const tab = await session.openTab(server.url('/demo/article.html'));
     page = tab.page;
     await page.evaluate(buildArticle, [SENTENCES, PARAGRAPHS, CANARY, CANARY_TEXT] as [string[], number, string, string]);
     const popup = await session.openPopup(tab.tabId);
     const driver: Driver = {
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-      click: (testId) => page.locator('reading-assistant-reader').getByTestId(testId).click(),
+      // The real mouse at the control's middle, found by one querySelector: a locator would walk the
+      // reader's 200,000 nodes in the page's thread for 60-250 ms, a long task of the test's own.
+      click: async (testId) => {
+        // The bar slides away while the reader is scrolled down: the pointer at the top edge calls it back.
+        await page.mouse.move(400, 200);
+        await page.mouse.move(400, 2);
+        await page.waitForTimeout(400);
+        const at = await page.evaluate((id) => {
+          const r = document
+            .querySelector('reading-assistant-reader')!
+            .shadowRoot!.querySelector(`[data-testid="${id}"]`)!
+            .getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }, testId);
+        await page.mouse.click(at.x, at.y);
+      },
       lastMentionOfFirstEntry: () =>
         page
           .locator('reading-assistant-reader')
@@ -281,13 +297,17 @@ describe('Chromium', () => {
       },
       'chromium',
     );
-    // The Long Tasks API reports script and input tasks over 50 ms (not the browser's rendering
-    // work in frames: scripts/bench/NOTES.md has the traces). Profiled on the loaded machine, the
-    // first highlighting (the recognizer loading too) held the page up to 1,060 ms while a lone
-    // surname's title was looked for over the whole text once per mention; with that looked up once
-    // and the whole-article passes stepped, the longest task was 480 ms. 50 ms is not met.
-    expect(Math.max(0, ...figures.first.tasks)).toBeLessThan(1000);
-    expect(Math.max(0, ...figures.off.tasks)).toBeLessThan(400);
+    // The Long Tasks API reports script and input tasks over 50 ms; the heartbeat also sees the
+    // frames (style, layout, paint). Before: the recognizer was evaluated and run in the page
+    // (compromise's lexicon alone 40-90 ms in one task) and the 20,000 paragraphs were laid out
+    // whole on each frame that changed one: first highlighting 107-480 ms tasks (heartbeat 522 ms),
+    // off 148-169 ms (heartbeat 254 ms). Now the names are found in the parser page and the article
+    // is laid out in runs near the screen: 65 ms, heartbeat 108 ms; off no task over 50 ms,
+    // heartbeat 75 ms, on the loaded machine. Bounds with room for a loaded CI machine.
+    expect(Math.max(0, ...figures.first.tasks)).toBeLessThan(100);
+    expect(Math.max(0, ...figures.off.tasks)).toBeLessThan(100);
+    expect(figures.first.maxGap).toBeLessThan(300);
+    expect(figures.off.maxGap).toBeLessThan(200);
     await popup.close();
   }, 240000);
 });
@@ -303,7 +323,7 @@ describe('Firefox', () => {
     await session?.browser.close();
   });
 
-  test('a 20,000-paragraph article: highlights on and off with no pause of the page over 1 s, a far mention is scrolled to, Stop leaves the text as it was, nothing runs', async () => {
+  test('a 20,000-paragraph article: highlights on and off with no pause of the page over 300 ms, a far mention is scrolled to, Stop leaves the text as it was, nothing runs', async () => {
     const tab = await session.openTab(server.url('/demo/article.html'));
     page = tab.page;
     // Wide enough for the names' panel beside the article (under 960 px it waits in a drawer).
@@ -347,8 +367,8 @@ describe('Firefox', () => {
       'firefox',
     );
     // Firefox has no Long Tasks API: the heartbeat's longest gap (timers are slowed on the loaded
-    // machine). Before the change 339-531 ms highlighting, 317-380 ms off; 50 ms is not met.
-    expect(figures.first.maxGap).toBeLessThan(1000);
-    expect(figures.off.maxGap).toBeLessThan(1000);
+    // machine). Before: 339-573 ms highlighting, 317-380 ms off; now 157 ms and 76 ms.
+    expect(figures.first.maxGap).toBeLessThan(300);
+    expect(figures.off.maxGap).toBeLessThan(250);
   }, 240000);
 });

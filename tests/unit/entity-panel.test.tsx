@@ -112,7 +112,7 @@ describe('EntityPanel', () => {
     expect([...host.querySelectorAll('.ra-ent-name')].map((n) => n.textContent)).toEqual(['올트먼']);
   });
 
-  it('draws a long article’s entries a hundred at a time: "Show more" adds the next ones, and every one stays reachable', () => {
+  it('draws a long article’s entries a hundred at a time, a few each turn of the page: "Show more" adds the next ones, and every one stays reachable', async () => {
     // 250 people, the first mentioned most.
     const spans: EntitySpan[] = Array.from({ length: 250 }, (_, i) => ({
       start: 0,
@@ -136,15 +136,17 @@ describe('EntityPanel', () => {
       ),
     );
     const rows = () => [...host.querySelectorAll('[data-testid="entity-row"]')];
-    expect(rows()).toHaveLength(PANEL_PAGE);
+    // Drawn a few at a time, a turn of the page between: soon a page of them.
+    expect(rows().length).toBeLessThan(PANEL_PAGE);
+    await vi.waitFor(() => expect(rows()).toHaveLength(PANEL_PAGE));
     expect(rows()[0]!.textContent).toContain('이름0');
     const more = () => host.querySelector<HTMLButtonElement>('[data-testid="entity-more"]');
     expect(more()!.textContent).toBe('entityShowMore 100 250');
     act(() => more()!.click());
-    expect(rows()).toHaveLength(200);
+    await vi.waitFor(() => expect(rows()).toHaveLength(200));
     expect(more()!.textContent).toBe('entityShowMore 50 250');
     act(() => more()!.click());
-    expect(rows()).toHaveLength(250);
+    await vi.waitFor(() => expect(rows()).toHaveLength(250));
     expect(rows()[249]!.textContent).toContain('이름249');
     expect(more()).toBeNull();
   });

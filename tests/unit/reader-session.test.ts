@@ -19,6 +19,8 @@ import { globalTypography } from '@/platform/settings/typography';
 import { ReaderView } from '@/components/ReaderView';
 import { PageReader } from '@/page/page-reader';
 import { ReaderSession, type ReaderState } from '@/page/reader-session';
+import type { ReaderEntities } from '@/page/find-entities';
+import { runInSlices } from '@/lib/slices';
 import { installMatchMedia } from './match-media';
 import { installEnglishMessages } from './translate-helpers';
 import { dispatchAsUser } from './user-event';
@@ -93,6 +95,12 @@ function standInRecognize(text: string): EntitySpan[] {
   }
   return spans.sort((a, b) => a.start - b.start);
 }
+/** The reader's entity code over a recognizer run here, in slices (the extension runs it in its parser page: page/find-entities.ts). */
+const finder = (api: EntitiesApi): ReaderEntities => ({
+  ...api,
+  find: ({ text, lang, min }, options) => runInSlices(api.recognition(text, lang, min), options),
+});
+
 const STAND_IN: EntitiesApi = {
   recognize: standInRecognize,
   // eslint-disable-next-line require-yield -- found in one step
@@ -152,7 +160,7 @@ const translationsOf = (s: ReaderSession) => [s.title!, s.content!].flatMap((el)
 
 describe('the reader session', () => {
   const session = (options: Partial<ConstructorParameters<typeof ReaderSession>[0]> = {}) =>
-    new ReaderSession({ article: ARTICLE, site: 'news.example.com', loadEntities: async () => STAND_IN, ...options });
+    new ReaderSession({ article: ARTICLE, site: 'news.example.com', loadEntities: async () => finder(STAND_IN), ...options });
 
   test('a translation reports running, each step of its progress and the end; Show original puts the same article back', async () => {
     const s = session();
@@ -292,7 +300,7 @@ describe('the reader session', () => {
   test('highlights come from the entity code loaded on first use, and off restores the article exactly', async () => {
     const s = session();
     const original = s.content!.innerHTML;
-    const load = vi.fn(async () => STAND_IN);
+    const load = vi.fn(async () => finder(STAND_IN));
     const t = session({ loadEntities: load });
     await Promise.all([t.setHighlights(true, false), t.setHighlights(true, false)]);
     expect(load).toHaveBeenCalledTimes(1);
@@ -318,7 +326,7 @@ describe('the reader session', () => {
         return standInRecognize(text);
       },
     };
-    const s = session({ loadEntities: async () => slow });
+    const s = session({ loadEntities: async () => finder(slow) });
     const original = s.content!.innerHTML;
     const view = document.createElement('div');
     render(h(ReaderView, { session: s, onClose: () => {} }), view);
@@ -378,6 +386,7 @@ describe('the reader in a page', () => {
     const reader = new PageReader({
       readerCss: '',
       entitiesCss: '',
+      entities: finder(STAND_IN),
       mountView: (session, mount, close) => {
         render(h(ReaderView, { session, onClose: close }), mount);
         return () => render(null, mount);
