@@ -5,17 +5,12 @@
 // 'entities/progress' messages and goes on to the port; a disconnect (Stop, the reader closed)
 // stops the job there.
 import { browser } from 'wxt/browser';
-import {
-  ENTITIES_PORT,
-  FIND_PART,
-  mayCall,
-  type FindEvent,
-  type FindMessage,
-  type FindRequest,
-  type Handlers,
-} from '@/platform/messages';
+import { ENTITIES_PORT, mayCall, type FindEvent, type FindMessage, type FindRequest, type Handlers } from '@/platform/messages';
 import type { PortLike } from '@/lib/translate/protocol';
 import type { EntitySpan } from '@/lib/entities/types';
+
+/** Spans in one message to the reader. */
+const SPANS_PART = 1_000;
 
 export interface Recognizer {
   recognize(job: number, request: FindRequest): Promise<EntitySpan[]>;
@@ -63,8 +58,8 @@ export function serveEntityPorts(recognizer: Recognizer): Pick<Handlers, 'entiti
         .recognize(job, { text: text.join(''), lang: message.lang, min: message.min })
         .then(
           (spans) => {
-            for (let i = 0; i < spans.length; i += FIND_PART.spans)
-              post(port, { type: 'spans', spans: spans.slice(i, i + FIND_PART.spans) });
+            for (let i = 0; i < spans.length; i += SPANS_PART)
+              post(port, { type: 'spans', spans: spans.slice(i, i + SPANS_PART) });
             post(port, { type: 'done' });
           },
           (err: unknown) => post(port, { type: 'error', message: err instanceof Error ? err.message : String(err) }),

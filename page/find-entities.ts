@@ -11,11 +11,14 @@ import { grouping } from '@/lib/entities/group';
 import { quoteUrl } from '@/lib/entities/quote';
 import type { EntitySpan } from '@/lib/entities/types';
 import type { SliceOptions } from '@/lib/slices';
-import { ENTITIES_PORT, FIND_PART, type FindEvent, type FindMessage, type FindRequest } from '@/platform/messages';
+import { ENTITIES_PORT, type FindEvent, type FindMessage, type FindRequest } from '@/platform/messages';
 import type { PortLike } from '@/lib/translate/protocol';
 
 /** The entities of `request.text`, wherever they are found; `options.signal` stops it, `onProgress` hears the share done. */
 type FindEntities = (request: FindRequest, options?: Pick<SliceOptions, 'signal' | 'onProgress'>) => Promise<EntitySpan[]>;
+
+/** Characters of the text in one message. */
+const TEXT_PART = 50_000;
 
 /** A reader's entity code: the DOM work in its page, and `find`. */
 export type ReaderEntities = Pick<
@@ -50,8 +53,7 @@ const findOffPage: FindEntities = ({ text, lang, min }, { signal, onProgress } =
     // The text in parts, a turn of the page between two (each is written in the page's thread).
     void (async () => {
       const messages: FindMessage[] = [];
-      for (let i = 0; i < text.length; i += FIND_PART.text)
-        messages.push({ type: 'text', text: text.slice(i, i + FIND_PART.text) });
+      for (let i = 0; i < text.length; i += TEXT_PART) messages.push({ type: 'text', text: text.slice(i, i + TEXT_PART) });
       messages.push({ type: 'find', lang, min });
       for (const message of messages) {
         if (settled) return;

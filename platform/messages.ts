@@ -65,8 +65,6 @@ export type FindEvent =
   | { type: 'spans'; spans: EntitySpan[] }
   | { type: 'done' }
   | { type: 'error'; message: string };
-/** Characters of text, and spans, in one message of that port. */
-export const FIND_PART = { text: 50_000, spans: 1_000 };
 
 /** What the reader script read from its page, for saving. */
 export interface PageCapture {
