@@ -216,6 +216,15 @@ describe('Firefox', () => {
   });
 
   const inReader = (testId: string) => `reading-assistant-reader >>> [data-testid="${testId}"]`;
+  /** Opens the reader from the popup and answers what it shows highlighted once that is the quote (or the time is up). */
+  const readerMarksAfterOpening = async (page: PpPage, tabId: number) => {
+    await session.showPopup(tabId);
+    await session.press('toggle-reader');
+    return poll(
+      () => page.evaluate(shown).then((s) => s.marks),
+      (m) => m === QUOTE,
+    );
+  };
 
   test('select with the mouse, highlight with a note, reopen the reader, open the saved copy, delete with undo', async () => {
     const { page, tabId } = await session.openTab(server.url(DEMO.path));
@@ -255,14 +264,7 @@ describe('Firefox', () => {
         (el) => el === null,
       ),
     ).toBeNull();
-    await session.showPopup(tabId);
-    await session.press('toggle-reader');
-    expect(
-      await poll(
-        () => page.evaluate(shown).then((s) => s.marks),
-        (m) => m === QUOTE,
-      ),
-    ).toBe(QUOTE);
+    expect(await readerMarksAfterOpening(page, tabId)).toBe(QUOTE);
 
     // The saved copy shows it; deleted with Undo, then for good.
     await session.goTo('/library.html');
@@ -324,14 +326,7 @@ describe('Firefox', () => {
         (m) => m === QUOTE,
       ),
     ).toBe(QUOTE);
-    await session.showPopup(tabId);
-    await session.press('toggle-reader');
-    expect(
-      await poll(
-        () => page.evaluate(shown).then((s) => s.marks),
-        (m) => m === QUOTE,
-      ),
-    ).toBe(QUOTE);
+    expect(await readerMarksAfterOpening(page, tabId)).toBe(QUOTE);
     await page.close();
   });
 });
