@@ -86,6 +86,7 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // The themes' colours are light-dark() pairs (components/theme.css, reader.css): Chrome 123.
+        { minimum_chrome_version: '123' }),
   }),
 });

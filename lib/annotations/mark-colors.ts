@@ -11,12 +11,12 @@ export interface MarkPalette {
   marks: Readonly<Record<HighlightColor, string>>;
 }
 
-/** The reader's light theme's marks (components/highlights.css .ra-root). */
+/** The reader's light theme's marks (components/highlights.css: the first of each light-dark() pair). */
 export const LIGHT_MARKS: MarkPalette = {
   text: '#1f1f1f',
   marks: { yellow: '#fff0a8', green: '#c8f0c8', blue: '#cfe3ff', pink: '#ffd6e7' },
 };
-/** The reader's dark theme's marks (components/highlights.css [data-theme='dark']). */
+/** The reader's dark theme's marks (components/highlights.css: the second of each light-dark() pair). */
 export const DARK_MARKS: MarkPalette = {
   text: '#f2f2f2',
   marks: { yellow: '#5c4d00', green: '#1f4d2a', blue: '#1d3a66', pink: '#5e2340' },

@@ -13,11 +13,12 @@ test('the text inside every mark has AA contrast (4.5:1) in both palettes', () =
 
 test("the palettes are the reader's own (components/highlights.css)", () => {
   const css = readFileSync('components/highlights.css', 'utf8');
-  const block = (selector: string) => css.slice(css.indexOf(selector), css.indexOf('}', css.indexOf(selector)));
-  const colours = (text: string) =>
-    Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, new RegExp(`--ra-hl-${c}:\\s*(#[0-9a-f]+)`).exec(text)?.[1]]));
-  expect(colours(block('.ra-root {'))).toEqual(LIGHT_MARKS.marks);
-  expect(colours(block(".ra-root[data-theme='dark'] {"))).toEqual(DARK_MARKS.marks);
+  // Each colour is `light-dark(<light>, <dark>)`: the first for the light theme, the second for dark.
+  const pairs = Object.fromEntries(
+    HIGHLIGHT_COLORS.map((c) => [c, new RegExp(`--ra-hl-${c}:\\s*light-dark\\((#[0-9a-f]+),\\s*(#[0-9a-f]+)\\)`).exec(css)]),
+  );
+  expect(Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, pairs[c]?.[1]]))).toEqual(LIGHT_MARKS.marks);
+  expect(Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, pairs[c]?.[2]]))).toEqual(DARK_MARKS.marks);
 });
 
 test('a dark article by its background, else by its text; a light one otherwise', () => {
