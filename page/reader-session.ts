@@ -46,6 +46,7 @@ import { canonicalUrl } from '@/lib/library/records';
 import { ReaderNotes, type HighlightStore } from './highlights';
 import type { ReaderEntities } from './find-entities';
 import { chunkLongArticle } from './reader-chunks';
+import { hideFailedImages } from './failed-images';
 
 interface HighlightState {
   on: boolean;
@@ -171,6 +172,7 @@ export class ReaderSession {
       if (options.storedImages) showStoredImages(fragment, options.storedImages);
       // Set aside while the nodes are still inert: in `doc` a picture would start loading.
       this.heldMedia = options.holdRemoteMedia ? holdRemoteMedia(fragment, { label: t('imageNotStored') }) : 0;
+      hideFailedImages(content, this.signal);
       content.append(fragment);
       // Reading aids: captions, subheadings, pull quotes, tables and typed lists styled as such.
       enhanceArticle(content, { tableLabel: t('aidsTable') });

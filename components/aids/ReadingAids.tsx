@@ -143,7 +143,8 @@ export function ReadingAids({ content, drawer, onCloseDrawer, onContents }: Read
     };
     mark();
     const open = (img: HTMLImageElement) => {
-      const images = Array.from(content.querySelectorAll<HTMLImageElement>('img.ra-zoomable'))
+      // A picture that failed to load is hidden (page/failed-images.ts): not one to step through.
+      const images = Array.from(content.querySelectorAll<HTMLImageElement>('img.ra-zoomable:not([data-ra-failed])'))
         .filter((i) => i.naturalWidth === 0 || i.naturalWidth >= MIN_ZOOM)
         .map((element) => ({ element, caption: (captionFor(element, content)?.textContent ?? '').replace(/\s+/g, ' ').trim() }));
       const index = images.findIndex((i) => i.element === img);

@@ -285,6 +285,24 @@ describe('the reader session', () => {
     expect(translationsOf(s)).toHaveLength(0);
   });
 
+  test('a picture that fails to load is hidden, its caption stays; one that loads is kept', async () => {
+    const s = session({
+      article: article({
+        contentHtml:
+          '<figure><img src="https://pics.example.com/a.jpg" alt="A"><figcaption>The caption</figcaption></figure>' +
+          '<p><img src="https://pics.example.com/b.jpg" alt="B"></p>',
+      }),
+    });
+    const [failed, loaded] = [...s.content!.querySelectorAll('img')] as [HTMLImageElement, HTMLImageElement];
+    // jsdom loads no picture: the browser's events, as a refused request and a good one send them.
+    failed.dispatchEvent(new Event('error'));
+    loaded.dispatchEvent(new Event('load'));
+    expect(failed.hasAttribute('data-ra-failed')).toBe(true);
+    expect(loaded.hasAttribute('data-ra-failed')).toBe(false);
+    expect(s.content!.querySelector('figcaption')?.textContent).toBe('The caption');
+    s.close();
+  });
+
   test('typography follows a change made elsewhere while open, and stops listening once closed', async () => {
     expect(storageWatched()).toBe(false);
     const s = session();
