@@ -16,8 +16,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { nodeModule } from '../lib/page-bundle.mjs';
 /* global location -- in the browser's page (page.evaluate) */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,26 +26,11 @@ const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1] || 10) || 10;
 const BROWSERS = !argv.includes('--no-browsers');
 
-const outfile = path.join(ROOT, 'bench-results', '.listen-bundle.mjs');
-fs.mkdirSync(path.dirname(outfile), { recursive: true });
-await build({
-  stdin: {
-    contents: `export { keySentences } from '@/lib/summary/extractive';
+const lib = await nodeModule({
+  name: 'listen',
+  contents: `export { keySentences } from '@/lib/summary/extractive';
 export { splitSentences } from '@/lib/speech/sentences';`,
-    loader: 'ts',
-    resolveDir: ROOT,
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  alias: { '@': ROOT },
-  outfile,
-  logLevel: 'silent',
 });
-// eslint-disable-next-line no-unsanitized/method
-const lib = await import(pathToFileURL(outfile).href);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -14,13 +14,9 @@
 // Key derivation (PBKDF2, 310,000 iterations) is timed on its own, once per device.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { nodeModule } from '../lib/page-bundle.mjs';
 import { hasApache, startWebDav } from '../lib/webdav-server.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -32,19 +28,7 @@ if (!hasApache()) {
   process.exit(1);
 }
 
-const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'bench-sync-')), 'sync.mjs');
-await build({
-  entryPoints: [path.join(ROOT, 'scripts/bench/sync-entry.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  alias: { '@': ROOT },
-  outfile,
-  logLevel: 'error',
-});
-// eslint-disable-next-line no-unsanitized/method -- our own bundle, written just above
-const sync = await import(pathToFileURL(outfile).href);
+const sync = await nodeModule({ name: 'sync', entry: 'scripts/bench/sync-entry.ts' });
 
 const dav = await startWebDav();
 const counters = () => ({ requests: 0, up: 0, down: 0 });

@@ -16,9 +16,9 @@
 import 'fake-indexeddb/auto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
+import { nodeModule } from '../lib/page-bundle.mjs';
 import { startTranslateServer } from '../lib/translate-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,22 +31,7 @@ const PER_CHAR = Number(args['per-char'] ?? 0.02);
 const OUT = path.resolve(ROOT, args.out ?? 'bench-results/translate.json');
 
 // The shipped code, bundled (dependencies stay in node_modules).
-const outfile = path.join(ROOT, 'bench-results', '.translate-bundle.mjs');
-fs.mkdirSync(path.dirname(outfile), { recursive: true });
-await build({
-  entryPoints: [path.join(ROOT, 'scripts/bench/translate-entry.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  alias: { '@': ROOT },
-  outfile,
-  logLevel: 'silent',
-});
-// Our own bundle, just built from the repository's sources.
-// eslint-disable-next-line no-unsanitized/method
-const lib = await import(pathToFileURL(outfile).href);
+const lib = await nodeModule({ name: 'translate', entry: 'scripts/bench/translate-entry.ts' });
 
 // A 40-paragraph article: the demo article's paragraphs (links and emphasis included), their
 // sentences rotated so that no two paragraphs are the same text.
@@ -115,7 +100,6 @@ const summary = {
 };
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(OUT, JSON.stringify(summary, null, 2));
-fs.rmSync(outfile, { force: true });
 
 console.log(
   `Translation of a ${texts.length}-paragraph article (${articleChars} characters of markup), local server ${DELAY} ms/request + ${PER_CHAR} ms/char`,
