@@ -120,7 +120,7 @@ function Controls({ ra, content }: { ra: ReadAloud; content: HTMLElement }) {
   if (!active && !state.error) return null;
   const playing = state.status === 'playing';
   return (
-    <div class="ra-listen" role="group" aria-label={t('listenGroup')} data-testid="listen-bar">
+    <div class="ra-listen ra-floating" role="group" aria-label={t('listenGroup')} data-testid="listen-bar">
       <PlayerButton label={t('listenPrevious')} keys="[" testId="listen-previous" onClick={() => ra.previousParagraph()}>
         <PreviousIcon />
       </PlayerButton>

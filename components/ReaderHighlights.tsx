@@ -177,7 +177,7 @@ export function ReaderHighlights({
       {bar && !translated && (
         <div
           ref={barRef}
-          class="ra-hl-bar"
+          class="ra-hl-bar ra-floating"
           role="toolbar"
           aria-label={t('highlightBar')}
           style={{ top: `${editing === null ? bar.top : bar.below}px`, left: `${bar.left}px` }}
