@@ -319,6 +319,7 @@ describe('Firefox', () => {
         (m) => m === QUOTE,
       ),
     ).toBe(QUOTE);
+    await page.screenshot({ path: `${SCREENSHOTS}highlights-live-page-firefox.png` });
     await page.reload();
     expect(
       await poll(
