@@ -1,29 +1,39 @@
 // The popup's saved articles: search, the newest ones, open / read / delete with undo.
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import type { LibraryDB } from '@/extension/library/db';
-import { searchLibrary } from '@/extension/library/search';
 import { readRecentSnapshot, writeRecentSnapshot } from '@/extension/library/recent-snapshot';
-import { recent, removeArticles, restoreArticles, setRead } from '@/extension/library/store';
 import type { SavedArticle } from '@/lib/library/types';
 import { openLibraryPage, openSaved } from '@/extension/open-saved';
 import { ArticleRow, UndoBar } from './ArticleRow';
 import { useFirstRenderMark, useLiveAnswer } from './useLive';
 
-export function SavedList({ db, limit = 8 }: { db: LibraryDB; limit?: number }) {
+/** The list's database side, loaded after the first paint (the module system loads it once). */
+const loadData = () => import('./saved-list-data');
+type Data = Awaited<ReturnType<typeof loadData>>;
+
+/** `db`: the library (default: the extension's own, opened once the list's database side has loaded). */
+export function SavedList({ db, limit = 8 }: { db?: LibraryDB; limit?: number }) {
   const [query, setQuery] = useState('');
   const [removed, setRemoved] = useState<SavedArticle[] | null>(null);
+  const [data, setData] = useState<Data | null>(null);
+  useLayoutEffect(() => void loadData().then(setData), []);
+  const source = data && (db ?? data.library());
+  // A row's action, whether or not the database side has loaded yet.
+  const act = (run: (d: Data, db: LibraryDB) => Promise<unknown>) => void loadData().then((d) => run(d, db ?? d.library()));
   // The first paint shows the list as the popup last showed it (read synchronously); the live
   // query replaces it as soon as the database answers, and its answer is kept for next time.
   const { value: items, answered } = useLiveAnswer(
-    () =>
-      query.trim()
-        ? searchLibrary(db, { query }, { limit })
-        : recent(db, limit).then((metas) => {
-            writeRecentSnapshot(metas);
-            return metas;
-          }),
-    [db, query, limit],
+    data && source
+      ? () =>
+          query.trim()
+            ? data.searchLibrary(source, { query }, { limit })
+            : data.recent(source, limit).then((metas) => {
+                writeRecentSnapshot(metas);
+                return metas;
+              })
+      : null,
+    [source, query, limit],
     () => readRecentSnapshot()?.slice(0, limit),
   );
   useFirstRenderMark('saved-list-rendered', !!items?.length);
@@ -51,7 +61,7 @@ export function SavedList({ db, limit = 8 }: { db: LibraryDB; limit?: number }) 
       {removed && (
         <UndoBar
           count={removed.length}
-          onUndo={() => void restoreArticles(db, removed).then(() => setRemoved(null))}
+          onUndo={() => act((d, db) => d.restoreArticles(db, removed).then(() => setRemoved(null)))}
           onDismiss={() => setRemoved(null)}
         />
       )}
@@ -62,8 +72,8 @@ export function SavedList({ db, limit = 8 }: { db: LibraryDB; limit?: number }) 
             key={meta.url}
             meta={meta}
             onOpen={(m) => void openSaved(m.url)}
-            onToggleRead={(m) => void setRead(db, m.url, !(m.readAt > 0))}
-            onDelete={(m) => void removeArticles(db, [m.url]).then(setRemoved)}
+            onToggleRead={(m) => act((d, db) => d.setRead(db, m.url, !(m.readAt > 0)))}
+            onDelete={(m) => act((d, db) => d.removeArticles(db, [m.url]).then(setRemoved))}
           />
         ))}
       </ul>

@@ -1,10 +1,14 @@
 // A Dexie live query as a Preact hook: the value updates whenever the data it read changes, in
 // this page or in another extension context (the background saving, the library deleting).
-import { liveQuery } from 'dexie';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
-/** `initial`: what to show until the query first answers (e.g. the popup's last list). */
-export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial?: () => T | undefined): T | undefined {
+// Dexie is loaded when a query first runs, not with the page: the popup paints its list from a
+// snapshot before the database code has loaded (pages that import the store have it already).
+const loadDexie = () => import('dexie');
+
+/** `initial`: what to show until the query first answers (e.g. the popup's last list); a null
+ *  `query` is not run yet (what it needs is still loading). */
+export function useLive<T>(query: (() => Promise<T>) | null, deps: unknown[], initial?: () => T | undefined): T | undefined {
   return useLiveAnswer(query, deps, initial).value;
 }
 
@@ -13,7 +17,7 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial?: (
  * list shown from a snapshot says so with aria-busy, and its rows are not yet the database's).
  */
 export function useLiveAnswer<T>(
-  query: () => Promise<T>,
+  query: (() => Promise<T>) | null,
   deps: unknown[],
   initial?: () => T | undefined,
 ): { value: T | undefined; answered: boolean } {
@@ -24,11 +28,20 @@ export function useLiveAnswer<T>(
   // A layout effect starts the query as soon as the component is in the DOM; a plain effect
   // waits for the next frame (~10 ms of the popup's first render).
   useLayoutEffect(() => {
-    const subscription = liveQuery(query).subscribe({
-      next: (value) => setState({ value, answered: true }),
-      error: (err) => console.error(err),
+    if (!query) return undefined;
+    let subscription: { unsubscribe(): void } | null = null;
+    let wanted = true;
+    void loadDexie().then(({ liveQuery }) => {
+      if (wanted)
+        subscription = liveQuery(query).subscribe({
+          next: (value) => setState({ value, answered: true }),
+          error: (err) => console.error(err),
+        });
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      wanted = false;
+      subscription?.unsubscribe();
+    };
   }, deps);
   return state;
 }
