@@ -75,8 +75,11 @@ export interface ImportItem {
   /** Read / archived in the other service. */
   read?: boolean;
   excerpt?: string;
-  /** A complete article, from our JSON backup. */
+  /** A complete article, from our JSON backup: every field checked, but its HTML as the file has it
+   *  until importItems writes it, sanitized with `sanitize` (an article the library already holds
+   *  as it is, as when a backup is imported again, is never sanitized: nothing of it is written). */
   article?: SavedArticle;
+  sanitize?: (html: string) => string;
 }
 
 export interface ParsedImport {
@@ -543,9 +546,10 @@ function parseJsonBackup(text: string, name: string | undefined, sanitize: (html
   const items: ImportItem[] = [];
   const skipped: ParsedImport['skipped'] = [];
   articles.forEach((raw, i) => {
-    const checked = validateArticle(raw, sanitize);
+    // the HTML is sanitized by importItems, where it is written (ImportItem.sanitize)
+    const checked = validateArticle(raw, (html) => html);
     if (typeof checked === 'string') skipped.push({ where: `article ${i + 1}`, reason: checked });
-    else items.push({ url: checked.url, article: checked });
+    else items.push({ url: checked.url, article: checked, sanitize });
   });
   if (items.length === 0 && skipped.length > 0)
     throw invalid(name, `No article in the backup is valid (${skipped[0]!.where}: ${skipped[0]!.reason}).`);
@@ -968,7 +972,13 @@ export async function importItems(
       readAt: a.readAt > 0 ? clampTime(a.readAt, now) : 0,
     };
   });
-  const merged = await mergeArticles(db, articles, { replace: options.replace });
+  // A backup's HTML is sanitized as it is written, and only where it is (ImportItem.sanitize).
+  const sanitizers = new Map(items.flatMap((item) => (item.article && item.sanitize ? [[item.article.url, item.sanitize]] : [])));
+  const content = (a: SavedArticle): ArticleContent => {
+    const sanitize = sanitizers.get(a.url);
+    return { url: a.url, contentHtml: sanitize && a.contentHtml ? sanitize(a.contentHtml) : a.contentHtml, text: a.text };
+  };
+  const merged = await mergeArticles(db, articles, { replace: options.replace, content });
   if (!options.highlights?.length) return merged;
   // Highlights of articles now in the library come in; those of an article it does not hold are
   // left out and counted (the backup still has them), never a failure of the whole import.

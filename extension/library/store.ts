@@ -333,8 +333,14 @@ function mergeSaved(first: SavedArticle, then: SavedArticle): SavedArticle {
 export async function mergeArticles(
   db: LibraryDB,
   articles: readonly SavedArticle[],
-  options: { replace?: boolean } = {},
+  options: {
+    replace?: boolean;
+    /** The content row written for an incoming article (an import sanitizes a backup's HTML here,
+     *  for the articles it writes only). Default: the article's own. */
+    content?: (a: SavedArticle) => ArticleContent;
+  } = {},
 ): Promise<MergeResult> {
+  const contentRow = options.content ?? contentOf;
   const byUrl = new Map<string, SavedArticle>();
   for (const raw of articles) {
     const a = normalizeSaved(raw);
@@ -355,7 +361,7 @@ export async function mergeArticles(
         if (!s) {
           result.added++;
           undo.push({ url: a.url, rows: null });
-          put.push({ meta: metaOf(a), content: contentOf(a), ...(a.images ? { images: a.images } : {}) });
+          put.push({ meta: metaOf(a), content: contentRow(a), ...(a.images ? { images: a.images } : {}) });
           continue;
         }
         const content = contents.get(a.url);
@@ -378,7 +384,7 @@ export async function mergeArticles(
         undo.push({ url: a.url, rows: { meta: s, content } });
         put.push({
           meta: m.meta,
-          ...(m.takeContent ? { content: contentOf(a), ...(a.images ? { images: a.images } : {}) } : {}),
+          ...(m.takeContent ? { content: contentRow(a), ...(a.images ? { images: a.images } : {}) } : {}),
         });
       }
       return { put, value: { ...result, undo } };

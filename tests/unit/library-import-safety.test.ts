@@ -247,6 +247,35 @@ describe('every field of a backup is checked', () => {
     );
     expect(await rows(db)).toBe(before);
   });
+
+  test('HTML is sanitized where it is written: each new article once, a copy kept out only when the reader replaces theirs, a backup imported again not at all', async () => {
+    const db = freshDb();
+    const local = await saveLocal(db);
+    const hostile = '<p>Theirs.</p><img src="x" onerror="window.__canary=1">';
+    const file = backup([
+      { ...good, url: 'https://good.example.com/b', contentHtml: hostile },
+      { ...good, url: 'https://good.example.com/c' },
+      { ...local, title: 'Their title', text: 'Their text.', contentHtml: hostile },
+    ]);
+    const seen: string[] = [];
+    const sanitize = (html: string) => (seen.push(html), html.replace(/ onerror="[^"]*"/g, ''));
+    const parsed = parseImport(file, 'backup.json', { sanitize });
+    expect(seen).toEqual([]);
+    const first = await importItems(db, parsed.items, { now: NOW });
+    expect(first).toMatchObject({ added: 2, kept: 1 });
+    expect(seen).toEqual([hostile, good.contentHtml]);
+    expect((await db.contents.get('https://good.example.com/b'))!.contentHtml).toBe('<p>Theirs.</p><img src="x">');
+    expect((await getArticle(db, url))!.contentHtml).toBe(local.contentHtml);
+
+    const kept = parsed.items.filter((i) => first.keptUrls.includes(i.url));
+    expect(await importItems(db, kept, { now: NOW, replace: true })).toMatchObject({ updated: 1 });
+    expect(seen).toHaveLength(3);
+    expect((await getArticle(db, url))!.contentHtml).toBe('<p>Theirs.</p><img src="x">');
+
+    const again = parseImport(await exportJson(db, { now: NOW }), 'backup.json', { sanitize });
+    expect(await importItems(db, again.items, { now: NOW })).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
+    expect(seen).toHaveLength(3);
+  });
 });
 
 describe('quota: a failed write leaves the library as it was, says so, and a retry after freeing space succeeds', () => {
