@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:library [-- --n 10000 --opens 11 --out FILE] [-- --reanchor-only] [-- --only pictures|list|io|popup] [-- --corpus DIR]
+// npm run bench:library [-- --n 10000 --opens 11 --out FILE] [-- --reanchor-only] [-- --only pictures|list|io|popup[,…]] [-- --corpus DIR]
 //
 // The saved-articles library at scale, in Debian's headless Chromium with the built extension
 // loaded: the library code runs inside an extension page (the real IndexedDB of the extension's
@@ -46,6 +46,8 @@ const POCKET = Number(args.pocket ?? 10000);
 const HIGHLIGHTS = Number(args.highlights ?? 50000);
 const BIG = Number(args.big ?? 100000);
 const OUT = path.resolve(ROOT, args.out ?? 'bench-results/library.json');
+/** --only io,popup: those parts alone, in one run. */
+const ONLY = new Set((args.only ?? '').split(',').filter(Boolean));
 const TARGETS = { listMs: 100, searchMs: 50, saveMs: 50, exportImportMs: 10000, saveWithImagesMs: 1000, highlightsMs: 100 };
 
 const median = (xs) => {
@@ -142,13 +144,13 @@ const picturesRow = (w) => {
     '≤ 1000 ms',
   );
 };
-if (args.only === 'pictures') {
+if (ONLY.has('pictures')) {
   picturesRow(await measurePictures());
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
   process.exit(0);
 }
-if (args.only === 'list') {
+if (ONLY.has('list')) {
   const b = await measureBig();
   const ms = (x) => `${x.toFixed(1)} ms`;
   rowOf(`${BIG} articles: first 30 rows as the library opens (cold)`, ms(median(b.opening.cold)), '≤ 100 ms');
@@ -297,18 +299,15 @@ const ioRows = (io) => {
   rowOf('  floor: the same rows by plain IndexedDB, write', `${io.rawWriteMs.toFixed(1)} ms`);
   rowOf('  floor: the same rows by plain IndexedDB, read', `${io.rawReadMs.toFixed(1)} ms`);
 };
-if (args.only === 'io') {
+if (ONLY.has('io')) {
   // --cpu-profile FILE: a V8 CPU profile of the page while it runs (Chrome DevTools opens it).
   const cdp = args['cpu-profile'] ? await context.newCDPSession(page) : null;
   if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
   ioRows(await measureIo());
   if (cdp) fs.writeFileSync(path.resolve(args['cpu-profile']), JSON.stringify((await cdp.send('Profiler.stop')).profile));
-  await context.close();
-  fs.rmSync(profile, { recursive: true, force: true });
-  process.exit(0);
 }
 // The popup's first render alone (--only popup), on N generated articles written straight in.
-if (args.only === 'popup') {
+if (ONLY.has('popup')) {
   await page.evaluate(async (n) => {
     const lib = window.__lib;
     await lib.importItems(
@@ -325,6 +324,8 @@ if (args.only === 'popup') {
   console.log(
     `  page received ${p.responseEnd.toFixed(1)} ms, HTML parsed ${p.domInteractive.toFixed(1)} ms, scripts loaded ${p.scripts.toFixed(1)} ms, DOMContentLoaded ${p.loaded.toFixed(1)} ms, first paint ${p.painted.toFixed(1)} ms`,
   );
+}
+if (ONLY.size) {
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
   process.exit(0);
