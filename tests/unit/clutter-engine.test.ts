@@ -31,6 +31,7 @@ const ORDER = [
   'reporter-email',
   'photo-credit',
   'dateline',
+  'paywall-end',
   'subscribe-prompt',
   'tip-off',
   'hashtag-line',
@@ -153,6 +154,12 @@ describe('the runner', () => {
       'copyright-line': ['ⓒ 한경닷컴', '무단 전재 및 재배포 금지', 'All rights reserved', '© 2024 Foo', '転載禁止', '版权所有'],
       'cookie-notice': ['This website uses cookies', '쿠키 사용', 'opt-out if you wish'],
       'affiliate-notice': ['This post may contain affiliate links', 'We may earn a commission'],
+      'paywall-end': [
+        'Il vous reste 57% de cet article à lire',
+        'The rest of this article is for subscribers',
+        'この記事は有料会員限定です',
+        'Article réservé aux abonnés',
+      ],
     };
     const byId = new Map(CLUTTER_RULES.map((r) => [r.id, r]));
     for (const [id, texts] of Object.entries(lines)) {

@@ -1,6 +1,6 @@
 // Clutter rules of the promos family: calls to subscribe, newsletter prompts and ad labels.
 // Each rule's case: the clutter goes, article text that mentions the same things stays.
-import { removeClutter } from '@/lib/article/clutter';
+import { CLUTTER_RULES, removeClutter } from '@/lib/article/clutter';
 import { type Case, familyTests } from './clutter-helpers';
 import { parse } from './article-helpers';
 
@@ -41,9 +41,63 @@ const CASES: Record<string, Case> = {
     keep: `<p>The library sends its newsletter to 40,000 residents, who can sign up at any branch, officials said.</p>`,
     kept: ['The library sends its newsletter'],
   },
+  'paywall-end': {
+    clutter: `<p><strong>Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.</strong></p>
+      <section><p>Vous pouvez lire Le Monde sur un seul appareil à la fois</p><button>Continuer à lire ici</button>
+      <ul><li><p>Pourquoi voyez-vous ce message ?</p><p>Parce qu’une autre personne est en train de lire avec ce compte.</p></li></ul></section>
+      <p>Lecture restreinte</p>`,
+    gone: ['Il vous reste', 'un seul appareil', 'Continuer à lire ici', 'une autre personne', 'Lecture restreinte'],
+    keep: `<p>Readers who subscribe to the print edition also get the app, and the rest of this article is about them.</p>`,
+    kept: ['Readers who subscribe to the print edition'],
+  },
 };
 
 familyTests('promos', CASES);
+
+describe('paywall-end', () => {
+  const PROSE =
+    'The council said the money would come from the culture budget, which grew by a tenth last year after the sale of two buildings in the old town, and that the first branches would open late from March, once the new staff had been trained.';
+  const page = (inner: string) =>
+    parse(
+      `<!doctype html><html><body><article><p>The council voted on Tuesday to extend the opening hours of the city's public libraries.</p>${inner}</article></body></html>`,
+    ).body;
+  const rule = CLUTTER_RULES.filter((r) => r.id === 'paywall-end');
+
+  test.each([
+    [
+      'German',
+      '<p>Dieser Artikel ist nur für Abonnenten verfügbar.</p><div><a href="/abo">Jetzt 4 Wochen testen</a></div>',
+      'Jetzt 4 Wochen',
+    ],
+    ['Japanese', '<p>この記事は有料会員限定です。</p><div><a href="/login">ログイン</a></div>', 'ログイン'],
+    [
+      'English',
+      '<div><p>The rest of this article is for subscribers only.</p></div><p><a href="/s">See our plans</a></p>',
+      'See our plans',
+    ],
+  ])('a %s notice goes with the prompts after it', (_, inner, after) => {
+    const root = page(inner);
+    removeClutter(root, rule);
+    expect(root.textContent).not.toContain(after);
+    expect(root.textContent).toContain('The council voted on Tuesday');
+  });
+
+  test('story prose after the notice stays (only the notice goes)', () => {
+    const root = page(`<p>Subscribe to continue reading.</p><p>${PROSE}</p>`);
+    removeClutter(root, rule);
+    expect(root.textContent).not.toContain('Subscribe to continue reading');
+    expect(root.textContent).toContain('The council said the money');
+  });
+
+  test('a sentence that quotes such a notice is the story’s', () => {
+    const root = page(
+      '<p>Readers complained when the paper began printing "the rest of this article is for subscribers" under its stories.</p><p>The editor replied on Monday.</p>',
+    );
+    removeClutter(root, rule);
+    expect(root.textContent).toContain('Readers complained');
+    expect(root.textContent).toContain('The editor replied');
+  });
+});
 
 test('a subscription call in a caption goes, its picture stays', () => {
   const root = parse(

@@ -17,10 +17,13 @@ const CASES: Record<string, Case> = {
   },
   'promo-line': {
     clutter: `<p>READ MORE: <a href="/x">China plague outbreak confirmed</a></p>
-      <p><a href="/y">'DANCING WITH THE STARS' STAR OPENS UP ABOUT HEALTH</a></p><p>CLICK HERE TO GET THE APP</p>`,
-    gone: ['China plague', 'DANCING', 'CLICK HERE'],
-    keep: `<p>Read more about the plan: the council published it on Monday, and residents can comment until May.</p><p>NASA SAYS YES</p>`,
-    kept: ['Read more about the plan', 'NASA SAYS YES'],
+      <p><a href="/y">'DANCING WITH THE STARS' STAR OPENS UP ABOUT HEALTH</a></p><p>CLICK HERE TO GET THE APP</p>
+      <p><strong>FUNDA OLUNYE UDABA LAPHA |</strong> <a href="/z">Kuboshwe abahlanu besolwa ngokugwaza umfundi</a></p>
+      <p>Lees ook: <a href="/w">Gemeente verlengt openingstijden van bibliotheken</a></p>`,
+    gone: ['China plague', 'DANCING', 'CLICK HERE', 'FUNDA OLUNYE', 'Kuboshwe abahlanu', 'Gemeente verlengt'],
+    keep: `<p>Read more about the plan: the council published it on Monday, and residents can comment until May.</p><p>NASA SAYS YES</p>
+      <p>Quelle: <a href="/q">Landtag NRW, Stellungnahmen zur Anhörung</a></p><p>The report: <a href="/r">the council published it on Monday.</a></p>`,
+    kept: ['Read more about the plan', 'NASA SAYS YES', 'Landtag NRW', 'the council published it on Monday.'],
   },
   'trailing-links': {
     clutter: `<p>More from us</p><ul><li><a href="/a">Council votes to extend library hours again</a></li><li><a href="/b">Students ask for a quiet place to study at night</a></li></ul>

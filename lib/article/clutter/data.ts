@@ -197,7 +197,7 @@ export const CAPTION_BOX_WORDS = new Set(['caption', 'captions', 'gallery', 'sli
 
 /** Section names under which a list of links is the article's own (sources, references). */
 export const OWN_LIST_LABEL =
-  /^(?:see\s+also|references?|sources?|notes?|footnotes|further\s+reading|external\s+links|bibliography|links|resources|credits|citations|downloads?|documents?|참고\s*문헌|참고\s*자료|출처|関連リンク|参考文献|参考资料|參考資料|einzelnachweise|weblinks|literatur|références|liens\s+externes|referencias|enlaces\s+externos)\b/i;
+  /^(?:see\s+also|references?|sources?|notes?|footnotes|further\s+reading|external\s+links|bibliography|links|resources|credits|citations|downloads?|documents?|참고\s*문헌|참고\s*자료|출처|関連リンク|参考文献|参考资料|參考資料|einzelnachweise|weblinks|literatur|quellen?|références|liens\s+externes|referencias|enlaces\s+externos|fuentes?|fonti|fontes?|bronnen|bron|kilder?|källor|källa|kaynaklar|kaynak|出典|来源|來源)\b/i;
 
 // ---------------------------------------------------------------- agencies
 
@@ -369,6 +369,24 @@ export const NOT_STORY_BOX_WORDS = new Set(
  */
 export const SUBSCRIPTION_WORDS =
   /\b(?:subscri(?:be|bed|ber|bers|bing|ption|ptions)|abonn(?:ieren|iere|ement|ements|ent|enten|ez|er|ere|era)|abo|abos|probeabo|digitalabo|(?:kostenlos|gratis)\s+(?:testen|lesen)|free\s+trial|suscri(?:bir|birse|bete|pción|pciones|ptor|ptores)|abbonamento|abbonati|abbonarsi|assinatura|assinante|assine|prenumer(?:ation|era|ant)|tilaa|tilaus|aboneli[kğ])\b|購読|구독|订阅|訂閱|有料会員/i;
+
+// ---------------------------------------------------------------- where a paywall cuts the story (paywall.ts)
+
+/**
+ * A paywall's notice that the rest of the story is for subscribers ("Il vous reste 57% de cet
+ * article à lire. La suite est réservée aux abonnés.", "The rest of this article is for
+ * subscribers", "Dieser Artikel ist nur für Abonnenten", "Este artículo es exclusivo para
+ * suscriptores", "この記事は有料会員限定です"): what follows it on the page is the paywall's own
+ * prompts (or text the page hides), never more of the story a reader sees.
+ */
+export const PAYWALL_NOTICE =
+  /il\s+vous\s+reste\s+\d+(?:[.,]\d+)?\s*%\s+de\s+cet\s+article|la\s+suite\s+(?:de\s+cet\s+article\s+)?est\s+réservée\s+(?:aux|à\s+nos)\s+abonnés|\brest\s+of\s+(?:this|the)\s+(?:article|story)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+(?:paid\s+|our\s+)?(?:subscribers|members)|^(?:subscribe|sign\s+in|log\s+in)\s+(?:now\s+)?to\s+(?:continue|keep)\s+reading|^to\s+(?:continue|keep)\s+reading(?:\s+this\s+(?:article|story))?,?\s+(?:please\s+)?(?:subscribe|sign\s+in|log\s+in|become\s+a)|\bthis\s+(?:article|story|content)\s+is\s+(?:only\s+|exclusively\s+)?(?:available\s+)?(?:for|to)\s+(?:paid\s+|our\s+)?subscribers|(?:dieser|der\s+(?:vollständige|ganze))\s+(?:artikel|beitrag|text)\s+ist\s+(?:nur|exklusiv)\s+für\s+(?:abonnent\S*|\S*abo\S*)|(?:este|el)\s+(?:artículo|contenido)\s+es\s+exclusivo\s+para\s+(?:suscriptores|abonados)|^(?:suscríbete|regístrate)\s+para\s+(?:seguir|continuar)\s+leyendo|^para\s+(?:seguir|continuar)\s+leyendo,?\s+(?:suscríbete|hazte|regístrate|inicia)|(?:questo\s+|l['’])\s*articolo\s+è\s+riservato\s+agli\s+abbonati|^per\s+continuare\s+a\s+leggere,?\s+(?:abbonati|accedi|registrati)|(?:este|esse)\s+conteúdo\s+é\s+exclusivo\s+para\s+assinantes|^(?:assine|cadastre-se)\s+para\s+continuar\s+lendo|dit\s+(?:artikel|verhaal)\s+is\s+(?:alleen|exclusief)\s+(?:beschikbaar\s+)?voor\s+abonnees|(?:bara|endast|kun)\s+(?:tillgänglig\s+|tilgjengelig\s+|tilgængelig\s+)?(?:för|for)\s+(?:prenumeranter|abonnenter)|유료\s*(?:회원|구독자)\s*전용|이\s*기사는\s*(?:유료|구독자|회원)\S*\s*전용|この記事は(?:有料)?会員限定|有料会員になると(?:続き|全文)|(?:本文|此文)(?:为|為)(?:付费|付費)?(?:会员|會員|订阅|訂閱)(?:专享|專享|独享|獨享)/i;
+/** A label that marks a story as the paywall's ("Article réservé aux abonnés", "Subscribers only", "有料記事"): the whole line. */
+export const PAYWALL_LABEL =
+  /^(?:article\s+)?réservé\s+(?:aux|à\s+nos)\s+abonnés$|^(?:nur\s+)?für\s+abonnenten$|^(?:for\s+)?(?:subscribers?|members)\s+only$|^exclusivo\s+(?:para\s+)?(?:suscriptores|abonados|assinantes)$|^riservato\s+agli\s+abbonati$|^유료\s*(?:기사|회원\s*전용)$|^有料(?:記事|会員限定)$/i;
+/** A word every notice and label above holds. */
+export const PAYWALL_HINT =
+  /abo|subscri|members|suscri|reste|reading|leyendo|leggere|lendo|prenumer|유료|구독|전용|会員|有料|付费|付費|会员|會員|订阅|訂閱/i;
 
 // ---------------------------------------------------------------- consent prompts and embed placeholders (consent.ts)
 

@@ -87,6 +87,7 @@ function isPromoLine(el: Element, memo: TextMemo): boolean {
     const rest = text.slice(m[0].length);
     if (linkShare(el, memo) >= 0.5 || (!looksLikeProse(rest) && rest.length <= 160)) return true;
   }
+  if (labelledLink(el, text, memo)) return true;
   // All capitals: no more than a fifth of the letters in lower case (cheap test first).
   if (/[a-z]{4}/.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
@@ -96,12 +97,32 @@ function isPromoLine(el: Element, memo: TextMemo): boolean {
   return shouting && /\bclick(?:ing)?\s+here\b/i.test(text);
 }
 
+/** A label of a few words and a separator before a link: "FUNDA OLUNYE UDABA LAPHA |", "Lees ook:". */
+const LINK_LABEL = /^(\S.{0,39}?)\s*[|:：»>]$/u;
+/** Where a line may hold a label before a link (a cheap test on the text index). */
+const LABEL_SEPARATOR = /[|:：»>]/;
+
+/**
+ * A line that is a short label, a separator and one link to another story, the link the whole rest
+ * of the line: "<strong>FUNDA OLUNYE UDABA LAPHA |</strong> <a>headline</a>", "Lees ook: <a>…</a>",
+ * whatever the label's language. The link reads as a headline (three words or more, not a
+ * sentence); labels that name the article's own material ("Sources:", "Quelle:") are not promotions.
+ */
+function labelledLink(el: Element, text: string, memo: TextMemo): boolean {
+  const links = el.getElementsByTagName('a');
+  if (links.length !== 1) return false;
+  const headline = memo.text(links[0]!);
+  if (!headline || !text.endsWith(headline) || wordsOf(headline) < 3 || looksLikeProse(headline)) return false;
+  const label = LINK_LABEL.exec(text.slice(0, text.length - headline.length).trim());
+  return !!label && wordsOf(label[1]!) <= 6 && !OWN_LIST_LABEL.test(label[1]!);
+}
+
 /** Promotions of other stories: lines (paragraphs, list items, small boxes) that `isPromoLine` names. */
 function removePromoLines(run: ClutterRun, root: Element): number {
   const memo = run.memo;
   let removed = 0;
   // Through the text index: only blocks whose text could be a promotion are looked at.
-  const candidate = (text: string) => PROMO_PREFIX.test(text) || !/[a-z]{4}/.test(text);
+  const candidate = (text: string) => PROMO_PREFIX.test(text) || !/[a-z]{4}/.test(text) || LABEL_SEPARATOR.test(text);
   for (const el of memo.elementsWith(root, 220, candidate)) {
     if (!PROMO_BLOCK.test(el.tagName) || !removable(el, root) || el.querySelector('p, li, div, h2, h3, h4, img, figure, table'))
       continue;
@@ -222,7 +243,7 @@ export const relatedLists: ClutterRule = {
 export const promoLine: ClutterRule = {
   id: 'promo-line',
   family: 'related',
-  why: 'Promotions of other stories inside the article ("READ MORE: …", "Also on …", an all-capitals line that is one link, "CLICK HERE TO GET THE APP").',
+  why: 'Promotions of other stories inside the article ("READ MORE: …", "Also on …", a short label and a separator before one headline link, an all-capitals line that is one link, "CLICK HERE TO GET THE APP").',
   apply: (root, run) => removePromoLines(run, root),
 };
 

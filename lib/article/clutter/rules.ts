@@ -16,6 +16,7 @@ import {
   tagList,
 } from '@/lib/article/clutter/named-boxes';
 import { affiliateNotice, cookieNotice, copyrightLine, endMarker, mediaFallback, tipOff } from '@/lib/article/clutter/notices';
+import { paywallEnd } from '@/lib/article/clutter/paywall';
 import { adLabel, newsletterPrompt, subscribePrompt } from '@/lib/article/clutter/promos';
 import { promoLine, relatedLists, trailingLinks } from '@/lib/article/clutter/related';
 import { adjacentRepeat, repeatedCaption, titleRepeat, urlLine } from '@/lib/article/clutter/repeats';
@@ -45,6 +46,7 @@ export const CLUTTER_RULES: ClutterRule[] = [
   reporterEmail,
   photoCredit,
   dateline,
+  paywallEnd,
   subscribePrompt,
   tipOff,
   hashtagLine,
