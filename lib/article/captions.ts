@@ -37,7 +37,11 @@ function figureTextBlocks(box: Element, out: Element[]): void {
  * Whether a picture is next to `el`: in the element right before or after it, or in a parent that
  * holds little more than the two (a picture box, not the article's body with a picture somewhere).
  */
-function nextToPicture(el: Element, length: number): boolean {
+function nextToPicture(caption: Element, length: number): boolean {
+  // A wrapper that holds the caption alone (Readability wraps a loose caption beside its picture in
+  // a <p> of its own) stands where the caption stood.
+  let el = caption;
+  while (el.parentElement && captionLength(el.parentElement) === length && !hasMedia(el.parentElement)) el = el.parentElement;
   const parent = el.parentElement;
   if (!parent) return false;
   for (const near of [el.previousElementSibling, el.nextElementSibling]) if (near && hasMedia(near)) return true;
@@ -46,11 +50,57 @@ function nextToPicture(el: Element, length: number): boolean {
   return false;
 }
 
+/** A text without white space, to know a caption again in the page it came from. */
+const bare = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '');
+
+/** Blocks that may hold a caption once Readability has rewritten its markup. */
+const CAPTION_BLOCKS = 'p, div, span, figcaption, small, em, i';
+
+/**
+ * The blocks below `root` whose text is that of one of the page's own figure captions which
+ * Readability stripped of what made it one: the picture beside it (one it could not load, such as
+ * a placeholder waiting for a script) or its class (a <div class="caption-text"> rewritten as a
+ * bare <p>). In the page each is a caption as below (a figure's text, a <figcaption>, a block
+ * named a caption next to a picture); one selector over the page finds them.
+ */
+function captionsOfPage(root: Element, page: Document, found: Set<Element>): Element[] {
+  const texts = new Set<string>();
+  const add = (el: Element, length: number) => {
+    if (length >= 20 && length <= MAX_CAPTION_CHARS) texts.add(bare(el));
+  };
+  for (const el of page.body?.querySelectorAll('figure, figcaption, [class*="caption" i], [id*="caption" i]') ?? []) {
+    if (el.tagName === 'FIGURE') {
+      if (!hasMedia(el)) continue;
+      const blocks: Element[] = [];
+      figureTextBlocks(el, blocks);
+      for (const b of blocks) add(b, captionLength(b));
+      continue;
+    }
+    if (hasMedia(el)) continue;
+    const length = captionLength(el);
+    if (
+      el.tagName === 'FIGCAPTION' ||
+      (CAPTION_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`) && nextToPicture(el, length))
+    )
+      add(el, length);
+  }
+  for (const el of found) texts.delete(bare(el));
+  if (!texts.size) return [];
+  const out: Element[] = [];
+  // The innermost blocks only: a caption is a line or two, never a block of blocks.
+  for (const el of root.querySelectorAll(CAPTION_BLOCKS)) {
+    if (el.querySelector('p, div') || hasMedia(el)) continue;
+    if (texts.has(bare(el))) out.push(el);
+  }
+  return out;
+}
+
 /**
  * The figure captions below `root`, in document order, outermost only: each one's text is a
- * caption of a picture on the page, never a paragraph of the story.
+ * caption of a picture on the page, never a paragraph of the story. Given the `page` `root` was
+ * taken from, a block with the very text of one of the page's captions counts too.
  */
-export function figureCaptions(root: Element): Element[] {
+export function figureCaptions(root: Element, page?: Document): Element[] {
   const found = new Set<Element>();
   for (const figure of root.querySelectorAll('figure')) {
     if (!hasMedia(figure)) continue; // A <figure> without a picture is a quote or a box, not a figure.
@@ -73,6 +123,7 @@ export function figureCaptions(root: Element): Element[] {
       for (const b of blocks) found.add(b);
     } else if (nextToPicture(el, length)) found.add(el);
   }
+  if (page) for (const el of captionsOfPage(root, page, found)) found.add(el);
   // Outermost only, in document order.
   const list = [...found].filter((el) => root.contains(el) && el !== root);
   const outer = list.filter((el) => !list.some((other) => other !== el && other.contains(el)));

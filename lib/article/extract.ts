@@ -525,7 +525,7 @@ export function extract(
   }
   phase('clutter');
   // Found while class names are still there (the sanitizer drops them); read after it.
-  const captionElements = options.without?.includes('captions') ? [] : figureCaptions(content);
+  const captionElements = options.without?.includes('captions') ? [] : figureCaptions(content, doc);
   phase('captions');
   absolutizeUrls(content, base);
   phase('urls');

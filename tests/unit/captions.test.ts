@@ -35,6 +35,10 @@ describe('figure captions', () => {
       '<div class="media"><img src="/a.jpg" alt=""></div><p class="image-caption">The central library at night.</p>',
     ],
     [
+      'a loose caption beside its picture (Readability wraps it in a paragraph of its own)',
+      '<div class="photo"><p><picture><img src="/a.jpg" alt=""></picture></p><span class="newsCaption">The central library at night.</span></div>',
+    ],
+    [
       'a caption box that wraps its picture',
       '<div class="wp-caption"><img src="/a.jpg" alt=""><p class="wp-caption-text">The central library at night.</p></div>',
     ],
@@ -45,6 +49,25 @@ describe('figure captions', () => {
     expect(article.bodyText).not.toContain('The central library at night.');
     expect(article.captions?.join(' ')).toContain('The central library at night.');
     for (const p of STORY) expect(article.bodyText).toContain(p);
+  });
+
+  test('a caption wrapped alone in its own block is judged where it stands', () => {
+    const doc = parse(
+      '<div><p><img src="/a.jpg" alt=""></p><p><span class="caption">Near.</span></p></div><div><p><span class="caption">Alone, far from any picture.</span></p><p>Text.</p></div>',
+    );
+    expect(figureCaptions(doc.body).map((el) => el.textContent)).toEqual(['Near.']);
+  });
+
+  test('a caption Readability stripped of its picture and its class is known by its text in the page', () => {
+    const page = parse(
+      '<main><div class="box"><img src="/a.jpg" alt=""><div class="caption-text">An artist’s view of the new central library.</div></div><p>Not a caption, though short enough to be one.</p></main>',
+    );
+    const result = parse(
+      '<div><p>An artist’s view of the new central library.</p><p>Not a caption, though short enough to be one.</p></div>',
+    );
+    const texts = (els: Element[]) => els.map((el) => el.textContent);
+    expect(texts(figureCaptions(result.body, page))).toEqual(['An artist’s view of the new central library.']);
+    expect(figureCaptions(result.body)).toEqual([]);
   });
 
   test('a figure without a picture (a pull quote) is no caption', () => {

@@ -71,6 +71,24 @@ describe('a story split across sibling blocks', () => {
     expect(extract(doc, 'https://coast.example/harbour')!.bodyText ?? '').not.toContain(para(7, 1));
   });
 
+  test('a block Readability already took, its paragraphs cut anew at line breaks, is not added twice', () => {
+    const doc = page(`${block(1, 3)}${wrap(`<div class="px"><p>${para(2, 1)}<br>${para(2, 2)}</p></div>`)}${block(3, 2)}`);
+    const content = doc.createElement('div');
+    for (const [part, i] of [
+      [1, 1],
+      [1, 2],
+      [1, 3],
+      [2, 1],
+      [2, 2],
+    ] as const)
+      content.append(Object.assign(doc.createElement('p'), { textContent: para(part, i) }));
+    const added = storyContinuations(doc, content)
+      .map((c) => c.node.textContent)
+      .join(' ');
+    expect(added).toContain(para(3, 1));
+    expect(added).not.toContain(para(2, 1));
+  });
+
   test('a story in one block is left as Readability found it', () => {
     const doc = page(block(1, 6));
     const content = doc.createElement('div');

@@ -71,6 +71,9 @@ function shownLength(el: Element): number {
   return n;
 }
 
+/** A text without white space: where a line break falls does not change it. */
+const bare = (text: string | null) => (text ?? '').replace(/\s+/g, '');
+
 /** Paragraph lengths of the page's prose paragraphs (by element), read once. */
 type Prose = Map<Element, number>;
 
@@ -166,6 +169,7 @@ export function storyContinuations(doc: Document, content: Element): Continuatio
   if (!block || FRAME.test(block.tagName)) return [];
   const out: Continuation[] = [];
   const inert = content.ownerDocument;
+  let contentText: string | undefined;
   const walk = (step: (el: Element) => Element | null, before: boolean) => {
     const taken: Element[] = [];
     for (let s = step(block!); s; s = step(s)) {
@@ -175,9 +179,12 @@ export function storyContinuations(doc: Document, content: Element): Continuatio
         if (shownLength(s) >= HEAVY) break;
         continue;
       }
-      // Already in what Readability found (it keeps some siblings itself): stepped over.
+      // Already in what Readability found (it keeps some siblings itself, and may have cut their
+      // paragraphs anew at line breaks): stepped over.
       const paragraphs = [...s.getElementsByTagName('p')].filter((p) => prose.has(p));
       if (paragraphs.filter((p) => found.has(squash(p.textContent))).length * 2 >= paragraphs.length) continue;
+      contentText ??= bare(content.textContent);
+      if (paragraphs.every((p) => contentText!.includes(bare(p.textContent)))) continue;
       taken.push(s);
     }
     if (before) taken.reverse();
