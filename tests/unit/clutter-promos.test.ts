@@ -89,6 +89,13 @@ describe('paywall-end', () => {
     expect(root.textContent).toContain('The council said the money');
   });
 
+  test('short paragraphs after the notice, more text than before it, are the story’s', () => {
+    const short = Array.from({ length: 6 }, (_, i) => `<p>The branch in district ${i + 1} opens until ten from March.</p>`);
+    const root = page(`<p>This article is for subscribers only, the old banner said.</p>${short.join('')}`);
+    removeClutter(root, rule);
+    expect(root.textContent).toContain('The branch in district 6 opens');
+  });
+
   test('a sentence that quotes such a notice is the story’s', () => {
     const root = page(
       '<p>Readers complained when the paper began printing "the rest of this article is for subscribers" under its stories.</p><p>The editor replied on Monday.</p>',

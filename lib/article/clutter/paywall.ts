@@ -3,8 +3,8 @@
 // suite est réservée aux abonnés.", "The rest of this article is for subscribers"), then the
 // paywall's own prompts (offers, a "read on one device at a time" dialog). Readability keeps them
 // with the story. The notice goes, and so does what follows it in the article, unless that holds
-// prose (then the notice was not where the story stops, and only the notice goes). The text a
-// paywall hides is never revealed: this only takes away.
+// prose or more text than came before it (then the notice was not where the story stops, and only
+// the notice goes). The text a paywall hides is never revealed: this only takes away.
 import { clip, type ClutterRule, type ClutterRun } from '@/lib/article/clutter/engine';
 import { PAYWALL_HINT, PAYWALL_LABEL, PAYWALL_NOTICE } from '@/lib/article/clutter/data';
 import { holdsProse, removable } from '@/lib/article/clutter/node-tests';
@@ -48,7 +48,11 @@ export const paywallEnd: ClutterRule = {
     const box = noticeBox(root, run);
     if (box) {
       const after = following(box, root);
-      const story = after.some((n) => n.nodeType === 1 && holdsProse(n as Element, PROSE));
+      // More text after the notice than before it, or a paragraph of prose: the story goes on.
+      const afterLength = after.reduce((n, node) => n + run.memo.length(node), 0);
+      const story =
+        afterLength > run.memo.length(root) - afterLength - run.memo.length(box) ||
+        after.some((n) => n.nodeType === 1 && holdsProse(n as Element, PROSE));
       const notice = clip(run.memo.text(box), 40);
       if (!story) {
         for (const n of after) {
