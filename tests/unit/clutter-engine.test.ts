@@ -155,7 +155,7 @@ describe('the runner', () => {
       'cookie-notice': ['This website uses cookies', '쿠키 사용', 'opt-out if you wish'],
       'affiliate-notice': ['This post may contain affiliate links', 'We may earn a commission'],
       'paywall-end': [
-        'Il vous reste 57% de cet article à lire',
+        'Il vous reste 40 % de cet article à lire',
         'The rest of this article is for subscribers',
         'この記事は有料会員限定です',
         'Article réservé aux abonnés',

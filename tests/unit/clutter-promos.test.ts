@@ -42,11 +42,11 @@ const CASES: Record<string, Case> = {
     kept: ['The library sends its newsletter'],
   },
   'paywall-end': {
-    clutter: `<p><strong>Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.</strong></p>
-      <section><p>Vous pouvez lire Le Monde sur un seul appareil à la fois</p><button>Continuer à lire ici</button>
-      <ul><li><p>Pourquoi voyez-vous ce message ?</p><p>Parce qu’une autre personne est en train de lire avec ce compte.</p></li></ul></section>
+    clutter: `<p><strong>Il vous reste 62 % de cet article à lire. La suite est réservée aux abonnés.</strong></p>
+      <section><p>Votre abonnement permet la lecture sur un appareil à la fois</p><button>Lire sur cet appareil</button>
+      <ul><li><p>Que se passe-t-il ?</p><p>Ce compte est déjà utilisé sur un autre écran.</p></li></ul></section>
       <p>Lecture restreinte</p>`,
-    gone: ['Il vous reste', 'un seul appareil', 'Continuer à lire ici', 'une autre personne', 'Lecture restreinte'],
+    gone: ['Il vous reste', 'un appareil à la fois', 'Lire sur cet appareil', 'un autre écran', 'Lecture restreinte'],
     keep: `<p>Readers who subscribe to the print edition also get the app, and the rest of this article is about them.</p>`,
     kept: ['Readers who subscribe to the print edition'],
   },

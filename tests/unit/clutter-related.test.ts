@@ -18,9 +18,9 @@ const CASES: Record<string, Case> = {
   'promo-line': {
     clutter: `<p>READ MORE: <a href="/x">China plague outbreak confirmed</a></p>
       <p><a href="/y">'DANCING WITH THE STARS' STAR OPENS UP ABOUT HEALTH</a></p><p>CLICK HERE TO GET THE APP</p>
-      <p><strong>FUNDA OLUNYE UDABA LAPHA |</strong> <a href="/z">Kuboshwe abahlanu besolwa ngokugwaza umfundi</a></p>
+      <p><strong>LEIA TAMBÉM |</strong> <a href="/z">Câmara aprova novo horário das bibliotecas municipais</a></p>
       <p>Lees ook: <a href="/w">Gemeente verlengt openingstijden van bibliotheken</a></p>`,
-    gone: ['China plague', 'DANCING', 'CLICK HERE', 'FUNDA OLUNYE', 'Kuboshwe abahlanu', 'Gemeente verlengt'],
+    gone: ['China plague', 'DANCING', 'CLICK HERE', 'LEIA TAMBÉM', 'Câmara aprova', 'Gemeente verlengt'],
     keep: `<p>Read more about the plan: the council published it on Monday, and residents can comment until May.</p><p>NASA SAYS YES</p>
       <p>Quelle: <a href="/q">Landtag NRW, Stellungnahmen zur Anhörung</a></p><p>The report: <a href="/r">the council published it on Monday.</a></p>`,
     kept: ['Read more about the plan', 'NASA SAYS YES', 'Landtag NRW', 'the council published it on Monday.'],

@@ -373,7 +373,7 @@ export const SUBSCRIPTION_WORDS =
 // ---------------------------------------------------------------- where a paywall cuts the story (paywall.ts)
 
 /**
- * A paywall's notice that the rest of the story is for subscribers ("Il vous reste 57% de cet
+ * A paywall's notice that the rest of the story is for subscribers ("Il vous reste N % de cet
  * article à lire. La suite est réservée aux abonnés.", "The rest of this article is for
  * subscribers", "Dieser Artikel ist nur für Abonnenten", "Este artículo es exclusivo para
  * suscriptores", "この記事は有料会員限定です"): what follows it on the page is the paywall's own

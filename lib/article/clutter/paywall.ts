@@ -1,5 +1,5 @@
 // Where a paywall cuts the story. A page that sells its articles prints the story's first part,
-// then a notice that the rest is for subscribers ("Il vous reste 57% de cet article à lire. La
+// then a notice that the rest is for subscribers ("Il vous reste N % de cet article à lire. La
 // suite est réservée aux abonnés.", "The rest of this article is for subscribers"), then the
 // paywall's own prompts (offers, a "read on one device at a time" dialog). Readability keeps them
 // with the story. The notice goes, and so does what follows it in the article, unless that holds
@@ -41,7 +41,7 @@ function following(box: Element, root: Element): Node[] {
 export const paywallEnd: ClutterRule = {
   id: 'paywall-end',
   family: 'promos',
-  why: 'A paywall\'s notice that the rest is for subscribers ("Il vous reste 57% de cet article à lire…", "Dieser Artikel ist nur für Abonnenten"), the prompts after it and its label: what follows such a notice is never more of the story a reader sees.',
+  why: 'A paywall\'s notice that the rest is for subscribers ("Il vous reste N % de cet article à lire…", "Dieser Artikel ist nur für Abonnenten"), the prompts after it and its label: what follows such a notice is never more of the story a reader sees.',
   hint: PAYWALL_HINT,
   apply(root, run) {
     let removed = 0;

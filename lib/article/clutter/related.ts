@@ -97,14 +97,14 @@ function isPromoLine(el: Element, memo: TextMemo): boolean {
   return shouting && /\bclick(?:ing)?\s+here\b/i.test(text);
 }
 
-/** A label of a few words and a separator before a link: "FUNDA OLUNYE UDABA LAPHA |", "Lees ook:". */
+/** A label of a few words and a separator before a link: "LEIA TAMBÉM |", "Lees ook:". */
 const LINK_LABEL = /^(\S.{0,39}?)\s*[|:：»>]$/u;
 /** Where a line may hold a label before a link (a cheap test on the text index). */
 const LABEL_SEPARATOR = /[|:：»>]/;
 
 /**
  * A line that is a short label, a separator and one link to another story, the link the whole rest
- * of the line: "<strong>FUNDA OLUNYE UDABA LAPHA |</strong> <a>headline</a>", "Lees ook: <a>…</a>",
+ * of the line: "<strong>LEIA TAMBÉM |</strong> <a>headline</a>", "Lees ook: <a>…</a>",
  * whatever the label's language. The link reads as a headline (three words or more, not a
  * sentence); labels that name the article's own material ("Sources:", "Quelle:") are not promotions.
  */
