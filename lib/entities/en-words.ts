@@ -22,6 +22,17 @@ export function lexiconTag(word: string): string[] {
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 }
 
+let switches: Record<string, string> | null = null;
+/**
+ * A given name that is also a common word ("Bill", "Rose", "Frank", "Pat"): compromise's lexicon
+ * lists these as switches between a person and a noun, verb, adjective or date, which its
+ * post-tagger (not run here, english.ts tag()) settles from the words around them.
+ */
+export function givenNameToo(word: string): boolean {
+  switches ??= (nlp.model() as { two: { switches: Record<string, string> } }).two.switches;
+  return /^Person\|(?:Noun|Verb|Adj|Date)$/.test(switches[word.toLowerCase()] ?? '');
+}
+
 const known = (w: string) => common!.has(w) || lexiconTag(w).some((t) => !NAME_TAG.test(t));
 
 export function isCommonWord(word: string): boolean {

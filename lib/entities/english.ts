@@ -32,7 +32,7 @@ import {
   STATE_CODES,
   US_STATES,
 } from '@/lib/entities/en-gazetteer';
-import { isCommonWord, lexiconTag, NAME_TAG } from '@/lib/entities/en-words';
+import { givenNameToo, isCommonWord, lexiconTag, NAME_TAG } from '@/lib/entities/en-words';
 import type { RawSpan } from '@/lib/entities/patterns';
 import { companyTicker, lookupTicker } from '@/lib/entities/tickers';
 
@@ -224,9 +224,31 @@ function termsOf(doc: ReturnType<typeof nlp>, piece: string): Term[][] {
       });
       at += t.text.length + t.post.length;
     }
+    firstNamesBeforeNames(terms);
     out.push(terms);
   }
   return out;
+}
+
+/**
+ * "Bill Gottlieb", "Rose Miller": a capitalised given name that is also a common word, one space
+ * before a capitalised word that is no common word, is a first name (compromise's post-tagger would
+ * say so from the same evidence; without the tag the name was dropped whole as a common word).
+ */
+function firstNamesBeforeNames(terms: Term[]): void {
+  for (let k = 0; k + 1 < terms.length; k++) {
+    const t = terms[k]!,
+      next = terms[k + 1]!;
+    if (
+      t.post === ' ' &&
+      /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
+      /^\p{Lu}\p{Ll}/u.test(next.text) &&
+      !isCommonWord(bare(next.text)) &&
+      givenNameToo(t.text) &&
+      !t.tags.includes('FirstName')
+    )
+      t.tags.push('FirstName', 'Person');
+  }
 }
 
 /** The names among the candidates found in `text`, typed; in steps (each yields nothing), as recognition() takes them. */

@@ -116,6 +116,14 @@ describe('English names: evidence from the name, its neighbours and the sentence
     expect(names('Farmers in the West Bank picked olives.')).toEqual(['place:West Bank']);
   });
 
+  it('takes a given name that is also a common word for a first name before a surname ("Bill", "Rose")', () => {
+    expect(names('On Monday the council heard Bill Okafor and Rose Lindgren on the budget.')).toEqual([
+      'person:Bill Okafor',
+      'person:Rose Lindgren',
+    ]);
+    expect(names('Pay the Bill today.')).toEqual([]);
+  });
+
   it('reads a post in an organisation and an organisation known by its initials', () => {
     expect(names('“Aid is late,” said Maria Lindqvist, head of UN Habitat.')).toEqual([
       'person:Maria Lindqvist',
