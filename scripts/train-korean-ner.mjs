@@ -614,6 +614,12 @@ if (CV) {
     console.error(`fold ${k + 1}/${CV}`);
   }
   console.log(`cross-validation, ${CV} folds over ${news.length} training news sentences`);
+  // --cv-dump FILE: each held-out news sentence with its gold and predicted spans (error analysis).
+  if (argv.includes('--cv-dump'))
+    fs.writeFileSync(
+      argv[argv.indexOf('--cv-dump') + 1],
+      news.map((r) => JSON.stringify({ text: r.text, gold: r.entities, pred: preds[0].get(r.text) })).join('\n'),
+    );
   if (SWEEP) pens.forEach((pen, j) => console.log(`cv o-penalty ${pen}: ${brief(score(news, (text) => preds[j].get(text)))}`));
   else console.log(formatScores(score(news, (text) => preds[0].get(text))));
 }
