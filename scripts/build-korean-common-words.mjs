@@ -8,13 +8,20 @@
 //    (어차피, 너무) and common nouns (영화, 배우) a recognizer might take for a name;
 //  - NAME_SYLLABLES, ORG_PLACES and GIVEN_NAMES (scripts/lib/korean-train-counts.mjs): the syllables
 //    of Korean given names, the gazetteer places tagged as organisations at least as often as places,
+//    the gazetteer places used more often as ordinary words than in names (WORD_PLACES: 음성 "voice"),
 //    and the first words of persons named in two words or more; ORG_HEADS, the head nouns that end
 //    organisations there (위원회, 병원, 대학).
 //   node scripts/build-korean-common-words.mjs [--min 2]
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, commonWords, importTs, readKlue } from './lib/korean-ner-io.mjs';
-import { foreignGivenNames, givenNameSyllables, orgHeads, placesNamedAsOrgs } from './lib/korean-train-counts.mjs';
+import {
+  foreignGivenNames,
+  givenNameSyllables,
+  orgHeads,
+  placesNamedAsOrgs,
+  placesUsedAsWords,
+} from './lib/korean-train-counts.mjs';
 
 const argv = process.argv.slice(2);
 const MIN = argv.includes('--min') ? Number(argv[argv.indexOf('--min') + 1]) : 2;
@@ -24,6 +31,7 @@ const places = new Set([...lexicon.KOREAN_PLACES, ...lexicon.WORLD_PLACES, ...le
 const words = commonWords(rows, MIN);
 const syllables = givenNameSyllables(rows, lexicon.SURNAMES);
 const orgPlaces = placesNamedAsOrgs(rows, places);
+const wordPlaces = placesUsedAsWords(rows, places, lexicon.JOSA_SET);
 const givenNames = foreignGivenNames(rows);
 const { isCommonNoun } = await importTs('lib/entities/korean/nouns.ts');
 const heads = orgHeads(rows, isCommonNoun);
@@ -38,6 +46,8 @@ export const COMMON_WORDS = '${words.join(' ')}';
 export const NAME_SYLLABLES = '${syllables}';
 // Gazetteer places tagged there as a whole organisation at least twice and at least as often as a place.
 export const ORG_PLACES = '${orgPlaces.join(' ')}';
+// Gazetteer places used there more often as ordinary words than inside a name, at least twice so.
+export const WORD_PLACES = '${wordPlaces.join(' ')}';
 // The first words of the ${givenNames.length} persons named there in two words or more (given names: 제니퍼, 데이빗).
 export const GIVEN_NAMES = '${givenNames.join(' ')}';
 // The ${heads.length} common nouns that end at least three organisations there (a place and one of them is one organisation).
@@ -45,5 +55,5 @@ export const ORG_HEADS = '${heads.join(' ')}';
 `,
 );
 console.log(
-  `${words.length} words, ${syllables.length} syllables, ${orgPlaces.length} places, ${givenNames.length} given names, ${heads.length} organisation heads → ${path.relative(ROOT, out)}`,
+  `${words.length} words, ${syllables.length} syllables, ${orgPlaces.length} places, ${wordPlaces.length} word places, ${givenNames.length} given names, ${heads.length} organisation heads → ${path.relative(ROOT, out)}`,
 );

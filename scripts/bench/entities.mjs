@@ -484,7 +484,8 @@ async function crossValidatedThresholds() {
   // The other counts of common-words.ts, made again from each fold's training rows (the reviews and
   // the other folds' news), as scripts/build-korean-common-words.mjs makes them from all of train.
   const { importTs, readKlue } = await import('../lib/korean-ner-io.mjs');
-  const { foreignGivenNames, givenNameSyllables, orgHeads, placesNamedAsOrgs } = await import('../lib/korean-train-counts.mjs');
+  const { foreignGivenNames, givenNameSyllables, orgHeads, placesNamedAsOrgs, placesUsedAsWords } =
+    await import('../lib/korean-train-counts.mjs');
   const lexicon = await importTs('lib/entities/korean/lexicon.ts');
   const { isCommonNoun } = await importTs('lib/entities/korean/nouns.ts');
   const gazetteerPlaces = new Set([...lexicon.KOREAN_PLACES, ...lexicon.WORLD_PLACES, ...lexicon.MORE_PLACES]);
@@ -501,6 +502,7 @@ async function crossValidatedThresholds() {
     const foldRows = trainRows.filter((r) => !newsIndex.has(r) || newsIndex.get(r) % folds !== k);
     const syllables = givenNameSyllables(foldRows, lexicon.SURNAMES);
     const orgPlaces = placesNamedAsOrgs(foldRows, gazetteerPlaces).join(' ');
+    const wordPlaces = placesUsedAsWords(foldRows, gazetteerPlaces, lexicon.JOSA_SET).join(' ');
     const givenNames = foreignGivenNames(foldRows).join(' ');
     const heads = orgHeads(foldRows, isCommonNoun).join(' ');
     // The shipped sources with this fold's model and word list in place of the shipped ones.
@@ -512,7 +514,7 @@ async function crossValidatedThresholds() {
           loader: 'ts',
         }));
         b.onLoad({ filter: /korean[\\/]common-words\.ts$/ }, () => ({
-          contents: `export const COMMON_WORDS = ${JSON.stringify(words)}; export const NAME_SYLLABLES = ${JSON.stringify(syllables)}; export const ORG_PLACES = ${JSON.stringify(orgPlaces)}; export const GIVEN_NAMES = ${JSON.stringify(givenNames)}; export const ORG_HEADS = ${JSON.stringify(heads)};`,
+          contents: `export const COMMON_WORDS = ${JSON.stringify(words)}; export const NAME_SYLLABLES = ${JSON.stringify(syllables)}; export const ORG_PLACES = ${JSON.stringify(orgPlaces)}; export const WORD_PLACES = ${JSON.stringify(wordPlaces)}; export const GIVEN_NAMES = ${JSON.stringify(givenNames)}; export const ORG_HEADS = ${JSON.stringify(heads)};`,
           loader: 'ts',
         }));
       },

@@ -79,3 +79,36 @@ export function orgHeads(rows, isNoun, min = 3) {
     .map(([w]) => w)
     .sort();
 }
+
+/**
+ * The gazetteer places (`places`) the sample uses more often as ordinary words than inside a name,
+ * and at least `min` times so (선전 "propaganda", not the city Shenzhen; 음성 "voice", not the
+ * county): a word of its own, or with a particle from `josa` (선전으로), counted as a name when it
+ * lies inside a person, organisation or place. Such a place is no sure name. Sorted.
+ */
+export function placesUsedAsWords(rows, places, josa, min = 2) {
+  const counts = new Map();
+  for (const r of rows)
+    for (const m of r.text.matchAll(/\S+/g)) {
+      const lead = /^[^가-힣A-Za-z0-9]*/.exec(m[0])[0].length;
+      let word = m[0].slice(lead).replace(/[^가-힣A-Za-z0-9]+$/, '');
+      if (!places.has(word)) {
+        let core = null;
+        for (let k = Math.min(3, word.length - 1); k >= 1 && !core; k--)
+          if (josa.has(word.slice(-k)) && places.has(word.slice(0, -k))) core = word.slice(0, -k);
+        if (!core) continue;
+        word = core;
+      }
+      const start = m.index + lead;
+      const inName = r.entities.some(
+        (e) => (e.type === 'person' || e.type === 'org' || e.type === 'place') && e.start < start + word.length && start < e.end,
+      );
+      const c = counts.get(word) ?? { name: 0, word: 0 };
+      c[inName ? 'name' : 'word']++;
+      counts.set(word, c);
+    }
+  return [...counts]
+    .filter(([, c]) => c.word >= min && c.word > c.name)
+    .map(([w]) => w)
+    .sort();
+}

@@ -3,7 +3,8 @@
 // general word lists, never from a development article: sentences written for these tests.
 import { recognize } from '@/lib/entities';
 import { SURE } from '@/lib/entities/confidence';
-import { loanwordShaped } from '@/lib/entities/korean/evidence';
+import { loanwordShaped, weighKoreanPlacesAndOrgs } from '@/lib/entities/korean/evidence';
+import type { EntitySpan } from '@/lib/entities/types';
 
 const shown = (text: string) =>
   recognize(text, 'ko')
@@ -51,6 +52,14 @@ describe('evidence for names', () => {
   });
   it('a foreign person named in full after a given name of the training persons is shown without a title', () => {
     expect(shown('세미나에서 크리스 베이커는 새 전략을 소개했다.')).toEqual(['person:크리스 베이커']);
+  });
+  it('a gazetteer place that the training sample mostly uses as an ordinary word (음성 "voice") is not made sure; 서울 is', () => {
+    const spans: EntitySpan[] = [
+      { start: 3, end: 5, type: 'place', text: '음성', confidence: 0.2 },
+      { start: 10, end: 12, type: 'place', text: '서울', confidence: 0.2 },
+    ];
+    weighKoreanPlacesAndOrgs(spans);
+    expect(spans.map((s) => s.confidence)).toEqual([0.2, SURE]);
   });
   it("a party in the gazetteer is shown whatever the model's margin", () => {
     expect(shown('국민의힘을 떠난 박민철 의원이 이 후보 지지를 밝혔다.')).toContain('org:국민의힘');

@@ -4,7 +4,7 @@
 // A person without such evidence is shown only when it is shaped like a Korean name (a surname and
 // one to three syllables that do not end like a verb); words that are never a name in the KLUE
 // training sample (한다, 정확한) and lone syllables are no names at all.
-import { COMMON_WORDS, GIVEN_NAMES, NAME_SYLLABLES, ORG_PLACES } from '@/lib/entities/korean/common-words';
+import { COMMON_WORDS, GIVEN_NAMES, NAME_SYLLABLES, ORG_PLACES, WORD_PLACES } from '@/lib/entities/korean/common-words';
 import {
   KNOWN_ORGS,
   KOREAN_PLACES,
@@ -213,6 +213,7 @@ export function weighKoreanPersons(text: string, spans: EntitySpan[]): void {
 let placeNames: ReadonlySet<string> | null = null;
 let orgNames: ReadonlySet<string> | null = null;
 let orgPlaces: ReadonlySet<string> | null = null;
+let wordPlaces: ReadonlySet<string> | null = null;
 
 /**
  * Korean organisations and places by the word lists (spans changed in place; run before mentions
@@ -221,15 +222,17 @@ let orgPlaces: ReadonlySet<string> | null = null;
  *    sample tags gazetteer places as places 400 times against 60), unless the sample tags that very
  *    name as an organisation at least as often (북한, 개성공단: ORG_PLACES); a listed company stays one;
  *  - a name that is an entry of the gazetteer of its type (국민의힘, 경상도) is sure, whatever the
- *    model's margin (confidence.ts SURE).
+ *    model's margin (confidence.ts SURE), unless the sample uses that place more often as an
+ *    ordinary word than in a name (음성 "voice", 경기 "game": WORD_PLACES): then the margin decides.
  */
 export function weighKoreanPlacesAndOrgs(spans: EntitySpan[]): void {
   placeNames ??= new Set([...KOREAN_PLACES, ...WORLD_PLACES, ...MORE_PLACES]);
   orgNames ??= new Set([...KNOWN_ORGS, ...MORE_ORGS]);
   orgPlaces ??= new Set(ORG_PLACES.split(' '));
+  wordPlaces ??= new Set(WORD_PLACES.split(' '));
   for (const s of spans) {
     if (s.type === 'org' && !s.ticker && placeNames.has(s.text) && !orgPlaces.has(s.text)) s.type = 'place';
-    if ((s.type === 'place' && placeNames.has(s.text)) || (s.type === 'org' && orgNames.has(s.text)))
+    if ((s.type === 'place' && placeNames.has(s.text) && !wordPlaces.has(s.text)) || (s.type === 'org' && orgNames.has(s.text)))
       s.confidence = Math.max(s.confidence ?? SURE, SURE);
   }
 }
