@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:library [-- --n 10000 --opens 11 --out FILE] [-- --reanchor-only] [-- --only pictures|list|io|popup[,…]] [-- --corpus DIR]
+// npm run bench:library [-- --n 10000 --opens 11 --out FILE] [-- --reanchor-only] [-- --only pictures|list|io|popup|pages[,…]] [-- --corpus DIR]
 //
 // The saved-articles library at scale, in Debian's headless Chromium with the built extension
 // loaded: the library code runs inside an extension page (the real IndexedDB of the extension's
@@ -325,6 +325,34 @@ if (ONLY.has('popup')) {
     `  page received ${p.responseEnd.toFixed(1)} ms, HTML parsed ${p.domInteractive.toFixed(1)} ms, scripts loaded ${p.scripts.toFixed(1)} ms, DOMContentLoaded ${p.loaded.toFixed(1)} ms, first paint ${p.painted.toFixed(1)} ms`,
   );
 }
+// The library page's first render alone (--only pages): its list and its Highlights view, on N
+// generated articles written straight in and --highlights highlights on them.
+if (ONLY.has('pages')) {
+  await page.evaluate(async (n) => {
+    const lib = window.__lib;
+    await lib.importItems(
+      lib.openLibrary(),
+      lib.generateArticles(n, 20261125).map((a) => ({ url: a.url, article: a })),
+    );
+  }, N);
+  await writeHighlights(HIGHLIGHTS, false);
+  const floor = await paintFloor();
+  const phaseLine = (p) =>
+    `  page received ${p.responseEnd.toFixed(1)} ms, HTML parsed ${p.domInteractive.toFixed(1)} ms, scripts loaded ${p.scripts.toFixed(1)} ms, DOMContentLoaded ${p.loaded.toFixed(1)} ms, first paint ${p.painted.toFixed(1)} ms`;
+  const list = phases(await firstRender('library.html', 'library-list-rendered', '[data-testid="virtual-list"] li'));
+  rowOf(`library list (${N} articles), first render`, `${list.shown.toFixed(1)} ms`, `≤ ${TARGETS.listMs} ms`);
+  console.log(phaseLine(list));
+  const view = phases(
+    await firstRender('library.html#highlights', 'library-highlights-rendered', '[data-testid="highlight-entry"]'),
+  );
+  rowOf(
+    `Highlights view (${HIGHLIGHTS} highlights), first render`,
+    `${view.shown.toFixed(1)} ms`,
+    `≤ ${TARGETS.highlightsMs} ms`,
+  );
+  console.log(phaseLine(view));
+  rowOf('  floor: a page without script, first paint', `${floor.toFixed(1)} ms`);
+}
 if (ONLY.size) {
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
@@ -378,78 +406,83 @@ const results = await page.evaluate(async () => {
 
 // Highlights: 5 an article on the N articles, a note on every fifth (the words of a note are found
 // only there: "harbourmaster", "재개발조합").
-const highlights = await page.evaluate(
-  async ({ perArticle, n }) => {
-    const lib = window.__lib;
-    const db = lib.openLibrary();
-    const now = () => performance.now();
-    const urls = await lib.listUrls(db, {});
-    const metas = await lib.getMetas(db, urls.slice(0, Math.ceil(n / perArticle)));
-    const articles = await Promise.all(metas.map((m) => lib.getArticle(db, m.url)));
-    const colors = ['yellow', 'green', 'blue', 'pink'];
-    const list = [];
-    articles.forEach((a, i) => {
-      for (let k = 0; k < perArticle && list.length < n; k++) {
-        const start = Math.min(a.text.length - 80, 40 + k * 400);
-        const exact = a.text.slice(start, start + 60);
-        const note = k === 0 ? `note ${i}: ${i % 2 ? 'ask the harbourmaster' : '재개발조합에 묻기'} about ${i % 7}` : '';
-        const at = 1_700_000_000_000 + i * 1000 + k;
-        list.push({
-          id: `hl-bench-${i}-${k}`,
-          article: a.url,
-          selectors: [
-            {
-              type: 'TextQuoteSelector',
-              exact,
-              prefix: a.text.slice(Math.max(0, start - 32), start),
-              suffix: a.text.slice(start + 60, start + 92),
-            },
-            { type: 'TextPositionSelector', start, end: start + 60 },
-          ],
-          color: colors[(i + k) % 4],
-          note,
-          createdAt: at,
-          updatedAt: at,
-        });
+/** Writes n highlights on the library's first articles; with measure, times their views and search too. */
+function writeHighlights(n, measure = true) {
+  return page.evaluate(
+    async ({ perArticle, n, measure }) => {
+      const lib = window.__lib;
+      const db = lib.openLibrary();
+      const now = () => performance.now();
+      const urls = await lib.listUrls(db, {});
+      const metas = await lib.getMetas(db, urls.slice(0, Math.ceil(n / perArticle)));
+      const articles = await Promise.all(metas.map((m) => lib.getArticle(db, m.url)));
+      const colors = ['yellow', 'green', 'blue', 'pink'];
+      const list = [];
+      articles.forEach((a, i) => {
+        for (let k = 0; k < perArticle && list.length < n; k++) {
+          const start = Math.min(a.text.length - 80, 40 + k * 400);
+          const exact = a.text.slice(start, start + 60);
+          const note = k === 0 ? `note ${i}: ${i % 2 ? 'ask the harbourmaster' : '재개발조합에 묻기'} about ${i % 7}` : '';
+          const at = 1_700_000_000_000 + i * 1000 + k;
+          list.push({
+            id: `hl-bench-${i}-${k}`,
+            article: a.url,
+            selectors: [
+              {
+                type: 'TextQuoteSelector',
+                exact,
+                prefix: a.text.slice(Math.max(0, start - 32), start),
+                suffix: a.text.slice(start + 60, start + 92),
+              },
+              { type: 'TextPositionSelector', start, end: start + 60 },
+            ],
+            color: colors[(i + k) % 4],
+            note,
+            createdAt: at,
+            updatedAt: at,
+          });
+        }
+      });
+      let t = now();
+      await lib.putHighlights(db, list);
+      const writeMs = now() - t;
+      if (!measure) return { count: list.length, writeMs };
+      const timed = async (run) => {
+        const first = now();
+        const answer = await run();
+        const coldMs = now() - first;
+        const times = [];
+        for (let i = 0; i < 15; i++) {
+          t = now();
+          await run();
+          times.push(now() - t);
+        }
+        return { answer, coldMs, times };
+      };
+      const page = (q) => async () => {
+        const r = await lib.highlightsPage(db, q, 50);
+        return { shown: r.entries.length, more: r.more };
+      };
+      const view = {
+        byArticle: await timed(page({})),
+        byColor: await timed(page({ group: 'color' })),
+        searchedNote: await timed(page({ query: 'harbourmaster' })),
+        searchedKorean: await timed(page({ query: '재개발조합' })),
+      };
+      t = now();
+      const total = await lib.highlightCount(db);
+      const countMs = now() - t;
+      const search = {};
+      for (const query of ['harbourmaster', '재개발조합']) {
+        const r = await timed(async () => (await lib.searchLibrary(db, { query }, { limit: 50 })).length);
+        search[query] = { ...r, totalHits: (await lib.searchLibrary(db, { query })).length };
       }
-    });
-    let t = now();
-    await lib.putHighlights(db, list);
-    const writeMs = now() - t;
-    const timed = async (run) => {
-      const first = now();
-      const answer = await run();
-      const coldMs = now() - first;
-      const times = [];
-      for (let i = 0; i < 15; i++) {
-        t = now();
-        await run();
-        times.push(now() - t);
-      }
-      return { answer, coldMs, times };
-    };
-    const page = (q) => async () => {
-      const r = await lib.highlightsPage(db, q, 50);
-      return { shown: r.entries.length, more: r.more };
-    };
-    const view = {
-      byArticle: await timed(page({})),
-      byColor: await timed(page({ group: 'color' })),
-      searchedNote: await timed(page({ query: 'harbourmaster' })),
-      searchedKorean: await timed(page({ query: '재개발조합' })),
-    };
-    t = now();
-    const total = await lib.highlightCount(db);
-    const countMs = now() - t;
-    const search = {};
-    for (const query of ['harbourmaster', '재개발조합']) {
-      const r = await timed(async () => (await lib.searchLibrary(db, { query }, { limit: 50 })).length);
-      search[query] = { ...r, totalHits: (await lib.searchLibrary(db, { query })).length };
-    }
-    return { count: list.length, writeMs, view, search, total, countMs };
-  },
-  { perArticle: 5, n: HIGHLIGHTS },
-);
+      return { count: list.length, writeMs, view, search, total, countMs };
+    },
+    { perArticle: 5, n, measure },
+  );
+}
+const highlights = await writeHighlights(HIGHLIGHTS);
 
 const pocket = await page.evaluate(async (n) => {
   const lib = window.__lib;
