@@ -33,9 +33,10 @@ import { liveMarkCss } from './live-highlights';
 import { sanitizeToFragment } from '@/lib/article/sanitize';
 import { textOf } from '@/lib/entities/dom';
 import { canonicalUrl } from '@/lib/library/records';
-import { ReaderSession } from './reader-session';
+import { ReaderSession, readReaderSettings, type ReaderSettings } from './reader-session';
 import { readerEntities, type ReaderEntities } from './find-entities';
 import { acceptUserInputOnly, byUser } from './trusted-events';
+import { markOpening } from './open-marks';
 
 /** A translation shown in the page itself: under its paragraph, set apart by a rule, in the page's own colours. */
 const PAGE_TRANSLATION_CSS = `.ra-translation-side-by-side{display:block!important;border-inline-start:3px solid #0b57d0!important;padding-inline-start:.75em!important;margin-top:.35em!important;opacity:.85}`;
@@ -192,8 +193,16 @@ export class PageReader {
 
   /** Opens the reader over the page (once); settles when its typography and remembered choices are in. */
   async open(): Promise<void> {
-    const overlay = this.#overlay ?? this.#createOverlay();
-    await overlay.session.ready;
+    if (!this.#overlay) {
+      // The remembered typography is read while the article is extracted, so the first frame is
+      // drawn in it: no flash of the default theme, no second layout of the article once it comes.
+      const reading = readReaderSettings(siteKey(location.href));
+      const { article } = this.#extract();
+      markOpening('extracted');
+      const settings = await reading.then((of) => of(article?.lang ?? null)).catch(() => undefined);
+      if (!this.#overlay) this.#createOverlay(settings);
+    }
+    await this.#overlay?.session.ready;
   }
 
   close(): void {
@@ -228,7 +237,7 @@ export class PageReader {
     await this.session?.setHighlights(on);
   }
 
-  #createOverlay(): Overlay {
+  #createOverlay(settings: ReaderSettings | undefined): Overlay {
     const { article, error } = this.#extract();
     const session = new ReaderSession({
       article,
@@ -237,6 +246,7 @@ export class PageReader {
       loadEntities: async () => this.#options.entities ?? readerEntities,
       signal: this.signal,
       highlightStore: backgroundHighlightStore,
+      ...(settings ? { settings } : {}),
     });
     const host = document.createElement('reading-assistant-reader');
     // Open, so tests can reach inside; what a page's script dispatches in it is dropped instead.
@@ -273,6 +283,7 @@ export class PageReader {
     });
     this.#overlay = overlay;
     overlay.unmount = this.#options.mountView(session, mount, () => this.close());
+    markOpening('mounted');
     this.#changed();
     return overlay;
   }

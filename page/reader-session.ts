@@ -25,6 +25,7 @@ import {
   DEFAULT_HIGHLIGHTS,
   loadHighlightSettings,
   minEntityConfidence,
+  type HighlightSettings,
   saveHighlightSettings,
   setGroupEnabled as rememberGroup,
   watchHighlightSettings,
@@ -32,13 +33,14 @@ import {
 import {
   DEFAULT_TYPOGRAPHY,
   loadTypography,
+  type EffectiveTypography,
   saveTypography,
   watchTypography,
   type Typography,
 } from '@/platform/settings/typography';
 import type { ArticleTranslation } from '@/platform/translate/controller';
 import { runTranslation } from '@/platform/translate/run';
-import { displayMode, displayModeItem, targetLanguage } from '@/platform/translate/settings';
+import { displayMode, displayModeItem, pickTargetLanguage, targetLanguageItem } from '@/platform/translate/settings';
 import { entityLabel } from '@/components/EntityPanel';
 import { ReadAloud, type SpeechApi } from '@/page/read-aloud';
 import { KeyPoints, type KeyPointsStore } from '@/page/key-points';
@@ -103,6 +105,31 @@ export interface ReaderSessionOptions {
   highlightStore?: HighlightStore;
   /** Where a saved article keeps its key points; none: they are made again in each reader. */
   keyPointsStore?: KeyPointsStore;
+  /** The settings, already read (readReaderSettings): the view's first render is in them. Else the session reads them. */
+  settings?: ReaderSettings;
+}
+
+/** What the reader remembers: read before the view is drawn, its first frame is in the user's typography. */
+export interface ReaderSettings {
+  typography: EffectiveTypography;
+  highlights: HighlightSettings;
+  target: string;
+  mode: DisplayMode;
+}
+
+/**
+ * Reads the reader's settings for `site`; the answer gives them for an article's language (the
+ * target is never the article's own). The overlay starts this before extracting the article, so the
+ * reads are answered while it extracts.
+ */
+export async function readReaderSettings(site: string | null): Promise<(articleLang: string | null) => ReaderSettings> {
+  const [typography, highlights, stored, mode] = await Promise.all([
+    loadTypography(site),
+    loadHighlightSettings(),
+    targetLanguageItem.getValue(),
+    displayMode(),
+  ]);
+  return (articleLang) => ({ typography, highlights, mode, target: pickTargetLanguage(stored, uiLanguage(), articleLang) });
 }
 
 const NO_HIGHLIGHTS: HighlightState = { on: false, loading: false, progress: null, groups: [], spans: [], error: null };
@@ -158,6 +185,7 @@ export class ReaderSession {
     this.#loadEntities = options.loadEntities;
     this.#listening = options.listening;
     this.#keyPointsStore = options.keyPointsStore;
+    if (options.settings) this.#state = { ...this.#state, ...stateOf(options.settings) };
     if (options.signal) {
       if (options.signal.aborted) this.close();
       else options.signal.addEventListener('abort', () => this.close(), { once: true, signal: this.signal });
@@ -198,7 +226,7 @@ export class ReaderSession {
         : null;
     void this.notes?.load();
     // Unreadable settings leave the defaults: the article is still shown.
-    this.ready = this.#start().catch((err: unknown) => console.warn('Reader settings could not be read:', err));
+    this.ready = this.#start(options.settings).catch((err: unknown) => console.warn('Reader settings could not be read:', err));
   }
 
   /** Aborted when the session closes: whatever the session or its host adds listens with it. */
@@ -456,15 +484,11 @@ export class ReaderSession {
 
   // ------------------------------------------------------------ state
 
-  async #start(): Promise<void> {
-    const [typography, highlights, target, mode] = await Promise.all([
-      loadTypography(this.site),
-      loadHighlightSettings(),
-      targetLanguage(uiLanguage(), this.article?.lang ?? null),
-      displayMode(),
-    ]);
+  async #start(given?: ReaderSettings): Promise<void> {
+    const settings = given ?? (await readReaderSettings(this.site))(this.article?.lang ?? null);
     if (this.closed) return;
-    this.#update({ typography: typography.value, perSite: typography.perSite, enabledGroups: highlights.groups, target, mode });
+    if (!given) this.#update(stateOf(settings));
+    const { highlights } = settings;
     // Changes from the popup, the options or another tab's reader apply here at once.
     const unwatchTypography = watchTypography(this.site, (next) =>
       this.#update({ typography: next.value, perSite: next.perSite }),
@@ -480,4 +504,8 @@ export class ReaderSession {
     this.#state = { ...this.#state, ...patch };
     for (const listener of this.#listeners) listener(this.#state);
   }
+}
+
+function stateOf({ typography, highlights, target, mode }: ReaderSettings): Partial<ReaderState> {
+  return { typography: typography.value, perSite: typography.perSite, enabledGroups: highlights.groups, target, mode };
 }

@@ -30,11 +30,17 @@ export function languageName(code: string | null | undefined): string | null {
   }
 }
 
+/** One formatter per UI language: making one costs milliseconds (the reader's view formats its date on every render). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string | null | undefined): string | null {
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  const ui = uiLanguage();
+  let format = dateFormats.get(ui);
+  if (!format) dateFormats.set(ui, (format = new Intl.DateTimeFormat(ui, { dateStyle: 'long', timeStyle: 'short' })));
+  return format.format(date);
 }
 
 export function formatShortDate(epochMs: number): string {

@@ -118,8 +118,16 @@ export function ReadingAids({ content, drawer, onCloseDrawer, onContents }: Read
         ? new IntersectionObserver(schedule, { root: scroller, rootMargin: `0px 0px -${100 - READING_LINE * 100}% 0px` })
         : null;
     for (const entry of hasContents ? entries : []) crossing?.observe(entry.element);
-    measure();
+    // The first measure once the article is on screen: reading its layout here, before the first
+    // paint, made the browser lay the whole article out twice before showing it (the read, then the
+    // change it makes); after that frame the layout is there to read.
+    let first = 0;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      first = window.setTimeout(measure);
+    });
     return () => {
+      clearTimeout(first);
       cancelAnimationFrame(frame);
       scroller.removeEventListener('scroll', schedule);
       resize?.disconnect();

@@ -14,6 +14,7 @@ import entitiesCss from '@/components/entities.css?inline';
 import listenCss from '@/components/listen.css?inline';
 import highlightsCss from '@/components/highlights.css?inline';
 import { showToast } from './toast';
+import { markOpening } from '@/page/open-marks';
 
 const FLAG = '__readingAssistantReader';
 /** The bar's host over the live page takes no room and no clicks; only the bar and its status do. */
@@ -25,6 +26,7 @@ export default defineContentScript({
     const w = window as unknown as Record<string, unknown>;
     if (w[FLAG]) return; // Already here: a second injection must not add a second listener.
     w[FLAG] = true;
+    markOpening('script');
 
     const reader = new PageReader({
       readerCss: css + listenCss + aidsCss + highlightsCss,
@@ -47,9 +49,9 @@ export default defineContentScript({
     // Each answer is the page's state once the request has been carried out.
     const unlisten = listen({
       'reader/info': () => reader.info(),
-      'reader/open': async () => (await reader.open(), reader.info()),
+      'reader/open': async () => (markOpening('command'), await reader.open(), reader.info()),
       'reader/close': () => (reader.close(), reader.info()),
-      'reader/toggle': async () => (await reader.toggle(), reader.info()),
+      'reader/toggle': async () => (markOpening('command'), await reader.toggle(), reader.info()),
       'reader/translate': async (request) => (await reader.translate(request), reader.info()),
       'reader/highlight': async ({ on }) => (await reader.highlight(on), reader.info()),
       'page/translate': async (request) => (await reader.translatePage(request), reader.info()),

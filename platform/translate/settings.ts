@@ -51,7 +51,17 @@ export async function targetLanguage(
   articleLang?: string | null,
   preferred: readonly string[] = globalThis.navigator?.languages ?? [],
 ): Promise<string> {
-  const chosen = normalizeLang(await targetLanguageItem.getValue());
+  return pickTargetLanguage(await targetLanguageItem.getValue(), uiLanguage, articleLang, preferred);
+}
+
+/** targetLanguage's choice once the stored one (`stored`, targetLanguageItem's value) has been read. */
+export function pickTargetLanguage(
+  stored: string | null,
+  uiLanguage: string,
+  articleLang?: string | null,
+  preferred: readonly string[] = globalThis.navigator?.languages ?? [],
+): string {
+  const chosen = normalizeLang(stored);
   // The user's language, unless the article is in it already: then the next one (never en → en).
   if (chosen && !sameLanguage(chosen, articleLang)) return chosen;
   return defaultTargetLanguage(uiLanguage, articleLang, preferred);

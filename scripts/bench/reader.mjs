@@ -111,6 +111,29 @@ function paintedAt() {
   });
 }
 
+/**
+ * Runs in the page: where one opening's time went, from the reader's own User Timing marks
+ * (page/open-marks.ts) between the command (`t0`) and the painted article (`at`), both Date.now().
+ */
+function openingSteps({ t0, at }) {
+  const when = (step) => {
+    const marks = performance.getEntriesByName(`reading-assistant:${step}`, 'mark');
+    const last = marks.at(-1);
+    const t = last ? performance.timeOrigin + last.startTime : NaN;
+    return t >= t0 - 1 ? t : NaN; // an earlier opening's mark (the script is injected once)
+  };
+  const [script, command, extracted, mounted] = ['script', 'command', 'extracted', 'mounted'].map(when);
+  // The script was there already (the second opening): its injection took no time.
+  const ready = Number.isFinite(script) ? script : t0;
+  return {
+    inject: ready - t0,
+    message: command - ready,
+    extract: extracted - command,
+    render: mounted - extracted,
+    paint: at - mounted,
+  };
+}
+
 async function openTimes(list, server) {
   const { context, worker } = await launchChromium();
   const page = await context.newPage();
@@ -130,7 +153,8 @@ async function openTimes(list, server) {
           chrome.commands.onCommand.dispatch('toggle-reader', tab);
           return start;
         }, tabId);
-        return (await painted) - t0;
+        const at = await painted;
+        return { ms: at - t0, steps: await page.evaluate(openingSteps, { t0, at }) };
       };
       const first = await one();
       // Closed (the same command), then opened again: injected and extracted already.
@@ -140,9 +164,9 @@ async function openTimes(list, server) {
       );
       await page.waitForFunction(() => !document.querySelector('reading-assistant-reader'), null, { timeout: 10000 });
       const second = await one();
-      times.push({ corpus: item.corpus, id: item.id, first, second });
+      times.push({ corpus: item.corpus, id: item.id, first: first.ms, second: second.ms, steps: first.steps });
     } catch (err) {
-      times.push({ corpus: item.corpus, id: item.id, first: NaN, second: NaN, error: String(err).slice(0, 120) });
+      times.push({ corpus: item.corpus, id: item.id, first: NaN, second: NaN, steps: {}, error: String(err).slice(0, 120) });
     }
   }
   await context.close();
@@ -241,6 +265,17 @@ if (ONLY !== 'first-runs') {
       )}  again: median ${ms(median(xs.map((o) => o.second)))}`,
     );
   }
+  const steps = ['inject', 'message', 'extract', 'render', 'paint'];
+  const legend = {
+    inject: 'command → reader script evaluated (the background injects it)',
+    message: 'script → open message heard',
+    extract: 'the article extracted',
+    render: 'settings read, session and view made (sanitize, structure, Preact render)',
+    paint: 'view made → painted (style, layout, effects, two frames)',
+  };
+  console.log('  first opening by step, median over pages:');
+  for (const step of steps)
+    console.log(`    ${step.padEnd(8)} ${ms(median(opens.map((o) => o.steps?.[step]))).padStart(9)}  ${legend[step]}`);
   const firstMedian = median(opens.map((o) => o.first));
   console.log(
     `  all                ${String(opens.length).padStart(3)} pages  first: median ${ms(firstMedian)}, p90 ${ms(

@@ -416,6 +416,26 @@ describe('the reader in a page', () => {
   const host = () => document.querySelector('reading-assistant-reader');
   const inReader = (selector: string) => host()?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 
+  test("the reader's first frame is in the user's theme: the view is first drawn with the stored typography, not the default", async () => {
+    await globalTypography.setValue({ ...(await globalTypography.getValue()), theme: 'dark', lineHeight: 2 });
+    const reader = pageReader();
+    let opened: Promise<void> | null = null;
+    // What the view shows in the very render that mounts it, before anything else can run.
+    const first = new Promise<string | null>((resolve) => {
+      const seen = new MutationObserver(() => {
+        const root = inReader('.ra-root');
+        if (!root) return;
+        seen.disconnect();
+        resolve(`${root.dataset.theme}, line height ${root.style.getPropertyValue('--ra-line')}`);
+      });
+      seen.observe(document.documentElement, { childList: true, subtree: true });
+      opened = reader.open();
+    });
+    // (The shadow root's insides are not seen from the document: the host's arrival is, and the view is rendered in the same turn.)
+    expect(await first).toBe('dark, line height 2');
+    await opened;
+  });
+
   test('open shows the article over the page, which stays as it was; Esc closes and gives focus back; toggle opens and closes', async () => {
     const reader = pageReader();
     const before = document.body.outerHTML;
