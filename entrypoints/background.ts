@@ -104,14 +104,6 @@ export default defineBackground(() => {
     'library/save-tab': ({ tabId }) => saveTab(db, tabId, media),
     // The popup's commands, finished here whatever happens to the popup meanwhile.
     'tab/command': ({ tabId, command }) => readerCommand(tabId, command),
-    // The reader asked for highlights: the recognizer joins it, in its frame, only now.
-    'entities/load': async (_, sender) => {
-      if (sender.tab?.id === undefined) return;
-      await browser.scripting.executeScript({
-        target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
-        files: ['/entities.js'],
-      });
-    },
     // A reader's entities are found in the parser page, off the web page's main thread.
     ...serveEntityPorts({ recognize: recognizeInParser, stop: stopRecognizing }),
     ...translateCacheHandlers(translations),

@@ -3,7 +3,7 @@
 // model: a megabyte of script and tens of milliseconds of set-up, then seconds of work on a long
 // article) runs in the extension's parser page (background/entities-port.ts), whose main thread is
 // not the page's: the reader sends its article's text over an ENTITIES_PORT port and hears the
-// progress and the spans. The page's own "Highlight page" still injects /entities.js (page/entities.ts).
+// progress and the spans. "Highlight page" sends the page's article the same way (page/entities.ts).
 import { browser } from 'wxt/browser';
 import type { EntitiesApi } from '@/lib/entities/api';
 import { highlighting, mentionsOf, removeHighlights, removing, textMapping } from '@/lib/entities/dom';

@@ -11,23 +11,21 @@
 import { extract } from '@/lib/article/extract';
 import { articleBlocks } from '@/lib/article/blocks';
 import type { Article } from '@/lib/article/types';
-import { entitiesApi, type EntitiesApi } from '@/lib/entities/api';
 import { t } from '@/platform/i18n';
 import {
-  sendToBackground,
   servePageInfo,
   type PageCapture,
   type PageInfo,
   type TranslateRequest,
   type TranslationStatus,
 } from '@/platform/messages';
-import { loadHighlightSettings } from '@/platform/settings/entities';
+import { loadHighlightSettings, minEntityConfidence } from '@/platform/settings/entities';
 import { siteKey } from '@/platform/settings/typography';
 import type { ArticleTranslation } from '@/platform/translate/controller';
 import { runTranslation } from '@/platform/translate/run';
 import { entityLabel } from '@/components/EntityPanel';
 import { runInSlices } from '@/lib/slices';
-import { pageHighlighting, removePageHighlights, startPageHighlights, type PageHighlights } from './entities';
+import { pageMarking, pageText, removePageHighlights, spansByBlock, startPageHighlights, type PageHighlights } from './entities';
 import { backgroundHighlightStore, ReaderNotes } from './highlights';
 import { liveMarkCss } from './live-highlights';
 import { sanitizeToFragment } from '@/lib/article/sanitize';
@@ -37,6 +35,9 @@ import { ReaderSession, readReaderSettings, type ReaderSettings } from './reader
 import { readerEntities, type ReaderEntities } from './find-entities';
 import { acceptUserInputOnly, byUser } from './trusted-events';
 import { markOpening } from './open-marks';
+
+/** Of "Highlight page"'s progress, the share that is finding the names (the rest is marking them). */
+const FINDING = 0.8;
 
 /** A translation shown in the page itself: under its paragraph, set apart by a rule, in the page's own colours. */
 const PAGE_TRANSLATION_CSS = `.ra-translation-side-by-side{display:block!important;border-inline-start:3px solid #0b57d0!important;padding-inline-start:.75em!important;margin-top:.35em!important;opacity:.85}`;
@@ -338,8 +339,7 @@ export class PageReader {
     if (on && !this.#pageMarks && a) {
       // The blocks are found by their original text: a translation on the page goes first.
       this.#pageOriginal();
-      const api = await loadEntities();
-      const { groups } = await loadHighlightSettings();
+      const [{ groups }, min] = await Promise.all([loadHighlightSettings(), minEntityConfidence()]);
       if (this.#pageMarks) return;
       // The page's own text colour may be light: marks keep a dark one on their light colours.
       const marks = startPageHighlights(
@@ -351,13 +351,23 @@ export class PageReader {
       this.#pageMarks = marks;
       this.#pageMarksStop = stop;
       this.#changed();
+      const progress = (share: number) => {
+        marks.progress = share;
+        this.#changed();
+      };
       try {
-        await runInSlices(pageHighlighting(marks, api, a.lang, groups, entityLabel), {
+        // The names are found off the page, as the reader's are (page/find-entities.ts): the page
+        // only reads its blocks' text and draws the marks, in slices between its own turns.
+        const { text, texts, starts } = pageText(marks.blocks);
+        const entities = this.#options.entities ?? readerEntities;
+        const spans = await entities.find(
+          { text, lang: a.lang, min },
+          { signal: stop.signal, onProgress: (share) => progress(share * FINDING) },
+        );
+        const perBlock = spansByBlock(spans, starts, text.length);
+        await runInSlices(pageMarking(marks, texts, perBlock, groups, entityLabel), {
           signal: stop.signal,
-          onProgress: (share) => {
-            marks.progress = share;
-            this.#changed();
-          },
+          onProgress: (share) => progress(FINDING + share * (1 - FINDING)),
         });
       } catch (err) {
         if (stop.signal.aborted) return; // turned off: already taken away
@@ -386,7 +396,7 @@ export class PageReader {
     this.#pageMarksStop?.abort();
     this.#pageMarksStop = null;
     this.#pageMarks = null;
-    removePageHighlights(marks, await loadEntities());
+    removePageHighlights(marks);
     this.#changed();
   }
 
@@ -408,14 +418,6 @@ export class PageReader {
     this.#revision++;
     this.#publish();
   }
-}
-
-/** The whole entity code with the recognizer, for "Highlight page": injected into this world by the background on first use (/entities.js). */
-async function loadEntities(): Promise<EntitiesApi> {
-  if (!entitiesApi()) await sendToBackground('entities/load', undefined);
-  const api = entitiesApi();
-  if (!api) throw new Error('the entity recognizer did not load');
-  return api;
 }
 
 /** Keeps Tab and Shift+Tab inside the reader while it is open. */

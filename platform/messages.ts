@@ -127,8 +127,6 @@ interface ProtocolMap {
   'page/highlight': { req: { on: boolean }; res: PageInfo };
   /** The reader's own highlights on the page itself: drawn, and the selection bar on the article's text. */
   'page/notes': { req: void; res: void };
-  /** reader script → background: inject the entity recognizer (/entities.js) into the sender's frame. */
-  'entities/load': { req: void; res: void };
   /** background → parser page: find the entities of a reader's article (job: the background's number for it; see ENTITIES_PORT). */
   'offscreen/recognize': { req: { job: number } & FindRequest; res: EntitySpan[] };
   /** background → parser page: stop that job (the reader stopped or closed). */
@@ -226,8 +224,6 @@ export const CALLERS: { readonly [K in MessageName]: Caller } = {
   'page/translate': 'extension-page',
   'page/highlight': 'extension-page',
   'page/notes': 'extension-page',
-  // Injects only into the sender's own frame.
-  'entities/load': 'content-script',
   'offscreen/recognize': 'extension-page',
   'offscreen/recognize-stop': 'extension-page',
   'entities/progress': 'extension-page',

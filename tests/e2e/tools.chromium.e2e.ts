@@ -253,6 +253,12 @@ test('highlights on the page itself: marks in the article only, the reader stays
   const org = page.locator('#article-body mark.ra-ent-org', { hasText: '삼성전자' }).first();
   expect(await org.getAttribute('title')).toBe('Organisation: 삼성전자 (005930 KOSPI)');
   expect(await org.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(221, 232, 251)');
+  // The names were found off the page: the recognizer (/entities.js) never came into the tab.
+  const [probe] = await worker.evaluate(
+    (id) => chrome.scripting.executeScript({ target: { tabId: id }, func: () => '__readingAssistantEntities' in globalThis }),
+    tabId,
+  );
+  expect(probe?.result).toBe(false);
   await page.bringToFront();
   await page.screenshot({ path: `${SCREENSHOTS}chromium-page-highlights.png` });
 
