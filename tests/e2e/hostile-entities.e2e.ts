@@ -8,8 +8,8 @@
 // was, and nothing of the page runs in the reader (a canary in the article's markup and text).
 //
 // Opening the reader extracts the article with Readability in one go and lays out what is on
-// screen (measured up to the second frame and printed here, not asserted: issue 21 leaves it as a
-// figure).
+// screen (measured up to the second frame): the page's longest pause then is bounded loosely, a
+// figure more than a goal (issue 21 asks the 50 ms of highlighting, not of opening).
 import { readFileSync } from 'node:fs';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
@@ -256,7 +256,7 @@ describe('Chromium', () => {
     await session?.context.close();
   });
 
-  test('a 20,000-paragraph article: highlights with no task over 400 ms and off with none over 100 ms, a far mention is scrolled to, Stop leaves the text as it was, nothing runs', async () => {
+  test('a 20,000-paragraph article: opens with no pause over 4 s, highlights with none over 500 ms (no long task over 300 ms) and off with none over 250 ms (no long task over 100 ms), a far mention is scrolled to, Stop leaves the text as it was, nothing runs', async () => {
     const tab = await session.openTab(server.url('/demo/article.html'));
     page = tab.page;
     await page.evaluate(buildArticle, [SENTENCES, PARAGRAPHS, CANARY, CANARY_TEXT] as [string[], number, string, string]);
@@ -306,8 +306,17 @@ describe('Chromium', () => {
     // heartbeat 75 ms, on the loaded machine (with a full unit run beside it: 285-376 ms and 59 ms:
     // a garbage collection of the 200,000 nodes, stretched by the load). Bounds with room for a
     // loaded CI machine; turning off fails them on the old code.
-    expect(Math.max(0, ...figures.first.tasks)).toBeLessThan(400);
+    // The Long Tasks API does not report the tasks of an extension's content script: opening
+    // (Readability over 20,000 paragraphs, 1.0-1.5 s in one task) shows no long task at all while
+    // the heartbeat stops for as long. So the heartbeat is bounded too, as in Firefox; it also holds
+    // the page's frames and the test driver's own queries. Now (steps of 25 text nodes, slices of
+    // 12 ms, progress drawn once a percent): heartbeat 117-218 ms highlighting, 57-73 ms off,
+    // opening 988-1,457 ms, on the machine shared with three other runs; long tasks 58-96 ms.
+    expect(Math.max(0, ...figures.first.tasks)).toBeLessThan(300);
     expect(Math.max(0, ...figures.off.tasks)).toBeLessThan(100);
+    expect(figures.first.maxGap).toBeLessThan(500);
+    expect(figures.off.maxGap).toBeLessThan(250);
+    expect(figures.open.maxGap).toBeLessThan(4000);
     await popup.close();
   }, 240000);
 });
@@ -323,7 +332,7 @@ describe('Firefox', () => {
     await session?.browser.close();
   });
 
-  test('a 20,000-paragraph article: highlights with no pause of the page over 500 ms and off with none over 250 ms, a far mention is scrolled to, Stop leaves the text as it was, nothing runs', async () => {
+  test('a 20,000-paragraph article: opens with no pause of the page over 4 s, highlights with none over 500 ms and off with none over 250 ms, a far mention is scrolled to, Stop leaves the text as it was, nothing runs', async () => {
     const tab = await session.openTab(server.url('/demo/article.html'));
     page = tab.page;
     // Wide enough for the names' panel beside the article (under 960 px it waits in a drawer).
@@ -367,9 +376,10 @@ describe('Firefox', () => {
       'firefox',
     );
     // Firefox has no Long Tasks API: the heartbeat's longest gap (timers are slowed on the loaded
-    // machine). Before: 339-573 ms highlighting, 317-380 ms off; now 157 ms and 76 ms (375 ms and
-    // 406 ms with a full unit run beside it).
+    // machine). Before: 339-573 ms highlighting, 317-380 ms off; now 99-208 ms and 75-266 ms
+    // (375 ms and 406 ms with a full unit run beside it); opening 986-1,262 ms.
     expect(figures.first.maxGap).toBeLessThan(500);
     expect(figures.off.maxGap).toBeLessThan(250);
+    expect(figures.open.maxGap).toBeLessThan(4000);
   }, 240000);
 });

@@ -331,6 +331,30 @@ describe('the reader session', () => {
     t.close();
   });
 
+  test('progress is drawn when the whole percent the view shows changes, not at every report', async () => {
+    // The finder reports 2,000 shares in steps of 0.05 % (as the parser page's slices may); the view shows whole percents.
+    const chatty: ReaderEntities = {
+      ...finder(STAND_IN),
+      find: async ({ text }, options) => {
+        for (let i = 1; i < 2000; i++) options?.onProgress?.(i / 2000);
+        return standInRecognize(text);
+      },
+    };
+    const s = session({ loadEntities: async () => chatty });
+    const shown: number[] = [];
+    s.subscribe((state) => {
+      const p = state.highlights.progress;
+      if (state.highlights.loading && p !== null) shown.push(p);
+    });
+    await s.setHighlights(true, false);
+    expect(s.state.highlights.on).toBe(true);
+    // Finding is 80 % of the bar: 0 to 80 in whole percents, each once.
+    expect(new Set(shown.map((p) => Math.round(p * 100))).size).toBe(shown.length);
+    expect(shown.length).toBeLessThanOrEqual(81);
+    expect(shown.length).toBeGreaterThan(70);
+    s.close();
+  });
+
   test('on a long article, finding names shows its progress, and Stop leaves the article as it was', async () => {
     // A recognizer that takes its time, in many small steps (a few milliseconds each).
     const slow: EntitiesApi = {
