@@ -306,39 +306,35 @@ if (ONLY.has('io')) {
   ioRows(await measureIo());
   if (cdp) fs.writeFileSync(path.resolve(args['cpu-profile']), JSON.stringify((await cdp.send('Profiler.stop')).profile));
 }
-// The popup's first render alone (--only popup), on N generated articles written straight in.
-if (ONLY.has('popup')) {
-  await page.evaluate(async (n) => {
+/** N generated articles written straight into the library (for the first-render figures). */
+const writeArticles = () =>
+  page.evaluate(async (n) => {
     const lib = window.__lib;
     await lib.importItems(
       lib.openLibrary(),
       lib.generateArticles(n, 20261125).map((a) => ({ url: a.url, article: a })),
     );
   }, N);
+/** Where a page's first render went: its loading phases. */
+const phaseLine = (p) =>
+  `  page received ${p.responseEnd.toFixed(1)} ms, HTML parsed ${p.domInteractive.toFixed(1)} ms, scripts loaded ${p.scripts.toFixed(1)} ms, DOMContentLoaded ${p.loaded.toFixed(1)} ms, first paint ${p.painted.toFixed(1)} ms`;
+// The popup's first render alone (--only popup), on N generated articles written straight in.
+if (ONLY.has('popup')) {
+  await writeArticles();
   const times = await firstRender('popup.html', 'saved-list-rendered', '[data-testid="saved-list"] li');
   const floor = await paintFloor();
   const p = phases(times);
   rowOf('popup list, first render', `${p.shown.toFixed(1)} ms`, `≤ ${TARGETS.listMs} ms`);
   rowOf('  floor: a page without script, first paint', `${floor.toFixed(1)} ms`);
   rowOf('  the very first opening (no earlier list to show)', `${times[0].shown.toFixed(1)} ms`);
-  console.log(
-    `  page received ${p.responseEnd.toFixed(1)} ms, HTML parsed ${p.domInteractive.toFixed(1)} ms, scripts loaded ${p.scripts.toFixed(1)} ms, DOMContentLoaded ${p.loaded.toFixed(1)} ms, first paint ${p.painted.toFixed(1)} ms`,
-  );
+  console.log(phaseLine(p));
 }
 // The library page's first render alone (--only pages): its list and its Highlights view, on N
 // generated articles written straight in and --highlights highlights on them.
 if (ONLY.has('pages')) {
-  await page.evaluate(async (n) => {
-    const lib = window.__lib;
-    await lib.importItems(
-      lib.openLibrary(),
-      lib.generateArticles(n, 20261125).map((a) => ({ url: a.url, article: a })),
-    );
-  }, N);
+  await writeArticles();
   await writeHighlights(HIGHLIGHTS, false);
   const floor = await paintFloor();
-  const phaseLine = (p) =>
-    `  page received ${p.responseEnd.toFixed(1)} ms, HTML parsed ${p.domInteractive.toFixed(1)} ms, scripts loaded ${p.scripts.toFixed(1)} ms, DOMContentLoaded ${p.loaded.toFixed(1)} ms, first paint ${p.painted.toFixed(1)} ms`;
   const list = phases(await firstRender('library.html', 'library-list-rendered', '[data-testid="virtual-list"] li'));
   rowOf(`library list (${N} articles), first render`, `${list.shown.toFixed(1)} ms`, `≤ ${TARGETS.listMs} ms`);
   console.log(phaseLine(list));
